@@ -1,0 +1,266 @@
+"""Records passed between the pipeline stages.
+
+Every record is a frozen, slotted dataclass holding tuples, never lists, so a stage cannot
+change what an earlier stage produced. Offsets (`Span`) always index `Report.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """How much of the report a text holds."""
+
+    FULL = "full"
+    PARTIAL = "partial"  # the scrape misses a part
+    SUMMARY = "summary"  # a news digest of the report
+
+
+class Level(StrEnum):
+    """Administrative level of the government that delivers the report."""
+
+    NATIONAL = "national"
+    PROVINCE = "province"
+    CITY = "city"
+    DISTRICT = "district"
+    COUNTY = "county"
+
+
+class Role(StrEnum):
+    """What a part of the report does: review the past year, plan the coming one, or neither."""
+
+    REVIEW = "review"
+    PLAN = "plan"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range `[start, end)` into `Report.text`."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+# --- ingest ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A region as the corpus knows it (崂山区), with what people type for it."""
+
+    name: str  # canonical: 崂山区
+    level: Level
+    parent: str | None  # 青岛市 for 崂山区; None for national
+    aliases: tuple[str, ...]  # 崂山, 崂山区, laoshan, laoshanqu …
+    pinyin: str  # "Laoshan"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMeta:
+    """What ingest learns about a report besides its text."""
+
+    region: str  # canonical region name
+    level: Level
+    year: int  # the year the report is delivered (the 2019 report reviews 2018, plans 2019)
+    kind: Kind
+    title: str
+    date: str | None  # ISO date of delivery if stated (2019-01-10)
+    session: str | None  # 第十八届人民代表大会第三次会议
+    speaker: str | None  # 赵燕
+    source: str  # file name of the raw input
+    source_sha256: str  # of the raw input bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One government work report: clean body text plus metadata.
+
+    `text` is the original (display) text, chrome stripped, one paragraph per line.
+    `fold(text)` (see `yoy.text`) gives the matching form: Simplified, half-width, same length.
+    """
+
+    meta: ReportMeta
+    text: str
+    appendix: str = ""  # e.g. 名词解释, kept apart from the body
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An article ingest found in an input file and did not keep, with the reason."""
+
+    source: str
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What one `yoy ingest` run found: the reports and what it skipped."""
+
+    reports: tuple[Report, ...]
+    skipped: tuple[Skipped, ...]
+
+
+# --- outline --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A part (一、), section ((一)) or item (lead phrase) of the outline.
+
+    `n` is the number as written (None for unnumbered digest sections and items); `title` is the
+    heading text without its number and trailing punctuation, taken from `Report.text`.
+    """
+
+    id: str  # stable path id: "p2", "p2.s3", "p2.s3.i1"; unnumbered: "p0", "p0.s1" by order
+    level: str  # "part" | "section" | "item"
+    n: int | None
+    title: str
+    title_span: Span
+    span: Span  # heading plus body, up to the next sibling
+    role: Role
+    children: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """The segmented report: heading tree plus paragraphs and sentences that tile the body."""
+
+    blocks: tuple[Block, ...]  # top level: parts (a digest has one unnumbered part)
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Span, ...]  # every character of the body lands in exactly one sentence
+
+
+# --- align / classify -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRef:
+    """A compared report as the briefs name it."""
+
+    region: str
+    year: int
+    kind: Kind
+    title: str
+    chars: int
+    caveat: str | None  # "digest: an absence may be the digest's omission", …
+
+
+@dataclass(frozen=True, slots=True)
+class DiffChunk:
+    """One word-sized piece of an inline redline."""
+
+    op: str  # "equal" | "insert" | "delete"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPair:
+    """One row of the section map: an old block, a new block, or both, with how they relate."""
+
+    id: str  # "a1", "a2", … stable anchor for deep links
+    old_id: str | None
+    new_id: str | None
+    old_title: str | None
+    new_title: str | None
+    old_path: str | None  # human label "三(一)"
+    new_path: str | None
+    level: str  # "part" | "section"
+    relation: str  # "matched" | "moved" | "split" | "merged" | "new" | "dropped"
+    score: float  # similarity 0..1 (0 for new/dropped)
+    old_text: str | None
+    new_text: str | None
+    diff: tuple[DiffChunk, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a term or figure stands in one of the two reports."""
+
+    year: int
+    path: str  # "三(一)" or "" when outside any heading
+    sentence: str
+    span: Span
+    pair_id: str | None = None  # SectionPair it falls in, for links into the diff
+
+
+@dataclass(frozen=True, slots=True)
+class Priority:
+    """A policy term and what happened to it between the two reports."""
+
+    change: str  # "new" | "dropped" | "reworded" | "continued"
+    term: str  # the term as the newer report says it (old term for "dropped")
+    old_term: str | None  # for "reworded": the term it replaced
+    old_count: int
+    new_count: int
+    old_per10k: float
+    new_per10k: float
+    basis: str  # why: "quoted term", "heading phrase", "keyness G2=…", "lexicon", "aligned slot …"
+    evidence: tuple[Evidence, ...]
+    note: str | None = None  # e.g. the digest caveat on a "dropped"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A numeric target or reported result in one report."""
+
+    indicator: str  # canonical: 地区生产总值增长
+    value: str  # as written: 6.5%左右, 5.5%以上, 6%-6.5%, 1420亿元, or "提质增效" when no figure
+    number: float | None
+    unit: str | None  # "%", "亿元", "万人", "个百分点"
+    qualifier: str | None  # 左右 | 以上 | 以内 | 约 | range
+    is_target: bool  # True: target for the coming year; False: result of the past year
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class TargetChange:
+    """One indicator's target, old → new."""
+
+    indicator: str
+    old: Figure | None
+    new: Figure | None
+    direction: str  # "up" | "down" | "unchanged" | "newly set" | "no longer set" | "changed"
+
+
+@dataclass(frozen=True, slots=True)
+class RankedChange:
+    """One entry of the significance ranking, with the reason for its rank."""
+
+    rank: int
+    kind: str  # "priority" | "target" | "section"
+    ref: str  # term, indicator, or SectionPair id
+    summary: str  # one line a reader understands: "新旧动能转换 → 新质生产力"
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class TermSeries:
+    """A term's intensity (per 10,000 characters) across every year the corpus has for a region."""
+
+    term: str
+    points: tuple[tuple[int, float], ...]  # (year, per10k)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The single record every output is made from: JSON is its dump, the briefs render it."""
+
+    old: ReportRef
+    new: ReportRef
+    sections: tuple[SectionPair, ...]
+    priorities: tuple[Priority, ...]
+    targets: tuple[TargetChange, ...]
+    results: tuple[Figure, ...]  # reported results of the past year, both reports
+    ranked: tuple[RankedChange, ...]
+    history: tuple[TermSeries, ...] = ()
+    caveats: tuple[str, ...] = ()
+    degraded: tuple[str, ...] = ()  # where a time/size budget was hit; empty when complete
+    schema_version: str = field(default="1")

@@ -1,10 +1,591 @@
-"""Segment a report into its outline. PLACEHOLDER: being written."""
+"""Segment a report into its outline: parts 一、, sections (一), items, paragraphs and sentences.
+
+Saved pages lose their line breaks, so a heading often runs straight into its body
+(`(一)紧盯新旧动能转换抓落实,打造实体经济强区,让经济实力一年更比一年强把新旧动能转换…`).
+Where a heading ends is decided in this order:
+
+1. a line break or a sentence end right after a plausible title;
+2. an unmistakable body opener (`各位代表`, `2019年,`);
+3. parallelism: sibling headings share a template (`…一年更比一年X`, `…实现新X`), so the cut
+   that makes the siblings' endings agree is the heading end;
+4. the report's own clause statistics: how often the word before a cut ends a clause and the word
+   after it starts one, counted over every punctuated clause of the same report.
+
+Numbering must also fit: a part marker only counts at the start of a paragraph or sentence, numbers
+run in sequence, and `二、三区` (an enumeration) is not a heading. A news digest has no numbering;
+its sections are the parallel lead paragraphs (`2025年,城阳区将在……上勇争先、作示范`).
+"""
 
 from __future__ import annotations
 
-from yoy.models import Outline, Report
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from yoy.models import Block, Outline, Report, Role, Span
+from yoy.text import SENTENCE_END, fold, word_spans
+
+NUMERALS = "零一二三四五六七八九十"
+
+# A title is at least this long (shorter: `一、` followed by a table row, not a heading).
+MIN_TITLE = 4
+# Longest title accepted without a visible end. The gold's longest heading has 45 characters
+# (市南区 part 1); national reports stay under 40. Past this the heading must be cut.
+MAX_TITLE = 60
+# Characters compared from the end of sibling titles when looking for their shared template.
+# `一年更比一年X` needs 7; longer templates are rare and 8 keeps the scan cheap.
+TEMPLATE_SPAN = 8
+# Share of siblings that must share a template before it overrides a visible sentence end.
+# Calibrated on the gold: run-on 崂山区 2019 siblings share `新X X` 7 of 8 (0.875); in punctuated
+# 即墨区 2019 titles a common character (城, 发) reaches at most 3 of 6 (0.5) by chance.
+PARALLEL_QUORUM = 0.8
+# Template anchors are looked for this far from the end of a title (`新X X`: 3; `一年更比一年X`: 2).
+ANCHOR_SPAN = 4
+# A phrase of at least this many characters that the body repeats right after the heading
+# (`…青岛峰会重大任务把服务保障上合组织青岛峰会作为…`) marks where the heading must have ended.
+REPEAT_MIN = 4
+REPEAT_BONUS = 1.0
+# Weight of template agreement (characters agreeing, averaged over siblings) against the clause
+# statistics (log-odds, clipped to ±STAT_CLIP). One agreeing character outweighs a weak hint.
+PARALLEL_WEIGHT = 2.0
+# Prior for a visible sentence end as the title end: it yields only to a template shared by the
+# siblings (崂山区 2019: `…实现新突破新旧动能转换全面铺开。` loses to `…新X X` agreed by 7 of 8).
+NATURAL_BONUS = 2.0
+# Cutting through a jieba word needs this much more support (jieba glues `高后`, `足用` across
+# the heading end, so it cannot be forbidden outright).
+INSIDE_WORD_PENALTY = 1.5
+# A word's clause-final statistics count only when it occurs this often in the report; rarer
+# words say nothing. Run-on text never puts punctuation after a heading, so only the clause-final
+# side is trusted: `一年` (0 of 14 final in 崂山区 2019) cannot end `…一年更比一年强`.
+MIN_EVIDENCE = 3
+STAT_CLIP = 2.0
+# Items are lead phrases: a paragraph's first sentence when it is at most this long and the
+# paragraph goes on (`加快发展先进制造业。…`). Lead phrases in the gold seeds run 4-16 characters.
+MAX_ITEM = 24
+# Digest sections: at least this many paragraphs must open with the same words (the gold digest
+# has 5; three parallel openings are already unlikely by chance in a report).
+MIN_DIGEST_SECTIONS = 3
+# …and the shared opening must be at least this long (`2025年,城阳区将在` has 10).
+MIN_DIGEST_PREFIX = 6
+
+_PART_RE = re.compile(rf"([{NUMERALS}]{{1,3}})、")
+_SECTION_RE = re.compile(rf"[(]([{NUMERALS}]{{1,3}})[)]")
+_ITEM_NUM_RE = re.compile(r"(?:\d{1,2}[.、．]|[(]\d{1,2}[)])")
+# Body openers that no heading contains: the address to the deputies, a year opening a sentence.
+_OPENER_RE = re.compile(r"各位代表|(?:19|20)\d\d年(?:[,是]|以来)")
+# A heading may start after a line break or a sentence end (spaces allowed in between).
+_BREAK_BEFORE = set(SENTENCE_END) | {":", "\n"}
+_TITLE_STRIP = "。,;:!?、 \u3000"
+_CLAUSE_PUNCT = set(",、:" + SENTENCE_END + "\n")
+_PLAN_WORDS = ("工作安排", "目标任务", "重点工作", "工作重点", "工作的重点", "主要目标", "总体要求", "今后五年")
+_REVIEW_WORDS = ("回顾", "一年来", "五年来", "过去")
+
+
+def chinese_number(text: str) -> int | None:
+    """Value of a Chinese numeral up to 999 (一 → 1, 十二 → 12, 二十 → 20); None if malformed."""
+    digits = {c: i for i, c in enumerate(NUMERALS)}
+    if not text or any(c not in digits for c in text):
+        return None
+    if "十" not in text:
+        return digits[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    """A numbering marker that may start a heading."""
+
+    level: str  # "part" | "section"
+    n: int
+    start: int  # of the marker
+    body: int  # first character after the marker
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    marker: _Marker
+    title_end: int  # end of the title (exclusive) in the folded text
+
+
+# --- numbering --------------------------------------------------------------------------------
+
+
+def _at_break(f: str, pos: int) -> bool:
+    """True if `pos` starts a paragraph or follows a sentence end (spaces between allowed)."""
+    i = pos - 1
+    while i >= 0 and f[i] in " \t":
+        i -= 1
+    return i < 0 or f[i] in _BREAK_BEFORE
+
+
+def _markers(f: str) -> list[_Marker]:
+    found: list[_Marker] = []
+    for level, pattern in (("part", _PART_RE), ("section", _SECTION_RE)):
+        for m in pattern.finditer(f):
+            n = chinese_number(m.group(1))
+            if n is None or not _at_break(f, m.start()):
+                continue
+            nxt = f[m.end() : m.end() + 1]
+            if level == "part" and nxt and nxt in NUMERALS:  # 二、三区: an enumeration
+                continue
+            found.append(_Marker(level, n, m.start(), m.end()))
+    return sorted(found, key=lambda mk: mk.start)
+
+
+def _chain(markers: Sequence[_Marker], first: int | None) -> list[_Marker]:
+    """Longest run of markers numbered n, n+1, n+2… in text order (n = `first` if given)."""
+    best: list[_Marker] = []
+    # chains[i] = longest chain ending at markers[i]
+    chains: list[list[_Marker]] = []
+    for i, mk in enumerate(markers):
+        chain = [mk] if first is None or mk.n == first else []
+        for j in range(i):
+            prev = chains[j]
+            if prev and prev[-1].n == mk.n - 1 and len(prev) + 1 > len(chain):
+                chain = [*prev, mk]
+        chains.append(chain)
+        if len(chain) > len(best):
+            best = chain
+    return best
+
+
+# --- where a heading's title ends ----------------------------------------------------------------
+
+
+class _ClauseStats:
+    """How often each word ends or starts a clause in this report (punctuation marks clauses)."""
+
+    def __init__(self, f: str) -> None:
+        self.total: Counter[str] = Counter()
+        self.final: Counter[str] = Counter()
+        self.initial: Counter[str] = Counter()
+        prev_word, prev_punct = "", True
+        for word, _, _ in word_spans(f):
+            if word in _CLAUSE_PUNCT or word.isspace():
+                if prev_word:
+                    self.final[prev_word] += 1
+                prev_word, prev_punct = "", True
+                continue
+            self.total[word] += 1
+            if prev_punct:
+                self.initial[word] += 1
+            prev_word, prev_punct = word, False
+
+    def log_odds(self, counter: Counter[str], word: str) -> float:
+        """Smoothed log-odds that `word` sits at a clause edge (0 for unseen words)."""
+        hits, total = counter[word], self.total[word]
+        return math.log((hits + 0.5) / (total - hits + 0.5))
+
+
+def _word_edges(f: str, start: int, end: int) -> tuple[dict[int, str], dict[int, str]]:
+    """Words of f[start:end] by the offset they end at and the offset they start at."""
+    ending: dict[int, str] = {}
+    starting: dict[int, str] = {}
+    for word, s, e in word_spans(f[start:end]):
+        ending[start + e] = word
+        starting[start + s] = word
+    return ending, starting
+
+
+@dataclass(slots=True)
+class _Cuts:
+    """Candidate title ends of one heading, with their non-parallel scores."""
+
+    heading: _Marker
+    limit: int  # the title cannot run past this (line break, sentence end, next marker)
+    natural: int | None  # a visible end: line break or sentence end within MAX_TITLE
+    forced: int | None  # a body opener
+    scores: dict[int, float]
+
+
+def _candidates(f: str, mk: _Marker, limit: int, stats: _ClauseStats) -> _Cuts:
+    stop = limit
+    for i in range(mk.body, limit):
+        if f[i] == "\n" or f[i] in SENTENCE_END:
+            stop = i
+            break
+    natural = stop if stop - mk.body <= MAX_TITLE and (stop < limit or stop == len(f)) else None
+    if natural is not None and (stop == len(f) or f[stop] == "\n"):
+        return _Cuts(mk, stop, natural, None, {})
+    opener = _OPENER_RE.search(f, mk.body + MIN_TITLE, stop)
+    forced = opener.start() if opener else None
+    hi = min(stop, mk.body + MAX_TITLE)
+    ending, starting = _word_edges(f, mk.body, min(len(f), hi + 8))
+    scores: dict[int, float] = {}
+    for c in range(mk.body + MIN_TITLE, hi + 1):
+        if f[c - 1] in _CLAUSE_PUNCT or (c != stop and c < len(f) and f[c] in _CLAUSE_PUNCT):
+            continue
+        if c not in ending:
+            scores[c] = -INSIDE_WORD_PENALTY
+        elif stats.total[ending[c]] >= MIN_EVIDENCE:
+            odds = stats.log_odds(stats.final, ending[c])
+            scores[c] = max(-STAT_CLIP, min(STAT_CLIP, odds))
+        else:
+            scores[c] = 0.0
+    window = _repeat_window(f, mk.body, min(len(f), hi + MAX_TITLE // 2))
+    if window is not None:
+        lo, up = window
+        for c in scores:
+            scores[c] += REPEAT_BONUS if lo <= c <= up else -REPEAT_BONUS
+    if natural is not None:
+        scores[natural] = NATURAL_BONUS
+    return _Cuts(mk, stop, natural, forced, scores)
+
+
+def _repeat_window(f: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a heading ends if its body opens by repeating one of its phrases, else None.
+
+    The heading must end after the phrase's first occurrence and no later than its second.
+    """
+    region = f[start:end]
+    for i in range(len(region) - REPEAT_MIN):
+        phrase = region[i : i + REPEAT_MIN]
+        if any(ch in _CLAUSE_PUNCT or ch.isdigit() for ch in phrase):
+            continue
+        j = region.find(phrase, i + REPEAT_MIN)
+        if j != -1 and j - (i + REPEAT_MIN) <= MAX_TITLE // 2:
+            # extend the first occurrence to the longest repeated phrase
+            n = REPEAT_MIN
+            while i + n < j and j + n < len(region) and region[i + n] == region[j + n]:
+                n += 1
+            return start + i + n, start + j
+    return None
+
+
+def _ending_index(f: str, cuts: Iterable[int], floor: int) -> dict[tuple[int, str], set[int]]:
+    """Characters before each cut by their distance from it, ignoring the siblings' shared opening."""
+    index: dict[tuple[int, str], set[int]] = {}
+    for c in cuts:
+        for k in range(1, TEMPLATE_SPAN + 1):
+            if c - k < floor:
+                break
+            if f[c - k] not in _CLAUSE_PUNCT:
+                index.setdefault((k, f[c - k]), set()).add(c)
+    return index
+
+
+def _agreement(f: str, cut: int, floor: int, others: Sequence[dict[tuple[int, str], set[int]]]) -> tuple[float, float]:
+    """Template agreement of a cut with the siblings: (mean agreeing chars, share of siblings agreeing)."""
+    total, agreeing = 0.0, 0
+    for index in others:
+        per_cut: Counter[int] = Counter()
+        for k in range(1, TEMPLATE_SPAN + 1):
+            if cut - k < floor:
+                break
+            for other in index.get((k, f[cut - k]), ()):
+                per_cut[other] += 1
+        best = max(per_cut.values(), default=0)
+        total += best
+        agreeing += best > 0
+    n = max(1, len(others))
+    return total / n, agreeing / n
+
+
+def _best(f: str, g: _Cuts, floor: int, others: Sequence[dict[tuple[int, str], set[int]]],
+          skip: int | None) -> int | None:
+    """The best cut of one heading given its siblings' ends (never `skip`)."""
+    best_cut, best_score = None, -math.inf
+    for c, base in sorted(g.scores.items()):
+        if c == skip:
+            continue
+        mean = _agreement(f, c, floor, others)[0] if others else 0.0
+        score = base + PARALLEL_WEIGHT * mean
+        if score > best_score:
+            best_cut, best_score = c, score
+    return best_cut
+
+
+def _anchor_cuts(f: str, group: Sequence[_Cuts], floors: Sequence[int]) -> dict[int, int]:
+    """Cuts at the template most siblings share: a character at a fixed distance from the end.
+
+    Returns {} unless a quorum of the siblings shares it; then each sharing heading's best cut.
+    """
+    best: tuple[float, dict[int, int]] = (0.0, {})
+    if len(group) < 3:
+        return {}
+    chars = {f[c - k] for g, fl in zip(group, floors, strict=True) for c in g.scores
+             for k in range(1, ANCHOR_SPAN + 1) if c - k >= fl}
+    for k in range(1, ANCHOR_SPAN + 1):
+        for ch in chars - _CLAUSE_PUNCT:
+            total, cuts = 0.0, {}
+            for i, (g, fl) in enumerate(zip(group, floors, strict=True)):
+                fits = [c for c in g.scores if c - k >= fl and f[c - k] == ch]
+                if fits:
+                    c = max(fits, key=lambda c: (g.scores[c], -c))
+                    cuts[i] = c
+                    total += 1.0 + g.scores[c] / (2 * STAT_CLIP)
+            if len(cuts) >= PARALLEL_QUORUM * len(group) and total > best[0]:
+                best = (total, cuts)
+    return best[1]
+
+
+def _title_ends(f: str, group: Sequence[_Cuts]) -> list[int]:
+    """Choose the title end of each sibling heading in `group`.
+
+    Each heading starts at its visible end (or its best-scored cut) and is then re-scored against
+    the ends its siblings chose, until nothing changes: siblings converge on the same place of
+    their shared template. The shared opening of the siblings (`聚焦`, `五年来,我们`) is not
+    evidence of where they end, so agreement is only counted after it.
+    """
+    opening = _common_prefix([f[g.heading.body : g.limit] for g in group]) if len(group) > 1 else ""
+    floors = [g.heading.body + len(opening) for g in group]
+    anchored = _anchor_cuts(f, group, floors)
+    ends: list[int] = []
+    free: list[int] = []
+    for i, g in enumerate(group):
+        if g.forced is not None or not g.scores:
+            ends.append(g.forced if g.forced is not None else (g.natural or g.limit))
+        elif i in anchored and anchored[i] != g.natural:
+            ends.append(anchored[i])
+            free.append(i)
+        elif g.natural is not None:
+            ends.append(g.natural)
+        else:
+            ends.append(max(g.scores, key=lambda c: (g.scores[c], -c)))
+            free.append(i)
+    for _ in range(2 * len(group)):
+        changed = False
+        for i in free:
+            chosen = [_ending_index(f, [e], fl) for j, (e, fl) in enumerate(zip(ends, floors, strict=True)) if j != i]
+            # a heading the shared template cut does not fall back to its sentence end
+            cut = _best(f, group[i], floors[i], chosen, group[i].natural)
+            if cut is not None and cut != ends[i]:
+                ends[i], changed = cut, True
+        if not changed:
+            break
+    return ends
+
+
+# --- digest sections -----------------------------------------------------------------------------
+
+
+def _lines(f: str) -> list[Span]:
+    spans, start = [], 0
+    for i, ch in enumerate(f):
+        if ch == "\n":
+            spans.append(Span(start, i + 1))
+            start = i + 1
+    if start < len(f):
+        spans.append(Span(start, len(f)))
+    return spans
+
+
+def _digest_heads(f: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]:
+    """Title spans of parallel lead paragraphs (`2025年,城阳区将在……上勇争先、作示范`)."""
+    texts = [f[p.start : p.end].strip() for p in paragraphs]
+    starts = [p.start + (len(f[p.start : p.end]) - len(f[p.start : p.end].lstrip())) for p in paragraphs]
+    best: list[int] = []
+    for length in range(max(map(len, texts), default=0), MIN_DIGEST_PREFIX - 1, -1):
+        groups: dict[str, list[int]] = {}
+        for i, t in enumerate(texts):
+            if len(t) > length:
+                groups.setdefault(t[:length], []).append(i)
+        best = max(groups.values(), key=len, default=[])
+        if len(best) >= MIN_DIGEST_SECTIONS:
+            break
+    if len(best) < MIN_DIGEST_SECTIONS:
+        return []
+    prefix = _common_prefix([texts[i] for i in best])
+    heads = []
+    for i in best:
+        t, base = texts[i], starts[i]
+        clause_start = max(prefix.rfind(","), prefix.rfind(",")) + 1
+        lead = prefix[clause_start:]
+        # `城阳区将在…`: the subject and its modal are not part of the title
+        for modal in ("将", "要"):
+            if modal in lead:
+                clause_start += lead.index(modal) + 1
+                break
+        end = clause_start
+        while end < len(t) and t[end] not in ",;。!?":
+            end += 1
+        heads.append((base + clause_start, base + end))
+    return heads
+
+
+def _common_prefix(texts: Sequence[str]) -> str:
+    first, last = min(texts), max(texts)
+    n = 0
+    while n < min(len(first), len(last)) and first[n] == last[n]:
+        n += 1
+    return first[:n]
+
+
+# --- paragraphs, sentences, items ----------------------------------------------------------------
+
+
+def _tile(length: int, cuts: Iterable[int]) -> tuple[Span, ...]:
+    """Spans that tile [0, length) at the given cut points."""
+    points = sorted({c for c in cuts if 0 < c < length} | {0, length})
+    return tuple(Span(a, b) for a, b in zip(points, points[1:], strict=False) if b > a)
+
+
+def _sentence_cuts(f: str) -> list[int]:
+    cuts = []
+    closers = "”’」』)\"'"
+    for i, ch in enumerate(f):
+        if ch in SENTENCE_END or ch == "\n":
+            j = i + 1
+            while j < len(f) and (f[j] in closers or f[j] in " \t\u3000"):
+                j += 1
+            cuts.append(j)
+    return cuts
+
+
+def _items(f: str, span: Span, paragraphs: Sequence[Span], parent_id: str, role: Role) -> tuple[Block, ...]:
+    items: list[Block] = []
+    inside = [p for p in paragraphs if span.start <= p.start < span.end]
+    for p in inside:
+        text = f[p.start : p.end]
+        lead = len(text) - len(text.lstrip())
+        start = p.start + lead
+        m = _ITEM_NUM_RE.match(f, start)
+        title_start = m.end() if m else start
+        end = title_start
+        while end < p.end and f[end] not in SENTENCE_END and f[end] != "\n":
+            end += 1
+        rest = f[end + 1 : p.end].strip()
+        if (m or (end - title_start <= MAX_ITEM and f[end : end + 1] == "。")) and rest and end > title_start:
+            items.append(Block(f"{parent_id}.i{len(items) + 1}", "item", None, "", Span(title_start, end),
+                               Span(start, p.end), role))
+    # an item runs to the next item or the end of its parent
+    out = []
+    for i, it in enumerate(items):
+        stop = items[i + 1].span.start if i + 1 < len(items) else span.end
+        out.append(Block(it.id, "item", None, "", it.title_span, Span(it.span.start, stop), role))
+    return tuple(out)
+
+
+def _role(title: str, inherited: Role = Role.OTHER) -> Role:
+    if any(w in title for w in _PLAN_WORDS):
+        return Role.PLAN
+    if any(w in title for w in _REVIEW_WORDS):
+        return Role.REVIEW
+    if re.search(r"(?:19|20)\d\d年", title):
+        return Role.PLAN if "工作" in title and "回顾" not in title else inherited
+    return inherited
+
+
+# --- the segmenter -------------------------------------------------------------------------------
 
 
 def segment(report: Report) -> Outline:
-    """Outline of `report`: parts, sections, items, paragraphs, sentences."""
-    raise NotImplementedError
+    """Outline of `report`: parts, sections, items, paragraphs and sentences with their spans."""
+    text = report.text
+    f = fold(text)
+    markers = _markers(f)
+    parts = _chain([m for m in markers if m.level == "part"], None)
+    sections: list[_Marker] = []
+    bounds = [*(p.start for p in parts), len(f)]
+    # sections before the first part belong to an unseen part of a partial text: number from any n
+    region_starts = [0, *(p.start for p in parts)]
+    for k, lo in enumerate(region_starts):
+        hi = bounds[k]
+        inside = [m for m in markers if m.level == "section" and lo <= m.start < hi]
+        sections += _chain(inside, 1 if k > 0 else None)
+    heads = sorted([*parts, *sections], key=lambda m: m.start)
+    titles = _find_titles(f, heads)
+
+    line_spans = _lines(f)
+    para_cuts = {s.start for s in line_spans} | {h.start for h in heads} | set(titles.values())
+    paragraphs = _tile(len(f), para_cuts)
+
+    digest: list[tuple[int, int]] = []
+    if not heads:
+        digest = _digest_heads(f, line_spans)
+    sentence_cuts = set(_sentence_cuts(f)) | para_cuts
+    for start, end in digest:
+        sentence_cuts |= {start, end}
+    sentences = _tile(len(f), sentence_cuts)
+
+    blocks = _build_blocks(text, f, parts, sections, titles, paragraphs, digest)
+    return Outline(blocks=blocks, paragraphs=paragraphs, sentences=sentences)
+
+
+def _find_titles(f: str, heads: Sequence[_Marker]) -> dict[int, int]:
+    """Title end of every heading, keyed by marker start."""
+    stats = _ClauseStats(f)
+    cuts: list[_Cuts] = []
+    for i, mk in enumerate(heads):
+        limit = heads[i + 1].start if i + 1 < len(heads) else len(f)
+        cuts.append(_candidates(f, mk, limit, stats))
+    ends: dict[int, int] = {}
+    # siblings: same level, same parent part
+    groups: dict[tuple[str, int], list[_Cuts]] = {}
+    parent = -1
+    for c in cuts:
+        if c.heading.level == "part":
+            parent = c.heading.start
+            groups.setdefault(("part", -1), []).append(c)
+        else:
+            groups.setdefault(("section", parent), []).append(c)
+    for group in groups.values():
+        for c, end in zip(group, _title_ends(f, group), strict=True):
+            ends[c.heading.start] = end
+    return ends
+
+
+def _title(text: str, start: int, end: int) -> tuple[str, Span]:
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip(_TITLE_STRIP))
+    stripped = raw.strip(_TITLE_STRIP).rstrip("。,,;;::、")
+    return stripped, Span(start + lead, start + lead + len(stripped))
+
+
+def _build_blocks(text: str, f: str, parts: Sequence[_Marker], sections: Sequence[_Marker],
+                  titles: dict[int, int], paragraphs: Sequence[Span],
+                  digest: Sequence[tuple[int, int]]) -> tuple[Block, ...]:
+    if digest:
+        kids = []
+        for i, (s, e) in enumerate(digest):
+            stop = digest[i + 1][0] if i + 1 < len(digest) else len(f)
+            # the section runs from its lead paragraph's start
+            para_start = max(p.start for p in paragraphs if p.start <= s)
+            title, tspan = _title(text, s, e)
+            sid = f"p0.s{i + 1}"
+            span = Span(para_start, _para_end(paragraphs, stop))
+            kids.append(Block(sid, "section", None, title, tspan, span, Role.PLAN,
+                              _items(f, span, paragraphs, sid, Role.PLAN)))
+        start = kids[0].span.start
+        return (Block("p0", "part", None, "", Span(start, start), Span(start, len(f)), Role.PLAN, tuple(kids)),)
+
+    blocks: list[Block] = []
+    orphan = [s for s in sections if not parts or s.start < parts[0].start]
+    if orphan:
+        blocks.append(_part_block(text, f, None, orphan, titles, paragraphs, parts[0].start if parts else len(f)))
+    for i, p in enumerate(parts):
+        stop = parts[i + 1].start if i + 1 < len(parts) else len(f)
+        kids = [s for s in sections if p.start < s.start < stop]
+        blocks.append(_part_block(text, f, p, kids, titles, paragraphs, stop))
+    return tuple(blocks)
+
+
+def _para_end(paragraphs: Sequence[Span], stop: int) -> int:
+    return stop
+
+
+def _part_block(text: str, f: str, p: _Marker | None, kids: Sequence[_Marker], titles: dict[int, int],
+                paragraphs: Sequence[Span], stop: int) -> Block:
+    if p is None:
+        pid, title, tspan, start, role = "p0", "", Span(kids[0].start, kids[0].start), kids[0].start, Role.OTHER
+    else:
+        pid = f"p{p.n}"
+        title, tspan = _title(text, p.body, titles[p.start])
+        start, role = p.start, _role(title)
+    children = []
+    for j, s in enumerate(kids):
+        s_stop = kids[j + 1].start if j + 1 < len(kids) else stop
+        s_title, s_span = _title(text, s.body, titles[s.start])
+        sid = f"{pid}.s{s.n}"
+        span = Span(s.start, s_stop)
+        s_role = _role(s_title, role)
+        children.append(Block(sid, "section", s.n, s_title, s_span, span, s_role,
+                              _items(f, Span(titles[s.start], s_stop), paragraphs, sid, s_role)))
+    span = Span(start, stop)
+    items = () if children else _items(f, Span(tspan.end, stop), paragraphs, pid, role)
+    return Block(pid, "part", p.n if p else None, title, tspan, span, role, tuple(children) or items)

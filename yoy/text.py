@@ -26,7 +26,7 @@ def _fold_char(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", ch)
     if len(folded) != 1:  # ㎡ → m2, ① → 1: keep the original so offsets stay valid
         return ch
-    if folded.isspace():
+    if folded.isspace() and folded not in "\n\r":  # line breaks are structure; other spaces fold
         return " "
     return folded
 

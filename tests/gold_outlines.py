@@ -59,8 +59,9 @@ def score_outline(gold: dict[str, Any], outline: Outline) -> Score:
             for sec in part["sections"]:
                 total += 1
                 want = norm_title(sec["title"])
-                found = next((i for i in range(pos, len(unnumbered)) if norm_title(unnumbered[i].title) == want),
-                             None)
+                found = next(
+                    (i for i in range(pos, len(unnumbered)) if norm_title(unnumbered[i].title) == want), None
+                )
                 if found is None:
                     misses.append(f"unnumbered section {sec['title']!r}")
                 else:
@@ -75,7 +76,9 @@ def score_outline(gold: dict[str, Any], outline: Outline) -> Score:
             if got is not None and norm_title(got.title) == norm_title(sec["title"]):
                 matched += 1
             else:
-                misses.append(f"section {part['n']}.{sec['n']}: {got.title if got else None!r} != {sec['title']!r}")
+                misses.append(
+                    f"section {part['n']}.{sec['n']}: {got.title if got else None!r} != {sec['title']!r}"
+                )
     extras = []
     for b in outline.blocks:
         if b.n is not None and (b.n, None) not in gold_numbered:

@@ -18,6 +18,7 @@ its sections are the parallel lead paragraphs (`2025年,城阳区将在……上
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -77,9 +78,18 @@ _ITEM_NUM_RE = re.compile(r"(?:\d{1,2}[.、．]|[(]\d{1,2}[)])")
 _OPENER_RE = re.compile(r"各位代表|(?:19|20)\d\d年(?:[,是]|以来)")
 # A heading may start after a line break or a sentence end (spaces allowed in between).
 _BREAK_BEFORE = set(SENTENCE_END) | {":", "\n"}
-_TITLE_STRIP = "。,;:!?、 \u3000"
+_TITLE_STRIP = "。,;:!?、，；：！？ \u3000"  # original text keeps full-width marks
 _CLAUSE_PUNCT = set(",、:" + SENTENCE_END + "\n")
-_PLAN_WORDS = ("工作安排", "目标任务", "重点工作", "工作重点", "工作的重点", "主要目标", "总体要求", "今后五年")
+_PLAN_WORDS = (
+    "工作安排",
+    "目标任务",
+    "重点工作",
+    "工作重点",
+    "工作的重点",
+    "主要目标",
+    "总体要求",
+    "今后五年",
+)
 _REVIEW_WORDS = ("回顾", "一年来", "五年来", "过去")
 
 
@@ -182,14 +192,9 @@ class _ClauseStats:
         return math.log((hits + 0.5) / (total - hits + 0.5))
 
 
-def _word_edges(f: str, start: int, end: int) -> tuple[dict[int, str], dict[int, str]]:
-    """Words of f[start:end] by the offset they end at and the offset they start at."""
-    ending: dict[int, str] = {}
-    starting: dict[int, str] = {}
-    for word, s, e in word_spans(f[start:end]):
-        ending[start + e] = word
-        starting[start + s] = word
-    return ending, starting
+def _word_ends(f: str, start: int, end: int) -> dict[int, str]:
+    """Words of f[start:end] by the offset they end at."""
+    return {start + e: word for word, _, e in word_spans(f[start:end])}
 
 
 @dataclass(slots=True)
@@ -215,7 +220,7 @@ def _candidates(f: str, mk: _Marker, limit: int, stats: _ClauseStats) -> _Cuts:
     opener = _OPENER_RE.search(f, mk.body + MIN_TITLE, stop)
     forced = opener.start() if opener else None
     hi = min(stop, mk.body + MAX_TITLE)
-    ending, starting = _word_edges(f, mk.body, min(len(f), hi + 8))
+    ending = _word_ends(f, mk.body, min(len(f), hi + 8))
     scores: dict[int, float] = {}
     for c in range(mk.body + MIN_TITLE, hi + 1):
         if f[c - 1] in _CLAUSE_PUNCT or (c != stop and c < len(f) and f[c] in _CLAUSE_PUNCT):
@@ -269,7 +274,9 @@ def _ending_index(f: str, cuts: Iterable[int], floor: int) -> dict[tuple[int, st
     return index
 
 
-def _agreement(f: str, cut: int, floor: int, others: Sequence[dict[tuple[int, str], set[int]]]) -> tuple[float, float]:
+def _agreement(
+    f: str, cut: int, floor: int, others: Sequence[dict[tuple[int, str], set[int]]]
+) -> tuple[float, float]:
     """Template agreement of a cut with the siblings: (mean agreeing chars, share of siblings agreeing)."""
     total, agreeing = 0.0, 0
     for index in others:
@@ -286,8 +293,9 @@ def _agreement(f: str, cut: int, floor: int, others: Sequence[dict[tuple[int, st
     return total / n, agreeing / n
 
 
-def _best(f: str, g: _Cuts, floor: int, others: Sequence[dict[tuple[int, str], set[int]]],
-          skip: int | None) -> int | None:
+def _best(
+    f: str, g: _Cuts, floor: int, others: Sequence[dict[tuple[int, str], set[int]]], skip: int | None
+) -> int | None:
     """The best cut of one heading given its siblings' ends (never `skip`)."""
     best_cut, best_score = None, -math.inf
     for c, base in sorted(g.scores.items()):
@@ -308,8 +316,13 @@ def _anchor_cuts(f: str, group: Sequence[_Cuts], floors: Sequence[int]) -> dict[
     best: tuple[float, dict[int, int]] = (0.0, {})
     if len(group) < 3:
         return {}
-    chars = {f[c - k] for g, fl in zip(group, floors, strict=True) for c in g.scores
-             for k in range(1, ANCHOR_SPAN + 1) if c - k >= fl}
+    chars = {
+        f[c - k]
+        for g, fl in zip(group, floors, strict=True)
+        for c in g.scores
+        for k in range(1, ANCHOR_SPAN + 1)
+        if c - k >= fl
+    }
     for k in range(1, ANCHOR_SPAN + 1):
         for ch in chars - _CLAUSE_PUNCT:
             total, cuts = 0.0, {}
@@ -351,7 +364,11 @@ def _title_ends(f: str, group: Sequence[_Cuts]) -> list[int]:
     for _ in range(2 * len(group)):
         changed = False
         for i in free:
-            chosen = [_ending_index(f, [e], fl) for j, (e, fl) in enumerate(zip(ends, floors, strict=True)) if j != i]
+            chosen = [
+                _ending_index(f, [e], fl)
+                for j, (e, fl) in enumerate(zip(ends, floors, strict=True))
+                if j != i
+            ]
             # a heading the shared template cut does not fall back to its sentence end
             cut = _best(f, group[i], floors[i], chosen, group[i].natural)
             if cut is not None and cut != ends[i]:
@@ -422,7 +439,7 @@ def _common_prefix(texts: Sequence[str]) -> str:
 def _tile(length: int, cuts: Iterable[int]) -> tuple[Span, ...]:
     """Spans that tile [0, length) at the given cut points."""
     points = sorted({c for c in cuts if 0 < c < length} | {0, length})
-    return tuple(Span(a, b) for a, b in zip(points, points[1:], strict=False) if b > a)
+    return tuple(Span(a, b) for a, b in itertools.pairwise(points) if b > a)
 
 
 def _sentence_cuts(f: str) -> list[int]:
@@ -437,27 +454,45 @@ def _sentence_cuts(f: str) -> list[int]:
     return cuts
 
 
-def _items(f: str, span: Span, paragraphs: Sequence[Span], parent_id: str, role: Role) -> tuple[Block, ...]:
-    items: list[Block] = []
+def _items(
+    text: str, f: str, span: Span, paragraphs: Sequence[Span], parent_id: str, role: Role
+) -> tuple[Block, ...]:
+    """Lead-phrase and numbered items of the paragraphs that start inside `span`."""
+    items: list[tuple[str | None, Span, int]] = []
     inside = [p for p in paragraphs if span.start <= p.start < span.end]
     for p in inside:
-        text = f[p.start : p.end]
-        lead = len(text) - len(text.lstrip())
-        start = p.start + lead
+        para = f[p.start : p.end]
+        start = p.start + len(para) - len(para.lstrip())
         m = _ITEM_NUM_RE.match(f, start)
         title_start = m.end() if m else start
         end = title_start
         while end < p.end and f[end] not in SENTENCE_END and f[end] != "\n":
             end += 1
-        rest = f[end + 1 : p.end].strip()
-        if (m or (end - title_start <= MAX_ITEM and f[end : end + 1] == "。")) and rest and end > title_start:
-            items.append(Block(f"{parent_id}.i{len(items) + 1}", "item", None, "", Span(title_start, end),
-                               Span(start, p.end), role))
+        lead_phrase = f[title_start:end]
+        is_lead = (
+            end - title_start <= MAX_ITEM
+            and f[end : end + 1] == "。"
+            and "," not in lead_phrase
+            and not lead_phrase.startswith("各位代表")
+        )
+        if (m or is_lead) and f[end + 1 : p.end].strip() and end > title_start:
+            items.append((m.group(0) if m else None, Span(title_start, end), start))
     # an item runs to the next item or the end of its parent
     out = []
-    for i, it in enumerate(items):
-        stop = items[i + 1].span.start if i + 1 < len(items) else span.end
-        out.append(Block(it.id, "item", None, "", it.title_span, Span(it.span.start, stop), role))
+    for i, (number, tspan, start) in enumerate(items):
+        stop = items[i + 1][2] if i + 1 < len(items) else span.end
+        n = int(number.strip("().、．")) if number else None
+        out.append(
+            Block(
+                f"{parent_id}.i{i + 1}",
+                "item",
+                n,
+                text[tspan.start : tspan.end],
+                tspan,
+                Span(start, stop),
+                role,
+            )
+        )
     return tuple(out)
 
 
@@ -492,7 +527,11 @@ def segment(report: Report) -> Outline:
     titles = _find_titles(f, heads)
 
     line_spans = _lines(f)
-    para_cuts = {s.start for s in line_spans} | {h.start for h in heads} | set(titles.values())
+    para_cuts = (
+        {s.start for s in line_spans}
+        | {h.start for h in heads}
+        | {_after_title(f, e) for e in titles.values()}
+    )
     paragraphs = _tile(len(f), para_cuts)
 
     digest: list[tuple[int, int]] = []
@@ -505,6 +544,15 @@ def segment(report: Report) -> Outline:
 
     blocks = _build_blocks(text, f, parts, sections, titles, paragraphs, digest)
     return Outline(blocks=blocks, paragraphs=paragraphs, sentences=sentences)
+
+
+def _after_title(f: str, end: int) -> int:
+    """Where the body starts after a title ending at `end`: past its full stop and spaces."""
+    if end < len(f) and f[end] in SENTENCE_END:
+        end += 1
+    while end < len(f) and f[end] in " \t":
+        end += 1
+    return end
 
 
 def _find_titles(f: str, heads: Sequence[_Marker]) -> dict[int, int]:
@@ -532,14 +580,21 @@ def _find_titles(f: str, heads: Sequence[_Marker]) -> dict[int, int]:
 
 def _title(text: str, start: int, end: int) -> tuple[str, Span]:
     raw = text[start:end]
-    lead = len(raw) - len(raw.lstrip(_TITLE_STRIP))
-    stripped = raw.strip(_TITLE_STRIP).rstrip("。,,;;::、")
+    stripped = raw.lstrip(_TITLE_STRIP).lstrip()
+    lead = len(raw) - len(stripped)
+    stripped = stripped.rstrip().rstrip(_TITLE_STRIP).rstrip()
     return stripped, Span(start + lead, start + lead + len(stripped))
 
 
-def _build_blocks(text: str, f: str, parts: Sequence[_Marker], sections: Sequence[_Marker],
-                  titles: dict[int, int], paragraphs: Sequence[Span],
-                  digest: Sequence[tuple[int, int]]) -> tuple[Block, ...]:
+def _build_blocks(
+    text: str,
+    f: str,
+    parts: Sequence[_Marker],
+    sections: Sequence[_Marker],
+    titles: dict[int, int],
+    paragraphs: Sequence[Span],
+    digest: Sequence[tuple[int, int]],
+) -> tuple[Block, ...]:
     if digest:
         kids = []
         for i, (s, e) in enumerate(digest):
@@ -548,31 +603,54 @@ def _build_blocks(text: str, f: str, parts: Sequence[_Marker], sections: Sequenc
             para_start = max(p.start for p in paragraphs if p.start <= s)
             title, tspan = _title(text, s, e)
             sid = f"p0.s{i + 1}"
-            span = Span(para_start, _para_end(paragraphs, stop))
-            kids.append(Block(sid, "section", None, title, tspan, span, Role.PLAN,
-                              _items(f, span, paragraphs, sid, Role.PLAN)))
+            span = Span(para_start, stop)
+            kids.append(
+                Block(
+                    sid,
+                    "section",
+                    None,
+                    title,
+                    tspan,
+                    span,
+                    Role.PLAN,
+                    _items(text, f, span, paragraphs, sid, Role.PLAN),
+                )
+            )
         start = kids[0].span.start
-        return (Block("p0", "part", None, "", Span(start, start), Span(start, len(f)), Role.PLAN, tuple(kids)),)
+        return (
+            Block("p0", "part", None, "", Span(start, start), Span(start, len(f)), Role.PLAN, tuple(kids)),
+        )
 
     blocks: list[Block] = []
     orphan = [s for s in sections if not parts or s.start < parts[0].start]
     if orphan:
-        blocks.append(_part_block(text, f, None, orphan, titles, paragraphs, parts[0].start if parts else len(f)))
+        blocks.append(
+            _part_block(text, f, None, orphan, titles, paragraphs, parts[0].start if parts else len(f))
+        )
     for i, p in enumerate(parts):
         stop = parts[i + 1].start if i + 1 < len(parts) else len(f)
-        kids = [s for s in sections if p.start < s.start < stop]
-        blocks.append(_part_block(text, f, p, kids, titles, paragraphs, stop))
+        own = [s for s in sections if p.start < s.start < stop]
+        blocks.append(_part_block(text, f, p, own, titles, paragraphs, stop))
     return tuple(blocks)
 
 
-def _para_end(paragraphs: Sequence[Span], stop: int) -> int:
-    return stop
-
-
-def _part_block(text: str, f: str, p: _Marker | None, kids: Sequence[_Marker], titles: dict[int, int],
-                paragraphs: Sequence[Span], stop: int) -> Block:
+def _part_block(
+    text: str,
+    f: str,
+    p: _Marker | None,
+    kids: Sequence[_Marker],
+    titles: dict[int, int],
+    paragraphs: Sequence[Span],
+    stop: int,
+) -> Block:
     if p is None:
-        pid, title, tspan, start, role = "p0", "", Span(kids[0].start, kids[0].start), kids[0].start, Role.OTHER
+        pid, title, tspan, start, role = (
+            "p0",
+            "",
+            Span(kids[0].start, kids[0].start),
+            kids[0].start,
+            Role.OTHER,
+        )
     else:
         pid = f"p{p.n}"
         title, tspan = _title(text, p.body, titles[p.start])
@@ -584,8 +662,18 @@ def _part_block(text: str, f: str, p: _Marker | None, kids: Sequence[_Marker], t
         sid = f"{pid}.s{s.n}"
         span = Span(s.start, s_stop)
         s_role = _role(s_title, role)
-        children.append(Block(sid, "section", s.n, s_title, s_span, span, s_role,
-                              _items(f, Span(titles[s.start], s_stop), paragraphs, sid, s_role)))
+        children.append(
+            Block(
+                sid,
+                "section",
+                s.n,
+                s_title,
+                s_span,
+                span,
+                s_role,
+                _items(text, f, Span(titles[s.start], s_stop), paragraphs, sid, s_role),
+            )
+        )
     span = Span(start, stop)
-    items = () if children else _items(f, Span(tspan.end, stop), paragraphs, pid, role)
+    items = () if children else _items(text, f, Span(tspan.end, stop), paragraphs, pid, role)
     return Block(pid, "part", p.n if p else None, title, tspan, span, role, tuple(children) or items)

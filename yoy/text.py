@@ -63,5 +63,4 @@ def words(text: str) -> list[str]:
 
 def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """Words of `text` with their offsets, as jieba's tokenize gives them."""
-    for word, start, end in _tokenizer().tokenize(text, HMM=True):
-        yield word, start, end
+    yield from _tokenizer().tokenize(text, HMM=True)

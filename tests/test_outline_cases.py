@@ -1,0 +1,73 @@
+"""Segmentation cases from fixtures/outline/*.case (format in fixtures/outline/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from yoy.models import Block, Kind, Level, Outline, Report, ReportMeta
+from yoy.outline import segment
+
+CASES = sorted((Path(__file__).parents[1] / "fixtures" / "outline").glob("*.case"))
+NUMERALS = "零一二三四五六七八九十"
+
+
+def zh(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十."""
+    if n <= 10:
+        return NUMERALS[n]
+    tens, ones = divmod(n, 10)
+    return (NUMERALS[tens] if tens > 1 else "") + "十" + (NUMERALS[ones] if ones else "")
+
+
+def parse_case(path: Path) -> dict[str, str]:
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("=== "):
+            current = line[4:].strip()
+            sections[current] = []
+        elif current is not None:
+            sections[current].append(line)
+        elif not line.startswith("#") and line.strip():
+            raise ValueError(f"{path.name}: text outside a section: {line!r}")
+    return {k: "\n".join(v).strip("\n") for k, v in sections.items()}
+
+
+def report(text: str) -> Report:
+    meta = ReportMeta("测试区", Level.DISTRICT, 2025, Kind.FULL, "", None, None, None, "case", "")
+    return Report(meta, text)
+
+
+def render_outline(outline: Outline) -> str:
+    lines = []
+    for part in outline.blocks:
+        lines.append(f"{zh(part.n)}、{part.title}" if part.n is not None else "—")
+        for sec in part.children:
+            if sec.level != "section":
+                continue
+            lines.append(f"  ({zh(sec.n)}){sec.title}" if sec.n is not None else f"  · {sec.title}")
+    return "\n".join(lines)
+
+
+def items(blocks: tuple[Block, ...]) -> list[str]:
+    out = []
+    for b in blocks:
+        if b.level == "item":
+            out.append(b.title)
+        out += items(b.children)
+    return out
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_case(path: Path) -> None:
+    case = parse_case(path)
+    outline = segment(report(case["text"]))
+    assert render_outline(outline) == case["outline"]
+    if "items" in case:
+        assert items(outline.blocks) == case["items"].split("\n")
+
+
+def test_cases_exist() -> None:
+    assert len(CASES) >= 8

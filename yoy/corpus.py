@@ -1,22 +1,492 @@
-"""The corpus of stored reports. PLACEHOLDER: being written."""
+"""The corpus of stored reports: one human-readable, hand-editable Markdown file per region and year.
+
+Layout: `ROOT/<region>/<year>.md`, e.g. `fixtures/corpus/崂山区/2019.md`.
+
+File format (UTF-8, LF line ends)::
+
+    ---
+    region: 崂山区
+    level: district
+    year: 2019
+    kind: full
+    title: 2019年青岛市崂山区政府工作报告
+    date: 2019-01-10
+    session: 第十八届人民代表大会第三次会议
+    speaker: 赵燕
+    source: 003_4d90ecaaaaa7b24b.txt
+    source_sha256: 4d90…
+    ---
+
+    first paragraph of the body
+
+    second paragraph …
+
+    <!-- appendix -->
+
+    附件 …
+
+Front matter: exactly the `ReportMeta` fields, one `key: value` per line, each once, in any order;
+an empty value means "unknown" (date, session, speaker). `region` and `year` must agree with the
+file's place. Body and appendix: every non-blank line is one paragraph (blank lines between them
+only make the file proper Markdown). The appendix follows the `<!-- appendix -->` line, if any.
+
+Where the corpus lives: `Corpus(root)` reads and writes `root` only (`--corpus DIR`, `YOY_CORPUS`).
+`Corpus()` reads the embedded corpus (package data `yoy/corpus/`, or `fixtures/corpus/` of a source
+checkout) plus the user's (`$XDG_DATA_HOME/yoy/corpus`, default `~/.local/share/yoy/corpus`), the user's
+winning for the same region and year, and writes to the user's.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, fields
+from datetime import date as Date
+from functools import cached_property
+from importlib import resources
 from pathlib import Path
 
-from yoy.models import Report
+from pypinyin import lazy_pinyin
+from rapidfuzz import fuzz, process
+
+from yoy.errors import CorpusError, NotFoundError, YoyError
+from yoy.ingest import make_region, regions
+from yoy.models import Block, Kind, Level, Outline, Region, Report, ReportMeta
+from yoy.text import fold
+
+FRONT_DELIMITER = "---"
+APPENDIX_MARKER = "<!-- appendix -->"
+FRONT_KEYS = tuple(f.name for f in fields(ReportMeta))
+OPTIONAL_KEYS = frozenset({"date", "session", "speaker"})
+FILE_NAME = re.compile(r"^(\d{4})\.md$")
+SAFE_REGION = re.compile(r"^[\w\u3400-\u9fff·]+$")
+ADD_HINT = "yoy ingest PATH-TO-SAVED-PAGE"
+SUGGEST_LIMIT = 3
+SUGGEST_MIN_SCORE = 60  # rapidfuzz WRatio, 0..100
+SUGGEST_MARGIN = 8  # suggest only names scoring within this of the best one
+
+ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
+
+
+# --- locations ----------------------------------------------------------------------------------
+
+
+def embedded_root() -> Path | None:
+    """The corpus shipped with yoy: package data in a wheel, `fixtures/corpus` in a checkout."""
+    with contextlib.suppress(Exception):  # odd loaders: fall back to the checkout layout
+        packaged = resources.files("yoy") / "corpus"
+        if packaged.is_dir():
+            return Path(str(packaged))
+    checkout = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+    return checkout if checkout.is_dir() else None
+
+
+def user_root() -> Path:
+    """The user's own corpus, where `yoy ingest` writes by default."""
+    xdg = os.environ.get("XDG_DATA_HOME", "")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
+    return base / "yoy" / "corpus"
+
+
+# --- the file format ----------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [s for line in text.splitlines() if (s := line.strip())]
+
+
+def render(report: Report) -> str:
+    """The corpus file for `report`; `CorpusError` if it cannot be stored faithfully."""
+    meta = report.meta
+    front = []
+    for key in FRONT_KEYS:
+        value = getattr(meta, key)
+        value = "" if value is None else str(value)
+        if "\n" in value or "\r" in value or value != value.strip():
+            raise CorpusError(f"cannot store {meta.region} {meta.year}: {key} is not one trimmed line")
+        front.append(f"{key}: {value}".rstrip())
+    body, appendix = _paragraphs(report.text), _paragraphs(report.appendix)
+    if not body:
+        raise CorpusError(f"cannot store {meta.region} {meta.year}: empty text")
+    if APPENDIX_MARKER in body:
+        raise CorpusError(f"cannot store {meta.region} {meta.year}: a line of its text is {APPENDIX_MARKER}")
+    out = [FRONT_DELIMITER, *front, FRONT_DELIMITER, "", "\n\n".join(body)]
+    if appendix:
+        out += ["", APPENDIX_MARKER, "", "\n\n".join(appendix)]
+    return "\n".join(out) + "\n"
+
+
+def parse(text: str, where: str) -> Report:
+    """A report from its corpus file text; `CorpusError` naming `where` and the line for any flaw."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    if not lines or lines[0].strip() != FRONT_DELIMITER:
+        raise CorpusError(f"{where}: does not start with a '{FRONT_DELIMITER}' front matter line")
+    try:
+        close = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_DELIMITER)
+    except StopIteration:
+        raise CorpusError(f"{where}: front matter has no closing '{FRONT_DELIMITER}' line") from None
+    values: dict[str, str] = {}
+    for n, line in enumerate(lines[1:close], start=2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        key = key.strip()
+        if not sep or key not in FRONT_KEYS:
+            raise CorpusError(f"{where}: line {n}: expected 'key: value', key one of {', '.join(FRONT_KEYS)}")
+        if key in values:
+            raise CorpusError(f"{where}: line {n}: {key} given twice")
+        values[key] = value.strip()
+    missing = [k for k in FRONT_KEYS if k not in values]
+    if missing:
+        raise CorpusError(f"{where}: front matter lacks {', '.join(missing)}")
+    rest = lines[close + 1 :]
+    marker = next((i for i, line in enumerate(rest) if line.strip() == APPENDIX_MARKER), len(rest))
+    body, appendix = _paragraphs("\n".join(rest[:marker])), _paragraphs("\n".join(rest[marker + 1 :]))
+    if not body:
+        raise CorpusError(f"{where}: the report text is empty")
+    try:
+        year = int(values["year"])
+        level, kind = Level(values["level"]), Kind(values["kind"])
+        if values["date"]:
+            Date.fromisoformat(values["date"])
+    except ValueError as exc:
+        raise CorpusError(f"{where}: bad front matter value ({exc})") from None
+    if not values["region"]:
+        raise CorpusError(f"{where}: region is empty")
+    meta = ReportMeta(
+        region=values["region"], level=level, year=year, kind=kind, title=values["title"],
+        date=values["date"] or None, session=values["session"] or None, speaker=values["speaker"] or None,
+        source=values["source"], source_sha256=values["source_sha256"],
+    )
+    return Report(meta=meta, text="\n".join(body), appendix="\n".join(appendix))
+
+
+def _read(path: Path) -> Report:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{path}: cannot read ({exc})") from None
+    report = parse(text, str(path))
+    if report.meta.region != path.parent.name or str(report.meta.year) != path.stem:
+        raise CorpusError(
+            f"{path}: says {report.meta.region} {report.meta.year}; it must be {report.meta.region}/"
+            f"{report.meta.year}.md"
+        )
+    return report
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that `path` is always either the old or the new file, never half."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise CorpusError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise CorpusError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise
+    with contextlib.suppress(OSError):  # make the rename durable where directories can be fsynced
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+# --- the corpus ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """What storing one report will do, decided before anything is written."""
+
+    report: Report
+    path: Path
+    action: str  # added | unchanged | replaced
+    data: bytes
+
+
+def _suggest(wanted: str, keys: dict[str, str]) -> list[str]:
+    """Canonical names close to a mistyped query; a homophone (劳山 for 崂山) counts as a perfect match."""
+    scores: dict[str, float] = {}
+    queries = [wanted]
+    if any("\u4e00" <= ch <= "\u9fff" for ch in wanted):
+        queries.append("".join(lazy_pinyin(wanted)))
+    for q in queries:
+        if q in keys:
+            scores[keys[q]] = 100.0
+        for key, score, _ in process.extract(q, list(keys), scorer=fuzz.WRatio, limit=30,
+                                             score_cutoff=SUGGEST_MIN_SCORE):
+            scores[keys[key]] = max(scores.get(keys[key], 0.0), float(score))
+    if not scores:
+        return []
+    best = max(scores.values())
+    close = [name for name, score in scores.items() if score >= best - SUGGEST_MARGIN]
+    ranked = sorted(close, key=lambda n: -scores[n])
+    return ranked[:SUGGEST_LIMIT]
+
+
+def _norm(query: str) -> str:
+    return re.sub(r"[\s\-_'’·.]", "", fold(query.strip())).casefold()
 
 
 class Corpus:
-    """Reports stored one file per region and year."""
+    """Reports stored one file per region and year (see the module docstring for where and how)."""
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root
+        if root is not None:
+            self.roots: tuple[Path, ...] = (root,)
+            self.write_root = root
+        else:
+            embedded = embedded_root()
+            self.write_root = user_root()
+            self.roots = (*((embedded,) if embedded else ()), self.write_root)
 
-    def load(self, region: str, year: int) -> Report:
-        """The report of `region` (any alias) for `year`."""
-        raise NotImplementedError
+    # reading
 
-    def history(self, region: str) -> tuple[Report, ...]:
-        """Every report of `region`, oldest first."""
-        raise NotImplementedError
+    @cached_property
+    def _files(self) -> dict[tuple[str, int], Path]:
+        found: dict[tuple[str, int], Path] = {}
+        for root in self.roots:  # later roots (the user's) override earlier ones (embedded)
+            if not root.is_dir():
+                continue
+            try:
+                for path in sorted(root.glob("*/*.md")):
+                    m = FILE_NAME.match(path.name)
+                    if m and path.is_file():
+                        found[(path.parent.name, int(m.group(1)))] = path
+            except OSError as exc:
+                raise CorpusError(f"{root}: cannot read the corpus ({exc.strerror or exc})") from None
+        return found
+
+    def _refresh(self) -> None:
+        self.__dict__.pop("_files", None)
+        self.__dict__.pop("_regions", None)
+
+    def reports(self) -> tuple[Report, ...]:
+        """Every stored report, sorted by region and year."""
+        return tuple(_read(self._files[key]) for key in sorted(self._files))
+
+    def list(self) -> tuple[ReportMeta, ...]:
+        """Metadata of every stored report, sorted by region and year."""
+        return tuple(r.meta for r in self.reports())
+
+    def years(self, region: str) -> tuple[int, ...]:
+        """Years the corpus holds for a canonical region name."""
+        return tuple(sorted(y for r, y in self._files if r == region))
+
+    def path_of(self, region_query: str, year: int) -> Path | None:
+        """The file holding that report, if any."""
+        return self._files.get((self.resolve_region(region_query), year))
+
+    def load(self, region_query: str, year: int) -> Report:
+        """The report of `region_query` (name, alias, pinyin) for `year`; `NotFoundError` says what exists."""
+        region = self.resolve_region(region_query)
+        path = self._files.get((region, year))
+        if path is None:
+            have = ", ".join(map(str, self.years(region))) or "none"
+            raise NotFoundError(
+                f"no {year} report for {region} in the corpus (it has {have}); add one with: {self._hint()}"
+            )
+        return _read(path)
+
+    def history(self, region_query: str) -> tuple[Report, ...]:
+        """Every report of the region, oldest first."""
+        region = self.resolve_region(region_query)
+        return tuple(_read(self._files[(region, y)]) for y in self.years(region))
+
+    def _hint(self) -> str:
+        return f"yoy --corpus {self.root} ingest PATH-TO-SAVED-PAGE" if self.root is not None else ADD_HINT
+
+    # regions
+
+    @cached_property
+    def _regions(self) -> dict[str, Region]:
+        table = {r.name: r for r in regions()}
+        for name, _year in self._files:
+            if name not in table:  # a region the table lacks, stored from a report title
+                table[name] = make_region(name, _level_of_file(self._files[(name, _year)]), None)
+        return table
+
+    def region(self, name: str) -> Region:
+        """The `Region` record of a canonical name."""
+        return self._regions[self.resolve_region(name)]
+
+    def resolve_region(self, query: str) -> str:
+        """Canonical name of a region as typed (name, alias, pinyin, any case); typos get suggestions."""
+        keys: dict[str, str] = {}
+        for region in self._regions.values():
+            for alias in (region.name, *region.aliases, region.pinyin):
+                keys.setdefault(_norm(alias), region.name)
+        wanted = _norm(query)
+        if not wanted:
+            raise NotFoundError("empty region name")
+        if wanted in keys:
+            return keys[wanted]
+        for prefix in sorted(keys, key=len, reverse=True):  # 青岛市崂山区, qingdaolaoshan
+            if len(prefix) >= 2 and wanted.startswith(prefix) and wanted[len(prefix):] in keys:
+                return keys[wanted[len(prefix):]]
+        suggestions = _suggest(wanted, keys)
+        stored = sorted({r for r, _ in self._files})
+        if suggestions:
+            tail = f"did you mean {' or '.join(suggestions[:SUGGEST_LIMIT])}?"
+        else:
+            tail = f"the corpus has {', '.join(stored)}" if stored else "the corpus is empty"
+        raise NotFoundError(f"unknown region '{query.strip()}'; {tail}")
+
+    # writing
+
+    def path_for(self, region: str, year: int) -> Path:
+        """Where a report of `region` and `year` is written."""
+        if not SAFE_REGION.match(region):
+            raise CorpusError(f"cannot store a report for region '{region}': not a plain name")
+        return self.write_root / region / f"{year}.md"
+
+    def plan(self, report: Report, replace: bool = False) -> Planned:
+        """What `add` would do; `CorpusError` for a different text already stored, without `replace`."""
+        data = render(report).encode("utf-8")
+        key = (report.meta.region, report.meta.year)
+        target = self.path_for(*key)
+        existing_path = self._files.get(key)
+        if existing_path is None:
+            return Planned(report, target, ADDED, data)
+        try:
+            existing_bytes = existing_path.read_bytes()
+        except OSError as exc:
+            raise CorpusError(f"{existing_path}: cannot read ({exc.strerror or exc})") from None
+        if existing_bytes == data:
+            return Planned(report, existing_path, UNCHANGED, data)
+        existing = _read(existing_path)
+        same_text = existing.text == report.text.strip() and existing.appendix == report.appendix.strip()
+        if same_text and not replace:
+            return Planned(report, existing_path, UNCHANGED, data)
+        if not replace:
+            raise CorpusError(
+                f"{existing_path} already holds a different {key[0]} {key[1]} report; "
+                "use --replace to overwrite it"
+            )
+        return Planned(report, target, REPLACED, data)
+
+    def plan_all(self, reports: tuple[Report, ...], replace: bool = False) -> tuple[Planned, ...]:
+        """Plans for every report, or the first refusal; two different texts for one key are refused."""
+        plans: list[Planned] = []
+        seen: dict[tuple[str, int], Planned] = {}
+        for report in reports:
+            key = (report.meta.region, report.meta.year)
+            plan = self.plan(report, replace)
+            if key in seen:
+                if seen[key].data != plan.data:
+                    raise CorpusError(
+                        f"two inputs hold different {key[0]} {key[1]} reports "
+                        f"({seen[key].report.meta.source}, {report.meta.source}); ingest one of them"
+                    )
+                plan = Planned(report, plan.path, UNCHANGED, plan.data)
+            seen[key] = plan
+            plans.append(plan)
+        return tuple(plans)
+
+    def write(self, plans: tuple[Planned, ...]) -> None:
+        """Carry out plans (atomic file by file)."""
+        for plan in plans:
+            if plan.action != UNCHANGED:
+                atomic_write(plan.path, plan.data)
+        self._refresh()
+
+    def add(self, report: Report, replace: bool = False) -> tuple[Path, str]:
+        """Store `report`: (path, "added" | "unchanged" | "replaced")."""
+        plan = self.plan(report, replace)
+        self.write((plan,))
+        return plan.path, plan.action
+
+
+def _level_of_file(path: Path) -> Level:
+    try:
+        return _read(path).meta.level
+    except CorpusError:
+        return Level.COUNTY
+
+
+# --- presentation helpers for `yoy list` / `yoy show` ---------------------------------------------
+
+_CN = "零一二三四五六七八九"
+
+
+def cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (1..99; larger numbers stay Arabic)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _CN[tens]) + "十" if tens else "") + (_CN[ones] if ones else "")
+
+
+def outline_of(report: Report) -> Outline:
+    """The report's outline from `yoy.outline.segment`; `YoyError` while the segmenter is missing."""
+    from yoy import outline  # lazy: listing and showing need the segmenter only for parts/outlines
+
+    try:
+        return outline.segment(report)
+    except NotImplementedError:
+        raise YoyError("outlines are not available yet (yoy.outline.segment is not written)") from None
+
+
+def parts_of(report: Report) -> int | None:
+    """Number of top-level parts, or None while the segmenter is missing."""
+    from yoy import outline
+
+    try:
+        return len(outline.segment(report).blocks)
+    except NotImplementedError:
+        return None
+
+
+def meta_dict(meta: ReportMeta) -> dict[str, object]:
+    """`ReportMeta` as plain JSON-ready values."""
+    out: dict[str, object] = {}
+    for f in fields(meta):
+        value = getattr(meta, f.name)
+        out[f.name] = str(value) if isinstance(value, Level | Kind) else value
+    return out
+
+
+def block_dict(block: Block) -> dict[str, object]:
+    """An outline block as a nested dict: id, level, n, title, span, children."""
+    return {
+        "id": block.id,
+        "level": block.level,
+        "n": block.n,
+        "title": block.title,
+        "span": {"start": block.span.start, "end": block.span.end},
+        "children": [block_dict(child) for child in block.children],
+    }
+
+
+def block_label(block: Block) -> str:
+    """How the report numbers a block: 一、 for parts, (一) for sections, · otherwise."""
+    if block.n is None:
+        return "·"
+    if block.level == "part":
+        return f"{cn_numeral(block.n)}、"
+    if block.level == "section":
+        return f"({cn_numeral(block.n)})"
+    return f"{block.n}."
+
+
+def outline_lines(blocks: tuple[Block, ...], depth: int = 0) -> list[str]:
+    """The heading tree as indented text lines."""
+    out: list[str] = []
+    for block in blocks:
+        out.append(f"{'  ' * depth}{block_label(block)}{block.title}  [{block.span.start}–{block.span.end}]")
+        out += outline_lines(block.children, depth + 1)
+    return out

@@ -1,0 +1,87 @@
+"""Whatever is thrown at ingest, it either yields reports or raises a `YoyError`, never anything else."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from yoy.corpus import parse, render
+from yoy.errors import YoyError
+from yoy.ingest import extract, ingest_bytes
+from yoy.models import IngestResult, Kind
+
+HTML_BITS = ["<div>", "</div>", "<p>", "<br>", "<script>", "</script>", "<nav>", "<!--", "-->",
+             "<table><tr><td>", "&nbsp;", "&#x4e00;", "<"]
+RAW = Path(__file__).resolve().parents[1] / "fixtures" / "raw"
+SEED_LINES = {p.name: p.read_text(encoding="utf-8").splitlines() for p in sorted(RAW.glob("*.txt"))}
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+CJK_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF),
+        st.sampled_from(list("各位代表:,。!、一二三()——年月日政府工作报告区市县长\n \u3000-【】<>/")),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=3000,
+)
+
+
+def ingest_check(result: IngestResult) -> None:
+    for report in result.reports:
+        assert report.text and report.meta.region and 1949 <= report.meta.year <= 2100
+        assert report.meta.kind in tuple(Kind)
+        assert all(line == line.strip() and line for line in report.text.split("\n"))
+        assert parse(render(report), "x") == report  # whatever ingest keeps, the corpus can store
+
+
+def _safe(data: bytes, name: str) -> None:
+    with contextlib.suppress(YoyError):
+        ingest_check(ingest_bytes(data, name))
+
+
+@SETTINGS
+@given(data=st.binary(max_size=4000), name=st.sampled_from(["a.txt", "a.html", "a"]))
+def test_random_bytes(data: bytes, name: str) -> None:
+    _safe(data, name)
+
+
+@SETTINGS
+@given(text=CJK_TEXT, encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
+def test_random_text(text: str, encoding: str) -> None:
+    _safe(text.encode(encoding, errors="replace"), "t.txt")
+
+
+@SETTINGS
+@given(
+    seed=st.sampled_from(sorted(SEED_LINES)),
+    cuts=st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), max_size=4),
+    junk=st.lists(st.tuples(st.floats(0, 1), CJK_TEXT), max_size=3),
+)
+def test_mutated_seeds(seed: str, cuts: list[tuple[float, float]], junk: list[tuple[float, str]]) -> None:
+    lines = list(SEED_LINES[seed])
+    for a, b in cuts:  # drop a run of lines
+        i, j = sorted((int(a * len(lines)), int(b * len(lines))))
+        del lines[i:j]
+    for pos, text in junk:  # insert garbage lines
+        lines.insert(int(pos * len(lines)), text)
+    with contextlib.suppress(YoyError):
+        ingest_check(extract("\n".join(lines), seed, "0" * 64))
+
+
+@SETTINGS
+@given(
+    seed=st.sampled_from(sorted(SEED_LINES)),
+    tags=st.lists(st.sampled_from(HTML_BITS), max_size=30),
+)
+def test_html_garbage(seed: str, tags: list[str]) -> None:
+    lines = SEED_LINES[seed]
+    step = max(1, len(lines) // (len(tags) + 1))
+    out: list[str] = ["<html><body>"]
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i % step == 0 and tags:
+            out.append(tags[(i // step) % len(tags)])
+    _safe("\n".join(out).encode("utf-8"), "page.html")

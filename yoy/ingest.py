@@ -1,0 +1,704 @@
+"""Ingest: turn pages saved from the web into clean government work reports.
+
+Steps, each a function here:
+
+1. `read_source`: refuse what is not a readable file (missing, directory, empty, over `MAX_INPUT_BYTES`).
+2. `decode`: BOMs (UTF-8, UTF-16), then strict UTF-8, then charset-normalizer (GB18030/GBK …);
+   NUL bytes or control characters mean a binary file.
+3. `html_to_text`: HTML through selectolax, block elements as line breaks, page furniture dropped.
+4. `extract`: lines stripped, the file split into articles at separator lines (`-`), and per article:
+   site chrome dropped by the `CHROME` table, the report's start (title / 各位代表 address) and end
+   (its closing exhortation …!) found, an appendix (附件 名词解释) kept apart, then the article is
+   classified (speech → `full`/`partial`, news digest → `summary`, anything else skipped with a reason)
+   and its metadata read (region, year, date, session, speaker, title).
+
+All matching runs on `yoy.text.fold` of the text (same length, so offsets index the original); what is
+kept is the original text, never reworded. Regions come from `yoy/data/regions.tsv`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import charset_normalizer
+from pypinyin import lazy_pinyin
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from yoy.errors import InputError, NoReportError
+from yoy.models import IngestResult, Kind, Level, Region, Report, ReportMeta, Skipped
+from yoy.text import data_path, fold
+
+# --- limits and thresholds --------------------------------------------------------------------
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024  # larger files are refused, not read
+MIN_ARTICLE_CHARS = 200  # a chunk with less text (after chrome) is page furniture, not an article
+MIN_REPORT_CHARS = 1500  # a work report, even a digest of one, is longer than this
+TITLE_MAX_CHARS = 120  # a title, dateline or speaker line is shorter than this
+HEADER_WINDOW_LINES = 6  # how far above the 各位代表 address the title may stand
+HEADER_WINDOW_CHARS = 600  # where date, session and speaker are looked for
+CLOSING_TAIL_CHARS = 800  # the closing exhortation: 让我们 / 各位代表 this near the final !
+CHROME_LINE_MAX_CHARS = 160  # chrome rules (except teasers) only match lines this short
+MAX_CONTROL_RATIO = 0.01  # more control characters than this: a binary file
+SKIPPED_TITLE_CHARS = 60  # how much of an untitled article names it in a skip notice
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+
+# --- site chrome ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeRule:
+    """One kind of site chrome: a pattern on a folded, stripped line.
+
+    `ends` marks chrome that only comes after an article (disclaimers, footers, reply boxes): when a
+    report has no closing paragraph, its body ends at the first such line.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    ends: bool
+    any_length: bool = False
+
+
+def _rule(name: str, pattern: str, ends: bool = False, any_length: bool = False) -> ChromeRule:
+    return ChromeRule(name, re.compile(pattern, re.IGNORECASE), ends, any_length)
+
+
+# The one table of site chrome. Patterns are anchored or specific enough not to hit report prose,
+# and (except teasers) only apply to short lines.
+CHROME: tuple[ChromeRule, ...] = (
+    _rule("navigation", r"^(?:[•·*>-]\s*)?(?:wap手机版|手机版|设为首页|收藏本站|网站首页|返回首页)"),
+    _rule("breadcrumb", r"^(?:当前位置|您的位置|你的位置|您现在的位置)"),
+    _rule("timestamp", r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"),
+    _rule("teaser", r"^(?:内容摘要|内容提要|摘要)\s*[:：]", any_length=True),
+    _rule("forum stats", r"^查看\s*[:：]\s*\d+\s*\|\s*回复\s*[:：]\s*\d+$"),
+    _rule("forum links", r"^\[?(?:复制链接|只看该作者|电梯直达|打印|上一主题|下一主题)\]?$"),
+    _rule("forum user panel",
+          r"^(?:[•·]\s*)?(?:ta的每日心情|签到天数|\[lv\.\d+\]|rank\s*:|在线时间\s*[:：]?$)"),
+    _rule("forum user stats", r"^(?:主题|帖子|积分|版主|精华|好友|金钱|威望|贡献|听众|收听)$"),
+    _rule("forum counter", r"^\d+(?:\.\d+)?[万千]?$|^\d+\s*(?:秒|分钟|小时|天)前$"),
+    _rule("forum post header", r"^发表于\s*\d{4}-\d{1,2}-\d{1,2}|显示全部楼层|阅读模式$"),
+    _rule("login prompt", r"您需要登录后才可以|^登录\s*\|\s*(?:立即)?注册|立即注册$", ends=True),
+    _rule("reply box", r"^本版积分规则$|快速回复|返回顶部|返回列表", ends=True),
+    _rule("service desk",
+          r"^客服中心$|^联系电话\s*[:：]?$|^在线咨询$|^周一\s*[~～至-]\s*周[五六日]$", ends=True),
+    _rule("disclaimer", r"^(?:免责申明|免责声明|版权声明|特别声明)|^本站为非营利性网站", ends=True),
+    _rule("icp", r"icp[备证]\s*\d+|公网安备\s*\d+", ends=True),
+    _rule("tags", r"^(?:标签|tags?|关键词|关键字)\s*[:：]", ends=True),
+    _rule("related", r"^相关(?:评论|阅读|文章|推荐|新闻|链接)$", ends=True),
+    _rule("site owner", r"^(?:主办单位|承办单位|运行维护单位|版权所有|copyright\b|©)", ends=True),
+    _rule("powered by", r"^powered by\b", ends=True),
+    _rule("contribute", r"有想补充的信息|点我投稿", ends=True),
+    _rule("site links",
+          r"^(?:[•·-]\s*)?(?:联系我们|关于我们|企业入驻|网站地图|意见反馈|广告服务|友情链接)$", ends=True),
+    _rule("byline", r"^[(（][^()（）]{0,16}(?:记者|通讯员|编辑|供稿)[^()（）]{0,24}[)）]$", ends=True),
+    _rule("editor", r"^(?:责任编辑|编辑|来源|作者|审核)\s*[:：][^。]{0,30}$"),
+    _rule("share", r"^(?:分享到|打印本页|关闭窗口|【打印】|【关闭】)"),
+)
+
+
+def chrome_rule(folded_line: str) -> ChromeRule | None:
+    """The chrome rule a folded, stripped line matches, if any."""
+    short = len(folded_line) <= CHROME_LINE_MAX_CHARS
+    for rule in CHROME:
+        if (short or rule.any_length) and rule.pattern.search(folded_line):
+            return rule
+    return None
+
+
+# --- report structure (all on folded text) ------------------------------------------------------
+
+_CN_DIGITS = "一二三四五六七八九十"
+OPEN_ADDRESS = re.compile(r"各位代表\s*[:：]")
+DELIVERS = re.compile(r"向大会报告(?:政府)?工作|代表.{0,12}政府向大会作.{0,8}报告")
+THIRD_PERSON = re.compile(
+    r"(?:区长|市长|县长|省长|州长|旗长|总理|主席)[\u4e00-\u9fff·]{2,4}代表.{0,12}?政府[^。]{0,6}?向大会作.{0,10}?报告"
+)
+TITLE_LINE = re.compile(r"工作报告")
+COLUMN_TAG = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,8}\])\s*")
+PART_AT_LINE = re.compile(rf"^([{_CN_DIGITS}]{{1,3}})、")
+PART_IN_RUN = re.compile(rf"(?:^|(?<=[。!?;:\s]))([{_CN_DIGITS}]{{1,3}})、")
+APPENDIX_LINE = re.compile(r"^(?:附件|附录)(?:\s*\d+)?\s*[:：]?\s*|^名\s*词\s*解\s*释")
+HEADER_LINE = re.compile(r"人民代表大会|会议上|人民政府.{0,6}长|^[—―-]{1,2}\s*\d{4}年")
+
+DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+DATELINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*在")
+SESSION = re.compile(
+    r"第[〇零一二三四五六七八九十百]+届(?:全国)?人民代表大会(?:常务委员会)?第[〇零一二三四五六七八九十百]+次(?:全体)?会议"
+)
+SPEAKER = re.compile(
+    r"(?:区长|市长|县长|省长|州长|旗长|总理|主席)[\s]*([\u4e00-\u9fff·]{2,4}?)(?=\s*(?:$|各位代表|代表|\n))",
+    re.MULTILINE,
+)
+TITLE_YEAR = (
+    re.compile(r"(\d{4})年[^\d]{0,24}?工作报告"),
+    re.compile(r"工作报告\s*[(（]\s*(\d{4})\s*年?\s*[)）]"),
+)
+PLAN_YEAR = re.compile(
+    r"(\d{4})年(?:政府工作的?总体要求|工作总体要求|工作的总体要求|主要工作安排|重点工作安排|工作安排"
+    r"|主要预期目标|经济社会发展主要预期目标|主要目标任务)"
+)
+MIN_YEAR, MAX_YEAR = 1949, 2100
+
+_SUFFIXES = (
+    "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "特别行政区",
+    "省", "市", "区", "县", "旗",
+)
+_LEVEL_BY_SUFFIX = {
+    "自治区": Level.PROVINCE, "省": Level.PROVINCE, "自治州": Level.CITY, "市": Level.CITY,
+    "区": Level.DISTRICT, "县": Level.COUNTY, "旗": Level.COUNTY,
+}
+# Which government speaks, by the words it uses for itself (全市, 区委 …): the region's name suffix.
+_SELF_WORDS = {
+    "市": ("全市", "市委", "市政府"),
+    "区": ("全区", "区委", "区政府"),
+    "县": ("全县", "县委", "县政府"),
+    "省": ("全省", "省委", "省政府"),
+}
+_SPECIFICITY = {Level.NATIONAL: 0, Level.PROVINCE: 1, Level.CITY: 2, Level.DISTRICT: 3, Level.COUNTY: 3}
+ADHOC_REGION = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?(?:自治区|自治州|省|市|区|县|旗))(?:人民)?政府工作报告"
+)
+
+# --- regions ------------------------------------------------------------------------------------
+
+
+def short_name(name: str) -> str | None:
+    """The name without its administrative suffix (崂山区 → 崂山), if two characters or more remain."""
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+def make_region(name: str, level: Level, parent: str | None, extra: Sequence[str] = ()) -> Region:
+    """A `Region` with the aliases people type: short name, pinyin with and without suffix."""
+    short = short_name(name)
+    base = short or name
+    pinyin = "".join(lazy_pinyin(base))
+    full_pinyin = "".join(lazy_pinyin(name))
+    aliases: list[str] = []
+    for alias in (name, short, *extra, pinyin, full_pinyin):
+        if alias and alias not in aliases:
+            aliases.append(alias)
+    return Region(name=name, level=level, parent=parent, aliases=tuple(aliases), pinyin=pinyin.capitalize())
+
+
+def level_for_name(name: str) -> Level:
+    """The level a region name's suffix implies (崂山区 → district); county for unknown suffixes."""
+    for suffix, level in _LEVEL_BY_SUFFIX.items():
+        if name.endswith(suffix):
+            return level
+    return Level.COUNTY
+
+
+@cache
+def regions() -> tuple[Region, ...]:
+    """The region table shipped in `yoy/data/regions.tsv`."""
+    out: list[Region] = []
+    for raw in data_path("regions.tsv").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = [*raw.split("\t"), "", "", ""][:4]
+        name, level, parent, extra = (c.strip() for c in cols)
+        aliases = tuple(a.strip() for a in extra.split(",") if a.strip())
+        out.append(make_region(name, Level(level), parent or None, aliases))
+    return tuple(out)
+
+
+@cache
+def _region_by_name() -> dict[str, Region]:
+    return {r.name: r for r in regions()}
+
+
+def _match_forms(region: Region) -> tuple[str, ...]:
+    """Strings that name `region` inside prose: full name, short name, other Chinese names."""
+    if region.level is Level.NATIONAL:
+        return ()
+    forms = [region.name]
+    forms += [a for a in region.aliases if len(a) >= 2 and _is_cjk(a) and a not in forms]
+    return tuple(forms)
+
+
+def _is_cjk(s: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
+def _regions_in(text: str) -> list[tuple[Region, int]]:
+    found: list[tuple[Region, int]] = []
+    for region in regions():
+        positions = [p for form in _match_forms(region) if (p := text.find(form)) >= 0]
+        if positions:
+            found.append((region, min(positions)))
+    return found
+
+
+def _most_specific(found: list[tuple[Region, int]]) -> Region:
+    names = {r.name for r, _ in found}
+    return max(found, key=lambda rp: (_SPECIFICITY[rp[0].level], rp[0].parent in names, -rp[1]))[0]
+
+
+def _region_by_counts(text: str) -> Region | None:
+    """For a report without title: the most mentioned region of the level it speaks as (全市 → 市)."""
+    suffix = max(_SELF_WORDS, key=lambda s: sum(text.count(w) for w in _SELF_WORDS[s]))
+    if not any(text.count(w) for w in _SELF_WORDS[suffix]):
+        return None
+    best: tuple[int, Region] | None = None
+    for region in regions():
+        if not region.name.endswith(suffix):
+            continue
+        count = sum(text.count(form) for form in _match_forms(region))
+        if count and (best is None or count > best[0]):
+            best = (count, region)
+    return best[1] if best else None
+
+
+def _adhoc_region(title: str) -> Region | None:
+    """A region the table does not list, named in a title (2024年某某县政府工作报告 → 某某县)."""
+    m = ADHOC_REGION.search(title)
+    if not m:
+        return None
+    name, parent = m.group(1), None
+    name = name.rsplit("年", 1)[-1]  # 2023年张家口市… : the match may start at 年
+    while True:  # 青岛市即墨区 → parent 青岛市, name 即墨区
+        m2 = re.match(r"^([\u4e00-\u9fff]{2,8}?(?:省|市))([\u4e00-\u9fff]{2,}(?:区|县|市|旗))$", name)
+        if not m2:
+            break
+        parent, name = m2.group(1), m2.group(2)
+    if len(name) < 2:
+        return None
+    return make_region(name, level_for_name(name), parent)
+
+
+def detect_region(title: str, header: str, body: str) -> Region | None:
+    """The region a report is from: its title, else its header, else the words it uses for itself."""
+    for text in (title, header):
+        found = _regions_in(text)
+        if found:
+            return _most_specific(found)
+    if "全国人民代表大会" in header or "国务院" in title + header:
+        return _region_by_name().get("全国")
+    return _adhoc_region(title) or _region_by_counts(body)
+
+
+# --- reading bytes ------------------------------------------------------------------------------
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "hz", "cp936"})
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.2f} MB"
+
+
+def _limit_text() -> str:
+    return f"the limit for a saved page is {_megabytes(MAX_INPUT_BYTES)}"
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of an input file; `InputError` for a missing path, a directory, an empty or huge file."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give the saved pages in it (yoy ingest {path}/*)")
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"{path}: too large ({_megabytes(size)}; {_limit_text()})")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_INPUT_BYTES:  # grew while we looked
+        raise InputError(f"{path}: too large ({_megabytes(len(data))}; {_limit_text()})")
+    return data
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text of `data`: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK and what
+    charset-normalizer recognises. `InputError` for empty, binary or undecodable input."""
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    text: str | None = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: not valid {encoding.upper()} text") from exc
+            break
+    if text is None:
+        if b"\x00" in data:
+            raise InputError(f"{name}: binary file (NUL bytes), not a saved page")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _guess_decode(data, name)
+    _refuse_binary(text, name)
+    return text
+
+
+def _guess_decode(data: bytes, name: str) -> str:
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: binary or undecodable file, not a saved page")
+    encoding = best.encoding.lower().replace("_", "")
+    if encoding in _GB_FAMILY:  # GB18030 is the superset: decode with it so rare characters survive
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+    return str(best)
+
+
+def _refuse_binary(text: str, name: str) -> None:
+    if not text.strip():
+        raise InputError(f"{name}: empty file")
+    bad = sum(
+        1 for ch in text if (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v") or ch == "\ufffd"
+    )
+    if bad > MAX_CONTROL_RATIO * len(text):
+        raise InputError(f"{name}: binary or undecodable file, not a saved page")
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg",
+             "form", "button", "select", "head")
+DROP_SELECTORS = ('[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[aria-hidden="true"]')
+BLOCK_TAGS = frozenset({
+    "address", "article", "blockquote", "body", "center", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "html", "li", "main",
+    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "caption", "legend", "option",
+})
+_HTML_SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_WS = re.compile(r"[ \t\r\n\f]+")
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text (whatever its file name) is an HTML page."""
+    return bool(_HTML_SNIFF.match(text[:2048]))
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML page; block elements and <br> become line breaks."""
+    tree = LexborHTMLParser(html)
+    for selector in (*DROP_TAGS, *DROP_SELECTORS):
+        for dropped in tree.css(selector):
+            dropped.decompose()
+    root: LexborNode | None = tree.body or tree.root
+    if root is None:
+        return ""
+    out: list[str] = []
+    # Iterative walk (deeply nested garbage must not hit the recursion limit); None marks a block end.
+    stack: list[LexborNode | None] = [root]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            out.append("\n")
+            continue
+        tag = node.tag
+        if tag == "-text":
+            out.append(_WS.sub(" ", node.text_content or ""))
+            continue
+        if tag == "br":
+            out.append("\n")
+            continue
+        if tag is None or tag.startswith("-"):  # comments, doctype
+            continue
+        if tag in BLOCK_TAGS:
+            out.append("\n")
+            stack.append(None)
+        stack.extend(reversed(list(node.iter(include_text=True))))
+    return "".join(out)
+
+
+# --- lines and articles ---------------------------------------------------------------------------
+
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+SEPARATOR = re.compile(r"^[-—–―_=*~·•]{1,}$")
+
+
+def clean_lines(text: str) -> list[str]:
+    """Non-empty lines, stripped of whitespace (incl. U+3000, NBSP) and invisible characters."""
+    text = _CONTROL.sub("", text.translate(_INVISIBLE))
+    return [s for line in text.splitlines() if (s := line.strip())]
+
+
+def split_articles(lines: Sequence[str]) -> list[list[str]]:
+    """Articles of a page: runs of lines between separator lines (a lone `-`, `***`, …)."""
+    chunks: list[list[str]] = [[]]
+    for line in lines:
+        if SEPARATOR.match(line):
+            if chunks[-1]:
+                chunks.append([])
+        else:
+            chunks[-1].append(line)
+    return [c for c in chunks if c]
+
+
+def _fold_lines(lines: Sequence[str]) -> list[str]:
+    folded = fold("\n".join(lines))  # same length: slice it at the original line boundaries
+    out, pos = [], 0
+    for line in lines:
+        out.append(folded[pos : pos + len(line)])
+        pos += len(line) + 1
+    return out
+
+
+def _part_numbers(flines: Sequence[str]) -> list[int]:
+    numbers: list[int] = []
+    for fl in flines:
+        if len(fl) > HEADER_WINDOW_CHARS * 5:  # a run-on report on one line: headings sit mid-line
+            numbers += [n for m in PART_IN_RUN.finditer(fl) if (n := cn_number(m.group(1)))]
+        elif (m := PART_AT_LINE.match(fl)) and (n := cn_number(m.group(1))):
+            numbers.append(n)
+    return numbers
+
+
+def cn_number(s: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23; None for anything else."""
+    values = {ch: i + 1 for i, ch in enumerate(_CN_DIGITS[:9])}
+    if not s or any(ch not in _CN_DIGITS for ch in s):
+        return None
+    if "十" not in s:
+        return values[s] if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (values[tens] if tens else 1) * 10 + (values[ones] if ones else 0)
+
+
+def _is_closing(fl: str) -> bool:
+    if not fl.endswith("!"):
+        return False
+    tail = fl[-CLOSING_TAIL_CHARS:]
+    return "让我们" in tail or "各位代表" in tail or "奋斗!" in tail
+
+
+def _title_of(line: str) -> str:
+    return COLUMN_TAG.sub("", line).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """One article's lines, folded lines and chrome verdicts."""
+
+    lines: list[str]
+    flines: list[str]
+    chrome: list[ChromeRule | None]
+
+    def content(self, start: int, end: int) -> list[int]:
+        return [i for i in range(start, end) if self.chrome[i] is None]
+
+
+def _find_start(a: _Article, address: int | None, titles: list[int]) -> int:
+    content = a.content(0, len(a.lines))
+    if address is not None:
+        for j in range(address - 1, max(-1, address - 1 - HEADER_WINDOW_LINES), -1):
+            if a.chrome[j] is not None:
+                continue
+            if len(a.flines[j]) > TITLE_MAX_CHARS:
+                break
+            if j in titles:
+                return j
+        start = address
+        while start - 1 >= 0 and a.chrome[start - 1] is None and HEADER_LINE.search(a.flines[start - 1]) \
+                and len(a.flines[start - 1]) <= TITLE_MAX_CHARS:
+            start -= 1
+        return start
+    if titles:
+        return titles[0]
+    for i in content:  # no title, no address: the first line that reads like report prose or a heading
+        if PART_AT_LINE.match(a.flines[i]) or len(a.flines[i]) >= 20:
+            return i
+    return content[0]
+
+
+def _article_name(a: _Article) -> str:
+    for i in a.content(0, len(a.lines)):
+        line = a.lines[i]
+        return line if len(line) <= TITLE_MAX_CHARS else line[:SKIPPED_TITLE_CHARS] + "…"
+    return ""
+
+
+def read_article(lines: Sequence[str], source: str, sha256: str) -> Report | Skipped | None:
+    """One article as a `Report`, a `Skipped` with the reason, or None for page furniture."""
+    flines = _fold_lines(lines)
+    a = _Article(list(lines), flines, [chrome_rule(fl) for fl in flines])
+    content = a.content(0, len(lines))
+    if sum(len(lines[i]) for i in content) < MIN_ARTICLE_CHARS:
+        return None
+    name = _article_name(a)
+    titles = [i for i in content if len(flines[i]) <= TITLE_MAX_CHARS and TITLE_LINE.search(flines[i])]
+    address = next((i for i in content if OPEN_ADDRESS.search(flines[i])), None)
+    start = _find_start(a, address, titles)
+    # The closing exhortation stands in the last part: an earlier one (各位代表,…建功新时代!) ends a part.
+    last_part = max((i for i in content if PART_AT_LINE.match(flines[i])), default=start)
+    after = max(start, last_part)
+    closing = next((i for i in reversed(content) if i >= after and _is_closing(flines[i])), None)
+    if closing is not None:
+        end = closing + 1
+    else:
+        end = next((i for i in range(start, len(lines)) if (r := a.chrome[i]) and r.ends), len(lines))
+    body_idx = a.content(start, end)
+    appendix_idx = _appendix(a, end) if closing is not None else []
+    body_lines = [lines[i] for i in body_idx]
+    fbody_lines = [flines[i] for i in body_idx]
+    if body_idx and body_idx[0] in titles:
+        tag = COLUMN_TAG.match(body_lines[0])
+        if tag:
+            body_lines[0], fbody_lines[0] = body_lines[0][tag.end():], fbody_lines[0][tag.end():]
+    text, ftext = "\n".join(body_lines), "\n".join(fbody_lines)
+
+    has_address = "各位代表" in ftext
+    opened = address is not None or bool(DELIVERS.search(ftext[:HEADER_WINDOW_CHARS * 2]) and has_address)
+    parts = _part_numbers(fbody_lines)
+    titled = bool(titles)
+    speech = has_address and (opened or closing is not None or len(set(parts)) >= 2)
+    digest = not has_address and titled and bool(THIRD_PERSON.search(ftext))
+    if not (speech or digest):
+        if titled:
+            reason = ("mentions 工作报告 but is neither the speech (no 各位代表 address) nor a digest of it "
+                      "(no '…代表…政府向大会作工作报告')")
+        elif has_address:
+            reason = "not a work report: 各位代表 appears, but no 报告工作 address, closing or part numbering"
+        else:
+            reason = "not a work report: no 政府工作报告 title, no 各位代表 address, no 向大会报告工作"
+        return Skipped(source=source, title=name, reason=reason)
+    if len(text) < MIN_REPORT_CHARS:
+        reason = f"too short for a work report ({len(text)} characters)"
+        return Skipped(source=source, title=name, reason=reason)
+
+    if digest:
+        kind = Kind.SUMMARY
+    elif not opened or closing is None or (parts and parts[0] != 1):
+        kind = Kind.PARTIAL
+    else:
+        kind = Kind.FULL
+    title_line = _title_of(lines[titles[0]]) if titles else ""
+    meta = _metadata(text, ftext, _title_of(fold(title_line)) if title_line else "", title_line, kind)
+    if isinstance(meta, str):
+        return Skipped(source=source, title=name, reason=meta)
+    region, level, year, date, session, speaker = meta
+    title = title_line or f"{region}{year}年政府工作报告"
+    appendix = "\n".join(lines[i] for i in appendix_idx)
+    return Report(
+        meta=ReportMeta(region=region, level=level, year=year, kind=kind, title=title, date=date,
+                        session=session, speaker=speaker, source=source, source_sha256=sha256),
+        text=text,
+        appendix=appendix,
+    )
+
+
+def _appendix(a: _Article, end: int) -> list[int]:
+    """Lines of an appendix (附件, 名词解释) right after the closing, up to the first chrome line."""
+    first = next((i for i in range(end, len(a.lines)) if a.chrome[i] is None), None)
+    if first is None or not APPENDIX_LINE.match(a.flines[first]):
+        return []
+    out = []
+    for i in range(first, len(a.lines)):
+        if a.chrome[i] is not None:
+            break
+        out.append(i)
+    return out
+
+
+_Meta = tuple[str, Level, int, str | None, str | None, str | None]
+
+
+def _metadata(text: str, ftext: str, ftitle: str, title: str, kind: Kind) -> _Meta | str:
+    """(region, level, year, date, session, speaker), or the reason they cannot be told."""
+    header_end = HEADER_WINDOW_CHARS
+    if kind is not Kind.SUMMARY and (m := OPEN_ADDRESS.search(ftext, 0, HEADER_WINDOW_CHARS * 2)):
+        header_end = m.end() + 4  # up to 各位代表: — the speaker stands right before it
+    fheader, header = ftext[:header_end], text[:header_end]
+    region = detect_region(ftitle, fheader, ftext)
+    if region is None:
+        return "cannot tell which region's report it is (no known region in its title or header)"
+    dateline = DATELINE.search(fheader)
+    year: int | None = int(dateline.group(1)) if dateline else None
+    if year is None:
+        year = next((int(m.group(1)) for p in TITLE_YEAR if (m := p.search(ftitle))), None)
+    if year is None and (plans := [int(y) for y in PLAN_YEAR.findall(ftext)]):
+        year = max(set(plans), key=plans.count)
+    if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+        return "cannot tell the report's year (no year in its title, dateline or plan)"
+    date = None
+    if (d := dateline or DATE.search(fheader)) and int(d.group(1)) == year:
+        try:
+            date = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+            _check_date(date)
+        except ValueError:
+            date = None
+    session = header[s.start():s.end()] if (s := SESSION.search(fheader)) else None
+    speaker = header[s.start(1):s.end(1)] if (s := SPEAKER.search(fheader)) else None
+    return region.name, region.level, year, date, session, speaker
+
+
+def _check_date(iso: str) -> None:
+    from datetime import date
+
+    date.fromisoformat(iso)
+
+
+# --- whole inputs ---------------------------------------------------------------------------------
+
+
+def sha256_hex(data: bytes) -> str:
+    """Hex SHA-256 of the raw input."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def extract(text: str, source: str, sha256: str) -> IngestResult:
+    """Every report in a decoded page, and every article skipped with its reason."""
+    if looks_like_html(text):
+        text = html_to_text(text)
+    reports: list[Report] = []
+    skipped: list[Skipped] = []
+    for chunk in split_articles(clean_lines(text)):
+        found = read_article(chunk, source, sha256)
+        if isinstance(found, Report):
+            reports.append(found)
+        elif isinstance(found, Skipped):
+            skipped.append(found)
+    return IngestResult(reports=tuple(reports), skipped=tuple(skipped))
+
+
+def ingest_bytes(data: bytes, name: str) -> IngestResult:
+    """Reports in the raw bytes of a saved page named `name`; `InputError` if it cannot be read."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name}: too large ({_megabytes(len(data))}; {_limit_text()})")
+    text = decode(data, name)
+    if Path(name).suffix.lower() in HTML_SUFFIXES and not looks_like_html(text):
+        text = html_to_text(text)
+    return extract(text, name, sha256_hex(data))
+
+
+def ingest_file(path: Path) -> IngestResult:
+    """Reports in one saved page; `NoReportError` when it holds none."""
+    result = ingest_bytes(read_source(path), path.name)
+    if not result.reports:
+        why = "; ".join(f"{s.title[:30]}: {s.reason}" for s in result.skipped[:2])
+        raise NoReportError(f"{path}: no government work report found" + (f" ({why})" if why else ""))
+    return result
+
+
+def ingest_files(paths: Iterable[Path], progress: Callable[[Path], None] | None = None) -> IngestResult:
+    """Reports in every file; any unreadable file or file without a report fails the whole run."""
+    reports: list[Report] = []
+    skipped: list[Skipped] = []
+    for path in paths:
+        result = ingest_file(path)
+        reports += result.reports
+        skipped += result.skipped
+        if progress:
+            progress(path)
+    return IngestResult(reports=tuple(reports), skipped=tuple(skipped))

@@ -1,10 +1,513 @@
-"""Align two outlines. PLACEHOLDER: being written."""
+"""Align two outlines: parts, then sections, then sentences inside matched pairs, with a redline.
+
+Units (parts, sections) are compared by a similarity of their bodies and of their headings: tf-idf
+cosine over jieba content words, idf taken over the units being aligned, so the boilerplate every
+section shares (and each year's heading formula) weighs little. Sentences are compared with
+rapidfuzz over folded text. A global assignment (Hungarian) picks the one-to-one core, so
+reordered sections are found as *moved*; units left over attach to their best core partner as a
+*split* (one old → several new) or a *merge* (several old → one new); the rest are *new* /
+*dropped*. Review parts align only with review parts, plan with plan (OTHER goes with anything).
+Nothing here knows about a region or a year: two regions of the same year align the same way.
+"""
 
 from __future__ import annotations
 
-from yoy.models import Outline, Report, SectionPair
+import math
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz, process
+
+from yoy.models import Block, DiffChunk, Outline, Report, Role, SectionPair, Span
+from yoy.terms import Tokens, content_words, tokens
+from yoy.text import fold
+
+# Heading agreement is a bonus on top of the body similarity: score = body + W_TITLE·title·(1 − body).
+# Headings are reworded every year, so disagreeing headings are no evidence against a match, while
+# shared heading words (乡村振兴, 共同富裕) are; 0.2 lets them reorder close candidates, never more.
+W_TITLE = 0.2
+# A one-to-one match must clear a gate. Absolute floor: two unrelated sections of one report (same
+# author, same year, same boilerplate) have a median similarity of 0.05-0.07 (measured over every
+# pair of distinct sections in each seed report); twice that is the least a real counterpart shows.
+MATCH_FLOOR = 0.10
+# Relative gate: most pairs in a group are unrelated, so the median of the group's matrix is the
+# "unrelated" level of that comparison (it moves with style: a digest against a full report sits
+# lower than two full reports). A match must reach NULL_RATIO times it. Calibrated on the gold pair
+# (its counterparts reach >= 1.7x the median; the section without counterpart stays at 0.5x) and
+# checked on the 即墨/崂山 2019 peer pair, where the shared topics (乡村振兴, 民生) clear it.
+NULL_RATIO = 1.5
+# The median is used only when the group has this many compatible pairs; fewer (e.g. 3 parts
+# against 1) say nothing about the unrelated level, and the floor alone applies.
+MIN_NULL_PAIRS = 6
+# A leftover unit attaches to a core partner (split/merge) if it clears the gate and scores at least
+# this share of that partner's own core score: a merge is a second, comparably strong counterpart,
+# not a faint echo of a strong match.
+LINK_REL = 0.6
+# Two sentences align if rapidfuzz's ratio (0-100, over folded text) reaches this: below 60 a
+# "match" shares less than the diff would show as changed, so a whole-sentence delete/insert reads
+# better than a redline (checked by eye on the seed diffs and on synthetic one-word edits, which
+# score above 90).
+SENT_MIN = 60.0
+# Budgets. Units per alignment group beyond this are aligned inside their aligned parents only
+# (a report has ≤ 40 sections in practice; 80 keeps the assignment under ~10 ms). Sentence pairs
+# compared inside one unit pair: beyond this the pair's redline is whole-text delete/insert.
+MAX_GROUP_UNITS = 80
+MAX_SENTENCE_PAIRS = 250 * 250
+
+_SENT_END = "。!?;\n"
+_CN = "一二三四五六七八九十"
+
+
+def cn_numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一 (heading numbers as written)."""
+    if n <= 10:
+        return _CN[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN[tens - 1]) + "十" + (_CN[ones - 1] if ones else "")
+
+
+def paths(outline: Outline) -> dict[str, str]:
+    """Human labels of every part and section: 三, 三(一); unnumbered ones by order: §2."""
+    out: dict[str, str] = {}
+    for k, part in enumerate(outline.blocks, 1):
+        plabel = cn_numeral(part.n) if part.n else ("" if len(outline.blocks) == 1 else f"§{k}")
+        out[part.id] = plabel
+        for j, sec in enumerate(part.children, 1):
+            slabel = f"({cn_numeral(sec.n)})" if sec.n else f"§{j}"
+            out[sec.id] = plabel + slabel
+            for i, item in enumerate(sec.children, 1):
+                out[item.id] = out[sec.id] + f"{i}"
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    block: Block
+    index: int  # reading order within its level
+    parent: str | None
+    path: str
+    own: Span  # the text this row shows and diffs: a part with sections shows only its lead
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    report: Report
+    outline: Outline
+    folded: str
+    tokens: Tokens
+    cuts: tuple[int, ...]  # sentence ends, sorted
+
+
+def _side(report: Report, outline: Outline) -> _Side:
+    cuts = sorted({s.end for s in outline.sentences} | {len(report.text)})
+    return _Side(report, outline, fold(report.text), tokens(report.text), tuple(cuts))
+
+
+def _units(side: _Side, level: str) -> list[_Unit]:
+    labels = paths(side.outline)
+    out: list[_Unit] = []
+    for part in side.outline.blocks:
+        if level == "part":
+            own = part.span
+            if part.children:
+                own = Span(part.span.start, max(part.span.start, part.children[0].span.start))
+            out.append(_Unit(part, len(out), None, labels[part.id], own))
+        else:
+            for sec in part.children:
+                out.append(_Unit(sec, len(out), part.id, labels[sec.id], sec.span))
+    return out
+
+
+def _compatible(a: Role, b: Role) -> bool:
+    return a == b or Role.OTHER in (a, b)
+
+
+def _cosine(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]) -> float:
+    small, large = (a[0], b[0]) if len(a[0]) <= len(b[0]) else (b[0], a[0])
+    return sum(x * large.get(k, 0.0) for k, x in small.items()) / (a[1] * b[1])
+
+
+def _similarity(old: Sequence[_Unit], new: Sequence[_Unit], so: _Side, sn: _Side) -> list[list[float]]:
+    """Score matrix old × new in [0, 1]; 0 where roles are incompatible."""
+    bags_o = [Counter(content_words(so.tokens.within(u.block.span))) for u in old]
+    bags_n = [Counter(content_words(sn.tokens.within(u.block.span))) for u in new]
+    df: Counter[str] = Counter()
+    for bag in (*bags_o, *bags_n):
+        df.update(bag.keys())
+    total = len(bags_o) + len(bags_n)
+    idf = {w: math.log((1 + total) / (1 + d)) + 1.0 for w, d in df.items()}
+
+
+    def vec(bag: Counter[str]) -> tuple[dict[str, float], float]:
+        v = {w: (1.0 + math.log(c)) * idf[w] for w, c in bag.items()}
+        return v, math.sqrt(sum(x * x for x in v.values())) or 1.0
+
+    vo, vn = [vec(b) for b in bags_o], [vec(b) for b in bags_n]
+    ho = [vec(Counter(set(content_words(so.tokens.within(u.block.title_span))))) for u in old]
+    hn = [vec(Counter(set(content_words(sn.tokens.within(u.block.title_span))))) for u in new]
+    matrix: list[list[float]] = []
+    for i, u in enumerate(old):
+        row = []
+        for j, w in enumerate(new):
+            if not _compatible(u.block.role, w.block.role):
+                row.append(0.0)
+                continue
+            body = _cosine(vo[i], vn[j])
+            # an unnumbered digest part has no heading: judge it by the body alone
+            heading = _cosine(ho[i], hn[j]) if ho[i][0] and hn[j][0] else 0.0
+            score = body + W_TITLE * heading * (1.0 - body)
+            row.append(round(min(1.0, score), 4))
+        matrix.append(row)
+    return matrix
+
+
+def assign(score: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """Maximum-weight one-to-one assignment (Hungarian, O(n²m)); rows and columns may differ in number."""
+    n = len(score)
+    m = len(score[0]) if n else 0
+    if not n or not m:
+        return []
+    transpose = n > m
+    mat = [list(col) for col in zip(*score, strict=True)] if transpose else [list(r) for r in score]
+    if transpose:
+        n, m = m, n
+    inf = float("inf")
+    u, v = [0.0] * (n + 1), [0.0] * (m + 1)
+    p, way = [0] * (m + 1), [0] * (m + 1)
+    for i in range(1, n + 1):
+        p[0], j0 = i, 0
+        minv, used = [inf] * (m + 1), [False] * (m + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            row = mat[i0 - 1]
+            for j in range(1, m + 1):
+                if not used[j]:
+                    cur = -row[j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    pairs = [(p[j] - 1, j - 1) for j in range(1, m + 1) if p[j]]
+    return sorted((b, a) for a, b in pairs) if transpose else sorted(pairs)
+
+
+def _lis(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The longest run of `pairs` (sorted by old index) whose new indexes increase: the in-order ones."""
+    if not pairs:
+        return set()
+    tails: list[int] = []
+    tail_at: list[int] = []
+    prev = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos], tail_at[pos] = j, k
+        prev[k] = tail_at[pos - 1] if pos else -1
+    keep, k = set(), tail_at[-1]
+    while k >= 0:
+        keep.add(pairs[k])
+        k = prev[k]
+    return keep
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    old: _Unit | None
+    new: _Unit | None
+    relation: str
+    score: float
+
+
+def _gate(matrix: list[list[float]], compatible: list[list[bool]]) -> float:
+    """The score a pair of this group must reach to count as a counterpart."""
+    values = sorted(x for row, ok in zip(matrix, compatible, strict=True)
+                    for x, c in zip(row, ok, strict=True) if c)
+    if len(values) < MIN_NULL_PAIRS:
+        return MATCH_FLOOR
+    mid = len(values) // 2
+    median = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+    return max(MATCH_FLOOR, NULL_RATIO * median)
+
+
+def _match(old: list[_Unit], new: list[_Unit], so: _Side, sn: _Side) -> list[_Link]:
+    """Core assignment, split/merge links, new/dropped units of one group."""
+    matrix = _similarity(old, new, so, sn)
+    gate = _gate(matrix, [[_compatible(u.block.role, w.block.role) for w in new] for u in old])
+    gated = [[s if s >= gate else 0.0 for s in row] for row in matrix]
+    core = [(i, j) for i, j in assign(gated) if gated[i][j] > 0]
+    core_of_old = {i: j for i, j in core}
+    core_of_new = {j: i for i, j in core}
+    extra: list[tuple[int, int]] = []
+    for i in range(len(old)):
+        if i in core_of_old:
+            continue
+        cands = [(matrix[i][j], -j) for j in core_of_new]
+        if cands:
+            s, neg_j = max(cands)
+            j = -neg_j
+            if s >= gate and s >= LINK_REL * matrix[core_of_new[j]][j]:
+                extra.append((i, j))
+    taken_old = set(core_of_old) | {i for i, _ in extra}
+    for j in range(len(new)):
+        if j in core_of_new:
+            continue
+        cands = [(matrix[i][j], -i) for i in core_of_old]
+        if cands:
+            s, neg_i = max(cands)
+            i = -neg_i
+            if s >= gate and s >= LINK_REL * matrix[i][core_of_old[i]]:
+                extra.append((i, j))
+    in_order = _lis(sorted(core))
+    olds: Counter[int] = Counter(i for i, _ in (*core, *extra))
+    news: Counter[int] = Counter(j for _, j in (*core, *extra))
+    links: list[_Link] = []
+    for i, j in sorted((*core, *extra)):
+        if news[j] > 1:
+            rel = "merged"
+        elif olds[i] > 1:
+            rel = "split"
+        else:
+            rel = "matched" if (i, j) in in_order else "moved"
+        links.append(_Link(old[i], new[j], rel, matrix[i][j]))
+    linked_new = set(news)
+    links += [_Link(old[i], None, "dropped", 0.0) for i in range(len(old)) if i not in taken_old]
+    links += [_Link(None, new[j], "new", 0.0) for j in range(len(new)) if j not in linked_new]
+    return links
+
+
+def _groups(old: list[_Unit], new: list[_Unit], parent_map: dict[str, set[str]]
+            ) -> list[tuple[list[_Unit], list[_Unit]]]:
+    """Units to align together: all of a level, or, past the budget, children of aligned parents."""
+    if len(old) <= MAX_GROUP_UNITS and len(new) <= MAX_GROUP_UNITS:
+        return [(old, new)]
+    groups: list[tuple[list[_Unit], list[_Unit]]] = []
+    for po, pns in sorted(parent_map.items()):
+        groups.append(([u for u in old if u.parent == po], [u for u in new if u.parent in pns]))
+    paired_old = set(parent_map)
+    paired_new = set().union(*parent_map.values()) if parent_map else set()
+    groups.append(([u for u in old if u.parent not in paired_old], []))
+    groups.append(([], [u for u in new if u.parent not in paired_new]))
+    return groups
+
+
+def budget_notes(old_outline: Outline, new_outline: Outline, pairs: Sequence[SectionPair]) -> tuple[str, ...]:
+    """Where `align` hit a budget for these outlines: said, never silently worse."""
+    notes = []
+    n_old = sum(len(p.children) for p in old_outline.blocks)
+    n_new = sum(len(p.children) for p in new_outline.blocks)
+    if max(n_old, n_new) > MAX_GROUP_UNITS:
+        notes.append(f"align: {n_old}×{n_new} sections exceed {MAX_GROUP_UNITS}; "
+                     "sections were aligned only inside aligned parts")
+    for p in pairs:
+        if p.old_text and p.new_text:
+            n_o = sum(p.old_text.count(c) for c in _SENT_END) + 1
+            n_n = sum(p.new_text.count(c) for c in _SENT_END) + 1
+            if n_o * n_n > MAX_SENTENCE_PAIRS:
+                notes.append(f"redline {p.id}: {n_o}×{n_n} sentences exceed the budget; "
+                             "shown as whole-text delete/insert")
+    return tuple(notes)
+
+
+# --- redline --------------------------------------------------------------------------------
+
+
+def _pieces(side: _Side, span: Span) -> list[Span]:
+    """`span` cut at sentence ends: sentences that tile it exactly."""
+    lo, hi = bisect_right(side.cuts, span.start), bisect_left(side.cuts, span.end)
+    out: list[Span] = []
+    start = span.start
+    for cut in [*side.cuts[lo:hi], span.end]:
+        if cut <= start:
+            continue
+        if out and not side.folded[start:cut].strip():  # line breaks join the sentence before them
+            out[-1] = Span(out[-1].start, cut)
+        else:
+            out.append(Span(start, cut))
+        start = cut
+    return out
+
+
+def _floor(bounds: list[int], x: int) -> int:
+    return bounds[bisect_right(bounds, x) - 1]
+
+
+def _ceil(bounds: list[int], x: int) -> int:
+    return bounds[bisect_left(bounds, x)]
+
+
+def word_regions(fa: str, fb: str, ba: list[int], bb: list[int]) -> list[tuple[int, int, int, int]]:
+    """Changed regions (i1, i2, j1, j2) of a character diff, widened to whole words on both sides.
+
+    `ba`/`bb` are the word boundaries of `fa`/`fb` (with 0 and the length). A changed character
+    widens to its word; the same widening is mirrored onto the other side so that the equal text in
+    between stays equal.
+    """
+    ops = SequenceMatcher(None, fa, fb, autojunk=False).get_opcodes()
+    regions = [[i1, i2, j1, j2] for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+    changed = True
+    while changed:
+        changed = False
+        out: list[list[int]] = []
+        for i1, i2, j1, j2 in regions:
+            while True:
+                left = max(i1 - _floor(ba, i1), j1 - _floor(bb, j1))
+                right = max(_ceil(ba, i2) - i2, _ceil(bb, j2) - j2)
+                if not left and not right:
+                    break
+                i1, j1 = max(0, i1 - left), max(0, j1 - left)
+                i2, j2 = min(len(fa), i2 + right), min(len(fb), j2 + right)
+            if out and (i1 <= out[-1][1] or j1 <= out[-1][3]):
+                prev = out[-1]
+                out[-1] = [min(prev[0], i1), max(prev[1], i2), min(prev[2], j1), max(prev[3], j2)]
+                changed = True
+            else:
+                out.append([i1, i2, j1, j2])
+        regions = out
+    return [(r[0], r[1], r[2], r[3]) for r in regions]
+
+
+def _sentence_diff(so: _Side, a: Span, sn: _Side, b: Span) -> list[tuple[str, str]]:
+    ta, tb = so.report.text[a.start:a.end], sn.report.text[b.start:b.end]
+    fa, fb = so.folded[a.start:a.end], sn.folded[b.start:b.end]
+    if fa == fb:
+        return [("equal", tb)]
+    regions = word_regions(fa, fb, so.tokens.bounds(a), sn.tokens.bounds(b))
+    out: list[tuple[str, str]] = []
+    pa = pb = 0
+    for i1, i2, j1, j2 in regions:
+        if fa[pa:i1] == fb[pb:j1]:
+            out.append(("equal", tb[pb:j1]))
+        else:
+            out += [("delete", ta[pa:i1]), ("insert", tb[pb:j1])]
+        out += [("delete", ta[i1:i2]), ("insert", tb[j1:j2])]
+        pa, pb = i2, j2
+    if fa[pa:] == fb[pb:]:
+        out.append(("equal", tb[pb:]))
+    else:
+        out += [("delete", ta[pa:]), ("insert", tb[pb:])]
+    return out
+
+
+def _sentence_pairs(fa: list[str], fb: list[str]) -> list[tuple[int, int]]:
+    """In-order sentence anchors: best-first one-to-one matching above SENT_MIN, then the LIS."""
+    edges: list[tuple[float, int, int]] = []
+    for i, q in enumerate(fa):
+        if not q:
+            continue
+        for _, s, j in process.extract(q, fb, scorer=fuzz.ratio, limit=None, score_cutoff=SENT_MIN):
+            if fb[j]:
+                edges.append((-s, i, j))
+    edges.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen = []
+    for _, i, j in edges:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            chosen.append((i, j))
+    return sorted(_lis(sorted(chosen)))
+
+
+def redline(so: _Side, a: Span, sn: _Side, b: Span) -> tuple[DiffChunk, ...]:
+    """Word-sized redline of two spans: sentences aligned first, characters diffed inside each pair."""
+    pa, pb = _pieces(so, a), _pieces(sn, b)
+    raw: list[tuple[str, str]] = []
+    if len(pa) * len(pb) > MAX_SENTENCE_PAIRS:
+        raw = [("delete", so.report.text[a.start:a.end]), ("insert", sn.report.text[b.start:b.end])]
+    else:
+        fa = [so.folded[s.start:s.end].strip() for s in pa]
+        fb = [sn.folded[s.start:s.end].strip() for s in pb]
+        i0 = j0 = 0
+        for i, j in [*_sentence_pairs(fa, fb), (len(pa), len(pb))]:
+            raw += [("delete", so.report.text[s.start:s.end]) for s in pa[i0:i]]
+            raw += [("insert", sn.report.text[s.start:s.end]) for s in pb[j0:j]]
+            if i < len(pa):
+                raw += _sentence_diff(so, pa[i], sn, pb[j])
+            i0, j0 = i + 1, j + 1
+    return merge_chunks(raw)
+
+
+def merge_chunks(raw: Sequence[tuple[str, str]]) -> tuple[DiffChunk, ...]:
+    """Drop empty chunks, join runs of one op, put a delete before its insert."""
+    out: list[list[str]] = []
+    for op, text in raw:
+        if not text:
+            continue
+        if out and out[-1][0] == op:
+            out[-1][1] += text
+        elif op == "delete" and len(out) >= 2 and out[-1][0] == "insert" and out[-2][0] == "delete":
+            out[-2][1] += text
+        else:
+            out.append([op, text])
+    return tuple(DiffChunk(op, text) for op, text in out)
+
+
+# --- the stage ------------------------------------------------------------------------------
+
+
+def _rows(links: list[_Link], level: str) -> list[tuple[tuple[float, int, int], _Link]]:
+    """Rows in old reading order; a new-only row follows the row of its nearest earlier new sibling."""
+    anchor: dict[int, float] = {}
+    for ln in links:
+        if ln.old and ln.new:
+            anchor.setdefault(ln.new.index, ln.old.index)
+    keyed = []
+    for ln in links:
+        if ln.old:
+            key = (float(ln.old.index), 0, ln.new.index if ln.new else -1)
+        else:
+            assert ln.new is not None
+            earlier = [anchor[k] for k in anchor if k < ln.new.index]
+            key = ((max(earlier) if earlier else -1.0) + 0.5, 1, ln.new.index)
+        keyed.append((key, ln))
+    return sorted(keyed, key=lambda kv: (kv[0], kv[1].old.block.id if kv[1].old else ""))
 
 
 def align(old: Report, old_outline: Outline, new: Report, new_outline: Outline) -> tuple[SectionPair, ...]:
-    """Section map old → new."""
-    raise NotImplementedError
+    """Section map old → new: part rows, then section rows, each with its relation, score and redline."""
+    so, sn = _side(old, old_outline), _side(new, new_outline)
+    part_links = _match(_units(so, "part"), _units(sn, "part"), so, sn)
+    parent_map: dict[str, set[str]] = {}
+    for ln in part_links:
+        if ln.old and ln.new:
+            parent_map.setdefault(ln.old.block.id, set()).add(ln.new.block.id)
+    sec_links: list[_Link] = []
+    for go, gn in _groups(_units(so, "section"), _units(sn, "section"), parent_map):
+        sec_links += _match(go, gn, so, sn)
+    ordered = [(lvl, ln) for lvl, links in (("part", part_links), ("section", sec_links))
+               for _, ln in _rows(links, lvl)]
+    pairs = []
+    for k, (lvl, ln) in enumerate(ordered, 1):
+        o, n = ln.old, ln.new
+        diff: tuple[DiffChunk, ...] = ()
+        if o and n:
+            diff = redline(so, o.own, sn, n.own)
+        pairs.append(SectionPair(
+            id=f"a{k}", old_id=o.block.id if o else None, new_id=n.block.id if n else None,
+            old_title=o.block.title if o else None, new_title=n.block.title if n else None,
+            old_path=o.path if o else None, new_path=n.path if n else None, level=lvl,
+            relation=ln.relation, score=ln.score,
+            old_text=old.text[o.own.start:o.own.end] if o else None,
+            new_text=new.text[n.own.start:n.own.end] if n else None, diff=diff))
+    return tuple(pairs)

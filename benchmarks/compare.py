@@ -1,0 +1,82 @@
+"""Time `pipeline.compare` (load both reports → Comparison) against a difflib HtmlDiff baseline.
+
+Run: .venv/bin/python benchmarks/compare.py [-n RUNS]
+Pairs: 城阳区 2022 → 2025 and 即墨区 2019 vs 崂山区 2019. For each: median wall time of N runs of
+(load → segment → align → classify), the same for difflib.HtmlDiff().make_file over the two texts split
+into sentences, and the peak memory (tracemalloc) of one compare. Target: ≤ 0.3 s and faster than difflib.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests import _scaffold
+from yoy import align, classify, jsonio, terms, text
+from yoy.models import Comparison, Report
+
+PAIRS: dict[str, tuple[Callable[[], Report], Callable[[], Report]]] = {
+    "城阳区 2022→2025": (lambda: _scaffold.from_corpus("城阳区", 2022) or _scaffold.chengyang_2022(),
+                       lambda: _scaffold.from_corpus("城阳区", 2025) or _scaffold.chengyang_2025()),
+    "即墨区 2019 vs 崂山区 2019": (lambda: _scaffold.from_corpus("即墨区", 2019) or _scaffold.jimo_2019(),
+                              lambda: _scaffold.from_corpus("崂山区", 2019) or _scaffold.laoshan_2019()),
+}
+
+
+def run_compare(load_old: Callable[[], Report], load_new: Callable[[], Report]) -> Comparison:
+    text.clear_caches()  # every run is cold: no fold or segmentation kept from the last
+    terms.tokens.cache_clear()
+    old, new = load_old(), load_new()
+    oo, on = _scaffold.segment(old), _scaffold.segment(new)
+    return classify.classify(old, oo, new, on, align.align(old, oo, new, on))
+
+
+def run_difflib(old: Report, new: Report) -> str:
+    def split(text: str) -> list[str]:
+        return [s for s in re.split(r"(?<=[。！？；!?;\n])", text) if s.strip()]
+    return difflib.HtmlDiff().make_file(split(old.text), split(new.text))
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", "--runs", type=int, default=7)
+    args = ap.parse_args()
+    for lo, ln in PAIRS.values():  # warm up: jieba's dictionary, opencc
+        run_compare(lo, ln)
+    print(f"{'pair':<28} {'compare':>9} {'difflib':>9} {'ratio':>6} {'peak MiB':>9} {'json KiB':>9}")
+    for name, (lo, ln) in PAIRS.items():
+        t_cmp = median_time(partial(run_compare, lo, ln), args.runs)
+        old, new = lo(), ln()
+        t_dl = median_time(partial(run_difflib, old, new), args.runs)
+        tracemalloc.start()
+        c = run_compare(lo, ln)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        size = len(jsonio.dump(c).encode()) / 1024
+        print(f"{name:<28} {t_cmp:>8.3f}s {t_dl:>8.3f}s {t_dl / t_cmp:>5.1f}x {peak / 2**20:>9.1f} "
+              f"{size:>9.0f}")
+        if c.degraded:
+            print("  degraded:", "; ".join(c.degraded))
+
+
+if __name__ == "__main__":
+    main()

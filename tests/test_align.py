@@ -1,0 +1,102 @@
+"""Alignment: assignment, word-sized redline, moves/splits/merges, roles."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests._scaffold import chengyang_2022, chengyang_2025, jimo_2019, laoshan_2019, segment
+from yoy import align
+from yoy.models import DiffChunk
+from yoy.text import fold
+
+
+def _brute(m: list[list[float]]) -> float:
+    n, k = len(m), len(m[0])
+    best = 0.0
+    if n <= k:
+        for cols in itertools.permutations(range(k), n):
+            best = max(best, sum(m[i][c] for i, c in enumerate(cols)))
+    else:
+        for rows in itertools.permutations(range(n), k):
+            best = max(best, sum(m[r][j] for j, r in enumerate(rows)))
+    return best
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 5).flatmap(lambda n: st.integers(1, 5).flatmap(
+    lambda k: st.lists(st.lists(st.floats(0, 1), min_size=k, max_size=k), min_size=n, max_size=n))))
+def test_assignment_is_optimal(m: list[list[float]]) -> None:
+    pairs = align.assign(m)
+    assert len(pairs) == min(len(m), len(m[0]))
+    assert len({i for i, _ in pairs}) == len(pairs) == len({j for _, j in pairs})
+    assert abs(sum(m[i][j] for i, j in pairs) - _brute(m)) < 1e-9
+
+
+def test_assignment_beats_greedy() -> None:
+    # greedy first match takes (0, 0) = 0.9 and leaves 0.1; the global optimum is 0.8 + 0.8
+    assert align.assign([[0.9, 0.8], [0.8, 0.1]]) == [(0, 1), (1, 0)]
+
+
+def test_word_regions_expand_to_whole_words() -> None:
+    a, b = "鼓励轨道交通发展", "鼓励磁悬浮交通发展"
+    regions = align.word_regions(a, b, [0, 2, 6, 8], [0, 2, 5, 7, 9])
+    assert [(a[i1:i2], b[j1:j2]) for i1, i2, j1, j2 in regions] == [("轨道交通", "磁悬浮交通")]
+
+
+def test_cn_numerals_and_paths() -> None:
+    assert [align.cn_numeral(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
+    report = chengyang_2022()
+    labels = align.paths(segment(report))
+    assert "三(一)" in labels.values() and "三(七)" in labels.values()
+
+
+def _check_redline(old_text: str, new_text: str, diff: tuple[DiffChunk, ...]) -> None:
+    new = "".join(c.text for c in diff if c.op != "delete")
+    old = "".join(c.text for c in diff if c.op != "insert")
+    assert new == new_text
+    assert fold(old) == fold(old_text)
+    assert all(c.text for c in diff)
+    assert all(a.op != b.op for a, b in itertools.pairwise(diff))
+
+
+def test_redline_rebuilds_both_texts() -> None:
+    for old, new in ((chengyang_2022(), chengyang_2025()), (jimo_2019(), laoshan_2019())):
+        oo, on = segment(old), segment(new)
+        for p in align.align(old, oo, new, on):
+            if p.old_text is not None and p.new_text is not None:
+                _check_redline(p.old_text, p.new_text, p.diff)
+
+
+def test_one_word_edit_is_a_word_sized_chunk() -> None:
+    old = chengyang_2022()
+    from dataclasses import replace
+
+    from yoy.models import Report
+    text = old.text.replace("加快发展先进制造业", "加快发展高端制造业", 1)
+    new = Report(meta=replace(old.meta, year=2023), text=text)
+    oo, on = segment(old), segment(new)
+    pairs = align.align(old, oo, new, on)
+    edited = [(c.op, c.text) for p in pairs for c in p.diff if c.op != "equal"]
+    assert edited == [("delete", "先进制造业"), ("insert", "高端制造业")] or \
+        edited == [("delete", "先进"), ("insert", "高端")]
+
+
+def test_roles_do_not_cross_and_gold_shape() -> None:
+    old, new = chengyang_2022(), chengyang_2025()
+    oo, on = segment(old), segment(new)
+    roles_o = {b.id: b.role for p in oo.blocks for b in (p, *p.children)}
+    roles_n = {b.id: b.role for p in on.blocks for b in (p, *p.children)}
+    pairs = align.align(old, oo, new, on)
+    for p in pairs:
+        if p.old_id and p.new_id:
+            a, b = roles_o[p.old_id], roles_n[p.new_id]
+            assert a == b or "other" in (a, b)
+            assert 0 < p.score <= 1
+        else:
+            assert p.relation in ("new", "dropped") and p.score == 0
+    assert [p.id for p in pairs] == [f"a{k}" for k in range(1, len(pairs) + 1)]
+    # several old plan sections share one digest section: merges are reported, each with its score
+    assert any(p.relation == "merged" for p in pairs if p.level == "section")

@@ -1,0 +1,128 @@
+"""Synthetic checks of classify: self, shuffled sections, one term replaced, one target changed, peers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tests._scaffold import chengyang_2022, jimo_2019, laoshan_2019, segment
+from yoy import align, classify
+from yoy.models import Comparison, Report
+
+NUMERALS = "一二三四五六七八九十"
+
+
+def compare(old: Report, new: Report, **kw: object) -> Comparison:
+    oo, on = segment(old), segment(new)
+    return classify.classify(old, oo, new, on, align.align(old, oo, new, on), **kw)  # type: ignore[arg-type]
+
+
+def variant(report: Report, text: str, year: int | None = None) -> Report:
+    meta = replace(report.meta, year=year or report.meta.year + 1)
+    return Report(meta=meta, text=text)
+
+
+@pytest.fixture(scope="module")
+def base() -> Report:
+    return chengyang_2022()
+
+
+def changes(c: Comparison, *kinds: str) -> list[tuple[str, str | None, str]]:
+    return [(p.change, p.old_term, p.term) for p in c.priorities if p.change in kinds]
+
+
+def test_self_compare_has_no_changes(base: Report) -> None:
+    c = compare(base, variant(base, base.text))
+    assert c.sections and all(p.relation == "matched" and p.score == 1.0 for p in c.sections)
+    assert all(all(ch.op == "equal" for ch in p.diff) for p in c.sections)
+    assert not changes(c, "new", "dropped", "reworded")
+    assert c.targets and all(t.direction == "unchanged" for t in c.targets)
+    assert c.ranked == ()
+    assert c.degraded == ()
+
+
+def _shuffled(report: Report) -> str:
+    plan = max(segment(report).blocks, key=lambda b: len(b.children))
+    secs = plan.children
+    texts = [report.text[s.span.start:s.span.end] for s in secs]
+    order = [*range(1, len(texts)), 0][::-1]  # reversed rotation: every section changes place
+    moved = []
+    for k, i in enumerate(order):
+        moved.append(re.sub(r"^\s*[((][一二三四五六七八九十][))]", f"({NUMERALS[k]})", texts[i], count=1))
+    return report.text[:secs[0].span.start] + "".join(moved) + report.text[secs[-1].span.end:]
+
+
+def test_shuffled_sections_are_moves(base: Report) -> None:
+    c = compare(base, variant(base, _shuffled(base)))
+    secs = [p for p in c.sections if p.level == "section"]
+    assert not [p for p in secs if p.relation in ("new", "dropped")]
+    assert any(p.relation == "moved" for p in secs)
+    assert all(p.score >= 0.95 for p in secs if p.old_id and p.new_id)
+    assert not changes(c, "new", "dropped", "reworded")
+    assert all(t.direction == "unchanged" for t in c.targets)
+
+
+def test_term_replaced_throughout_is_one_rewording(base: Report) -> None:
+    assert "轨道交通" in base.text and "磁悬浮交通" not in base.text
+    c = compare(base, variant(base, base.text.replace("轨道交通", "磁悬浮交通")))
+    assert changes(c, "new", "dropped", "reworded") == [("reworded", "轨道交通", "磁悬浮交通")]
+    p = next(p for p in c.priorities if p.change == "reworded")
+    assert p.basis.startswith("aligned slot")
+    years = {e.year for e in p.evidence}
+    assert years == {base.meta.year, base.meta.year + 1}
+    assert all(e.pair_id for e in p.evidence)
+
+
+def test_one_target_changed(base: Report) -> None:
+    old_clause, new_clause = "社会消费品零售总额增长8%左右", "社会消费品零售总额增长9%左右"
+    assert old_clause in base.text
+    c = compare(base, variant(base, base.text.replace(old_clause, new_clause)))
+    moved = [t for t in c.targets if t.direction != "unchanged"]
+    assert [(t.indicator, t.direction) for t in moved] == [("社会消费品零售总额增长", "up")]
+    assert moved[0].old is not None and moved[0].new is not None
+    assert (moved[0].old.value, moved[0].new.value) == ("8%左右", "9%左右")
+    assert not changes(c, "new", "dropped", "reworded")
+    assert [r.kind for r in c.ranked] == ["target"]
+
+
+def test_lexicon_from_environment(base: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lex = tmp_path / "mine.tsv"
+    lex.write_text("# mine\n专精特新\t小巨人培育\tnote\n", encoding="utf-8")
+    monkeypatch.setenv(classify.LEXICON_ENV, str(lex))
+    assert ("专精特新", "小巨人培育") in classify.lexicon()
+    # every mention replaced: the lexicon entry decides before any aligned slot is looked at
+    c = compare(base, variant(base, base.text.replace("专精特新", "小巨人培育")))
+    p = [p for p in c.priorities if p.change == "reworded"]
+    assert [(q.old_term, q.term) for q in p] == [("专精特新", "小巨人培育")]
+    assert p[0].basis.startswith("lexicon")
+
+
+def test_shipped_lexicon_has_the_known_successions() -> None:
+    lex = set(classify.lexicon())
+    for pair in [("新旧动能转换", "新质生产力"), ("精准扶贫", "乡村振兴"), ("互联网+", "人工智能+"),
+                 ("全面建成小康社会", "全面建设社会主义现代化国家"), ("脱贫攻坚", "巩固拓展脱贫攻坚成果")]:
+        assert pair in lex
+
+
+def test_peers_same_year_two_regions() -> None:
+    c = compare(jimo_2019(), laoshan_2019())
+    assert any("Peers" in cv for cv in c.caveats)
+    linked = ("matched", "moved", "merged", "split")
+    assert any(p.relation in linked for p in c.sections if p.level == "section")
+    terms = {p.term for p in c.priorities}
+    assert not terms & {"即墨", "崂山", "即墨区", "崂山区"}
+    assert c.targets
+    for p in c.priorities:
+        for e in p.evidence:
+            assert e.sentence and e.year == 2019
+
+
+def test_evidence_points_at_the_sentence(base: Report) -> None:
+    c = compare(base, variant(base, base.text.replace("轨道交通", "磁悬浮交通")))
+    for p in c.priorities:
+        for e in p.evidence:
+            text = base.text if e.year == base.meta.year else base.text.replace("轨道交通", "磁悬浮交通")
+            assert text[e.span.start:e.span.end].strip() == e.sentence

@@ -1,0 +1,151 @@
+"""Words, term counts and keyness shared by `align` and `classify`.
+
+Everything works on the folded text (`yoy.text.fold`), whose offsets equal those of `Report.text`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from yoy.models import Span
+from yoy.text import QUOTES, fold, word_spans
+
+# Function words and the boilerplate verbs/adverbs of work reports. They carry no topic, so they are
+# left out of similarity bags and never become priorities. (A stop list, not an IDF table: which
+# words are generic is a property of the genre, not of any one report.)
+_STOP_TEXT = """
+我们 你们 他们 全区 全市 全省 全县 全国 各位 代表 今年 去年 明年 以上 左右 以内 其中 同比 比上年 累计
+进一步 加快 推动 推进 坚持 加强 实施 建设 发展 工作 提升 完善 深化 强化 着力 积极 全面 持续 不断 更加
+努力 一批 重点 突出 加大 扎实 大力 深入 有效 切实 不断 力争 确保 实现 完成 开展 打造 构建 培育 提高
+促进 做好 抓好 支持 鼓励 落实 聚焦 围绕 健全 优化 做强 做优 做大 主要 以及 通过 进行 成为 作为
+没有 已经 正在 一个 一些 这些 那些 这个 各类 各项 各级 相关 有关 方面 领域 水平 能力 体系 机制 工作
+全年 年度 目标 任务 成效 成果 新的 更大 更好 更高 一流 重要 一年 五年 两年 三年 同时 继续 还要 要求
+"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
+
+# Shortest and longest string that can be a policy term (characters): one-character words are
+# grammar, and strings past 16 characters are clauses, not terms.
+TERM_MIN_CHARS = 2
+TERM_MAX_CHARS = 16
+# Critical value of G² (log-likelihood, 1 degree of freedom) at p < 0.001: the conventional
+# cut-off in corpus linguistics (Rayson & Garside 2000) for a keyword to count as key.
+G2_MIN = 10.83
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9〇零一二三四五六七八九十百千万亿%.]")
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Jieba words of one folded text with their offsets, searchable by position."""
+
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def within(self, span: Span) -> tuple[str, ...]:
+        """Words lying fully inside `span`."""
+        lo = bisect_left(self.starts, span.start)
+        hi = bisect_right(self.ends, span.end)
+        return self.words[lo:hi] if hi > lo else ()
+
+    def bounds(self, span: Span) -> list[int]:
+        """Word boundaries inside `span`, relative to `span.start`, always with 0 and len(span)."""
+        lo = bisect_left(self.starts, span.start)
+        hi = bisect_right(self.ends, span.end)
+        inner = {s - span.start for s in self.starts[lo:hi]} | {e - span.start for e in self.ends[lo:hi]}
+        return sorted(inner | {0, len(span)})
+
+
+@lru_cache(maxsize=16)
+def tokens(text: str) -> Tokens:
+    """Words of `fold(text)`, segmented once per text."""
+    triples = list(word_spans(fold(text)))
+    return Tokens(tuple(w for w, _, _ in triples), tuple(s for _, s, _ in triples),
+                  tuple(e for _, _, e in triples))
+
+
+def is_content(word: str) -> bool:
+    """A word that may carry topic: Chinese, two characters or more, no number, not a stop word."""
+    return (TERM_MIN_CHARS <= len(word) <= TERM_MAX_CHARS and _CJK.search(word) is not None
+            and _DIGIT.search(word) is None and word not in STOPWORDS)
+
+
+def content_words(words: Iterable[str]) -> list[str]:
+    """The content words of `words`, in order."""
+    return [w for w in words if is_content(w)]
+
+
+def bigrams(words: Iterable[str]) -> list[str]:
+    """Adjacent content-word pairs, joined: 数字+经济 → 数字经济."""
+    ws = list(words)
+    return [a + b for a, b in pairwise(ws)
+            if is_content(a) and is_content(b) and len(a) + len(b) <= TERM_MAX_CHARS]
+
+
+_NO_QUOTES = str.maketrans("", "", "".join(QUOTES) + "".join(QUOTES.values()))
+
+
+def strip_quotes(term: str) -> str:
+    """The term without quote marks: “四新”经济 → 四新经济."""
+    return term.translate(_NO_QUOTES)
+
+
+@lru_cache(maxsize=8192)
+def key(term: str) -> str:
+    """The matching form of a term: folded, quotes stripped."""
+    return strip_quotes(fold(term))
+
+
+def count(term: str, folded_text: str) -> int:
+    """Occurrences of `term` (folded, quotes ignored) in a folded text."""
+    t = key(term)
+    return folded_text.count(t) if t else 0
+
+
+_QUOTED = re.compile(r"[“「『]([^“”「」『』,。;:!?\n]{2,16})[”」』]")
+
+
+def quoted(folded_text: str) -> Counter[str]:
+    """Terms written in quotes (“双招双引”, 「…」), without their slogans of several clauses."""
+    found: Counter[str] = Counter()
+    for m in _QUOTED.finditer(folded_text):
+        term = m.group(1).strip()
+        if _CJK.search(term) and "、" not in term and not _DIGIT.fullmatch(term):
+            found[term] += 1
+    return found
+
+
+def g2(a: int, b: int, n_a: int, n_b: int) -> float:
+    """Log-likelihood G² of a word seen `a` times in `n_a` words and `b` times in `n_b` words."""
+    total = n_a + n_b
+    e_a, e_b = n_a * (a + b) / total, n_b * (a + b) / total
+    value = 0.0
+    if a:
+        value += a * math.log(a / e_a)
+    if b:
+        value += b * math.log(b / e_b)
+    return 2.0 * value
+
+
+def keyness(old: Counter[str], new: Counter[str]) -> dict[str, float]:
+    """Signed G² of every item of both counters: positive = key in new, negative = key in old."""
+    n_old, n_new = max(1, sum(old.values())), max(1, sum(new.values()))
+    out: dict[str, float] = {}
+    for item in old.keys() | new.keys():
+        a, b = old.get(item, 0), new.get(item, 0)
+        value = g2(a, b, n_old, n_new)
+        out[item] = value if b / n_new >= a / n_old else -value
+    return out
+
+
+def per10k(n: int, chars: int) -> float:
+    """Occurrences per 10,000 characters, rounded for stable output."""
+    return round(n * 10000 / chars, 2) if chars else 0.0

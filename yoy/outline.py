@@ -73,6 +73,7 @@ MIN_DIGEST_PREFIX = 6
 
 _PART_RE = re.compile(rf"([{NUMERALS}]{{1,3}})、")
 _SECTION_RE = re.compile(rf"[(]([{NUMERALS}]{{1,3}})[)]")
+_ITEM_BULLETS = "—-–·•● \t"
 _ITEM_NUM_RE = re.compile(r"(?:\d{1,2}[.、．]|[(]\d{1,2}[)])")
 # Body openers that no heading contains: the address to the deputies, a year opening a sentence.
 _OPENER_RE = re.compile(r"各位代表|(?:19|20)\d\d年(?:[,是]|以来)")
@@ -465,6 +466,8 @@ def _items(
         start = p.start + len(para) - len(para.lstrip())
         m = _ITEM_NUM_RE.match(f, start)
         title_start = m.end() if m else start
+        while title_start < p.end and f[title_start] in _ITEM_BULLETS:  # ——建设…区。
+            title_start += 1
         end = title_start
         while end < p.end and f[end] not in SENTENCE_END and f[end] != "\n":
             end += 1

@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from yoy.errors import YoyError
+from yoy import corpus as corpus_mod
+from yoy.errors import NotFoundError, RenderError, YoyError
 
 
 class YoyGroup(click.Group):
@@ -43,6 +44,216 @@ def cli(ctx: click.Context, corpus_dir: Path | None) -> None:
       yoy compare 城阳 2022 2025
     """
     ctx.obj = {"corpus_dir": corpus_dir}
+
+
+# --- ingest / list / show (logic in yoy.ingest and yoy.corpus) ----------------------------------
+
+
+def _corpus_of(ctx: click.Context) -> corpus_mod.Corpus:
+    return corpus_mod.Corpus((ctx.obj or {}).get("corpus_dir"))
+
+
+_DRY_ACTIONS = {"added": "would add", "replaced": "would replace", "unchanged": "unchanged"}
+
+
+@cli.command("ingest")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--replace", is_flag=True, help="Overwrite a different stored report of that region and year.")
+@click.option("--dry-run", is_flag=True, help="Show what would be stored; write nothing.")
+@click.pass_context
+def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, dry_run: bool) -> None:
+    """Store the government work reports found in saved web pages (.txt, .html).
+
+    Every input is read and checked before anything is written: one bad file stores nothing.
+
+    \b
+    Example:
+      yoy ingest ~/Downloads/laoshan-2019.html
+      yoy --corpus fixtures/corpus ingest --replace fixtures/raw/*
+      yoy ingest --dry-run page.txt
+    """
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from yoy import ingest
+
+    corpus = _corpus_of(ctx)
+    if len(files) > 1:
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("reading", total=len(files))
+            result = ingest.ingest_files(files, progress=lambda _path: bar.advance(task))
+    else:
+        result = ingest.ingest_files(files)
+    plans = corpus.plan_all(result.reports, replace)
+    if not dry_run:
+        corpus.write(plans)
+    for plan in plans:
+        meta = plan.report.meta
+        action = _DRY_ACTIONS[plan.action] if dry_run else plan.action
+        chars = len(plan.report.text)
+        click.echo(f"{action}: {meta.region} {meta.year} {meta.kind} {chars:,} chars → {plan.path}")
+    for skip in result.skipped:
+        click.echo(f"skipped: {skip.source}: {skip.title} ({skip.reason})")
+
+
+@cli.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def list_command(ctx: click.Context, fmt: str) -> None:
+    """List the reports in the corpus: region, year, kind, characters, parts.
+
+    \b
+    Example:
+      yoy list
+      yoy list --format json
+    """
+    import json
+
+    from rich.console import Console
+    from rich.table import Table
+
+    reports = _corpus_of(ctx).reports()
+    rows = [(r, corpus_mod.parts_of(r)) for r in reports]
+    if fmt == "json":
+        data = [{**corpus_mod.meta_dict(r.meta), "chars": len(r.text), "parts": parts} for r, parts in rows]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("the corpus is empty; add a report with: yoy ingest PATH-TO-SAVED-PAGE")
+        return
+    table = Table("region", "year", "kind", "characters", "parts")
+    for r, parts in rows:
+        table.add_row(r.meta.region, str(r.meta.year), str(r.meta.kind), f"{len(r.text):,}",
+                      "–" if parts is None else str(parts))
+    Console().print(table)  # writes to whatever sys.stdout is at print time
+
+
+@cli.command("show")
+@click.argument("region")
+@click.argument("year", type=int)
+@click.option("--outline", "with_outline", is_flag=True, help="Show the heading tree instead of the text.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def show_command(ctx: click.Context, region: str, year: int, with_outline: bool, fmt: str) -> None:
+    """Show one stored report: its metadata and text (or outline).
+
+    REGION takes names, aliases and pinyin: 崂山区, 崂山, laoshan.
+
+    \b
+    Example:
+      yoy show 崂山 2019
+      yoy show chengyang 2022 --outline --format json
+    """
+    import json
+
+    report = _corpus_of(ctx).load(region, year)
+    tree = corpus_mod.outline_of(report) if with_outline else None
+    if fmt == "json":
+        data: dict[str, object] = {**corpus_mod.meta_dict(report.meta), "chars": len(report.text)}
+        if tree is not None:
+            data["outline"] = [corpus_mod.block_dict(b) for b in tree.blocks]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for key, value in corpus_mod.meta_dict(report.meta).items():
+        click.echo(f"{key + ':':15} {'' if value is None else value}".rstrip())
+    click.echo(f"{'chars:':15} {len(report.text):,}")
+    click.echo("")
+    if tree is not None:
+        click.echo("\n".join(corpus_mod.outline_lines(tree.blocks)))
+        return
+    click.echo(report.text)
+    if report.appendix:
+        click.echo("\n--- appendix ---\n" + report.appendix)
+
+
+# --- compare / brief (logic in yoy.pipeline, yoy.render, yoy.summary) ---------------------------
+
+
+_FORMAT_HELP = "Comma-separated: html,pdf,md,json (default: all four)."
+
+
+@cli.command("compare")
+@click.argument("args", nargs=-1, required=True, metavar="OLD_REGION OLD_YEAR [NEW_REGION] NEW_YEAR")
+@click.option("--format", "formats", default="html,pdf,md,json", help=_FORMAT_HELP)
+@click.option("-o", "--output-dir", default="output", show_default=True,
+              help="Directory for the briefs; '-' prints the one --format (md or json) to stdout.")
+@click.option("--open", "open_html", is_flag=True, help="Open the HTML brief when done.")
+@click.pass_context
+def compare_command(ctx: click.Context, args: tuple[str, ...], formats: str, output_dir: str,
+                    open_html: bool) -> None:
+    """Compare two reports and write change briefs (HTML, PDF, Markdown, JSON).
+
+    Same region, two years: REGION OLD_YEAR NEW_YEAR. Two regions (peers): OLD_REGION OLD_YEAR
+    NEW_REGION NEW_YEAR. REGION:YEAR pairs work too. Files: OUTPUT_DIR/城阳区_2022-2025.html …
+
+    \b
+    Example:
+      yoy compare 城阳 2022 2025
+      yoy compare 即墨 2019 崂山 2019
+      yoy compare 城阳:2022 城阳:2025 --format md -o -
+    """
+    from yoy import pipeline, render, summary
+
+    old_key, new_key = summary.parse_compare_args(args)
+    fmts = render.parse_formats(formats)
+    to_stdout = output_dir == "-"
+    if to_stdout and (len(fmts) != 1 or fmts[0] not in render.STDOUT_FORMATS):
+        raise RenderError("-o - prints one format to stdout: add --format md or --format json")
+    out_dir = Path(output_dir)
+    with render.pdf_worker("pdf" in fmts), \
+            summary.steps(f"comparing {old_key[0]} {old_key[1]} → {new_key[0]} {new_key[1]} …") as progress:
+        comparison, _ = pipeline.run(_corpus_of(ctx), old_key, new_key, (), out_dir)
+        if to_stdout:
+            click.echo(render.render(comparison, fmts[0]).decode("utf-8"), nl=False)
+            return
+        paths = render.write_briefs(comparison, fmts, out_dir,
+                                    progress=lambda fmt: progress.update(f"writing {fmt} …"))
+    summary.print_summary(comparison, summary.out_console())
+    for path in paths:
+        click.echo(str(path))
+    html = [p for p in paths if p.suffix == ".html"]
+    if open_html and html:
+        click.launch(str(html[0]))
+
+
+@cli.command("brief")
+@click.argument("pairs", nargs=-1, metavar="[REGION:OLD_YEAR:NEW_YEAR]...")
+@click.option("--all-consecutive", is_flag=True,
+              help="Every region in the corpus, each pair of consecutive years.")
+@click.option("--format", "formats", default="html,pdf,md,json", help=_FORMAT_HELP)
+@click.option("-o", "--output-dir", default="output", show_default=True, type=click.Path(path_type=Path),
+              help="Directory for the briefs and their index.html.")
+@click.pass_context
+def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: bool, formats: str,
+                  output_dir: Path) -> None:
+    """Write briefs for several pairs at once, plus an index.html linking them.
+
+    \b
+    Example:
+      yoy brief --all-consecutive
+      yoy brief 城阳:2022:2025 崂山:2019:2020 --format html,md -o briefs/
+    """
+    from yoy import pipeline, render, summary
+
+    fmts = render.parse_formats(formats)
+    corpus = _corpus_of(ctx)
+    keys = [summary.parse_pair_spec(p) for p in pairs]
+    if all_consecutive:
+        keys += [k for k in summary.consecutive_pairs(corpus) if k not in keys]
+    if not keys:
+        if all_consecutive:
+            raise NotFoundError("no region in the corpus has two years to compare; add reports with: "
+                                "yoy ingest PATH-TO-SAVED-PAGE")
+        raise click.UsageError("give REGION:OLD_YEAR:NEW_YEAR pairs or --all-consecutive")
+    written = []
+    with render.pdf_worker("pdf" in fmts), summary.steps(f"{len(keys)} comparison(s) …") as progress:
+        for n, (old_key, new_key) in enumerate(keys, start=1):
+            progress.update(f"[{n}/{len(keys)}] {old_key[0]} {old_key[1]} → {new_key[0]} {new_key[1]} …")
+            written.append(pipeline.run(corpus, old_key, new_key, fmts, output_dir))
+        index = render.write_index(written, output_dir)
+    for comparison, paths in written:
+        click.echo(f"{summary.headline(comparison)}: {', '.join(str(p) for p in paths)}")
+    click.echo(str(index))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,0 +1,87 @@
+"""Render timings for the 城阳区 2022 → 2025 brief: HTML, PDF, and the whole `yoy compare` as a fresh process.
+
+Targets: HTML ≤ 0.2 s, PDF ≤ 1.5 s, whole command ≤ 3 s. Prints figures; asserts nothing.
+Run: .venv/bin/python benchmarks/render.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from yoy import render  # noqa: E402
+from yoy.models import Comparison  # noqa: E402
+
+TARGETS = {"html": 0.2, "pdf": 1.5, "command": 3.0}
+
+
+def comparison() -> tuple[Comparison, str]:
+    """The real engine's record, or the hand-built sample while the engine is a placeholder."""
+    from yoy import pipeline
+    from yoy.corpus import Corpus
+
+    try:
+        corpus = Corpus(ROOT / "fixtures" / "corpus")
+        old, new = corpus.load("城阳", 2022), corpus.load("城阳", 2025)
+        return pipeline.compare(old, new, corpus.history("城阳")), "real engine, fixtures/corpus"
+    except NotImplementedError:
+        from tests.render_sample import chengyang_2022_2025
+
+        return chengyang_2022_2025(), "HAND-BUILT SAMPLE (the comparison engine is not in place yet)"
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def report(label: str, seconds: float, target: float, note: str = "") -> None:
+    mark = "ok" if seconds <= target else "OVER"
+    print(f"{label:<34} {seconds:6.3f} s   target ≤ {target:.1f} s  {mark}  {note}")
+
+
+def main() -> None:
+    c, source = comparison()
+    print(f"城阳区 2022 → 2025 brief from the {source}")
+    print(f"  {len(c.sections)} section pairs, {len(c.priorities)} priorities, {len(c.targets)} targets")
+    hb = "yes" if render.hb_subset_available() else "NO (fontTools fallback, slow)"
+    print(f"  HarfBuzz subsetting: {hb}")
+    report("HTML render (median of 9)", median_time(lambda: render.render_html(c), 9), TARGETS["html"])
+    start = time.perf_counter()
+    render.render_pdf(c)
+    first = time.perf_counter() - start
+    report("PDF render (median of 5, warm)", median_time(lambda: render.render_pdf(c), 5), TARGETS["pdf"])
+    report("PDF render, first in process", first, TARGETS["pdf"], "(includes importing weasyprint)")
+    yoy = ROOT / ".venv" / "bin" / "yoy"
+    with tempfile.TemporaryDirectory() as out:
+        cmd = [str(yoy), "--corpus", str(ROOT / "fixtures" / "corpus"), "compare", "城阳", "2022", "2025",
+               "-o", out]
+
+        def run() -> None:
+            subprocess.run(cmd, check=True, capture_output=True)
+
+        note = "(fresh process, all four formats)"
+        if "SAMPLE" in source:
+            note += "; the engine is a placeholder, so this fails until it lands"
+            try:
+                run()
+            except subprocess.CalledProcessError:
+                print(f"{'whole yoy compare':<34}   n/a   {note}")
+                return
+        report("whole `yoy compare` (median of 3)", median_time(run, 3), TARGETS["command"], note)
+
+
+if __name__ == "__main__":
+    main()

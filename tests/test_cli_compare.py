@@ -1,0 +1,142 @@
+"""`yoy compare` and `yoy brief` through click's CliRunner: files, stdout, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from yoy import render
+from yoy.cli import cli
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+FAST = "html,md,json"
+
+
+def yoy(*args: str) -> Result:
+    return CliRunner().invoke(cli, ["--corpus", str(CORPUS), *args])
+
+
+def one_line_error(result: Result, code: int) -> str:
+    assert result.exit_code == code, (result.exit_code, result.output, result.stderr)
+    assert "Traceback" not in result.output + result.stderr
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("yoy: ")]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.mark.usefixtures("render_engine")
+def test_compare_writes_the_briefs(tmp_path: Path) -> None:
+    result = yoy("compare", "城阳", "2022", "2025", "--format", FAST, "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output + result.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["城阳区_2022-2025.html", "城阳区_2022-2025.json", "城阳区_2022-2025.md"]
+    out = result.stdout
+    assert "城阳区 2022 → 2025" in out and "top changes" in out and "targets" in out
+    assert out.strip().splitlines()[-1] == str(tmp_path / "城阳区_2022-2025.json")  # paths last
+    assert "comparing 城阳 2022 → 城阳 2025" in result.stderr  # progress on stderr
+    again = yoy("compare", "城阳:2022", "城阳:2025", "--format", FAST, "-o", str(tmp_path))
+    assert again.exit_code == 0, again.stderr  # its own files are overwritten
+
+
+@pytest.mark.pdf
+@pytest.mark.usefixtures("render_engine")
+def test_compare_all_four_formats_by_default(tmp_path: Path) -> None:
+    result = yoy("compare", "城阳", "2022", "2025", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".html", ".json", ".md", ".pdf"]
+
+
+@pytest.mark.usefixtures("render_engine")
+def test_peers_file_names(tmp_path: Path) -> None:
+    result = yoy("compare", "即墨", "2019", "崂山", "2019", "--format", "md", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["即墨区_2019-崂山区_2019.md"]
+
+
+@pytest.mark.usefixtures("render_engine")
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_stdout(tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = yoy("compare", "城阳", "2022", "2025", "--format", fmt, "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    if fmt == "json":
+        assert json.loads(result.stdout)["new"]["year"] == 2025
+    else:
+        assert result.stdout.startswith(render.MD_MARKER)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_stdout_needs_one_text_format() -> None:
+    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "-o", "-"), 5)
+    assert "--format md or --format json" in line
+
+
+def test_bad_format() -> None:
+    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "--format", "html,docx"), 5)
+    assert line == "yoy: unknown format docx; choose from html,pdf,md,json"
+
+
+def test_unknown_region() -> None:
+    line = one_line_error(yoy("compare", "火星", "2022", "2025", "--format", "md"), 4)
+    assert "unknown region" in line
+
+
+def test_missing_year_says_how_to_add_it() -> None:
+    line = one_line_error(yoy("compare", "崂山", "2019", "2025", "--format", "md"), 4)
+    assert "2025" in line and "崂山区" in line and "ingest" in line
+
+
+@pytest.mark.usefixtures("render_engine")
+def test_refuses_to_overwrite_a_foreign_file(tmp_path: Path) -> None:
+    mine = tmp_path / "城阳区_2022-2025.md"
+    mine.write_text("my notes\n", encoding="utf-8")
+    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "--format", FAST, "-o", str(tmp_path)), 5)
+    assert "not written by yoy" in line
+    assert mine.read_text(encoding="utf-8") == "my notes\n"
+    assert [p.name for p in tmp_path.iterdir()] == [mine.name]
+
+
+BAD_ARGS = [["城阳", "2022"], ["城阳", "20x2", "2025"], ["a", "2019", "b", "2020", "c"]]
+
+
+@pytest.mark.parametrize("args", BAD_ARGS)
+def test_bad_arguments_are_usage_errors(args: list[str]) -> None:
+    result = yoy("compare", *args)
+    assert result.exit_code == 2 and "Traceback" not in result.output + result.stderr
+
+
+@pytest.mark.usefixtures("render_engine")
+def test_brief_pairs_and_index(tmp_path: Path) -> None:
+    result = yoy("brief", "城阳:2022:2025", "--format", "html,md", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    index = tmp_path / "index.html"
+    assert result.stdout.strip().splitlines()[-1] == str(index)
+    html = index.read_text(encoding="utf-8")
+    assert 'href="城阳区_2022-2025.html"' in html and 'href="城阳区_2022-2025.md"' in html
+
+
+@pytest.mark.usefixtures("render_engine")
+def test_brief_all_consecutive(tmp_path: Path) -> None:
+    result = yoy("brief", "--all-consecutive", "--format", "md", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "城阳区_2022-2025.md"]
+
+
+def test_brief_needs_pairs() -> None:
+    result = yoy("brief")
+    assert result.exit_code == 2 and "--all-consecutive" in result.stderr
+
+
+def test_brief_bad_pair() -> None:
+    result = yoy("brief", "城阳-2022-2025")
+    assert result.exit_code == 2 and "REGION:OLD_YEAR:NEW_YEAR" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["compare", "brief"])
+def test_help_has_an_example(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0 and "Example:" in result.output and "yoy " + command in result.output

@@ -1,0 +1,83 @@
+"""The A4 PDF briefing, read back with real PDF tools (poppler: pdftotext, pdffonts, pdftoppm)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from yoy import render
+from yoy.models import Comparison
+
+pytestmark = pytest.mark.pdf
+
+POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdftoppm"))
+needs_poppler = pytest.mark.skipif(
+    not POPPLER, reason="poppler-utils (pdftotext, pdffonts, pdftoppm) not installed")
+
+
+def test_harfbuzz_subset_is_available() -> None:
+    assert render.hb_subset_available(), (
+        "install libharfbuzz-subset0: weasyprint falls back to fontTools, ~20× slower")
+    from weasyprint.text import ffi
+
+    assert ffi.harfbuzz_subset is not None, (
+        "install libharfbuzz-subset0: weasyprint falls back to fontTools, ~20× slower")
+
+
+@pytest.fixture(scope="module")
+def render_pdf_file(render_chengyang: Comparison, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    (path,) = render.write_briefs(render_chengyang, ("pdf",), out)
+    return path
+
+
+def run(*cmd: str | Path) -> str:
+    return subprocess.run([str(c) for c in cmd], check=True, capture_output=True, text=True).stdout
+
+
+@needs_poppler
+def test_pdf_text(render_pdf_file: Path, render_chengyang: Comparison) -> None:
+    text = run("pdftotext", "-layout", render_pdf_file, "-")
+    c = render_chengyang
+    assert c.new.region in text and str(c.old.year) in text and str(c.new.year) in text
+    new_terms = [p.term for p in c.priorities if p.change == "new"][:2]
+    assert new_terms and all(t in text for t in new_terms), new_terms
+    assert "附录" in text
+
+
+@needs_poppler
+def test_pdf_embeds_a_cjk_font(render_pdf_file: Path) -> None:
+    fonts = run("pdffonts", render_pdf_file).splitlines()[2:]
+    cjk = [line for line in fonts if re.search(r"Noto.*CJK", line)]
+    assert cjk, fonts
+    assert all(line.split()[-5] == "yes" for line in cjk), cjk  # the "emb" column
+
+
+@needs_poppler
+def test_pdf_pages_header_and_footer(render_pdf_file: Path, render_chengyang: Comparison) -> None:
+    info = run("pdfinfo", render_pdf_file) if shutil.which("pdfinfo") else ""
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1)) if info else 2  # type: ignore[union-attr]
+    assert pages > 1
+    page2 = run("pdftotext", "-f", "2", "-l", "2", "-layout", render_pdf_file, "-")
+    lines = [line.strip() for line in page2.splitlines() if line.strip()]
+    assert render_chengyang.new.region in lines[0] and str(render_chengyang.new.year) in lines[0]  # header
+    assert re.fullmatch(rf"第\s*2\s*/\s*{pages}\s*页", lines[-1]), lines[-1]  # footer
+
+
+@needs_poppler
+def test_pdf_is_marked_as_yoy_output(render_pdf_file: Path) -> None:
+    assert render.is_yoy_output(render_pdf_file)
+    if shutil.which("pdfinfo"):
+        assert re.search(r"Creator:\s+yoy ", run("pdfinfo", render_pdf_file))
+
+
+@needs_poppler
+def test_pdf_first_page_as_png(render_pdf_file: Path, render_output_dir: Path) -> None:
+    stem = render_output_dir / "brief-chengyang-2022-2025-page1"
+    run("pdftoppm", "-f", "1", "-l", "1", "-r", "80", "-png", "-singlefile", render_pdf_file, stem)
+    png = stem.with_suffix(".png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000

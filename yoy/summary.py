@@ -1,0 +1,138 @@
+"""Terminal side of `yoy compare` / `yoy brief`: argument forms, progress on stderr, the summary table."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from yoy.models import Comparison
+
+if TYPE_CHECKING:
+    from rich.status import Status
+
+    from yoy.corpus import Corpus
+
+YEAR = re.compile(r"^\d{4}$")
+DIRECTION_MARK = {"up": "▲", "down": "▼", "unchanged": "=", "newly set": "new", "no longer set": "gone",
+                  "changed": "≠"}
+
+
+def _year(token: str) -> int:
+    if not YEAR.match(token.strip()):
+        raise click.UsageError(f"'{token}' is not a year (four digits, e.g. 2022)")
+    return int(token)
+
+
+def parse_compare_args(args: Sequence[str]) -> tuple[tuple[str, int], tuple[str, int]]:
+    """`城阳 2022 2025`, `即墨 2019 崂山 2019` or `城阳:2022 城阳:2025` → ((region, year), (region, year))."""
+    tokens: list[str] = []
+    for arg in args:
+        if ":" in arg and not YEAR.match(arg):
+            tokens += [part for part in arg.split(":") if part]
+        else:
+            tokens.append(arg)
+    if len(tokens) == 3:
+        return (tokens[0], _year(tokens[1])), (tokens[0], _year(tokens[2]))
+    if len(tokens) == 4:
+        return (tokens[0], _year(tokens[1])), (tokens[2], _year(tokens[3]))
+    raise click.UsageError("give REGION OLD_YEAR NEW_YEAR (yoy compare 城阳 2022 2025) "
+                           "or OLD_REGION OLD_YEAR NEW_REGION NEW_YEAR (yoy compare 即墨 2019 崂山 2019)")
+
+
+def parse_pair_spec(spec: str) -> tuple[tuple[str, int], tuple[str, int]]:
+    """`城阳:2022:2025` → (("城阳", 2022), ("城阳", 2025))."""
+    parts = spec.split(":")
+    if len(parts) != 3 or not parts[0].strip():
+        raise click.UsageError(f"'{spec}' is not REGION:OLD_YEAR:NEW_YEAR (e.g. 城阳:2022:2025)")
+    return (parts[0], _year(parts[1])), (parts[0], _year(parts[2]))
+
+
+def consecutive_pairs(corpus: Corpus) -> list[tuple[tuple[str, int], tuple[str, int]]]:
+    """For every region in the corpus, each pair of its consecutive stored years."""
+    years: dict[str, list[int]] = {}
+    for meta in corpus.list():
+        years.setdefault(meta.region, []).append(meta.year)
+    pairs = []
+    for region in sorted(years):
+        ys = sorted(set(years[region]))
+        pairs += [((region, a), (region, b)) for a, b in itertools.pairwise(ys)]
+    return pairs
+
+
+def err_console() -> Console:
+    """Progress and notes go to stderr, so stdout stays clean for `-o -`."""
+    return Console(stderr=True)
+
+
+def out_console() -> Console:
+    """The summary table goes to stdout (as it is at call time, so tests capture it)."""
+    return Console(file=sys.stdout, width=None if sys.stdout.isatty() else 110)
+
+
+class Steps:
+    """Progress of the steps of a command: a spinner on a terminal, else one plain line per step."""
+
+    def __init__(self, console: Console, live: Status | None) -> None:
+        self.console, self.live = console, live
+
+    def update(self, message: str) -> None:
+        """Show that `message` is the step now running."""
+        if self.live is not None:
+            self.live.update(message)
+        else:
+            self.console.print(message, highlight=False, markup=False)
+
+
+@contextmanager
+def steps(first: str) -> Iterator[Steps]:
+    """Progress on stderr for the duration of a command; `first` is the first step's message."""
+    console = err_console()
+    if not console.is_terminal:
+        s = Steps(console, None)
+        s.update(first)
+        yield s
+        return
+    with console.status(first) as live:
+        yield Steps(console, live)
+
+
+def headline(c: Comparison) -> str:
+    """One line naming a comparison: 城阳区 2022 → 2025."""
+    if c.old.region == c.new.region:
+        return f"{c.old.region} {c.old.year} → {c.new.year}"
+    return f"{c.old.region} {c.old.year} ↔ {c.new.region} {c.new.year}"
+
+
+def print_summary(c: Comparison, console: Console, top: int = 8) -> None:
+    """The headline of a comparison: caveats, top changes with reasons, targets old → new."""
+    console.print(Text(headline(c), style="bold"))
+    for caveat in dict.fromkeys([x for x in (c.old.caveat, c.new.caveat) if x] + list(c.caveats)):
+        console.print(Text(f"note: {caveat}", style="yellow"))
+    if c.ranked:
+        table = Table(title="top changes", title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("#", justify="right", style="dim")
+        table.add_column("change", style="bold")
+        table.add_column("why", style="dim")
+        for r in c.ranked[:top]:
+            table.add_row(str(r.rank), Text(r.summary), Text(r.reason))
+        console.print(table)
+    if c.targets:
+        table = Table(title="targets", title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("indicator")
+        table.add_column(str(c.old.year), justify="right")
+        table.add_column(str(c.new.year), justify="right")
+        table.add_column("", justify="left")
+        for t in c.targets:
+            table.add_row(Text(t.indicator), Text(t.old.value if t.old else "–"),
+                          Text(t.new.value if t.new else "–"),
+                          f"{DIRECTION_MARK.get(t.direction, '')} {t.direction}")
+        console.print(table)

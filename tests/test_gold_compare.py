@@ -120,8 +120,8 @@ def test_continued_not_new_or_dropped(gold: dict[str, Any], comparison: Comparis
 
 def test_dropped_carry_digest_note(comparison: Comparison) -> None:
     dropped = [p for p in comparison.priorities if p.change == "dropped"]
-    assert dropped and all(p.note and "digest" in p.note for p in dropped)
-    assert any("digest" in c for c in comparison.caveats)
+    assert dropped and all(p.note and "摘要省略" in p.note for p in dropped)
+    assert any("新闻摘要" in c for c in comparison.caveats)
 
 
 def _value(s: str) -> str:

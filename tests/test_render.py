@@ -155,10 +155,10 @@ def test_json_golden(render_sample: Comparison) -> None:
     golden("chengyang_2022_2025.json", text)
 
 
-def test_json_fallback_is_the_plain_record(render_sample: Comparison) -> None:
-    data = json.loads(render._json_fallback(render_sample))
+def test_json_is_the_plain_record(render_sample: Comparison) -> None:
+    data = json.loads(render.render_json(render_sample))
     assert data == json.loads(json.dumps(dataclasses.asdict(render_sample), ensure_ascii=False))
-    assert "新质生产力" in render._json_fallback(render_sample)  # not \u-escaped
+    assert "新质生产力" in render.render_json(render_sample)  # not \u-escaped
 
 
 # --- files ----------------------------------------------------------------------------------------

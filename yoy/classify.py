@@ -79,6 +79,13 @@ HISTORY_TERMS = 8
 _WORDISH = re.compile(r"[\u4e00-\u9fffA-Za-z+]+")
 _ORDER = {"reworded": 0, "new": 1, "dropped": 2, "continued": 3}
 _SOURCE_RANK = {"lexicon": 0, "quoted": 1, "heading": 2, "keyness": 3}
+SLOT_BASIS = "对应位置替换"  # basis of a rewording found in aligned slots (not from the lexicon)
+# Reader-facing labels of the record's codes (the briefs are read in Chinese).
+_CHANGE_LABELS = {"new": "新提出", "dropped": "不再提及", "reworded": "表述变化", "continued": "延续"}
+_DIRECTION_LABELS = {"up": "上调", "down": "下调", "unchanged": "不变", "newly set": "新设",
+                     "no longer set": "不再设定", "changed": "改变"}
+_RELATION_LABELS = {"moved": "移动", "split": "拆分", "merged": "合并", "new": "新增", "dropped": "删去"}
+_LEVEL_LABELS = {"part": "部分", "section": "章节"}
 
 
 # --- lexicon --------------------------------------------------------------------------------
@@ -200,7 +207,7 @@ class _Cand:
     sources: dict[str, str] = field(default_factory=dict)  # source → detail for the basis line
 
     def basis(self) -> str:
-        names = {"lexicon": "policy lexicon", "quoted": "quoted term", "heading": "heading phrase"}
+        names = {"lexicon": "政策词表", "quoted": "引号术语", "heading": "标题用语"}
         parts = []
         for src in sorted(self.sources, key=_SOURCE_RANK.__getitem__):
             parts.append(self.sources[src] if src == "keyness" else names[src])
@@ -257,7 +264,7 @@ def _candidates(so: _Side, sn: _Side, successions: Sequence[tuple[str, str]]) ->
     for term, g in keyness(co, cn).items():
         favoured = cn[term] if g > 0 else co[term]
         if abs(g) >= G2_MIN and favoured >= KEY_MIN_COUNT:
-            add(term, "keyness", f"keyness G²={abs(g):.1f}")
+            add(term, "keyness", f"关键性 G²={abs(g):.1f}")
     regions = _region_words(so.report, sn.report)
     return {t: c for t, c in cands.items() if strip_quotes(t) not in regions}
 
@@ -321,10 +328,10 @@ def _note(change: str, so: _Side, sn: _Side) -> str | None:
     side = sn if change == "dropped" else so if change == "new" else None
     if side is None or side.report.meta.kind is Kind.FULL:
         return None
-    what = "a news digest" if side.report.meta.kind is Kind.SUMMARY else "an incomplete text"
-    missing = "the digest's omission" if side.report.meta.kind is Kind.SUMMARY else "the missing part"
-    return (f"the {side.year} {side.report.meta.region} text is {what}: the absence may be {missing}, "
-            f"not a real {'drop' if change == 'dropped' else 'addition'}")
+    digest = side.report.meta.kind is Kind.SUMMARY
+    what, missing = ("新闻摘要", "摘要省略") if digest else ("不完整文本", "缺失部分")
+    real = "删去" if change == "dropped" else "新增"
+    return f"{side.year}年{side.report.meta.region}文本为{what}：未出现可能是{missing}，不一定是真正{real}"
 
 
 def _priority(change: str, term: str, old_term: str | None, so: _Side, sn: _Side, basis: str,
@@ -372,7 +379,7 @@ def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], successions:
         if len(slot.pairs) >= SLOT_MIN_SUPPORT or known:
             ev_o = tuple(so.evidence(s) for s in slot.old_spans)
             ev_n = tuple(sn.evidence(s) for s in slot.new_spans)
-            basis = f"aligned slot ×{len(slot.pairs)} in {', '.join(sorted(set(slot.pairs)))}"
+            basis = f"{SLOT_BASIS} ×{len(slot.pairs)}（{'、'.join(sorted(set(slot.pairs)))}）"
             reworded.append(_priority("reworded", b, a, so, sn, basis, ev_o, ev_n))
             used.append((a, b))
 
@@ -432,24 +439,26 @@ def _rank(priorities: Sequence[Priority], cands: dict[str, _Cand], targets: Sequ
         if p.change == "reworded":
             score = 0.9 + 0.1 * min(1.0, mentions / 20)
             items.append((score, "priority", p.term, f"{p.old_term} → {p.term}",
-                          f"reworded priority ({p.basis}); {p.old_count} → {p.new_count} mentions"))
+                          f"表述变化（{p.basis}）；提及 {p.old_count} → {p.new_count} 次"))
         elif p.change in ("new", "dropped"):
             strength = cands[p.term].strength() if p.term in cands else 0.5
             n = p.new_count if p.change == "new" else p.old_count
             score = 0.4 + 0.3 * strength + 0.2 * min(1.0, n / 10)
-            reason = f"{p.change} priority ({p.basis}); {n} mention{'s' if n != 1 else ''}"
+            label = _CHANGE_LABELS[p.change]
+            reason = f"{label}（{p.basis}）；提及 {n} 次"
             if p.note:
                 score *= 0.8
-                reason += "; may be the digest's omission" if "digest" in p.note else "; text incomplete"
-            items.append((score, "priority", p.term, f"{p.change}: {p.term}", reason))
+                side = new if p.change == "dropped" else old
+                reason += "；可能是摘要省略" if side.meta.kind is Kind.SUMMARY else "；文本不完整"
+            items.append((score, "priority", p.term, f"{label}：{p.term}", reason))
         else:
             a, b = p.old_per10k, p.new_per10k
             ratio = (b + 0.01) / (a + 0.01)
             if ratio >= CONTINUED_RATIO or ratio <= 1 / CONTINUED_RATIO:
                 score = 0.2 + 0.3 * min(1.0, abs(math.log(ratio)) / math.log(4))
-                way = "up" if ratio > 1 else "down"
-                items.append((score, "priority", p.term, f"{p.term}: {a:g} → {b:g} per 10k",
-                              f"continued priority, intensity {way} ×{max(ratio, 1 / ratio):.1f}"))
+                way = "上升" if ratio > 1 else "下降"
+                items.append((score, "priority", p.term, f"{p.term}：每万字 {a:g} → {b:g}",
+                              f"延续，强度{way} ×{max(ratio, 1 / ratio):.1f}"))
     for t in targets:
         if t.direction == "unchanged":
             continue
@@ -458,11 +467,13 @@ def _rank(priorities: Sequence[Priority], cands: dict[str, _Cand], targets: Sequ
         if t.direction in ("up", "down") and t.old and t.new and t.old.number and t.new.number is not None:
             rel = abs(t.new.number - t.old.number) / abs(t.old.number)
             score = 0.75 + 0.15 * min(1.0, rel)
-            reason = f"target {t.direction} by {abs(t.new.number - t.old.number):g}{t.new.unit or ''}"
+            delta = abs(t.new.number - t.old.number)
+            unit = "个百分点" if t.new.unit == "%" else (t.new.unit or "")  # 6% → 3% is 3 points, not 3%
+            reason = f"目标{_DIRECTION_LABELS[t.direction]} {delta:g} {unit}".rstrip()
         else:
             score = 0.7
-            reason = f"target {t.direction}"
-        items.append((score, "target", t.indicator, f"{t.indicator}: {ov} → {nv}", reason))
+            reason = f"目标{_DIRECTION_LABELS[t.direction]}"
+        items.append((score, "target", t.indicator, f"{t.indicator}：{ov} → {nv}", reason))
     total_o, total_n = max(1, len(old.text)), max(1, len(new.text))
     for s in pairs:
         if s.relation == "matched":
@@ -472,11 +483,12 @@ def _rank(priorities: Sequence[Priority], cands: dict[str, _Cand], targets: Sequ
         if s.relation in ("new", "dropped"):
             score = 0.3 + 0.5 * min(1.0, size * 5)
             title = s.new_title if s.relation == "new" else s.old_title
-            summary = f"{s.relation} {s.level}: {title or ''}"
+            summary = f"{_RELATION_LABELS[s.relation]}{_LEVEL_LABELS[s.level]}：{title or ''}"
         else:
             score = (0.2 if s.relation == "moved" else 0.25) + 0.3 * min(1.0, size * 5)
-            summary = f"{s.relation} {s.level}: {label}"
-        reason = f"{s.level} {s.relation}, {size:.0%} of the {'new' if s.relation == 'new' else 'old'} text"
+            summary = f"{_RELATION_LABELS[s.relation]}{_LEVEL_LABELS[s.level]}：{label}"
+        share = "新" if s.relation == "new" else "旧"
+        reason = f"{_LEVEL_LABELS[s.level]}{_RELATION_LABELS[s.relation]}，占{share}报告 {size:.0%}"
         items.append((score, "section", s.id, summary, reason))
     kind_order = {"priority": 0, "target": 1, "section": 2}
     items.sort(key=lambda x: (-round(x[0], 6), kind_order[x[1]], x[2], x[3]))
@@ -515,9 +527,9 @@ def _history(ranked: Sequence[RankedChange], priorities: Sequence[Priority], his
 def _ref(r: Report) -> ReportRef:
     caveat = None
     if r.meta.kind is Kind.SUMMARY:
-        caveat = "news digest of the report: an absence may be the digest's omission"
+        caveat = "新闻摘要，非报告全文"
     elif r.meta.kind is Kind.PARTIAL:
-        caveat = "incomplete text: a part of the report is missing"
+        caveat = "不完整文本，缺少报告的一部分"
     return ReportRef(region=r.meta.region, year=r.meta.year, kind=r.meta.kind, title=r.meta.title,
                      chars=len(r.text), caveat=caveat)
 
@@ -526,16 +538,13 @@ def _caveats(old: Report, new: Report) -> tuple[str, ...]:
     out = []
     for r in (old, new):
         if r.meta.kind is Kind.SUMMARY:
-            out.append(f"The {r.meta.year} {r.meta.region} text is a news digest, not the full report: "
-                       "a priority, section or target absent from it may be the digest's omission rather "
-                       "than a real change.")
+            out.append(f"{r.meta.year}年{r.meta.region}文本为新闻摘要，并非报告全文：某项重点、章节或目标"
+                       "未出现，可能是摘要省略，不一定是真正的变化。")
         elif r.meta.kind is Kind.PARTIAL:
-            out.append(f"The {r.meta.year} {r.meta.region} text is incomplete: what its missing part said "
-                       "cannot be compared.")
+            out.append(f"{r.meta.year}年{r.meta.region}文本不完整：缺失部分的内容无法比较。")
     if old.meta.region != new.meta.region:
-        out.append(f"Peers: {old.meta.region} {old.meta.year} and {new.meta.region} {new.meta.year} are "
-                   "different regions; 'new' and 'dropped' mean said in one report and not the other, not "
-                   "a change over time.")
+        out.append(f"同年对比：{old.meta.region}{old.meta.year}年与{new.meta.region}{new.meta.year}年是不同地区，"
+                   "“新提出”“不再提及”指一份报告提到而另一份没有，并非时间上的变化。")
     return tuple(out)
 
 

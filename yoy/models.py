@@ -149,7 +149,7 @@ class ReportRef:
     kind: Kind
     title: str
     chars: int
-    caveat: str | None  # "digest: an absence may be the digest's omission", …
+    caveat: str | None  # "新闻摘要，非报告全文", "不完整文本，…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +201,7 @@ class Priority:
     new_count: int
     old_per10k: float
     new_per10k: float
-    basis: str  # why: "quoted term", "heading phrase", "keyness G2=…", "lexicon", "aligned slot …"
+    basis: str  # why: "引号术语", "标题用语", "关键性 G²=…", "政策词表", "对应位置替换 …"
     evidence: tuple[Evidence, ...]
     note: str | None = None  # e.g. the digest caveat on a "dropped"
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import dataclasses
-import importlib
 import json
 import multiprocessing
 import os
@@ -28,6 +27,7 @@ from typing import Any
 
 import jinja2
 
+from yoy import jsonio
 from yoy.errors import RenderError
 from yoy.models import Comparison, DiffChunk, Evidence, Figure, Kind, Priority, ReportRef, SectionPair
 
@@ -324,8 +324,10 @@ def _lines(c: Comparison) -> list[dict[str, Any]]:
 def brief_context(c: Comparison) -> dict[str, Any]:
     """Everything a template shows, computed once from the record (shared by all formats)."""
     pair_ids = {p.id for p in c.sections}
-    caveats = list(dict.fromkeys(
-        [x for x in (c.old.caveat, c.new.caveat) if x] + list(c.caveats) + list(c.degraded)))
+    # the record's caveats already speak of each digest or partial text; the per-report line is the
+    # fallback for records that carry none, so the reader is told once
+    per_report = [x for x in (c.old.caveat, c.new.caveat) if x]
+    caveats = list(dict.fromkeys([*(c.caveats or per_report), *c.degraded]))
     priorities = [_priority(i, p, c, pair_ids, caveats) for i, p in enumerate(c.priorities)]
     anchor_of = {p["term"]: p["anchor"] for p in priorities}
     rank_of = {r.ref: r.rank for r in c.ranked if r.kind == "priority"}
@@ -485,18 +487,9 @@ def render_markdown(c: Comparison) -> str:
     return environment().get_template("brief.md.j2").render(brief_context(c), mode="md")
 
 
-def _json_fallback(c: Comparison) -> str:
-    return json.dumps(dataclasses.asdict(c), ensure_ascii=False, indent=2) + "\n"
-
-
 def render_json(c: Comparison) -> str:
-    """The record as JSON: `yoy.jsonio.dump` when the engine provides it, else a plain dataclass dump."""
-    try:
-        jsonio = importlib.import_module("yoy.jsonio")
-        dump: Callable[[Comparison], str] = jsonio.dump
-        text = dump(c)
-    except (ModuleNotFoundError, AttributeError, NotImplementedError):
-        return _json_fallback(c)
+    """The record as JSON: its dump."""
+    text = jsonio.dump(c)
     return text if text.endswith("\n") else text + "\n"
 
 

@@ -16,17 +16,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @cache
-def render_real_chengyang() -> Comparison | None:
-    """城阳区 2022 → 2025 from the real corpus and engine, or None while the engine is a placeholder."""
+def render_real_chengyang() -> Comparison:
+    """城阳区 2022 → 2025 from the embedded corpus and the real engine."""
     from yoy import pipeline
     from yoy.corpus import Corpus
 
-    try:
-        corpus = Corpus(ROOT / "fixtures" / "corpus")
-        old, new = corpus.load("城阳", 2022), corpus.load("城阳", 2025)
-        return pipeline.compare(old, new, corpus.history("城阳"))
-    except NotImplementedError:
-        return None
+    corpus = Corpus(ROOT / "fixtures" / "corpus")
+    old, new = corpus.load("城阳", 2022), corpus.load("城阳", 2025)
+    return pipeline.compare(old, new, corpus.history("城阳"))
 
 
 @pytest.fixture(scope="session")
@@ -38,9 +35,9 @@ def render_sample() -> Comparison:
 
 
 @pytest.fixture(scope="session")
-def render_chengyang(render_sample: Comparison) -> Comparison:
-    """城阳区 2022 → 2025: the real engine's record once it lands, the hand-built one until then."""
-    return render_real_chengyang() or render_sample
+def render_chengyang() -> Comparison:
+    """城阳区 2022 → 2025: the real engine's record."""
+    return render_real_chengyang()
 
 
 @pytest.fixture(scope="session")
@@ -49,26 +46,3 @@ def render_output_dir() -> Path:
     out = ROOT / "output"
     out.mkdir(exist_ok=True)
     return out
-
-
-@pytest.fixture
-def render_engine(monkeypatch: pytest.MonkeyPatch, render_sample: Comparison) -> bool:
-    """Make `yoy compare` work end to end: True with the real engine; else `pipeline.compare` is stubbed
-    to return the hand-built record, relabelled with the regions and years actually loaded."""
-    import dataclasses
-
-    from yoy import pipeline
-    from yoy.models import Report
-
-    if render_real_chengyang() is not None:
-        return True
-
-    def fake_compare(old: Report, new: Report, history: object = ()) -> Comparison:
-        return dataclasses.replace(
-            render_sample,
-            old=dataclasses.replace(render_sample.old, region=old.meta.region, year=old.meta.year),
-            new=dataclasses.replace(render_sample.new, region=new.meta.region, year=new.meta.year),
-        )
-
-    monkeypatch.setattr(pipeline, "compare", fake_compare)
-    return False

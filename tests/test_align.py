@@ -7,9 +7,10 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests._scaffold import chengyang_2022, chengyang_2025, jimo_2019, laoshan_2019, segment
+from tests.corpus_reports import chengyang_2022, chengyang_2025, jimo_2019, laoshan_2019, segment
 from yoy import align
 from yoy.models import DiffChunk
+from yoy.outline import chinese_numeral
 from yoy.text import fold
 
 
@@ -47,7 +48,7 @@ def test_word_regions_expand_to_whole_words() -> None:
 
 
 def test_cn_numerals_and_paths() -> None:
-    assert [align.cn_numeral(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
+    assert [chinese_numeral(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
     report = chengyang_2022()
     labels = align.paths(segment(report))
     assert "三(一)" in labels.values() and "三(七)" in labels.values()

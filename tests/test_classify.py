@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests._scaffold import chengyang_2022, jimo_2019, laoshan_2019, segment
+from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segment
 from yoy import align, classify
 from yoy.models import Comparison, Report
 

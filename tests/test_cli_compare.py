@@ -28,7 +28,6 @@ def one_line_error(result: Result, code: int) -> str:
     return lines[0]
 
 
-@pytest.mark.usefixtures("render_engine")
 def test_compare_writes_the_briefs(tmp_path: Path) -> None:
     result = yoy("compare", "城阳", "2022", "2025", "--format", FAST, "-o", str(tmp_path))
     assert result.exit_code == 0, result.output + result.stderr
@@ -43,21 +42,18 @@ def test_compare_writes_the_briefs(tmp_path: Path) -> None:
 
 
 @pytest.mark.pdf
-@pytest.mark.usefixtures("render_engine")
 def test_compare_all_four_formats_by_default(tmp_path: Path) -> None:
     result = yoy("compare", "城阳", "2022", "2025", "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".html", ".json", ".md", ".pdf"]
 
 
-@pytest.mark.usefixtures("render_engine")
 def test_peers_file_names(tmp_path: Path) -> None:
     result = yoy("compare", "即墨", "2019", "崂山", "2019", "--format", "md", "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["即墨区_2019-崂山区_2019.md"]
 
 
-@pytest.mark.usefixtures("render_engine")
 @pytest.mark.parametrize("fmt", ["md", "json"])
 def test_stdout(tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
@@ -90,7 +86,6 @@ def test_missing_year_says_how_to_add_it() -> None:
     assert "2025" in line and "崂山区" in line and "ingest" in line
 
 
-@pytest.mark.usefixtures("render_engine")
 def test_refuses_to_overwrite_a_foreign_file(tmp_path: Path) -> None:
     mine = tmp_path / "城阳区_2022-2025.md"
     mine.write_text("my notes\n", encoding="utf-8")
@@ -109,7 +104,6 @@ def test_bad_arguments_are_usage_errors(args: list[str]) -> None:
     assert result.exit_code == 2 and "Traceback" not in result.output + result.stderr
 
 
-@pytest.mark.usefixtures("render_engine")
 def test_brief_pairs_and_index(tmp_path: Path) -> None:
     result = yoy("brief", "城阳:2022:2025", "--format", "html,md", "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
@@ -119,7 +113,6 @@ def test_brief_pairs_and_index(tmp_path: Path) -> None:
     assert 'href="城阳区_2022-2025.html"' in html and 'href="城阳区_2022-2025.md"' in html
 
 
-@pytest.mark.usefixtures("render_engine")
 def test_brief_all_consecutive(tmp_path: Path) -> None:
     result = yoy("brief", "--all-consecutive", "--format", "md", "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr

@@ -169,8 +169,6 @@ def test_show_text_and_json(corpus_dir: Path) -> None:
 
 def test_show_outline(corpus_dir: Path) -> None:
     result = ingest_run("--corpus", corpus_dir, "show", "城阳", "2022", "--outline", "--format", "json")
-    if result.exit_code != 0 and "not written" in result.stderr:
-        pytest.xfail("yoy.outline.segment is not written yet")
     assert result.exit_code == 0, result.stderr
     outline = json.loads(result.stdout)["outline"]
     assert outline and {"n", "title", "level", "span", "children"} <= set(outline[0])

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests._scaffold import gold_pair, segment
+from tests.corpus_reports import gold_pair, segment
 from yoy import align, classify
 from yoy.models import Comparison
 from yoy.terms import strip_quotes

@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests._scaffold import chengyang_2022, chengyang_2025, jimo_2019, laoshan_2019, segment
+from tests.corpus_reports import chengyang_2022, chengyang_2025, jimo_2019, laoshan_2019, segment
 from yoy import align, classify, jsonio
 from yoy.models import Comparison, Report
 

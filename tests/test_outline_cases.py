@@ -7,18 +7,9 @@ from pathlib import Path
 import pytest
 
 from yoy.models import Block, Kind, Level, Outline, Report, ReportMeta
-from yoy.outline import segment
+from yoy.outline import chinese_numeral, segment
 
 CASES = sorted((Path(__file__).parents[1] / "fixtures" / "outline").glob("*.case"))
-NUMERALS = "零一二三四五六七八九十"
-
-
-def zh(n: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十."""
-    if n <= 10:
-        return NUMERALS[n]
-    tens, ones = divmod(n, 10)
-    return (NUMERALS[tens] if tens > 1 else "") + "十" + (NUMERALS[ones] if ones else "")
 
 
 def parse_case(path: Path) -> dict[str, str]:
@@ -43,11 +34,12 @@ def report(text: str) -> Report:
 def render_outline(outline: Outline) -> str:
     lines = []
     for part in outline.blocks:
-        lines.append(f"{zh(part.n)}、{part.title}" if part.n is not None else "—")
+        lines.append(f"{chinese_numeral(part.n)}、{part.title}" if part.n is not None else "—")
         for sec in part.children:
             if sec.level != "section":
                 continue
-            lines.append(f"  ({zh(sec.n)}){sec.title}" if sec.n is not None else f"  · {sec.title}")
+            number = f"({chinese_numeral(sec.n)})" if sec.n is not None else "· "
+            lines.append(f"  {number}{sec.title}")
     return "\n".join(lines)
 
 

@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz, process
 
 from yoy.models import Block, DiffChunk, Outline, Report, Role, SectionPair, Span
+from yoy.outline import chinese_numeral
 from yoy.terms import Tokens, content_words, tokens
 from yoy.text import fold
 
@@ -58,25 +59,14 @@ MAX_GROUP_UNITS = 80
 MAX_SENTENCE_PAIRS = 250 * 250
 
 _SENT_END = "。!?;\n"
-_CN = "一二三四五六七八九十"
-
-
-def cn_numeral(n: int) -> str:
-    """1 → 一, 12 → 十二, 21 → 二十一 (heading numbers as written)."""
-    if n <= 10:
-        return _CN[n - 1]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN[tens - 1]) + "十" + (_CN[ones - 1] if ones else "")
-
-
 def paths(outline: Outline) -> dict[str, str]:
     """Human labels of every part and section: 三, 三(一); unnumbered ones by order: §2."""
     out: dict[str, str] = {}
     for k, part in enumerate(outline.blocks, 1):
-        plabel = cn_numeral(part.n) if part.n else ("" if len(outline.blocks) == 1 else f"§{k}")
+        plabel = chinese_numeral(part.n) if part.n else ("" if len(outline.blocks) == 1 else f"§{k}")
         out[part.id] = plabel
         for j, sec in enumerate(part.children, 1):
-            slabel = f"({cn_numeral(sec.n)})" if sec.n else f"§{j}"
+            slabel = f"({chinese_numeral(sec.n)})" if sec.n else f"§{j}"
             out[sec.id] = plabel + slabel
             for i, item in enumerate(sec.children, 1):
                 out[item.id] = out[sec.id] + f"{i}"

@@ -41,7 +41,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass, fields
 from datetime import date as Date
 from functools import cached_property
@@ -51,9 +50,11 @@ from pathlib import Path
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
-from yoy.errors import CorpusError, NotFoundError, YoyError
+from yoy.errors import CorpusError, NotFoundError
+from yoy.files import atomic_write
 from yoy.ingest import make_region, regions
 from yoy.models import Block, Kind, Level, Outline, Region, Report, ReportMeta
+from yoy.outline import chinese_numeral, segment
 from yoy.text import fold
 
 FRONT_DELIMITER = "---"
@@ -175,33 +176,6 @@ def _read(path: Path) -> Report:
             f"{report.meta.year}.md"
         )
     return report
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that `path` is always either the old or the new file, never half."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise CorpusError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise CorpusError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise
-    with contextlib.suppress(OSError):  # make the rename durable where directories can be fsynced
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 # --- the corpus ---------------------------------------------------------------------------------
@@ -401,7 +375,7 @@ class Corpus:
         """Carry out plans (atomic file by file)."""
         for plan in plans:
             if plan.action != UNCHANGED:
-                atomic_write(plan.path, plan.data)
+                atomic_write(plan.path, plan.data, CorpusError)
         self._refresh()
 
     def add(self, report: Report, replace: bool = False) -> tuple[Path, str]:
@@ -420,35 +394,14 @@ def _level_of_file(path: Path) -> Level:
 
 # --- presentation helpers for `yoy list` / `yoy show` ---------------------------------------------
 
-_CN = "零一二三四五六七八九"
-
-
-def cn_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (1..99; larger numbers stay Arabic)."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    return (("" if tens == 1 else _CN[tens]) + "十" if tens else "") + (_CN[ones] if ones else "")
-
-
 def outline_of(report: Report) -> Outline:
-    """The report's outline from `yoy.outline.segment`; `YoyError` while the segmenter is missing."""
-    from yoy import outline  # lazy: listing and showing need the segmenter only for parts/outlines
-
-    try:
-        return outline.segment(report)
-    except NotImplementedError:
-        raise YoyError("outlines are not available yet (yoy.outline.segment is not written)") from None
+    """The report's outline."""
+    return segment(report)
 
 
-def parts_of(report: Report) -> int | None:
-    """Number of top-level parts, or None while the segmenter is missing."""
-    from yoy import outline
-
-    try:
-        return len(outline.segment(report).blocks)
-    except NotImplementedError:
-        return None
+def parts_of(report: Report) -> int:
+    """Number of top-level parts."""
+    return len(segment(report).blocks)
 
 
 def meta_dict(meta: ReportMeta) -> dict[str, object]:
@@ -477,9 +430,9 @@ def block_label(block: Block) -> str:
     if block.n is None:
         return "·"
     if block.level == "part":
-        return f"{cn_numeral(block.n)}、"
+        return f"{chinese_numeral(block.n)}、"
     if block.level == "section":
-        return f"({cn_numeral(block.n)})"
+        return f"({chinese_numeral(block.n)})"
     return f"{block.n}."
 
 

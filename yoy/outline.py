@@ -107,6 +107,14 @@ def chinese_number(text: str) -> int | None:
     return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, as headings write them (1..99; others stay Arabic)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else NUMERALS[tens]) + "十" if tens else "") + (NUMERALS[ones] if ones else "")
+
+
 @dataclass(frozen=True, slots=True)
 class _Marker:
     """A numbering marker that may start a heading."""

@@ -12,9 +12,7 @@ import ctypes.util
 import dataclasses
 import json
 import multiprocessing
-import os
 import re
-import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,6 +27,7 @@ import jinja2
 
 from yoy import jsonio
 from yoy.errors import RenderError
+from yoy.files import atomic_write
 from yoy.models import Comparison, DiffChunk, Evidence, Figure, Kind, Priority, ReportRef, SectionPair
 
 FORMATS = ("html", "pdf", "md", "json")
@@ -578,23 +577,6 @@ def check_writable(paths: Iterable[Path]) -> None:
                               "(move it away or choose another --output-dir)")
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to a temp file beside `path`, then rename it over `path`."""
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise RenderError(f"cannot write in {path.parent}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise RenderError(f"cannot write {path}: {exc.strerror or exc}") from exc
-
-
 def _prepare(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -620,7 +602,7 @@ def write_briefs(comparison: Comparison, formats: Sequence[str], out_dir: Path,
     for fmt, path in zip(formats, paths, strict=True):
         if progress:
             progress(fmt)
-        atomic_write(path, render(comparison, fmt))
+        atomic_write(path, render(comparison, fmt), RenderError)
     return tuple(paths)
 
 
@@ -638,7 +620,7 @@ def write_index(entries: Sequence[tuple[Comparison, Sequence[Path]]], out_dir: P
     html = environment().get_template("index.html.j2").render(
         title="yoy 简报索引", generator=generator(), rows=rows)
     _prepare(path.parent)
-    atomic_write(path, html.encode("utf-8"))
+    atomic_write(path, html.encode("utf-8"), RenderError)
     return path
 
 

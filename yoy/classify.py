@@ -79,6 +79,7 @@ HISTORY_TERMS = 8
 _WORDISH = re.compile(r"[\u4e00-\u9fffA-Za-z+]+")
 _ORDER = {"reworded": 0, "new": 1, "dropped": 2, "continued": 3}
 _SOURCE_RANK = {"lexicon": 0, "quoted": 1, "heading": 2, "keyness": 3}
+LEXICON_BASIS = "词表所列接替"  # basis of a rewording the successions lexicon lists
 SLOT_BASIS = "对应位置替换"  # basis of a rewording found in aligned slots (not from the lexicon)
 # Reader-facing labels of the record's codes (the briefs are read in Chinese).
 _CHANGE_LABELS = {"new": "新提出", "dropped": "不再提及", "reworded": "表述变化", "continued": "延续"}
@@ -211,7 +212,7 @@ class _Cand:
         parts = []
         for src in sorted(self.sources, key=_SOURCE_RANK.__getitem__):
             parts.append(self.sources[src] if src == "keyness" else names[src])
-        return "; ".join(parts)
+        return "、".join(parts)
 
     def strength(self) -> float:
         """1 for terms a report marks itself (lexicon, quotes, headings), 0.5 for keyness only."""
@@ -368,7 +369,7 @@ def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], successions:
         oa, na = count(a, so.folded), count(a, sn.folded)
         ob, nb = count(b, so.folded), count(b, sn.folded)
         if oa and not na and nb and not ob:
-            reworded.append(_priority("reworded", b, a, so, sn, "lexicon (known succession)"))
+            reworded.append(_priority("reworded", b, a, so, sn, LEXICON_BASIS))
             used.append((a, b))
     for (a, b), slot in sorted(_slots(pairs, so, sn).items()):
         if any(_overlaps(a, x) or _overlaps(b, y) for x, y in used):

@@ -320,13 +320,20 @@ def _lines(c: Comparison) -> list[dict[str, Any]]:
     return charts
 
 
+def caveats_of(c: Comparison) -> list[str]:
+    """What the reader must be told before the changes, each once.
+
+    The record's caveats already speak of each digest or partial text; the per-report line is the
+    fallback for records that carry none. Budget notes (`degraded`) come last.
+    """
+    per_report = [x for x in (c.old.caveat, c.new.caveat) if x]
+    return list(dict.fromkeys([*(c.caveats or per_report), *c.degraded]))
+
+
 def brief_context(c: Comparison) -> dict[str, Any]:
     """Everything a template shows, computed once from the record (shared by all formats)."""
     pair_ids = {p.id for p in c.sections}
-    # the record's caveats already speak of each digest or partial text; the per-report line is the
-    # fallback for records that carry none, so the reader is told once
-    per_report = [x for x in (c.old.caveat, c.new.caveat) if x]
-    caveats = list(dict.fromkeys([*(c.caveats or per_report), *c.degraded]))
+    caveats = caveats_of(c)
     priorities = [_priority(i, p, c, pair_ids, caveats) for i, p in enumerate(c.priorities)]
     anchor_of = {p["term"]: p["anchor"] for p in priorities}
     rank_of = {r.ref: r.rank for r in c.ranked if r.kind == "priority"}

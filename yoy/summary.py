@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from yoy import render
 from yoy.models import Comparison
 
 if TYPE_CHECKING:
@@ -115,8 +116,8 @@ def headline(c: Comparison) -> str:
 def print_summary(c: Comparison, console: Console, top: int = 8) -> None:
     """The headline of a comparison: caveats, top changes with reasons, targets old → new."""
     console.print(Text(headline(c), style="bold"))
-    for caveat in dict.fromkeys([x for x in (c.old.caveat, c.new.caveat) if x] + list(c.caveats)):
-        console.print(Text(f"note: {caveat}", style="yellow"))
+    for caveat in render.caveats_of(c):
+        console.print(Text(f"note: {caveat}", style="yellow"), soft_wrap=True)  # CJK has no spaces to wrap at
     if c.ranked:
         table = Table(title="top changes", title_justify="left", show_edge=False, pad_edge=False)
         table.add_column("#", justify="right", style="dim")

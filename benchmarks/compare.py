@@ -12,24 +12,20 @@ import argparse
 import difflib
 import re
 import statistics
-import sys
 import time
 import tracemalloc
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from tests import _scaffold
-from yoy import align, classify, jsonio, terms, text
+from yoy import align, classify, jsonio, outline, terms, text
+from yoy.corpus import Corpus
 from yoy.models import Comparison, Report
 
+CORPUS = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
 PAIRS: dict[str, tuple[Callable[[], Report], Callable[[], Report]]] = {
-    "城阳区 2022→2025": (lambda: _scaffold.from_corpus("城阳区", 2022) or _scaffold.chengyang_2022(),
-                       lambda: _scaffold.from_corpus("城阳区", 2025) or _scaffold.chengyang_2025()),
-    "即墨区 2019 vs 崂山区 2019": (lambda: _scaffold.from_corpus("即墨区", 2019) or _scaffold.jimo_2019(),
-                              lambda: _scaffold.from_corpus("崂山区", 2019) or _scaffold.laoshan_2019()),
+    "城阳区 2022→2025": (lambda: CORPUS.load("城阳区", 2022), lambda: CORPUS.load("城阳区", 2025)),
+    "即墨区 2019 vs 崂山区 2019": (lambda: CORPUS.load("即墨区", 2019), lambda: CORPUS.load("崂山区", 2019)),
 }
 
 
@@ -37,7 +33,7 @@ def run_compare(load_old: Callable[[], Report], load_new: Callable[[], Report]) 
     text.clear_caches()  # every run is cold: no fold or segmentation kept from the last
     terms.tokens.cache_clear()
     old, new = load_old(), load_new()
-    oo, on = _scaffold.segment(old), _scaffold.segment(new)
+    oo, on = outline.segment(old), outline.segment(new)
     return classify.classify(old, oo, new, on, align.align(old, oo, new, on))
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
-import statistics
-import time
 import tracemalloc
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+
+from timing import median_time
 
 from yoy import align, classify, jsonio, outline, terms, text
 from yoy.corpus import Corpus
@@ -41,15 +41,6 @@ def run_difflib(old: Report, new: Report) -> str:
     def split(text: str) -> list[str]:
         return [s for s in re.split(r"(?<=[。！？；!?;\n])", text) if s.strip()]
     return difflib.HtmlDiff().make_file(split(old.text), split(new.text))
-
-
-def median_time(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -6,45 +6,27 @@ Run: .venv/bin/python benchmarks/render.py
 
 from __future__ import annotations
 
-import statistics
 import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from timing import median_time
 
-from yoy import render  # noqa: E402
-from yoy.models import Comparison  # noqa: E402
+from yoy import pipeline, render
+from yoy.corpus import Corpus
+from yoy.models import Comparison
+
+ROOT = Path(__file__).resolve().parents[1]
 
 TARGETS = {"html": 0.2, "pdf": 1.5, "command": 3.0}
 
 
 def comparison() -> tuple[Comparison, str]:
-    """The real engine's record, or the hand-built sample while the engine is a placeholder."""
-    from yoy import pipeline
-    from yoy.corpus import Corpus
-
-    try:
-        corpus = Corpus(ROOT / "fixtures" / "corpus")
-        old, new = corpus.load("城阳", 2022), corpus.load("城阳", 2025)
-        return pipeline.compare(old, new, corpus.history("城阳")), "real engine, fixtures/corpus"
-    except NotImplementedError:
-        from tests.render_sample import chengyang_2022_2025
-
-        return chengyang_2022_2025(), "HAND-BUILT SAMPLE (the comparison engine is not in place yet)"
-
-
-def median_time(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    """The 城阳区 2022 → 2025 record from the embedded corpus."""
+    corpus = Corpus(ROOT / "fixtures" / "corpus")
+    old, new = corpus.load("城阳", 2022), corpus.load("城阳", 2025)
+    return pipeline.compare(old, new, corpus.history("城阳")), "real engine, fixtures/corpus"
 
 
 def report(label: str, seconds: float, target: float, note: str = "") -> None:

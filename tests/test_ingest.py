@@ -13,7 +13,6 @@ from yoy import ingest
 from yoy.errors import InputError, NoReportError
 from yoy.ingest import (
     chrome_rule,
-    cn_number,
     decode,
     detect_region,
     html_to_text,
@@ -24,6 +23,7 @@ from yoy.ingest import (
     split_articles,
 )
 from yoy.models import IngestResult, Kind, Level, Report
+from yoy.outline import chinese_number
 from yoy.text import fold
 
 RAW = Path(__file__).resolve().parents[1] / "fixtures" / "raw"
@@ -289,8 +289,9 @@ def test_region_aliases_in_table() -> None:
     assert {"山东省", "广东省", "北京市", "全国"} <= names
 
 
-def test_cn_number() -> None:
-    assert [cn_number(s) for s in ("一", "十", "十二", "二十三", "廿", "一二")] == [1, 10, 12, 23, None, None]
+def test_chinese_number() -> None:
+    numerals = ("一", "十", "十二", "二十三", "廿", "一二")
+    assert [chinese_number(s) for s in numerals] == [1, 10, 12, 23, None, None]
 
 
 # --- bad input ---------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from yoy.errors import InputError, NoReportError
 from yoy.models import IngestResult, Kind, Level, Region, Report, ReportMeta, Skipped
+from yoy.outline import chinese_number
 from yoy.text import data_path, fold
 
 # --- limits and thresholds --------------------------------------------------------------------
@@ -457,23 +458,10 @@ def _part_numbers(flines: Sequence[str]) -> list[int]:
     numbers: list[int] = []
     for fl in flines:
         if len(fl) > HEADER_WINDOW_CHARS * 5:  # a run-on report on one line: headings sit mid-line
-            numbers += [n for m in PART_IN_RUN.finditer(fl) if (n := cn_number(m.group(1)))]
-        elif (m := PART_AT_LINE.match(fl)) and (n := cn_number(m.group(1))):
+            numbers += [n for m in PART_IN_RUN.finditer(fl) if (n := chinese_number(m.group(1)))]
+        elif (m := PART_AT_LINE.match(fl)) and (n := chinese_number(m.group(1))):
             numbers.append(n)
     return numbers
-
-
-def cn_number(s: str) -> int | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23; None for anything else."""
-    values = {ch: i + 1 for i, ch in enumerate(_CN_DIGITS[:9])}
-    if not s or any(ch not in _CN_DIGITS for ch in s):
-        return None
-    if "十" not in s:
-        return values[s] if len(s) == 1 else None
-    tens, _, ones = s.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
-        return None
-    return (values[tens] if tens else 1) * 10 + (values[ones] if ones else 0)
 
 
 def _is_closing(fl: str) -> bool:

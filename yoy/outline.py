@@ -95,7 +95,7 @@ _REVIEW_WORDS = ("回顾", "一年来", "五年来", "过去")
 
 
 def chinese_number(text: str) -> int | None:
-    """Value of a Chinese numeral up to 999 (一 → 1, 十二 → 12, 二十 → 20); None if malformed."""
+    """Value of a Chinese numeral up to 99 (一 → 1, 十二 → 12, 二十 → 20); None if malformed."""
     digits = {c: i for i, c in enumerate(NUMERALS)}
     if not text or any(c not in digits for c in text):
         return None

@@ -11,6 +11,7 @@ import click
 
 from yoy import corpus as corpus_mod
 from yoy.errors import NotFoundError, RenderError, YoyError
+from yoy.outline import segment
 
 
 class YoyGroup(click.Group):
@@ -123,8 +124,7 @@ def list_command(ctx: click.Context, fmt: str) -> None:
         return
     table = Table("region", "year", "kind", "characters", "parts")
     for r, parts in rows:
-        table.add_row(r.meta.region, str(r.meta.year), str(r.meta.kind), f"{len(r.text):,}",
-                      "–" if parts is None else str(parts))
+        table.add_row(r.meta.region, str(r.meta.year), str(r.meta.kind), f"{len(r.text):,}", str(parts))
     Console().print(table)  # writes to whatever sys.stdout is at print time
 
 
@@ -147,7 +147,7 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
     import json
 
     report = _corpus_of(ctx).load(region, year)
-    tree = corpus_mod.outline_of(report) if with_outline else None
+    tree = segment(report) if with_outline else None
     if fmt == "json":
         data: dict[str, object] = {**corpus_mod.meta_dict(report.meta), "chars": len(report.text)}
         if tree is not None:
@@ -202,12 +202,11 @@ def compare_command(ctx: click.Context, args: tuple[str, ...], formats: str, out
     out_dir = Path(output_dir)
     with render.pdf_worker("pdf" in fmts), \
             summary.steps(f"comparing {old_key[0]} {old_key[1]} → {new_key[0]} {new_key[1]} …") as progress:
-        comparison, _ = pipeline.run(_corpus_of(ctx), old_key, new_key, (), out_dir)
+        comparison, paths = pipeline.run(_corpus_of(ctx), old_key, new_key, () if to_stdout else fmts,
+                                         out_dir, lambda fmt: progress.update(f"writing {fmt} …"))
         if to_stdout:
             click.echo(render.render(comparison, fmts[0]).decode("utf-8"), nl=False)
             return
-        paths = render.write_briefs(comparison, fmts, out_dir,
-                                    progress=lambda fmt: progress.update(f"writing {fmt} …"))
     summary.print_summary(comparison, summary.out_console())
     for path in paths:
         click.echo(str(path))

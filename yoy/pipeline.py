@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from yoy import align, classify, outline, render
@@ -26,15 +26,17 @@ def compare(old: Report, new: Report, history: Sequence[Report] = ()) -> Compari
 
 
 def run(corpus: Corpus, old_key: tuple[str, int], new_key: tuple[str, int],
-        formats: Sequence[str], out_dir: Path) -> tuple[Comparison, tuple[Path, ...]]:
+        formats: Sequence[str], out_dir: Path,
+        progress: Callable[[str], None] | None = None) -> tuple[Comparison, tuple[Path, ...]]:
     """`yoy compare`, end to end.
 
     1. ingest: load both reports from the corpus, which `yoy ingest` built from saved pages
        (`corpus.Corpus.load`; a missing region or year is a `NotFoundError` that says how to add it).
     2. segment, 3. align, 4. classify: `compare` above, one `Comparison` record.
-    5. render: JSON, HTML, PDF and Markdown, all from that record (`render.write_briefs`).
+    5. render: JSON, HTML, PDF and Markdown, all from that record (`render.write_briefs`;
+       `progress` hears each format before it is written).
     """
     old, new = corpus.load(*old_key), corpus.load(*new_key)
     history = corpus.history(new.meta.region) if old.meta.region == new.meta.region else ()
     comparison = compare(old, new, history)
-    return comparison, render.write_briefs(comparison, formats, out_dir)
+    return comparison, render.write_briefs(comparison, formats, out_dir, progress)

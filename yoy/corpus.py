@@ -53,7 +53,7 @@ from rapidfuzz import fuzz, process
 from yoy.errors import CorpusError, NotFoundError
 from yoy.files import atomic_write
 from yoy.ingest import make_region, regions
-from yoy.models import Block, Kind, Level, Outline, Region, Report, ReportMeta
+from yoy.models import Block, Kind, Level, Region, Report, ReportMeta
 from yoy.outline import chinese_numeral, segment
 from yoy.text import fold
 
@@ -257,6 +257,10 @@ class Corpus:
         """Metadata of every stored report, sorted by region and year."""
         return tuple(r.meta for r in self.reports())
 
+    def stored_regions(self) -> tuple[str, ...]:
+        """Canonical names of the regions the corpus holds reports for, sorted."""
+        return tuple(sorted({r for r, _ in self._files}))
+
     def years(self, region: str) -> tuple[int, ...]:
         """Years the corpus holds for a canonical region name."""
         return tuple(sorted(y for r, y in self._files if r == region))
@@ -294,10 +298,6 @@ class Corpus:
                 table[name] = make_region(name, _level_of_file(self._files[(name, _year)]), None)
         return table
 
-    def region(self, name: str) -> Region:
-        """The `Region` record of a canonical name."""
-        return self._regions[self.resolve_region(name)]
-
     def resolve_region(self, query: str) -> str:
         """Canonical name of a region as typed (name, alias, pinyin, any case); typos get suggestions."""
         keys: dict[str, str] = {}
@@ -313,7 +313,7 @@ class Corpus:
             if len(prefix) >= 2 and wanted.startswith(prefix) and wanted[len(prefix):] in keys:
                 return keys[wanted[len(prefix):]]
         suggestions = _suggest(wanted, keys)
-        stored = sorted({r for r, _ in self._files})
+        stored = self.stored_regions()
         if suggestions:
             tail = f"did you mean {' or '.join(suggestions[:SUGGEST_LIMIT])}?"
         else:
@@ -393,11 +393,6 @@ def _level_of_file(path: Path) -> Level:
 
 
 # --- presentation helpers for `yoy list` / `yoy show` ---------------------------------------------
-
-def outline_of(report: Report) -> Outline:
-    """The report's outline."""
-    return segment(report)
-
 
 def parts_of(report: Report) -> int:
     """Number of top-level parts."""

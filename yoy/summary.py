@@ -59,14 +59,8 @@ def parse_pair_spec(spec: str) -> tuple[tuple[str, int], tuple[str, int]]:
 
 def consecutive_pairs(corpus: Corpus) -> list[tuple[tuple[str, int], tuple[str, int]]]:
     """For every region in the corpus, each pair of its consecutive stored years."""
-    years: dict[str, list[int]] = {}
-    for meta in corpus.list():
-        years.setdefault(meta.region, []).append(meta.year)
-    pairs = []
-    for region in sorted(years):
-        ys = sorted(set(years[region]))
-        pairs += [((region, a), (region, b)) for a, b in itertools.pairwise(ys)]
-    return pairs
+    return [((region, a), (region, b)) for region in corpus.stored_regions()
+            for a, b in itertools.pairwise(corpus.years(region))]
 
 
 def err_console() -> Console:

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date as Date
 from functools import cache
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from yoy.errors import InputError, NoReportError
 from yoy.models import IngestResult, Kind, Level, Region, Report, ReportMeta, Skipped
-from yoy.outline import chinese_number
+from yoy.outline import NUMERALS, chinese_number
 from yoy.text import data_path, fold
 
 # --- limits and thresholds --------------------------------------------------------------------
@@ -115,7 +116,6 @@ def chrome_rule(folded_line: str) -> ChromeRule | None:
 
 # --- report structure (all on folded text) ------------------------------------------------------
 
-_CN_DIGITS = "一二三四五六七八九十"
 OPEN_ADDRESS = re.compile(r"各位代表\s*[:：]")
 DELIVERS = re.compile(r"向大会报告(?:政府)?工作|代表.{0,12}政府向大会作.{0,8}报告")
 THIRD_PERSON = re.compile(
@@ -123,8 +123,8 @@ THIRD_PERSON = re.compile(
 )
 TITLE_LINE = re.compile(r"工作报告")
 COLUMN_TAG = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,8}\])\s*")
-PART_AT_LINE = re.compile(rf"^([{_CN_DIGITS}]{{1,3}})、")
-PART_IN_RUN = re.compile(rf"(?:^|(?<=[。!?;:\s]))([{_CN_DIGITS}]{{1,3}})、")
+PART_AT_LINE = re.compile(rf"^([{NUMERALS}]{{1,3}})、")
+PART_IN_RUN = re.compile(rf"(?:^|(?<=[。!?;:\s]))([{NUMERALS}]{{1,3}})、")
 APPENDIX_LINE = re.compile(r"^(?:附件|附录)(?:\s*\d+)?\s*[:：]?\s*|^名\s*词\s*解\s*释")
 HEADER_LINE = re.compile(r"人民代表大会|会议上|人民政府.{0,6}长|^[—―-]{1,2}\s*\d{4}年")
 
@@ -622,19 +622,12 @@ def _metadata(text: str, ftext: str, ftitle: str, title: str, kind: Kind) -> _Me
     date = None
     if (d := dateline or DATE.search(fheader)) and int(d.group(1)) == year:
         try:
-            date = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
-            _check_date(date)
+            date = Date(int(d.group(1)), int(d.group(2)), int(d.group(3))).isoformat()
         except ValueError:
             date = None
     session = header[s.start():s.end()] if (s := SESSION.search(fheader)) else None
     speaker = header[s.start(1):s.end(1)] if (s := SPEAKER.search(fheader)) else None
     return region.name, region.level, year, date, session, speaker
-
-
-def _check_date(iso: str) -> None:
-    from datetime import date
-
-    date.fromisoformat(iso)
 
 
 # --- whole inputs ---------------------------------------------------------------------------------

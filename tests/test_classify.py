@@ -44,6 +44,14 @@ def test_self_compare_has_no_changes(base: Report) -> None:
     assert c.degraded == ()
 
 
+def test_sentence_budget_is_reported_where_it_was_hit(base: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(align, "MAX_SENTENCE_PAIRS", 100)
+    c = compare(base, variant(base, base.text))
+    whole = {p.id for p in c.sections if p.diff and [ch.op for ch in p.diff] == ["delete", "insert"]}
+    noted = {note.split()[1].rstrip(":") for note in c.degraded if note.startswith("redline ")}
+    assert whole and noted == whole  # every degraded redline is named, and only those
+
+
 def _shuffled(report: Report) -> str:
     plan = max(segment(report).blocks, key=lambda b: len(b.children))
     secs = plan.children

@@ -58,7 +58,8 @@ SENT_MIN = 60.0
 MAX_GROUP_UNITS = 80
 MAX_SENTENCE_PAIRS = 250 * 250
 
-_SENT_END = "。!?;\n"
+
+
 def paths(outline: Outline) -> dict[str, str]:
     """Human labels of every part and section: 三, 三(一); unnumbered ones by order: §2."""
     out: dict[str, str] = {}
@@ -300,20 +301,23 @@ def _groups(old: list[_Unit], new: list[_Unit], parent_map: dict[str, set[str]]
     return groups
 
 
-def budget_notes(old_outline: Outline, new_outline: Outline, pairs: Sequence[SectionPair]) -> tuple[str, ...]:
+def budget_notes(old: Report, old_outline: Outline, new: Report, new_outline: Outline,
+                 pairs: Sequence[SectionPair]) -> tuple[str, ...]:
     """Where `align` hit a budget for these outlines: said, never silently worse."""
+    so, sn = _side(old, old_outline), _side(new, new_outline)
     notes = []
     n_old = sum(len(p.children) for p in old_outline.blocks)
     n_new = sum(len(p.children) for p in new_outline.blocks)
     if max(n_old, n_new) > MAX_GROUP_UNITS:
         notes.append(f"align: {n_old}×{n_new} sections exceed {MAX_GROUP_UNITS}; "
                      "sections were aligned only inside aligned parts")
+    own_o = {u.block.id: u.own for level in ("part", "section") for u in _units(so, level)}
+    own_n = {u.block.id: u.own for level in ("part", "section") for u in _units(sn, level)}
     for p in pairs:
-        if p.old_text and p.new_text:
-            n_o = sum(p.old_text.count(c) for c in _SENT_END) + 1
-            n_n = sum(p.new_text.count(c) for c in _SENT_END) + 1
-            if n_o * n_n > MAX_SENTENCE_PAIRS:
-                notes.append(f"redline {p.id}: {n_o}×{n_n} sentences exceed the budget; "
+        if p.old_id and p.new_id:
+            pa, pb = _pieces(so, own_o[p.old_id]), _pieces(sn, own_n[p.new_id])
+            if _over_budget(pa, pb):
+                notes.append(f"redline {p.id}: {len(pa)}×{len(pb)} sentences exceed the budget; "
                              "shown as whole-text delete/insert")
     return tuple(notes)
 
@@ -419,11 +423,16 @@ def _sentence_pairs(fa: list[str], fb: list[str]) -> list[tuple[int, int]]:
     return sorted(_lis(sorted(chosen)))
 
 
+def _over_budget(pa: Sequence[Span], pb: Sequence[Span]) -> bool:
+    """Whether aligning these sentences costs more than MAX_SENTENCE_PAIRS comparisons."""
+    return len(pa) * len(pb) > MAX_SENTENCE_PAIRS
+
+
 def redline(so: _Side, a: Span, sn: _Side, b: Span) -> tuple[DiffChunk, ...]:
     """Word-sized redline of two spans: sentences aligned first, characters diffed inside each pair."""
     pa, pb = _pieces(so, a), _pieces(sn, b)
     raw: list[tuple[str, str]] = []
-    if len(pa) * len(pb) > MAX_SENTENCE_PAIRS:
+    if _over_budget(pa, pb):
         raw = [("delete", so.report.text[a.start:a.end]), ("insert", sn.report.text[b.start:b.end])]
     else:
         fa = [so.folded[s.start:s.end].strip() for s in pa]

@@ -568,4 +568,4 @@ def classify(old: Report, old_outline: Outline, new: Report, new_outline: Outlin
         old=_ref(old), new=_ref(new), sections=tuple(pairs), priorities=tuple(priorities),
         targets=tuple(targets), results=results, ranked=tuple(ranked),
         history=_history(ranked, priorities, history), caveats=_caveats(old, new),
-        degraded=align.budget_notes(old_outline, new_outline, pairs))
+        degraded=align.budget_notes(old, old_outline, new, new_outline, pairs))

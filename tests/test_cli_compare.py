@@ -76,6 +76,18 @@ def test_bad_format() -> None:
     assert line == "yoy: unknown format docx; choose from html,pdf,md,json"
 
 
+@pytest.mark.parametrize("content", [None, b"\xff\xfe\x00not utf-8"], ids=["missing", "undecodable"])
+def test_unreadable_lexicon_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         content: bytes | None) -> None:
+    lexicon = tmp_path / "mine.tsv"
+    if content is not None:
+        lexicon.write_bytes(content)
+    monkeypatch.setenv("YOY_LEXICON", str(lexicon))
+    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "--format", "md", "-o", str(tmp_path)), 2)
+    assert str(lexicon) in line and "YOY_LEXICON" in line
+    assert not list(tmp_path.glob("*.md"))  # nothing written
+
+
 def test_unknown_region() -> None:
     line = one_line_error(yoy("compare", "火星", "2022", "2025", "--format", "md"), 4)
     assert "unknown region" in line

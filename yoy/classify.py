@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from yoy import align, figures
+from yoy.errors import InputError
 from yoy.models import (
     Block,
     Comparison,
@@ -93,8 +94,13 @@ _LEVEL_LABELS = {"part": "部分", "section": "章节"}
 
 
 def _read_lexicon(path: Path) -> list[tuple[str, str]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+        raise InputError(f"{path}: cannot read this successions lexicon ({LEXICON_ENV}): {why}") from None
     pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")

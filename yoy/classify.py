@@ -288,18 +288,10 @@ class _Slot:
     new_spans: list[Span] = field(default_factory=list)
 
 
-def _block_starts(outline: Outline) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for part in outline.blocks:
-        out[part.id] = part.span.start
-        for sec in part.children:
-            out[sec.id] = sec.span.start
-    return out
-
-
 def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str, str], _Slot]:
     """Word replacements between equal text inside the redlines of aligned units."""
-    starts_o, starts_n = _block_starts(so.outline), _block_starts(sn.outline)
+    starts_o = {b.id: b.span.start for b in so.blocks}
+    starts_n = {b.id: b.span.start for b in sn.blocks}
     found: dict[tuple[str, str], _Slot] = {}
     for p in pairs:
         if not (p.old_id and p.new_id and p.diff):
@@ -350,7 +342,7 @@ def _priority(change: str, term: str, old_term: str | None, so: _Side, sn: _Side
     return Priority(change=change, term=term, old_term=old_term, old_count=oc, new_count=nc,
                     old_per10k=per10k(oc, len(so.report.text)), new_per10k=per10k(nc, len(sn.report.text)),
                     basis=basis, evidence=(*ev_o[:MAX_EVIDENCE], *ev_n[:MAX_EVIDENCE]),
-                    note=_note("dropped" if change == "dropped" else change, so, sn))
+                    note=_note(change, so, sn))
 
 
 def _drop_nested(items: list[tuple[str, int]]) -> list[str]:
@@ -550,7 +542,7 @@ def _caveats(old: Report, new: Report) -> tuple[str, ...]:
         elif r.meta.kind is Kind.PARTIAL:
             out.append(f"{r.meta.year}年{r.meta.region}文本不完整：缺失部分的内容无法比较。")
     if old.meta.region != new.meta.region:
-        out.append(f"同年对比：{old.meta.region}{old.meta.year}年与{new.meta.region}{new.meta.year}年是不同地区，"
+        out.append(f"跨地区对比：{old.meta.region}{old.meta.year}年与{new.meta.region}{new.meta.year}年是不同地区，"
                    "“新提出”“不再提及”指一份报告提到而另一份没有，并非时间上的变化。")
     return tuple(out)
 

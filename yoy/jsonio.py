@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import types
-from dataclasses import fields, is_dataclass
+from dataclasses import asdict, fields, is_dataclass
 from enum import Enum
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -26,19 +26,12 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
-def _plain(obj: Any) -> Any:
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
-    if isinstance(obj, tuple | list):
-        return [_plain(x) for x in obj]
-    if isinstance(obj, Enum):
-        return obj.value
-    return obj
-
-
 def dump(comparison: Comparison) -> str:
-    """JSON of the record: fields in declaration order, ensure_ascii=False, indent=2, final newline."""
-    return json.dumps(_plain(comparison), ensure_ascii=False, indent=2) + "\n"
+    """JSON of the record: fields in declaration order, ensure_ascii=False, indent=2, final newline.
+
+    The record's enums are `StrEnum`s, so `asdict` plus `json` already write them as their values.
+    """
+    return json.dumps(asdict(comparison), ensure_ascii=False, indent=2) + "\n"
 
 
 def _build(tp: Any, data: Any) -> Any:

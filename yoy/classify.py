@@ -24,6 +24,10 @@ from pathlib import Path
 from yoy import align, figures
 from yoy.errors import InputError
 from yoy.models import (
+    CHANGE_LABELS,
+    DIRECTION_LABELS,
+    LEVEL_LABELS,
+    RELATION_LABELS,
     Block,
     Comparison,
     Evidence,
@@ -82,12 +86,6 @@ _ORDER = {"reworded": 0, "new": 1, "dropped": 2, "continued": 3}
 _SOURCE_RANK = {"lexicon": 0, "quoted": 1, "heading": 2, "keyness": 3}
 LEXICON_BASIS = "词表所列接替"  # basis of a rewording the successions lexicon lists
 SLOT_BASIS = "对应位置替换"  # basis of a rewording found in aligned slots (not from the lexicon)
-# Reader-facing labels of the record's codes (the briefs are read in Chinese).
-_CHANGE_LABELS = {"new": "新提出", "dropped": "不再提及", "reworded": "表述变化", "continued": "延续"}
-_DIRECTION_LABELS = {"up": "上调", "down": "下调", "unchanged": "不变", "newly set": "新设",
-                     "no longer set": "不再设定", "changed": "改变"}
-_RELATION_LABELS = {"moved": "移动", "split": "拆分", "merged": "合并", "new": "新增", "dropped": "删去"}
-_LEVEL_LABELS = {"part": "部分", "section": "章节"}
 
 
 # --- lexicon --------------------------------------------------------------------------------
@@ -443,7 +441,7 @@ def _rank(priorities: Sequence[Priority], cands: dict[str, _Cand], targets: Sequ
             strength = cands[p.term].strength() if p.term in cands else 0.5
             n = p.new_count if p.change == "new" else p.old_count
             score = 0.4 + 0.3 * strength + 0.2 * min(1.0, n / 10)
-            label = _CHANGE_LABELS[p.change]
+            label = CHANGE_LABELS[p.change]
             reason = f"{label}（{p.basis}）；提及 {n} 次"
             if p.note:
                 score *= 0.8
@@ -468,10 +466,10 @@ def _rank(priorities: Sequence[Priority], cands: dict[str, _Cand], targets: Sequ
             score = 0.75 + 0.15 * min(1.0, rel)
             delta = abs(t.new.number - t.old.number)
             unit = "个百分点" if t.new.unit == "%" else (t.new.unit or "")  # 6% → 3% is 3 points, not 3%
-            reason = f"目标{_DIRECTION_LABELS[t.direction]} {delta:g} {unit}".rstrip()
+            reason = f"目标{DIRECTION_LABELS[t.direction]} {delta:g} {unit}".rstrip()
         else:
             score = 0.7
-            reason = f"目标{_DIRECTION_LABELS[t.direction]}"
+            reason = f"目标{DIRECTION_LABELS[t.direction]}"
         items.append((score, "target", t.indicator, f"{t.indicator}：{ov} → {nv}", reason))
     total_o, total_n = max(1, len(old.text)), max(1, len(new.text))
     for s in pairs:
@@ -482,12 +480,12 @@ def _rank(priorities: Sequence[Priority], cands: dict[str, _Cand], targets: Sequ
         if s.relation in ("new", "dropped"):
             score = 0.3 + 0.5 * min(1.0, size * 5)
             title = s.new_title if s.relation == "new" else s.old_title
-            summary = f"{_RELATION_LABELS[s.relation]}{_LEVEL_LABELS[s.level]}：{title or ''}"
+            summary = f"{RELATION_LABELS[s.relation]}{LEVEL_LABELS[s.level]}：{title or ''}"
         else:
             score = (0.2 if s.relation == "moved" else 0.25) + 0.3 * min(1.0, size * 5)
-            summary = f"{_RELATION_LABELS[s.relation]}{_LEVEL_LABELS[s.level]}：{label}"
+            summary = f"{RELATION_LABELS[s.relation]}{LEVEL_LABELS[s.level]}：{label}"
         share = "新" if s.relation == "new" else "旧"
-        reason = f"{_LEVEL_LABELS[s.level]}{_RELATION_LABELS[s.relation]}，占{share}报告 {size:.0%}"
+        reason = f"{LEVEL_LABELS[s.level]}{RELATION_LABELS[s.relation]}，占{share}报告 {size:.0%}"
         items.append((score, "section", s.id, summary, reason))
     kind_order = {"priority": 0, "target": 1, "section": 2}
     items.sort(key=lambda x: (-round(x[0], 6), kind_order[x[1]], x[2], x[3]))

@@ -36,6 +36,17 @@ class Role(StrEnum):
     OTHER = "other"
 
 
+# Reader-facing Chinese labels of the record's codes. The record's own reasons (classify) and every
+# brief (render) use these, so a code reads the same everywhere.
+KIND_LABELS = {Kind.FULL: "全文", Kind.PARTIAL: "部分文本", Kind.SUMMARY: "新闻摘要"}
+CHANGE_LABELS = {"new": "新提出", "dropped": "不再提及", "reworded": "表述变化", "continued": "延续"}
+RELATION_LABELS = {"matched": "对应", "moved": "移动", "split": "拆分", "merged": "合并", "new": "新增",
+                   "dropped": "删去"}
+DIRECTION_LABELS = {"up": "上调", "down": "下调", "unchanged": "持平", "newly set": "新设",
+                    "no longer set": "不再设定", "changed": "改变"}
+LEVEL_LABELS = {"part": "部分", "section": "章节"}
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Half-open character range `[start, end)` into `Report.text`."""

@@ -202,8 +202,9 @@ SECTIONS = (
 
 
 def ev(year: int, path: str, sentence: str, pair_id: str | None, start: int = 0) -> Evidence:
-    """Evidence with a plausible span."""
-    return Evidence(year, path, sentence, Span(start, start + len(sentence)), pair_id)
+    """Evidence with a plausible span (the sample's two reports differ by year, which tells the side)."""
+    side = "old" if year == OLD_YEAR else "new"
+    return Evidence(year, side, path, sentence, Span(start, start + len(sentence)), pair_id)
 
 
 PRIORITIES = (

@@ -126,6 +126,11 @@ def test_peers_same_year_two_regions() -> None:
     for p in c.priorities:
         for e in p.evidence:
             assert e.sentence and e.year == 2019
+        sides = {e.side for e in p.evidence}
+        if p.change == "new":  # same year on both sides: only `side` tells whose sentence it is
+            assert sides == {"new"}, p.term
+        if p.change == "dropped":
+            assert sides == {"old"}, p.term
 
 
 def test_evidence_points_at_the_sentence(base: Report) -> None:

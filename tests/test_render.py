@@ -210,3 +210,16 @@ def test_pdf_has_no_weasyprint_warnings(render_sample: Comparison, caplog: pytes
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         render.render_pdf(render_sample)
     assert not [r for r in caplog.records if r.name.startswith("weasyprint")], caplog.text
+
+
+def test_peer_brief_puts_each_sentence_under_its_own_report() -> None:
+    from yoy import pipeline
+    from yoy.corpus import Corpus
+
+    corpus = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
+    c = pipeline.compare(corpus.load("即墨", 2019), corpus.load("崂山", 2019))
+    by_change = {}
+    for p in render.brief_context(c)["priorities"]:
+        by_change.setdefault(p["change"], p)
+    assert by_change["new"]["new_evidence"] and not by_change["new"]["old_evidence"]
+    assert by_change["dropped"]["old_evidence"] and not by_change["dropped"]["new_evidence"]

@@ -165,8 +165,8 @@ class _Side:
     def locate(self, span: Span) -> figures.Located:
         b = self.block_at(span.start)
         if b is None:
-            return figures.Located(span, "", None, Role.OTHER)
-        return figures.Located(span, self.paths.get(b.id, ""), self.pair_of.get(b.id), b.role)
+            return figures.Located(self.label, span, "", None, Role.OTHER)
+        return figures.Located(self.label, span, self.paths.get(b.id, ""), self.pair_of.get(b.id), b.role)
 
     def evidence(self, span: Span) -> Evidence:
         sent = self.sentence_at(span.start)
@@ -174,7 +174,8 @@ class _Side:
             sent = span
         where = self.locate(sent)
         sentence = self.report.text[sent.start:sent.end].strip()
-        return Evidence(year=self.year, path=where.path, sentence=sentence, span=sent, pair_id=where.pair_id)
+        return Evidence(year=self.year, side=self.label, path=where.path, sentence=sentence, span=sent,
+                        pair_id=where.pair_id)
 
 
 def _side(report: Report, outline: Outline, pairs: Sequence[SectionPair], label: str) -> _Side:

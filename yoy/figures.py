@@ -53,8 +53,9 @@ _GROWTH_VERBS = {"增长": "增长", "增速": "增长", "下降": "下降", "�
 
 @dataclass(frozen=True, slots=True)
 class Located:
-    """Where a sentence stands: its span, path label, pair id and the role of its part."""
+    """Where a sentence stands: its report ("old" | "new"), span, path label, pair id, part role."""
 
+    side: str
     span: Span
     path: str
     pair_id: str | None
@@ -106,8 +107,8 @@ def extract(folded_text: str, text: str, year: int, sentences: Sequence[Span],
             continue
         mask = _paren_mask(fs)
         found: list[Figure] = []
-        evidence = Evidence(year=year, path=where.path, sentence=text[span.start:span.end].strip(),
-                            span=span, pair_id=where.pair_id)
+        evidence = Evidence(year=year, side=where.side, path=where.path,
+                            sentence=text[span.start:span.end].strip(), span=span, pair_id=where.pair_id)
         for m in _IND.finditer(fs):
             if mask[m.start()]:
                 continue

@@ -195,6 +195,7 @@ class Evidence:
     """Where a term or figure stands in one of the two reports."""
 
     year: int
+    side: str  # "old" | "new": which report (peers of one year cannot be told apart by year)
     path: str  # "三(一)" or "" when outside any heading
     sentence: str
     span: Span

@@ -214,8 +214,8 @@ def _priority(i: int, p: Priority, c: Comparison, pair_ids: set[str],
         "old_per10k": p.old_per10k, "new_per10k": p.new_per10k,
         "delta": p.new_per10k - p.old_per10k, "basis": p.basis,
         "note": None if p.note in caveats else p.note, "caveat_note": bool(p.note) and p.note in caveats,
-        "old_evidence": [_evidence(e, terms, pair_ids) for e in p.evidence if e.year == c.old.year],
-        "new_evidence": [_evidence(e, terms, pair_ids) for e in p.evidence if e.year != c.old.year],
+        "old_evidence": [_evidence(e, terms, pair_ids) for e in p.evidence if e.side == "old"],
+        "new_evidence": [_evidence(e, terms, pair_ids) for e in p.evidence if e.side == "new"],
     }
 
 

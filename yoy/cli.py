@@ -251,7 +251,7 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
             written.append(pipeline.run(corpus, old_key, new_key, fmts, output_dir))
         index = render.write_index(written, output_dir)
     for comparison, paths in written:
-        click.echo(f"{summary.headline(comparison)}: {', '.join(str(p) for p in paths)}")
+        click.echo(f"{render.headline(comparison)}: {', '.join(str(p) for p in paths)}")
     click.echo(str(index))
 
 

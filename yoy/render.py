@@ -163,10 +163,18 @@ def _ref(ref: ReportRef) -> dict[str, Any]:
             "chars": ref.chars, "caveat": ref.caveat, "partial": ref.kind != Kind.FULL}
 
 
-def _title(c: Comparison) -> str:
+def headline(c: Comparison) -> str:
+    """One line naming a comparison: 城阳区 2022 → 2025, or 即墨区 2019 ↔ 崂山区 2019 for peers."""
     if c.old.region == c.new.region:
         return f"{c.old.region} {c.old.year} → {c.new.year}"
     return f"{c.old.region} {c.old.year} ↔ {c.new.region} {c.new.year}"
+
+
+def side_labels(c: Comparison) -> tuple[str, str]:
+    """How the briefs name the two reports: by year, or by region and year for peers."""
+    if c.old.region == c.new.region:
+        return str(c.old.year), str(c.new.year)
+    return f"{c.old.region} {c.old.year}", f"{c.new.region} {c.new.year}"
 
 
 def _marked(sentence: str, terms: Iterable[str]) -> list[tuple[str, bool]]:
@@ -287,9 +295,7 @@ def _bars(c: Comparison) -> dict[str, Any] | None:
         return None
     top = max(max(p.old_per10k, p.new_per10k) for p in chosen) or 1.0
     label_w, bar_w, row_h = 170, 380, 46
-    peers = c.old.region != c.new.region
-    old_label = f"{c.old.region} {c.old.year}" if peers else str(c.old.year)
-    new_label = f"{c.new.region} {c.new.year}" if peers else str(c.new.year)
+    old_label, new_label = side_labels(c)
     rows = []
     for i, p in enumerate(chosen):
         y = 34 + i * row_h
@@ -378,11 +384,11 @@ def brief_context(c: Comparison) -> dict[str, Any]:
     rel_counts = Counter(p.relation for p in c.sections)
     dir_counts = Counter(t.direction for t in c.targets)
     same_region = c.old.region == c.new.region
+    old_label, new_label = side_labels(c)
     return {
-        "title": _title(c), "generator": generator(), "same_region": same_region,
+        "title": headline(c), "generator": generator(), "same_region": same_region,
         "old": _ref(c.old), "new": _ref(c.new), "caveats": caveats, "degraded": list(c.degraded),
-        "old_label": str(c.old.year) if same_region else f"{c.old.region} {c.old.year}",
-        "new_label": str(c.new.year) if same_region else f"{c.new.region} {c.new.year}",
+        "old_label": old_label, "new_label": new_label,
         "top": top, "groups": groups, "priorities": priorities,
         "priority_counts": [(g["label"], len(g["items"])) for g in groups if g["items"]],
         "targets": targets,
@@ -390,7 +396,6 @@ def brief_context(c: Comparison) -> dict[str, Any]:
         "pairs": pairs, "changed_pairs": sum(p["changed"] for p in pairs),
         "relations": [(r, RELATION_LABELS[r], rel_counts[r]) for r in RELATIONS if rel_counts[r]],
         "bars": _bars(c), "lines": _lines(c),
-        "results": [{"indicator": f.indicator, "value": f.value, "year": f.evidence.year} for f in c.results],
     }
 
 

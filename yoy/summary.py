@@ -100,16 +100,10 @@ def steps(first: str) -> Iterator[Steps]:
         yield Steps(console, live)
 
 
-def headline(c: Comparison) -> str:
-    """One line naming a comparison: 城阳区 2022 → 2025."""
-    if c.old.region == c.new.region:
-        return f"{c.old.region} {c.old.year} → {c.new.year}"
-    return f"{c.old.region} {c.old.year} ↔ {c.new.region} {c.new.year}"
-
 
 def print_summary(c: Comparison, console: Console, top: int = 8) -> None:
     """The headline of a comparison: caveats, top changes with reasons, targets old → new."""
-    console.print(Text(headline(c), style="bold"))
+    console.print(Text(render.headline(c), style="bold"))
     for caveat in render.caveats_of(c):
         console.print(Text(f"note: {caveat}", style="yellow"), soft_wrap=True)  # CJK has no spaces to wrap at
     if c.ranked:

@@ -125,12 +125,6 @@ class _Marker:
     body: int  # first character after the marker
 
 
-@dataclass(frozen=True, slots=True)
-class _Heading:
-    marker: _Marker
-    title_end: int  # end of the title (exclusive) in the folded text
-
-
 # --- numbering --------------------------------------------------------------------------------
 
 
@@ -177,27 +171,24 @@ def _chain(markers: Sequence[_Marker], first: int | None) -> list[_Marker]:
 
 
 class _ClauseStats:
-    """How often each word ends or starts a clause in this report (punctuation marks clauses)."""
+    """How often each word ends a clause in this report (punctuation marks clauses)."""
 
     def __init__(self, f: str) -> None:
         self.total: Counter[str] = Counter()
         self.final: Counter[str] = Counter()
-        self.initial: Counter[str] = Counter()
-        prev_word, prev_punct = "", True
+        prev_word = ""
         for word, _, _ in word_spans(f):
             if word in _CLAUSE_PUNCT or word.isspace():
                 if prev_word:
                     self.final[prev_word] += 1
-                prev_word, prev_punct = "", True
+                prev_word = ""
                 continue
             self.total[word] += 1
-            if prev_punct:
-                self.initial[word] += 1
-            prev_word, prev_punct = word, False
+            prev_word = word
 
-    def log_odds(self, counter: Counter[str], word: str) -> float:
-        """Smoothed log-odds that `word` sits at a clause edge (0 for unseen words)."""
-        hits, total = counter[word], self.total[word]
+    def final_log_odds(self, word: str) -> float:
+        """Smoothed log-odds that `word` ends a clause."""
+        hits, total = self.final[word], self.total[word]
         return math.log((hits + 0.5) / (total - hits + 0.5))
 
 
@@ -237,7 +228,7 @@ def _candidates(f: str, mk: _Marker, limit: int, stats: _ClauseStats) -> _Cuts:
         if c not in ending:
             scores[c] = -INSIDE_WORD_PENALTY
         elif stats.total[ending[c]] >= MIN_EVIDENCE:
-            odds = stats.log_odds(stats.final, ending[c])
+            odds = stats.final_log_odds(ending[c])
             scores[c] = max(-STAT_CLIP, min(STAT_CLIP, odds))
         else:
             scores[c] = 0.0
@@ -283,11 +274,9 @@ def _ending_index(f: str, cuts: Iterable[int], floor: int) -> dict[tuple[int, st
     return index
 
 
-def _agreement(
-    f: str, cut: int, floor: int, others: Sequence[dict[tuple[int, str], set[int]]]
-) -> tuple[float, float]:
-    """Template agreement of a cut with the siblings: (mean agreeing chars, share of siblings agreeing)."""
-    total, agreeing = 0.0, 0
+def _agreement(f: str, cut: int, floor: int, others: Sequence[dict[tuple[int, str], set[int]]]) -> float:
+    """Template agreement of a cut with the siblings: characters agreeing, averaged over siblings."""
+    total = 0
     for index in others:
         per_cut: Counter[int] = Counter()
         for k in range(1, TEMPLATE_SPAN + 1):
@@ -295,11 +284,8 @@ def _agreement(
                 break
             for other in index.get((k, f[cut - k]), ()):
                 per_cut[other] += 1
-        best = max(per_cut.values(), default=0)
-        total += best
-        agreeing += best > 0
-    n = max(1, len(others))
-    return total / n, agreeing / n
+        total += max(per_cut.values(), default=0)
+    return total / max(1, len(others))
 
 
 def _best(
@@ -310,7 +296,7 @@ def _best(
     for c, base in sorted(g.scores.items()):
         if c == skip:
             continue
-        mean = _agreement(f, c, floor, others)[0] if others else 0.0
+        mean = _agreement(f, c, floor, others) if others else 0.0
         score = base + PARALLEL_WEIGHT * mean
         if score > best_score:
             best_cut, best_score = c, score

@@ -128,7 +128,8 @@ def test_brief_pairs_and_index(tmp_path: Path) -> None:
 def test_brief_all_consecutive(tmp_path: Path) -> None:
     result = yoy("brief", "--all-consecutive", "--format", "md", "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "城阳区_2022-2025.md"]
+    national = [f"全国_{y}-{y + 1}.md" for y in range(2000, 2013)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["index.html", "城阳区_2022-2025.md", *national])
 
 
 def test_brief_needs_pairs() -> None:

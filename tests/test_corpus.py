@@ -45,7 +45,7 @@ def test_rebuilt_corpus_matches_committed(tmp_path: Path, reports: tuple[Report,
     corpus = Corpus(tmp_path)
     corpus.write(corpus.plan_all(reports, replace=True))
     built = ingest_snapshot(tmp_path)
-    assert len(built) == 6
+    assert len(built) == 20  # 6 seed reports + 14 national
     assert built == ingest_snapshot(COMMITTED), "run `make corpus` and commit fixtures/corpus"
 
 
@@ -154,7 +154,7 @@ def test_default_corpus_reads_embedded_and_writes_user(tmp_path: Path, reports: 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert embedded_root() == COMMITTED
     corpus = Corpus()
-    assert len(corpus.list()) == 6
+    assert len(corpus.list()) == 20
     assert corpus.add(reports[0])[1] == "unchanged"  # identical to the embedded copy: nothing written
     assert not (tmp_path / "yoy").exists()
     changed = dataclasses.replace(reports[0], text=reports[0].text + "\n用户修改。")
@@ -162,7 +162,7 @@ def test_default_corpus_reads_embedded_and_writes_user(tmp_path: Path, reports: 
     assert action == "replaced" and path.is_relative_to(tmp_path / "yoy" / "corpus")
     assert Corpus().load(reports[0].meta.region, reports[0].meta.year).text.endswith("用户修改。")
     assert ingest_snapshot(COMMITTED)  # the embedded corpus is untouched
-    assert len(Corpus().list()) == 6
+    assert len(Corpus().list()) == 20
 
 
 @pytest.mark.parametrize(

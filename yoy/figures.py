@@ -85,6 +85,13 @@ _AFTER = re.compile(rf"^(?P<gap>{_GAP})(?P<verb>(?:{_VERB}){{0,2}})(?P<value>{_V
 _CHANGE_TO = re.compile(rf"^(?:提高|增加|上升|上调|下降|降低|减少|扩大|调整|降|升|增|减)?(?:到|至)"
                         rf"(?:{_GAP}的)?(?P<value>{_VALUE_CORE})")
 _FOLLOW_GROWTH = re.compile(rf"^,(?:比上年|比去年|同比)?(?:实际)?增长(?P<value>{_VALUE_CORE})")
+# Respective values: 分别实际增长7.7%和6.8% (the two indicators before it, in order).
+_RESPECTIVE = re.compile(rf"(?:分别)?(?:比上年|比去年|同比)?(?:实际)?(?P<verb>增长|下降|提高)"
+                         rf"(?P<v1>{_NUM}%)和(?P<v2>{_NUM}%)")
+# The review naming a target set earlier: 全国没有实现年初确定的…降低4%左右…的目标.
+_RESTATED_TARGET = re.compile(r"(?:年初|原定|确定的|提出的|预期的).*目标")
+# The indicator as the object of 将/把: the figure that follows is set as something else.
+_OBJECT_OF = re.compile(r"(?:将|把)$")
 # Characters after a figure still read for a multi-year cue (累计国债余额… in the next words is not).
 FOLLOW_CHARS = 2
 _BEFORE_AMOUNT = re.compile(rf"(?:发行|安排|增发|新增)(?P<value>{_VALUE_CORE})的?$")
@@ -203,8 +210,29 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
 
     ind_re = _indicator_re()
     matches = [m for m in ind_re.finditer(clause) if not mask[m.start()]]
+    if not target and _RESTATED_TARGET.search(clause):
+        return out  # the review naming last year's target (年初确定的…4%左右…的目标): not a result
+    paired = _RESPECTIVE.search(clause)
+    pair_of: dict[int, re.Match[str]] = {}
+    if paired:  # 城镇居民…9422元,农村居民…2936元,分别实际增长7.7%和6.8%: one value each, in order
+        before = [k for k, m in enumerate(matches) if m.end() <= paired.start()]
+        if len(before) >= 2:
+            for k, val in zip(before[-2:], ("v1", "v2"), strict=True):
+                vm = _VALUE_RE.match(paired.group(val))
+                assert vm is not None
+                pair_of[k] = vm
     for k, m in enumerate(matches):
         row = _which(m)
+        if k in pair_of and row.measure == "growth":
+            value, number, unit, qual = _value_parts(pair_of[k])
+            decline = bool(_DECLINE_WORD.search(paired.group("verb") if paired else ""))
+            shown, matched = ("下降", "降低") if decline else ("增长", "增长")
+            out.append(Found(Figure(indicator=row.display + shown, value=value,
+                                    number=number, unit=unit, qualifier=qual, is_target=target,
+                                    evidence=evidence, canonical=row.canonical + matched,
+                                    period=period(paired.end() if paired else m.end())), rank))
+        if _OBJECT_OF.search(clause[:m.start()]):
+            continue  # 将农民人均纯收入2300元作为扶贫标准: the figure is set as something else
         rest = clause[m.end():]
         nxt = matches[k + 1].start() - m.end() if k + 1 < len(matches) else len(rest)
         v = _AFTER.match(rest)
@@ -214,6 +242,8 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
         if v:
             gap, verb = v.group("gap"), v.group("verb")
             shared = len(gap) > nxt  # another indicator stands between: M2和社会融资规模…均为12%
+            if paired and paired.start() <= m.end() + v.end() <= paired.end():
+                v = None  # that value belongs to the respective pair
             lone = shared and not re.search(r"均|分别", gap + verb)  # the value is the other one's
             delta = _DELTA.search(gap + verb) and not _GROWTH_WORD.search(verb)
             if _GAP_REJECT.search(gap) or lone or delta:
@@ -258,7 +288,7 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
         out.append(Found(Figure(indicator=display, value=value, number=number, unit=unit, qualifier=qual,
                                 is_target=target, evidence=evidence, canonical=canonical, period=period(end)),
                          rank))
-        g = _FOLLOW_GROWTH.match(clause[end:]) if v and display == row.display else None
+        g = _FOLLOW_GROWTH.match(clause[end:]) if v and display == row.display and not pair_of else None
         if g and row.measure == "growth":  # 国内生产总值超过30万亿元,比上年增长9%
             gv = _VALUE_RE.match(g.group("value"))
             assert gv is not None

@@ -276,7 +276,7 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
         if row.measure == "growth" and unit in ("%", "个百分点"):
             if not _GROWTH_WORD.search(words):
                 continue  # 国内生产总值的3%: a share, not growth
-            decline = _DECLINE_WORD.search(words)
+            decline = bool(_DECLINE_WORD.search(words))
             display += ("降低" if "降低" in words else "下降") if decline else "增长"
             canonical += "降低" if decline else "增长"
         elif row.measure == "growth" and _GROWTH_WORD.search(verb):

@@ -255,6 +255,64 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
     click.echo(str(index))
 
 
+@cli.command("targets")
+@click.argument("region")
+@click.option("-i", "--indicator", "indicators", multiple=True,
+              help="An indicator to show (国内生产总值增长, 城镇新增就业, 赤字率 …); repeat for more. "
+                   "Default: GDP growth.")
+@click.option("--all", "every", is_flag=True, help="Every indicator any report of the region sets.")
+@click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json"]), default="table",
+              show_default=True)
+@click.pass_context
+def targets_command(ctx: click.Context, region: str, indicators: tuple[str, ...], every: bool,
+                    fmt: str) -> None:
+    """The target series of a region: each report's target, and the result the next report states.
+
+    \b
+    Example:
+      yoy targets 全国
+      yoy targets 全国 -i 城镇新增就业 -i 赤字率 --format csv
+    """
+    import csv
+    import io
+    import json
+
+    from yoy import figures
+
+    corpus = _corpus_of(ctx)
+    history = corpus.history(region)
+    name = history[0].meta.region if history else region
+    years = sorted({r.meta.year for r in history})
+    all_series = figures.series(history)
+    chosen = list(all_series) if every else figures.pick_series(all_series, indicators)
+    if not chosen:
+        asked = "、".join(indicators) or "国内生产总值增长"
+        raise NotFoundError(f"no report of {name} sets a target for {asked}; "
+                            f"its targets: {'、'.join(s.indicator for s in all_series) or 'none'}")
+    rows = figures.series_rows(name, chosen, years)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+        return
+    cells = [(str(r["year"]), str(r["indicator"]), str(r["target"] or "未设"), str(r["result"] or "–"))
+             for r in rows]
+    if fmt == "md":
+        click.echo(f"# {name} 历年目标\n\n| 年份 | 指标 | 目标 | 实际 |\n|---|---|---:|---:|")
+        for c in cells:
+            click.echo("| " + " | ".join(x.replace("|", "\\|") for x in c) + " |")
+        return
+    width = max(len(c[1]) for c in cells)
+    click.echo(f"{name}: targets {years[0]}–{years[-1]} (实际 = the next report's result)")
+    for c in cells:
+        click.echo(f"{c[0]}  {c[1]}{'　' * (width - len(c[1]))}  目标 {c[2]:<12} 实际 {c[3]}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point."""
     cli.main(args=list(argv) if argv is not None else None, prog_name="yoy")

@@ -509,3 +509,36 @@ def series(history: Sequence[Report], canonicals: Sequence[str] = ()) -> tuple[T
         if any(p.target for p in points):
             out.append(TargetSeries(indicator=name, canonical=c, points=tuple(points)))
     return tuple(out)
+
+
+# Indicator `yoy targets` shows when none is asked for: GDP growth, the headline target.
+DEFAULT_SERIES = "生产总值增长"
+
+
+def pick_series(all_series: Sequence[TargetSeries], queries: Sequence[str]) -> list[TargetSeries]:
+    """Series named by `queries` (display or matching name, or a part of one); GDP growth by default."""
+    if not queries:
+        queries = (DEFAULT_SERIES,)
+    out: list[TargetSeries] = []
+    for q in queries:
+        qf = fold(q).strip()
+        hits = [s for s in all_series if qf in (s.indicator, s.canonical)]
+        hits = hits or [s for s in all_series if qf in s.indicator or qf in s.canonical]
+        out += [s for s in hits[:1] if s not in out]
+    return out
+
+
+def series_rows(region: str, chosen: Sequence[TargetSeries], years: Sequence[int]) -> list[dict[str, object]]:
+    """One row per indicator and year, for `yoy targets` (every year of the region, set or not)."""
+    rows: list[dict[str, object]] = []
+    for s in chosen:
+        by_year = {p.year: p for p in s.points}
+        for y in years:
+            p = by_year.get(y)
+            t, r = (p.target, p.result) if p else (None, None)
+            rows.append({"region": region, "year": y, "indicator": t.indicator if t else s.indicator,
+                         "target": t.value if t else None, "qualifier": t.qualifier if t else None,
+                         "unit": t.unit if t else None, "result": r.value if r else None,
+                         "target_sentence": t.evidence.sentence if t else None,
+                         "result_sentence": r.evidence.sentence if r else None})
+    return rows

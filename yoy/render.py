@@ -41,6 +41,7 @@ from yoy.models import (
     Priority,
     ReportRef,
     SectionPair,
+    TargetSeries,
 )
 
 FORMATS = ("html", "pdf", "md", "json")
@@ -55,7 +56,9 @@ DIRECTION = {  # direction → (mark, label, css class)
     d: (mark, DIRECTION_LABELS[d], css)
     for d, mark, css in (("up", "▲", "up"), ("down", "▼", "down"), ("unchanged", "=", "same"),
                          ("newly set", "＋", "newly"), ("no longer set", "－", "gone"),
-                         ("changed", "≠", "changed"))
+                         ("changed", "≠", "changed"), ("requalified", "≈", "changed"),
+                         ("higher", "＞", "up"), ("lower", "＜", "down"), ("same", "=", "same"),
+                         ("only old", "◧", "gone"), ("only new", "◨", "newly"))
 }
 FOLD_AT = 160  # equal runs longer than this are collapsed …
 FOLD_KEEP = 48  # … keeping this many characters on each side
@@ -333,6 +336,51 @@ def _lines(c: Comparison) -> list[dict[str, Any]]:
     return charts
 
 
+# Target series drawn: the indicators set in most years, at most this many, each with ≥ 3 years.
+TARGET_CHARTS = 4
+
+
+def target_charts(series: Sequence[TargetSeries]) -> list[dict[str, Any]]:
+    """Geometry of one line chart per target series: the target each year, the result beside it."""
+    charts = []
+    numeric = [s for s in series if sum(p.target is not None and p.target.number is not None
+                                        for p in s.points) >= 3]
+    w, h, left, right, top, bottom = 620, 190, 44, 16, 30, 30
+    for s in numeric[:TARGET_CHARTS]:
+        vals = [f.number for p in s.points for f in (p.target, p.result)
+                if f is not None and f.number is not None]
+        vmax = max(vals) * 1.15 or 1.0
+        years = [p.year for p in s.points]
+        y0, span = min(years), (max(years) - min(years)) or 1
+
+        def px(year: int, value: float, y0: int = y0, span: int = span,
+               vmax: float = vmax) -> tuple[float, float]:
+            return (round(left + (year - y0) / span * (w - left - right), 1),
+                    round(h - bottom - value / vmax * (h - top - bottom), 1))
+
+        points = []
+        for p in s.points:
+            x, _ = px(p.year, 0)
+            t = p.target if p.target is not None and p.target.number is not None else None
+            r = p.result if p.result is not None and p.result.number is not None else None
+            label = f"{p.year}：目标 {p.target.value if p.target else '未设'}"
+            if p.result:
+                label += f" / 实际 {p.result.value}"
+            points.append({"year": p.year, "x": x, "ty": px(p.year, t.number)[1] if t and t.number is not None
+                           else None, "ry": px(p.year, r.number)[1] if r and r.number is not None else None,
+                           "label": label, "set": p.target is not None})
+        segs: list[list[str]] = [[]]
+        for pt in points:
+            if pt["ty"] is None:
+                segs.append([])
+            else:
+                segs[-1].append(f"{pt['x']},{pt['ty']}")
+        charts.append({"indicator": s.indicator, "w": w, "h": h, "left": left, "right": w - right,
+                       "top": top, "base": h - bottom, "vmax": vmax, "points": points,
+                       "polylines": [" ".join(sg) for sg in segs if len(sg) > 1]})
+    return charts
+
+
 def caveats_of(c: Comparison) -> list[str]:
     """What the reader must be told before the changes, each once.
 
@@ -366,6 +414,8 @@ def brief_context(c: Comparison) -> dict[str, Any]:
     targets = []
     for i, t in enumerate(c.targets):
         mark, label, cls = DIRECTION.get(t.direction, ("·", t.direction, "changed"))
+        if t.direction in ("only old", "only new"):  # two regions: name the one that sets it
+            label = f"仅{(c.old if t.direction == 'only old' else c.new).region}设定"
         targets.append({"anchor": f"t{i + 1}", "indicator": t.indicator, "old": _figure(t.old),
                         "new": _figure(t.new), "direction": t.direction, "mark": mark, "label": label,
                         "cls": cls})
@@ -395,7 +445,7 @@ def brief_context(c: Comparison) -> dict[str, Any]:
         "target_counts": [(DIRECTION[d][1], dir_counts[d]) for d in DIRECTION if dir_counts[d]],
         "pairs": pairs, "changed_pairs": sum(p["changed"] for p in pairs),
         "relations": [(r, RELATION_LABELS[r], rel_counts[r]) for r in RELATIONS if rel_counts[r]],
-        "bars": _bars(c), "lines": _lines(c),
+        "bars": _bars(c), "lines": _lines(c), "target_charts": target_charts(c.target_series),
     }
 
 

@@ -173,7 +173,7 @@ def plan_start(folded: str, year: int, parts: Sequence[Block]) -> int:
     cue = re.compile(rf"(?:今年|本年|{year}年){_PLAN_CUE}")
     m = cue.search(folded)
     if m:
-        cands.append(folded.rfind("\n", 0, m.start()) + 1)
+        cands.append(max(folded.rfind("\n", 0, m.start()), folded.rfind("。", 0, m.start())) + 1)
     return min(cands)
 
 

@@ -102,8 +102,14 @@ _DELTA = re.compile(r"比(?:上年|去年)")
 _GROWTH_WORD = re.compile(r"增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少")
 _DECLINE_WORD = re.compile(r"下降|降低|减少")
 # A figure in words only (固定资产投资提质增效): at most this many Han characters, in a clause with figures.
-QUALITATIVE_MAX_CHARS = 8
-_QUAL = re.compile(rf"^(?![的和与及等])[\u4e00-\u9fff]{{2,{QUALITATIVE_MAX_CHARS}}}(?=[,;。、)]|$)")
+# 12 takes 实际增长与经济增长同步 (10) and leaves prose clauses (mostly longer) out.
+QUALITATIVE_MAX_CHARS = 12
+# … and at least this many: 提质增效, 固稳提质 (4); a 2-character rest (规模) is the noun's own tail.
+QUALITATIVE_MIN_CHARS = 3
+# A target stated as a relation to another figure: 居民收入增长和经济增长同步.
+_RELATION = re.compile(r"同步|匹配|相适应|相协调")
+_QUAL = re.compile(rf"^(?![的和与及等])[\u4e00-\u9fff]{{{QUALITATIVE_MIN_CHARS},{QUALITATIVE_MAX_CHARS}}}"
+                   rf"(?=[,;。、)]|$)")
 
 # --- time ------------------------------------------------------------------------------------
 
@@ -261,7 +267,8 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
         if value_m is None:
             if target and not re.match(r"[\d,]", rest):
                 q = _QUAL.match(rest)
-                if q and not re.match(r"(?:增长|下降|达到|实现|完成|控制|保持)", rest):
+                relation = q is not None and _RELATION.search(q.group(0))  # 增长与经济增长同步
+                if q and (relation or not re.match(r"(?:增长|下降|达到|实现|完成|控制|保持)", rest)):
                     out.append(Found(Figure(indicator=row.display, value=q.group(0), number=None, unit=None,
                                             qualifier=None, is_target=True, evidence=evidence,
                                             canonical=row.canonical, period=period(m.end())), rank))
@@ -354,9 +361,10 @@ def extract_all(folded_text: str, text: str, year: int, sentences: Sequence[Span
                                                          or (not target and year - 1 in cyears))
             found += _clause_figures(clause, year, target, forced, evidence, base_rank,
                                      mask[offset:offset + len(clause)])
-        # A target in words counts only beside numeric ones (主要预期目标…): elsewhere
+        # A target in words counts only in the targets passage or beside numeric ones: elsewhere
         # "进出口企业拓展市场" is prose, not a target.
-        if not any(f.figure.number is not None and f.figure.period is Period.YEAR for f in found):
+        numeric = any(f.figure.number is not None and f.figure.period is Period.YEAR for f in found)
+        if not (numeric or base_rank == 0):
             found = [f for f in found if f.figure.number is not None]
         out += found
     return out
@@ -391,7 +399,8 @@ def headline_targets(found: Sequence[Found]) -> dict[str, Figure]:
             continue
         k = key(f.figure)
         cur = best.get(k)
-        if cur is None or f.rank < cur.rank:
+        # a figure beats words (长期建设国债规模 → 500亿元), then the targets passage beats the rest
+        if cur is None or (f.figure.number is None, f.rank) < (cur.figure.number is None, cur.rank):
             best[k] = f
     return {k: f.figure for k, f in sorted(best.items(), key=lambda kv: kv[1].figure.evidence.span.start)}
 

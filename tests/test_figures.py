@@ -112,3 +112,23 @@ def test_direction(old: str, new: str, same_region: str, peers: str) -> None:
     assert figures.direction(None, n) == "newly set" and figures.direction(o, None, peers=True) == "only old"
     if same_region == "requalified":
         assert figures.note(o, n, same_region) == f"数值未变，仅限定词变化：{old} → {new}"
+
+
+def test_range_with_full_width_dash_raised_ratio_and_delta_only_deficit() -> None:
+    text = REVIEW + ("二、{year}年重点工作\n今年经济社会发展的主要预期目标是：国内生产总值增长6.5％－7％；"
+                     "城镇调查失业率全年控制在5.5%以内。\n"
+                     "今年赤字率拟按3.6%以上安排，财政赤字规模比去年增加1万亿元，同时发行抗疫特别国债1万亿元。\n")
+    got = targets(text)
+    assert got == {"国内生产总值增长": "6.5%-7%", "城镇调查失业率": "5.5%以内", "赤字率": "3.6%以上",
+                   "特别国债": "1万亿元"}  # 比去年增加1万亿元 is a change, not the deficit
+    heads = figures.headline_targets(figures.report_figures(report(text)))
+    gdp = heads["生产总值增长"]
+    assert gdp.qualifier == "range" and gdp.number == 6.75 and gdp.unit == "%"
+
+
+def test_plan_restating_last_year_is_no_target() -> None:
+    text = REVIEW + ("二、{year}年工作总体部署\n去年国内生产总值增长5.2%。\n"
+                     "今年发展主要预期目标是：国内生产总值增长5%左右。\n")
+    assert targets(text) == {"国内生产总值增长": "5%左右"}
+    assert ("国内生产总值增长", "5.2%") in results(text)  # from the review, once
+    assert results(text).count(("国内生产总值增长", "5.2%")) == 1

@@ -132,3 +132,8 @@ def test_plan_restating_last_year_is_no_target() -> None:
     assert targets(text) == {"国内生产总值增长": "5%左右"}
     assert ("国内生产总值增长", "5.2%") in results(text)  # from the review, once
     assert results(text).count(("国内生产总值增长", "5.2%")) == 1
+
+
+def test_a_change_verb_before_a_sum_is_no_level() -> None:
+    text = REVIEW + "二、今年的工作\n今年拟安排中央财政赤字1800亿元。同时，削减财政赤字450亿元。\n"
+    assert targets(text) == {"中央财政赤字": "1800亿元"}

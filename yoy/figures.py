@@ -67,7 +67,7 @@ _NUM = r"\d+(?:\.\d+)?"
 # Longest first: 万亿元 before 亿元 before 元.
 _UNIT = (r"个百分点|万亿美元|亿美元|万美元|美元|万亿元|亿元|万元|元|万亿斤|亿斤|万斤|斤|亿吨|万吨|吨|公斤|"
          r"万人次|万人|人次|人|万亩|亩|万公顷|公顷|万平方公里|平方公里|万平方米|平方米|万公里|公里|万千瓦|"
-         r"千瓦|万户|户|万套|套|万个|个|项|家|所|倍|%")
+         r"千瓦|倍|%")  # no counts (家, 个, 项): no indicator of the table is counted so
 _PRE = r"不低于|不少于|不高于|不超过|不到|低于|高于|超过|突破|约|近|逾|超"
 _POST = r"左右|以上|以内|以下|上下|之间"
 _VALUE_CORE = (rf"(?P<pre>{_PRE})?(?P<a>{_NUM})(?P<many>多|余)?(?P<ua>{_UNIT})?"
@@ -92,11 +92,13 @@ _RESPECTIVE = re.compile(rf"(?:分别)?(?:比上年|比去年|同比)?(?:实际)
 _RESTATED_TARGET = re.compile(r"(?:年初|原定|确定的|提出的|预期的).*目标")
 # The indicator as the object of 将/把: the figure that follows is set as something else.
 _OBJECT_OF = re.compile(r"(?:将|把)$")
+# A change verb right before a sum or rate: what follows is the change (削减财政赤字450亿元).
+_CHANGE_BEFORE = re.compile(r"(?:削减|减少|增加|压减|扩大|降低|提高|调减|调增)$")
 # Characters after a figure still read for a multi-year cue (累计国债余额… in the next words is not).
 FOLLOW_CHARS = 2
 _BEFORE_AMOUNT = re.compile(rf"(?:发行|安排|增发|新增)(?P<value>{_VALUE_CORE})的?$")
 # Gap words that mean the figure is not the indicator's own (a share, a part, a per-head figure).
-_GAP_REJECT = re.compile(r"占|比重|其中|人均|以来|相当于|带动|用于")
+_GAP_REJECT = re.compile(r"占|比重|其中|人均|以来|相当于|带动|用于|企业|项目")
 # Gap or verb words of a change against last year (比上年预算减少198亿元): a delta, not the target.
 _DELTA = re.compile(r"比(?:上年|去年)")
 _GROWTH_WORD = re.compile(r"增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少")
@@ -108,8 +110,8 @@ QUALITATIVE_MAX_CHARS = 12
 QUALITATIVE_MIN_CHARS = 3
 # A target stated as a relation to another figure: 居民收入增长和经济增长同步.
 _RELATION = re.compile(r"同步|匹配|相适应|相协调")
-_QUAL = re.compile(rf"^(?![的和与及等])[\u4e00-\u9fff]{{{QUALITATIVE_MIN_CHARS},{QUALITATIVE_MAX_CHARS}}}"
-                   rf"(?=[,;。、)]|$)")
+_QUAL = re.compile(rf"^[\u4e00-\u9fffA-Z]{{{QUALITATIVE_MIN_CHARS},{QUALITATIVE_MAX_CHARS}}}(?=[,;。、)]|$)")
+_QUAL_BAD_START = re.compile(r"^[的和与及等同]")
 
 # --- time ------------------------------------------------------------------------------------
 
@@ -239,6 +241,8 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
                                     period=period(paired.end() if paired else m.end())), rank))
         if _OBJECT_OF.search(clause[:m.start()]):
             continue  # 将农民人均纯收入2300元作为扶贫标准: the figure is set as something else
+        if row.measure != "growth" and _CHANGE_BEFORE.search(clause[:m.start()]):
+            continue  # 削减财政赤字450亿元: the change, not the level
         rest = clause[m.end():]
         nxt = matches[k + 1].start() - m.end() if k + 1 < len(matches) else len(rest)
         v = _AFTER.match(rest)
@@ -268,7 +272,11 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
             if target and not re.match(r"[\d,]", rest):
                 q = _QUAL.match(rest)
                 relation = q is not None and _RELATION.search(q.group(0))  # 增长与经济增长同步
-                if q and (relation or not re.match(r"(?:增长|下降|达到|实现|完成|控制|保持)", rest)):
+                plain = q is not None and not _QUAL_BAD_START.match(rest) and not re.match(
+                    r"(?:增长|下降|达到|实现|完成|控制|保持)", rest)
+                # 收入与GDP增长同步: GDP is the other side of the relation, not a target of its own
+                inside = re.search(r"[与和同]$", clause[:m.start()])
+                if q and not inside and (relation or plain):
                     out.append(Found(Figure(indicator=row.display, value=q.group(0), number=None, unit=None,
                                             qualifier=None, is_target=True, evidence=evidence,
                                             canonical=row.canonical, period=period(m.end())), rank))

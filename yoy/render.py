@@ -381,6 +381,21 @@ def target_charts(series: Sequence[TargetSeries]) -> list[dict[str, Any]]:
     return charts
 
 
+def figure_groups(c: Comparison) -> list[dict[str, Any]]:
+    """Results of the past year and multi-year figures, per report, for the briefs' target section."""
+    old_label, new_label = side_labels(c)
+    groups = []
+    for kind, title, figs in (("results", "上年实际", c.results),
+                              ("multi", "多年数据（五年、累计、年均）", c.multi_year)):
+        for side, label in (("old", old_label), ("new", new_label)):
+            rows = [{"indicator": f.indicator, "value": f.value, "sentence": f.evidence.sentence,
+                     "href": f"#{f.evidence.pair_id}" if f.evidence.pair_id else None}
+                    for f in figs if f.evidence.side == side]
+            if rows:
+                groups.append({"kind": kind, "title": f"{label}报告 · {title}", "rows": rows})
+    return groups
+
+
 def caveats_of(c: Comparison) -> list[str]:
     """What the reader must be told before the changes, each once.
 
@@ -446,6 +461,7 @@ def brief_context(c: Comparison) -> dict[str, Any]:
         "pairs": pairs, "changed_pairs": sum(p["changed"] for p in pairs),
         "relations": [(r, RELATION_LABELS[r], rel_counts[r]) for r in RELATIONS if rel_counts[r]],
         "bars": _bars(c), "lines": _lines(c), "target_charts": target_charts(c.target_series),
+        "figure_groups": figure_groups(c),
     }
 
 

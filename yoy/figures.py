@@ -84,6 +84,7 @@ _AFTER = re.compile(rf"^(?P<gap>{_GAP})(?P<verb>(?:{_VERB}){{0,2}})(?P<value>{_V
 # A value that ends a change: 从2.1%提高到2.3% → 2.3%.
 _CHANGE_TO = re.compile(rf"^(?:提高|增加|上升|上调|下降|降低|减少|扩大|调整|降|升|增|减)?(?:到|至)"
                         rf"(?:{_GAP}的)?(?P<value>{_VALUE_CORE})")
+_FOLLOW_LEVEL = re.compile(rf"^,(?:总量|总额|规模)?(?:达到|达|突破|超过|为)(?P<value>{_VALUE_CORE})")
 _FOLLOW_GROWTH = re.compile(rf"^,(?:比上年|比去年|同比)?(?:实际)?增长(?P<value>{_VALUE_CORE})")
 # Respective values: 分别实际增长7.7%和6.8% (the two indicators before it, in order).
 _RESPECTIVE = re.compile(rf"(?:分别)?(?:比上年|比去年|同比)?(?:实际)?(?P<verb>增长|下降|提高)"
@@ -98,7 +99,7 @@ _CHANGE_BEFORE = re.compile(r"(?:削减|减少|增加|压减|扩大|降低|提�
 FOLLOW_CHARS = 2
 _BEFORE_AMOUNT = re.compile(rf"(?:发行|安排|增发|新增)(?P<value>{_VALUE_CORE})的?$")
 # Gap words that mean the figure is not the indicator's own (a share, a part, a per-head figure).
-_GAP_REJECT = re.compile(r"占|比重|其中|人均|以来|相当于|带动|用于|企业|项目")
+_GAP_REJECT = re.compile(r"占|比重|其中|人均|以来|相当于|带动|用于|企业|项目|能源|能耗|消耗|用水|排放")
 # Gap or verb words of a change against last year (比上年预算减少198亿元): a delta, not the target.
 _DELTA = re.compile(r"比(?:上年|去年)")
 _GROWTH_WORD = re.compile(r"增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少")
@@ -311,6 +312,15 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
             out.append(Found(Figure(indicator=row.display + "增长", value=value, number=number, unit=unit,
                                     qualifier=qual, is_target=target, evidence=evidence,
                                     canonical=row.canonical + "增长", period=period(end + g.end())), rank))
+        lv = _FOLLOW_LEVEL.match(clause[end:]) if v and display != row.display else None
+        if lv and row.measure == "growth":  # 国内生产总值增长6.1%,达到99.1万亿元
+            gv = _VALUE_RE.match(lv.group("value"))
+            assert gv is not None
+            value, number, unit, qual = _value_parts(gv)
+            if unit not in (None, "%", "个百分点", "倍"):
+                out.append(Found(Figure(indicator=row.display, value=value, number=number, unit=unit,
+                                        qualifier=qual, is_target=target, evidence=evidence,
+                                        canonical=row.canonical, period=period(end + lv.end())), rank))
     return out
 
 

@@ -55,8 +55,8 @@ def test_targets_of_a_later_style_plan() -> None:
 def test_results_keep_units_and_leave_targets_and_multi_year_out() -> None:
     got = results(PLAN_2024)
     assert got == [("国内生产总值", "超过126万亿元"), ("国内生产总值增长", "5.2%"),
-                   ("财政收入增长", "6.4%"), ("财政收入", "21.7万亿元"), ("城镇新增就业", "1244万人"), ("城镇调查失业率", "5.2%"), ("居民消费价格涨幅", "0.2%"),
-                   ("粮食产量", "1.39万亿斤")]
+                   ("财政收入增长", "6.4%"), ("财政收入", "21.7万亿元"), ("城镇新增就业", "1244万人"),
+                   ("城镇调查失业率", "5.2%"), ("居民消费价格涨幅", "0.2%"), ("粮食产量", "1.39万亿斤")]
     multi = [(f.indicator, f.value) for f in found(PLAN_2024) if f.period is Period.MULTI_YEAR]
     assert multi == [("国内生产总值增长", "5.7%"), ("城镇新增就业", "6000万人")]
 

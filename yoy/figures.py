@@ -391,13 +391,6 @@ def extract_all(folded_text: str, text: str, year: int, sentences: Sequence[Span
     return out
 
 
-def extract(folded_text: str, text: str, year: int, sentences: Sequence[Span],
-            locate: Callable[[Span], Located], parts: Sequence[Block] = (),
-            paragraphs: Sequence[Span] = ()) -> list[Figure]:
-    """Every figure of one report in reading order (see `extract_all`)."""
-    return [f.figure for f in extract_all(folded_text, text, year, sentences, parts, paragraphs, locate)]
-
-
 def key(f: Figure) -> str:
     """The name a figure is matched on."""
     return f.canonical or f.indicator
@@ -424,15 +417,6 @@ def headline_targets(found: Sequence[Found]) -> dict[str, Figure]:
         if cur is None or (f.figure.number is None, f.rank) < (cur.figure.number is None, cur.rank):
             best[k] = f
     return {k: f.figure for k, f in sorted(best.items(), key=lambda kv: kv[1].figure.evidence.span.start)}
-
-
-def first_targets(figures: Sequence[Figure]) -> dict[str, Figure]:
-    """The first one-year target of each indicator, by matching name."""
-    out: dict[str, Figure] = {}
-    for f in figures:
-        if f.is_target and f.period is Period.YEAR:
-            out.setdefault(key(f), f)
-    return out
 
 
 # Magnitude of a unit against its base (亿元 = 1, 万亿元 = 10000), to compare 8000亿元 with 1.2万亿元.

@@ -66,6 +66,15 @@ def test_unknown_indicator_says_what_there_is() -> None:
     result = CliRunner().invoke(cli, ["--corpus", str(ROOT / "fixtures" / "corpus"), "targets", "全国",
                                       "-i", "no such thing"])
     assert result.exit_code != 0 and "国内生产总值增长" in result.output
+    result = CliRunner().invoke(cli, ["--corpus", str(ROOT / "fixtures" / "corpus"), "targets", "北京"])
+    assert result.exit_code != 0 and "no report of 北京" in result.output and "yoy ingest" in result.output
+
+
+def test_words_only_target_joins_its_series() -> None:
+    c = pipeline.compare(CORPUS.load("城阳区", 2022), CORPUS.load("城阳区", 2025), CORPUS.history("城阳区"))
+    fai = next(s for s in c.target_series if s.canonical == "固定资产投资")
+    assert [(p.year, p.target.value if p.target else None) for p in fai.points] == [
+        (2022, "7.5%左右"), (2025, "提质增效")]
 
 
 def test_comparison_carries_the_series() -> None:

@@ -281,7 +281,10 @@ def targets_command(ctx: click.Context, region: str, indicators: tuple[str, ...]
 
     corpus = _corpus_of(ctx)
     history = corpus.history(region)
-    name = history[0].meta.region if history else region
+    if not history:
+        raise NotFoundError(f"the corpus has no report of {region}; add one with: "
+                            "yoy ingest PATH-TO-SAVED-PAGE")
+    name = history[0].meta.region
     years = sorted({r.meta.year for r in history})
     all_series = figures.series(history)
     chosen = list(all_series) if every else figures.pick_series(all_series, indicators)

@@ -514,8 +514,9 @@ def series(history: Sequence[Report], canonicals: Sequence[str] = ()) -> tuple[T
         name = c
         for y in sorted(years):
             target = heads[y].get(c)
-            if target is None:  # 固定资产投资增长 ↔ 固定资产投资 (words only)
-                target = next((f for k, f in heads[y].items() if base_of(k) == base_of(c)), None)
+            if target is None:  # 固定资产投资增长 ↔ 固定资产投资 (words only), unless that is a series itself
+                target = next((f for k, f in heads[y].items()
+                               if base_of(k) == base_of(c) and k not in canonicals), None)
             if target is not None:
                 name = target.indicator
             result = _first_result(found[y + 1], key(target) if target else c) if y + 1 in found else None

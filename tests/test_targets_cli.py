@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.corpus_reports import CORPUS, jimo_2019, laoshan_2019
-from tests.targets_gold import national_gold, score_national
+from tests.targets_gold import NATIONAL_GOLD, national_gold, score_national
 from yoy import pipeline, render
 from yoy.cli import cli
 
@@ -30,6 +30,7 @@ def run(*args: str) -> str:
     return result.output
 
 
+@pytest.mark.skipif(not NATIONAL_GOLD.exists(), reason=f"gold data absent: {NATIONAL_GOLD}")
 def test_national_gold_targets() -> None:
     rows = list(score_national())
     assert len(rows) == sum(len(p["targets"]) for p in national_gold()) == 62

@@ -138,3 +138,25 @@ def test_plan_restating_last_year_is_no_target() -> None:
 def test_a_change_verb_before_a_sum_is_no_level() -> None:
     text = REVIEW + "二、今年的工作\n今年拟安排中央财政赤字1800亿元。同时，削减财政赤字450亿元。\n"
     assert targets(text) == {"中央财政赤字": "1800亿元"}
+
+
+@pytest.mark.parametrize("year", range(2000, 2014))
+def test_targets_do_not_need_the_outline_roles(year: int) -> None:
+    """The plan zone comes from cue sentences too: without any part (no roles) the targets are the same."""
+    from yoy import outline
+    from yoy.models import Role
+    from yoy.text import fold
+
+    rep = CORPUS.load("全国", year)
+    o = outline.segment(rep)
+    folded = fold(rep.text)
+
+    def locate(span: figures.Span) -> figures.Located:
+        return figures.Located("new", span, "", None, Role.OTHER)
+
+    def heads(parts: tuple[figures.Block, ...]) -> dict[str, str]:
+        found = figures.extract_all(folded, rep.text, year, o.sentences, parts, o.paragraphs, locate)
+        return {k: f.value for k, f in figures.headline_targets(found).items()}
+
+    with_parts = heads(o.blocks)
+    assert with_parts and heads(()) == with_parts

@@ -186,6 +186,11 @@ def plan_start(folded: str, year: int, parts: Sequence[Block]) -> int:
     m = cue.search(folded)
     if m:
         cands.append(max(folded.rfind("\n", 0, m.start()), folded.rfind("。", 0, m.start())) + 1)
+    # a paragraph that opens the coming year: 2000年是世纪交替之年 / 今年是…的一年
+    opening = re.compile(rf"^(?:今年|{year}年)是", re.M)
+    m = opening.search(folded)
+    if m:
+        cands.append(m.start())
     return min(cands)
 
 

@@ -446,6 +446,7 @@ CONTINUES_LINE = frozenset(",、。;:!?》」』)”’")
 # … and that cannot end one (opening marks, a comma or enumeration comma).
 OPENS_LINE = frozenset("《「『(“,、")
 TERMINAL = frozenset("。!?…")
+SALUTATION = re.compile(r"^各位代表\s*[:!]$")  # the address to the deputies is a paragraph of its own
 # A line of at most this many CJK characters without punctuation is a word cut off its line
 # (`告` of `政府工作报\n告`). Two: headings, titles and closings (`结束语`) are longer.
 FRAGMENT_MAX_CHARS = 2
@@ -495,7 +496,7 @@ def _is_fragment(f: str) -> bool:
 
 def _continues(a: _RawLine, b: _RawLine, blank_paragraphs: bool) -> bool:
     """Whether line `b` continues the paragraph of line `a` (the break between them is not real)."""
-    if a.fixed or b.fixed:
+    if a.fixed or b.fixed or SALUTATION.match(a.folded):
         return False
     if b.folded[0] in CONTINUES_LINE or a.folded[-1] in OPENS_LINE:
         return True

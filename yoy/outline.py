@@ -73,6 +73,9 @@ MAX_ITEM = 24
 MIN_DIGEST_SECTIONS = 3
 # …and the shared opening must be at least this long (`2025年,城阳区将在` has 10).
 MIN_DIGEST_PREFIX = 6
+# Paragraphs before a digest's first section that start with the sections' first clause belong to
+# their part (its lead): the clause must be at least this long (`2025年` has 5; 2 would be `我们`).
+MIN_OPENING = 4
 
 _PART_RE = re.compile(rf"([{NUMERALS}]{{1,3}})、")
 _SECTION_RE = re.compile(rf"[(]([{NUMERALS}]{{1,3}})[)]")
@@ -654,30 +657,7 @@ def _build_blocks(
     digest: Sequence[tuple[int, int]],
 ) -> tuple[Block, ...]:
     if digest:
-        kids = []
-        for i, (s, e) in enumerate(digest):
-            stop = digest[i + 1][0] if i + 1 < len(digest) else len(f)
-            # the section runs from its lead paragraph's start
-            para_start = max(p.start for p in paragraphs if p.start <= s)
-            title, tspan = _title(text, s, e)
-            sid = f"p0.s{i + 1}"
-            span = Span(para_start, stop)
-            kids.append(
-                Block(
-                    sid,
-                    "section",
-                    None,
-                    title,
-                    tspan,
-                    span,
-                    Role.PLAN,
-                    _items(text, f, span, paragraphs, sid, Role.PLAN),
-                )
-            )
-        start = kids[0].span.start
-        return (
-            Block("p0", "part", None, "", Span(start, start), Span(start, len(f)), Role.PLAN, tuple(kids)),
-        )
+        return _digest_blocks(text, f, paragraphs, digest)
 
     blocks: list[Block] = []
     orphan = [s for s in sections if not parts or s.start < parts[0].start]
@@ -690,6 +670,58 @@ def _build_blocks(
         own = [s for s in sections if p.start < s.start < stop]
         blocks.append(_part_block(text, f, p, own, titles, paragraphs, stop))
     return tuple(blocks)
+
+
+def _digest_blocks(
+    text: str, f: str, paragraphs: Sequence[Span], digest: Sequence[tuple[int, int]]
+) -> tuple[Block, ...]:
+    """A digest's introduction (its lead paragraphs), then its unnumbered part of sections.
+
+    The part opens with the paragraphs right before the first section that start like the sections
+    do (`2025年,预计…` before `2025年,城阳区将在…`): the plan's own lead, where its targets stand.
+    """
+    firsts = [max(k for k, p in enumerate(paragraphs) if p.start <= s) for s, _ in digest]
+    opening = _opening(f, paragraphs, firsts)
+    lead = firsts[0]
+    while lead > 0 and opening and _paragraph(f, paragraphs[lead - 1]).startswith(opening):
+        lead -= 1
+    kids = []
+    for i, (s, e) in enumerate(digest):
+        # a section runs from its lead paragraph's start to the next one's
+        para_start = paragraphs[firsts[i]].start
+        stop = paragraphs[firsts[i + 1]].start if i + 1 < len(digest) else len(f)
+        title, tspan = _title(text, s, e)
+        sid = f"p0.s{i + 1}"
+        span = Span(para_start, stop)
+        kids.append(
+            Block(
+                sid,
+                "section",
+                None,
+                title,
+                tspan,
+                span,
+                Role.PLAN,
+                _items(text, f, span, paragraphs, sid, Role.PLAN),
+            )
+        )
+    start = paragraphs[lead].start
+    part = Block("p0", "part", None, "", Span(start, start), Span(start, len(f)), Role.PLAN, tuple(kids))
+    if start == 0:
+        return (part,)
+    intro = Block("intro", "part", None, "", Span(0, 0), Span(0, start), Role.OTHER)
+    return intro, part
+
+
+def _paragraph(f: str, p: Span) -> str:
+    return f[p.start : p.end].strip()
+
+
+def _opening(f: str, paragraphs: Sequence[Span], firsts: Sequence[int]) -> str:
+    """The first clause the digest's section paragraphs share (`2025年`), or ''."""
+    shared = _common_prefix([_paragraph(f, paragraphs[k]) for k in firsts])
+    cut = next((i for i, ch in enumerate(shared) if ch in _CLAUSE_PUNCT), len(shared))
+    return shared[:cut] if cut >= MIN_OPENING else ""
 
 
 def _part_block(

@@ -447,6 +447,9 @@ CONTINUES_LINE = frozenset(",、。;:!?》」』)”’")
 OPENS_LINE = frozenset("《「『(“,、")
 TERMINAL = frozenset("。!?…")
 SALUTATION = re.compile(r"^各位代表\s*[:!]$")  # the address to the deputies is a paragraph of its own
+HEADER_ENDS = re.compile(r"工作报告(?:\s*\(\d{4}年?\))?$|会议上$")  # a title, a dateline
+HEADER_STARTS = re.compile(r"^(?:[—―]{1,3}|各位代表)")  # a dateline (or a —— list item), the address
+HEADING_START = re.compile(rf"^(?:[{NUMERALS}]{{1,3}}、|\([{NUMERALS}]{{1,3}}\))")
 # A line of at most this many CJK characters without punctuation is a word cut off its line
 # (`告` of `政府工作报\n告`). Two: headings, titles and closings (`结束语`) are longer.
 FRAGMENT_MAX_CHARS = 2
@@ -494,15 +497,27 @@ def _is_fragment(f: str) -> bool:
     return len(f) <= FRAGMENT_MAX_CHARS and all("\u4e00" <= ch <= "\u9fff" for ch in f)
 
 
-def _continues(a: _RawLine, b: _RawLine, blank_paragraphs: bool) -> bool:
-    """Whether line `b` continues the paragraph of line `a` (the break between them is not real)."""
+def _residue(f: str) -> bool:
+    """A line of marks only that opens nothing (wiki markup residue such as `'`)."""
+    return not any(c.isalnum() for c in f) and f[-1] not in OPENS_LINE
+
+
+def _continues(line: str, a: _RawLine, b: _RawLine, blank_paragraphs: bool) -> bool:
+    """Whether line `b` continues the paragraph `line` (folded, joined so far) that `a` ends."""
     if a.fixed or b.fixed or SALUTATION.match(a.folded):
         return False
-    if b.folded[0] in CONTINUES_LINE or a.folded[-1] in OPENS_LINE:
+    if b.folded[0] in CONTINUES_LINE or a.folded[-1] in OPENS_LINE or _residue(b.folded):
         return True
     if a.folded[-1] not in TERMINAL and _is_fragment(b.folded):
         return True
-    return blank_paragraphs and b.gap == 0
+    if not (blank_paragraphs and b.gap == 0):
+        return False
+    # Without a blank line, only the header's and headings' own breaks are still real: after the
+    # title or dateline, before a dateline or the address, after a heading when a paragraph follows.
+    if (len(line) <= TITLE_MAX_CHARS and HEADER_ENDS.search(line)) or HEADER_STARTS.match(b.folded):
+        return False
+    heading = HEADING_START.match(line) and line[-1] not in TERMINAL
+    return not (heading and any(ch in TERMINAL for ch in b.folded))
 
 
 def _glue(a: str, b: str) -> str:
@@ -516,7 +531,7 @@ def clean_lines(text: str) -> list[str]:
     blank_paragraphs = _blank_paragraphs(lines)
     out: list[str] = []
     for a, b in zip([None, *lines], lines, strict=False):
-        if a is not None and _continues(a, b, blank_paragraphs):
+        if a is not None and _continues(fold(out[-1]), a, b, blank_paragraphs):
             out[-1] = _glue(out[-1], b.text)
         else:
             out.append(b.text)

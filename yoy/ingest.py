@@ -458,6 +458,15 @@ FRAGMENT_MAX_CHARS = 2
 # bold lead sentences break without a blank line), the blank-line seed page 1.0, the
 # one-paragraph-per-line seed pages 0.0-0.02.
 BLANK_PARAGRAPH_SHARE = 0.5
+# A text copied from a PDF is hard-wrapped: most of its lines (of at least HARD_WRAP_MIN_WIDTH
+# columns, counted when it has HARD_WRAP_MIN_LINES of them) fill the same width, give or take
+# WRAP_SLACK columns (a full-width character that did not fit). Calibrated on fixtures/raw: the
+# most common width covers 3-10% of the lines of the wiki texts and seed pages (15% in the page of
+# news headlines), a wrapped text nearly all but its paragraphs' last lines.
+HARD_WRAP_SHARE = 0.5
+HARD_WRAP_MIN_WIDTH = 30
+HARD_WRAP_MIN_LINES = 10
+WRAP_SLACK = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,22 +477,26 @@ class _RawLine:
     folded: str
     gap: int  # blank lines before it
     fixed: bool  # chrome or an article separator: never joined to a neighbour
+    indented: bool  # it started with whitespace (a paragraph's first line, in wrapped text)
+    width: int  # display columns, its indentation included
 
 
 def _raw_lines(text: str) -> list[_RawLine]:
     text = _CONTROL.sub("", text.translate(_INVISIBLE))
     out: list[_RawLine] = []
     gap = 0
-    stripped = [line.strip() for line in text.splitlines()]
+    raw = text.splitlines()
+    stripped = [line.strip() for line in raw]
     folded = _fold_lines([s for s in stripped if s])
     k = 0
-    for s in stripped:
+    for line, s in zip(raw, stripped, strict=True):
         if not s:
             gap += 1
             continue
         f = folded[k]
         k += 1
-        out.append(_RawLine(s, f, gap, bool(SEPARATOR.match(s)) or chrome_rule(f) is not None))
+        fixed = bool(SEPARATOR.match(s)) or chrome_rule(f) is not None
+        out.append(_RawLine(s, f, gap, fixed, line[:1].isspace(), _width(line.rstrip())))
         gap = 0
     return out
 
@@ -502,7 +515,22 @@ def _residue(f: str) -> bool:
     return not any(c.isalnum() for c in f) and f[-1] not in OPENS_LINE
 
 
-def _continues(line: str, a: _RawLine, b: _RawLine, blank_paragraphs: bool) -> bool:
+def _width(s: str) -> int:
+    """Display width in columns (CJK and full-width characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _wrap_width(lines: Sequence[_RawLine]) -> int | None:
+    """The column width a hard-wrapped text (copied from a PDF) is broken at, or None."""
+    widths = [line.width for line in lines if not line.fixed and line.width >= HARD_WRAP_MIN_WIDTH]
+    if len(widths) < HARD_WRAP_MIN_LINES:
+        return None
+    width = max(widths, key=lambda w: (sum(1 for x in widths if w - WRAP_SLACK <= x <= w), w))
+    full = sum(1 for x in widths if width - WRAP_SLACK <= x <= width)
+    return width if full >= HARD_WRAP_SHARE * len(widths) else None
+
+
+def _continues(line: str, a: _RawLine, b: _RawLine, blank_paragraphs: bool, wrap: int | None) -> bool:
     """Whether line `b` continues the paragraph `line` (folded, joined so far) that `a` ends."""
     if a.fixed or b.fixed or SALUTATION.match(a.folded):
         return False
@@ -510,13 +538,18 @@ def _continues(line: str, a: _RawLine, b: _RawLine, blank_paragraphs: bool) -> b
         return True
     if a.folded[-1] not in TERMINAL and _is_fragment(b.folded):
         return True
+    if wrap is not None and b.gap == 0 and a.width >= wrap - WRAP_SLACK:
+        # a full line of a hard-wrapped text: its paragraph goes on, unless the next line is
+        # indented or a heading follows a sentence end
+        return not (b.indented or (a.folded[-1] in TERMINAL and HEADING_START.match(b.folded)))
     if not (blank_paragraphs and b.gap == 0):
         return False
     # Without a blank line, only the header's and headings' own breaks are still real: after the
     # title or dateline, before a dateline or the address, after a heading when a paragraph follows.
     if (len(line) <= TITLE_MAX_CHARS and HEADER_ENDS.search(line)) or HEADER_STARTS.match(b.folded):
         return False
-    heading = HEADING_START.match(line) and line[-1] not in TERMINAL
+    marker = HEADING_START.match(line)
+    heading = marker and len(line) - marker.end() >= 2 and line[-1] not in TERMINAL  # not `（三）` alone
     return not (heading and any(ch in TERMINAL for ch in b.folded))
 
 
@@ -528,10 +561,10 @@ def clean_lines(text: str) -> list[str]:
     """Paragraph lines of a page: stripped of whitespace (incl. U+3000, NBSP) and invisible
     characters, with lines broken inside a sentence joined again."""
     lines = _raw_lines(text)
-    blank_paragraphs = _blank_paragraphs(lines)
+    blank_paragraphs, wrap = _blank_paragraphs(lines), _wrap_width(lines)
     out: list[str] = []
     for a, b in zip([None, *lines], lines, strict=False):
-        if a is not None and _continues(fold(out[-1]), a, b, blank_paragraphs):
+        if a is not None and _continues(fold(out[-1]), a, b, blank_paragraphs, wrap):
             out[-1] = _glue(out[-1], b.text)
         else:
             out.append(b.text)

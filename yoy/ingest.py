@@ -6,7 +6,10 @@ Steps, each a function here:
 2. `decode`: BOMs (UTF-8, UTF-16), then strict UTF-8, then charset-normalizer (GB18030/GBK …);
    NUL bytes or control characters mean a binary file.
 3. `html_to_text`: HTML through selectolax, block elements as line breaks, page furniture dropped.
-4. `extract`: lines stripped, the file split into articles at separator lines (`-`), and per article:
+4. `clean_lines`: lines stripped, invisible characters dropped, and lines broken inside a sentence
+   joined again (wiki transcriptions break at every link and bold phrase, PDF copies at a fixed
+   width); real paragraph and heading breaks are kept.
+5. `extract`: the file split into articles at separator lines (`-`), and per article:
    site chrome dropped by the `CHROME` table, the report's start (title / 各位代表 address) and end
    (its closing exhortation …!) found, an appendix (附件 名词解释) kept apart, then the article is
    classified (speech → `full`/`partial`, news digest → `summary`, anything else skipped with a reason)

@@ -26,6 +26,7 @@ import hashlib
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
@@ -525,16 +526,23 @@ def _width(s: str) -> int:
 
 def _wrap_width(lines: Sequence[_RawLine]) -> int | None:
     """The column width a hard-wrapped text (copied from a PDF) is broken at, or None."""
-    widths = [line.width for line in lines if not line.fixed and line.width >= HARD_WRAP_MIN_WIDTH]
-    if len(widths) < HARD_WRAP_MIN_LINES:
+    widths = Counter(line.width for line in lines if not line.fixed and line.width >= HARD_WRAP_MIN_WIDTH)
+    total = sum(widths.values())
+    if total < HARD_WRAP_MIN_LINES:
         return None
-    width = max(widths, key=lambda w: (sum(1 for x in widths if w - WRAP_SLACK <= x <= w), w))
-    full = sum(1 for x in widths if width - WRAP_SLACK <= x <= width)
-    return width if full >= HARD_WRAP_SHARE * len(widths) else None
+
+    def full(w: int) -> int:  # lines that fill width w
+        return sum(widths[x] for x in range(w - WRAP_SLACK, w + 1))
+
+    width = max(widths, key=lambda w: (full(w), w))
+    return width if full(width) >= HARD_WRAP_SHARE * total else None
 
 
-def _continues(line: str, a: _RawLine, b: _RawLine, blank_paragraphs: bool, wrap: int | None) -> bool:
-    """Whether line `b` continues the paragraph `line` (folded, joined so far) that `a` ends."""
+def _continues(
+    head: str, length: int, a: _RawLine, b: _RawLine, blank_paragraphs: bool, wrap: int | None
+) -> bool:
+    """Whether line `b` continues the paragraph that line `a` ends (`length` characters long;
+    `head`: its first TITLE_MAX_CHARS + 1, folded)."""
     if a.fixed or b.fixed or SALUTATION.match(a.folded):
         return False
     if b.folded[0] in CONTINUES_LINE or a.folded[-1] in OPENS_LINE or _residue(b.folded):
@@ -549,15 +557,16 @@ def _continues(line: str, a: _RawLine, b: _RawLine, blank_paragraphs: bool, wrap
         return False
     # Without a blank line, only the header's and headings' own breaks are still real: after the
     # title or dateline, before a dateline or the address, after a heading when a paragraph follows.
-    if (len(line) <= TITLE_MAX_CHARS and HEADER_ENDS.search(line)) or HEADER_STARTS.match(b.folded):
+    if (length <= TITLE_MAX_CHARS and HEADER_ENDS.search(head)) or HEADER_STARTS.match(b.folded):
         return False
-    marker = HEADING_START.match(line)
-    heading = marker and len(line) - marker.end() >= 2 and line[-1] not in TERMINAL  # not `（三）` alone
+    marker = HEADING_START.match(head)
+    heading = marker and length - marker.end() >= 2 and a.folded[-1] not in TERMINAL  # not `（三）` alone
     return not (heading and any(ch in TERMINAL for ch in b.folded))
 
 
-def _glue(a: str, b: str) -> str:
-    return f"{a} {b}" if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha() else a + b
+def _space(a: str, b: str) -> str:
+    """What joins two pieces of a paragraph: a space between two Latin words, else nothing."""
+    return " " if a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha() else ""
 
 
 def clean_lines(text: str) -> list[str]:
@@ -565,13 +574,19 @@ def clean_lines(text: str) -> list[str]:
     characters, with lines broken inside a sentence joined again."""
     lines = _raw_lines(text)
     blank_paragraphs, wrap = _blank_paragraphs(lines), _wrap_width(lines)
-    out: list[str] = []
+    paragraphs: list[list[str]] = []  # pieces of each paragraph (joined once, at the end)
+    head, length = "", 0  # of the last paragraph
     for a, b in zip([None, *lines], lines, strict=False):
-        if a is not None and _continues(fold(out[-1]), a, b, blank_paragraphs, wrap):
-            out[-1] = _glue(out[-1], b.text)
+        if a is not None and _continues(head, length, a, b, blank_paragraphs, wrap):
+            sep = _space(a.text, b.text)
+            paragraphs[-1] += [sep, b.text]
+            length += len(sep) + len(b.text)
+            if len(head) <= TITLE_MAX_CHARS:
+                head = (head + sep + b.folded)[: TITLE_MAX_CHARS + 1]
         else:
-            out.append(b.text)
-    return out
+            paragraphs.append([b.text])
+            head, length = b.folded[: TITLE_MAX_CHARS + 1], len(b.text)
+    return ["".join(pieces) for pieces in paragraphs]
 
 
 def split_articles(lines: Sequence[str]) -> list[list[str]]:

@@ -38,7 +38,8 @@ def main() -> None:
     segment_median = statistics.median(segment_times)
     total = ingest_median + segment_median
     chars = sum(len(r.text) for r in reports)
-    print(f"raw texts: {len(seeds)} files, {len(reports)} reports, {chars:,} characters; {RUNS} runs (median)")
+    print(f"raw texts: {len(seeds)} files, {len(reports)} reports, {chars:,} characters; "
+          f"{RUNS} runs (median)")
     first = ingest_times[0] * 1000
     print(f"ingest:  {ingest_median * 1000:8.1f} ms (first run {first:.1f} ms, with warm-up)")
     print(f"segment: {segment_median * 1000:8.1f} ms")

@@ -22,8 +22,9 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from yoy.models import Block, Outline, Report, Role, Span
 from yoy.text import SENTENCE_END, fold, word_spans
@@ -242,7 +243,7 @@ class _Cuts:
     scores: dict[int, float]
 
 
-def _candidates(f: str, mk: _Marker, limit: int, stats: _ClauseStats) -> _Cuts:
+def _candidates(f: str, mk: _Marker, limit: int, clause_stats: Callable[[], _ClauseStats]) -> _Cuts:
     stop = limit
     for i in range(mk.body, limit):
         if f[i] == "\n" or f[i] in SENTENCE_END:
@@ -256,6 +257,7 @@ def _candidates(f: str, mk: _Marker, limit: int, stats: _ClauseStats) -> _Cuts:
         # the title fills its line (`（二）…基础。` then the body on the next line): nothing to cut
         return _Cuts(mk, stop, natural, None, {})
     forced = opener.start() if opener else None
+    stats = clause_stats()
     hi = min(stop, mk.body + MAX_TITLE)
     ending = _word_ends(f, mk.body, min(len(f), hi + 8))
     scores: dict[int, float] = {}
@@ -618,7 +620,9 @@ def _after_title(f: str, end: int) -> int:
 
 def _find_titles(f: str, heads: Sequence[_Marker]) -> dict[int, int]:
     """Title end of every heading, keyed by marker start."""
-    stats = _ClauseStats(f)
+    # segmenting the whole report for its clause statistics is most of the segmenter's time: only
+    # when a heading's end is not plain to see (a heading running into its body)
+    stats = cache(lambda: _ClauseStats(f))
     cuts: list[_Cuts] = []
     for i, mk in enumerate(heads):
         limit = heads[i + 1].start if i + 1 < len(heads) else len(f)

@@ -115,3 +115,10 @@ def test_repair_joins_wiki_breaks() -> None:
         "某某年某市人民政府工作报告", "各位代表：", "现在，我代表市人民政府向大会报告工作。", "一、回顾",
         "经济稳定。一是稳增长。二是促改革。", "就业扩大。", "今年要办好实事。", "本作品公有领域",
     ]
+
+
+def test_repair_bold_enumerators_on_one_paragraph_per_line_pages() -> None:
+    """A bold 一是/二是 on a line of its own opens the sentence on the next line; a short heading
+    such as 附件 after a sentence end stays a line of its own."""
+    text = "\n".join(["今年重点抓好以下几个方面：", "一是", "稳增长。", "二是", "促改革。", "附件", "名 词 解 释"])
+    assert clean_lines(text) == ["今年重点抓好以下几个方面：", "一是稳增长。", "二是促改革。", "附件", "名 词 解 释"]

@@ -450,6 +450,8 @@ CONTINUES_LINE = frozenset(",、。;:!?》」』)”’")
 # … and that cannot end one (opening marks, a comma or enumeration comma).
 OPENS_LINE = frozenset("《「『(“,、")
 TERMINAL = frozenset("。!?…")
+LIST_MARKS = frozenset(":;")  # end a clause that a list follows
+ENUMERATOR = re.compile(rf"^(?:[{NUMERALS}][是要]|第[{NUMERALS}])$")  # 一是, 二要, 第三: open a clause
 SALUTATION = re.compile(r"^各位代表\s*[:!]$")  # the address to the deputies is a paragraph of its own
 HEADER_ENDS = re.compile(r"工作报告(?:\s*\(\d{4}年?\))?$|会议上$")  # a title, a dateline
 HEADER_STARTS = re.compile(r"^(?:[—―]{1,3}|各位代表)")  # a dateline (or a —— list item), the address
@@ -539,16 +541,19 @@ def _wrap_width(lines: Sequence[_RawLine]) -> int | None:
 
 
 def _continues(
-    head: str, length: int, a: _RawLine, b: _RawLine, blank_paragraphs: bool, wrap: int | None
+    head: str, length: int, before: str, a: _RawLine, b: _RawLine, blank_paragraphs: bool, wrap: int | None
 ) -> bool:
     """Whether line `b` continues the paragraph that line `a` ends (`length` characters long;
-    `head`: its first TITLE_MAX_CHARS + 1, folded)."""
+    `head`: its first TITLE_MAX_CHARS + 1, folded; `before`: the mark that ended the one before)."""
     if a.fixed or b.fixed or SALUTATION.match(a.folded):
         return False
     if b.folded[0] in CONTINUES_LINE or a.folded[-1] in OPENS_LINE or _residue(b.folded):
         return True
-    if a.folded[-1] not in TERMINAL and _is_fragment(b.folded):
-        return True
+    if _is_fragment(b.folded) and a.folded[-1].isalnum():
+        return True  # a word cut off the end of its line (`政府工作报\n告`)
+    opens = before in LIST_MARKS or ENUMERATOR.match(a.folded)
+    if length == len(a.text) and _is_fragment(a.folded) and opens:
+        return True  # a bold word opening a sentence (`…以下几个方面：\n一是\n发行…`, `。\n二是\n…`)
     if wrap is not None and b.gap == 0 and a.width >= wrap - WRAP_SLACK:
         # a full line of a hard-wrapped text: its paragraph goes on, unless the next line is
         # indented or a heading follows a sentence end
@@ -575,9 +580,9 @@ def clean_lines(text: str) -> list[str]:
     lines = _raw_lines(text)
     blank_paragraphs, wrap = _blank_paragraphs(lines), _wrap_width(lines)
     paragraphs: list[list[str]] = []  # pieces of each paragraph (joined once, at the end)
-    head, length = "", 0  # of the last paragraph
+    head, length, before = "", 0, ""  # of the last paragraph; `before`: how the one before ended
     for a, b in zip([None, *lines], lines, strict=False):
-        if a is not None and _continues(head, length, a, b, blank_paragraphs, wrap):
+        if a is not None and _continues(head, length, before, a, b, blank_paragraphs, wrap):
             sep = _space(a.text, b.text)
             paragraphs[-1] += [sep, b.text]
             length += len(sep) + len(b.text)
@@ -585,7 +590,7 @@ def clean_lines(text: str) -> list[str]:
                 head = (head + sep + b.folded)[: TITLE_MAX_CHARS + 1]
         else:
             paragraphs.append([b.text])
-            head, length = b.folded[: TITLE_MAX_CHARS + 1], len(b.text)
+            head, length, before = b.folded[: TITLE_MAX_CHARS + 1], len(b.text), a.folded[-1] if a else ""
     return ["".join(pieces) for pieces in paragraphs]
 
 

@@ -45,6 +45,10 @@ RELATION_LABELS = {"matched": "对应", "moved": "移动", "split": "拆分", "m
 DIRECTION_LABELS = {"up": "上调", "down": "下调", "unchanged": "持平", "newly set": "新设",
                     "no longer set": "不再设定", "changed": "改变"}
 LEVEL_LABELS = {"part": "部分", "section": "章节"}
+# Plain words for the record's `Priority.basis` codes (the briefs show these; JSON keeps the codes).
+BASIS_LABELS = {"引号术语": "报告中加引号的提法", "标题用语": "出现在标题中", "政策词表": "常用政策词语",
+                "关键性": "用词频率明显变化", "词表所列接替": "已知的前后接替提法",
+                "对应位置替换": "对应位置由“{old}”改为“{new}”"}
 
 
 @dataclass(frozen=True, slots=True)

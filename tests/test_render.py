@@ -80,7 +80,8 @@ def test_evidence_links_point_into_the_diff(render_sample: Comparison) -> None:
 def _pair_view(old: str, new: str) -> str:
     pair = render.SectionPair("a1", "p1", "p1", "甲", "甲", "一", "一", "part", "matched", 0.9, old, new)
     base = sample.chengyang_2022_2025()
-    return render.render_html(dataclasses.replace(base, sections=(pair,), priorities=(), targets=(), ranked=()))
+    bare = dataclasses.replace(base, sections=(pair,), priorities=(), targets=(), ranked=())
+    return render.render_html(bare)
 
 
 def test_equal_sentences_share_a_row_and_changed_ones_get_a_redline() -> None:

@@ -62,9 +62,10 @@
   function land(el) {
     openAround(el);
     el.scrollIntoView({ block: "center" });
-    var top = toolbar ? toolbar.getBoundingClientRect().bottom : 0;
+    var bar = toolbar ? toolbar.getBoundingClientRect() : null;
+    var top = bar && bar.top <= 1 && bar.bottom > 0 ? bar.bottom : 0;  // the toolbar is stuck on top
     var r = el.getBoundingClientRect();
-    if (r.top < top + 8) window.scrollBy(0, r.top - top - 8 - (window.innerHeight - top) / 4);
+    if (r.top < top + 8) window.scrollBy(0, r.top - top - 8);
   }
   function step(d) {
     var list = changes();
@@ -184,10 +185,9 @@
       expand.textContent = open ? "收起相同句子" : "展开相同句子";
     });
   }
-  window.addEventListener("beforeprint", function () {
-    all("details.rest, details.more-ev").forEach(function (d) { d.open = true; });
-  });
   if (toc && window.matchMedia && window.matchMedia("(max-width: 70rem)").matches) toc.open = false;
+  var more = doc.getElementById("tb-more");
+  if (more && window.matchMedia && window.matchMedia("(max-width: 44rem)").matches) more.open = false;
   update();
   if (location.hash) reveal("");
 })();

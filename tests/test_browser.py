@@ -189,6 +189,26 @@ def test_j_and_k_step_through_every_change_in_order(
     w.context.close()
 
 
+def test_aligned_sentences_sit_opposite_each_other(
+        render_browser: Any, tmp_path: Path, render_sample: Comparison) -> None:
+    w = Watched(render_browser, brief_file(render_sample, tmp_path).as_uri())
+    page = w.page
+    page.evaluate("document.querySelectorAll('details.same-run').forEach(d => d.open = true)")
+    geometry = page.evaluate("""() => [...document.querySelectorAll('#diff .row.op-equal')].map(r => {
+        const [o, n] = r.querySelectorAll('.cell');
+        return [o.getBoundingClientRect().top, n.getBoundingClientRect().top,
+                o.getBoundingClientRect().left < n.getBoundingClientRect().left,
+                o.textContent === n.textContent];
+      })""")
+    assert geometry and all(abs(a - b) < 1 and left and same for a, b, left, same in geometry), geometry
+    changed = page.locator("#diff .row.op-changed").first
+    assert changed.locator(".cell.old del").count() and not changed.locator(".cell.old ins").count()
+    assert changed.locator(".cell.new ins").count() and not changed.locator(".cell.new del").count()
+    old_top = changed.locator(".cell.old").bounding_box()["y"]  # type: ignore[index]
+    assert abs(old_top - changed.locator(".cell.new").bounding_box()["y"]) < 1  # type: ignore[index]
+    w.context.close()
+
+
 def test_type_filter_hides_and_shows(render_browser: Any, tmp_path: Path, render_sample: Comparison) -> None:
     w = Watched(render_browser, brief_file(render_sample, tmp_path).as_uri())
     page = w.page

@@ -74,7 +74,7 @@ CHART_TERMS = 8
 # one replaced word does not make a section "changed".
 CHANGED_SHARE = 0.05
 FOLD_ROWS = 3  # runs of at least this many equal sentence rows are collapsed
-BRIEF_TOP = 6  # formulations on the PDF's first page
+BRIEF_TOP = 8  # formulations on the PDF's first page
 BRIEF_CARDS = 8  # target cards on the PDF's first page
 
 

@@ -1,8 +1,10 @@
 """Render change briefs (HTML, PDF, Markdown, JSON) from one `Comparison` record.
 
 One context builder (`brief_context`) feeds every template; HTML and PDF share one base layout
-(`templates/base.html.j2`) and differ only in their page template and stylesheet. Files are written
-atomically, and a path that exists but was not written by yoy is never overwritten.
+(`templates/base.html.j2`) and differ only in their page template and stylesheet. The HTML view's
+sentence rows are recomputed from each pair's texts (`align.sentence_rows`); the record keeps its flat
+redline. Record codes (basis, paths, scores) are mapped to plain words here (`plain`, `basis_label`).
+Files are written atomically, and a path that exists but was not written by yoy is never overwritten.
 """
 
 from __future__ import annotations

@@ -110,7 +110,13 @@
     });
     return out;
   }
-  function reveal(term) {
+  function highlight(el, term) {
+    var row = el.closest(".row") || el;
+    row.classList.add("landed");
+    el.classList.add("landed");
+    if (term && !el.querySelector("mark.term")) markText(el, term, "term jumped");
+  }
+  function reveal(term, also) {
     var id = decodeURIComponent(location.hash.slice(1));
     var el = id && doc.getElementById(id);
     if (!el) return;
@@ -122,14 +128,13 @@
     }
     if (el.closest("#diff")) {
       unmarkTerms();
-      var row = el.closest(".row") || el;
-      row.classList.add("landed");
-      el.classList.add("landed");
-      if (term && !el.querySelector("mark.term")) markText(el, term, "term jumped");
+      highlight(el, term);
+      var other = also && doc.getElementById(also);
+      if (other) { openAround(other); highlight(other, term); }
     }
     land(el);
   }
-  var pendingTerm = "";
+  var pendingTerm = "", pendingAlso = "";
   doc.addEventListener("click", function (ev) {
     var a = ev.target.closest && ev.target.closest("a");
     if (!a) return;
@@ -137,7 +142,8 @@
       var from = a.closest("[id]");
       origin = from ? from.id : null;
       pendingTerm = a.getAttribute("data-term") || "";
-      if (a.getAttribute("href") === location.hash) { ev.preventDefault(); reveal(pendingTerm); }
+      pendingAlso = a.getAttribute("data-also") || "";
+      if (a.getAttribute("href") === location.hash) { ev.preventDefault(); reveal(pendingTerm, pendingAlso); }
     } else if (a.classList.contains("back") && origin) {
       ev.preventDefault();
       var back = origin;
@@ -146,7 +152,10 @@
       else location.hash = back;
     }
   });
-  window.addEventListener("hashchange", function () { reveal(pendingTerm); pendingTerm = ""; });
+  window.addEventListener("hashchange", function () {
+    reveal(pendingTerm, pendingAlso);
+    pendingTerm = pendingAlso = "";
+  });
   if (only) only.addEventListener("change", update);
   types.forEach(function (t) { t.addEventListener("change", update); });
   doc.getElementById("next-change").addEventListener("click", function () { step(1); });

@@ -127,10 +127,12 @@ def test_evidence_link_lands_on_the_sentence_in_both_years_and_back(
     for sid in (old_sid, new_sid):  # both years, opposite each other, below the sticky toolbar
         assert _below_toolbar(page, f"#{sid}"), (sid, _box(page, f"#{sid}"))
     assert page.locator(f"#{new_sid}.landed").count() == 1
+    assert page.locator(f"#{old_sid}.landed").count() == 1  # the other year's sentence too
     bg = page.evaluate(f"getComputedStyle(document.getElementById('{new_sid}')).backgroundColor")
     assert bg not in ("rgba(0, 0, 0, 0)", "transparent")  # highlighted
     marked = page.locator(f"#{new_sid} mark").all_inner_texts()
     assert "新质生产力" in marked
+    assert p["old_term"] in page.locator(f"#{old_sid} mark").all_inner_texts()  # 新旧动能转换
     back = page.locator(f"#{new_sid} a.back[href='#{p['anchor']}']")
     assert back.is_visible()
     back.click()

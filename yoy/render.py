@@ -294,11 +294,24 @@ def _evidence(e: Evidence, terms: tuple[str, ...], loc: _Locator) -> dict[str, A
             "term": next((t for t in terms if t and t in e.sentence), terms[0])}
 
 
+def _partner(sid: str | None, others: Sequence[str]) -> str | None:
+    """Of `others` (sentence ids of the other year), the one to highlight with `sid`: same row, then
+    same section, else none."""
+    if not sid or not others:
+        return None
+    pair, _, row = sid.split("-")
+    same_pair = [o for o in others if o.split("-")[0] == pair]
+    return next((o for o in same_pair if o.split("-")[2] == row), same_pair[0] if same_pair else None)
+
+
 def _priority(i: int, p: Priority, loc: _Locator, caveats: Sequence[str],
               labels: tuple[str, str]) -> dict[str, Any]:
     terms = (p.term, p.old_term or "")
     old_ev = [_evidence(e, terms, loc) for e in p.evidence if e.side == "old"]
     new_ev = [_evidence(e, terms, loc) for e in p.evidence if e.side == "new"]
+    for mine, other in ((old_ev, new_ev), (new_ev, old_ev)):  # the other year's sentence, same section first
+        for ev in mine:
+            ev["also"] = _partner(ev["sid"], [e["sid"] for e in other if e["sid"]])
     first = next((e for e in (*new_ev, *old_ev) if e["href"]), None)
     if p.change == "dropped":
         first = next((e for e in (*old_ev, *new_ev) if e["href"]), None)
@@ -311,6 +324,7 @@ def _priority(i: int, p: Priority, loc: _Locator, caveats: Sequence[str],
         "note": None if p.note in caveats else p.note, "caveat_note": bool(p.note) and p.note in caveats,
         "old_evidence": old_ev, "new_evidence": new_ev,
         "jump": first["href"] if first else None, "jump_term": first["term"] if first else p.term,
+        "jump_also": first["also"] if first else None,
         "quote": (old_ev if p.change == "dropped" else new_ev or old_ev)[:1],
     }
 
@@ -532,6 +546,7 @@ def brief_context(c: Comparison) -> dict[str, Any]:
     for r in c.ranked[:TOP_N]:
         item: dict[str, Any] = {"rank": r.rank, "kind": r.kind, "summary": plain(r.summary),
                                 "reason": plain(r.reason), "href": None, "term": "", "types": r.kind,
+                                "also": None,
                                 "anchor": f"top{r.rank}"}
         if r.kind == "section" and r.ref in pair_ids:
             item["href"] = f"#{r.ref}"
@@ -543,7 +558,7 @@ def brief_context(c: Comparison) -> dict[str, Any]:
         elif r.ref in by_term:
             p = by_term[r.ref]
             item.update(href=p["jump"] or f"#{p['anchor']}", term=p["jump_term"], types=p["change"],
-                        reason=p["reason"])
+                        reason=p["reason"], also=p["jump_also"])
         top.append(item)
     # back links: every evidence sentence names the changes it supports
     marks: dict[str, list[dict[str, Any]]] = {}

@@ -130,6 +130,17 @@ def test_reader_facing_text_has_no_internal_codes() -> None:
     assert "相似度" not in md and "G²" not in md
 
 
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("表述变化（对应位置替换 ×1（a9））；提及 1 → 1 次", "表述变化（对应位置换了说法）；提及 1 → 1 次"),
+    ("不再提及（关键性 G²=14.6）；提及 6 次", "不再提及（用词频率明显变化）；提及 6 次"),
+    ("新提出（标题用语）；提及 3 次", "新提出（出现在标题中）；提及 3 次"),
+    ("移动章节：§1(二) → 三(一)", "移动章节：第1节(二) → 三(一)"),
+    ("相似 0.37 · +12 字", "· +12 字"),
+])
+def test_plain_words_replace_internal_codes(raw: str, shown: str) -> None:
+    assert render.plain(raw) == shown
+
+
 def test_charts_are_inline_svg(render_sample: Comparison) -> None:
     html = render.render_html(render_sample)
     assert html.count("<svg") == 0  # history has only two years: no line charts, and no word bars

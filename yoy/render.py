@@ -34,6 +34,7 @@ from yoy.errors import RenderError
 from yoy.files import atomic_write
 from yoy.models import (
     BASIS_LABELS,
+    BRIEF_WORDS,
     CHANGE_LABELS,
     DIRECTION_LABELS,
     KIND_LABELS,
@@ -220,9 +221,9 @@ def _clip(sentence: str, terms: Iterable[str], width: int = CLIP) -> str:
 
 
 _CODES = (  # internal codes that must not reach a reader, with what replaces them
-    (re.compile(r"§(\d+)"), r"第\1节"),
+    (re.compile(r"§(\d+)"), BRIEF_WORDS["section_n"].format(n=r"\1")),
     (re.compile(r"[（(]\s*a\d+(?:[、,，]\s*a\d+)*\s*[）)]"), ""),
-    (re.compile(r"\s*[×x]\s*\d+(?=[（）)；;，,]|$)"), ""),
+    (re.compile(r"\s*×\s*\d+(?=[（）)；;，,]|$)"), ""),
     (re.compile(r"G²\s*=\s*[\d.]+"), ""),
     (re.compile(r"相似度?\s*[\d.]+"), ""),
 )
@@ -233,6 +234,9 @@ def plain(text: str | None) -> str:
     out = text or ""
     for pattern, repl in _CODES:
         out = pattern.sub(repl, out)
+    for code, label in BASIS_LABELS.items():  # basis codes inside a free-text reason
+        out = out.replace(code, BRIEF_WORDS["slot"] if "{" in label else label)
+    out = re.sub(r"\s+([）)；，])", r"\1", out)
     return re.sub(r"（\s*）|\(\s*\)", "", out).strip()
 
 
@@ -255,11 +259,11 @@ def priority_reason(p: Priority, old_label: str, new_label: str) -> str:
     """One plain sentence: why this priority is listed and how often each report says it."""
     why = basis_label(p)
     if p.change == "new":
-        count = f"{new_label} 提及 {p.new_count} 次"
+        count = BRIEF_WORDS["mentions_one"].format(side=new_label, n=p.new_count)
     elif p.change == "dropped":
-        count = f"{old_label} 提及 {p.old_count} 次"
+        count = BRIEF_WORDS["mentions_one"].format(side=old_label, n=p.old_count)
     else:
-        count = f"提及 {p.old_count} → {p.new_count} 次"
+        count = BRIEF_WORDS["mentions_both"].format(old=p.old_count, new=p.new_count)
     return "；".join(x for x in (why, count) if x)
 
 
@@ -396,7 +400,7 @@ def _pair(p: SectionPair, rows: tuple[SentenceRow, ...]) -> dict[str, Any]:
         "inline_segs": _segments(chunks, ""),
         "old_excerpt": _excerpt(p.old_text), "new_excerpt": _excerpt(p.new_text),
         "old_chars": len(p.old_text or ""), "new_chars": len(p.new_text or ""),
-        "short": p.new_title or p.old_title or _path(p.new_path or p.old_path) or "（无标题）",
+        "short": p.new_title or p.old_title or _path(p.new_path or p.old_path) or BRIEF_WORDS["untitled"],
         "rows": [],
     }
 
@@ -574,7 +578,8 @@ def brief_context(c: Comparison) -> dict[str, Any]:
             if f and f["sid"]:
                 target_sids.add(f["sid"])
                 marks.setdefault(f["sid"], []).append(
-                    {"href": f"#{t['anchor']}", "label": f"目标：{t['indicator']}", "term": f["value"]})
+                    {"href": f"#{t['anchor']}", "term": f["value"],
+                     "label": BRIEF_WORDS["target"].format(indicator=t["indicator"])})
     pairs = [_pair(p, rows_of[p.id]) for p in c.sections]
     _view(pairs, rows_of, marks, target_sids)
     rel_counts = Counter(p.relation for p in c.sections)
@@ -850,7 +855,7 @@ def write_index(entries: Sequence[tuple[Comparison, Sequence[Path]]], out_dir: P
                      "priority_counts": ctx["priority_counts"], "target_counts": ctx["target_counts"],
                      "top": ctx["top"][:3]})
     html = environment().get_template("index.html.j2").render(
-        title="yoy 简报索引", generator=generator(), rows=rows)
+        title=BRIEF_WORDS["index_title"], generator=generator(), rows=rows)
     _prepare(path.parent)
     atomic_write(path, html.encode("utf-8"), RenderError)
     return path

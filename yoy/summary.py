@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from yoy import render
+from yoy.models import BRIEF_WORDS as W
 from yoy.models import Comparison
 
 if TYPE_CHECKING:
@@ -112,26 +113,27 @@ def print_summary(c: Comparison, console: Console, top: int = 8) -> None:
     """
     console.print(Text(render.headline(c), style="bold"))
     for caveat in render.caveats_of(c):
-        console.print(Text(f"注意：{caveat}", style="yellow"), soft_wrap=True)  # CJK has no spaces to wrap at
+        # soft_wrap: CJK has no spaces to wrap at
+        console.print(Text(W["caveat"].format(text=caveat), style="yellow"), soft_wrap=True)
     old_label, new_label = render.side_labels(c)
     reasons = {p.term: render.priority_reason(p, old_label, new_label) for p in c.priorities}
     if c.ranked:
-        table = Table(title="最重要的变化", title_justify="left", show_edge=False, pad_edge=False)
+        table = Table(title=W["top"], title_justify="left", show_edge=False, pad_edge=False)
         table.add_column("#", justify="right", style="dim")
-        table.add_column("变化", style="bold")
-        table.add_column("依据", style="dim")
+        table.add_column(W["change"], style="bold")
+        table.add_column(W["why"], style="dim")
         for r in c.ranked[:top]:
             table.add_row(str(r.rank), Text(render.plain(r.summary)),
                           Text(_reason(reasons, r.kind, r.ref, r.reason)))
         console.print(table)
     if c.targets:
-        table = Table(title="主要预期目标", title_justify="left", show_edge=False, pad_edge=False)
-        table.add_column("指标")
+        table = Table(title=W["targets"], title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column(W["indicator"])
         table.add_column(old_label, justify="right")
         table.add_column(new_label, justify="right")
-        table.add_column("变化", justify="left")
+        table.add_column(W["change"], justify="left")
         for t in c.targets:
             mark, label, _ = render.DIRECTION.get(t.direction, ("·", t.direction, ""))
-            table.add_row(Text(t.indicator), Text(t.old.value if t.old else "未设"),
-                          Text(t.new.value if t.new else "未设"), f"{mark} {label}")
+            table.add_row(Text(t.indicator), Text(t.old.value if t.old else W["unset"]),
+                          Text(t.new.value if t.new else W["unset"]), f"{mark} {label}")
         console.print(table)

@@ -74,7 +74,9 @@
     current = Math.max(0, Math.min(list.length - 1, current + d));
     var el = list[current];
     el.classList.add("current");
+    if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
     land(el);
+    el.focus({ preventScroll: true });
     if (pos) pos.textContent = (current + 1) + " / " + list.length + " 处改动";
   }
   function unmarkTerms() {

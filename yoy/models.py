@@ -59,6 +59,17 @@ DIRECTION_LABELS = {"up": "上调", "down": "下调", "unchanged": "持平", "ne
 TIME_DIRECTIONS = ("up", "down", "unchanged", "requalified", "changed", "newly set", "no longer set")
 PEER_DIRECTIONS = ("higher", "lower", "same", "changed", "only old", "only new")
 LEVEL_LABELS = {"part": "部分", "section": "章节"}
+# Plain words for the record's `Priority.basis` codes (the briefs show these; JSON keeps the codes).
+BASIS_LABELS = {"引号术语": "报告中加引号的提法", "标题用语": "出现在标题中", "政策词表": "常用政策词语",
+                "关键性": "用词频率明显变化", "词表所列接替": "已知的前后接替提法",
+                "对应位置替换": "对应位置由“{old}”改为“{new}”"}
+# The briefs' and the terminal's own reader-facing phrases (templates hold the rest).
+BRIEF_WORDS = {
+    "mentions_one": "{side} 提及 {n} 次", "mentions_both": "提及 {old} → {new} 次",
+    "section_n": "第{n}节", "untitled": "（无标题）", "target": "目标：{indicator}", "unset": "未设",
+    "caveat": "注意：{text}", "top": "最重要的变化", "targets": "主要预期目标", "change": "变化",
+    "why": "依据", "indicator": "指标", "index_title": "yoy 简报索引", "slot": "对应位置换了说法",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,9 @@ import click
 
 from yoy import corpus as corpus_mod
 from yoy.errors import NotFoundError, RenderError, YoyError
-from yoy.outline import segment
+
+# Start-up time is part of the interface (`yoy --version` ≤ 0.15 s): heavy libraries (jieba, pypinyin,
+# rich, jinja2, weasyprint, dask) are imported inside the commands that need them, never up here.
 
 
 class YoyGroup(click.Group):
@@ -113,19 +116,44 @@ def list_command(ctx: click.Context, fmt: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    reports = _corpus_of(ctx).reports()
-    rows = [(r, corpus_mod.parts_of(r)) for r in reports]
+    with _index_progress() as progress:
+        entries = _corpus_of(ctx).entries(parts=True, progress=progress)
     if fmt == "json":
-        data = [{**corpus_mod.meta_dict(r.meta), "chars": len(r.text), "parts": parts} for r, parts in rows]
+        data = [{**corpus_mod.meta_dict(e.meta), "chars": e.chars, "parts": e.parts} for e in entries]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    if not rows:
+    if not entries:
         click.echo("the corpus is empty; add a report with: yoy ingest PATH-TO-SAVED-PAGE")
         return
     table = Table("region", "year", "kind", "characters", "parts")
-    for r, parts in rows:
-        table.add_row(r.meta.region, str(r.meta.year), str(r.meta.kind), f"{len(r.text):,}", str(parts))
+    for n, e in enumerate(entries):  # grouped by region: the name once, a rule between regions
+        first = n == 0 or entries[n - 1].meta.region != e.meta.region
+        last = n == len(entries) - 1 or entries[n + 1].meta.region != e.meta.region
+        table.add_row(e.meta.region if first else "", str(e.meta.year), str(e.meta.kind), f"{e.chars:,}",
+                      "" if e.parts is None else str(e.parts), end_section=last)
     Console().print(table)  # writes to whatever sys.stdout is at print time
+
+
+@contextlib.contextmanager
+def _index_progress() -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr while the index segments new or changed reports (only if it has to)."""
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in state:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            state["bar"] = bar = Progress(console=Console(stderr=True), transient=True)
+            bar.start()
+            state["task"] = bar.add_task("indexing reports", total=total)
+        state["bar"].update(state["task"], completed=done)
+
+    try:
+        yield update
+    finally:
+        if "bar" in state:
+            state["bar"].stop()
 
 
 @cli.command("show")
@@ -147,7 +175,11 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
     import json
 
     report = _corpus_of(ctx).load(region, year)
-    tree = segment(report) if with_outline else None
+    tree = None
+    if with_outline:
+        from yoy.outline import segment
+
+        tree = segment(report)
     if fmt == "json":
         data: dict[str, object] = {**corpus_mod.meta_dict(report.meta), "chars": len(report.text)}
         if tree is not None:

@@ -65,14 +65,15 @@ def test_hand_edit_rebuilds_the_row(small: Path, monkeypatch: pytest.MonkeyPatch
     calls = count_deep(monkeypatch)
     path = small / "崂山区" / "2019.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("speaker: 赵燕", "speaker: 赵燕(区长)") + "\n一、新增的一部分\n\n新的段落。\n",
-                    encoding="utf-8")
+    edited = text.replace("speaker: 赵燕", "speaker: 赵燕(区长)") + "\n一、新增的一部分\n\n新的段落。\n"
+    path.write_text(edited, encoding="utf-8")
     entry = Corpus(small).entry("崂山", 2019)
     assert entry.meta.speaker == "赵燕(区长)"
     assert entry.parts is None  # deep stats wait until asked for
     entries = Corpus(small).entries(parts=True)
     assert calls == [path]  # only the edited file is segmented again
-    assert next(e for e in entries if e.meta.region == "崂山区").chars == len(Corpus(small).load("崂山", 2019).text)
+    laoshan = next(e for e in entries if e.meta.region == "崂山区")
+    assert laoshan.chars == len(Corpus(small).load("崂山", 2019).text)
 
 
 def test_touch_without_change_keeps_deep_stats(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:

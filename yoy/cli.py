@@ -254,19 +254,42 @@ def compare_command(ctx: click.Context, args: tuple[str, ...], formats: str, out
 @click.option("--format", "formats", default="html,pdf,md,json", help=_FORMAT_HELP)
 @click.option("-o", "--output-dir", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Directory for the briefs and their index.html.")
+@click.option("-j", "--jobs", "jobs", metavar="N",
+              help="Pairs compared at once, each in its own process (default: the machine's cores).")
+@click.option("--scheduler", metavar="tcp://HOST:8786",
+              help="Run the pairs on this Dask cluster (default: $DASK_SCHEDULER_ADDRESS, if set and no "
+                   "--jobs).")
+@click.option("--worker-corpus", metavar="PATH-OR-URL",
+              help="Where cluster workers read the corpus (a shared path or an fsspec URL; default: the same "
+                   "path as here).")
 @click.pass_context
 def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: bool, formats: str,
-                  output_dir: Path) -> None:
-    """Write briefs for several pairs at once, plus an index.html linking them.
+                  output_dir: Path, jobs: str | None, scheduler: str | None,
+                  worker_corpus: str | None) -> None:
+    """Write briefs for many pairs at once, in parallel, plus an index.html linking them.
+
+    Pairs whose reports (and yoy version) have not changed since their briefs were written are skipped,
+    so an interrupted run picks up where it stopped. With --scheduler (or DASK_SCHEDULER_ADDRESS) the
+    pairs run on a Dask cluster whose workers read the corpus from a shared path.
 
     \b
     Example:
       yoy brief --all-consecutive
       yoy brief 城阳:2022:2025 崂山:2019:2020 --format html,md -o briefs/
+      yoy brief --all-consecutive --jobs 8 --format html,json
+      yoy brief --all-consecutive --scheduler tcp://10.0.0.5:8786 -o /shared/briefs
     """
-    from yoy import pipeline, render, summary
+    import os
+
+    from yoy import batch, render, summary
 
     fmts = render.parse_formats(formats)
+    n_jobs = batch.parse_jobs(jobs)
+    address = scheduler or (os.environ.get("DASK_SCHEDULER_ADDRESS") if jobs is None else None)
+    if scheduler and jobs is not None:
+        raise batch.BatchOptionError("give --jobs (processes here) or --scheduler (a Dask cluster), not both")
+    if address:
+        address = batch.check_scheduler(address)
     corpus = _corpus_of(ctx)
     keys = [summary.parse_pair_spec(p) for p in pairs]
     if all_consecutive:
@@ -276,15 +299,52 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
             raise NotFoundError("no region in the corpus has two years to compare; add reports with: "
                                 "yoy ingest PATH-TO-SAVED-PAGE")
         raise click.UsageError("give REGION:OLD_YEAR:NEW_YEAR pairs or --all-consecutive")
-    written = []
-    with render.pdf_worker("pdf" in fmts), summary.steps(f"{len(keys)} comparison(s) …") as progress:
-        for n, (old_key, new_key) in enumerate(keys, start=1):
-            progress.update(f"[{n}/{len(keys)}] {old_key[0]} {old_key[1]} → {new_key[0]} {new_key[1]} …")
-            written.append(pipeline.run(corpus, old_key, new_key, fmts, output_dir))
-        index = render.write_index(written, output_dir)
-    for comparison, paths in written:
-        click.echo(f"{render.headline(comparison)}: {', '.join(str(p) for p in paths)}")
-    click.echo(str(index))
+    todo = batch.plan(corpus, keys, fmts, worker_corpus)
+    client = batch.connect(address) if address else None
+    try:
+        with _batch_progress(len(todo), client is not None) as progress:
+            outcome = batch.run(todo, output_dir, batch.executor_for(n_jobs, client), progress)
+    finally:
+        if client is not None:
+            client.close()
+    for _job, paths, headline in outcome.written:
+        click.echo(f"{headline}: {', '.join(str(p) for p in paths)}")
+    if outcome.skipped:
+        click.echo(f"unchanged since their briefs were written: {len(outcome.skipped)} pair(s)")
+    click.echo(str(outcome.index))
+    if outcome.failed:
+        for job, why in outcome.failed:
+            click.echo(f"failed: {job.label}: {why}", err=True)
+        raise RenderError(f"{len(outcome.failed)} of {len(todo)} pair(s) failed; the others are written "
+                          "(rerun to retry the failed ones)")
+
+
+@contextlib.contextmanager
+def _batch_progress(total: int, cluster: bool) -> Iterator[Callable[[str, Any], None]]:
+    """A progress bar on stderr on a terminal; elsewhere one line per pair done."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        count = {"n": 0}
+
+        def line(status: str, job: Any) -> None:
+            count["n"] += 1
+            console.print(f"[{count['n']}/{total}] {status} {job.label}", highlight=False, markup=False)
+
+        yield line
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("briefs on the cluster" if cluster else "briefs", total=total)
+
+        def advance(status: str, job: Any) -> None:
+            bar.update(task, advance=1, description=f"{'briefs' if status != 'failed' else 'failed'}: "
+                                                     f"{job.label}")
+
+        yield advance
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -347,6 +347,83 @@ def _batch_progress(total: int, cluster: bool) -> Iterator[Callable[[str, Any], 
         yield advance
 
 
+# --- trend (logic in yoy.index, yoy.trend) ---------------------------------------------------------
+
+
+@cli.command("trend")
+@click.argument("term")
+@click.option("-r", "--region", "region_query", help="Only this region, year by year.")
+@click.option("--exact", is_flag=True,
+              help="Count by reading the texts (also inside longer words) instead of the index.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write an HTML page with a chart to this file.")
+@click.pass_context
+def trend_command(ctx: click.Context, term: str, region_query: str | None, exact: bool, fmt: str,
+                  html_path: Path | None) -> None:
+    """Which regions and years use a term: first use, years used, counts per 10,000 characters.
+
+    \b
+    Example:
+      yoy trend 科技创新
+      yoy trend 高质量发展 --region 全国
+      yoy trend 新质生产力 --exact --html trend.html
+    """
+    import json
+
+    from yoy import render, trend
+    from yoy.terms import key
+
+    if not key(term).strip():
+        raise NotFoundError("give a term to look for, e.g. yoy trend 科技创新")
+    corpus = _corpus_of(ctx)
+    region = corpus.resolve_region(region_query) if region_query is not None else None
+    with _index_progress() as progress:
+        if not exact and not corpus.term_known(term, progress):
+            exact = True  # not a word of any report (科技创新 is 科技 + 创新): count it in the texts
+            click.echo(f"“{term}” is not a word of any indexed report; counting it in the texts …", err=True)
+        counts = corpus.term_counts(term, region, exact=exact, progress=progress)
+    entries = [e for e in corpus.entries() if region is None or e.meta.region == region]
+    result = trend.summarise(term, key(term), exact, counts, entries)
+    if html_path is not None:
+        from yoy.files import atomic_write
+
+        render.check_writable([html_path])
+        atomic_write(html_path, trend.page(result, render.generator()).encode("utf-8"), RenderError)
+    if fmt == "json":
+        click.echo(json.dumps(trend.as_dict(result), ensure_ascii=False, indent=2))
+        return
+    _print_trend(result, region is not None)
+    if html_path is not None:
+        click.echo(str(html_path))
+
+
+def _print_trend(result: Any, by_year: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if not result.regions:
+        how = "" if result.exact else " (as a word of any report; --exact also finds it inside longer words)"
+        click.echo(f"no report in the corpus uses “{result.term}”{how}")
+        return
+    if by_year:
+        (r,) = result.regions
+        table = Table("year", "uses", "per 10k chars", title=f"“{result.term}” in {r.region}",
+                      title_justify="left")
+        for p in r.points:
+            table.add_row(str(p.year), str(p.count), f"{p.per10k:g}")
+        console.print(table)
+        click.echo(f"first used in {r.first_year}; {r.years_used} of {len(r.points)} stored years")
+        return
+    table = Table("region", "first use", "years used", "uses", "latest per 10k", title_justify="left",
+                  title=f"“{result.term}”: {len(result.regions)} of {result.regions_total} regions")
+    for r in result.regions:
+        table.add_row(r.region, str(r.first_year), f"{r.years_used} / {len(r.points)}", str(r.total),
+                      f"{r.points[-1].per10k:g}")
+    console.print(table)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point."""
     cli.main(args=list(argv) if argv is not None else None, prog_name="yoy")

@@ -293,7 +293,7 @@ class Corpus:
     @cached_property
     def index(self) -> Index:
         """The derived SQLite index of this corpus (`yoy.index`), opened once."""
-        return Index(index_path(self.roots))
+        return Index(index_path(self.roots), self.roots)
 
     @cached_property
     def _fresh_index(self) -> Index:
@@ -340,6 +340,14 @@ class Corpus:
             return index.scan_counts(key(term), region)
         index.ensure_deep(progress)
         return index.term_counts(key(term), region)
+
+    def term_known(self, term: str, progress: Callable[[int, int], None] | None = None) -> bool:
+        """Whether `term` is a word of some report, so `term_counts` can answer from the index."""
+        from yoy.terms import key
+
+        index = self._fresh_index
+        index.ensure_deep(progress)
+        return index.knows(key(term))
 
     def term_history(self, region_query: str, terms: tuple[str, ...]) -> dict[str, tuple[TermCount, ...]]:
         """For the formulation signals: each term's exact count in every stored year of a region,

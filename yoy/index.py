@@ -112,6 +112,24 @@ def index_path(roots: Sequence[Path]) -> Path:
     return cache_dir() / f"index-{hashlib.sha1(key.encode()).hexdigest()[:16]}.sqlite"
 
 
+def prune(folder: Path, keep: Path) -> None:
+    """Delete the indexes in `folder` whose corpus roots are all gone (temporary corpora, moved ones)."""
+    for other in folder.glob("index-*.sqlite"):
+        if other == keep:
+            continue
+        try:
+            db = sqlite3.connect(f"file:{other}?mode=ro", uri=True, timeout=1)
+            try:
+                row = db.execute("SELECT value FROM info WHERE key='roots'").fetchone()
+            finally:
+                db.close()
+        except sqlite3.Error:
+            continue
+        if row and not any(Path(r).is_dir() for r in str(row[0]).splitlines()):
+            for leftover in (other, Path(f"{other}-wal"), Path(f"{other}-shm")):
+                leftover.unlink(missing_ok=True)
+
+
 def deep_stats(path: Path) -> DeepStats:
     """Parts and term counts of the report in `path` (imports the segmenter: run it where that is fine)."""
     from yoy.corpus import read_file
@@ -137,9 +155,14 @@ def _deep_one(path: str) -> tuple[str, DeepStats | None]:
 class Index:
     """The SQLite index of one corpus; every method answers for the files given to `refresh`."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, roots: Sequence[Path] = ()) -> None:
         self.path = path
+        fresh = path is not None and not path.exists()
         self.db = self._connect(path)
+        if fresh and path is not None:
+            self.db.execute("INSERT OR REPLACE INTO info VALUES ('roots', ?)",
+                            ("\n".join(str(Path(r).resolve()) for r in roots),))
+            prune(path.parent, keep=path)
 
     @staticmethod
     def _connect(path: Path | None) -> sqlite3.Connection:
@@ -324,6 +347,11 @@ class Index:
         row = self.db.execute("SELECT level FROM reports WHERE region=? AND level IS NOT NULL LIMIT 1",
                               (region,)).fetchone()
         return None if row is None else Level(row[0])
+
+    def knows(self, term: str) -> bool:
+        """Whether the folded `term` is a word of any indexed report (else only `scan_counts` finds it)."""
+        sql = "SELECT 1 FROM terms t JOIN counts c ON c.term_id = t.id WHERE t.term=? LIMIT 1"
+        return self.db.execute(sql, (term,)).fetchone() is not None
 
     def term_counts(self, term: str, region: str | None = None) -> tuple[TermCount, ...]:
         """Reports (of `region`) whose vocabulary holds the folded `term`, with its count; oldest first."""

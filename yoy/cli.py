@@ -113,9 +113,6 @@ def list_command(ctx: click.Context, fmt: str) -> None:
     """
     import json
 
-    from rich.console import Console
-    from rich.table import Table
-
     with _index_progress() as progress:
         entries = _corpus_of(ctx).entries(parts=True, progress=progress)
     if fmt == "json":
@@ -125,13 +122,47 @@ def list_command(ctx: click.Context, fmt: str) -> None:
     if not entries:
         click.echo("the corpus is empty; add a report with: yoy ingest PATH-TO-SAVED-PAGE")
         return
-    table = Table("region", "year", "kind", "characters", "parts")
+    groups: list[list[tuple[str, ...]]] = []
     for n, e in enumerate(entries):  # grouped by region: the name once, a rule between regions
         first = n == 0 or entries[n - 1].meta.region != e.meta.region
-        last = n == len(entries) - 1 or entries[n + 1].meta.region != e.meta.region
-        table.add_row(e.meta.region if first else "", str(e.meta.year), str(e.meta.kind), f"{e.chars:,}",
-                      "" if e.parts is None else str(e.parts), end_section=last)
-    Console().print(table)  # writes to whatever sys.stdout is at print time
+        if first:
+            groups.append([])
+        groups[-1].append((e.meta.region if first else "", str(e.meta.year), str(e.meta.kind), f"{e.chars:,}",
+                           "" if e.parts is None else str(e.parts)))
+    click.echo(_box_table(("region", "year", "kind", "characters", "parts"), groups, right=(1, 3, 4)))
+
+
+def _cell_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _box_table(headers: Sequence[str], groups: Sequence[Sequence[Sequence[str]]],
+               right: Sequence[int]) -> str:
+    """A box-drawn table, a rule between groups: plain strings (rich takes ~0.5 s for 1,000 rows)."""
+    rows = [row for group in groups for row in group]
+    widths = [max(_cell_width(str(x)) for x in col) for col in zip(headers, *rows, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        out = []
+        for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+            pad = " " * (width - _cell_width(cell))
+            out.append(f" {pad}{cell} " if i in right else f" {cell}{pad} ")
+        return "│" + "│".join(out) + "│"
+
+    def rule(left: str, mid: str, end: str) -> str:
+        return left + mid.join("─" * (w + 2) for w in widths) + end
+
+    out = [rule("┌", "┬", "┐"), line(headers), rule("╞", "╪", "╡").replace("─", "═")]
+    for n, group in enumerate(groups):
+        if n:
+            out.append(rule("├", "┼", "┤"))
+        out += [line(row) for row in group]
+    out.append(rule("└", "┴", "┘"))
+    return "\n".join(out)
 
 
 @contextlib.contextmanager

@@ -41,21 +41,22 @@ def table(title: str, rows: list[tuple[str, list[str]]], env: dict[str, str], ru
     print(f"\n{title}")
     print(f"{'command':44} {'median s':>9} {'× pass':>7}")
     for label, args in rows:
-        t = median_of(YOY + args, env, runs)
+        t = median_of([*YOY, *args], env, runs)
         print(f"{label:44} {t:9.3f} {t / base:7.1f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--runs", type=int, default=5)
-    parser.add_argument("--synthetic", type=int, default=1000, help="reports in the synthetic corpus (0: skip)")
+    parser.add_argument("--synthetic", type=int, default=1000,
+                        help="reports in the synthetic corpus (0: skip)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "YOY_CACHE_DIR": str(Path(tmp) / "cache")}
         base = median_of([sys.executable, "-c", "pass"], env, args.runs)
         print(f"python -c pass: {base:.3f} s (median of {args.runs})")
         corpus = ["--corpus", str(EMBEDDED)]
-        build = run_once(YOY + [*corpus, "list"], env)
+        build = run_once([*YOY, *corpus, "list"], env)
         print(f"first `yoy list` of the embedded corpus (builds its index): {build:.2f} s")
         table("embedded corpus (20 reports)", [
             ("yoy --version", ["--version"]),
@@ -73,7 +74,7 @@ def main() -> None:
             n = make_corpus(root, regions=max(1, args.synthetic // years), years=years)
             print(f"\nmade {n} synthetic reports in {time.perf_counter() - start:.1f} s")
             synth = ["--corpus", str(root)]
-            build = run_once(YOY + [*synth, "list"], env)
+            build = run_once([*YOY, *synth, "list"], env)
             print(f"first `yoy list` (indexes {n} reports: metadata, parts, term counts): {build:.1f} s")
             table(f"synthetic corpus ({n} reports)", [
                 ("yoy list", [*synth, "list"]),

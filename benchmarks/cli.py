@@ -81,7 +81,8 @@ def main() -> None:
                 ("yoy list --format json", [*synth, "list", "--format", "json"]),
                 ("yoy show 样本0042县 2015", [*synth, "show", "样本0042县", "2015"]),
                 ("yoy trend 改革开放", [*synth, "trend", "改革开放"]),
-                ("yoy trend 改革开放 --region 样本0042县", [*synth, "trend", "改革开放", "--region", "样本0042县"]),
+                ("yoy trend 改革开放 --region 样本0042县",
+                 [*synth, "trend", "改革开放", "--region", "样本0042县"]),
             ], env, args.runs, base)
 
 

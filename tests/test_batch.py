@@ -217,3 +217,13 @@ def test_fsspec_url_is_read(synth: Path) -> None:
     assert report.meta.region == "样本0000县" and report.meta.year == 2010
     with pytest.raises(CorpusError, match="cannot read"):
         batch._read_any(f"file://{synth / '样本0000县' / '1999.md'}")
+
+
+def test_chunks_keep_a_region_together() -> None:
+    def job(region: str, year: int) -> Job:
+        return Job(old=(region, year), new=(region, year + 1), old_path="", new_path="", history=(),
+                   formats=("json",), stamp="")
+
+    jobs = [job("a", y) for y in range(5)] + [job("b", 0)] + [job("a", 9)]
+    assert [len(c) for c in batch.chunks(jobs, size=2)] == [2, 2, 1, 1, 1]
+    assert [j for c in batch.chunks(jobs, size=2) for j in c] == jobs

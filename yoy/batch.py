@@ -46,6 +46,11 @@ SCHEDULER_ADDRESS = re.compile(r"^(tcp|tls|ws|wss|inproc|ucx)://[^\s/]+(:\d+)?/?
 # A leftover of `yoy.files.atomic_write` killed mid-write: ".NAME.XXXXXXXX.tmp" beside NAME.
 _TEMP = re.compile(r"^\..+\.(html|pdf|md|json)\.[A-Za-z0-9_]+\.tmp$")
 INDEX_TITLE = "yoy 简报索引"
+# Pairs of one region sent to a worker as one task: consecutive pairs share a report, and a worker
+# that runs them in a row segments that report once (its caches keep the last 64 texts). Measured on
+# 40 synthetic pairs: 1 process 2.2 pairs/s, 2 processes given pairs one by one 1.2 pairs/s (load 7).
+# Twelve keeps the progress bar moving and the tail of a batch short.
+CHUNK_PAIRS = 12
 
 
 class BatchOptionError(YoyError):
@@ -253,6 +258,22 @@ def run_job(job: Job) -> Done:
         return Done(job, (), "", f"{type(exc).__name__}: {exc}", _peak_rss_mb())
 
 
+def run_chunk(jobs: tuple[Job, ...]) -> tuple[Done, ...]:
+    """`run_job` for several pairs in a row (in one worker, sharing its caches)."""
+    return tuple(run_job(job) for job in jobs)
+
+
+def chunks(jobs: Sequence[Job], size: int = CHUNK_PAIRS) -> list[tuple[Job, ...]]:
+    """Runs of at most `size` jobs whose new report is of one region, in order."""
+    out: list[list[Job]] = []
+    for job in jobs:
+        if out and len(out[-1]) < size and out[-1][-1].new[0] == job.new[0]:
+            out[-1].append(job)
+        else:
+            out.append([job])
+    return [tuple(c) for c in out]
+
+
 # --- executors -----------------------------------------------------------------------------------
 
 
@@ -273,10 +294,10 @@ def process_pool(workers: int) -> Executor:
 
         # spawn: workers start clean (no inherited threads or locks of the driver's progress bar)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [pool.submit(run_job, job) for job in jobs]
+            futures = [pool.submit(run_chunk, chunk) for chunk in chunks(jobs)]
             try:
                 for future in as_completed(futures):
-                    yield future.result()
+                    yield from future.result()
             finally:
                 for future in futures:
                     future.cancel()
@@ -288,10 +309,10 @@ def dask(client: Client) -> Executor:
     def execute(jobs: Sequence[Job]) -> Iterator[Done]:
         from distributed import as_completed
 
-        futures = client.map(run_job, list(jobs), pure=False)
+        futures = client.map(run_chunk, chunks(jobs), pure=False)
         try:
             for future in as_completed(futures):
-                yield future.result()
+                yield from future.result()
         finally:
             client.cancel(futures)
     return execute

@@ -402,7 +402,7 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
     """
     import json
 
-    from yoy import render, trend
+    from yoy import trend
     from yoy.terms import key
 
     if not key(term).strip():
@@ -417,6 +417,7 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
     entries = [e for e in corpus.entries() if region is None or e.meta.region == region]
     result = trend.summarise(term, key(term), exact, counts, entries)
     if html_path is not None:
+        from yoy import render
         from yoy.files import atomic_write
 
         render.check_writable([html_path])

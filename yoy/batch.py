@@ -182,14 +182,22 @@ def plan(corpus: Corpus, keys: Sequence[tuple[tuple[str, int], tuple[str, int]]]
          worker_root: str | None = None) -> tuple[Job, ...]:
     """A job per pair, in the order given (duplicates once); unknown regions or years raise NotFoundError."""
     entries = {(e.meta.region, e.meta.year): e for e in corpus.entries()}
+    by_region: dict[str, list[Entry]] = {}
+    for key in sorted(entries):
+        by_region.setdefault(key[0], []).append(entries[key])
+
+    def entry(region: str, year: int) -> Entry:
+        found = entries.get((corpus.resolve_region(region), year))
+        return found if found is not None else corpus.entry(region, year)  # raises what is missing
+
     jobs: dict[tuple[tuple[str, int], tuple[str, int]], Job] = {}
     for old_q, new_q in keys:
-        old_e, new_e = corpus.entry(*old_q), corpus.entry(*new_q)
+        old_e, new_e = entry(*old_q), entry(*new_q)
         old, new = (old_e.meta.region, old_e.meta.year), (new_e.meta.region, new_e.meta.year)
         if (old, new) in jobs:
             continue
         same = old[0] == new[0]  # as `pipeline.run`: a same-region pair gets the region's whole history
-        history = [entries[k] for k in sorted(entries) if k[0] == new[0]] if same else []
+        history = by_region[new[0]] if same else []
         where = [_worker_path(e.path, corpus.roots, worker_root) for e in (old_e, new_e, *history)]
         jobs[(old, new)] = Job(old=old, new=new, old_path=where[0], new_path=where[1],
                                history=tuple(where[2:]), formats=tuple(formats),

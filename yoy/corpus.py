@@ -288,6 +288,8 @@ class Corpus:
     def _refresh(self) -> None:
         self.__dict__.pop("_files", None)
         self.__dict__.pop("_regions", None)
+        self.__dict__.pop("_region_keys", None)
+        self.__dict__.pop("_years", None)
         self.__dict__.pop("_fresh_index", None)
 
     @cached_property
@@ -362,11 +364,18 @@ class Corpus:
 
     def stored_regions(self) -> tuple[str, ...]:
         """Canonical names of the regions the corpus holds reports for, sorted."""
-        return tuple(sorted({r for r, _ in self._files}))
+        return tuple(self._years)
+
+    @cached_property
+    def _years(self) -> dict[str, tuple[int, ...]]:
+        out: dict[str, list[int]] = {}
+        for region, year in sorted(self._files):
+            out.setdefault(region, []).append(year)
+        return {region: tuple(years) for region, years in out.items()}
 
     def years(self, region: str) -> tuple[int, ...]:
         """Years the corpus holds for a canonical region name."""
-        return tuple(sorted(y for r, y in self._files if r == region))
+        return self._years.get(region, ())
 
     def path_of(self, region_query: str, year: int) -> Path | None:
         """The file holding that report, if any."""
@@ -403,12 +412,17 @@ class Corpus:
         cached = index.regions(table_sha, _table_regions, extras, _make_region, _norm)
         return {region.name: (region, norms) for region, norms in cached}
 
-    def resolve_region(self, query: str) -> str:
-        """Canonical name of a region as typed (name, alias, pinyin, any case); typos get suggestions."""
+    @cached_property
+    def _region_keys(self) -> dict[str, str]:
         keys: dict[str, str] = {}
         for name, (_region, norms) in self._regions.items():
             for norm in norms:
                 keys.setdefault(norm, name)
+        return keys
+
+    def resolve_region(self, query: str) -> str:
+        """Canonical name of a region as typed (name, alias, pinyin, any case); typos get suggestions."""
+        keys = self._region_keys
         quick = _norm(query, folded=False)
         if quick in keys:
             return keys[quick]

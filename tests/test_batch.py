@@ -227,3 +227,23 @@ def test_chunks_keep_a_region_together() -> None:
     jobs = [job("a", y) for y in range(5)] + [job("b", 0)] + [job("a", 9)]
     assert [len(c) for c in batch.chunks(jobs, size=2)] == [2, 2, 1, 1, 1]
     assert [j for c in batch.chunks(jobs, size=2) for j in c] == jobs
+
+
+def test_a_broken_report_fails_its_pairs_only(synth: Path, tmp_path: Path) -> None:
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(synth, corpus)
+    path = corpus / "样本0000县" / "2011.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: full", "kind: whole"), encoding="utf-8")
+    result = yoy(corpus, "brief", "--all-consecutive", "--format", "json", "-o", str(tmp_path / "out"),
+                 "-j", "1")
+    assert result.exit_code == RenderError.exit_code
+    assert result.stderr.count("failed: 样本0000县") == 2 and "bad front matter" in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == ("yoy: 2 of 4 pair(s) failed; the others are written "
+                                                      "(rerun to retry the failed ones)")
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == [
+        "样本0001县_2010-2011.json", "样本0001县_2011-2012.json"]
+    listed = yoy(corpus, "list", "--format", "json")
+    assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == 5
+    assert listed.stderr.startswith(f"yoy: skipped {path}: bad front matter")

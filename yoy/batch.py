@@ -70,6 +70,7 @@ class Job:
     history: tuple[str, ...]  # every stored year of the region (same-region pairs), oldest first
     formats: tuple[str, ...]
     stamp: str
+    error: str | None = None  # an input that cannot be read: the pair fails without running
 
     @property
     def label(self) -> str:
@@ -181,7 +182,8 @@ def _worker_path(path: Path, roots: Sequence[Path], worker_root: str | None) -> 
 def plan(corpus: Corpus, keys: Sequence[tuple[tuple[str, int], tuple[str, int]]], formats: Sequence[str],
          worker_root: str | None = None) -> tuple[Job, ...]:
     """A job per pair, in the order given (duplicates once); unknown regions or years raise NotFoundError."""
-    entries = {(e.meta.region, e.meta.year): e for e in corpus.entries()}
+    entries = {(e.meta.region, e.meta.year): e for e in corpus.entries(strict=False)}
+    broken = {(p.parent.name, int(p.stem)): why for p, why in corpus.broken()}
     by_region: dict[str, list[Entry]] = {}
     for key in sorted(entries):
         by_region.setdefault(key[0], []).append(entries[key])
@@ -192,6 +194,13 @@ def plan(corpus: Corpus, keys: Sequence[tuple[tuple[str, int], tuple[str, int]]]
 
     jobs: dict[tuple[tuple[str, int], tuple[str, int]], Job] = {}
     for old_q, new_q in keys:
+        bad = [(corpus.resolve_region(q[0]), q[1]) for q in (old_q, new_q)]
+        if any(k in broken for k in bad):  # one broken file fails its pairs, not the batch
+            old, new = bad[0], bad[1]
+            why = next(broken[k] for k in bad if k in broken)
+            jobs.setdefault((old, new), Job(old=old, new=new, old_path="", new_path="", history=(),
+                                            formats=tuple(formats), stamp="", error=why))
+            continue
         old_e, new_e = entry(*old_q), entry(*new_q)
         old, new = (old_e.meta.region, old_e.meta.year), (new_e.meta.region, new_e.meta.year)
         if (old, new) in jobs:
@@ -419,6 +428,11 @@ def run(jobs: Sequence[Job], out_dir: Path, execute: Executor,
         _clean_leftovers(out_dir)
         todo = []
         for job in jobs:
+            if job.error is not None:
+                failed.append((job, job.error))
+                if progress:
+                    progress("failed", job)
+                continue
             state = _finished(out_dir, job)
             if state is None:
                 todo.append(job)

@@ -113,8 +113,11 @@ def list_command(ctx: click.Context, fmt: str) -> None:
     """
     import json
 
+    corpus = _corpus_of(ctx)
     with _index_progress() as progress:
-        entries = _corpus_of(ctx).entries(parts=True, progress=progress)
+        entries = corpus.entries(parts=True, progress=progress, strict=False)
+    for path, why in corpus.broken():  # one broken file does not hide the others
+        click.echo(f"yoy: skipped {path}: {why.removeprefix(str(path) + ': ')}", err=True)
     if fmt == "json":
         data = [{**corpus_mod.meta_dict(e.meta), "chars": e.chars, "parts": e.parts} for e in entries]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -165,6 +168,10 @@ def _box_table(headers: Sequence[str], groups: Sequence[Sequence[Sequence[str]]]
     return "\n".join(out)
 
 
+# Reports to index before a non-terminal hears about the wait (a few seconds' worth at ~0.15 s each).
+INDEX_NOTE_MIN = 24
+
+
 @contextlib.contextmanager
 def _index_progress() -> Iterator[Callable[[int, int], None]]:
     """A progress bar on stderr while the index segments new or changed reports (only if it has to)."""
@@ -175,15 +182,23 @@ def _index_progress() -> Iterator[Callable[[int, int], None]]:
             from rich.console import Console
             from rich.progress import Progress
 
-            state["bar"] = bar = Progress(console=Console(stderr=True), transient=True)
+            console = Console(stderr=True)
+            if not console.is_terminal:  # no bar in pipes and logs: one line says why a long wait
+                state["bar"] = None
+                if total >= INDEX_NOTE_MIN:
+                    console.print(f"indexing {total} reports (once; later runs read the index) …",
+                                  highlight=False, markup=False)
+                return
+            state["bar"] = bar = Progress(console=console, transient=True)
             bar.start()
             state["task"] = bar.add_task("indexing reports", total=total)
-        state["bar"].update(state["task"], completed=done)
+        if state["bar"] is not None:
+            state["bar"].update(state["task"], completed=done)
 
     try:
         yield update
     finally:
-        if "bar" in state:
+        if state.get("bar") is not None:
             state["bar"].stop()
 
 
@@ -414,7 +429,7 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
             exact = True  # not a word of any report (科技创新 is 科技 + 创新): count it in the texts
             click.echo(f"“{term}” is not a word of any indexed report; counting it in the texts …", err=True)
         counts = corpus.term_counts(term, region, exact=exact, progress=progress)
-    entries = [e for e in corpus.entries() if region is None or e.meta.region == region]
+    entries = [e for e in corpus.entries(strict=False) if region is None or e.meta.region == region]
     result = trend.summarise(term, key(term), exact, counts, entries)
     if html_path is not None:
         from yoy import render

@@ -311,13 +311,18 @@ class Corpus:
         return tuple(e.meta for e in self.entries())
 
     def entries(self, parts: bool = False, progress: Callable[[int, int], None] | None = None,
-                jobs: int | None = None) -> tuple[Entry, ...]:
+                jobs: int | None = None, strict: bool = True) -> tuple[Entry, ...]:
         """Index entries of every stored report, sorted; with `parts`, part counts computed where missing
-        (`progress(done, total)` hears each; `jobs` processes, default the machine's cores)."""
+        (`progress(done, total)` hears each; `jobs` processes, default the machine's cores). A file that
+        cannot be read is a CorpusError, or, not `strict`, left out (see `broken`)."""
         index = self._fresh_index
         if parts:
             index.ensure_deep(progress, jobs)
-        return index.entries()
+        return index.entries(strict=strict)
+
+    def broken(self) -> tuple[tuple[Path, str], ...]:
+        """Stored files that cannot be read as reports, with the one-line reason."""
+        return self._fresh_index.broken()
 
     def entry(self, region_query: str, year: int) -> Entry:
         """The index entry of one report; `NotFoundError` as `load` says it."""

@@ -325,15 +325,18 @@ class Index:
 
     # --- reading ---------------------------------------------------------------------------------
 
-    def entries(self, region: str | None = None) -> tuple[Entry, ...]:
-        """Every indexed report (of `region`), sorted by region and year; a broken file is a CorpusError."""
+    def entries(self, region: str | None = None, strict: bool = True) -> tuple[Entry, ...]:
+        """Every indexed report (of `region`), sorted by region and year; a broken file is a CorpusError
+        (or, not `strict`, left out: `broken` lists them)."""
         sql = (f"SELECT region, year, path, sha256, chars, parts, error, {', '.join(_META_COLS)} FROM reports"
                + (" WHERE region=?" if region is not None else "") + " ORDER BY region, year")
         out = []
         for row in self.db.execute(sql, () if region is None else (region,)):
             reg, year, path, sha, chars, parts, error, *meta = row
             if error is not None:
-                raise CorpusError(error)
+                if strict:
+                    raise CorpusError(error)
+                continue
             level, kind, title, date, session, speaker, source, source_sha = meta
             out.append(Entry(
                 meta=ReportMeta(region=reg, level=Level(level), year=year, kind=Kind(kind), title=title,
@@ -341,6 +344,11 @@ class Index:
                                 source_sha256=source_sha),
                 path=Path(path), sha256=sha, chars=chars, parts=parts))
         return tuple(out)
+
+    def broken(self) -> tuple[tuple[Path, str], ...]:
+        """Files that cannot be read as reports, with why (one line each), sorted."""
+        return tuple((Path(p), e) for p, e in self.db.execute(
+            "SELECT path, error FROM reports WHERE error IS NOT NULL ORDER BY region, year"))
 
     def level_of(self, region: str) -> Level | None:
         """The level a stored region's reports give (None if it has no readable report)."""
@@ -367,7 +375,7 @@ class Index:
         from yoy.text import fold
 
         out = []
-        for e in self.entries(region):
+        for e in self.entries(region, strict=False):
             n = fold(read_file(e.path).text).count(term)
             if n:
                 out.append(TermCount(e.meta.region, e.meta.year, n, e.chars))

@@ -247,3 +247,10 @@ def test_a_broken_report_fails_its_pairs_only(synth: Path, tmp_path: Path) -> No
     listed = yoy(corpus, "list", "--format", "json")
     assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == 5
     assert listed.stderr.startswith(f"yoy: skipped {path}: bad front matter")
+
+
+def test_workers_read_an_fsspec_url(synth: Path, reference: dict[str, bytes], tmp_path: Path) -> None:
+    result = yoy(synth, "brief", "--all-consecutive", "--format", FORMATS, "-o", str(tmp_path), "-j", "1",
+                 "--worker-corpus", f"file://{synth}")
+    assert result.exit_code == 0, result.stderr
+    assert briefs(tmp_path) == reference

@@ -112,3 +112,16 @@ def test_list_follows_a_hand_edit(tmp_path: Path) -> None:
 def test_help_has_an_example(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.output and "yoy " + command in result.output
+
+
+def test_trend_exact_finds_a_word_inside_longer_words() -> None:
+    indexed = json.loads(yoy("trend", "科技", "--format", "json").stdout)
+    exact = json.loads(yoy("trend", "科技", "--exact", "--format", "json").stdout)
+    assert not indexed["exact"] and exact["exact"]
+
+    def uses(data: dict[str, list[dict[str, object]]]) -> dict[tuple[object, object], object]:
+        return {(r["region"], p["year"]): p["count"] for r in data["regions"]
+                for p in r["points"] if p["count"]}  # type: ignore[union-attr, index, attr-defined]
+
+    assert uses(exact) == exact_counts("科技")
+    assert all(exact_counts("科技")[k] == n for k, n in uses(indexed).items())  # where indexed, exact

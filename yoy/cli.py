@@ -348,7 +348,9 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
     todo = batch.plan(corpus, keys, fmts, worker_corpus)
     client = batch.connect(address) if address else None
     try:
-        with _batch_progress(len(todo), client is not None) as progress:
+        in_here = client is None and n_jobs == 1  # PDFs laid out by a warm worker, as `yoy compare` does
+        with render.pdf_worker("pdf" in fmts and in_here), \
+                _batch_progress(len(todo), client is not None) as progress:
             outcome = batch.run(todo, output_dir, batch.executor_for(n_jobs, client), progress)
     finally:
         if client is not None:

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from yoy.cli import cli
+from yoy.corpus import Corpus
 from yoy.terms import count
 from yoy.text import fold
 
@@ -21,11 +22,12 @@ def yoy(*args: str, corpus: Path = CORPUS) -> Result:
 
 
 def exact_counts(term: str) -> dict[tuple[str, int], int]:
+    """Uses of `term` in each report's text (not its appendix), as `yoy.terms.count` counts."""
     out = {}
-    for path in sorted(CORPUS.glob("*/*.md")):
-        n = count(term, fold(path.read_text(encoding="utf-8").split("\n---\n", 1)[1]))
+    for report in Corpus(CORPUS).reports():
+        n = count(term, fold(report.text))
         if n:
-            out[(path.parent.name, int(path.stem))] = n
+            out[(report.meta.region, report.meta.year)] = n
     return out
 
 

@@ -162,3 +162,14 @@ def test_index_of_two_processes_agree(small: Path) -> None:
     assert a.entries() == b.entries()
     a.close()
     b.close()
+
+
+def test_one_broken_year_leaves_the_others_readable(small: Path) -> None:
+    path = small / "全国" / "2008.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("year: 2008", "year: 20x8"), encoding="utf-8")
+    corpus = Corpus(small)
+    assert corpus.entry("全国", 2009).meta.year == 2009
+    with pytest.raises(CorpusError, match="bad front matter"):
+        corpus.entry("全国", 2008)
+    assert [p for p, _ in corpus.broken()] == [path]
+    assert len(corpus.entries(strict=False)) == 7

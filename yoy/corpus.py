@@ -327,7 +327,7 @@ class Corpus:
     def entry(self, region_query: str, year: int) -> Entry:
         """The index entry of one report; `NotFoundError` as `load` says it."""
         region = self.resolve_region(region_query)
-        found = [e for e in self._fresh_index.entries(region) if e.meta.year == year]
+        found = [e for e in self._fresh_index.entries(region, strict=False) if e.meta.year == year]
         if not found:
             self.load(region, year)  # raises the message of a missing year (or of a broken file)
         return found[0]

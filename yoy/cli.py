@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from yoy import corpus as corpus_mod
+from yoy import terminal
 from yoy.errors import NotFoundError, RenderError, YoyError
 
 # Start-up time is part of the interface (`yoy --version` ≤ 0.15 s): heavy libraries (jieba, pypinyin,
@@ -114,7 +114,7 @@ def list_command(ctx: click.Context, fmt: str) -> None:
     import json
 
     corpus = _corpus_of(ctx)
-    with _index_progress() as progress:
+    with terminal.index_progress() as progress:
         entries = corpus.entries(parts=True, progress=progress, strict=False)
     for path, why in corpus.broken():  # one broken file does not hide the others
         click.echo(f"yoy: skipped {path}: {why.removeprefix(str(path) + ': ')}", err=True)
@@ -132,74 +132,7 @@ def list_command(ctx: click.Context, fmt: str) -> None:
             groups.append([])
         groups[-1].append((e.meta.region if first else "", str(e.meta.year), str(e.meta.kind), f"{e.chars:,}",
                            "" if e.parts is None else str(e.parts)))
-    click.echo(_box_table(("region", "year", "kind", "characters", "parts"), groups, right=(1, 3, 4)))
-
-
-def _cell_width(text: str) -> int:
-    if text.isascii():
-        return len(text)
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _box_table(headers: Sequence[str], groups: Sequence[Sequence[Sequence[str]]],
-               right: Sequence[int]) -> str:
-    """A box-drawn table, a rule between groups: plain strings (rich takes ~0.5 s for 1,000 rows)."""
-    rows = [row for group in groups for row in group]
-    widths = [max(_cell_width(str(x)) for x in col) for col in zip(headers, *rows, strict=True)]
-
-    def line(cells: Sequence[str]) -> str:
-        out = []
-        for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
-            pad = " " * (width - _cell_width(cell))
-            out.append(f" {pad}{cell} " if i in right else f" {cell}{pad} ")
-        return "│" + "│".join(out) + "│"
-
-    def rule(left: str, mid: str, end: str) -> str:
-        return left + mid.join("─" * (w + 2) for w in widths) + end
-
-    out = [rule("┌", "┬", "┐"), line(headers), rule("╞", "╪", "╡").replace("─", "═")]
-    for n, group in enumerate(groups):
-        if n:
-            out.append(rule("├", "┼", "┤"))
-        out += [line(row) for row in group]
-    out.append(rule("└", "┴", "┘"))
-    return "\n".join(out)
-
-
-# Reports to index before a non-terminal hears about the wait (a few seconds' worth at ~0.15 s each).
-INDEX_NOTE_MIN = 24
-
-
-@contextlib.contextmanager
-def _index_progress() -> Iterator[Callable[[int, int], None]]:
-    """A progress bar on stderr while the index segments new or changed reports (only if it has to)."""
-    state: dict[str, Any] = {}
-
-    def update(done: int, total: int) -> None:
-        if "bar" not in state:
-            from rich.console import Console
-            from rich.progress import Progress
-
-            console = Console(stderr=True)
-            if not console.is_terminal:  # no bar in pipes and logs: one line says why a long wait
-                state["bar"] = None
-                if total >= INDEX_NOTE_MIN:
-                    console.print(f"indexing {total} reports (once; later runs read the index) …",
-                                  highlight=False, markup=False)
-                return
-            state["bar"] = bar = Progress(console=console, transient=True)
-            bar.start()
-            state["task"] = bar.add_task("indexing reports", total=total)
-        if state["bar"] is not None:
-            state["bar"].update(state["task"], completed=done)
-
-    try:
-        yield update
-    finally:
-        if state.get("bar") is not None:
-            state["bar"].stop()
+    click.echo(terminal.box_table(("region", "year", "kind", "characters", "parts"), groups, right=(1, 3, 4)))
 
 
 @cli.command("show")
@@ -350,7 +283,7 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
     try:
         in_here = client is None and n_jobs == 1  # PDFs laid out by a warm worker, as `yoy compare` does
         with render.pdf_worker("pdf" in fmts and in_here), \
-                _batch_progress(len(todo), client is not None) as progress:
+                terminal.batch_progress(len(todo), client is not None) as progress:
             outcome = batch.run(todo, output_dir, batch.executor_for(n_jobs, client), progress)
     finally:
         if client is not None:
@@ -365,34 +298,6 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
             click.echo(f"failed: {job.label}: {why}", err=True)
         raise RenderError(f"{len(outcome.failed)} of {len(todo)} pair(s) failed; the others are written "
                           "(rerun to retry the failed ones)")
-
-
-@contextlib.contextmanager
-def _batch_progress(total: int, cluster: bool) -> Iterator[Callable[[str, Any], None]]:
-    """A progress bar on stderr on a terminal; elsewhere one line per pair done."""
-    from rich.console import Console
-
-    console = Console(stderr=True)
-    if not console.is_terminal:
-        count = {"n": 0}
-
-        def line(status: str, job: Any) -> None:
-            count["n"] += 1
-            console.print(f"[{count['n']}/{total}] {status} {job.label}", highlight=False, markup=False)
-
-        yield line
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console, transient=False) as bar:
-        task = bar.add_task("briefs on the cluster" if cluster else "briefs", total=total)
-
-        def advance(status: str, job: Any) -> None:
-            bar.update(task, advance=1, description=f"{'briefs' if status != 'failed' else 'failed'}: "
-                                                     f"{job.label}")
-
-        yield advance
 
 
 # --- trend (logic in yoy.index, yoy.trend) ---------------------------------------------------------
@@ -426,7 +331,7 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
         raise NotFoundError("give a term to look for, e.g. yoy trend 科技创新")
     corpus = _corpus_of(ctx)
     region = corpus.resolve_region(region_query) if region_query is not None else None
-    with _index_progress() as progress:
+    with terminal.index_progress() as progress:
         if not exact and not corpus.term_known(term, progress):
             exact = True  # not a word of any report (科技创新 is 科技 + 创新): count it in the texts
             click.echo(f"“{term}” is not a word of any indexed report; counting it in the texts …", err=True)
@@ -442,35 +347,9 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
     if fmt == "json":
         click.echo(json.dumps(trend.as_dict(result), ensure_ascii=False, indent=2))
         return
-    _print_trend(result, region is not None)
+    terminal.print_trend(result, region is not None)
     if html_path is not None:
         click.echo(str(html_path))
-
-
-def _print_trend(result: Any, by_year: bool) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
-    if not result.regions:
-        how = "" if result.exact else " (as a word of any report; --exact also finds it inside longer words)"
-        click.echo(f"no report in the corpus uses “{result.term}”{how}")
-        return
-    if by_year:
-        (r,) = result.regions
-        table = Table("year", "uses", "per 10k chars", title=f"“{result.term}” in {r.region}",
-                      title_justify="left")
-        for p in r.points:
-            table.add_row(str(p.year), str(p.count), f"{p.per10k:g}")
-        console.print(table)
-        click.echo(f"first used in {r.first_year}; {r.years_used} of {len(r.points)} stored years")
-        return
-    table = Table("region", "first use", "years used", "uses", "latest per 10k", title_justify="left",
-                  title=f"“{result.term}”: {len(result.regions)} of {result.regions_total} regions")
-    for r in result.regions:
-        table.add_row(r.region, str(r.first_year), f"{r.years_used} / {len(r.points)}", str(r.total),
-                      f"{r.points[-1].per10k:g}")
-    console.print(table)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

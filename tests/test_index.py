@@ -118,7 +118,8 @@ def test_unwritable_cache_falls_back_to_memory(small: Path, tmp_path: Path,
     blocker.write_text("not a directory")
     monkeypatch.setenv("YOY_CACHE_DIR", str(blocker / "yoy"))
     corpus = Corpus(small)
-    assert len(corpus.list()) == 8 and corpus.index.path is not None
+    assert len(corpus.list()) == 8
+    assert corpus.index.db.execute("PRAGMA database_list").fetchone()[2] == ""  # in memory
     assert not (blocker / "yoy").exists()
 
 
@@ -127,6 +128,10 @@ def test_corrupt_index_file_is_replaced(small: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"this is not sqlite" * 100)
     assert len(Corpus(small).list()) == 8
+    import sqlite3
+
+    with sqlite3.connect(path) as db:  # rebuilt on disk, not kept in memory
+        assert db.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 8
 
 
 def test_term_counts_index_and_exact(small: Path) -> None:

@@ -16,6 +16,7 @@ This module needs only the standard library until deep stats are computed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -168,25 +169,39 @@ class Index:
     def _connect(path: Path | None) -> sqlite3.Connection:
         db: sqlite3.Connection | None = None
         if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-                db.execute("PRAGMA journal_mode=WAL")
-                version = db.execute("PRAGMA user_version").fetchone()[0]
-                if version not in (0, SCHEMA_VERSION):
-                    db.executescript("DROP TABLE IF EXISTS counts; DROP TABLE IF EXISTS terms; "
-                                     "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS regions; "
-                                     "DROP TABLE IF EXISTS info;")
-                db.executescript(_SCHEMA)
-                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            except (OSError, sqlite3.Error):  # unwritable cache or a broken file: index in memory
-                if db is not None:
-                    db.close()
-                db = None
+            for attempt in range(2):
+                try:
+                    db = Index._open_file(path)
+                    break
+                except sqlite3.DatabaseError:  # not a database (or a torn one): derived data, rebuild it
+                    if attempt == 0:
+                        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                            with contextlib.suppress(OSError):
+                                leftover.unlink(missing_ok=True)
+                except (OSError, sqlite3.Error):  # an unwritable cache: keep the index in memory
+                    break
         if db is None:
             db = sqlite3.connect(":memory:", isolation_level=None)
             db.executescript(_SCHEMA)
         db.execute("PRAGMA synchronous=NORMAL")
+        return db
+
+    @staticmethod
+    def _open_file(path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, SCHEMA_VERSION):  # another schema: drop it, the files rebuild it
+                db.executescript("DROP TABLE IF EXISTS counts; DROP TABLE IF EXISTS terms; "
+                                 "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS regions; "
+                                 "DROP TABLE IF EXISTS info;")
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except BaseException:
+            db.close()
+            raise
         return db
 
     def close(self) -> None:

@@ -178,3 +178,17 @@ def test_one_broken_year_leaves_the_others_readable(small: Path) -> None:
         corpus.entry("全国", 2008)
     assert [p for p, _ in corpus.broken()] == [path]
     assert len(corpus.entries(strict=False)) == 7
+
+
+def test_parallel_deep_stats_match_sequential(small: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    sequential = Corpus(small).entries(parts=True, jobs=1)
+    sequential_counts = Corpus(small).term_counts("城阳")
+    seen: list[tuple[int, int]] = []
+    monkeypatch.setattr(index_mod, "PARALLEL_MIN", 2)
+    monkeypatch.setenv("YOY_CACHE_DIR", str(tmp_path / "other-cache"))
+    corpus = Corpus(small)
+    parallel = corpus.entries(parts=True, jobs=2, progress=lambda done, total: seen.append((done, total)))
+    assert parallel == sequential and seen[-1] == (8, 8)
+    assert corpus.index.path is not None and "other-cache" in str(corpus.index.path)  # a separate index …
+    assert corpus.term_counts("城阳") == sequential_counts and sequential_counts  # … with the same counts

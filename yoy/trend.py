@@ -15,6 +15,8 @@ from yoy.index import Entry, TermCount
 # Lines drawn in the chart: the regions with most uses; more lines than this are unreadable.
 CHART_REGIONS = 8
 CHART_W, CHART_H, PAD = 640, 260, 36  # SVG size and margin, px
+LABEL_W = 72  # px right of the plot for the region names (four CJK characters at 11 px, and a gap)
+LABEL_GAP = 13  # px between two region names stacked at the right edge (font size 11 + 2)
 # Colour-blind-safe palette (Okabe & Ito 2008), one colour per line.
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000")
 
@@ -88,18 +90,23 @@ def svg(t: Trend) -> str:
     lo, hi = years[0], max(years[-1], years[0] + 1)
 
     def x(year: int) -> float:
-        return PAD + (year - lo) * (CHART_W - 2 * PAD) / (hi - lo)
+        return PAD + (year - lo) * (CHART_W - 2 * PAD - LABEL_W) / (hi - lo)
 
     def y(value: float) -> float:
         return CHART_H - PAD - value * (CHART_H - 2 * PAD) / top
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {CHART_H}" role="img" '
            f'aria-label="{html.escape(t.term)}: uses per 10,000 characters by year" font-size="11">',
-           f'<line x1="{PAD}" y1="{CHART_H - PAD}" x2="{CHART_W - PAD}" y2="{CHART_H - PAD}" stroke="#888"/>',
+           f'<line x1="{PAD}" y1="{CHART_H - PAD}" x2="{x(hi):.1f}" y2="{CHART_H - PAD}" stroke="#888"/>',
            f'<text x="{PAD}" y="{PAD - 12}" fill="#555">{top:g} / 万字</text>',
            f'<text x="{PAD}" y="{CHART_H - PAD + 16}" fill="#555">{lo}</text>',
-           f'<text x="{CHART_W - PAD}" y="{CHART_H - PAD + 16}" fill="#555" '
+           f'<text x="{x(years[-1]):.1f}" y="{CHART_H - PAD + 16}" fill="#555" '
            f'text-anchor="end">{years[-1]}</text>']
+    label_y: list[float] = []  # names at the right edge, pushed apart so none overlaps another
+    for r in sorted(lines, key=lambda r: y(r.points[-1].per10k)):
+        want = y(r.points[-1].per10k) + 4
+        label_y.append(max(want, label_y[-1] + LABEL_GAP) if label_y else want)
+    label_of = dict(zip(sorted(lines, key=lambda r: y(r.points[-1].per10k)), label_y, strict=True))
     for n, r in enumerate(lines):
         colour = PALETTE[n % len(PALETTE)]
         pts = " ".join(f"{x(p.year):.1f},{y(p.per10k):.1f}" for p in r.points)
@@ -107,7 +114,7 @@ def svg(t: Trend) -> str:
                    f'<title>{html.escape(r.region)}</title></polyline>')
         out += [f'<circle cx="{x(p.year):.1f}" cy="{y(p.per10k):.1f}" r="2.5" fill="{colour}">'
                 f'<title>{html.escape(r.region)} {p.year}: {p.count}</title></circle>' for p in r.points]
-        out.append(f'<text x="{CHART_W - PAD + 4}" y="{y(r.points[-1].per10k) + 4:.1f}" fill="{colour}">'
+        out.append(f'<text x="{x(hi) + 8:.1f}" y="{label_of[r]:.1f}" fill="{colour}">'
                    f'{html.escape(r.region)}</text>')
     out.append("</svg>")
     return "\n".join(out)

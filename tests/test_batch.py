@@ -254,3 +254,20 @@ def test_workers_read_an_fsspec_url(synth: Path, reference: dict[str, bytes], tm
                  "--worker-corpus", f"file://{synth}")
     assert result.exit_code == 0, result.stderr
     assert briefs(tmp_path) == reference
+
+
+def test_a_lost_worker_fails_its_pairs() -> None:
+    class Lost:
+        def result(self) -> object:
+            raise RuntimeError("KilledWorker")
+
+    job = Job(old=("a", 1), new=("a", 2), old_path="", new_path="", history=(), formats=("json",), stamp="")
+    (done,) = batch._results(Lost(), (job,))
+    assert done.job == job and done.error is not None and "worker running it was lost" in done.error
+
+
+def test_a_foreign_index_is_refused_before_any_work(synth: Path, tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<p>my index</p>", encoding="utf-8")
+    result = yoy(synth, "brief", "--all-consecutive", "--format", "json", "-o", str(tmp_path), "-j", "1")
+    assert result.exit_code == RenderError.exit_code and "index.html exists" in result.stderr
+    assert not list(tmp_path.glob("*.json"))

@@ -297,6 +297,16 @@ def chunks(jobs: Sequence[Job], size: int = CHUNK_PAIRS) -> list[tuple[Job, ...]
 Executor = Callable[[Sequence[Job]], Iterator[Done]]
 
 
+def _results(future: Any, chunk: tuple[Job, ...]) -> tuple[Done, ...]:
+    """A finished task's results; a lost worker (killed, out of memory) fails its pairs, not the batch."""
+    try:
+        done: tuple[Done, ...] = future.result()
+    except Exception as exc:
+        why = f"the worker running it was lost ({type(exc).__name__}: {exc})"
+        return tuple(Done(job, (), "", why, 0.0) for job in chunk)
+    return done
+
+
 def in_process(jobs: Sequence[Job]) -> Iterator[Done]:
     """Run the jobs one after another in this process."""
     for job in jobs:
@@ -311,10 +321,10 @@ def process_pool(workers: int) -> Executor:
 
         # spawn: workers start clean (no inherited threads or locks of the driver's progress bar)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [pool.submit(run_chunk, chunk) for chunk in chunks(jobs)]
+            futures = {pool.submit(run_chunk, chunk): chunk for chunk in chunks(jobs)}
             try:
                 for future in as_completed(futures):
-                    yield from future.result()
+                    yield from _results(future, futures[future])
             finally:
                 for future in futures:
                     future.cancel()
@@ -326,10 +336,12 @@ def dask(client: Client) -> Executor:
     def execute(jobs: Sequence[Job]) -> Iterator[Done]:
         from distributed import as_completed
 
-        futures = client.map(run_chunk, chunks(jobs), pure=False)
+        parts = chunks(jobs)
+        futures = client.map(run_chunk, parts, pure=False)
+        by_key = {f.key: chunk for f, chunk in zip(futures, parts, strict=True)}
         try:
             for future in as_completed(futures):
-                yield from future.result()
+                yield from _results(future, by_key[future.key])
         finally:
             client.cancel(futures)
     return execute
@@ -426,6 +438,7 @@ def run(jobs: Sequence[Job], out_dir: Path, execute: Executor,
     peak = 0.0
     with _locked(out_dir):
         _clean_leftovers(out_dir)
+        render.check_writable([out_dir / "index.html"])  # refuse a foreign index.html before any work
         todo = []
         for job in jobs:
             if job.error is not None:

@@ -275,7 +275,7 @@ class Corpus:
                 continue
             try:
                 for region_dir in sorted(os.scandir(root), key=lambda d: d.name):
-                    if not region_dir.is_dir():
+                    if region_dir.name.startswith(".") or not region_dir.is_dir():  # as glob("*") skips
                         continue
                     for item in sorted(os.scandir(region_dir.path), key=lambda d: d.name):
                         m = FILE_NAME.match(item.name)

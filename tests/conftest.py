@@ -46,3 +46,16 @@ def render_output_dir() -> Path:
     out = ROOT / "output"
     out.mkdir(exist_ok=True)
     return out
+
+
+# --- index_: the derived corpus index (owner: cli/corpus/batch) ------------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def index_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every test's corpus index lives in one temporary cache directory, never in ~/.cache."""
+    import os
+
+    path = tmp_path_factory.mktemp("yoy-cache")
+    os.environ["YOY_CACHE_DIR"] = str(path)
+    return path

@@ -5,14 +5,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from yoy import corpus as corpus_mod
+from yoy import terminal
 from yoy.errors import InputError, NotFoundError, RenderError, YoyError
-from yoy.models import Block, Comparison, Report
-from yoy.outline import segment
+
+if TYPE_CHECKING:
+    from yoy.models import Block, Comparison, Report
+
+# Start-up time is part of the interface (`yoy --version` ≤ 0.15 s): heavy libraries (jieba, pypinyin,
+# rich, jinja2, weasyprint, dask) are imported inside the commands that need them, never up here.
 
 
 class YoyGroup(click.Group):
@@ -111,22 +116,26 @@ def list_command(ctx: click.Context, fmt: str) -> None:
     """
     import json
 
-    from rich.console import Console
-    from rich.table import Table
-
-    reports = _corpus_of(ctx).reports()
-    rows = [(r, corpus_mod.parts_of(r)) for r in reports]
+    corpus = _corpus_of(ctx)
+    with terminal.index_progress() as progress:
+        entries = corpus.entries(parts=True, progress=progress, strict=False)
+    for path, why in corpus.broken():  # one broken file does not hide the others
+        click.echo(f"yoy: skipped {path}: {why.removeprefix(str(path) + ': ')}", err=True)
     if fmt == "json":
-        data = [{**corpus_mod.meta_dict(r.meta), "chars": len(r.text), "parts": parts} for r, parts in rows]
+        data = [{**corpus_mod.meta_dict(e.meta), "chars": e.chars, "parts": e.parts} for e in entries]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    if not rows:
+    if not entries:
         click.echo("the corpus is empty; add a report with: yoy ingest PATH-TO-SAVED-PAGE")
         return
-    table = Table("region", "year", "kind", "characters", "parts")
-    for r, parts in rows:
-        table.add_row(r.meta.region, str(r.meta.year), str(r.meta.kind), f"{len(r.text):,}", str(parts))
-    Console().print(table)  # writes to whatever sys.stdout is at print time
+    groups: list[list[tuple[str, ...]]] = []
+    for n, e in enumerate(entries):  # grouped by region: the name once, a rule between regions
+        first = n == 0 or entries[n - 1].meta.region != e.meta.region
+        if first:
+            groups.append([])
+        groups[-1].append((e.meta.region if first else "", str(e.meta.year), str(e.meta.kind), f"{e.chars:,}",
+                           "" if e.parts is None else str(e.parts)))
+    click.echo(terminal.box_table(("region", "year", "kind", "characters", "parts"), groups, right=(1, 3, 4)))
 
 
 @cli.command("show")
@@ -152,7 +161,11 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
     import json
 
     report = _corpus_of(ctx).load(region, year)
-    tree = segment(report) if with_outline else None
+    tree = None
+    if with_outline:
+        from yoy.outline import segment
+
+        tree = segment(report)
     if fmt == "json":
         data: dict[str, object] = {**corpus_mod.meta_dict(report.meta), "chars": len(report.text)}
         if tree is not None:
@@ -186,8 +199,8 @@ def _outline_lines(blocks: tuple[Block, ...], offsets: bool, depth: int = 0) -> 
 Key = tuple[str, int]
 
 
-def _checked_pair(corpus: corpus_mod.Corpus, old_key: Key, new_key: Key) -> tuple[Report, Report]:
-    """Both reports loaded, in time order; the same report twice is refused. Says nothing on stdout.
+def _ordered(corpus: corpus_mod.Corpus, old_key: Key, new_key: Key) -> tuple[Key, Key]:
+    """The two keys in time order; the same report twice is refused. Says nothing on stdout.
 
     Reversed years (`城阳 2025 2022`) are swapped, with a note on stderr: the older report is always
     the "old" side, so the arrows in every brief point forward in time.
@@ -200,6 +213,12 @@ def _checked_pair(corpus: corpus_mod.Corpus, old_key: Key, new_key: Key) -> tupl
         click.echo(f"note: {old_key[1]} is later than {new_key[1]}; comparing the older report first "
                    f"({new_region} {new_key[1]} → {old_region} {old_key[1]})", err=True)
         old_key, new_key = new_key, old_key
+    return old_key, new_key
+
+
+def _checked_pair(corpus: corpus_mod.Corpus, old_key: Key, new_key: Key) -> tuple[Report, Report]:
+    """Both reports loaded, in time order (`_ordered`)."""
+    old_key, new_key = _ordered(corpus, old_key, new_key)
     return corpus.load(*old_key), corpus.load(*new_key)
 
 
@@ -285,10 +304,24 @@ def compare_command(ctx: click.Context, args: tuple[str, ...], formats: str, out
 @click.option("-o", "--output-dir", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Directory for the briefs and their index.html.")
 @click.option("--appendix", is_flag=True, help=_APPENDIX_HELP)
+@click.option("-j", "--jobs", "jobs", metavar="N",
+              help="Pairs compared at once, each in its own process (default: the machine's cores).")
+@click.option("--scheduler", metavar="tcp://HOST:8786",
+              help="Run the pairs on this Dask cluster (default: $DASK_SCHEDULER_ADDRESS, if set and no "
+                   "--jobs).")
+@click.option("--worker-corpus", metavar="PATH-OR-URL",
+              help="Where cluster workers read the corpus (a shared path or an fsspec URL; default: the same "
+                   "path as here).")
 @click.pass_context
 def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: bool, formats: str,
-                  output_dir: Path, appendix: bool) -> None:
-    """Write briefs for several pairs at once, plus an index.html linking them.
+                  output_dir: Path, appendix: bool, jobs: str | None, scheduler: str | None,
+                  worker_corpus: str | None) -> None:
+    """Write briefs for many pairs at once, in parallel, plus an index.html linking them.
+
+    Pairs whose reports (and yoy version) have not changed since their briefs were written are skipped,
+    so an interrupted run picks up where it stopped. With --scheduler (or DASK_SCHEDULER_ADDRESS) the
+    pairs run on a Dask cluster whose workers read the corpus from a shared path. Every pair is checked
+    (regions, years, files to overwrite) before anything is written.
 
     Every pair is checked (regions, years, files to overwrite) before anything is written.
 
@@ -296,10 +329,19 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
     Example:
       yoy brief --all-consecutive --format md -o briefs/
       yoy brief 城阳:2022:2025 全国:2008:2009 --format html,md -o briefs/
+      yoy brief --all-consecutive --jobs 2 --format html,json -o briefs/
     """
-    from yoy import render, summary
+    import os
+
+    from yoy import batch, render, summary
 
     fmts = render.parse_formats(formats)
+    n_jobs = batch.parse_jobs(jobs)
+    address = scheduler or (os.environ.get("DASK_SCHEDULER_ADDRESS") if jobs is None else None)
+    if scheduler and jobs is not None:
+        raise batch.BatchOptionError("give --jobs (processes here) or --scheduler (a Dask cluster), not both")
+    if address:
+        address = batch.check_scheduler(address)
     corpus = _corpus_of(ctx)
     keys = [summary.parse_pair_spec(p) for p in pairs]
     if all_consecutive:
@@ -309,19 +351,81 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
             raise NotFoundError("no region in the corpus has two years to compare; add reports with: "
                                 "yoy ingest PATH-TO-SAVED-PAGE")
         raise click.UsageError("give REGION:OLD_YEAR:NEW_YEAR pairs or --all-consecutive")
-    loaded = [_checked_pair(corpus, old_key, new_key) for old_key, new_key in keys]
-    _planned_paths(loaded, fmts, output_dir)
-    render.check_writable([output_dir / "index.html"])
-    written = []
-    with render.pdf_worker("pdf" in fmts), summary.steps(f"{len(keys)} comparison(s) …") as progress:
-        for n, (old, new) in enumerate(loaded, start=1):
-            progress.update(f"[{n}/{len(keys)}] {old.meta.region} {old.meta.year} → {new.meta.year} …")
-            comparison = _compare(corpus, old, new)
-            written.append((comparison, render.write_briefs(comparison, fmts, output_dir, appendix=appendix)))
-        index = render.write_index(written, output_dir)
-    for comparison, paths in written:
-        click.echo(f"{render.headline(comparison)}: {', '.join(str(p) for p in paths)}")
-    click.echo(str(index))
+    keys = [_ordered(corpus, old_key, new_key) for old_key, new_key in keys]
+    todo = batch.plan(corpus, keys, fmts, worker_corpus, appendix)
+    render.check_writable([output_dir / f"{render.stem_for(*job.old, *job.new)}.{fmt}"
+                           for job in todo for fmt in fmts])
+    client = batch.connect(address) if address else None
+    try:
+        in_here = client is None and n_jobs == 1  # PDFs laid out by a warm worker, as `yoy compare` does
+        with render.pdf_worker("pdf" in fmts and in_here), \
+                terminal.batch_progress(len(todo), client is not None) as progress:
+            outcome = batch.run(todo, output_dir, batch.executor_for(n_jobs, client), progress)
+    finally:
+        if client is not None:
+            client.close()
+    for _job, paths, headline in outcome.written:
+        click.echo(f"{headline}: {', '.join(str(p) for p in paths)}")
+    if outcome.skipped:
+        click.echo(f"unchanged since their briefs were written: {len(outcome.skipped)} pair(s)")
+    click.echo(str(outcome.index))
+    if outcome.failed:
+        for job, why in outcome.failed:
+            click.echo(f"failed: {job.label}: {why}", err=True)
+        raise RenderError(f"{len(outcome.failed)} of {len(todo)} pair(s) failed; the others are written "
+                          "(rerun to retry the failed ones)")
+
+
+# --- trend (logic in yoy.index, yoy.trend) ---------------------------------------------------------
+
+
+@cli.command("trend")
+@click.argument("term")
+@click.option("-r", "--region", "region_query", help="Only this region, year by year.")
+@click.option("--exact", is_flag=True,
+              help="Count by reading the texts (also inside longer words) instead of the index.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write an HTML page with a chart to this file.")
+@click.pass_context
+def trend_command(ctx: click.Context, term: str, region_query: str | None, exact: bool, fmt: str,
+                  html_path: Path | None) -> None:
+    """Which regions and years use a term: first use, years used, counts per 10,000 characters.
+
+    \b
+    Example:
+      yoy trend 科技创新
+      yoy trend 高质量发展 --region 全国
+      yoy trend 新质生产力 --exact --html trend.html
+    """
+    import json
+
+    from yoy import trend
+    from yoy.terms import key
+
+    if not key(term).strip():
+        raise NotFoundError("give a term to look for, e.g. yoy trend 科技创新")
+    corpus = _corpus_of(ctx)
+    region = corpus.resolve_region(region_query) if region_query is not None else None
+    with terminal.index_progress() as progress:
+        if not exact and not corpus.term_known(term, progress):
+            exact = True  # not a word of any report (科技创新 is 科技 + 创新): count it in the texts
+            click.echo(f"“{term}” is not a word of any indexed report; counting it in the texts …", err=True)
+        counts = corpus.term_counts(term, region, exact=exact, progress=progress)
+    entries = [e for e in corpus.entries(strict=False) if region is None or e.meta.region == region]
+    result = trend.summarise(term, key(term), exact, counts, entries)
+    if html_path is not None:
+        from yoy import render
+        from yoy.files import atomic_write
+
+        render.check_writable([html_path])
+        atomic_write(html_path, trend.page(result, render.generator()).encode("utf-8"), RenderError)
+    if fmt == "json":
+        click.echo(json.dumps(trend.as_dict(result), ensure_ascii=False, indent=2))
+        return
+    terminal.print_trend(result, region is not None)
+    if html_path is not None:
+        click.echo(str(html_path))
 
 
 @cli.command("targets")

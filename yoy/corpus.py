@@ -39,6 +39,7 @@ winning for the same region and year, and writes to the user's.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 from dataclasses import dataclass, fields
@@ -46,16 +47,18 @@ from datetime import date as Date
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-
-from pypinyin import lazy_pinyin
-from rapidfuzz import fuzz, process
+from typing import TYPE_CHECKING
 
 from yoy.errors import CorpusError, NotFoundError
 from yoy.files import atomic_write
-from yoy.ingest import make_region, regions
+from yoy.index import Entry, Index, TermCount, index_path
 from yoy.models import Block, Kind, Level, Region, Report, ReportMeta
-from yoy.outline import chinese_numeral, segment
-from yoy.text import fold
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+# Heavy libraries (pypinyin, rapidfuzz, jieba via yoy.text and yoy.outline, yoy.ingest) are imported
+# inside the functions that need them, so `yoy list` and `yoy show` start in a fraction of a second.
 
 FRONT_DELIMITER = "---"
 APPENDIX_MARKER = "<!-- appendix -->"
@@ -178,6 +181,11 @@ def _read(path: Path) -> Report:
     return report
 
 
+def read_file(path: Path) -> Report:
+    """The report stored in `path` (checked against its place); `CorpusError` for any flaw."""
+    return _read(path)
+
+
 # --- the corpus ---------------------------------------------------------------------------------
 
 
@@ -193,6 +201,9 @@ class Planned:
 
 def _suggest(wanted: str, keys: dict[str, str]) -> list[str]:
     """Canonical names close to a mistyped query; a homophone (劳山 for 崂山) counts as a perfect match."""
+    from pypinyin import lazy_pinyin
+    from rapidfuzz import fuzz, process
+
     scores: dict[str, float] = {}
     queries = [wanted]
     if any("\u4e00" <= ch <= "\u9fff" for ch in wanted):
@@ -211,8 +222,34 @@ def _suggest(wanted: str, keys: dict[str, str]) -> list[str]:
     return ranked[:SUGGEST_LIMIT]
 
 
-def _norm(query: str) -> str:
-    return re.sub(r"[\s\-_'’·.]", "", fold(query.strip())).casefold()
+_NORM_DROP = re.compile(r"[\s\-_'’·.]")
+
+
+def _norm(query: str, folded: bool = True) -> str:
+    """The form region names are matched in; `folded=False` skips folding (OpenCC, NFKC), which changes
+    nothing for ASCII and Simplified names, to try the cheap form first."""
+    query = query.strip()
+    if folded and not query.isascii():
+        from yoy.text import fold  # loads OpenCC and the segmenter: only when a name needs folding
+
+        query = fold(query)
+    return _NORM_DROP.sub("", query).casefold()
+
+
+def _regions_tsv() -> bytes:
+    return (resources.files("yoy") / "data" / "regions.tsv").read_bytes()
+
+
+def _table_regions() -> tuple[Region, ...]:
+    from yoy.ingest import regions
+
+    return regions()
+
+
+def _make_region(name: str, level: Level) -> Region:
+    from yoy.ingest import make_region
+
+    return make_region(name, level, None)
 
 
 class Corpus:
@@ -237,10 +274,13 @@ class Corpus:
             if not root.is_dir():
                 continue
             try:
-                for path in sorted(root.glob("*/*.md")):
-                    m = FILE_NAME.match(path.name)
-                    if m and path.is_file():
-                        found[(path.parent.name, int(m.group(1)))] = path
+                for region_dir in sorted(os.scandir(root), key=lambda d: d.name):
+                    if region_dir.name.startswith(".") or not region_dir.is_dir():  # as glob("*") skips
+                        continue
+                    for item in sorted(os.scandir(region_dir.path), key=lambda d: d.name):
+                        m = FILE_NAME.match(item.name)
+                        if m and item.is_file():
+                            found[(region_dir.name, int(m.group(1)))] = Path(item.path)
             except OSError as exc:
                 raise CorpusError(f"{root}: cannot read the corpus ({exc.strerror or exc})") from None
         return found
@@ -248,22 +288,99 @@ class Corpus:
     def _refresh(self) -> None:
         self.__dict__.pop("_files", None)
         self.__dict__.pop("_regions", None)
+        self.__dict__.pop("_region_keys", None)
+        self.__dict__.pop("_years", None)
+        self.__dict__.pop("_fresh_index", None)
+
+    @cached_property
+    def index(self) -> Index:
+        """The derived SQLite index of this corpus (`yoy.index`), opened once."""
+        return Index(index_path(self.roots), self.roots)
+
+    @cached_property
+    def _fresh_index(self) -> Index:
+        self.index.refresh(self._files, _read)
+        return self.index
 
     def reports(self) -> tuple[Report, ...]:
         """Every stored report, sorted by region and year."""
         return tuple(_read(self._files[key]) for key in sorted(self._files))
 
     def list(self) -> tuple[ReportMeta, ...]:
-        """Metadata of every stored report, sorted by region and year."""
-        return tuple(r.meta for r in self.reports())
+        """Metadata of every stored report, sorted by region and year (from the index)."""
+        return tuple(e.meta for e in self.entries())
+
+    def entries(self, parts: bool = False, progress: Callable[[int, int], None] | None = None,
+                jobs: int | None = None, strict: bool = True) -> tuple[Entry, ...]:
+        """Index entries of every stored report, sorted; with `parts`, part counts computed where missing
+        (`progress(done, total)` hears each; `jobs` processes, default the machine's cores). A file that
+        cannot be read is a CorpusError, or, not `strict`, left out (see `broken`)."""
+        index = self._fresh_index
+        if parts:
+            index.ensure_deep(progress, jobs)
+        return index.entries(strict=strict)
+
+    def broken(self) -> tuple[tuple[Path, str], ...]:
+        """Stored files that cannot be read as reports, with the one-line reason."""
+        return self._fresh_index.broken()
+
+    def entry(self, region_query: str, year: int) -> Entry:
+        """The index entry of one report; `NotFoundError` as `load` says it."""
+        region = self.resolve_region(region_query)
+        found = [e for e in self._fresh_index.entries(region, strict=False) if e.meta.year == year]
+        if not found:
+            self.load(region, year)  # raises the message of a missing year (or of a broken file)
+        return found[0]
+
+    def term_counts(self, term: str, region_query: str | None = None, exact: bool = False,
+                    progress: Callable[[int, int], None] | None = None) -> tuple[TermCount, ...]:
+        """Where `term` occurs: (region, year, count, chars) per report (of one region), oldest first.
+
+        From the index (term counts of each report's own words, computed once per file) unless
+        `exact`, which reads the texts and also finds the term inside longer words.
+        """
+        from yoy.terms import key
+
+        region = self.resolve_region(region_query) if region_query is not None else None
+        index = self._fresh_index
+        if exact:
+            return index.scan_counts(key(term), region)
+        index.ensure_deep(progress)
+        return index.term_counts(key(term), region)
+
+    def term_known(self, term: str, progress: Callable[[int, int], None] | None = None) -> bool:
+        """Whether `term` is a word of some report, so `term_counts` can answer from the index."""
+        from yoy.terms import key
+
+        index = self._fresh_index
+        index.ensure_deep(progress)
+        return index.knows(key(term))
+
+    def term_history(self, region_query: str, terms: tuple[str, ...]) -> dict[str, tuple[TermCount, ...]]:
+        """For the formulation signals: each term's exact count in every stored year of a region,
+        zeros included, oldest first (reads the region's files; a few dozen at most)."""
+        from yoy.terms import count
+        from yoy.text import fold
+
+        region = self.resolve_region(region_query)
+        folded = [(e, fold(_read(e.path).text)) for e in self._fresh_index.entries(region)]
+        return {t: tuple(TermCount(region, e.meta.year, count(t, f), e.chars) for e, f in folded)
+                for t in terms}
 
     def stored_regions(self) -> tuple[str, ...]:
         """Canonical names of the regions the corpus holds reports for, sorted."""
-        return tuple(sorted({r for r, _ in self._files}))
+        return tuple(self._years)
+
+    @cached_property
+    def _years(self) -> dict[str, tuple[int, ...]]:
+        out: dict[str, list[int]] = {}
+        for region, year in sorted(self._files):
+            out.setdefault(region, []).append(year)
+        return {region: tuple(years) for region, years in out.items()}
 
     def years(self, region: str) -> tuple[int, ...]:
         """Years the corpus holds for a canonical region name."""
-        return tuple(sorted(y for r, y in self._files if r == region))
+        return self._years.get(region, ())
 
     def path_of(self, region_query: str, year: int) -> Path | None:
         """The file holding that report, if any."""
@@ -291,19 +408,29 @@ class Corpus:
     # regions
 
     @cached_property
-    def _regions(self) -> dict[str, Region]:
-        table = {r.name: r for r in regions()}
-        for name, _year in self._files:
-            if name not in table:  # a region the table lacks, stored from a report title
-                table[name] = make_region(name, _level_of_file(self._files[(name, _year)]), None)
-        return table
+    def _regions(self) -> dict[str, tuple[Region, tuple[str, ...]]]:
+        """name → (region, normalised aliases): the shipped table plus stored regions it lacks (cached
+        in the index, so no pinyin is computed once a region is known)."""
+        index = self._fresh_index
+        extras = [(name, index.level_of(name) or Level.COUNTY) for name in self.stored_regions()]
+        table_sha = hashlib.sha256(_regions_tsv()).hexdigest()
+        cached = index.regions(table_sha, _table_regions, extras, _make_region, _norm)
+        return {region.name: (region, norms) for region, norms in cached}
+
+    @cached_property
+    def _region_keys(self) -> dict[str, str]:
+        keys: dict[str, str] = {}
+        for name, (_region, norms) in self._regions.items():
+            for norm in norms:
+                keys.setdefault(norm, name)
+        return keys
 
     def resolve_region(self, query: str) -> str:
         """Canonical name of a region as typed (name, alias, pinyin, any case); typos get suggestions."""
-        keys: dict[str, str] = {}
-        for region in self._regions.values():
-            for alias in (region.name, *region.aliases, region.pinyin):
-                keys.setdefault(_norm(alias), region.name)
+        keys = self._region_keys
+        quick = _norm(query, folded=False)
+        if quick in keys:
+            return keys[quick]
         wanted = _norm(query)
         if not wanted:
             raise NotFoundError("empty region name")
@@ -385,17 +512,12 @@ class Corpus:
         return plan.path, plan.action
 
 
-def _level_of_file(path: Path) -> Level:
-    try:
-        return _read(path).meta.level
-    except CorpusError:
-        return Level.COUNTY
-
-
 # --- presentation helpers for `yoy list` / `yoy show` ---------------------------------------------
 
 def parts_of(report: Report) -> int:
     """Number of top-level parts."""
+    from yoy.outline import segment
+
     return len(segment(report).blocks)
 
 
@@ -422,6 +544,8 @@ def block_dict(block: Block) -> dict[str, object]:
 
 def block_label(block: Block) -> str:
     """How the report numbers a block: 一、 for parts, (一) for sections, · otherwise."""
+    from yoy.outline import chinese_numeral
+
     if block.n is None:
         return "·"
     if block.level == "part":

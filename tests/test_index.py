@@ -1,0 +1,194 @@
+"""The derived SQLite index: built from the Markdown files, rebuilt when they change, fast look-ups."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from yoy import index as index_mod
+from yoy.corpus import Corpus
+from yoy.errors import CorpusError, NotFoundError
+from yoy.index import Index, cache_dir, index_path
+
+REPO = Path(__file__).resolve().parents[1]
+COMMITTED = REPO / "fixtures" / "corpus"
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A corpus of the six seed reports plus two national years."""
+    root = tmp_path / "corpus"
+    for region in ("城阳区", "崂山区", "即墨区", "市南区", "青岛市"):
+        shutil.copytree(COMMITTED / region, root / region)
+    (root / "全国").mkdir()
+    for year in (2008, 2009):
+        shutil.copy(COMMITTED / "全国" / f"{year}.md", root / "全国" / f"{year}.md")
+    return root
+
+
+def count_deep(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    calls: list[Path] = []
+    real = index_mod.deep_stats
+
+    def spy(path: Path) -> index_mod.DeepStats:
+        calls.append(path)
+        return real(path)
+
+    monkeypatch.setattr(index_mod, "deep_stats", spy)
+    return calls
+
+
+def test_index_lives_in_the_cache_dir(small: Path, index_cache_dir: Path) -> None:
+    corpus = Corpus(small)
+    assert corpus.index.path == index_path((small,))
+    assert corpus.index.path.parent == cache_dir() == index_cache_dir
+    assert [(m.region, m.year) for m in corpus.list()] == [(m.region, m.year) for m in
+                                                             (r.meta for r in corpus.reports())]
+    assert corpus.index.path.is_file()
+
+
+def test_entries_match_the_files(small: Path) -> None:
+    corpus = Corpus(small)
+    entries = corpus.entries(parts=True)
+    reports = corpus.reports()
+    assert [e.meta for e in entries] == [r.meta for r in reports]
+    assert [e.chars for e in entries] == [len(r.text) for r in reports]
+    from yoy.corpus import parts_of
+    assert [e.parts for e in entries] == [parts_of(r) for r in reports]
+
+
+def test_hand_edit_rebuilds_the_row(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Corpus(small).entries(parts=True)
+    calls = count_deep(monkeypatch)
+    path = small / "崂山区" / "2019.md"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("speaker: 赵燕", "speaker: 赵燕(区长)") + "\n一、新增的一部分\n\n新的段落。\n"
+    path.write_text(edited, encoding="utf-8")
+    entry = Corpus(small).entry("崂山", 2019)
+    assert entry.meta.speaker == "赵燕(区长)"
+    assert entry.parts is None  # deep stats wait until asked for
+    entries = Corpus(small).entries(parts=True)
+    assert calls == [path]  # only the edited file is segmented again
+    laoshan = next(e for e in entries if e.meta.region == "崂山区")
+    assert laoshan.chars == len(Corpus(small).load("崂山", 2019).text)
+
+
+def test_touch_without_change_keeps_deep_stats(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Corpus(small).entries(parts=True)
+    calls = count_deep(monkeypatch)
+    path = small / "城阳区" / "2022.md"
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10_000_000_000))
+    assert Corpus(small).entries(parts=True)
+    assert calls == []
+
+
+def test_removed_and_added_files(small: Path) -> None:
+    assert Corpus(small).years("全国") == (2008, 2009)
+    (small / "全国" / "2008.md").unlink()
+    shutil.copy(COMMITTED / "全国" / "2010.md", small / "全国" / "2010.md")
+    corpus = Corpus(small)
+    assert [m.year for m in corpus.list() if m.region == "全国"] == [2009, 2010]
+    with pytest.raises(NotFoundError, match="it has 2009, 2010"):
+        corpus.entry("全国", 2008)
+
+
+def test_broken_file_is_a_corpus_error(small: Path) -> None:
+    Corpus(small).list()
+    path = small / "崂山区" / "2019.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: full", "kind: whole"), encoding="utf-8")
+    with pytest.raises(CorpusError, match="bad front matter"):
+        Corpus(small).list()
+
+
+def test_new_yoy_version_recomputes_deep_stats(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Corpus(small).entries(parts=True)
+    calls = count_deep(monkeypatch)
+    monkeypatch.setattr(index_mod, "__version__", "999")
+    assert all(e.parts is not None for e in Corpus(small).entries(parts=True))
+    assert len(calls) == 8
+
+
+def test_unwritable_cache_falls_back_to_memory(small: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("YOY_CACHE_DIR", str(blocker / "yoy"))
+    corpus = Corpus(small)
+    assert len(corpus.list()) == 8
+    assert corpus.index.db.execute("PRAGMA database_list").fetchone()[2] == ""  # in memory
+    assert not (blocker / "yoy").exists()
+
+
+def test_corrupt_index_file_is_replaced(small: Path) -> None:
+    path = index_path((small,))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"this is not sqlite" * 100)
+    assert len(Corpus(small).list()) == 8
+    import sqlite3
+
+    with sqlite3.connect(path) as db:  # rebuilt on disk, not kept in memory
+        assert db.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 8
+
+
+def test_term_counts_index_and_exact(small: Path) -> None:
+    corpus = Corpus(small)
+    indexed = corpus.term_counts("科技")
+    exact = corpus.term_counts("科技", exact=True)
+    assert indexed and {(c.region, c.year) for c in indexed} <= {(c.region, c.year) for c in exact}
+    by_key = {(c.region, c.year): c.count for c in exact}
+    assert all(by_key[(c.region, c.year)] == c.count for c in indexed)  # same counts where indexed
+    only = corpus.term_counts("科技", "全国")
+    assert only and {c.region for c in only} == {"全国"}
+    assert corpus.term_counts("这个词不会出现在任何报告里") == ()
+
+
+def test_term_history_is_exact_with_zeros(small: Path) -> None:
+    from yoy.terms import count
+    from yoy.text import fold
+
+    corpus = Corpus(small)
+    history = corpus.term_history("城阳", ("城阳", "没有的词"))
+    texts = {r.meta.year: fold(r.text) for r in corpus.history("城阳")}
+    assert [(c.year, c.count) for c in history["城阳"]] == [(y, count("城阳", t)) for y, t in texts.items()]
+    assert [c.count for c in history["没有的词"]] == [0, 0]
+
+
+def test_index_of_two_processes_agree(small: Path) -> None:
+    a, b = Index(index_path((small,))), Index(index_path((small,)))
+    corpus = Corpus(small)
+    from yoy.corpus import read_file
+
+    a.refresh(corpus._files, read_file)
+    b.refresh(corpus._files, read_file)
+    assert a.entries() == b.entries()
+    a.close()
+    b.close()
+
+
+def test_one_broken_year_leaves_the_others_readable(small: Path) -> None:
+    path = small / "全国" / "2008.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("year: 2008", "year: 20x8"), encoding="utf-8")
+    corpus = Corpus(small)
+    assert corpus.entry("全国", 2009).meta.year == 2009
+    with pytest.raises(CorpusError, match="bad front matter"):
+        corpus.entry("全国", 2008)
+    assert [p for p, _ in corpus.broken()] == [path]
+    assert len(corpus.entries(strict=False)) == 7
+
+
+def test_parallel_deep_stats_match_sequential(small: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    sequential = Corpus(small).entries(parts=True, jobs=1)
+    sequential_counts = Corpus(small).term_counts("城阳")
+    seen: list[tuple[int, int]] = []
+    monkeypatch.setattr(index_mod, "PARALLEL_MIN", 2)
+    monkeypatch.setenv("YOY_CACHE_DIR", str(tmp_path / "other-cache"))
+    corpus = Corpus(small)
+    parallel = corpus.entries(parts=True, jobs=2, progress=lambda done, total: seen.append((done, total)))
+    assert parallel == sequential and seen[-1] == (8, 8)
+    assert corpus.index.path is not None and "other-cache" in str(corpus.index.path)  # a separate index …
+    assert corpus.term_counts("城阳") == sequential_counts and sequential_counts  # … with the same counts

@@ -1,0 +1,442 @@
+"""A derived SQLite index of the corpus: metadata, part counts and term counts per report.
+
+The Markdown files stay the source of truth. The index lives in the user's cache directory
+(`$YOY_CACHE_DIR`, else `$XDG_CACHE_HOME/yoy`, else `~/.cache/yoy`), one file per set of corpus roots,
+and is brought up to date by `refresh` on every use: a file whose (mtime, size) differ from its row is
+read and hashed again, and re-parsed only if its SHA-256 changed; rows of removed files go. Metadata
+and characters come with the refresh (cheap: no segmentation); parts and term counts ("deep stats")
+are computed once per file content when first asked for, in parallel for many files, and dropped
+whenever the yoy version changes.
+
+Term counts are exact substring counts in the folded text (as `yoy.terms.count` counts) of each
+report's own vocabulary: its jieba content words and quoted terms. A report where a term only occurs
+inside a longer word has no row for it; `Index.scan_counts` counts exactly by reading the files.
+This module needs only the standard library until deep stats are computed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from yoy import __version__
+from yoy.errors import CorpusError
+from yoy.models import Kind, Level, Region, ReportMeta
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from yoy.models import Report
+
+# Bump when the tables change: an index of another schema is dropped and rebuilt.
+SCHEMA_VERSION = 1
+# Files to deep-index before a process pool pays for itself: starting a worker and importing the
+# engine costs about a second; one deep-stat computation is 40–120 ms on a national report.
+PARALLEL_MIN = 24
+# Seconds a writer waits for another yoy process holding the index (SQLite busy timeout).
+BUSY_TIMEOUT_S = 30.0
+# Rows per SQLite `executemany` when writing term counts (keeps one statement's memory small).
+CHUNK = 5000
+ALIAS_SEP = "\x1f"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reports(
+  id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, region TEXT NOT NULL, year INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL,
+  level TEXT, kind TEXT, title TEXT, date TEXT, session TEXT, speaker TEXT, source TEXT,
+  source_sha256 TEXT, chars INTEGER, error TEXT, parts INTEGER);
+CREATE INDEX IF NOT EXISTS reports_key ON reports(region, year);
+CREATE TABLE IF NOT EXISTS terms(id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS counts(term_id INTEGER NOT NULL, report_id INTEGER NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY(term_id, report_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS counts_report ON counts(report_id);
+CREATE TABLE IF NOT EXISTS regions(name TEXT PRIMARY KEY, ord INTEGER NOT NULL, level TEXT NOT NULL,
+  parent TEXT, aliases TEXT NOT NULL, pinyin TEXT NOT NULL, norms TEXT NOT NULL);
+"""
+_META_COLS = ("level", "kind", "title", "date", "session", "speaker", "source", "source_sha256")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One indexed report: where it is, its metadata, size and (when computed) its number of parts."""
+
+    meta: ReportMeta
+    path: Path
+    sha256: str
+    chars: int
+    parts: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class TermCount:
+    """How often a term occurs in one report (`count` per `chars` characters)."""
+
+    region: str
+    year: int
+    count: int
+    chars: int
+
+    @property
+    def per10k(self) -> float:
+        """Occurrences per 10,000 characters, rounded as the briefs round them."""
+        return round(self.count * 10000 / self.chars, 2) if self.chars else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class DeepStats:
+    """What segmenting one report yields for the index: its parts and its term counts."""
+
+    parts: int
+    counts: tuple[tuple[str, int], ...]
+
+
+def cache_dir() -> Path:
+    """Where yoy keeps derived data (the index)."""
+    explicit = os.environ.get("YOY_CACHE_DIR", "")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return base / "yoy"
+
+
+def index_path(roots: Sequence[Path]) -> Path:
+    """The index file for a corpus made of `roots` (one index per set of roots)."""
+    key = "\n".join(str(Path(r).resolve()) for r in roots)
+    return cache_dir() / f"index-{hashlib.sha1(key.encode()).hexdigest()[:16]}.sqlite"
+
+
+def prune(folder: Path, keep: Path) -> None:
+    """Delete the indexes in `folder` whose corpus roots are all gone (temporary corpora, moved ones)."""
+    for other in folder.glob("index-*.sqlite"):
+        if other == keep:
+            continue
+        try:
+            db = sqlite3.connect(f"file:{other}?mode=ro", uri=True, timeout=1)
+            try:
+                row = db.execute("SELECT value FROM info WHERE key='roots'").fetchone()
+            finally:
+                db.close()
+        except sqlite3.Error:
+            continue
+        if row and not any(Path(r).is_dir() for r in str(row[0]).splitlines()):
+            for leftover in (other, Path(f"{other}-wal"), Path(f"{other}-shm")):
+                leftover.unlink(missing_ok=True)
+
+
+def deep_stats(path: Path) -> DeepStats:
+    """Parts and term counts of the report in `path` (imports the segmenter: run it where that is fine)."""
+    from yoy.corpus import read_file
+    from yoy.outline import segment
+    from yoy.terms import content_words, quoted, tokens
+    from yoy.text import fold
+
+    report = read_file(path)
+    outline = segment(report)
+    folded = fold(report.text)
+    vocabulary = set(content_words(tokens(report.text).words)) | set(quoted(folded))
+    counts = sorted((t, n) for t in vocabulary if (n := folded.count(t)) > 0)
+    return DeepStats(parts=len(outline.blocks), counts=tuple(counts))
+
+
+def _deep_one(path: str) -> tuple[str, DeepStats | None]:
+    try:
+        return path, deep_stats(Path(path))
+    except CorpusError:
+        return path, None
+
+
+class Index:
+    """The SQLite index of one corpus; every method answers for the files given to `refresh`."""
+
+    def __init__(self, path: Path | None, roots: Sequence[Path] = ()) -> None:
+        self.path = path
+        fresh = path is not None and not path.exists()
+        self.db = self._connect(path)
+        if fresh and path is not None:
+            self.db.execute("INSERT OR REPLACE INTO info VALUES ('roots', ?)",
+                            ("\n".join(str(Path(r).resolve()) for r in roots),))
+            prune(path.parent, keep=path)
+
+    @staticmethod
+    def _connect(path: Path | None) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = None
+        if path is not None:
+            for attempt in range(2):
+                try:
+                    db = Index._open_file(path)
+                    break
+                except sqlite3.DatabaseError:  # not a database (or a torn one): derived data, rebuild it
+                    if attempt == 0:
+                        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                            with contextlib.suppress(OSError):
+                                leftover.unlink(missing_ok=True)
+                except (OSError, sqlite3.Error):  # an unwritable cache: keep the index in memory
+                    break
+        if db is None:
+            db = sqlite3.connect(":memory:", isolation_level=None)
+            db.executescript(_SCHEMA)
+        db.execute("PRAGMA synchronous=NORMAL")
+        return db
+
+    @staticmethod
+    def _open_file(path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, SCHEMA_VERSION):  # another schema: drop it, the files rebuild it
+                db.executescript("DROP TABLE IF EXISTS counts; DROP TABLE IF EXISTS terms; "
+                                 "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS regions; "
+                                 "DROP TABLE IF EXISTS info;")
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def close(self) -> None:
+        """Close the database."""
+        self.db.close()
+
+    # --- keeping it up to date -------------------------------------------------------------------
+
+    def _info(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM info WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def refresh(self, files: Mapping[tuple[str, int], Path], read: Callable[[Path], Report]) -> None:
+        """Make the rows match `files` (key → path); `read` parses a changed file."""
+        db = self.db
+        known = {p: (rid, m, s, h) for rid, p, m, s, h in
+                 db.execute("SELECT id, path, mtime_ns, size, sha256 FROM reports")}
+        wanted: dict[str, Path] = {str(p): p for p in files.values()}
+        stale: list[tuple[str, Path, os.stat_result]] = []
+        for name, path in wanted.items():
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            row = known.get(name)
+            if row is None or row[1] != st.st_mtime_ns or row[2] != st.st_size:
+                stale.append((name, path, st))
+        gone = [known[p][0] for p in known.keys() - wanted.keys()]
+        version_ok = self._info("yoy_version") == __version__
+        if not stale and not gone and version_ok:
+            return
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if not version_ok:  # deep stats depend on the segmenter of this yoy version
+                db.execute("UPDATE reports SET parts=NULL")
+                db.execute("DELETE FROM counts")
+                db.execute("INSERT OR REPLACE INTO info VALUES ('yoy_version', ?)", (__version__,))
+            for rid in gone:
+                db.execute("DELETE FROM counts WHERE report_id=?", (rid,))
+                db.execute("DELETE FROM reports WHERE id=?", (rid,))
+            for name, path, st in stale:
+                self._index_file(name, path, st, known.get(name), read)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _index_file(self, name: str, path: Path, st: os.stat_result,
+                    row: tuple[int, int, int, str] | None, read: Callable[[Path], Report]) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return
+        sha = hashlib.sha256(data).hexdigest()
+        if row is not None and row[3] == sha:  # touched, not changed
+            self.db.execute("UPDATE reports SET mtime_ns=?, size=? WHERE id=?", (st.st_mtime_ns, st.st_size,
+                                                                               row[0]))
+            return
+        region, year = path.parent.name, int(path.stem)
+        values: dict[str, object] = dict.fromkeys(_META_COLS)
+        chars, error = 0, None
+        try:
+            report = read(path)
+            meta = report.meta
+            values.update(level=str(meta.level), kind=str(meta.kind), title=meta.title, date=meta.date,
+                          session=meta.session, speaker=meta.speaker, source=meta.source,
+                          source_sha256=meta.source_sha256)
+            chars = len(report.text)
+        except CorpusError as exc:
+            error = exc.message
+        if row is not None:
+            self.db.execute("DELETE FROM counts WHERE report_id=?", (row[0],))
+            self.db.execute("DELETE FROM reports WHERE id=?", (row[0],))
+        self.db.execute(
+            f"INSERT INTO reports(path, region, year, mtime_ns, size, sha256, {', '.join(_META_COLS)}, "
+            f"chars, error, parts) VALUES ({', '.join('?' * (8 + len(_META_COLS)))}, NULL)",
+            (name, region, year, st.st_mtime_ns, st.st_size, sha, *values.values(), chars, error))
+
+    def ensure_deep(self, progress: Callable[[int, int], None] | None = None,
+                    jobs: int | None = None) -> None:
+        """Compute parts and term counts for every report that lacks them (in parallel for many)."""
+        todo = [str(p) for (p,) in self.db.execute(
+            "SELECT path FROM reports WHERE parts IS NULL AND error IS NULL ORDER BY region, year")]
+        if not todo:
+            return
+        workers = jobs or len(os.sched_getaffinity(0))
+        results: Iterable[tuple[str, DeepStats | None]]
+        pool: ProcessPoolExecutor | None = None
+        if workers > 1 and len(todo) >= PARALLEL_MIN:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            results = pool.map(_deep_one, todo, chunksize=4)
+        else:
+            results = map(_deep_one, todo)
+        try:
+            for done, (path, stats) in enumerate(results, start=1):
+                if stats is not None:
+                    self._store_deep(path, stats)
+                if progress:
+                    progress(done, len(todo))
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+
+    def _store_deep(self, path: str, stats: DeepStats) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            row = db.execute("SELECT id FROM reports WHERE path=?", (path,)).fetchone()
+            if row is None:
+                db.execute("ROLLBACK")
+                return
+            rid = row[0]
+            db.executemany("INSERT OR IGNORE INTO terms(term) VALUES (?)", ((t,) for t, _ in stats.counts))
+            ids = self._term_ids([t for t, _ in stats.counts])
+            db.execute("DELETE FROM counts WHERE report_id=?", (rid,))
+            rows = [(ids[t], rid, n) for t, n in stats.counts]
+            for i in range(0, len(rows), CHUNK):
+                db.executemany("INSERT INTO counts VALUES (?, ?, ?)", rows[i:i + CHUNK])
+            db.execute("UPDATE reports SET parts=? WHERE id=?", (stats.parts, rid))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _term_ids(self, terms: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for i in range(0, len(terms), 500):  # SQLite's default limit of bound variables is 999+
+            chunk = terms[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update((t, tid) for tid, t in self.db.execute(
+                f"SELECT id, term FROM terms WHERE term IN ({marks})", chunk))
+        return out
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def entries(self, region: str | None = None, strict: bool = True) -> tuple[Entry, ...]:
+        """Every indexed report (of `region`), sorted by region and year; a broken file is a CorpusError
+        (or, not `strict`, left out: `broken` lists them)."""
+        sql = (f"SELECT region, year, path, sha256, chars, parts, error, {', '.join(_META_COLS)} FROM reports"
+               + (" WHERE region=?" if region is not None else "") + " ORDER BY region, year")
+        out = []
+        for row in self.db.execute(sql, () if region is None else (region,)):
+            reg, year, path, sha, chars, parts, error, *meta = row
+            if error is not None:
+                if strict:
+                    raise CorpusError(error)
+                continue
+            level, kind, title, date, session, speaker, source, source_sha = meta
+            out.append(Entry(
+                meta=ReportMeta(region=reg, level=Level(level), year=year, kind=Kind(kind), title=title,
+                                date=date, session=session, speaker=speaker, source=source,
+                                source_sha256=source_sha),
+                path=Path(path), sha256=sha, chars=chars, parts=parts))
+        return tuple(out)
+
+    def broken(self) -> tuple[tuple[Path, str], ...]:
+        """Files that cannot be read as reports, with why (one line each), sorted."""
+        return tuple((Path(p), e) for p, e in self.db.execute(
+            "SELECT path, error FROM reports WHERE error IS NOT NULL ORDER BY region, year"))
+
+    def level_of(self, region: str) -> Level | None:
+        """The level a stored region's reports give (None if it has no readable report)."""
+        row = self.db.execute("SELECT level FROM reports WHERE region=? AND level IS NOT NULL LIMIT 1",
+                              (region,)).fetchone()
+        return None if row is None else Level(row[0])
+
+    def knows(self, term: str) -> bool:
+        """Whether the folded `term` is a word of any indexed report (else only `scan_counts` finds it)."""
+        sql = "SELECT 1 FROM terms t JOIN counts c ON c.term_id = t.id WHERE t.term=? LIMIT 1"
+        return self.db.execute(sql, (term,)).fetchone() is not None
+
+    def term_counts(self, term: str, region: str | None = None) -> tuple[TermCount, ...]:
+        """Reports (of `region`) whose vocabulary holds the folded `term`, with its count; oldest first."""
+        sql = ("SELECT r.region, r.year, c.n, r.chars FROM terms t JOIN counts c ON c.term_id = t.id "
+               "JOIN reports r ON r.id = c.report_id WHERE t.term = ?"
+               + (" AND r.region = ?" if region is not None else "") + " ORDER BY r.region, r.year")
+        args = (term,) if region is None else (term, region)
+        return tuple(TermCount(*row) for row in self.db.execute(sql, args))
+
+    def scan_counts(self, term: str, region: str | None = None) -> tuple[TermCount, ...]:
+        """Exact counts of the folded `term` in every report (of `region`), zeros left out, by reading."""
+        from yoy.corpus import read_file
+        from yoy.text import fold
+
+        out = []
+        for e in self.entries(region, strict=False):
+            n = fold(read_file(e.path).text).count(term)
+            if n:
+                out.append(TermCount(e.meta.region, e.meta.year, n, e.chars))
+        return tuple(out)
+
+    def report_counts(self) -> dict[str, tuple[int, int]]:
+        """region → (reports, characters) over the corpus, for the denominators of a trend."""
+        return {r: (n, c) for r, n, c in self.db.execute(
+            "SELECT region, COUNT(*), SUM(chars) FROM reports WHERE error IS NULL GROUP BY region")}
+
+    # --- the region table ------------------------------------------------------------------------
+
+    def regions(self, table_sha: str, build_table: Callable[[], Iterable[Region]],
+                extras: Iterable[tuple[str, Level]], make: Callable[[str, Level], Region],
+                norm: Callable[[str], str]) -> tuple[tuple[Region, tuple[str, ...]], ...]:
+        """Regions with their normalised aliases, cached: the shipped table (rebuilt when its file's
+        `table_sha` changes) plus `extras` (stored regions the table lacks) made with `make`."""
+        db = self.db
+        cached: dict[str, tuple[Region, tuple[str, ...]]] = {}
+        if self._info("regions_sha") == table_sha:
+            for name, level, parent, aliases, pinyin, norms in db.execute(
+                    "SELECT name, level, parent, aliases, pinyin, norms FROM regions ORDER BY ord"):
+                region = Region(name=name, level=Level(level), parent=parent,
+                                aliases=tuple(aliases.split(ALIAS_SEP)) if aliases else (), pinyin=pinyin)
+                cached[name] = (region, tuple(norms.split(ALIAS_SEP)))
+        fresh: list[Region] = []
+        if not cached:
+            fresh += build_table()
+        have = set(cached) | {r.name for r in fresh}
+        fresh += [make(name, level) for name, level in extras if name not in have]
+        if fresh:
+            rows = []
+            for region in fresh:  # the table's order decides which region an ambiguous alias means
+                norms = tuple(dict.fromkeys(norm(a) for a in (region.name, *region.aliases, region.pinyin)))
+                cached[region.name] = (region, norms)
+                rows.append((region.name, len(cached), str(region.level), region.parent,
+                             ALIAS_SEP.join(region.aliases), region.pinyin, ALIAS_SEP.join(norms)))
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if self._info("regions_sha") != table_sha:
+                    db.execute("DELETE FROM regions")
+                db.executemany("INSERT OR REPLACE INTO regions VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                db.execute("INSERT OR REPLACE INTO info VALUES ('regions_sha', ?)", (table_sha,))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        return tuple(cached.values())
+

@@ -50,12 +50,12 @@ from pathlib import Path
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
+from yoy import regions as regions_mod
 from yoy.errors import CorpusError, NotFoundError
 from yoy.files import atomic_write
 from yoy.ingest import make_region, regions
-from yoy.models import Block, Kind, Level, Region, Report, ReportMeta
+from yoy.models import Block, Kind, Level, Report, ReportMeta
 from yoy.outline import chinese_numeral, segment
-from yoy.text import fold
 
 FRONT_DELIMITER = "---"
 APPENDIX_MARKER = "<!-- appendix -->"
@@ -211,8 +211,7 @@ def _suggest(wanted: str, keys: dict[str, str]) -> list[str]:
     return ranked[:SUGGEST_LIMIT]
 
 
-def _norm(query: str) -> str:
-    return re.sub(r"[\s\-_'’·.]", "", fold(query.strip())).casefold()
+_norm = regions_mod.norm
 
 
 class Corpus:
@@ -291,29 +290,25 @@ class Corpus:
     # regions
 
     @cached_property
-    def _regions(self) -> dict[str, Region]:
-        table = {r.name: r for r in regions()}
-        for name, _year in self._files:
-            if name not in table:  # a region the table lacks, stored from a report title
-                table[name] = make_region(name, _level_of_file(self._files[(name, _year)]), None)
-        return table
+    def _regions(self) -> regions_mod.Lookup:
+        known = {r.name for r in regions()}
+        extra = [make_region(name, _level_of_file(self._files[(name, year)]), None)  # stored from a title
+                 for name, year in self._files if name not in known]
+        return regions_mod.Lookup(extra, self.stored_regions())
 
     def resolve_region(self, query: str) -> str:
-        """Canonical name of a region as typed (name, alias, pinyin, any case); typos get suggestions."""
-        keys: dict[str, str] = {}
-        for region in self._regions.values():
-            for alias in (region.name, *region.aliases, region.pinyin):
-                keys.setdefault(_norm(alias), region.name)
-        wanted = _norm(query)
-        if not wanted:
+        """Canonical name of a region as typed (name, alias, pinyin, any case); typos get suggestions,
+        a name several regions share (朝阳, shanxi) asks which (`AmbiguousRegionError`)."""
+        if not _norm(query):
             raise NotFoundError("empty region name")
-        if wanted in keys:
-            return keys[wanted]
-        for prefix in sorted(keys, key=len, reverse=True):  # 青岛市崂山区, qingdaolaoshan
-            if len(prefix) >= 2 and wanted.startswith(prefix) and wanted[len(prefix):] in keys:
-                return keys[wanted[len(prefix):]]
-        suggestions = _suggest(wanted, keys)
+        lookup = self._regions
+        found = lookup.resolve(query)
+        if found is not None:
+            return found
         stored = self.stored_regions()
+        stored_keys = {k: v[0] for k, v in lookup.keys.items() if v[0] in stored}
+        all_keys = {k: v[0] for k, v in lookup.keys.items()}
+        suggestions = _suggest(_norm(query), stored_keys) or _suggest(_norm(query), all_keys)
         if suggestions:
             tail = f"did you mean {' or '.join(suggestions[:SUGGEST_LIMIT])}?"
         else:

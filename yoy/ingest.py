@@ -13,7 +13,7 @@ Steps, each a function here:
    and its metadata read (region, year, date, session, speaker, title).
 
 All matching runs on `yoy.text.fold` of the text (same length, so offsets index the original); what is
-kept is the original text, never reworded. Regions come from `yoy/data/regions.tsv`.
+kept is the original text, never reworded. Regions come from `yoy.regions` (every Chinese division).
 """
 
 from __future__ import annotations
@@ -25,17 +25,20 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
-from functools import cache
 from pathlib import Path
 
 import charset_normalizer
-from pypinyin import lazy_pinyin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from yoy.errors import InputError, NoReportError
-from yoy.models import IngestResult, Kind, Level, Region, Report, ReportMeta, Skipped
+from yoy.models import IngestResult, Kind, Level, Report, ReportMeta, Skipped
 from yoy.outline import NUMERALS, chinese_number
-from yoy.text import data_path, fold
+from yoy.regions import detect_region as detect_region  # re-exported: callers take them from here
+from yoy.regions import level_for_name as level_for_name
+from yoy.regions import make_region as make_region
+from yoy.regions import regions as regions
+from yoy.regions import short_name as short_name
+from yoy.text import fold
 
 # --- limits and thresholds --------------------------------------------------------------------
 
@@ -147,146 +150,7 @@ PLAN_YEAR = re.compile(
 )
 MIN_YEAR, MAX_YEAR = 1949, 2100
 
-_SUFFIXES = (
-    "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "特别行政区",
-    "省", "市", "区", "县", "旗",
-)
-_LEVEL_BY_SUFFIX = {
-    "自治区": Level.PROVINCE, "省": Level.PROVINCE, "自治州": Level.CITY, "市": Level.CITY,
-    "区": Level.DISTRICT, "县": Level.COUNTY, "旗": Level.COUNTY,
-}
-# Which government speaks, by the words it uses for itself (全市, 区委 …): the region's name suffix.
-_SELF_WORDS = {
-    "市": ("全市", "市委", "市政府"),
-    "区": ("全区", "区委", "区政府"),
-    "县": ("全县", "县委", "县政府"),
-    "省": ("全省", "省委", "省政府"),
-}
-_SPECIFICITY = {Level.NATIONAL: 0, Level.PROVINCE: 1, Level.CITY: 2, Level.DISTRICT: 3, Level.COUNTY: 3}
-ADHOC_REGION = re.compile(
-    r"([\u4e00-\u9fff]{2,12}?(?:自治区|自治州|省|市|区|县|旗))(?:人民)?政府工作报告"
-)
-
-# --- regions ------------------------------------------------------------------------------------
-
-
-def short_name(name: str) -> str | None:
-    """The name without its administrative suffix (崂山区 → 崂山), if two characters or more remain."""
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return None
-
-
-def make_region(name: str, level: Level, parent: str | None, extra: Sequence[str] = ()) -> Region:
-    """A `Region` with the aliases people type: short name, pinyin with and without suffix."""
-    short = short_name(name)
-    base = short or name
-    pinyin = "".join(lazy_pinyin(base))
-    full_pinyin = "".join(lazy_pinyin(name))
-    aliases: list[str] = []
-    for alias in (name, short, *extra, pinyin, full_pinyin):
-        if alias and alias not in aliases:
-            aliases.append(alias)
-    return Region(name=name, level=level, parent=parent, aliases=tuple(aliases), pinyin=pinyin.capitalize())
-
-
-def level_for_name(name: str) -> Level:
-    """The level a region name's suffix implies (崂山区 → district); county for unknown suffixes."""
-    for suffix, level in _LEVEL_BY_SUFFIX.items():
-        if name.endswith(suffix):
-            return level
-    return Level.COUNTY
-
-
-@cache
-def regions() -> tuple[Region, ...]:
-    """The region table shipped in `yoy/data/regions.tsv`."""
-    out: list[Region] = []
-    for raw in data_path("regions.tsv").read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = [*raw.split("\t"), "", "", ""][:4]
-        name, level, parent, extra = (c.strip() for c in cols)
-        aliases = tuple(a.strip() for a in extra.split(",") if a.strip())
-        out.append(make_region(name, Level(level), parent or None, aliases))
-    return tuple(out)
-
-
-@cache
-def _region_by_name() -> dict[str, Region]:
-    return {r.name: r for r in regions()}
-
-
-def _match_forms(region: Region) -> tuple[str, ...]:
-    """Strings that name `region` inside prose: full name, short name, other Chinese names."""
-    if region.level is Level.NATIONAL:
-        return ()
-    forms = [region.name]
-    forms += [a for a in region.aliases if len(a) >= 2 and _is_cjk(a) and a not in forms]
-    return tuple(forms)
-
-
-def _is_cjk(s: str) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" for ch in s)
-
-
-def _regions_in(text: str) -> list[tuple[Region, int]]:
-    found: list[tuple[Region, int]] = []
-    for region in regions():
-        positions = [p for form in _match_forms(region) if (p := text.find(form)) >= 0]
-        if positions:
-            found.append((region, min(positions)))
-    return found
-
-
-def _most_specific(found: list[tuple[Region, int]]) -> Region:
-    names = {r.name for r, _ in found}
-    return max(found, key=lambda rp: (_SPECIFICITY[rp[0].level], rp[0].parent in names, -rp[1]))[0]
-
-
-def _region_by_counts(text: str) -> Region | None:
-    """For a report without title: the most mentioned region of the level it speaks as (全市 → 市)."""
-    suffix = max(_SELF_WORDS, key=lambda s: sum(text.count(w) for w in _SELF_WORDS[s]))
-    if not any(text.count(w) for w in _SELF_WORDS[suffix]):
-        return None
-    best: tuple[int, Region] | None = None
-    for region in regions():
-        if not region.name.endswith(suffix):
-            continue
-        count = sum(text.count(form) for form in _match_forms(region))
-        if count and (best is None or count > best[0]):
-            best = (count, region)
-    return best[1] if best else None
-
-
-def _adhoc_region(title: str) -> Region | None:
-    """A region the table does not list, named in a title (2024年某某县政府工作报告 → 某某县)."""
-    m = ADHOC_REGION.search(title)
-    if not m:
-        return None
-    name, parent = m.group(1), None
-    name = name.rsplit("年", 1)[-1]  # 2023年张家口市… : the match may start at 年
-    while True:  # 青岛市即墨区 → parent 青岛市, name 即墨区
-        m2 = re.match(r"^([\u4e00-\u9fff]{2,8}?(?:省|市))([\u4e00-\u9fff]{2,}(?:区|县|市|旗))$", name)
-        if not m2:
-            break
-        parent, name = m2.group(1), m2.group(2)
-    if len(name) < 2:
-        return None
-    return make_region(name, level_for_name(name), parent)
-
-
-def detect_region(title: str, header: str, body: str) -> Region | None:
-    """The region a report is from: its title, else its header, else the words it uses for itself."""
-    for text in (title, header):
-        found = _regions_in(text)
-        if found:
-            return _most_specific(found)
-    if "全国人民代表大会" in header or "国务院" in title + header:
-        return _region_by_name().get("全国")
-    return _adhoc_region(title) or _region_by_counts(body)
-
+# --- regions: the national division table and its matching live in yoy.regions ----------------------
 
 # --- reading bytes ------------------------------------------------------------------------------
 

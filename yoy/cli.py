@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,19 +11,61 @@ from typing import Any
 import click
 
 from yoy import corpus as corpus_mod
-from yoy.errors import NotFoundError, RenderError, YoyError
+from yoy.errors import EXIT_INTERRUPTED, EXIT_USAGE, NotFoundError, RenderError, YoyError
+from yoy.ingest import MAX_YEAR, MIN_YEAR
 from yoy.outline import segment
+
+_UNPRINTABLE = re.compile(  # C0/C1 controls, DEL, bidi overrides and isolates: never sent to a terminal
+    "\x1b\\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def terminal_safe(text: str, one_line: bool = True) -> str:
+    """`text` fit for a terminal: ESC sequences and control characters dropped, bytes of a
+    non-UTF-8 file name shown as U+FFFD, and (for one line) line breaks and tabs as spaces."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if one_line:
+        text = re.sub(r"[\r\n\t]+", " ", text)
+    return _UNPRINTABLE.sub("", text)
+
+
+def _error(message: str, code: int) -> int:
+    click.echo(f"yoy: {terminal_safe(message)}", err=True)
+    return code
 
 
 class YoyGroup(click.Group):
-    """A group that turns every `YoyError` into one line on stderr and its exit code."""
+    """A group whose every error is one `yoy: …` line on stderr and an exit code (see yoy.errors)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except YoyError as exc:
-            click.echo(f"yoy: {exc.message}", err=True)
-            ctx.exit(exc.exit_code)
+            ctx.exit(_error(exc.message, exc.exit_code))
+        finally:  # malformed corpus files met on the way: each reported once, after the command
+            corpus = (ctx.obj or {}).get("corpus")
+            for message in (corpus.problems.values() if corpus is not None else ()):
+                _error(f"warning: {message}; skipped ({corpus_mod.REPAIR_HINT})", 0)
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        """Run; click's own usage errors and Ctrl-C become one `yoy:` line too."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "yoy"
+            code = _error(f"{exc.format_message()} (see {where} --help)", EXIT_USAGE)
+        except click.ClickException as exc:
+            code = _error(exc.format_message(), exc.exit_code)
+        except (click.Abort, KeyboardInterrupt, EOFError):
+            code = _error("interrupted", EXIT_INTERRUPTED)
+        except YoyError as exc:  # raised outside a command (e.g. while parsing options)
+            code = _error(exc.message, exc.exit_code)
+        else:
+            code = rv if isinstance(rv, int) else 0
+        sys.exit(code)
 
 
 @click.group(cls=YoyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,8 +93,13 @@ def cli(ctx: click.Context, corpus_dir: Path | None) -> None:
 # --- ingest / list / show (logic in yoy.ingest and yoy.corpus) ----------------------------------
 
 
-def _corpus_of(ctx: click.Context) -> corpus_mod.Corpus:
-    return corpus_mod.Corpus((ctx.obj or {}).get("corpus_dir"))
+def _corpus_of(ctx: click.Context, reading: bool = True) -> corpus_mod.Corpus:
+    """The corpus of `--corpus`; for reading commands a missing directory is an error, not empty."""
+    corpus = corpus_mod.Corpus((ctx.obj or {}).get("corpus_dir"))
+    if reading:
+        corpus.require_root()
+    ctx.obj = {**(ctx.obj or {}), "corpus": corpus}
+    return corpus
 
 
 _DRY_ACTIONS = {"added": "would add", "replaced": "would replace", "unchanged": "unchanged"}
@@ -78,23 +126,22 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, d
 
     from yoy import ingest
 
-    corpus = _corpus_of(ctx)
+    corpus = _corpus_of(ctx, reading=False)
     if len(files) > 1:
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("reading", total=len(files))
             result = ingest.ingest_files(files, progress=lambda _path: bar.advance(task))
     else:
         result = ingest.ingest_files(files)
-    plans = corpus.plan_all(result.reports, replace)
-    if not dry_run:
-        corpus.write(plans)
+    plans = corpus.store(result.reports, replace, dry_run)
     for plan in plans:
         meta = plan.report.meta
         action = _DRY_ACTIONS[plan.action] if dry_run else plan.action
         chars = len(plan.report.text)
-        click.echo(f"{action}: {meta.region} {meta.year} {meta.kind} {chars:,} chars → {plan.path}")
+        line = f"{action}: {meta.region} {meta.year} {meta.kind} {chars:,} chars → {plan.path}"
+        click.echo(terminal_safe(line))
     for skip in result.skipped:
-        click.echo(f"skipped: {skip.source}: {skip.title} ({skip.reason})")
+        click.echo(terminal_safe(f"skipped: {skip.source}: {skip.title} ({skip.reason})"))
 
 
 @cli.command("list")
@@ -124,13 +171,14 @@ def list_command(ctx: click.Context, fmt: str) -> None:
         return
     table = Table("region", "year", "kind", "characters", "parts")
     for r, parts in rows:
-        table.add_row(r.meta.region, str(r.meta.year), str(r.meta.kind), f"{len(r.text):,}", str(parts))
+        table.add_row(terminal_safe(r.meta.region), str(r.meta.year), str(r.meta.kind), f"{len(r.text):,}",
+                      str(parts))
     Console().print(table)  # writes to whatever sys.stdout is at print time
 
 
 @cli.command("show")
 @click.argument("region")
-@click.argument("year", type=int)
+@click.argument("year", type=click.IntRange(MIN_YEAR, MAX_YEAR))
 @click.option("--outline", "with_outline", is_flag=True, help="Show the heading tree instead of the text.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
@@ -155,15 +203,15 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for key, value in corpus_mod.meta_dict(report.meta).items():
-        click.echo(f"{key + ':':15} {'' if value is None else value}".rstrip())
+        click.echo(terminal_safe(f"{key + ':':15} {'' if value is None else value}".rstrip()))
     click.echo(f"{'chars:':15} {len(report.text):,}")
     click.echo("")
     if tree is not None:
         click.echo("\n".join(corpus_mod.outline_lines(tree.blocks)))
         return
-    click.echo(report.text)
+    click.echo(terminal_safe(report.text, one_line=False))
     if report.appendix:
-        click.echo("\n--- appendix ---\n" + report.appendix)
+        click.echo(terminal_safe("\n--- appendix ---\n" + report.appendix, one_line=False))
 
 
 # --- compare / brief (logic in yoy.pipeline, yoy.render, yoy.summary) ---------------------------

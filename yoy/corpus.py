@@ -41,6 +41,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
 from datetime import date as Date
 from functools import cached_property
@@ -50,9 +51,10 @@ from pathlib import Path
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
+from yoy import files
 from yoy import regions as regions_mod
 from yoy.errors import CorpusError, NotFoundError
-from yoy.files import atomic_write
+from yoy.files import atomic_write_all
 from yoy.ingest import make_region, regions
 from yoy.models import Block, Kind, Level, Report, ReportMeta
 from yoy.outline import chinese_numeral, segment
@@ -69,6 +71,7 @@ SUGGEST_MIN_SCORE = 60  # rapidfuzz WRatio, 0..100
 SUGGEST_MARGIN = 8  # suggest only names scoring within this of the best one
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
+REPAIR_HINT = "fix the file, or store the report again with: yoy ingest --replace PATH-TO-SAVED-PAGE"
 
 
 # --- locations ----------------------------------------------------------------------------------
@@ -98,17 +101,22 @@ def _paragraphs(text: str) -> list[str]:
     return [s for line in text.splitlines() if (s := line.strip())]
 
 
+def _storable(value: str) -> str:
+    """A value fit for the UTF-8 file: bytes of a non-UTF-8 file name (surrogate escapes) as U+FFFD."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def render(report: Report) -> str:
     """The corpus file for `report`; `CorpusError` if it cannot be stored faithfully."""
     meta = report.meta
     front = []
     for key in FRONT_KEYS:
         value = getattr(meta, key)
-        value = "" if value is None else str(value)
+        value = "" if value is None else _storable(str(value))
         if "\n" in value or "\r" in value or value != value.strip():
             raise CorpusError(f"cannot store {meta.region} {meta.year}: {key} is not one trimmed line")
         front.append(f"{key}: {value}".rstrip())
-    body, appendix = _paragraphs(report.text), _paragraphs(report.appendix)
+    body, appendix = _paragraphs(_storable(report.text)), _paragraphs(_storable(report.appendix))
     if not body:
         raise CorpusError(f"cannot store {meta.region} {meta.year}: empty text")
     if APPENDIX_MARKER in body:
@@ -119,16 +127,25 @@ def render(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
+_CHOICES = {"level": Level, "kind": Kind}
+BAD_VALUE = "bad front matter value"
+
+
 def parse(text: str, where: str) -> Report:
-    """A report from its corpus file text; `CorpusError` naming `where` and the line for any flaw."""
-    lines = text.replace("\r\n", "\n").split("\n")
+    """A report from its corpus file text; `CorpusError` naming `where` and the line for any flaw.
+
+    A leading BOM (as some editors save) and CRLF line ends are accepted. Messages name the line and
+    the key, never the file's contents.
+    """
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
     if not lines or lines[0].strip() != FRONT_DELIMITER:
-        raise CorpusError(f"{where}: does not start with a '{FRONT_DELIMITER}' front matter line")
+        raise CorpusError(f"{where}: line 1: does not start with a '{FRONT_DELIMITER}' front matter line")
     try:
         close = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_DELIMITER)
     except StopIteration:
-        raise CorpusError(f"{where}: front matter has no closing '{FRONT_DELIMITER}' line") from None
+        raise CorpusError(f"{where}: line 1: front matter has no closing '{FRONT_DELIMITER}' line") from None
     values: dict[str, str] = {}
+    line_of: dict[str, int] = {}
     for n, line in enumerate(lines[1:close], start=2):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -138,26 +155,32 @@ def parse(text: str, where: str) -> Report:
             raise CorpusError(f"{where}: line {n}: expected 'key: value', key one of {', '.join(FRONT_KEYS)}")
         if key in values:
             raise CorpusError(f"{where}: line {n}: {key} given twice")
-        values[key] = value.strip()
+        values[key], line_of[key] = value.strip(), n
     missing = [k for k in FRONT_KEYS if k not in values]
     if missing:
-        raise CorpusError(f"{where}: front matter lacks {', '.join(missing)}")
+        raise CorpusError(f"{where}: line {close + 1}: front matter lacks {', '.join(missing)}")
     rest = lines[close + 1 :]
     marker = next((i for i, line in enumerate(rest) if line.strip() == APPENDIX_MARKER), len(rest))
     body, appendix = _paragraphs("\n".join(rest[:marker])), _paragraphs("\n".join(rest[marker + 1 :]))
     if not body:
-        raise CorpusError(f"{where}: the report text is empty")
-    try:
-        year = int(values["year"])
-        level, kind = Level(values["level"]), Kind(values["kind"])
-        if values["date"]:
+        raise CorpusError(f"{where}: line {close + 2}: the report text is empty")
+    for key, choice in _CHOICES.items():
+        if values[key] not in {str(c) for c in choice}:
+            allowed = ", ".join(map(str, choice))
+            raise CorpusError(f"{where}: line {line_of[key]}: {BAD_VALUE}: {key} must be one of {allowed}")
+    if not re.fullmatch(r"\d{4}", values["year"]):
+        raise CorpusError(f"{where}: line {line_of['year']}: {BAD_VALUE}: year must be four digits")
+    if values["date"]:
+        try:
             Date.fromisoformat(values["date"])
-    except ValueError as exc:
-        raise CorpusError(f"{where}: bad front matter value ({exc})") from None
+        except ValueError:
+            where_date = f"{where}: line {line_of['date']}"
+            raise CorpusError(f"{where_date}: {BAD_VALUE}: date must be YYYY-MM-DD or empty") from None
     if not values["region"]:
-        raise CorpusError(f"{where}: region is empty")
+        raise CorpusError(f"{where}: line {line_of['region']}: {BAD_VALUE}: region is empty")
     meta = ReportMeta(
-        region=values["region"], level=level, year=year, kind=kind, title=values["title"],
+        region=values["region"], level=Level(values["level"]), year=int(values["year"]),
+        kind=Kind(values["kind"]), title=values["title"],
         date=values["date"] or None, session=values["session"] or None, speaker=values["speaker"] or None,
         source=values["source"], source_sha256=values["source_sha256"],
     )
@@ -166,15 +189,21 @@ def parse(text: str, where: str) -> Report:
 
 def _read(path: Path) -> Report:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path}: cannot read ({exc})") from None
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CorpusError(f"{path}: line {line}: not UTF-8 text") from None
     report = parse(text, str(path))
     if report.meta.region != path.parent.name or str(report.meta.year) != path.stem:
-        raise CorpusError(
-            f"{path}: says {report.meta.region} {report.meta.year}; it must be {report.meta.region}/"
-            f"{report.meta.year}.md"
-        )
+        key = "region" if report.meta.region != path.parent.name else "year"
+        line = next((n for n, text_line in enumerate(text.splitlines(), start=1)
+                     if text_line.startswith(f"{key}:")), 1)
+        raise CorpusError(f"{path}: line {line}: its {key} does not match its place: it must be "
+                          f"{path.parent.name} {path.stem} to stay at {path.parent.name}/{path.stem}.md")
     return report
 
 
@@ -226,8 +255,32 @@ class Corpus:
             embedded = embedded_root()
             self.write_root = user_root()
             self.roots = (*((embedded,) if embedded else ()), self.write_root)
+        self.problems: dict[Path, str] = {}  # malformed files met so far, each once: path → message
+        self._valid: dict[Path, bool] = {}
+
+    def require_root(self) -> None:
+        """`NotFoundError` if `--corpus DIR` names no directory (reading it would look empty)."""
+        if self.root is not None and not self.root.is_dir():
+            raise NotFoundError(f"corpus directory {self.root} does not exist; create it by adding a report: "
+                                f"{self._hint()}")
 
     # reading
+
+    def _try_read(self, path: Path) -> Report | None:
+        """The report in `path`, or None if it is malformed (recorded once in `problems`)."""
+        try:
+            report = _read(path)
+        except CorpusError as exc:
+            self.problems.setdefault(path, exc.message)
+            self._valid[path] = False
+            return None
+        self._valid[path] = True
+        return report
+
+    def _ok(self, path: Path) -> bool:
+        if path not in self._valid:
+            self._try_read(path)
+        return self._valid[path]
 
     @cached_property
     def _files(self) -> dict[tuple[str, int], Path]:
@@ -247,10 +300,11 @@ class Corpus:
     def _refresh(self) -> None:
         self.__dict__.pop("_files", None)
         self.__dict__.pop("_regions", None)
+        self._valid.clear()
 
     def reports(self) -> tuple[Report, ...]:
-        """Every stored report, sorted by region and year."""
-        return tuple(_read(self._files[key]) for key in sorted(self._files))
+        """Every well-formed stored report, sorted by region and year (malformed ones: `problems`)."""
+        return tuple(r for key in sorted(self._files) if (r := self._try_read(self._files[key])) is not None)
 
     def list(self) -> tuple[ReportMeta, ...]:
         """Metadata of every stored report, sorted by region and year."""
@@ -261,8 +315,8 @@ class Corpus:
         return tuple(sorted({r for r, _ in self._files}))
 
     def years(self, region: str) -> tuple[int, ...]:
-        """Years the corpus holds for a canonical region name."""
-        return tuple(sorted(y for r, y in self._files if r == region))
+        """Years the corpus holds for a canonical region name (malformed files skipped: `problems`)."""
+        return tuple(sorted(y for (r, y), path in self._files.items() if r == region and self._ok(path)))
 
     def path_of(self, region_query: str, year: int) -> Path | None:
         """The file holding that report, if any."""
@@ -277,7 +331,11 @@ class Corpus:
             raise NotFoundError(
                 f"no {year} report for {region} in the corpus (it has {have}); add one with: {self._hint()}"
             )
-        return _read(path)
+        try:
+            return _read(path)
+        except CorpusError as exc:
+            self.problems.pop(path, None)  # reported as the error itself
+            raise CorpusError(f"{exc.message}; {REPAIR_HINT}") from None
 
     def history(self, region_query: str) -> tuple[Report, ...]:
         """Every report of the region, oldest first."""
@@ -324,7 +382,10 @@ class Corpus:
         return self.write_root / region / f"{year}.md"
 
     def plan(self, report: Report, replace: bool = False) -> Planned:
-        """What `add` would do; `CorpusError` for a different text already stored, without `replace`."""
+        """What `add` would do; `CorpusError` for a different text already stored, without `replace`.
+
+        A malformed stored file counts as a different report: `replace` overwrites (repairs) it.
+        """
         data = render(report).encode("utf-8")
         key = (report.meta.region, report.meta.year)
         target = self.path_for(*key)
@@ -337,8 +398,15 @@ class Corpus:
             raise CorpusError(f"{existing_path}: cannot read ({exc.strerror or exc})") from None
         if existing_bytes == data:
             return Planned(report, existing_path, UNCHANGED, data)
-        existing = _read(existing_path)
-        same_text = existing.text == report.text.strip() and existing.appendix == report.appendix.strip()
+        try:
+            existing: Report | None = _read(existing_path)
+        except CorpusError as exc:
+            if not replace:
+                raise CorpusError(f"{exc.message}; use --replace to overwrite it with this report") from None
+            existing = None
+        self.problems.pop(existing_path, None)
+        same_text = existing is not None and existing.text == report.text.strip() \
+            and existing.appendix == report.appendix.strip()
         if same_text and not replace:
             return Planned(report, existing_path, UNCHANGED, data)
         if not replace:
@@ -367,16 +435,33 @@ class Corpus:
         return tuple(plans)
 
     def write(self, plans: tuple[Planned, ...]) -> None:
-        """Carry out plans (atomic file by file)."""
-        for plan in plans:
-            if plan.action != UNCHANGED:
-                atomic_write(plan.path, plan.data, CorpusError)
+        """Carry out plans: every file written to a temp file first, then all renamed (see
+        `files.atomic_write_all`). Callers that planned outside `store` must hold `locked()`."""
+        atomic_write_all([(p.path, p.data) for p in plans if p.action != UNCHANGED], CorpusError)
         self._refresh()
+
+    def locked(self) -> AbstractContextManager[None]:
+        """The corpus write lock (an flock on the write root directory)."""
+        return files.locked(self.write_root, CorpusError)
+
+    def store(self, reports: tuple[Report, ...], replace: bool = False,
+              dry_run: bool = False) -> tuple[Planned, ...]:
+        """Plan and write `reports` under the write lock, so that of two writers of one region and year
+        the second sees the first's file (and refuses a different text); stale temp files of killed
+        runs are removed first. `dry_run` only plans."""
+        plans = self.plan_all(reports, replace)
+        if dry_run or all(p.action == UNCHANGED for p in plans):
+            return plans  # nothing to write (unchanged files need no lock, nor a corpus folder)
+        with self.locked():
+            files.clean_stale_temps(self.write_root, recursive=True)
+            self._refresh()
+            plans = self.plan_all(reports, replace)
+            self.write(plans)
+        return plans
 
     def add(self, report: Report, replace: bool = False) -> tuple[Path, str]:
         """Store `report`: (path, "added" | "unchanged" | "replaced")."""
-        plan = self.plan(report, replace)
-        self.write((plan,))
+        (plan,) = self.store((report,), replace)
         return plan.path, plan.action
 
 

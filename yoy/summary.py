@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from yoy import render
+from yoy.ingest import MAX_YEAR, MIN_YEAR
 from yoy.models import Comparison
 
 if TYPE_CHECKING:
@@ -28,8 +29,8 @@ DIRECTION_MARK = {"up": "▲", "down": "▼", "unchanged": "=", "newly set": "ne
 
 
 def _year(token: str) -> int:
-    if not YEAR.match(token.strip()):
-        raise click.UsageError(f"'{token}' is not a year (four digits, e.g. 2022)")
+    if not YEAR.match(token.strip()) or not MIN_YEAR <= int(token) <= MAX_YEAR:
+        raise click.UsageError(f"'{token}' is not a year (four digits, {MIN_YEAR}–{MAX_YEAR}, e.g. 2022)")
     return int(token)
 
 

@@ -19,8 +19,10 @@ kept is the original text, never reworded. Regions come from `yoy.regions` (ever
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -30,7 +32,8 @@ from pathlib import Path
 import charset_normalizer
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from yoy.errors import InputError, NoReportError
+from yoy.errors import InputError, LimitError, NoReportError
+from yoy.files import TooLarge, kind_of, read_bounded
 from yoy.models import IngestResult, Kind, Level, Report, ReportMeta, Skipped
 from yoy.outline import NUMERALS, chinese_number
 from yoy.regions import detect_region as detect_region  # re-exported: callers take them from here
@@ -159,34 +162,63 @@ _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "hz", "cp936"})
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 2**20:.2f} MB"
+    return f"{size / 2**20:g} MB"
 
 
 def _limit_text() -> str:
     return f"the limit for a saved page is {_megabytes(MAX_INPUT_BYTES)}"
 
 
+def _too_large(name: object) -> InputError:
+    return LimitError(f"{name}: too large (over {MAX_INPUT_BYTES:,} bytes; {_limit_text()})")
+
+
 def read_source(path: Path) -> bytes:
-    """The bytes of an input file; `InputError` for a missing path, a directory, an empty or huge file."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; give the saved pages in it (yoy ingest {path}/*)")
+    """The bytes of an input file; `InputError` for a missing path, a directory, a device, FIFO or
+    socket (never opened for reading, so nothing blocks), an empty file or one over `MAX_INPUT_BYTES`
+    (the read stops there, whatever the file says its size is)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: too large ({_megabytes(size)}; {_limit_text()})")
-        data = path.read_bytes()
+        return read_bounded(path, MAX_INPUT_BYTES)
+    except TooLarge:
+        raise _too_large(path) from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    if len(data) > MAX_INPUT_BYTES:  # grew while we looked
-        raise InputError(f"{path}: too large ({_megabytes(len(data))}; {_limit_text()})")
-    return data
+        with contextlib.suppress(OSError):
+            mode = path.stat().st_mode
+            if stat.S_ISDIR(mode):
+                hint = f"give the saved pages in it (yoy ingest {path}/*)"
+                raise InputError(f"{path}: is a directory; {hint}") from None
+            if not stat.S_ISREG(mode):
+                raise InputError(f"{path}: {kind_of(mode)}, not a saved page (only regular files are read)") \
+                    from None
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+UTF16_NUL_SHARE = 0.9  # without a BOM, UTF-16 is told by its NUL bytes: this share on one parity
+UTF16_NUL_MIN = 0.02  # … and at least this share of all bytes NUL (ASCII, digits, line breaks)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text of BOM-less UTF-16 (LE or BE): NULs almost all at odd (LE) or even (BE) offsets."""
+    if len(data) % 2:
+        return None
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    if odd + even < UTF16_NUL_MIN * len(data):
+        return None
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= UTF16_NUL_SHARE * (zeros + other):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def decode(data: bytes, name: str) -> str:
-    """Text of `data`: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK and what
-    charset-normalizer recognises. `InputError` for empty, binary or undecodable input."""
+    """Text of `data`: UTF-8 (with or without BOM), UTF-16 (with BOM, or without: told by its NUL
+    bytes), GB18030/GBK and what charset-normalizer recognises. `InputError` for empty, binary or
+    undecodable input."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
     text: str | None = None
@@ -197,9 +229,11 @@ def decode(data: bytes, name: str) -> str:
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: not valid {encoding.upper()} text") from exc
             break
-    if text is None:
-        if b"\x00" in data:
+    if text is None and b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is None:
             raise InputError(f"{name}: binary file (NUL bytes), not a saved page")
+    if text is None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -520,7 +554,7 @@ def extract(text: str, source: str, sha256: str) -> IngestResult:
 def ingest_bytes(data: bytes, name: str) -> IngestResult:
     """Reports in the raw bytes of a saved page named `name`; `InputError` if it cannot be read."""
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{name}: too large ({_megabytes(len(data))}; {_limit_text()})")
+        raise _too_large(name)
     text = decode(data, name)
     if Path(name).suffix.lower() in HTML_SUFFIXES and not looks_like_html(text):
         text = html_to_text(text)
@@ -531,7 +565,7 @@ def ingest_file(path: Path) -> IngestResult:
     """Reports in one saved page; `NoReportError` when it holds none."""
     result = ingest_bytes(read_source(path), path.name)
     if not result.reports:
-        why = "; ".join(f"{s.title[:30]}: {s.reason}" for s in result.skipped[:2])
+        why = "; ".join(dict.fromkeys(s.reason for s in result.skipped[:2]))  # reasons only: no file text
         raise NoReportError(f"{path}: no government work report found" + (f" ({why})" if why else ""))
     return result
 

@@ -7,6 +7,8 @@
   var shown = doc.getElementById("shown");
   var none = doc.querySelector(".none-shown");
   var expand = doc.getElementById("expand-all");
+  var toolbar = doc.querySelector("form.toolbar");  // its controls filter in place: never submit
+  if (toolbar) toolbar.addEventListener("submit", function (e) { e.preventDefault(); });
 
   function visible(p) {
     if (only && only.checked && p.classList.contains("same")) return false;

@@ -46,6 +46,10 @@ from yoy.text import fold
 # --- limits and thresholds --------------------------------------------------------------------
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # larger files are refused, not read
+# Pathological-input bounds (benchmarks/hostile.py): each keeps one input under ~10 s and 1 GB.
+MAX_TEXT_CHARS = 4_000_000  # decoded characters of one input: ingest takes ~1.6 s per million
+MAX_HTML_DEPTH = 2_000  # open elements at once (counted from the tags; lexbor parsing is quadratic in
+#                         depth: 100,000 nested <div> take minutes); real pages stay under ~100
 MIN_ARTICLE_CHARS = 200  # a chunk with less text (after chrome) is page furniture, not an article
 MIN_REPORT_CHARS = 1500  # a work report, even a digest of one, is longer than this
 TITLE_MAX_CHARS = 120  # a title, dateline or speaker line is shorter than this
@@ -239,7 +243,35 @@ def decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             text = _guess_decode(data, name)
     _refuse_binary(text, name)
+    if len(text) > MAX_TEXT_CHARS:
+        raise LimitError(f"{name}: too long ({len(text):,} characters; the limit is "
+                         f"{MAX_TEXT_CHARS:,}, about 100 times a long work report)")
+    if Path(name).suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+        check_html_depth(text, name)
     return text
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr", "p", "li", "option", "dt", "dd", "tr", "td", "th"})
+_RAW_BLOCK = re.compile(r"<(script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def check_html_depth(html: str, name: str) -> None:
+    """`LimitError` if elements nest deeper than `MAX_HTML_DEPTH` (a linear scan of the tags, before
+    the parser sees the page). Elements that close themselves implicitly (p, li, td …) do not count."""
+    depth = 0
+    for m in _TAG.finditer(_RAW_BLOCK.sub("", html)):
+        tag = m.group(2).lower()
+        if tag in _VOID or m.group(3):  # void, implicitly closed or self-closing (<x/>)
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > MAX_HTML_DEPTH:
+                raise LimitError(f"{name}: HTML nested more than {MAX_HTML_DEPTH:,} elements deep "
+                                 "(the limit); save the page as text (.txt) instead")
 
 
 def _guess_decode(data: bytes, name: str) -> str:

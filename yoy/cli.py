@@ -98,7 +98,7 @@ def _corpus_of(ctx: click.Context, reading: bool = True) -> corpus_mod.Corpus:
     corpus = corpus_mod.Corpus((ctx.obj or {}).get("corpus_dir"))
     if reading:
         corpus.require_root()
-    ctx.obj = {**(ctx.obj or {}), "corpus": corpus}
+    ctx.ensure_object(dict)["corpus"] = corpus  # the group's dict: its invoke reports corpus.problems
     return corpus
 
 

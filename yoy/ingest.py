@@ -199,24 +199,25 @@ def read_source(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-UTF16_NUL_SHARE = 0.9  # without a BOM, UTF-16 is told by its NUL bytes: this share on one parity
-UTF16_NUL_MIN = 0.02  # … and at least this share of all bytes NUL (ASCII, digits, line breaks)
+UTF16_MIN_MARKS = 4  # BOM-less UTF-16 needs this many line breaks, spaces or digits to be told apart
+_ASCII_MARKS = frozenset("\n\r\t 0123456789")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Text of BOM-less UTF-16 (LE or BE): NULs almost all at odd (LE) or even (BE) offsets."""
+    """Text of BOM-less UTF-16: the byte order (LE or BE) whose reading holds line breaks, spaces and
+    digits (read in the wrong order they become U+0A00, U+3200 …)."""
     if len(data) % 2:
         return None
-    odd, even = data[1::2].count(0), data[0::2].count(0)
-    if odd + even < UTF16_NUL_MIN * len(data):
-        return None
-    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros >= UTF16_NUL_SHARE * (zeros + other):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-    return None
+    best: tuple[int, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        marks = sum(1 for ch in text if ch in _ASCII_MARKS)
+        if marks >= UTF16_MIN_MARKS and (best is None or marks > best[0]):
+            best = (marks, text)
+    return best[1] if best else None
 
 
 def decode(data: bytes, name: str) -> str:

@@ -403,3 +403,22 @@ def test_division_table_covers_china() -> None:
     assert by_level[Level.DISTRICT] + by_level[Level.COUNTY] >= 2800
     assert len({d.key for d in table}) == len(table)  # keys never collide
     assert all(regions.by_code().get(d.parent or "0") for d in table if d.parent)
+
+
+@pytest.mark.pdf
+def test_pdf_fetcher_skips_urls_instead_of_failing() -> None:
+    from yoy import render
+
+    html = ("<html><body><style>body{background:url(http://127.0.0.1:9/x.png)}"
+            "p{background:url(file:///etc/passwd)}</style><p>城阳区</p><img src='file:///etc/hostname'>"
+            "<img src='../../../../etc/hostname'></body></html>")
+    assert render._weasyprint_pdf(html).startswith(b"%PDF")
+    fetcher = render._fetcher()
+    for url in ("http://127.0.0.1:9/x.png", "file:///etc/passwd", "data:text/plain,x",
+                (render.templates_dir() / ".." / "README.md").resolve().as_uri()):
+        with pytest.raises(ValueError, match="load nothing"):
+            fetcher.fetch(url)
+    css = next(render.templates_dir().glob("*.css"))
+    response = fetcher.fetch(css.as_uri())
+    assert response.read() == css.read_bytes()
+    response.close()

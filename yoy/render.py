@@ -30,7 +30,7 @@ import jinja2
 
 from yoy import jsonio
 from yoy.errors import RenderError
-from yoy.files import atomic_write
+from yoy.files import atomic_write, atomic_write_all
 from yoy.models import (
     CHANGE_LABELS,
     DIRECTION_LABELS,
@@ -678,10 +678,12 @@ def write_briefs(comparison: Comparison, formats: Sequence[str], out_dir: Path,
     paths = [out_dir / f"{stem}.{fmt}" for fmt in formats]
     check_writable(paths)
     _prepare(out_dir)
+    rendered = []
     for fmt, path in zip(formats, paths, strict=True):
         if progress:
             progress(fmt)
-        atomic_write(path, render(comparison, fmt), RenderError)
+        rendered.append((path, render(comparison, fmt)))
+    atomic_write_all(rendered, RenderError)  # all renamed at the end: a killed run leaves the last set
     return tuple(paths)
 
 

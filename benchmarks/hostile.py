@@ -8,7 +8,10 @@ Cases (each must finish in ≤ 10 s and ≤ 1 GB, or be refused with a clear one
 
 Every step runs as its own `yoy` process, so the peak memory printed is that process's (ru_maxrss).
 
-Usage: .venv/bin/python benchmarks/hostile.py [CASE ...]   (CASE: nested, headings, line)
+Each case also has an `-edge` twin just inside the limits (1,900 <div>, 290 headings, 140,000
+characters on one line), which must be stored and compared within the bounds.
+
+Usage: .venv/bin/python benchmarks/hostile.py [CASE ...]   (nested, headings, line, nested-edge, …)
 """
 
 from __future__ import annotations
@@ -40,20 +43,20 @@ def report(year: int, body: str, region: str = "青岛市崂山区") -> str:
             "各位代表，让我们更加紧密地团结在一起，为建设现代化国际城区而努力奋斗！\n")
 
 
-def nested(year: int) -> bytes:
+def nested(year: int, depth: int = NESTED_DEPTH) -> bytes:
     """A small report inside 100,000 nested <div>."""
     inner = report(year, PARA * 20).replace("\n", "<br>")
-    return f"<html><body>{'<div>' * NESTED_DEPTH}{inner}{'</div>' * NESTED_DEPTH}</body></html>".encode()
+    return f"<html><body>{'<div>' * depth}{inner}{'</div>' * depth}</body></html>".encode()
 
 
-def headings(year: int) -> bytes:
-    """A report of 10,000 headings (numbered sections and items under two parts)."""
+def headings(year: int, count: int = HEADINGS) -> bytes:
+    """A report of 10,000 headings (99 sections (一)… in each of about 100 parts 一、…)."""
     from yoy.outline import chinese_numeral
 
     word = "稳" if year % 2 else "进"
     per_part = 99
     lines = []
-    for n in range(HEADINGS):
+    for n in range(count):
         part, section = divmod(n, per_part)
         if section == 0:
             lines.append(f"{chinese_numeral(part + 2)}、第{part + 2}方面工作")
@@ -61,11 +64,11 @@ def headings(year: int) -> bytes:
     return report(year, "\n".join(lines)).encode()
 
 
-def one_line(year: int) -> bytes:
+def one_line(year: int, size: int = LINE_BYTES) -> bytes:
     """A report of about 50 MB on one line (no line break in the body)."""
     head = report(year, "").replace("\n", "")
     unit = PARA.encode()
-    body = unit * ((LINE_BYTES - len(head.encode()) - 1024) // len(unit))
+    body = unit * ((size - len(head.encode()) - 1024) // len(unit))
     return head.encode() + body.replace(b"\n", b"")
 
 
@@ -87,6 +90,10 @@ CASES: dict[str, tuple[Callable[[int], bytes], str, str]] = {
     "nested": (nested, ".html", "html,md,json"),
     "headings": (headings, ".txt", "html,pdf"),
     "line": (one_line, ".txt", "json"),
+    # just inside the limits: these must finish, within the bounds
+    "nested-edge": (lambda y: nested(y, 1_900), ".html", "html,md,json"),
+    "headings-edge": (lambda y: headings(y, 290), ".txt", "html,pdf"),
+    "line-edge": (lambda y: one_line(y, 400_000), ".txt", "json"),  # ~140,000 characters
 }
 
 
@@ -94,6 +101,7 @@ def main(names: list[str]) -> int:
     """Run the cases; exit 1 if a step is over a bound without a clear refusal."""
     failed = False
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    print("case          step    input     wall        CPU          peak      result")
     for name in names or list(CASES):
         make, suffix, formats = CASES[name]
         with tempfile.TemporaryDirectory() as tmp:
@@ -114,7 +122,7 @@ def main(names: list[str]) -> int:
                 ok = refused or (code == 0 and cpu <= MAX_SECONDS and peak <= MAX_RSS_MB)
                 failed |= not ok
                 verdict = "refused" if refused else ("ok" if ok else "OVER BOUND")
-                print(f"{name:8} {step:7} {size / 2**20:5.1f} MB in  {seconds:6.2f} s wall  {cpu:6.2f} s CPU"
+                print(f"{name:13} {step:7} {size / 2**20:5.1f} MB in  {seconds:6.2f} s wall  {cpu:6.2f} s CPU"
                       f"  {peak:5.0f} MB peak  exit {code}  {verdict}" + (f": {message}" if message else ""))
                 if code != 0:
                     break

@@ -2,9 +2,11 @@
 
 Steps, each a function here:
 
-1. `read_source`: refuse what is not a readable file (missing, directory, empty, over `MAX_INPUT_BYTES`).
-2. `decode`: BOMs (UTF-8, UTF-16), then strict UTF-8, then charset-normalizer (GB18030/GBK …);
-   NUL bytes or control characters mean a binary file.
+1. `read_source`: refuse what is not a readable regular file (missing, directory, device, FIFO, socket,
+   empty, over `MAX_INPUT_BYTES`: the read stops there).
+2. `decode`: BOMs (UTF-8, UTF-16), BOM-less UTF-16, then strict UTF-8, then charset-normalizer
+   (GB18030/GBK …); other NUL bytes or control characters mean a binary file; over `MAX_TEXT_CHARS`
+   or HTML deeper than `MAX_HTML_DEPTH` is refused.
 3. `html_to_text`: HTML through selectolax, block elements as line breaks, page furniture dropped.
 4. `extract`: lines stripped, the file split into articles at separator lines (`-`), and per article:
    site chrome dropped by the `CHROME` table, the report's start (title / 各位代表 address) and end

@@ -1,6 +1,8 @@
-"""Render timings for the 城阳区 2022 → 2025 brief: HTML, PDF, and the whole `yoy compare` as a fresh process.
+"""Render timings for the 城阳区 2022 → 2025 brief: HTML, PDF, and the whole `yoy compare` as a fresh process;
+then the 全国 2008 → 2009 brief: HTML and PDF timings and the PDF's pages with and without the appendix.
 
-Targets: HTML ≤ 0.2 s, PDF ≤ 1.5 s, whole command ≤ 3 s. Prints figures; asserts nothing.
+Targets: HTML ≤ 0.2 s, PDF ≤ 1.5 s, whole command ≤ 3 s, national brief ≤ 6 pages. Prints figures;
+asserts nothing.
 Run: .venv/bin/python benchmarks/render.py
 """
 
@@ -34,6 +36,28 @@ def report(label: str, seconds: float, target: float, note: str = "") -> None:
     print(f"{label:<34} {seconds:6.3f} s   target ≤ {target:.1f} s  {mark}  {note}")
 
 
+def pdf_pages(data: bytes) -> int:
+    """Pages of a PDF (read with pypdf)."""
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def national() -> None:
+    """全国 2008 → 2009: render timings and PDF pages."""
+    corpus = Corpus(ROOT / "fixtures" / "corpus")
+    c = pipeline.compare(corpus.load("全国", 2008), corpus.load("全国", 2009), corpus.history("全国"))
+    print(f"全国 2008 → 2009 brief: {len(c.sections)} section pairs, {len(c.priorities)} priorities")
+    report("HTML render (median of 5)", median_time(lambda: render.render_html(c), 5), TARGETS["html"] * 3,
+           "(a larger text: target ×3)")
+    report("PDF render (median of 3)", median_time(lambda: render.render_pdf(c), 3), TARGETS["pdf"])
+    short, full = render.render_pdf(c), render.render_pdf(c, appendix=True)
+    pages = f"{pdf_pages(short):6d} / {pdf_pages(full)}"
+    print(f"{'PDF pages, default / --appendix':<34} {pages}   target ≤ 6 (default)")
+
+
 def main() -> None:
     c, source = comparison()
     print(f"城阳区 2022 → 2025 brief from the {source}")
@@ -63,6 +87,7 @@ def main() -> None:
                 print(f"{'whole yoy compare':<34}   n/a   {note}")
                 return
         report("whole `yoy compare` (median of 3)", median_time(run, 3), TARGETS["command"], note)
+    national()
 
 
 if __name__ == "__main__":

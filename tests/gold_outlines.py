@@ -1,4 +1,5 @@
-"""Scoring of outlines against ../shared/gold/outlines.json, exactly as its README says."""
+"""Scoring of outlines against ../shared/gold/outlines.json and national_outlines_2000_2013.json,
+exactly as the gold README says (the national file is scored the same way)."""
 
 from __future__ import annotations
 
@@ -33,9 +34,16 @@ class Score:
         return self.matched / self.total if self.total else 1.0
 
 
-def load_gold() -> list[dict[str, Any]]:
-    data: dict[str, Any] = json.loads((GOLD_DIR / "outlines.json").read_text(encoding="utf-8"))
+NATIONAL_GOLD = GOLD_DIR / "national_outlines_2000_2013.json"
+
+
+def load_gold(name: str = "outlines.json") -> list[dict[str, Any]]:
+    data: dict[str, Any] = json.loads((GOLD_DIR / name).read_text(encoding="utf-8"))
     return list(data["reports"])
+
+
+def load_national_gold() -> list[dict[str, Any]]:
+    return load_gold(NATIONAL_GOLD.name)
 
 
 def score_outline(gold: dict[str, Any], outline: Outline) -> Score:

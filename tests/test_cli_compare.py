@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,9 @@ def test_compare_writes_the_briefs(tmp_path: Path) -> None:
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["城阳区_2022-2025.html", "城阳区_2022-2025.json", "城阳区_2022-2025.md"]
     out = result.stdout
-    assert "城阳区 2022 → 2025" in out and "top changes" in out and "targets" in out
+    assert "城阳区 2022 → 2025" in out and "最重要的变化" in out and "主要预期目标" in out
     assert out.strip().splitlines()[-1] == str(tmp_path / "城阳区_2022-2025.json")  # paths last
-    assert "comparing 城阳 2022 → 城阳 2025" in result.stderr  # progress on stderr
+    assert "comparing 城阳区 2022 → 城阳区 2025" in result.stderr  # progress on stderr
     again = yoy("compare", "城阳:2022", "城阳:2025", "--format", FAST, "-o", str(tmp_path))
     assert again.exit_code == 0, again.stderr  # its own files are overwritten
 
@@ -129,7 +130,8 @@ def test_brief_all_consecutive(tmp_path: Path) -> None:
     result = yoy("brief", "--all-consecutive", "--format", "md", "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
     national = [f"全国_{y}-{y + 1}.md" for y in range(2000, 2013)]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["index.html", "城阳区_2022-2025.md", *national])
+    expected = sorted(["index.html", "城阳区_2022-2025.md", *national])
+    assert sorted(p.name for p in tmp_path.iterdir()) == expected
 
 
 def test_brief_needs_pairs() -> None:
@@ -146,3 +148,97 @@ def test_brief_bad_pair() -> None:
 def test_help_has_an_example(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.output and "yoy " + command in result.output
+
+
+def test_terminal_tables_speak_one_language_and_head_every_column(tmp_path: Path) -> None:
+    result = yoy("compare", "全国", "2008", "2009", "--format", "md", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    header = next(line for line in out.splitlines() if "指标" in line)
+    assert [c.strip() for c in header.split("┃")] == ["指标", "2008", "2009", "变化"]
+    assert "# ┃ 变化" in out and "依据" in out
+    for word in ("newly set", "unchanged", "new ", "down", "changed", "top changes", "G²", "（a"):
+        assert word not in out, word
+    assert "＋ 新设" in out and "= 持平" in out
+
+
+def test_reversed_years_are_swapped_with_a_note(tmp_path: Path) -> None:
+    result = yoy("compare", "城阳", "2025", "2022", "--format", "md", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "note: 2025 is later than 2022" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["城阳区_2022-2025.md"]
+    assert "城阳区 2022 → 2025" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["城阳", "2022", "2022"], ["城阳", "2022", "城阳区", "2022"],
+                                  ["chengyang:2022", "城阳:2022"]])
+def test_the_same_report_twice_is_refused_before_any_output(tmp_path: Path, args: list[str]) -> None:
+    result = yoy("compare", *args, "--format", "md", "-o", str(tmp_path))
+    line = one_line_error(result, 2)
+    assert "same report twice" in line and "城阳区 2022" in line
+    assert result.stdout == "" and "comparing" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_errors_come_before_any_progress(tmp_path: Path) -> None:
+    result = yoy("compare", "崂山", "2019", "2025", "--format", "md", "-o", str(tmp_path))
+    one_line_error(result, 4)
+    assert "comparing" not in result.stderr and result.stdout == ""
+    mine = tmp_path / "城阳区_2022-2025.md"
+    mine.write_text("mine\n", encoding="utf-8")
+    result = yoy("compare", "城阳", "2022", "2025", "--format", "md", "-o", str(tmp_path))
+    assert "not written by yoy" in one_line_error(result, 5)
+    assert "comparing" not in result.stderr
+
+
+def test_brief_checks_every_pair_before_writing(tmp_path: Path) -> None:
+    result = yoy("brief", "城阳:2022:2025", "崂山:2019:2020", "--format", "md", "-o", str(tmp_path))
+    assert "2020" in one_line_error(result, 4)
+    assert not tmp_path.exists() or list(tmp_path.iterdir()) == []
+
+
+def test_show_outline_has_offsets_only_when_asked() -> None:
+    plain = yoy("show", "崂山", "2019", "--outline")
+    assert plain.exit_code == 0, plain.stderr
+    assert "一、" in plain.stdout and not re.search(r"\[\d+–\d+\]", plain.stdout)
+    with_offsets = yoy("show", "崂山", "2019", "--outline", "--offsets")
+    assert re.search(r"\[\d+–\d+\]", with_offsets.stdout)
+
+
+def _examples() -> list[tuple[str, str]]:
+    """Every `Example:` line of every command's --help."""
+    out = []
+    for name in ["", *sorted(cli.commands)]:
+        text = CliRunner().invoke(cli, [*([name] if name else []), "--help"]).output
+        lines = text.split("Example:", 1)[1].splitlines()[1:] if "Example:" in text else []
+        for line in lines:
+            if not line.strip():
+                break
+            out.append((name or "yoy", line.strip()))
+    return out
+
+
+EXAMPLES = _examples()
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize(("command", "example"), EXAMPLES, ids=[e for _, e in EXAMPLES])
+def test_every_help_example_works_on_the_shipped_corpus(
+        command: str, example: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in a copy of the repo's fixtures, with a private user corpus: nothing real is written."""
+    import glob
+    import shlex
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    shutil.copytree(root / "fixtures" / "raw", tmp_path / "fixtures" / "raw")
+    shutil.copytree(CORPUS, tmp_path / "fixtures" / "corpus")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("YOY_CORPUS", raising=False)
+    words = shlex.split(example)
+    assert words[0] == "yoy" and (command == "yoy" or command in words), example
+    argv = [x for w in words[1:] for x in (sorted(glob.glob(w)) if "*" in w else [w])]
+    result = CliRunner().invoke(cli, argv)
+    assert result.exit_code == 0, (example, result.output, result.stderr)
+    assert "Traceback" not in result.output + result.stderr

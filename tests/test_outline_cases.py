@@ -34,6 +34,9 @@ def report(text: str) -> Report:
 def render_outline(outline: Outline) -> str:
     lines = []
     for part in outline.blocks:
+        if part.id == "intro":  # a digest's lead paragraphs before its first section
+            lines.append("(introduction)")
+            continue
         lines.append(f"{chinese_numeral(part.n)}、{part.title}" if part.n is not None else "—")
         for sec in part.children:
             if sec.level != "section":

@@ -46,7 +46,7 @@ def test_pdf_text(render_pdf_file: Path, render_chengyang: Comparison) -> None:
     assert c.new.region in text and str(c.old.year) in text and str(c.new.year) in text
     new_terms = [p.term for p in c.priorities if p.change == "new"][:2]
     assert new_terms and all(t in text for t in new_terms), new_terms
-    assert "附录" in text
+    assert "附录" not in text and "--appendix" in text  # the redline appendix only when asked
 
 
 @needs_poppler
@@ -81,3 +81,69 @@ def test_pdf_first_page_as_png(render_pdf_file: Path, render_output_dir: Path) -
     run("pdftoppm", "-f", "1", "-l", "1", "-r", "80", "-png", "-singlefile", render_pdf_file, stem)
     png = stem.with_suffix(".png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
+
+
+@pytest.fixture(scope="module")
+def render_national_pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Comparison]:
+    """全国 2008 → 2009 as the default brief and with --appendix."""
+    from yoy import pipeline
+    from yoy.corpus import Corpus
+
+    corpus = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
+    c = pipeline.compare(corpus.load("全国", 2008), corpus.load("全国", 2009), corpus.history("全国"))
+    short = tmp_path_factory.mktemp("pdf-short")
+    (default,) = render.write_briefs(c, ("pdf",), short)
+    (full,) = render.write_briefs(c, ("pdf",), tmp_path_factory.mktemp("pdf-full"), appendix=True)
+    return default, full, c
+
+
+def pages_of(path: Path) -> int:
+    return int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", path)).group(1))  # type: ignore[union-attr]
+
+
+@needs_poppler
+def test_national_brief_page_one_is_the_briefing(render_national_pdfs: tuple[Path, Path, Comparison]) -> None:
+    default, _, c = render_national_pdfs
+    page1 = run("pdftotext", "-f", "1", "-l", "1", "-layout", default, "-")
+    assert "全国 2008 → 2009" in page1 and "提法变化要点" in page1 and "主要预期目标" in page1
+    ctx = render.brief_context(c)
+    shown = ctx["brief_top"]
+    assert {p["change"] for p in shown} >= {"new", "dropped", "reworded"}
+    flat = re.sub(r"\s+", "", page1)
+    for p in shown:  # each formulation with its label and one quoted sentence
+        assert p["term"] in flat and p["label"] in flat
+    assert flat.count("“") >= len(shown)
+    for t in c.targets[:render.BRIEF_CARDS]:  # a card per target: old → new
+        new = t.new.value if t.new else "未设"
+        old = t.old.value if t.old else "未设"
+        assert f"{old}→{new}" in flat, (old, new)
+    if len(c.targets) > render.BRIEF_CARDS:  # the rest are counted and left to the target table
+        assert f"另有{len(c.targets) - render.BRIEF_CARDS}项目标" in flat
+    for code in ("标题用语", "G²", "相似", "对应位置替换", "§"):
+        assert code not in page1
+
+
+@needs_poppler
+def test_national_brief_is_short_without_the_appendix(
+        render_national_pdfs: tuple[Path, Path, Comparison], render_output_dir: Path) -> None:
+    default, full, _ = render_national_pdfs
+    assert pages_of(default) <= 6
+    assert pages_of(full) > pages_of(default)
+    assert "附录" in run("pdftotext", full, "-") and "附录" not in run("pdftotext", default, "-")
+    stem = render_output_dir / "brief-national-2008-2009-page1"
+    run("pdftoppm", "-f", "1", "-l", "1", "-r", "80", "-png", "-singlefile", default, stem)
+
+
+@needs_poppler
+@pytest.mark.parametrize("flag", [[], ["--appendix"]])
+def test_cli_appendix_flag(tmp_path: Path, flag: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from yoy.cli import cli
+
+    corpus = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+    result = CliRunner().invoke(cli, ["--corpus", str(corpus), "compare", "城阳", "2022", "2025",
+                                      "--format", "pdf", "-o", str(tmp_path), *flag])
+    assert result.exit_code == 0, result.stderr
+    text = run("pdftotext", tmp_path / "城阳区_2022-2025.pdf", "-")
+    assert ("附录" in text) == bool(flag)

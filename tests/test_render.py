@@ -54,7 +54,7 @@ def test_html_is_self_contained(render_sample: Comparison) -> None:
 
 def test_html_has_every_part(render_sample: Comparison) -> None:
     html = render.render_html(render_sample)
-    for anchor in ("summary", "top-changes", "priorities", "targets", "charts", "map", "diff"):
+    for anchor in ("summary", "top-changes", "priorities", "targets", "map", "diff"):
         assert f'id="{anchor}"' in html
     for pair in render_sample.sections:
         assert f'id="{pair.id}"' in html and f'href="#{pair.id}"' in html
@@ -70,23 +70,85 @@ def test_evidence_links_point_into_the_diff(render_sample: Comparison) -> None:
     ids = set(re.findall(r'\bid="([^"]+)"', html))
     hrefs = set(re.findall(r'href="#([^"]+)"', html))
     assert hrefs <= ids, hrefs - ids
-    assert {"a4", "a10", "a12"} <= hrefs
+    # priorities and targets link to sentences (not whole sections), which link back
+    sentence_links = {h for h in hrefs if re.fullmatch(r"a\d+-[on]\d+-\d+", h)}
+    assert len(sentence_links) >= 5, hrefs
+    backs = set(re.findall(r'class="back" href="#([^"]+)"', html))
+    assert any(b.startswith("p") for b in backs) and any(b.startswith("t") for b in backs), backs
 
 
-def test_long_equal_runs_are_folded(render_sample: Comparison) -> None:
-    text = "相同的文字。" * 60
-    pair = dataclasses.replace(render_sample.sections[0], diff=(
-        render.DiffChunk("equal", text), render.DiffChunk("insert", "新增"), render.DiffChunk("equal", text)))
-    html = render.render_html(dataclasses.replace(render_sample, sections=(pair,)))
-    assert html.count('<details class="fold">') == 4  # two runs in each column
-    assert f"相同内容 {len(text) - render.FOLD_KEEP} 字" in html
+def _pair_view(old: str, new: str) -> str:
+    pair = render.SectionPair("a1", "p1", "p1", "甲", "甲", "一", "一", "part", "matched", 0.9, old, new)
+    base = sample.chengyang_2022_2025()
+    bare = dataclasses.replace(base, sections=(pair,), priorities=(), targets=(), ranked=())
+    return render.render_html(bare)
+
+
+def test_equal_sentences_share_a_row_and_changed_ones_get_a_redline() -> None:
+    html = _pair_view("开头一句话。我们大力实施新旧动能转换重大工程。结尾相同。",
+                      "开头一句话。我们大力培育新质生产力重大工程。结尾相同。")
+    rows = re.findall(r'<div class="row op-(\w+)[^"]*" id="a1-r\d+"[^>]*>(.*?)\n</div>', html, re.S)
+    assert [op for op, _ in rows] == ["equal", "changed", "equal"]
+    old_cell, new_cell = re.findall(r'<div class="cell (?:old|new)[^>]*>(.*?)</div>', rows[1][1], re.S)
+    assert "<del>实施新旧动能转换</del>" in old_cell and "<ins>" not in old_cell
+    assert "<ins>培育新质生产力</ins>" in new_cell and "<del>" not in new_cell
+    assert old_cell.count("重大工程") == 1 and "我们大力" in new_cell  # the equal words stay plain
+    equal = rows[0][1]
+    assert equal.count("开头一句话。") == 2  # the same sentence, opposite itself
+
+
+def test_long_equal_runs_are_folded() -> None:
+    same = "".join(f"相同的第{i}句话。" for i in range(8))
+    html = _pair_view(same + "旧的结尾。", same + "新的结尾，完全不同的说法。")
+    assert html.count('<details class="same-run">') == 1
+    assert "相同 8 句" in html
+
+
+def test_only_changes_counts_sections_changed_beyond_the_threshold() -> None:
+    text = "".join(f"这是第{i}句比较长的相同的话，用来凑够字数。" for i in range(20))
+    few = render.brief_context(dataclasses.replace(
+        sample.chengyang_2022_2025(), sections=(render.SectionPair(
+            "a1", "p1", "p1", "甲", "甲", "一", "一", "part", "matched", 0.9, text + "旧。", text + "新。",
+            (render.DiffChunk("equal", text), render.DiffChunk("delete", "旧"),
+             render.DiffChunk("insert", "新"), render.DiffChunk("equal", "。"))),)))
+    assert few["pairs"][0]["edited"] and not few["pairs"][0]["changed"]
+    assert few["changed_pairs"] == 0
+
+
+def test_reader_facing_text_has_no_internal_codes() -> None:
+    from yoy import pipeline
+    from yoy.corpus import Corpus
+
+    corpus = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
+    c = pipeline.compare(corpus.load("全国", 2008), corpus.load("全国", 2009), corpus.history("全国"))
+    assert any("对应位置替换" in p.basis or "G²" in p.basis for p in c.priorities)  # the record has codes
+    for html in (render.render_html(c), render.render_pdf_html(c, appendix=True)):
+        text = re.sub(r"<script>.*?</script>|<style>.*?</style>|<[^>]+>", " ", html, flags=re.S)
+        for code in (r"\ba\d+\b", "G²", "标题用语", "相似 ?0\\.", r"\bp0\b", "§", "对应位置替换", "关键性"):
+            assert not re.search(code, text), code
+    md = render.render_markdown(c)
+    assert "相似度" not in md and "G²" not in md
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("表述变化（对应位置替换 ×1（a9））；提及 1 → 1 次", "表述变化（对应位置换了说法）；提及 1 → 1 次"),
+    ("不再提及（关键性 G²=14.6）；提及 6 次", "不再提及（用词频率明显变化）；提及 6 次"),
+    ("新提出（标题用语）；提及 3 次", "新提出（出现在标题中）；提及 3 次"),
+    ("移动章节：§1(二) → 三(一)", "移动章节：第1节(二) → 三(一)"),
+    ("相似 0.37 · +12 字", "· +12 字"),
+])
+def test_plain_words_replace_internal_codes(raw: str, shown: str) -> None:
+    assert render.plain(raw) == shown
 
 
 def test_charts_are_inline_svg(render_sample: Comparison) -> None:
     html = render.render_html(render_sample)
-    assert html.count("<svg") == 1  # paired bars; history has only two years: no line charts
-    html = render.render_html(sample.with_history())
-    assert html.count("<svg") == 1 + 3
+    assert html.count("<svg") == 0  # history has only two years: no line charts, and no word bars
+    c = sample.with_history()
+    shown = [p["term"] for p in render.brief_context(c)["brief_top"]]
+    html = render.render_html(c)
+    charted = [s.term for s in c.history if len(s.points) > 2 and s.term in shown]
+    assert charted and html.count("<svg") == len(charted)  # only formulations the brief shows
     assert "<polyline" in html
 
 

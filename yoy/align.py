@@ -13,6 +13,7 @@ Nothing here knows about a region or a year: two regions of the same year align 
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -20,11 +21,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from yoy.models import Block, DiffChunk, Outline, Report, Role, SectionPair, Span
 from yoy.outline import chinese_numeral
 from yoy.terms import Tokens, content_words, tokens
-from yoy.text import fold
+from yoy.text import fold, words
 
 # Heading agreement is a bonus on top of the body similarity: score = body + W_TITLE·title·(1 − body).
 # Headings are reworded every year, so disagreeing headings are no evidence against a match, while
@@ -510,3 +512,111 @@ def align(old: Report, old_outline: Outline, new: Report, new_outline: Outline) 
             old_text=old.text[o.own.start:o.own.end] if o else None,
             new_text=new.text[n.own.start:n.own.end] if n else None, diff=diff))
     return tuple(pairs)
+
+
+# --- sentence rows (the reviewer's side-by-side view) ------------------------------------------
+
+# A sentence ends after 。！？!? (and any closing quotes or brackets) or at a line break.
+_SENT_END = re.compile(r"[。！？!?][”’」』）)】]*|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a row: its redline chunks (equal/delete old, equal/insert new)."""
+
+    chunks: tuple[DiffChunk, ...]
+    para: bool = False  # a paragraph ends after it
+
+    @property
+    def text(self) -> str:
+        """The sentence as written."""
+        return "".join(c.text for c in self.chunks)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRow:
+    """One row of the side-by-side view: old sentences opposite new ones.
+
+    `op` is "equal" (one sentence, the same on both sides), "changed" (one aligned pair, reworded:
+    the chunks hold the word redline), "delete" / "insert" (sentences of one side only, with no
+    counterpart between two anchors) or "replace" (the unaligned sentences of both sides between
+    two anchors, set opposite each other as blocks).
+    """
+
+    op: str
+    old: tuple[Sentence, ...]
+    new: tuple[Sentence, ...]
+
+
+def split_sentences(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into sentences: (sentence without its line break, ends a paragraph)."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        piece = text[pos:m.end()]
+        pos = m.end()
+        para = "\n" in piece
+        body = piece.rstrip("\n")
+        if body.strip():
+            out.append((body, para))
+        elif out and para:
+            out[-1] = (out[-1][0], True)
+    if text[pos:].strip():
+        out.append((text[pos:], False))
+    return out
+
+
+def _word_pieces(text: str) -> list[str]:
+    """`text` as jieba words (segmented on the folded form, cut from the original: same length)."""
+    out, pos = [], 0
+    for w in words(fold(text)):
+        out.append(text[pos:pos + len(w)])
+        pos += len(w)
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
+def word_diff(old: str, new: str) -> tuple[tuple[DiffChunk, ...], tuple[DiffChunk, ...]]:
+    """Word-level redline of two aligned sentences: (old side: equal/delete, new side: equal/insert)."""
+    wa, wb = _word_pieces(old), _word_pieces(new)
+    fa, fb = [fold(w) for w in wa], [fold(w) for w in wb]
+    side_a: list[tuple[str, str]] = []
+    side_b: list[tuple[str, str]] = []
+    for op in Indel.opcodes(fa, fb):
+        a, b = "".join(wa[op.src_start:op.src_end]), "".join(wb[op.dest_start:op.dest_end])
+        if op.tag == "equal":
+            side_a.append(("equal", a))
+            side_b.append(("equal", b))
+        else:
+            side_a.append(("delete", a))
+            side_b.append(("insert", b))
+    return merge_chunks(side_a), merge_chunks(side_b)
+
+
+def sentence_rows(old: str, new: str) -> tuple[SentenceRow, ...]:
+    """Two texts as rows of aligned sentences: in-order anchors (rapidfuzz ratio ≥ SENT_MIN), the
+    unaligned sentences between two anchors as one row, a word redline inside every aligned pair
+    that differs."""
+    sa, sb = split_sentences(old), split_sentences(new)
+    fa = [fold(s).strip() for s, _ in sa]
+    fb = [fold(s).strip() for s, _ in sb]
+    anchors = [] if len(sa) * len(sb) > MAX_SENTENCE_PAIRS else _sentence_pairs(fa, fb)
+    rows: list[SentenceRow] = []
+    i0 = j0 = 0
+    for i, j in [*anchors, (len(sa), len(sb))]:
+        gap_a = tuple(Sentence((DiffChunk("delete", t),), p) for t, p in sa[i0:i])
+        gap_b = tuple(Sentence((DiffChunk("insert", t),), p) for t, p in sb[j0:j])
+        if gap_a or gap_b:
+            rows.append(SentenceRow("replace" if gap_a and gap_b else "delete" if gap_a else "insert",
+                                    gap_a, gap_b))
+        if i < len(sa):
+            (ta, pa), (tb, pb) = sa[i], sb[j]
+            if fa[i] == fb[j]:
+                rows.append(SentenceRow("equal", (Sentence((DiffChunk("equal", ta),), pa),),
+                                        (Sentence((DiffChunk("equal", tb),), pb),)))
+            else:
+                ca, cb = word_diff(ta, tb)
+                rows.append(SentenceRow("changed", (Sentence(ca, pa),), (Sentence(cb, pb),)))
+        i0, j0 = i + 1, j + 1
+    return tuple(rows)

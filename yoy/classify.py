@@ -35,6 +35,7 @@ from yoy.models import (
     Figure,
     Kind,
     Outline,
+    Period,
     Priority,
     RankedChange,
     Report,
@@ -43,6 +44,7 @@ from yoy.models import (
     SectionPair,
     Span,
     TargetChange,
+    TargetSeries,
     TermSeries,
 )
 from yoy.terms import (
@@ -408,11 +410,20 @@ def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], successions:
 # --- targets --------------------------------------------------------------------------------
 
 
-def _targets(fo: list[Figure], fn: list[Figure]) -> list[TargetChange]:
-    old, new = figures.first_targets(fo), figures.first_targets(fn)
+def figures_of(side: _Side) -> list[figures.Found]:
+    """Every figure of one side's report (targets, results, multi-year), with its headline rank."""
+    o = side.outline
+    return figures.extract_all(side.folded, side.report.text, side.year, o.sentences, o.blocks,
+                               o.paragraphs, side.locate)
+
+
+def _targets(fo: Sequence[figures.Found], fn: Sequence[figures.Found], peers: bool = False
+             ) -> list[TargetChange]:
+    old, new = figures.headline_targets(fo), figures.headline_targets(fn)
     rows: list[tuple[str, Figure | None, Figure | None]] = []
     for ind in old.keys() & new.keys():
         rows.append((ind, old[ind], new[ind]))
+    # one side states a figure, the other only words (固定资产投资增长7.5%左右 → 固定资产投资提质增效)
     left_old = {figures.base_of(i): i for i in old if i not in new}
     left_new = {figures.base_of(i): i for i in new if i not in old}
     for base in sorted(left_old.keys() & left_new.keys()):
@@ -426,7 +437,19 @@ def _targets(fo: list[Figure], fn: list[Figure]) -> list[TargetChange]:
         return (0 if r[1] else 1, f.evidence.span.start, r[0])
 
     rows.sort(key=pos)
-    return [TargetChange(ind, o, n, figures.direction(o, n)) for ind, o, n in rows]
+    out = []
+    for canonical, o, n in rows:
+        shown = n or o
+        assert shown is not None
+        name = shown.indicator if figures.key(shown) == canonical else figures.base_of(shown.indicator)
+        d = figures.direction(o, n, peers)
+        out.append(TargetChange(name, o, n, d, canonical=canonical, note=figures.note(o, n, d)))
+    return out
+
+
+def target_series(history: Sequence[Report], canonicals: Sequence[str]) -> tuple[TargetSeries, ...]:
+    """Each indicator's target across the region's reports, with the result the next report states."""
+    return figures.series(history, canonicals)
 
 
 # --- ranking --------------------------------------------------------------------------------
@@ -559,13 +582,16 @@ def classify(old: Report, old_outline: Outline, new: Report, new_outline: Outlin
     successions = lexicon(lexicon_files)
     so, sn = _side(old, old_outline, pairs, "old"), _side(new, new_outline, pairs, "new")
     priorities, cands = _priorities(so, sn, pairs, successions)
-    fo = figures.extract(so.folded, old.text, old.meta.year, old_outline.sentences, so.locate)
-    fn = figures.extract(sn.folded, new.text, new.meta.year, new_outline.sentences, sn.locate)
-    targets = _targets(fo, fn)
-    results = tuple(f for f in (*fo, *fn) if not f.is_target)
+    fo, fn = figures_of(so), figures_of(sn)
+    targets = _targets(fo, fn, peers=old.meta.region != new.meta.region)
+    every = [f.figure for f in (*fo, *fn)]
+    results = tuple(f for f in every if not f.is_target and f.period is Period.YEAR)
+    multi_year = tuple(f for f in every if f.period is Period.MULTI_YEAR)
+    series = target_series(history, [t.canonical or t.indicator for t in targets]) if history else ()
     ranked = _rank(priorities, cands, targets, pairs, old, new)
     return Comparison(
         old=_ref(old), new=_ref(new), sections=tuple(pairs), priorities=tuple(priorities),
         targets=tuple(targets), results=results, ranked=tuple(ranked),
         history=_history(ranked, priorities, history), caveats=_caveats(old, new),
-        degraded=align.budget_notes(old, old_outline, new, new_outline, pairs))
+        degraded=align.budget_notes(old, old_outline, new, new_outline, pairs),
+        multi_year=multi_year, target_series=series)

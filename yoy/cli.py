@@ -11,8 +11,16 @@ from typing import Any
 import click
 
 from yoy import corpus as corpus_mod
-from yoy.errors import EXIT_INTERRUPTED, EXIT_USAGE, NotFoundError, RenderError, YoyError
+from yoy.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    NotFoundError,
+    RenderError,
+    UsageError,
+    YoyError,
+)
 from yoy.ingest import MAX_YEAR, MIN_YEAR
+from yoy.models import Block, Comparison, Report
 from yoy.outline import segment
 
 _UNPRINTABLE = re.compile(  # C0/C1 controls, DEL, bidi overrides and isolates: never sent to a terminal
@@ -83,9 +91,9 @@ def cli(ctx: click.Context, corpus_dir: Path | None) -> None:
 
     \b
     Example:
-      yoy ingest saved-page.html
       yoy list
       yoy compare 城阳 2022 2025
+      yoy compare 全国 2008 2009 --appendix
     """
     ctx.obj = {"corpus_dir": corpus_dir}
 
@@ -117,9 +125,9 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, d
 
     \b
     Example:
-      yoy ingest ~/Downloads/laoshan-2019.html
-      yoy --corpus fixtures/corpus ingest --replace fixtures/raw/*
-      yoy ingest --dry-run page.txt
+      yoy ingest --dry-run fixtures/raw/national_2009.txt
+      yoy ingest fixtures/raw/national_2009.txt
+      yoy --corpus fixtures/corpus ingest --replace fixtures/raw/*.txt
     """
     from rich.console import Console
     from rich.progress import Progress
@@ -180,9 +188,11 @@ def list_command(ctx: click.Context, fmt: str) -> None:
 @click.argument("region")
 @click.argument("year", type=click.IntRange(MIN_YEAR, MAX_YEAR))
 @click.option("--outline", "with_outline", is_flag=True, help="Show the heading tree instead of the text.")
+@click.option("--offsets", is_flag=True, help="With --outline: add each heading's character range.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
-def show_command(ctx: click.Context, region: str, year: int, with_outline: bool, fmt: str) -> None:
+def show_command(ctx: click.Context, region: str, year: int, with_outline: bool, offsets: bool,
+                 fmt: str) -> None:
     """Show one stored report: its metadata and text (or outline).
 
     REGION takes names, aliases and pinyin: 崂山区, 崂山, laoshan.
@@ -190,6 +200,8 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
     \b
     Example:
       yoy show 崂山 2019
+      yoy show 崂山 2019 --outline
+      yoy show chengyang 2022 --outline --offsets
       yoy show chengyang 2022 --outline --format json
     """
     import json
@@ -207,14 +219,62 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
     click.echo(f"{'chars:':15} {len(report.text):,}")
     click.echo("")
     if tree is not None:
-        click.echo("\n".join(corpus_mod.outline_lines(tree.blocks)))
+        click.echo("\n".join(_outline_lines(tree.blocks, offsets)))
         return
     click.echo(terminal_safe(report.text, one_line=False))
     if report.appendix:
         click.echo(terminal_safe("\n--- appendix ---\n" + report.appendix, one_line=False))
 
 
+def _outline_lines(blocks: tuple[Block, ...], offsets: bool, depth: int = 0) -> list[str]:
+    """The heading tree as indented lines; character ranges only when asked for."""
+    out: list[str] = []
+    for block in blocks:
+        where = f"  [{block.span.start}–{block.span.end}]" if offsets else ""
+        out.append(f"{'  ' * depth}{corpus_mod.block_label(block)}{block.title}{where}")
+        out += _outline_lines(block.children, offsets, depth + 1)
+    return out
+
+
 # --- compare / brief (logic in yoy.pipeline, yoy.render, yoy.summary) ---------------------------
+
+Key = tuple[str, int]
+
+
+def _checked_pair(corpus: corpus_mod.Corpus, old_key: Key, new_key: Key) -> tuple[Report, Report]:
+    """Both reports loaded, in time order; the same report twice is refused. Says nothing on stdout.
+
+    Reversed years (`城阳 2025 2022`) are swapped, with a note on stderr: the older report is always
+    the "old" side, so the arrows in every brief point forward in time.
+    """
+    old_region, new_region = corpus.resolve_region(old_key[0]), corpus.resolve_region(new_key[0])
+    if (old_region, old_key[1]) == (new_region, new_key[1]):
+        raise UsageError(f"{old_region} {old_key[1]} is the same report twice; compare two years "
+                         f"(yoy compare {old_key[0]} OLD_YEAR NEW_YEAR) or two regions")
+    if old_key[1] > new_key[1]:
+        click.echo(f"note: {old_key[1]} is later than {new_key[1]}; comparing the older report first "
+                   f"({new_region} {new_key[1]} → {old_region} {old_key[1]})", err=True)
+        old_key, new_key = new_key, old_key
+    return corpus.load(*old_key), corpus.load(*new_key)
+
+
+def _planned_paths(pairs: Sequence[tuple[Report, Report]], fmts: Sequence[str], out_dir: Path) -> None:
+    """Refuse before any work if a brief would overwrite a file yoy did not write."""
+    from yoy import render
+
+    render.check_writable([
+        out_dir / f"{render.stem_for(o.meta.region, o.meta.year, n.meta.region, n.meta.year)}.{fmt}"
+        for o, n in pairs for fmt in fmts])
+
+
+def _compare(corpus: corpus_mod.Corpus, old: Report, new: Report) -> Comparison:
+    from yoy import pipeline
+
+    history = corpus.history(new.meta.region) if old.meta.region == new.meta.region else ()
+    return pipeline.compare(old, new, history)
+
+
+_APPENDIX_HELP = "Add the section-by-section redline to the PDF (default: none, the brief stays short)."
 
 
 _FORMAT_HELP = "Comma-separated: html,pdf,md,json (default: all four)."
@@ -225,22 +285,26 @@ _FORMAT_HELP = "Comma-separated: html,pdf,md,json (default: all four)."
 @click.option("--format", "formats", default="html,pdf,md,json", help=_FORMAT_HELP)
 @click.option("-o", "--output-dir", default="output", show_default=True,
               help="Directory for the briefs; '-' prints the one --format (md or json) to stdout.")
+@click.option("--appendix", is_flag=True, help=_APPENDIX_HELP)
 @click.option("--open", "open_html", is_flag=True, help="Open the HTML brief when done.")
 @click.pass_context
 def compare_command(ctx: click.Context, args: tuple[str, ...], formats: str, output_dir: str,
-                    open_html: bool) -> None:
+                    appendix: bool, open_html: bool) -> None:
     """Compare two reports and write change briefs (HTML, PDF, Markdown, JSON).
 
     Same region, two years: REGION OLD_YEAR NEW_YEAR. Two regions (peers): OLD_REGION OLD_YEAR
     NEW_REGION NEW_YEAR. REGION:YEAR pairs work too. Files: OUTPUT_DIR/城阳区_2022-2025.html …
+    Years given newest first are swapped (with a note); the same report twice is refused. Everything
+    is checked before anything is printed or written.
 
     \b
     Example:
       yoy compare 城阳 2022 2025
       yoy compare 即墨 2019 崂山 2019
+      yoy compare 全国 2008 2009 --appendix
       yoy compare 城阳:2022 城阳:2025 --format md -o -
     """
-    from yoy import pipeline, render, summary
+    from yoy import render, summary
 
     old_key, new_key = summary.parse_compare_args(args)
     fmts = render.parse_formats(formats)
@@ -248,13 +312,18 @@ def compare_command(ctx: click.Context, args: tuple[str, ...], formats: str, out
     if to_stdout and (len(fmts) != 1 or fmts[0] not in render.STDOUT_FORMATS):
         raise RenderError("-o - prints one format to stdout: add --format md or --format json")
     out_dir = Path(output_dir)
-    with render.pdf_worker("pdf" in fmts), \
-            summary.steps(f"comparing {old_key[0]} {old_key[1]} → {new_key[0]} {new_key[1]} …") as progress:
-        comparison, paths = pipeline.run(_corpus_of(ctx), old_key, new_key, () if to_stdout else fmts,
-                                         out_dir, lambda fmt: progress.update(f"writing {fmt} …"))
+    corpus = _corpus_of(ctx)
+    old, new = _checked_pair(corpus, old_key, new_key)
+    if not to_stdout:
+        _planned_paths([(old, new)], fmts, out_dir)
+    name = f"{old.meta.region} {old.meta.year} → {new.meta.region} {new.meta.year}"
+    with render.pdf_worker("pdf" in fmts and not to_stdout), summary.steps(f"comparing {name} …") as progress:
+        comparison = _compare(corpus, old, new)
         if to_stdout:
             click.echo(render.render(comparison, fmts[0]).decode("utf-8"), nl=False)
             return
+        paths = render.write_briefs(comparison, fmts, out_dir,
+                                    lambda fmt: progress.update(f"writing {fmt} …"), appendix=appendix)
     summary.print_summary(comparison, summary.out_console())
     for path in paths:
         click.echo(str(path))
@@ -270,17 +339,20 @@ def compare_command(ctx: click.Context, args: tuple[str, ...], formats: str, out
 @click.option("--format", "formats", default="html,pdf,md,json", help=_FORMAT_HELP)
 @click.option("-o", "--output-dir", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Directory for the briefs and their index.html.")
+@click.option("--appendix", is_flag=True, help=_APPENDIX_HELP)
 @click.pass_context
 def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: bool, formats: str,
-                  output_dir: Path) -> None:
+                  output_dir: Path, appendix: bool) -> None:
     """Write briefs for several pairs at once, plus an index.html linking them.
+
+    Every pair is checked (regions, years, files to overwrite) before anything is written.
 
     \b
     Example:
-      yoy brief --all-consecutive
-      yoy brief 城阳:2022:2025 崂山:2019:2020 --format html,md -o briefs/
+      yoy brief --all-consecutive --format md -o briefs/
+      yoy brief 城阳:2022:2025 全国:2008:2009 --format html,md -o briefs/
     """
-    from yoy import pipeline, render, summary
+    from yoy import render, summary
 
     fmts = render.parse_formats(formats)
     corpus = _corpus_of(ctx)
@@ -292,15 +364,80 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
             raise NotFoundError("no region in the corpus has two years to compare; add reports with: "
                                 "yoy ingest PATH-TO-SAVED-PAGE")
         raise click.UsageError("give REGION:OLD_YEAR:NEW_YEAR pairs or --all-consecutive")
+    loaded = [_checked_pair(corpus, old_key, new_key) for old_key, new_key in keys]
+    _planned_paths(loaded, fmts, output_dir)
+    render.check_writable([output_dir / "index.html"])
     written = []
     with render.pdf_worker("pdf" in fmts), summary.steps(f"{len(keys)} comparison(s) …") as progress:
-        for n, (old_key, new_key) in enumerate(keys, start=1):
-            progress.update(f"[{n}/{len(keys)}] {old_key[0]} {old_key[1]} → {new_key[0]} {new_key[1]} …")
-            written.append(pipeline.run(corpus, old_key, new_key, fmts, output_dir))
+        for n, (old, new) in enumerate(loaded, start=1):
+            progress.update(f"[{n}/{len(keys)}] {old.meta.region} {old.meta.year} → {new.meta.year} …")
+            comparison = _compare(corpus, old, new)
+            written.append((comparison, render.write_briefs(comparison, fmts, output_dir, appendix=appendix)))
         index = render.write_index(written, output_dir)
     for comparison, paths in written:
         click.echo(f"{render.headline(comparison)}: {', '.join(str(p) for p in paths)}")
     click.echo(str(index))
+
+
+@cli.command("targets")
+@click.argument("region")
+@click.option("-i", "--indicator", "indicators", multiple=True,
+              help="An indicator to show (国内生产总值增长, 城镇新增就业, 赤字率 …); repeat for more. "
+                   "Default: GDP growth.")
+@click.option("--all", "every", is_flag=True, help="Every indicator any report of the region sets.")
+@click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json"]), default="table",
+              show_default=True)
+@click.pass_context
+def targets_command(ctx: click.Context, region: str, indicators: tuple[str, ...], every: bool,
+                    fmt: str) -> None:
+    """The target series of a region: each report's target, and the result the next report states.
+
+    \b
+    Example:
+      yoy targets 全国
+      yoy targets 全国 -i 城镇新增就业 -i 赤字率 --format csv
+    """
+    import csv
+    import io
+    import json
+
+    from yoy import figures
+
+    corpus = _corpus_of(ctx)
+    history = corpus.history(region)
+    if not history:
+        raise NotFoundError(f"the corpus has no report of {region}; add one with: "
+                            "yoy ingest PATH-TO-SAVED-PAGE")
+    name = history[0].meta.region
+    years = sorted({r.meta.year for r in history})
+    all_series = figures.series(history)
+    chosen = list(all_series) if every else figures.pick_series(all_series, indicators)
+    if not chosen:
+        asked = "、".join(indicators) or "国内生产总值增长"
+        raise NotFoundError(f"no report of {name} sets a target for {asked}; "
+                            f"its targets: {'、'.join(s.indicator for s in all_series) or 'none'}")
+    rows = figures.series_rows(name, chosen, years)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+        return
+    cells = [(str(r["year"]), str(r["indicator"]), str(r["target"] or "未设"), str(r["result"] or "–"))
+             for r in rows]
+    if fmt == "md":
+        click.echo(f"# {name} 历年目标\n\n| 年份 | 指标 | 目标 | 实际 |\n|---|---|---:|---:|")
+        for c in cells:
+            click.echo("| " + " | ".join(x.replace("|", "\\|") for x in c) + " |")
+        return
+    width = max(len(c[1]) for c in cells)
+    click.echo(f"{name}: targets {years[0]}–{years[-1]} (实际 = the next report's result)")
+    for c in cells:
+        click.echo(f"{c[0]}  {c[1]}{'　' * (width - len(c[1]))}  目标 {c[2]:<12} 实际 {c[3]}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,8 +1,20 @@
-"""Numeric targets and reported results: 地区生产总值增长6.5%左右, 固定资产投资提质增效, ….
+"""Numeric targets and reported results: 国内生产总值增长8%左右, 城镇新增就业不低于900万人, ….
 
-Works per sentence on the folded text. A figure is a *target* when its sentence plans the report's own
-year (主要预期目标…, 2025年,预计…) or sits in a plan part; a *result* when it reports an earlier year
-or sits in a review part. Multi-year averages (年均, 五年来) are neither and are left out.
+Works on the folded text, clause by clause (a clause ends at `;` or `。`).
+
+- Zones: a report reviews the past year first and plans the coming one after. The plan zone starts at the
+  earliest of: the first part the outline marks as a plan, the first unmarked part after a review part,
+  and the first sentence that announces this year's work (今年经济社会发展的主要预期目标, 今年工作的总体
+  要求, 2022年主要工作安排). Figures before it are results, after it targets — except a sentence that
+  itself speaks of the past year (去年…, 2008年…) in the plan zone, or of this year (今年拟…) in the
+  review zone.
+- Multi-year figures (五年累计, 年均, 到2025年, 十二五期间, two years named in one clause, every figure of
+  a part titled 过去五年… / 本届政府… / 今后五年…) are kept apart with `Period.MULTI_YEAR`.
+- A value is qualifier + number + unit + qualifier as written (不低于900万人, 4.6%以内, 6%-6.5%,
+  5万亿元以上); a measuring verb or a short gap may stand between the indicator and it (中央财政赤字预算
+  拟安排1800亿元, 居民消费价格总水平涨幅控制在3%); for sums the value may stand before the name
+  (今年拟发行1500亿元长期建设国债); for a change the value is where it ends (赤字率从2.1%提高到2.3%).
+- Indicators and their wording variants come from `yoy/data/indicators.tsv`.
 """
 
 from __future__ import annotations
@@ -10,45 +22,121 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from yoy.models import Evidence, Figure, Role, Span
+from yoy.models import Block, Evidence, Figure, Period, Report, Role, Span, TargetPoint, TargetSeries
+from yoy.text import data_path, fold
 
-# Canonical indicator → the ways reports write it (regex, longest first inside each entry).
-INDICATORS: tuple[tuple[str, str], ...] = (
-    ("国内生产总值", r"国内生产总值|GDP"),
-    ("地区生产总值", r"(?:地区|全区|全市|全县|全省|全州|全旗|本区|本市)?生产总值(?!能耗)"),
-    ("一般公共预算收入", r"(?:地方)?一般公共预算收入|(?:地方)?公共财政预算收入|地方财政收入"),
-    ("固定资产投资", r"(?:全社会)?固定资产投资"),
-    ("社会消费品零售总额", r"社会消费品零售总额|社零额"),
-    ("进出口", r"(?:货物|外贸|货物贸易)?进出口(?:总额|总值)?"),
-    ("城镇居民人均可支配收入", r"城镇(?:常住)?居民人均可支配收入"),
-    ("农村居民人均可支配收入", r"农村(?:常住)?居民人均可支配收入"),
-    ("居民人均可支配收入", r"(?:城乡|全体)?居民人均可支配收入"),
-    ("居民消费价格涨幅", r"居民消费价格(?:涨幅|指数|总水平)?|CPI"),
-    ("城镇新增就业", r"城镇新增就业(?:人数)?|新增城镇就业"),
-    ("城镇调查失业率", r"城镇调查失业率"),
-    ("城镇登记失业率", r"城镇登记失业率"),
-    ("单位生产总值能耗", r"(?:单位|万元)(?:地区)?生产总值能耗|万元GDP能耗|能耗强度"),
-    ("赤字率", r"赤字率"),
-    ("规模以上工业增加值", r"规模以上工业增加值|规上工业增加值"),
-    ("实际使用外资", r"实际(?:使用|利用)外资"),
-    ("粮食产量", r"粮食(?:总)?产量"),
-)
-_IND = re.compile("|".join(f"(?P<i{k}>{pat})" for k, (_, pat) in enumerate(INDICATORS)))
+# --- the indicator table --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One row of `indicators.tsv`: a way of writing one indicator."""
+
+    canonical: str
+    display: str
+    measure: str  # "growth" | "rate" | "amount"
+    pattern: str
+
+
+@cache
+def indicators() -> tuple[Indicator, ...]:
+    """The shipped indicator table, in matching order."""
+    rows = []
+    for line in data_path("indicators.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, display, measure, pattern = line.split("\t")
+        rows.append(Indicator(canonical, display, measure, pattern))
+    return tuple(rows)
+
+
+@cache
+def _indicator_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<i{k}>{row.pattern})" for k, row in enumerate(indicators())))
+
+
+def _which(m: re.Match[str]) -> Indicator:
+    return indicators()[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
+
+
+# --- the value grammar ----------------------------------------------------------------------
+
 _NUM = r"\d+(?:\.\d+)?"
-_UNIT = r"%|个百分点|亿美元|亿元|万元|元|万人|人|万吨|吨|万平方米|平方米|公里|个"
-# What may stand between an indicator and its figure: a measuring verb, in a short window.
-_VALUE = re.compile(
-    rf"^(?P<verb>(?:同比|比上年|年均)?(?:增长|增速|下降|降低|提高|涨幅|达到|实现|控制在|保持在|为|完成|突破|"
-    rf"增加|减少|超过))?(?P<approx>约|近|超)?(?P<a>{_NUM})\s*(?P<ua>{_UNIT})?"
-    rf"(?:\s*[-~—–至到]\s*(?P<b>{_NUM})\s*(?P<ub>{_UNIT})?)?(?P<qual>左右|以上|以内|以下|上下)?")
-# A target stated in words (固定资产投资提质增效): at most this many characters, no digit.
-QUALITATIVE_MAX_CHARS = 8
-_QUAL = re.compile(rf"^[\u4e00-\u9fff]{{2,{QUALITATIVE_MAX_CHARS}}}(?=[,;。、)]|$)")
-_FOLLOW_GROWTH = re.compile(rf"^,(?:同比|比上年)?增长(?P<a>{_NUM})(?P<ua>%)")
-_MULTI_YEAR = re.compile(r"年均|五年来|过去五年|今后五年|累计|十[一二三四五六七八九]五期间|到20\d\d年")
-_YEAR = re.compile(r"(20\d\d)年")
-_GROWTH_VERBS = {"增长": "增长", "增速": "增长", "下降": "下降", "降低": "下降"}
+# Longest first: 万亿元 before 亿元 before 元.
+_UNIT = (r"个百分点|万亿美元|亿美元|万美元|美元|万亿元|亿元|万元|元|万亿斤|亿斤|万斤|斤|亿吨|万吨|吨|公斤|"
+         r"万人次|万人|人次|人|万亩|亩|万公顷|公顷|万平方公里|平方公里|万平方米|平方米|万公里|公里|万千瓦|"
+         r"千瓦|倍|%")  # no counts (家, 个, 项): no indicator of the table is counted so
+_PRE = r"不低于|不少于|不高于|不超过|不到|低于|高于|超过|突破|约|近|逾|超"
+_POST = r"左右|以上|以内|以下|上下|之间"
+_VALUE_CORE = (rf"(?P<pre>{_PRE})?(?P<a>{_NUM})(?P<many>多|余)?(?P<ua>{_UNIT})?"
+               rf"(?:(?P<dash>-|~|—|–|至|到)(?P<b>{_NUM})(?P<ub>{_UNIT}))?(?P<post>{_POST})?")
+_VALUE_RE = re.compile(_VALUE_CORE)
+# A measuring verb right before the value (longest first).
+_VERB = (r"同比增长|比上年增长|比去年增长|比上年下降|比去年下降|实际增长|名义增长|预期增长|预计增长|"
+         r"增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少|增加|达到|达|实现|完成|控制在|保持在|稳定在|拟按|按|拟安排|安排|"
+         r"拟发行|发行|拟定为|目标为|均为|分别为|为|是|在")
+# Between the indicator and its verb: a few characters of wording, no figure and no clause break.
+# Calibrated on the embedded corpus and tests/test_figures.py: 8 misses the shared value of
+# 广义货币M2和社会融资规模余额预期增长均为8%左右; 12, 16 and 20 give the same figures on all 20 reports;
+# the shortest that works is kept: a longer gap reaches further into words that are not the indicator's.
+GAP_MAX_CHARS = 12
+_GAP = rf"[^\d,;。:、()\"“”%]{{0,{GAP_MAX_CHARS}}}?"
+_AFTER = re.compile(rf"^(?P<gap>{_GAP})(?P<verb>(?:{_VERB}){{0,2}})(?P<value>{_VALUE_CORE})")
+# A value that ends a change: 从2.1%提高到2.3% → 2.3%.
+_CHANGE_TO = re.compile(rf"^(?:提高|增加|上升|上调|下降|降低|减少|扩大|调整|降|升|增|减)?(?:到|至)"
+                        rf"(?:{_GAP}的)?(?P<value>{_VALUE_CORE})")
+_FOLLOW_LEVEL = re.compile(rf"^,(?:总量|总额|规模)?(?:达到|达|突破|超过|为)(?P<value>{_VALUE_CORE})")
+_FOLLOW_GROWTH = re.compile(rf"^,(?:比上年|比去年|同比)?(?:实际)?增长(?P<value>{_VALUE_CORE})")
+# Respective values: 分别实际增长7.7%和6.8% (the two indicators before it, in order).
+_RESPECTIVE = re.compile(rf"(?:分别)?(?:比上年|比去年|同比)?(?:实际)?(?P<verb>增长|下降|提高)"
+                         rf"(?P<v1>{_NUM}%)和(?P<v2>{_NUM}%)")
+# The review naming a target set earlier: 全国没有实现年初确定的…降低4%左右…的目标.
+_RESTATED_TARGET = re.compile(r"(?:年初|原定|确定的|提出的|预期的).*目标")
+# The indicator as the object of 将/把: the figure that follows is set as something else.
+_OBJECT_OF = re.compile(r"(?:将|把)$")
+# A change verb right before a sum or rate: what follows is the change (削减财政赤字450亿元).
+_CHANGE_BEFORE = re.compile(r"(?:削减|减少|增加|压减|扩大|降低|提高|调减|调增)$")
+_BEFORE_AMOUNT = re.compile(rf"(?:发行|安排|增发|新增)(?P<value>{_VALUE_CORE})的?$")
+# Gap words that mean the figure is not the indicator's own (a share, a part, a per-head figure).
+_GAP_REJECT = re.compile(r"占|比重|其中|人均|以来|相当于|带动|用于|企业|项目|能源|能耗|消耗|用水|排放")
+# Gap or verb words of a change against last year (比上年预算减少198亿元): a delta, not the target.
+_DELTA = re.compile(r"比(?:上年|去年)")
+_GROWTH_WORD = re.compile(r"增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少")
+_DECLINE_WORD = re.compile(r"下降|降低|减少")
+# A figure in words only (固定资产投资提质增效): at most this many Han characters, in a clause with figures.
+# 12 takes 实际增长与经济增长同步 (10) and leaves prose clauses (mostly longer) out.
+QUALITATIVE_MAX_CHARS = 12
+# … and at least this many: 提质增效, 固稳提质 (4); a 2-character rest (规模) is the noun's own tail.
+QUALITATIVE_MIN_CHARS = 3
+# A target stated as a relation to another figure: 居民收入增长和经济增长同步.
+_RELATION = re.compile(r"同步|匹配|相适应|相协调")
+_QUAL = re.compile(rf"^[\u4e00-\u9fffA-Z]{{{QUALITATIVE_MIN_CHARS},{QUALITATIVE_MAX_CHARS}}}(?=[,;。、)]|$)")
+_QUAL_BAD_START = re.compile(r"^[的和与及等同]")
+
+# --- time ------------------------------------------------------------------------------------
+
+_MULTI_YEAR = re.compile(r"年均|五年|累计|[两三四五六七八九十几]年来|近几年|这几年|历年|"
+                         r"十[一二三四五六七八九]?五|[八九]五(?:时期|期间|计划)|今后[一二三四五]年|期间|"
+                         r"到20\d\d年|至20\d\d年|20\d\d年(?:前|底前)")
+# Titles of parts whose figures span several years: 过去五年…, 本届政府工作回顾, “十二五”时期….
+_MULTI_YEAR_TITLE = re.compile(r"五年|本届|十[一二三四五六七八九]?五|[八九]五")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_THIS_YEAR_START = re.compile(r"^(?:同时,|此外,|另外,)?(?:今年|本年)")
+_PAST_START = re.compile(r"^(?:去年|上年|过去一年|一年来|前一年)")
+_FUTURE_CUE = re.compile(r"拟|预期|预计|目标|力争|计划|安排")
+# A sentence announcing this year's work: where the plan zone starts at the latest.
+_PLAN_CUE = (r"(?:经济社会发展|国民经济和社会发展|政府工作|工作)?的?"
+             r"(?:总体要求|主要任务|总体部署|主要预期目标|预期目标|主要目标|工作的?建议|主要工作安排|工作安排)")
+# Cue of the expected-targets passage: its clauses rank first for an indicator's headline target.
+_TARGET_CUE = re.compile(r"主要预期目标|预期目标|主要目标|目标是|目标为")
+# A review zone shorter than this is a preamble, not a review: its report has none (青岛市 2025, a text
+# that lacks its review part, has 181 characters before its plan; the shortest review here is 2559).
+REVIEW_MIN_CHARS = 500
+# A paragraph at most this long that carries the cue introduces the next one (主要预期目标是:). In the
+# corpus such lone cue lines are 17-29 characters; the shortest cue paragraph holding targets has 67.
+CUE_PARAGRAPH_MAX_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,114 +150,415 @@ class Located:
     role: Role
 
 
-def _is_target(sentence: str, year: int, role: Role) -> bool | None:
-    """True: a target for `year`; False: a past result; None: a multi-year figure (left out)."""
-    if _MULTI_YEAR.search(sentence):
-        return None
-    if re.search(r"预期目标|主要目标|目标是", sentence):
-        return True
-    years = [int(y) for y in _YEAR.findall(sentence)]
-    if years:
-        return years[0] >= year
-    return role is Role.PLAN
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A figure and how strongly it is the headline statement of its indicator (0 = the targets passage)."""
+
+    figure: Figure
+    rank: int
 
 
 def _paren_mask(text: str) -> list[bool]:
     depth, mask = 0, []
     for ch in text:
-        if ch == "(":
+        if ch in "((":
             depth += 1
         mask.append(depth > 0)
-        if ch == ")" and depth:
+        if ch in "))" and depth:
             depth -= 1
     return mask
 
 
-def _qualifier(approx: str | None, qual: str | None, is_range: bool) -> str | None:
-    if is_range:
-        return "range"
-    if qual:
-        return qual
-    return "约" if approx == "约" else None
+def plan_start(folded: str, year: int, parts: Sequence[Block]) -> int:
+    """Offset where the plan zone begins (len(folded) when the report has none)."""
+    cands = [len(folded)]
+    seen_review = False
+    for b in parts:
+        if b.role is Role.PLAN:
+            cands.append(b.span.start)
+            break
+        if b.role is Role.REVIEW:
+            seen_review = True
+        elif seen_review:
+            cands.append(b.span.start)
+            break
+    cue = re.compile(rf"(?:今年|本年|{year}年){_PLAN_CUE}")
+    m = cue.search(folded)
+    if m:
+        cands.append(max(folded.rfind("\n", 0, m.start()), folded.rfind("。", 0, m.start())) + 1)
+    # a paragraph that opens the coming year: 2000年是世纪交替之年 / 今年是…的一年
+    opening = re.compile(rf"^(?:今年|{year}年)是", re.M)
+    m = opening.search(folded)
+    if m:
+        cands.append(m.start())
+    return min(cands)
 
 
-def extract(folded_text: str, text: str, year: int, sentences: Sequence[Span],
-            locate: Callable[[Span], Located]) -> list[Figure]:
-    """Every target and result figure of one report, in reading order."""
-    out: list[Figure] = []
+def _multi_year_parts(folded: str, parts: Sequence[Block]) -> list[Span]:
+    return [b.span for b in parts if _MULTI_YEAR_TITLE.search(folded[b.title_span.start:b.title_span.end])]
+
+
+def _value_parts(m: re.Match[str]) -> tuple[str, float, str | None, str | None]:
+    """(value as written, number, unit, qualifier) of a `_VALUE_CORE` match."""
+    g = m.groupdict()
+    a = float(g["a"])
+    unit = g["ua"] or g["ub"]
+    qual: str | None
+    if g["b"] is not None:
+        qual, a = "range", (a + float(g["b"])) / 2
+    else:
+        qual = g["post"] or g["pre"] or None
+    return m.group(0), a, unit, qual
+
+
+def _is_multi(head: str, year: int) -> bool:
+    """Whether a clause up to a figure speaks of several years (五年累计, 年均, 2003年到2007年)."""
+    years = {int(y) for y in _YEAR.findall(head)}
+    return bool(_MULTI_YEAR.search(head)) or len(years) >= 2 or any(y > year for y in years)
+
+
+def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, evidence: Evidence,
+                    rank: int, mask: list[bool]) -> list[Found]:
+    out: list[Found] = []
+
+    def period(end: int) -> Period:
+        multi = forced_multi or _is_multi(clause[:end], year)  # a cue after the figure is the next one's
+        return Period.MULTI_YEAR if multi else Period.YEAR
+
+    ind_re = _indicator_re()
+    matches = [m for m in ind_re.finditer(clause) if not mask[m.start()]]
+    if not target and _RESTATED_TARGET.search(clause):
+        return out  # the review naming last year's target (年初确定的…4%左右…的目标): not a result
+    paired = _RESPECTIVE.search(clause)
+    pair_of: dict[int, re.Match[str]] = {}
+    if paired:  # 城镇居民…9422元,农村居民…2936元,分别实际增长7.7%和6.8%: one value each, in order
+        before = [k for k, m in enumerate(matches) if m.end() <= paired.start()]
+        if len(before) >= 2:
+            for k, val in zip(before[-2:], ("v1", "v2"), strict=True):
+                vm = _VALUE_RE.match(paired.group(val))
+                assert vm is not None
+                pair_of[k] = vm
+    for k, m in enumerate(matches):
+        row = _which(m)
+        if k in pair_of and row.measure == "growth":
+            value, number, unit, qual = _value_parts(pair_of[k])
+            decline = bool(_DECLINE_WORD.search(paired.group("verb") if paired else ""))
+            shown, matched = ("下降", "降低") if decline else ("增长", "增长")
+            out.append(Found(Figure(indicator=row.display + shown, value=value,
+                                    number=number, unit=unit, qualifier=qual, is_target=target,
+                                    evidence=evidence, canonical=row.canonical + matched,
+                                    period=period(paired.end() if paired else m.end())), rank))
+        if _OBJECT_OF.search(clause[:m.start()]):
+            continue  # 将农民人均纯收入2300元作为扶贫标准: the figure is set as something else
+        if row.measure != "growth" and _CHANGE_BEFORE.search(clause[:m.start()]):
+            continue  # 削减财政赤字450亿元: the change, not the level
+        rest = clause[m.end():]
+        nxt = matches[k + 1].start() - m.end() if k + 1 < len(matches) else len(rest)
+        v = _AFTER.match(rest)
+        value_m: re.Match[str] | None = None
+        gap = verb = ""
+        shared = False
+        if v:
+            gap, verb = v.group("gap"), v.group("verb")
+            shared = len(gap) > nxt  # another indicator stands between: M2和社会融资规模…均为12%
+            if paired and paired.start() <= m.end() + v.end() <= paired.end():
+                v = None  # that value belongs to the respective pair
+            lone = shared and not re.search(r"均|分别", gap + verb)  # the value is the other one's
+            delta = _DELTA.search(gap + verb) and not _GROWTH_WORD.search(verb)
+            if _GAP_REJECT.search(gap) or lone or delta:
+                v = None
+        if v:
+            value_m = _VALUE_RE.match(v.group("value"))
+            end = m.end() + v.end()
+            to = _CHANGE_TO.match(clause[end:])
+            if to:
+                value_m = _VALUE_RE.match(to.group("value"))
+        elif row.measure == "amount":
+            b = _BEFORE_AMOUNT.search(clause[:m.start()])
+            if b:
+                value_m = _VALUE_RE.match(b.group("value"))
+        if value_m is None:
+            if target and not re.match(r"[\d,]", rest):
+                q = _QUAL.match(rest)
+                relation = q is not None and _RELATION.search(q.group(0))  # 增长与经济增长同步
+                plain = q is not None and not _QUAL_BAD_START.match(rest) and not re.match(
+                    r"(?:增长|下降|达到|实现|完成|控制|保持)", rest)
+                # 收入与GDP增长同步: GDP is the other side of the relation, not a target of its own
+                inside = re.search(r"[与和同]$", clause[:m.start()])
+                if q and not inside and (relation or plain):
+                    out.append(Found(Figure(indicator=row.display, value=q.group(0), number=None, unit=None,
+                                            qualifier=None, is_target=True, evidence=evidence,
+                                            canonical=row.canonical, period=period(m.end())), rank))
+            continue
+        value, number, unit, qual = _value_parts(value_m)
+        if unit is None:
+            continue  # a bare number (a year, a count without unit) is not a figure
+        if qual is None and verb in ("控制在", "保持在", "稳定在"):
+            qual = verb
+        words = gap + verb
+        display, canonical = row.display, row.canonical
+        if row.measure == "growth" and unit in ("%", "个百分点"):
+            if not _GROWTH_WORD.search(words):
+                continue  # 国内生产总值的3%: a share, not growth
+            decline = bool(_DECLINE_WORD.search(words))
+            display += ("降低" if "降低" in words else "下降") if decline else "增长"
+            canonical += "降低" if decline else "增长"
+        elif row.measure == "growth" and _GROWTH_WORD.search(verb):
+            display += "增加"  # 增加2787亿元: an amount of growth
+            canonical += "增加"
+        elif row.measure in ("rate", "amount") and _DELTA.search(words):
+            continue
+        end = m.end() + (v.end() if v else 0)
+        out.append(Found(Figure(indicator=display, value=value, number=number, unit=unit, qualifier=qual,
+                                is_target=target, evidence=evidence, canonical=canonical, period=period(end)),
+                         rank))
+        g = _FOLLOW_GROWTH.match(clause[end:]) if v and display == row.display and not pair_of else None
+        if g and row.measure == "growth":  # 国内生产总值超过30万亿元,比上年增长9%
+            gv = _VALUE_RE.match(g.group("value"))
+            assert gv is not None
+            value, number, unit, qual = _value_parts(gv)
+            out.append(Found(Figure(indicator=row.display + "增长", value=value, number=number, unit=unit,
+                                    qualifier=qual, is_target=target, evidence=evidence,
+                                    canonical=row.canonical + "增长", period=period(end + g.end())), rank))
+        lv = _FOLLOW_LEVEL.match(clause[end:]) if v and display != row.display else None
+        if lv and row.measure == "growth":  # 国内生产总值增长6.1%,达到99.1万亿元
+            gv = _VALUE_RE.match(lv.group("value"))
+            assert gv is not None
+            value, number, unit, qual = _value_parts(gv)
+            if unit not in (None, "%", "个百分点", "倍"):
+                out.append(Found(Figure(indicator=row.display, value=value, number=number, unit=unit,
+                                        qualifier=qual, is_target=target, evidence=evidence,
+                                        canonical=row.canonical, period=period(end + lv.end())), rank))
+    return out
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for m in re.finditer(r"[;。]", text):
+        out.append((start, text[start:m.end()]))
+        start = m.end()
+    if start < len(text):
+        out.append((start, text[start:]))
+    return out
+
+
+def extract_all(folded_text: str, text: str, year: int, sentences: Sequence[Span], parts: Sequence[Block],
+                paragraphs: Sequence[Span], locate: Callable[[Span], Located]) -> list[Found]:
+    """Every target, result and multi-year figure of one report, in reading order, with its rank."""
+    start = plan_start(folded_text, year, parts)
+    has_review = start >= REVIEW_MIN_CHARS or any(b.role is Role.REVIEW for b in parts)
+    multi_parts = _multi_year_parts(folded_text, parts)
+    cue_spans: list[Span] = []
+    paras = list(paragraphs)
+    for k, p in enumerate(paras):
+        body = folded_text[p.start:p.end]
+        if _TARGET_CUE.search(body) and p.start >= start:
+            cue_spans.append(p)
+            if len(body.strip()) <= CUE_PARAGRAPH_MAX_CHARS and k + 1 < len(paras):
+                cue_spans.append(paras[k + 1])
+    lead_multi: list[Span] = [p for p in paras if _MULTI_YEAR.search(folded_text[p.start:p.start + 8])]
+    out: list[Found] = []
     for span in sentences:
-        fs = folded_text[span.start:span.end]
-        if not _IND.search(fs):
+        raw = folded_text[span.start:span.end]
+        fs = raw.replace("\n", "")
+        if not _indicator_re().search(fs):
             continue
         where = locate(span)
-        target = _is_target(fs, year, where.role)
-        if target is None:
-            continue
-        mask = _paren_mask(fs)
-        found: list[Figure] = []
+        in_plan = span.start >= start
         evidence = Evidence(year=year, side=where.side, path=where.path,
                             sentence=text[span.start:span.end].strip(), span=span, pair_id=where.pair_id)
-        for m in _IND.finditer(fs):
-            if mask[m.start()]:
-                continue
-            name = next(INDICATORS[int(k[1:])][0] for k, v in m.groupdict().items() if v)
-            rest = fs[m.end():]
-            v = _VALUE.match(rest)
-            if v and v.group("a"):
-                verb = v.group("verb") or ""
-                base_verb = verb.removeprefix("同比").removeprefix("比上年")
-                unit = v.group("ua") or v.group("ub")
-                suffix = _GROWTH_VERBS.get(base_verb, "") if unit in ("%", "个百分点") else ""
-                is_range = v.group("b") is not None
-                value = rest[len(verb):v.end()]
-                number = float(v.group("a"))
-                if is_range:
-                    number = (number + float(v.group("b"))) / 2
-                found.append(Figure(indicator=name + suffix, value=value, number=number, unit=unit,
-                                  qualifier=_qualifier(v.group("approx"), v.group("qual"), is_range),
-                                  is_target=target, evidence=evidence))
-                g = _FOLLOW_GROWTH.match(rest[v.end():])
-                if g and not suffix:
-                    found.append(Figure(indicator=name + "增长", value=g.group("a") + "%",
-                                      number=float(g.group("a")), unit="%", qualifier=None,
-                                      is_target=target, evidence=evidence))
-            elif target and (q := _QUAL.match(rest)) and not re.match(r"(?:增长|下降|达到)", rest):
-                found.append(Figure(indicator=name, value=q.group(0), number=None, unit=None,
-                                    qualifier=None, is_target=True, evidence=evidence))
-        # A target in words counts only inside a list of numeric targets (主要预期目标…): elsewhere
+        years = {int(y) for y in _YEAR.findall(fs)}
+        this_year = bool(_THIS_YEAR_START.search(fs)) or (year in years and bool(_FUTURE_CUE.search(fs)))
+        past = bool(_PAST_START.search(fs)) or (bool(years) and max(years) < year)
+        # plan zone: a target unless the sentence reports the past; review zone: a result unless it
+        # plans this year (今年拟…)
+        target = (not past or this_year) if in_plan else (this_year and bool(_FUTURE_CUE.search(fs)))
+        if not target and in_plan and has_review:
+            continue  # the plan part restating a past figure: the review part has it
+        part_multi = any(p.start <= span.start < p.end for p in multi_parts)
+        para_multi = any(p.start <= span.start < p.end for p in lead_multi)
+        in_cue = any(p.start <= span.start < p.end for p in cue_spans)
+        base_rank = 0 if in_cue else 1 if (_FUTURE_CUE.search(fs) or this_year) else 2
+        mask = _paren_mask(fs)
+        found: list[Found] = []
+        for offset, clause in _clauses(fs):
+            cyears = {int(y) for y in _YEAR.findall(clause)}
+            forced = (part_multi or para_multi) and not (this_year or _PAST_START.search(clause)
+                                                         or (not target and year - 1 in cyears))
+            found += _clause_figures(clause, year, target, forced, evidence, base_rank,
+                                     mask[offset:offset + len(clause)])
+        # A target in words counts only in the targets passage or beside numeric ones: elsewhere
         # "进出口企业拓展市场" is prose, not a target.
-        if any(f.number is not None for f in found):
-            out += found
+        numeric = any(f.figure.number is not None and f.figure.period is Period.YEAR for f in found)
+        if not (numeric or base_rank == 0):
+            found = [f for f in found if f.figure.number is not None]
+        out += found
     return out
+
+
+def key(f: Figure) -> str:
+    """The name a figure is matched on."""
+    return f.canonical or f.indicator
 
 
 def base_of(indicator: str) -> str:
     """The indicator without its measure: 固定资产投资增长 → 固定资产投资."""
-    for suffix in ("增长", "下降"):
+    for suffix in ("增长", "下降", "降低", "增加"):
         if indicator.endswith(suffix):
             return indicator[: -len(suffix)]
     return indicator
 
 
-def first_targets(figures: Sequence[Figure]) -> dict[str, Figure]:
-    """The headline target of each indicator: its first statement in the report."""
-    out: dict[str, Figure] = {}
-    for f in figures:
-        if f.is_target:
-            out.setdefault(f.indicator, f)
+def headline_targets(found: Sequence[Found]) -> dict[str, Figure]:
+    """The headline target of each indicator: in the targets passage if it is there, else its first
+    statement in the plan."""
+    best: dict[str, Found] = {}
+    for f in found:
+        if not f.figure.is_target or f.figure.period is not Period.YEAR:
+            continue
+        k = key(f.figure)
+        cur = best.get(k)
+        # a figure beats words (长期建设国债规模 → 500亿元), then the targets passage beats the rest
+        if cur is None or (f.figure.number is None, f.rank) < (cur.figure.number is None, cur.rank):
+            best[k] = f
+    return {k: f.figure for k, f in sorted(best.items(), key=lambda kv: kv[1].figure.evidence.span.start)}
+
+
+# Magnitude of a unit against its base (亿元 = 1, 万亿元 = 10000), to compare 8000亿元 with 1.2万亿元.
+_SCALE = {"万亿元": ("亿元", 1e4), "亿元": ("亿元", 1.0), "万元": ("亿元", 1e-4), "元": ("亿元", 1e-8),
+          "万亿美元": ("亿美元", 1e4), "亿美元": ("亿美元", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0),
+          "万亿斤": ("亿斤", 1e4), "亿斤": ("亿斤", 1.0), "万吨": ("吨", 1e4), "亿吨": ("吨", 1e8),
+          "吨": ("吨", 1.0)}
+
+
+def magnitude(f: Figure) -> tuple[str | None, float | None]:
+    """(base unit, number in it) of a figure."""
+    if f.number is None:
+        return f.unit, None
+    base, factor = _SCALE.get(f.unit or "", (f.unit, 1.0))
+    return base, f.number * factor
+
+
+def direction(old: Figure | None, new: Figure | None, peers: bool = False) -> str:
+    """Same region: up | down | unchanged | requalified | changed | newly set | no longer set.
+    Two regions (`peers`): higher | lower | same | changed | only old | only new (new against old)."""
+    if old is None:
+        return "only new" if peers else "newly set"
+    if new is None:
+        return "only old" if peers else "no longer set"
+    (uo, no), (un, nn) = magnitude(old), magnitude(new)
+    if no is not None and nn is not None and uo == un:
+        if round(nn - no, 9) > 0:
+            return "higher" if peers else "up"
+        if round(nn - no, 9) < 0:
+            return "lower" if peers else "down"
+        if old.qualifier == new.qualifier:
+            return "same" if peers else "unchanged"
+        return "changed" if peers else "requalified"
+    if old.value == new.value and old.indicator == new.indicator:
+        return "same" if peers else "unchanged"
+    return "changed"
+
+
+def note(old: Figure | None, new: Figure | None, dir_: str) -> str | None:
+    """A reader's note for a change the direction word does not say: only the qualifier moved."""
+    if dir_ == "requalified" and old and new:
+        return f"数值未变，仅限定词变化：{old.value} → {new.value}"
+    return None
+
+
+# --- one report on its own, and the series over a region's reports ----------------------------
+
+
+def report_figures(report: Report, side: str = "new") -> list[Found]:
+    """Every figure of a report outside any comparison (paths label parts and sections, no pair links)."""
+    from yoy import align, outline  # outline → figures would be a cycle at import time
+
+    o = outline.segment(report)
+    folded = fold(report.text)
+    labels = align.paths(o)
+    blocks = sorted((b for part in o.blocks for b in (part, *part.children)),
+                    key=lambda b: (b.span.start, -b.span.end))
+
+    def locate(span: Span) -> Located:
+        inner = [b for b in blocks if b.span.start <= span.start < b.span.end]
+        if not inner:
+            return Located(side, span, "", None, Role.OTHER)
+        b = inner[-1]
+        return Located(side, span, labels.get(b.id, ""), None, b.role)
+
+    return extract_all(folded, report.text, report.meta.year, o.sentences, o.blocks, o.paragraphs, locate)
+
+
+def _first_result(found: Sequence[Found], canonical: str) -> Figure | None:
+    for f in found:
+        g = f.figure
+        if not g.is_target and g.period is Period.YEAR and key(g) == canonical and g.number is not None:
+            return g
+    return None
+
+
+def series(history: Sequence[Report], canonicals: Sequence[str] = ()) -> tuple[TargetSeries, ...]:
+    """Targets of every report in `history` (one region), per indicator, with the result the next
+    year's report states beside each; `canonicals` chooses and orders the indicators (default: all,
+    the most often set first)."""
+    years: dict[int, Report] = {}
+    for rep in history:
+        years.setdefault(rep.meta.year, rep)
+    found = {y: report_figures(years[y]) for y in sorted(years)}
+    heads = {y: headline_targets(f) for y, f in found.items()}
+    if not canonicals:
+        seen: dict[str, int] = {}
+        for y in sorted(heads):
+            for k in heads[y]:
+                seen[k] = seen.get(k, 0) + 1
+        canonicals = sorted(seen, key=lambda k: -seen[k])  # stable: first seen first among equals
+    out = []
+    for c in canonicals:
+        points = []
+        name = c
+        for y in sorted(years):
+            target = heads[y].get(c)
+            if target is None:  # 固定资产投资增长 ↔ 固定资产投资 (words only), unless that is a series itself
+                target = next((f for k, f in heads[y].items()
+                               if base_of(k) == base_of(c) and k not in canonicals), None)
+            if target is not None:
+                name = target.indicator
+            result = _first_result(found[y + 1], key(target) if target else c) if y + 1 in found else None
+            points.append(TargetPoint(year=y, target=target, result=result))
+        if any(p.target for p in points):
+            out.append(TargetSeries(indicator=name, canonical=c, points=tuple(points)))
+    return tuple(out)
+
+
+# Indicator `yoy targets` shows when none is asked for: GDP growth, the headline target.
+DEFAULT_SERIES = "生产总值增长"
+
+
+def pick_series(all_series: Sequence[TargetSeries], queries: Sequence[str]) -> list[TargetSeries]:
+    """Series named by `queries` (display or matching name, or a part of one); GDP growth by default."""
+    if not queries:
+        queries = (DEFAULT_SERIES,)
+    out: list[TargetSeries] = []
+    for q in queries:
+        qf = fold(q).strip()
+        hits = [s for s in all_series if qf in (s.indicator, s.canonical)]
+        hits = hits or [s for s in all_series if qf in s.indicator or qf in s.canonical]
+        out += [s for s in hits[:1] if s not in out]
     return out
 
 
-def direction(old: Figure | None, new: Figure | None) -> str:
-    """up | down | unchanged | changed | newly set | no longer set."""
-    if old is None:
-        return "newly set"
-    if new is None:
-        return "no longer set"
-    if old.number is not None and new.number is not None and old.unit == new.unit:
-        if new.number > old.number:
-            return "up"
-        if new.number < old.number:
-            return "down"
-        return "unchanged" if old.qualifier == new.qualifier else "changed"
-    return "unchanged" if old.value == new.value and old.indicator == new.indicator else "changed"
+def series_rows(region: str, chosen: Sequence[TargetSeries], years: Sequence[int]) -> list[dict[str, object]]:
+    """One row per indicator and year, for `yoy targets` (every year of the region, set or not)."""
+    rows: list[dict[str, object]] = []
+    for s in chosen:
+        by_year = {p.year: p for p in s.points}
+        for y in years:
+            p = by_year.get(y)
+            t, r = (p.target, p.result) if p else (None, None)
+            rows.append({"region": region, "year": y, "indicator": t.indicator if t else s.indicator,
+                         "target": t.value if t else None, "qualifier": t.qualifier if t else None,
+                         "unit": t.unit if t else None, "result": r.value if r else None,
+                         "target_sentence": t.evidence.sentence if t else None,
+                         "result_sentence": r.evidence.sentence if r else None})
+    return rows

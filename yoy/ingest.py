@@ -8,7 +8,10 @@ Steps, each a function here:
    (GB18030/GBK …); other NUL bytes or control characters mean a binary file; over `MAX_TEXT_CHARS`
    or HTML deeper than `MAX_HTML_DEPTH` is refused.
 3. `html_to_text`: HTML through selectolax, block elements as line breaks, page furniture dropped.
-4. `extract`: lines stripped, the file split into articles at separator lines (`-`), and per article:
+4. `clean_lines`: lines stripped, invisible characters dropped, and lines broken inside a sentence
+   joined again (wiki transcriptions break at every link and bold phrase, PDF copies at a fixed
+   width); real paragraph and heading breaks are kept.
+5. `extract`: the file split into articles at separator lines (`-`), and per article:
    site chrome dropped by the `CHROME` table, the report's start (title / 各位代表 address) and end
    (its closing exhortation …!) found, an appendix (附件 名词解释) kept apart, then the article is
    classified (speech → `full`/`partial`, news digest → `summary`, anything else skipped with a reason)
@@ -23,9 +26,11 @@ from __future__ import annotations
 import codecs
 import contextlib
 import hashlib
+import itertools
 import re
 import stat
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
@@ -114,6 +119,9 @@ CHROME: tuple[ChromeRule, ...] = (
     _rule("byline", r"^[(（][^()（）]{0,16}(?:记者|通讯员|编辑|供稿)[^()（）]{0,24}[)）]$", ends=True),
     _rule("editor", r"^(?:责任编辑|编辑|来源|作者|审核)\s*[:：][^。]{0,30}$"),
     _rule("share", r"^(?:分享到|打印本页|关闭窗口|【打印】|【关闭】)"),
+    # Wikisource's licence box and what its page template leaves after it.
+    _rule("licence", r"^本作品.{0,80}(?:公有领域|著作权|许可协议|授权)|^public domain$|^注\s*:\s*中文维基文库"
+          r"|^(?:true|false)$", ends=True, any_length=True),
 )
 
 
@@ -129,7 +137,8 @@ def chrome_rule(folded_line: str) -> ChromeRule | None:
 # --- report structure (all on folded text) ------------------------------------------------------
 
 OPEN_ADDRESS = re.compile(r"各位代表\s*[:：]")
-DELIVERS = re.compile(r"向大会报告(?:政府)?工作|代表.{0,12}政府向大会作.{0,8}报告")
+ADDRESS = re.compile(r"各位代表")
+DELIVERS = re.compile(r"向大会报告(?:政府)?工作|代表.{0,12}(?:政府|国务院),?(?:向大会)?作.{0,8}报告")
 THIRD_PERSON = re.compile(
     r"(?:区长|市长|县长|省长|州长|旗长|总理|主席)[\u4e00-\u9fff·]{2,4}代表.{0,12}?政府[^。]{0,6}?向大会作.{0,10}?报告"
 )
@@ -355,15 +364,167 @@ def html_to_text(html: str) -> str:
 
 # --- lines and articles ---------------------------------------------------------------------------
 
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+# Zero-width and formatting characters (ZW space/joiners, bidi marks, word joiner, BOM, soft hyphen).
+_INVISIBLE = dict.fromkeys(
+    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF, 0x00AD], None
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 SEPARATOR = re.compile(r"^[-—–―_=*~·•]{1,}$")
 
+# --- wiki-style line repair ---------------------------------------------------------------------
+#
+# Transcriptions saved from wikis break lines inside sentences: at every link (`《\n会计法\n》`) and
+# around bold phrases (`一是\n发行…`), sometimes inside a word (`政府工作报\n告`). Such pages mark real
+# paragraphs with blank lines; pages that do not (one paragraph per line) keep every break unless
+# the punctuation proves it is inside a sentence.
+
+# Folded characters that cannot start a paragraph (closing marks, clause punctuation) …
+CONTINUES_LINE = frozenset(",、。;:!?》」』)”’")
+# … and that cannot end one (opening marks, a comma or enumeration comma).
+OPENS_LINE = frozenset("《「『(“,、")
+TERMINAL = frozenset("。!?…")
+LIST_MARKS = frozenset(":;")  # end a clause that a list follows
+ENUMERATOR = re.compile(rf"^(?:[{NUMERALS}][是要]|第[{NUMERALS}])$")  # 一是, 二要, 第三: open a clause
+SALUTATION = re.compile(r"^各位代表\s*[:!]$")  # the address to the deputies is a paragraph of its own
+HEADER_ENDS = re.compile(r"工作报告(?:\s*\(\d{4}年?\))?$|会议上$")  # a title, a dateline
+HEADER_STARTS = re.compile(r"^(?:[—―]{1,3}|各位代表)")  # a dateline (or a —— list item), the address
+HEADING_START = re.compile(rf"^(?:[{NUMERALS}]{{1,3}}、|\([{NUMERALS}]{{1,3}}\))")
+# A line of at most this many CJK characters without punctuation is a word cut off its line
+# (`告` of `政府工作报\n告`). Two: headings, titles and closings (`结束语`) are longer.
+FRAGMENT_MAX_CHARS = 2
+# A page writes paragraphs as blank-line-separated blocks when at least this share of the breaks
+# after a sentence end are blank lines. Calibrated on fixtures/raw: the wiki texts 0.63-1.0 (their
+# bold lead sentences break without a blank line), the blank-line seed page 1.0, the
+# one-paragraph-per-line seed pages 0.0-0.02.
+BLANK_PARAGRAPH_SHARE = 0.5
+# A text copied from a PDF is hard-wrapped: most of its lines (of at least HARD_WRAP_MIN_WIDTH
+# columns, counted when it has HARD_WRAP_MIN_LINES of them) fill the same width, give or take
+# WRAP_SLACK columns (a full-width character that did not fit). Calibrated on fixtures/raw: the
+# most common width covers 3-10% of the lines of the wiki texts and seed pages (15% in the page of
+# news headlines), a wrapped text nearly all but its paragraphs' last lines.
+HARD_WRAP_SHARE = 0.5
+HARD_WRAP_MIN_WIDTH = 30
+HARD_WRAP_MIN_LINES = 10
+WRAP_SLACK = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _RawLine:
+    """One non-empty input line, stripped, with what the repair needs to know about it."""
+
+    text: str
+    folded: str
+    gap: int  # blank lines before it
+    fixed: bool  # chrome or an article separator: never joined to a neighbour
+    indented: bool  # it started with whitespace (a paragraph's first line, in wrapped text)
+    width: int  # display columns, its indentation included
+
+
+def _raw_lines(text: str) -> list[_RawLine]:
+    text = _CONTROL.sub("", text.translate(_INVISIBLE))
+    out: list[_RawLine] = []
+    gap = 0
+    raw = text.splitlines()
+    stripped = [line.strip() for line in raw]
+    folded = _fold_lines([s for s in stripped if s])
+    k = 0
+    for line, s in zip(raw, stripped, strict=True):
+        if not s:
+            gap += 1
+            continue
+        f = folded[k]
+        k += 1
+        fixed = bool(SEPARATOR.match(s)) or chrome_rule(f) is not None
+        out.append(_RawLine(s, f, gap, fixed, line[:1].isspace(), _width(line.rstrip())))
+        gap = 0
+    return out
+
+
+def _blank_paragraphs(lines: Sequence[_RawLine]) -> bool:
+    ends = [b.gap > 0 for a, b in itertools.pairwise(lines) if a.folded[-1] in TERMINAL]
+    return bool(ends) and sum(ends) >= BLANK_PARAGRAPH_SHARE * len(ends)
+
+
+def _is_fragment(f: str) -> bool:
+    return len(f) <= FRAGMENT_MAX_CHARS and all("\u4e00" <= ch <= "\u9fff" for ch in f)
+
+
+def _residue(f: str) -> bool:
+    """A line of marks only that opens nothing (wiki markup residue such as `'`)."""
+    return not any(c.isalnum() for c in f) and f[-1] not in OPENS_LINE
+
+
+def _width(s: str) -> int:
+    """Display width in columns (CJK and full-width characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _wrap_width(lines: Sequence[_RawLine]) -> int | None:
+    """The column width a hard-wrapped text (copied from a PDF) is broken at, or None."""
+    widths = Counter(line.width for line in lines if not line.fixed and line.width >= HARD_WRAP_MIN_WIDTH)
+    total = sum(widths.values())
+    if total < HARD_WRAP_MIN_LINES:
+        return None
+
+    def full(w: int) -> int:  # lines that fill width w
+        return sum(widths[x] for x in range(w - WRAP_SLACK, w + 1))
+
+    width = max(widths, key=lambda w: (full(w), w))
+    return width if full(width) >= HARD_WRAP_SHARE * total else None
+
+
+def _continues(
+    head: str, length: int, before: str, a: _RawLine, b: _RawLine, blank_paragraphs: bool, wrap: int | None
+) -> bool:
+    """Whether line `b` continues the paragraph that line `a` ends (`length` characters long;
+    `head`: its first TITLE_MAX_CHARS + 1, folded; `before`: the mark that ended the one before)."""
+    if a.fixed or b.fixed or SALUTATION.match(a.folded):
+        return False
+    if b.folded[0] in CONTINUES_LINE or a.folded[-1] in OPENS_LINE or _residue(b.folded):
+        return True
+    if _is_fragment(b.folded) and a.folded[-1].isalnum():
+        return True  # a word cut off the end of its line (`政府工作报\n告`)
+    opens = before in LIST_MARKS or ENUMERATOR.match(a.folded)
+    if length == len(a.text) and _is_fragment(a.folded) and opens:
+        return True  # a bold word opening a sentence (`…以下几个方面：\n一是\n发行…`, `。\n二是\n…`)
+    if wrap is not None and b.gap == 0 and a.width >= wrap - WRAP_SLACK:
+        # a full line of a hard-wrapped text: its paragraph goes on, unless the next line is
+        # indented or a heading follows a sentence end
+        return not (b.indented or (a.folded[-1] in TERMINAL and HEADING_START.match(b.folded)))
+    if not (blank_paragraphs and b.gap == 0):
+        return False
+    # Without a blank line, only the header's and headings' own breaks are still real: after the
+    # title or dateline, before a dateline or the address, after a heading when a paragraph follows.
+    if (length <= TITLE_MAX_CHARS and HEADER_ENDS.search(head)) or HEADER_STARTS.match(b.folded):
+        return False
+    marker = HEADING_START.match(head)
+    heading = marker and length - marker.end() >= 2 and a.folded[-1] not in TERMINAL  # not `（三）` alone
+    return not (heading and any(ch in TERMINAL for ch in b.folded))
+
+
+def _space(a: str, b: str) -> str:
+    """What joins two pieces of a paragraph: a space between two Latin words, else nothing."""
+    return " " if a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha() else ""
+
 
 def clean_lines(text: str) -> list[str]:
-    """Non-empty lines, stripped of whitespace (incl. U+3000, NBSP) and invisible characters."""
-    text = _CONTROL.sub("", text.translate(_INVISIBLE))
-    return [s for line in text.splitlines() if (s := line.strip())]
+    """Paragraph lines of a page: stripped of whitespace (incl. U+3000, NBSP) and invisible
+    characters, with lines broken inside a sentence joined again."""
+    lines = _raw_lines(text)
+    blank_paragraphs, wrap = _blank_paragraphs(lines), _wrap_width(lines)
+    paragraphs: list[list[str]] = []  # pieces of each paragraph (joined once, at the end)
+    head, length, before = "", 0, ""  # of the last paragraph; `before`: how the one before ended
+    for a, b in zip([None, *lines], lines, strict=False):
+        if a is not None and _continues(head, length, before, a, b, blank_paragraphs, wrap):
+            sep = _space(a.text, b.text)
+            paragraphs[-1] += [sep, b.text]
+            length += len(sep) + len(b.text)
+            if len(head) <= TITLE_MAX_CHARS:
+                head = (head + sep + b.folded)[: TITLE_MAX_CHARS + 1]
+        else:
+            paragraphs.append([b.text])
+            head, length, before = b.folded[: TITLE_MAX_CHARS + 1], len(b.text), a.folded[-1] if a else ""
+    return ["".join(pieces) for pieces in paragraphs]
 
 
 def split_articles(lines: Sequence[str]) -> list[list[str]]:
@@ -540,10 +701,16 @@ def _metadata(text: str, ftext: str, ftitle: str, title: str, kind: Kind) -> _Me
     header_end = HEADER_WINDOW_CHARS
     if kind is not Kind.SUMMARY and (m := OPEN_ADDRESS.search(ftext, 0, HEADER_WINDOW_CHARS * 2)):
         header_end = m.end() + 4  # up to 各位代表: — the speaker stands right before it
+    elif kind is not Kind.SUMMARY and (m := ADDRESS.search(ftext, 0, HEADER_WINDOW_CHARS * 2)):
+        header_end = m.end()  # 各位代表,现在… : the header is what stands before the address
     fheader, header = ftext[:header_end], text[:header_end]
     region = detect_region(ftitle, fheader, ftext)
     if region is None:
         return "cannot tell which region's report it is (no known region in its title or header)"
+    # Dateline, session and speaker may be split over lines (`…人民代表大会\n第二次会议上`): match
+    # them on the header without whitespace (the same characters drop from both forms).
+    keep = [i for i, ch in enumerate(fheader) if not ch.isspace()]
+    fheader, header = "".join(fheader[i] for i in keep), "".join(header[i] for i in keep)
     dateline = DATELINE.search(fheader)
     year: int | None = int(dateline.group(1)) if dateline else None
     if year is None:

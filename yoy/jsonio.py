@@ -12,7 +12,7 @@ from dataclasses import asdict, fields, is_dataclass
 from enum import Enum
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from yoy.models import Comparison
+from yoy.models import PEER_DIRECTIONS, TIME_DIRECTIONS, Comparison
 
 SCHEMA_ID = "https://yoy.example/comparison.schema.json"
 # Closed vocabularies of string fields, documented in the schema.
@@ -21,7 +21,8 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("SectionPair", "level"): ("part", "section"),
     ("SectionPair", "relation"): ("matched", "moved", "split", "merged", "new", "dropped"),
     ("Priority", "change"): ("new", "dropped", "reworded", "continued"),
-    ("TargetChange", "direction"): ("up", "down", "unchanged", "changed", "newly set", "no longer set"),
+    ("TargetChange", "direction"): (*TIME_DIRECTIONS,
+                                    *(d for d in PEER_DIRECTIONS if d not in TIME_DIRECTIONS)),
     ("RankedChange", "kind"): ("priority", "target", "section"),
 }
 

@@ -28,6 +28,14 @@ class Level(StrEnum):
     COUNTY = "county"
 
 
+class Period(StrEnum):
+    """What time a figure covers: one year (a target for the coming year, a result of the past one), or
+    several (五年累计, 年均, 到2025年)."""
+
+    YEAR = "year"
+    MULTI_YEAR = "multi-year"
+
+
 class Role(StrEnum):
     """What a part of the report does: review the past year, plan the coming one, or neither."""
 
@@ -43,8 +51,25 @@ CHANGE_LABELS = {"new": "新提出", "dropped": "不再提及", "reworded": "表
 RELATION_LABELS = {"matched": "对应", "moved": "移动", "split": "拆分", "merged": "合并", "new": "新增",
                    "dropped": "删去"}
 DIRECTION_LABELS = {"up": "上调", "down": "下调", "unchanged": "持平", "newly set": "新设",
-                    "no longer set": "不再设定", "changed": "改变"}
+                    "no longer set": "不再设定", "changed": "改变", "requalified": "限定词变化",
+                    # two regions: no time, only one against the other (render names the region)
+                    "higher": "高于", "lower": "低于", "same": "相同", "only old": "仅前者设定",
+                    "only new": "仅后者设定"}
+# Directions of a same-region pair (old → new in time) and of two regions (old beside new).
+TIME_DIRECTIONS = ("up", "down", "unchanged", "requalified", "changed", "newly set", "no longer set")
+PEER_DIRECTIONS = ("higher", "lower", "same", "changed", "only old", "only new")
 LEVEL_LABELS = {"part": "部分", "section": "章节"}
+# Plain words for the record's `Priority.basis` codes (the briefs show these; JSON keeps the codes).
+BASIS_LABELS = {"引号术语": "报告中加引号的提法", "标题用语": "出现在标题中", "政策词表": "常用政策词语",
+                "关键性": "用词频率明显变化", "词表所列接替": "已知的前后接替提法",
+                "对应位置替换": "对应位置由“{old}”改为“{new}”"}
+# The briefs' and the terminal's own reader-facing phrases (templates hold the rest).
+BRIEF_WORDS = {
+    "mentions_one": "{side} 提及 {n} 次", "mentions_both": "提及 {old} → {new} 次",
+    "section_n": "第{n}节", "untitled": "（无标题）", "target": "目标：{indicator}", "unset": "未设",
+    "caveat": "注意：{text}", "top": "最重要的变化", "targets": "主要预期目标", "change": "变化",
+    "why": "依据", "indicator": "指标", "index_title": "yoy 简报索引", "slot": "对应位置换了说法",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,19 +251,41 @@ class Figure:
     value: str  # as written: 6.5%左右, 5.5%以上, 6%-6.5%, 1420亿元, or "提质增效" when no figure
     number: float | None
     unit: str | None  # "%", "亿元", "万人", "个百分点"
-    qualifier: str | None  # 左右 | 以上 | 以内 | 约 | range
+    qualifier: str | None  # 左右 | 以上 | 以内 | 不低于 | 低于 | 控制在 | 约 | range
     is_target: bool  # True: target for the coming year; False: result of the past year
     evidence: Evidence
+    canonical: str = ""  # the matching name (国内生产总值增长 = 地区生产总值增长); "" = indicator
+    period: Period = Period.YEAR  # multi-year: 五年累计, 年均, 到2025年 (kept apart, never a year's figure)
 
 
 @dataclass(frozen=True, slots=True)
 class TargetChange:
     """One indicator's target, old → new."""
 
-    indicator: str
+    indicator: str  # as the reports word it (the newer one's wording when both state it)
     old: Figure | None
     new: Figure | None
-    direction: str  # "up" | "down" | "unchanged" | "newly set" | "no longer set" | "changed"
+    direction: str  # same region: TIME_DIRECTIONS; two regions: PEER_DIRECTIONS
+    canonical: str = ""  # the matching name (see Figure.canonical)
+    note: str | None = None  # e.g. "仅限定词变化：7.5% → 7.5%左右"
+
+
+@dataclass(frozen=True, slots=True)
+class TargetPoint:
+    """One year of a target series: the target its report set, and the result the next report states."""
+
+    year: int
+    target: Figure | None  # None: that year's report sets no target for the indicator
+    result: Figure | None = None  # None: no next report in the corpus, or it states no result
+
+
+@dataclass(frozen=True, slots=True)
+class TargetSeries:
+    """An indicator's target across every report of the region in the corpus (same-region pairs)."""
+
+    indicator: str
+    canonical: str
+    points: tuple[TargetPoint, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,4 +322,6 @@ class Comparison:
     history: tuple[TermSeries, ...] = ()
     caveats: tuple[str, ...] = ()
     degraded: tuple[str, ...] = ()  # where a time/size budget was hit; empty when complete
+    multi_year: tuple[Figure, ...] = ()  # five-year, cumulative and average figures, both reports
+    target_series: tuple[TargetSeries, ...] = ()  # same region: each target across the corpus's years
     schema_version: str = field(default="1")

@@ -22,8 +22,9 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from yoy.models import Block, Outline, Report, Role, Span
 from yoy.text import SENTENCE_END, fold, word_spans
@@ -62,6 +63,9 @@ INSIDE_WORD_PENALTY = 1.5
 # side is trusted: `一年` (0 of 14 final in 崂山区 2019) cannot end `…一年更比一年强`.
 MIN_EVIDENCE = 3
 STAT_CLIP = 2.0
+# Headings a transcription may have lost between two numbered headings that stand on their own
+# lines (the national 2007 text lacks part 3's (三)): the others keep their numbers.
+MAX_LOST_HEADINGS = 1
 # Items are lead phrases: a paragraph's first sentence when it is at most this long and the
 # paragraph goes on (`加快发展先进制造业。…`). Lead phrases in the gold seeds run 4-16 characters.
 MAX_ITEM = 24
@@ -70,10 +74,18 @@ MAX_ITEM = 24
 MIN_DIGEST_SECTIONS = 3
 # …and the shared opening must be at least this long (`2025年,城阳区将在` has 10).
 MIN_DIGEST_PREFIX = 6
+# Paragraphs before a digest's first section that start with the sections' first clause belong to
+# their part (its lead): the clause must be at least this long (`2025年` has 5; 2 would be `我们`).
+MIN_OPENING = 4
 
 _PART_RE = re.compile(rf"([{NUMERALS}]{{1,3}})、")
 _SECTION_RE = re.compile(rf"[(]([{NUMERALS}]{{1,3}})[)]")
+_NUMERAL_RUN = re.compile(rf"[{NUMERALS}]{{1,3}}")
 _ITEM_BULLETS = "—-–·•● \t"
+_CLOSERS = "”’」』)\"'》"
+_NO_START = frozenset(",、。;:!?》」』)”’")  # no paragraph starts with these (folded)
+# Enumerations in body text (一是, 二要, 第三,): lead phrases only when their run starts at 一.
+_ENUMERATION_RE = re.compile(rf"(?:第)?([{NUMERALS}]{{1,3}})(?:是|要|[,、])")
 _ITEM_NUM_RE = re.compile(r"(?:\d{1,2}[.、．]|[(]\d{1,2}[)])")
 # Body openers that no heading contains: the address to the deputies, a year opening a sentence.
 _OPENER_RE = re.compile(r"各位代表|(?:19|20)\d\d年(?:[,是]|以来)")
@@ -123,6 +135,7 @@ class _Marker:
     n: int
     start: int  # of the marker
     body: int  # first character after the marker
+    alone: bool = False  # the heading fills its own line (see `_stands_alone`)
 
 
 # --- numbering --------------------------------------------------------------------------------
@@ -136,6 +149,22 @@ def _at_break(f: str, pos: int) -> bool:
     return i < 0 or f[i] in _BREAK_BEFORE
 
 
+def _enumerates(f: str, pos: int, n: int) -> bool:
+    """True if the numeral at `pos` continues `n` as an enumeration (`二、三区`: n then n+1);
+    `一、一年来工作回顾` is a heading whose title starts with a numeral."""
+    run = _NUMERAL_RUN.match(f, pos)
+    return run is not None and chinese_number(run.group(0)) == n + 1
+
+
+def _stands_alone(f: str, start: int, body: int) -> bool:
+    """True if a marker opens a line that holds nothing but a short heading (`（四）…` alone)."""
+    if start > 0 and f[start - 1] != "\n":
+        return False
+    end = f.find("\n", body)
+    line = f[body : len(f) if end < 0 else end].rstrip()
+    return MIN_TITLE <= len(line) <= MAX_TITLE and not any(ch in SENTENCE_END for ch in line[:-1])
+
+
 def _markers(f: str) -> list[_Marker]:
     found: list[_Marker] = []
     for level, pattern in (("part", _PART_RE), ("section", _SECTION_RE)):
@@ -143,11 +172,17 @@ def _markers(f: str) -> list[_Marker]:
             n = chinese_number(m.group(1))
             if n is None or not _at_break(f, m.start()):
                 continue
-            nxt = f[m.end() : m.end() + 1]
-            if level == "part" and nxt and nxt in NUMERALS:  # 二、三区: an enumeration
+            if level == "part" and _enumerates(f, m.end(), n):  # 二、三区, 一、二、三产业
                 continue
-            found.append(_Marker(level, n, m.start(), m.end()))
+            found.append(_Marker(level, n, m.start(), m.end(), _stands_alone(f, m.start(), m.end())))
     return sorted(found, key=lambda mk: mk.start)
+
+
+def _follows(prev: _Marker, mk: _Marker) -> bool:
+    """Whether `mk` may come next after `prev`: the next number, or (a transcription lost a
+    heading) up to MAX_LOST_HEADINGS numbers further when both headings stand on their own line."""
+    gap = mk.n - prev.n - 1
+    return gap == 0 or (0 < gap <= MAX_LOST_HEADINGS and prev.alone and mk.alone)
 
 
 def _chain(markers: Sequence[_Marker], first: int | None) -> list[_Marker]:
@@ -159,7 +194,7 @@ def _chain(markers: Sequence[_Marker], first: int | None) -> list[_Marker]:
         chain = [mk] if first is None or mk.n == first else []
         for j in range(i):
             prev = chains[j]
-            if prev and prev[-1].n == mk.n - 1 and len(prev) + 1 > len(chain):
+            if prev and _follows(prev[-1], mk) and len(prev) + 1 > len(chain):
                 chain = [*prev, mk]
         chains.append(chain)
         if len(chain) > len(best):
@@ -208,17 +243,21 @@ class _Cuts:
     scores: dict[int, float]
 
 
-def _candidates(f: str, mk: _Marker, limit: int, stats: _ClauseStats) -> _Cuts:
+def _candidates(f: str, mk: _Marker, limit: int, clause_stats: Callable[[], _ClauseStats]) -> _Cuts:
     stop = limit
     for i in range(mk.body, limit):
         if f[i] == "\n" or f[i] in SENTENCE_END:
             stop = i
             break
     natural = stop if stop - mk.body <= MAX_TITLE and (stop < limit or stop == len(f)) else None
-    if natural is not None and (stop == len(f) or f[stop] == "\n"):
-        return _Cuts(mk, stop, natural, None, {})
     opener = _OPENER_RE.search(f, mk.body + MIN_TITLE, stop)
+    if natural is not None and (
+        stop == len(f) or f[stop] == "\n" or (opener is None and _ends_line(f, stop + 1))
+    ):
+        # the title fills its line (`（二）…基础。` then the body on the next line): nothing to cut
+        return _Cuts(mk, stop, natural, None, {})
     forced = opener.start() if opener else None
+    stats = clause_stats()
     hi = min(stop, mk.body + MAX_TITLE)
     ending = _word_ends(f, mk.body, min(len(f), hi + 8))
     scores: dict[int, float] = {}
@@ -240,6 +279,13 @@ def _candidates(f: str, mk: _Marker, limit: int, stats: _ClauseStats) -> _Cuts:
     if natural is not None:
         scores[natural] = NATURAL_BONUS
     return _Cuts(mk, stop, natural, forced, scores)
+
+
+def _ends_line(f: str, pos: int) -> bool:
+    """True if only closing marks and spaces stand between `pos` and the end of its line."""
+    while pos < len(f) and f[pos] in _CLOSERS + " \t":
+        pos += 1
+    return pos < len(f) and f[pos] == "\n"
 
 
 def _repeat_window(f: str, start: int, end: int) -> tuple[int, int] | None:
@@ -449,6 +495,23 @@ def _sentence_cuts(f: str) -> list[int]:
     return cuts
 
 
+def _complete_enumerations(
+    f: str, items: Sequence[tuple[str | None, Span, int]]
+) -> list[tuple[str | None, Span, int]]:
+    """Items without the enumerated lead phrases (二是…) whose run does not start at 一."""
+    kept, expected = [], None
+    for item in items:
+        e = _ENUMERATION_RE.match(f, item[1].start)
+        if e is None:
+            kept.append(item)
+            continue
+        k = chinese_number(e.group(1))
+        if k == 1 or (expected is not None and k == expected):
+            kept.append(item)
+            expected = (k or 0) + 1
+    return kept
+
+
 def _items(
     text: str, f: str, span: Span, paragraphs: Sequence[Span], parent_id: str, role: Role
 ) -> tuple[Block, ...]:
@@ -472,8 +535,11 @@ def _items(
             and "," not in lead_phrase
             and not lead_phrase.startswith("各位代表")
         )
+        if f[title_start : title_start + 1] in _NO_START:  # `》等22部行政法规`: a broken line's tail
+            continue
         if (m or is_lead) and f[end + 1 : p.end].strip() and end > title_start:
             items.append((m.group(0) if m else None, Span(title_start, end), start))
+    items = _complete_enumerations(f, items)
     # an item runs to the next item or the end of its parent
     out = []
     for i, (number, tspan, start) in enumerate(items):
@@ -554,7 +620,9 @@ def _after_title(f: str, end: int) -> int:
 
 def _find_titles(f: str, heads: Sequence[_Marker]) -> dict[int, int]:
     """Title end of every heading, keyed by marker start."""
-    stats = _ClauseStats(f)
+    # segmenting the whole report for its clause statistics is most of the segmenter's time: only
+    # when a heading's end is not plain to see (a heading running into its body)
+    stats = cache(lambda: _ClauseStats(f))
     cuts: list[_Cuts] = []
     for i, mk in enumerate(heads):
         limit = heads[i + 1].start if i + 1 < len(heads) else len(f)
@@ -593,30 +661,7 @@ def _build_blocks(
     digest: Sequence[tuple[int, int]],
 ) -> tuple[Block, ...]:
     if digest:
-        kids = []
-        for i, (s, e) in enumerate(digest):
-            stop = digest[i + 1][0] if i + 1 < len(digest) else len(f)
-            # the section runs from its lead paragraph's start
-            para_start = max(p.start for p in paragraphs if p.start <= s)
-            title, tspan = _title(text, s, e)
-            sid = f"p0.s{i + 1}"
-            span = Span(para_start, stop)
-            kids.append(
-                Block(
-                    sid,
-                    "section",
-                    None,
-                    title,
-                    tspan,
-                    span,
-                    Role.PLAN,
-                    _items(text, f, span, paragraphs, sid, Role.PLAN),
-                )
-            )
-        start = kids[0].span.start
-        return (
-            Block("p0", "part", None, "", Span(start, start), Span(start, len(f)), Role.PLAN, tuple(kids)),
-        )
+        return _digest_blocks(text, f, paragraphs, digest)
 
     blocks: list[Block] = []
     orphan = [s for s in sections if not parts or s.start < parts[0].start]
@@ -629,6 +674,58 @@ def _build_blocks(
         own = [s for s in sections if p.start < s.start < stop]
         blocks.append(_part_block(text, f, p, own, titles, paragraphs, stop))
     return tuple(blocks)
+
+
+def _digest_blocks(
+    text: str, f: str, paragraphs: Sequence[Span], digest: Sequence[tuple[int, int]]
+) -> tuple[Block, ...]:
+    """A digest's introduction (its lead paragraphs), then its unnumbered part of sections.
+
+    The part opens with the paragraphs right before the first section that start like the sections
+    do (`2025年,预计…` before `2025年,城阳区将在…`): the plan's own lead, where its targets stand.
+    """
+    firsts = [max(k for k, p in enumerate(paragraphs) if p.start <= s) for s, _ in digest]
+    opening = _opening(f, paragraphs, firsts)
+    lead = firsts[0]
+    while lead > 0 and opening and _paragraph(f, paragraphs[lead - 1]).startswith(opening):
+        lead -= 1
+    kids = []
+    for i, (s, e) in enumerate(digest):
+        # a section runs from its lead paragraph's start to the next one's
+        para_start = paragraphs[firsts[i]].start
+        stop = paragraphs[firsts[i + 1]].start if i + 1 < len(digest) else len(f)
+        title, tspan = _title(text, s, e)
+        sid = f"p0.s{i + 1}"
+        span = Span(para_start, stop)
+        kids.append(
+            Block(
+                sid,
+                "section",
+                None,
+                title,
+                tspan,
+                span,
+                Role.PLAN,
+                _items(text, f, span, paragraphs, sid, Role.PLAN),
+            )
+        )
+    start = paragraphs[lead].start
+    part = Block("p0", "part", None, "", Span(start, start), Span(start, len(f)), Role.PLAN, tuple(kids))
+    if start == 0:
+        return (part,)
+    intro = Block("intro", "part", None, "", Span(0, 0), Span(0, start), Role.OTHER)
+    return intro, part
+
+
+def _paragraph(f: str, p: Span) -> str:
+    return f[p.start : p.end].strip()
+
+
+def _opening(f: str, paragraphs: Sequence[Span], firsts: Sequence[int]) -> str:
+    """The first clause the digest's section paragraphs share (`2025年`), or ''."""
+    shared = _common_prefix([_paragraph(f, paragraphs[k]) for k in firsts])
+    cut = next((i for i, ch in enumerate(shared) if ch in _CLAUSE_PUNCT), len(shared))
+    return shared[:cut] if cut >= MIN_OPENING else ""
 
 
 def _part_block(

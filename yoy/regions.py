@@ -227,6 +227,7 @@ _SELF_WORDS = {
     "县": ("全县", "县委", "县政府"),
     "省": ("全省", "省委", "省政府"),
 }
+_SUFFIX_CHARS = frozenset("省市区县旗州盟")
 _NATIONAL = re.compile(r"全国人民代表大会|国务院")
 ADHOC_REGION = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:自治区|自治州|省|市|区|县|旗))(?:人民)?政府工作报告")
 
@@ -273,8 +274,11 @@ def detect_region(title: str, header: str, body: str) -> Region | None:
         return region_of(d) if d else None
     if _NATIONAL.search(f"{title}\n{header}"):
         return region_of(by_key()[NATIONAL_KEY])
-    # short names (崂山) only in the title: in prose they are too often parts of words (创新和 → 新和)
-    for found, table in ((scan(title, short=True), short), (scan(header), full)):
+    # short names (崂山) only in the title: in prose they are too often parts of words (创新和 → 新和);
+    # one followed by another suffix (云溪 of 云溪市, where the table has only 云溪区) names another place
+    shorts = [(form, pos) for form, pos in scan(title, short=True)
+              if title[pos + len(form):pos + len(form) + 1] not in _SUFFIX_CHARS]
+    for found, table in ((shorts, short), (scan(header), full)):
         if found:
             d = _choose(found, table, context)
             return region_of(d) if d else None

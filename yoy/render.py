@@ -1,8 +1,10 @@
 """Render change briefs (HTML, PDF, Markdown, JSON) from one `Comparison` record.
 
 One context builder (`brief_context`) feeds every template; HTML and PDF share one base layout
-(`templates/base.html.j2`) and differ only in their page template and stylesheet. Files are written
-atomically, and a path that exists but was not written by yoy is never overwritten.
+(`templates/base.html.j2`) and differ only in their page template and stylesheet. The HTML view's
+sentence rows are recomputed from each pair's texts (`align.sentence_rows`); the record keeps its flat
+redline. Record codes (basis, paths, scores) are mapped to plain words here (`plain`, `basis_label`).
+Files are written atomically, and a path that exists but was not written by yoy is never overwritten.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import ctypes.util
 import dataclasses
 import hashlib
 import json
+import math
 import multiprocessing
 import os
 import re
@@ -29,9 +32,12 @@ from typing import Any
 import jinja2
 
 from yoy import jsonio
+from yoy.align import SentenceRow, sentence_rows
 from yoy.errors import RenderError
 from yoy.files import atomic_write, atomic_write_all
 from yoy.models import (
+    BASIS_LABELS,
+    BRIEF_WORDS,
     CHANGE_LABELS,
     DIRECTION_LABELS,
     KIND_LABELS,
@@ -44,7 +50,10 @@ from yoy.models import (
     Priority,
     ReportRef,
     SectionPair,
+    TargetChange,
+    TargetSeries,
 )
+from yoy.text import fold
 
 FORMATS = ("html", "pdf", "md", "json")
 STDOUT_FORMATS = ("md", "json")
@@ -58,7 +67,9 @@ DIRECTION = {  # direction → (mark, label, css class)
     d: (mark, DIRECTION_LABELS[d], css)
     for d, mark, css in (("up", "▲", "up"), ("down", "▼", "down"), ("unchanged", "=", "same"),
                          ("newly set", "＋", "newly"), ("no longer set", "－", "gone"),
-                         ("changed", "≠", "changed"))
+                         ("changed", "≠", "changed"), ("requalified", "≈", "changed"),
+                         ("higher", "＞", "up"), ("lower", "＜", "down"), ("same", "=", "same"),
+                         ("only old", "◧", "gone"), ("only new", "◨", "newly"))
 }
 FOLD_AT = 160  # equal runs longer than this are collapsed …
 FOLD_KEEP = 48  # … keeping this many characters on each side
@@ -67,6 +78,13 @@ CLIP = 64  # characters of an evidence sentence the PDF shows, around the term
 EXCERPT = 120  # characters of a whole new, dropped or rewritten block the PDF appendix shows
 GROUP_TOP = {"new": 12, "dropped": 12, "reworded": 30, "continued": 8}  # rows shown before "more"
 CHART_TERMS = 8
+# "只看改动" keeps a section when it is not a plain match, or when at least this share of its
+# characters (both sides) lies in sentences that are not the same in both years: a stray comma or
+# one replaced word does not make a section "changed".
+CHANGED_SHARE = 0.05
+FOLD_ROWS = 3  # runs of at least this many equal sentence rows are collapsed
+BRIEF_TOP = 8  # formulations on the PDF's first page
+BRIEF_CARDS = 8  # target cards on the PDF's first page
 
 
 # --- templates --------------------------------------------------------------------------------
@@ -208,33 +226,127 @@ def _clip(sentence: str, terms: Iterable[str], width: int = CLIP) -> str:
     return ("…" if start else "") + out + ("…" if start + width < len(sentence) else "")
 
 
-def _evidence(e: Evidence, terms: tuple[str, ...], pair_ids: set[str]) -> dict[str, Any]:
-    href = f"#{e.pair_id}" if e.pair_id in pair_ids else None
-    return {"year": e.year, "path": e.path, "sentence": e.sentence,
+_CODES = (  # internal codes that must not reach a reader, with what replaces them
+    (re.compile(r"§(\d+)"), BRIEF_WORDS["section_n"].format(n=r"\1")),
+    (re.compile(r"[（(]\s*a\d+(?:[、,，]\s*a\d+)*\s*[）)]"), ""),
+    (re.compile(r"\s*×\s*\d+(?=[（）)；;，,]|$)"), ""),
+    (re.compile(r"G²\s*=\s*[\d.]+"), ""),
+    (re.compile(r"相似度?\s*[\d.]+"), ""),
+)
+
+
+def plain(text: str | None) -> str:
+    """`text` without internal codes (a9, G²=14.4, §1, ×2, 相似 0.37): what a reader may see."""
+    out = text or ""
+    for pattern, repl in _CODES:
+        out = pattern.sub(repl, out)
+    for code, label in BASIS_LABELS.items():  # basis codes inside a free-text reason
+        out = out.replace(code, BRIEF_WORDS["slot"] if "{" in label else label)
+    out = re.sub(r"\s+([）)；，])", r"\1", out)
+    return re.sub(r"（\s*）|\(\s*\)", "", out).strip()
+
+
+def basis_label(p: Priority) -> str:
+    """Why a priority counts, in plain words (the record's basis codes mapped, then scrubbed)."""
+    parts = []
+    for piece in re.split(r"[、，]", p.basis or ""):
+        piece = piece.strip()
+        key = next((k for k in BASIS_LABELS if piece.startswith(k)), None)
+        if key is None:
+            parts.append(plain(piece))
+        elif "{old}" in BASIS_LABELS[key]:
+            parts.append(BASIS_LABELS[key].format(old=p.old_term or "", new=p.term))
+        else:
+            parts.append(BASIS_LABELS[key])
+    return "、".join(dict.fromkeys(x for x in parts if x))
+
+
+def priority_reason(p: Priority, old_label: str, new_label: str) -> str:
+    """One plain sentence: why this priority is listed and how often each report says it."""
+    why = basis_label(p)
+    if p.change == "new":
+        count = BRIEF_WORDS["mentions_one"].format(side=new_label, n=p.new_count)
+    elif p.change == "dropped":
+        count = BRIEF_WORDS["mentions_one"].format(side=old_label, n=p.old_count)
+    else:
+        count = BRIEF_WORDS["mentions_both"].format(old=p.old_count, new=p.new_count)
+    return "；".join(x for x in (why, count) if x)
+
+
+@dataclasses.dataclass
+class _Locator:
+    """Finds the sentence of the side-by-side view that holds an evidence sentence."""
+
+    sentences: dict[tuple[str, str], list[tuple[str, str, str]]]  # (pair, side) → (sid, rid, folded)
+
+    def find(self, e: Evidence) -> tuple[str, str] | None:
+        """(sentence id, row id) of `e` in its pair, or None."""
+        cands = self.sentences.get((e.pair_id or "", e.side), [])
+        want = fold(e.sentence).strip()
+        if not want:
+            return None
+        best, best_len = None, 0
+        for sid, rid, text in cands:
+            if want == text:
+                return sid, rid
+            overlap = len(want) if want in text else len(text) if text and text in want else 0
+            if overlap > best_len:
+                best, best_len = (sid, rid), overlap
+        return best
+
+
+def _evidence(e: Evidence, terms: tuple[str, ...], loc: _Locator) -> dict[str, Any]:
+    hit = loc.find(e)
+    return {"year": e.year, "side": e.side, "path": plain(e.path), "sentence": e.sentence,
             "pieces": _marked(_clip(e.sentence, terms, CLIP * 2), terms),
             "short_pieces": _marked(_clip(e.sentence, terms), terms),
-            "href": href, "pair_id": e.pair_id if href else None}
+            "href": f"#{hit[0]}" if hit else None, "sid": hit[0] if hit else None,
+            "term": next((t for t in terms if t and t in e.sentence), terms[0])}
 
 
-def _priority(i: int, p: Priority, c: Comparison, pair_ids: set[str],
-              caveats: Sequence[str]) -> dict[str, Any]:
+def _partner(sid: str | None, others: Sequence[str]) -> str | None:
+    """Of `others` (sentence ids of the other year), the one to highlight with `sid`: same row, then
+    same section, else none."""
+    if not sid or not others:
+        return None
+    pair, _, row = sid.split("-")
+    same_pair = [o for o in others if o.split("-")[0] == pair]
+    return next((o for o in same_pair if o.split("-")[2] == row), same_pair[0] if same_pair else None)
+
+
+def _priority(i: int, p: Priority, loc: _Locator, caveats: Sequence[str],
+              labels: tuple[str, str]) -> dict[str, Any]:
     terms = (p.term, p.old_term or "")
+    old_ev = [_evidence(e, terms, loc) for e in p.evidence if e.side == "old"]
+    new_ev = [_evidence(e, terms, loc) for e in p.evidence if e.side == "new"]
+    for mine, other in ((old_ev, new_ev), (new_ev, old_ev)):  # the other year's sentence, same section first
+        for ev in mine:
+            ev["also"] = _partner(ev["sid"], [e["sid"] for e in other if e["sid"]])
+    first = next((e for e in (*new_ev, *old_ev) if e["href"]), None)
+    if p.change == "dropped":
+        first = next((e for e in (*old_ev, *new_ev) if e["href"]), None)
     return {
         "anchor": f"p{i + 1}", "change": p.change, "label": CHANGE_LABELS.get(p.change, p.change),
         "term": p.term, "old_term": p.old_term, "old_count": p.old_count, "new_count": p.new_count,
         "old_per10k": p.old_per10k, "new_per10k": p.new_per10k,
-        "delta": p.new_per10k - p.old_per10k, "basis": p.basis,
+        "delta": p.new_per10k - p.old_per10k, "basis": basis_label(p),
+        "reason": priority_reason(p, *labels),
         "note": None if p.note in caveats else p.note, "caveat_note": bool(p.note) and p.note in caveats,
-        "old_evidence": [_evidence(e, terms, pair_ids) for e in p.evidence if e.side == "old"],
-        "new_evidence": [_evidence(e, terms, pair_ids) for e in p.evidence if e.side == "new"],
+        "old_evidence": old_ev, "new_evidence": new_ev,
+        "jump": first["href"] if first else None, "jump_term": first["term"] if first else p.term,
+        "jump_also": first["also"] if first else None,
+        "quote": (old_ev if p.change == "dropped" else new_ev or old_ev)[:1],
     }
 
 
-def _figure(f: Figure | None) -> dict[str, Any] | None:
+def _figure(f: Figure | None, loc: _Locator) -> dict[str, Any] | None:
     if f is None:
         return None
+    hit = loc.find(f.evidence)
     return {"value": f.value, "number": f.number, "sentence": f.evidence.sentence,
-            "href": f"#{f.evidence.pair_id}" if f.evidence.pair_id else None}
+            "path": plain(f.evidence.path), "href": f"#{hit[0]}" if hit else None,
+            "sid": hit[0] if hit else None,
+            "pieces": _marked(_clip(f.evidence.sentence, (f.value,), CLIP * 2), (f.value,))}
 
 
 def _excerpt(text: str | None) -> str:
@@ -254,69 +366,133 @@ def _chunks(p: SectionPair) -> tuple[DiffChunk, ...]:
     return tuple(c for c in (DiffChunk("delete", old), DiffChunk("insert", new)) if c.text)
 
 
-def _pair(p: SectionPair) -> dict[str, Any]:
+ROW_TYPES = {"changed": ("reworded",), "replace": ("reworded",), "delete": ("dropped",),
+             "insert": ("new",), "equal": ()}
+MOVED = ("moved", "split", "merged")
+
+
+def _rows_of(p: SectionPair) -> tuple[SentenceRow, ...]:
+    """The pair's sentence rows (one side only for new and dropped sections)."""
+    return sentence_rows(p.old_text or "", p.new_text or "")
+
+
+def _path(path: str | None) -> str:
+    return plain(path)
+
+
+def _pair(p: SectionPair, rows: tuple[SentenceRow, ...]) -> dict[str, Any]:
     chunks = _chunks(p)
     ins = sum(len(d.text) for d in chunks if d.op == "insert")
     dels = sum(len(d.text) for d in chunks if d.op == "delete")
-    changed = p.relation in ("new", "dropped") or ins > 0 or dels > 0
+    edited = p.relation in ("new", "dropped") or ins > 0 or dels > 0
+    total = sum(len(s.text) for r in rows for s in (*r.old, *r.new)) or 1
+    moved = sum(len(s.text) for r in rows if r.op != "equal" for s in (*r.old, *r.new))
+    share = moved / total
+    changed = p.relation != "matched" or (edited and share >= CHANGED_SHARE)
     # nothing in common word for word: a redline would only paint both texts; show them plain
-    rewritten = changed and not any(d.op == "equal" and d.text.strip() for d in chunks)
+    rewritten = edited and not any(d.op == "equal" and d.text.strip() for d in chunks)
+    has_old = p.old_text is not None or p.old_id is not None
+    has_new = p.new_text is not None or p.new_id is not None
+    whole = p.relation in ("new", "dropped")
+    types = ("new",) if p.relation == "new" else ("dropped",) if p.relation == "dropped" else (
+        ("moved",) if p.relation in MOVED else ())
     return {
         "id": p.id, "relation": p.relation, "label": RELATION_LABELS.get(p.relation, p.relation),
-        "level": p.level, "score": p.score, "changed": changed, "rewritten": rewritten,
-        "ins": ins, "dels": dels,
-        "old_path": p.old_path, "old_title": p.old_title or ("" if p.old_path else p.old_id or ""),
-        "new_path": p.new_path, "new_title": p.new_title or ("" if p.new_path else p.new_id or ""),
-        "has_old": p.old_text is not None or p.old_id is not None,
-        "has_new": p.new_text is not None or p.new_id is not None,
-        "old_segs": _segments(chunks, "insert"), "new_segs": _segments(chunks, "delete"),
+        "level": p.level, "changed": changed, "edited": edited, "rewritten": rewritten,
+        "share": share, "ins": ins, "dels": dels, "whole": whole, "types": " ".join(types),
+        "old_path": _path(p.old_path), "old_title": p.old_title or "",
+        "new_path": _path(p.new_path), "new_title": p.new_title or "",
+        "has_old": has_old, "has_new": has_new,
         "inline_segs": _segments(chunks, ""),
         "old_excerpt": _excerpt(p.old_text), "new_excerpt": _excerpt(p.new_text),
         "old_chars": len(p.old_text or ""), "new_chars": len(p.new_text or ""),
-        "short": p.new_title or p.old_title or p.id,
+        "short": p.new_title or p.old_title or _path(p.new_path or p.old_path) or BRIEF_WORDS["untitled"],
+        "rows": [],
     }
 
 
-def _chart_priorities(c: Comparison) -> list[Priority]:
-    ranked = [r.ref for r in c.ranked if r.kind == "priority"]
-    by_term = {p.term: p for p in c.priorities}
-    chosen = [by_term[t] for t in ranked if t in by_term]
-    rest = sorted((p for p in c.priorities if p not in chosen),
-                  key=lambda p: max(p.old_per10k, p.new_per10k), reverse=True)
-    return (chosen + rest)[:CHART_TERMS]
+def _term_pieces(chunks: Sequence[DiffChunk], terms: Sequence[str]) -> list[tuple[str, str, bool]]:
+    """(op, text, is_term) pieces of a sentence's chunks, with `terms` cut out for marking."""
+    out: list[tuple[str, str, bool]] = []
+    for c in chunks:
+        out += [(c.op, text, is_term) for text, is_term in _marked(c.text, terms)]
+    return out
 
 
-def _text_width(text: str, size: float = 12) -> float:
-    """Rough rendered width of `text` in an SVG: CJK glyphs are square, Latin about 0.6 em."""
-    return sum(size if ord(ch) > 0x2E80 else size * 0.6 for ch in text)
+def _view(pairs: list[dict[str, Any]], rows_of: dict[str, tuple[SentenceRow, ...]],
+          marks: dict[str, list[dict[str, Any]]], target_sids: set[str]) -> None:
+    """Fill each pair's `rows` for the template: sentence ids, types, term marks, back links, folds."""
+    for pair in pairs:
+        out: list[dict[str, Any]] = []
+        run: list[dict[str, Any]] = []
+
+        def flush(run: list[dict[str, Any]] = run, out: list[dict[str, Any]] = out) -> None:
+            if len(run) >= FOLD_ROWS:
+                out.append({"fold": True, "rows": list(run)})
+            else:
+                out.extend(run)
+            run.clear()
+
+        for k, r in enumerate(rows_of[pair["id"]], 1):
+            rid = f"{pair['id']}-r{k}"
+            cells: dict[str, list[dict[str, Any]]] = {"old": [], "new": []}
+            hot = False
+            for side, sents, tag in (("old", r.old, "o"), ("new", r.new, "n")):
+                for sent in sents:
+                    sid = f"{pair['id']}-{tag}{len(cells[side]) + 1}-{k}"
+                    backs = marks.get(sid, [])
+                    terms = [b["term"] for b in backs if b.get("term")]
+                    hot = hot or bool(backs)
+                    cells[side].append({"id": sid, "pieces": _term_pieces(sent.chunks, terms),
+                                        "para": sent.para, "backs": backs})
+            types = list(ROW_TYPES[r.op]) if not pair["whole"] else []
+            if types and pair["relation"] in MOVED:
+                types.append("moved")
+            if any(c["id"] in target_sids for side in cells.values() for c in side):
+                types.append("target")
+            row = {"fold": False, "id": rid, "op": r.op, "old": cells["old"], "new": cells["new"],
+                   "types": " ".join(dict.fromkeys(types)), "chg": bool(types)}
+            if r.op == "equal" and not hot and not types:
+                run.append(row)
+                continue
+            flush()
+            out.append(row)
+        flush()
+        pair["rows"] = out
+        pair["folds"] = sum(1 for x in out if x["fold"])
 
 
-def _bars(c: Comparison) -> dict[str, Any] | None:
-    """Geometry of the paired-bar chart (per 10k characters, old vs new) for the top priorities."""
-    chosen = _chart_priorities(c)
-    if not chosen:
-        return None
-    top = max(max(p.old_per10k, p.new_per10k) for p in chosen) or 1.0
-    label_w, bar_w, row_h = 170, 380, 46
-    old_label, new_label = side_labels(c)
-    rows = []
-    for i, p in enumerate(chosen):
-        y = 34 + i * row_h
-        rows.append({"y": y, "term": p.term, "old_term": p.old_term,
-                     "old": p.old_per10k, "new": p.new_per10k,
-                     "old_w": round(p.old_per10k / top * bar_w, 1),
-                     "new_w": round(p.new_per10k / top * bar_w, 1)})
-    return {"width": label_w + bar_w + 60, "height": 34 + len(rows) * row_h + 6, "x0": label_w,
-            "bar_w": bar_w, "rows": rows, "old_year": c.old.year, "new_year": c.new.year,
-            "old_label": old_label, "new_label": new_label,
-            "legend_new_x": round(18 + _text_width(old_label) + 16, 1)}
+def _locator(pairs: Sequence[SectionPair], rows_of: dict[str, tuple[SentenceRow, ...]]) -> _Locator:
+    sentences: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for p in pairs:
+        for k, r in enumerate(rows_of[p.id], 1):
+            for side, sents, tag in (("old", r.old, "o"), ("new", r.new, "n")):
+                for n, sent in enumerate(sents, 1):
+                    sentences.setdefault((p.id, side), []).append(
+                        (f"{p.id}-{tag}{n}-{k}", f"{p.id}-r{k}", fold(sent.text).strip()))
+    return _Locator(sentences)
 
 
-def _lines(c: Comparison) -> list[dict[str, Any]]:
-    """Geometry of one small line chart per term whose history has more than two years."""
+def _target(i: int, t: TargetChange, loc: _Locator) -> dict[str, Any]:
+    mark, label, cls = DIRECTION.get(t.direction, ("·", t.direction, "changed"))
+    old, new = _figure(t.old, loc), _figure(t.new, loc)
+    jump = next((f for f in (new, old) if f and f["href"]), None)
+    return {"anchor": f"t{i + 1}", "indicator": t.indicator, "old": old, "new": new,
+            "direction": t.direction, "mark": mark, "label": label, "cls": cls,
+            "jump": jump["href"] if jump else None, "jump_term": jump["value"] if jump else ""}
+
+
+def _chart_priorities(c: Comparison, shown: Sequence[str] = ()) -> list[str]:
+    """Terms whose history is charted: the formulations the brief shows first."""
+    return list(dict.fromkeys(shown))[:CHART_TERMS]
+
+
+def _lines(c: Comparison, shown: Sequence[str]) -> list[dict[str, Any]]:
+    """Geometry of one small line chart per shown formulation whose history has more than two years."""
     charts = []
-    order = {p.term: i for i, p in enumerate(_chart_priorities(c))}
-    series = sorted((s for s in c.history if len(s.points) > 2), key=lambda s: order.get(s.term, 99))
+    order = {t: i for i, t in enumerate(_chart_priorities(c, shown))}
+    series = sorted((s for s in c.history if len(s.points) > 2 and s.term in order),
+                    key=lambda s: order[s.term])
     w, h, left, right, top, bottom = 250, 140, 34, 14, 26, 28
     for s in series[:6]:
         years = [y for y, _ in s.points]
@@ -330,10 +506,74 @@ def _lines(c: Comparison) -> list[dict[str, Any]]:
                     round(h - bottom - value / vmax * (h - top - bottom), 1))
 
         pts = [(*px(y, v), y, v) for y, v in s.points]
-        charts.append({"term": s.term, "w": w, "h": h, "left": left, "right": w - right, "top": top,
-                       "base": h - bottom, "vmax": vmax, "points": pts,
+        every = max(1, math.ceil(len(pts) / 6))  # at most about six year labels under the axis
+        ticks = [(x, year) for k, (x, _, year, _) in enumerate(pts) if k % every == 0 or k == len(pts) - 1]
+        if len(ticks) > 1 and ticks[-1][0] - ticks[-2][0] < 30:
+            ticks.pop(-2)
+        charts.append({"ticks": ticks, "term": s.term, "w": w, "h": h, "left": left, "right": w - right,
+                       "top": top, "base": h - bottom, "vmax": vmax, "points": pts,
                        "polyline": " ".join(f"{x},{y}" for x, y, _, _ in pts)})
     return charts
+
+
+# Target series drawn: the indicators set in most years, at most this many, each with ≥ 3 years.
+TARGET_CHARTS = 4
+
+
+def target_charts(series: Sequence[TargetSeries]) -> list[dict[str, Any]]:
+    """Geometry of one line chart per target series: the target each year, the result beside it."""
+    charts = []
+    numeric = [s for s in series if sum(p.target is not None and p.target.number is not None
+                                        for p in s.points) >= 3]
+    w, h, left, right, top, bottom = 620, 190, 44, 16, 30, 30
+    for s in numeric[:TARGET_CHARTS]:
+        vals = [f.number for p in s.points for f in (p.target, p.result)
+                if f is not None and f.number is not None]
+        vmax = max(vals) * 1.15 or 1.0
+        years = [p.year for p in s.points]
+        y0, span = min(years), (max(years) - min(years)) or 1
+
+        def px(year: int, value: float, y0: int = y0, span: int = span,
+               vmax: float = vmax) -> tuple[float, float]:
+            return (round(left + (year - y0) / span * (w - left - right), 1),
+                    round(h - bottom - value / vmax * (h - top - bottom), 1))
+
+        points = []
+        for p in s.points:
+            x, _ = px(p.year, 0)
+            t = p.target if p.target is not None and p.target.number is not None else None
+            r = p.result if p.result is not None and p.result.number is not None else None
+            label = f"{p.year}：目标 {p.target.value if p.target else '未设'}"
+            if p.result:
+                label += f" / 实际 {p.result.value}"
+            points.append({"year": p.year, "x": x, "ty": px(p.year, t.number)[1] if t and t.number is not None
+                           else None, "ry": px(p.year, r.number)[1] if r and r.number is not None else None,
+                           "label": label, "set": p.target is not None})
+        segs: list[list[str]] = [[]]
+        for pt in points:
+            if pt["ty"] is None:
+                segs.append([])
+            else:
+                segs[-1].append(f"{pt['x']},{pt['ty']}")
+        charts.append({"indicator": s.indicator, "w": w, "h": h, "left": left, "right": w - right,
+                       "top": top, "base": h - bottom, "vmax": vmax, "points": points,
+                       "polylines": [" ".join(sg) for sg in segs if len(sg) > 1]})
+    return charts
+
+
+def figure_groups(c: Comparison) -> list[dict[str, Any]]:
+    """Results of the past year and multi-year figures, per report, for the briefs' target section."""
+    old_label, new_label = side_labels(c)
+    groups = []
+    for kind, title, figs in (("results", "上年实际", c.results),
+                              ("multi", "多年数据（五年、累计、年均）", c.multi_year)):
+        for side, label in (("old", old_label), ("new", new_label)):
+            rows = [{"indicator": f.indicator, "value": f.value, "sentence": f.evidence.sentence,
+                     "href": f"#{f.evidence.pair_id}" if f.evidence.pair_id else None}
+                    for f in figs if f.evidence.side == side]
+            if rows:
+                groups.append({"kind": kind, "title": f"{label}报告 · {title}", "rows": rows})
+    return groups
 
 
 def caveats_of(c: Comparison) -> list[str]:
@@ -348,10 +588,13 @@ def caveats_of(c: Comparison) -> list[str]:
 
 def brief_context(c: Comparison) -> dict[str, Any]:
     """Everything a template shows, computed once from the record (shared by all formats)."""
-    pair_ids = {p.id for p in c.sections}
     caveats = caveats_of(c)
-    priorities = [_priority(i, p, c, pair_ids, caveats) for i, p in enumerate(c.priorities)]
-    anchor_of = {p["term"]: p["anchor"] for p in priorities}
+    old_label, new_label = side_labels(c)
+    rows_of = {p.id: _rows_of(p) for p in c.sections}
+    loc = _locator(c.sections, rows_of)
+    priorities = [_priority(i, p, loc, caveats, (old_label, new_label))
+                  for i, p in enumerate(c.priorities)]
+    by_term = {p["term"]: p for p in priorities}
     rank_of = {r.ref: r.rank for r in c.ranked if r.kind == "priority"}
     priorities.sort(key=lambda p: (rank_of.get(p["term"], len(c.ranked) + 1), -abs(p["delta"])))
     groups = []
@@ -366,39 +609,69 @@ def brief_context(c: Comparison) -> dict[str, Any]:
         groups.append({"change": ch, "label": CHANGE_LABELS.get(ch, ch), "items": items, "note": common,
                        "top": items[:keep], "rest": items[keep:],
                        "print_top": items[:keep // 2], "print_rest": items[keep // 2:]})
-    targets = []
-    for i, t in enumerate(c.targets):
-        mark, label, cls = DIRECTION.get(t.direction, ("·", t.direction, "changed"))
-        targets.append({"anchor": f"t{i + 1}", "indicator": t.indicator, "old": _figure(t.old),
-                        "new": _figure(t.new), "direction": t.direction, "mark": mark, "label": label,
-                        "cls": cls})
-    target_anchor = {t["indicator"]: t["anchor"] for t in targets}
+    targets = [_target(i, t, loc) for i, t in enumerate(c.targets)]
+    for t in targets:  # two regions: name the one that sets it
+        if t["direction"] in ("only old", "only new"):
+            t["label"] = f"仅{(c.old if t['direction'] == 'only old' else c.new).region}设定"
+    by_indicator = {t["indicator"]: t for t in targets}
+    pair_ids = {p.id for p in c.sections}
     top = []
     for r in c.ranked[:TOP_N]:
-        if r.kind == "section":
-            href = f"#{r.ref}" if r.ref in pair_ids else None
-        elif r.kind == "target":
-            href = f"#{target_anchor[r.ref]}" if r.ref in target_anchor else None
-        else:
-            href = f"#{anchor_of[r.ref]}" if r.ref in anchor_of else None
-        top.append({"rank": r.rank, "kind": r.kind, "summary": r.summary, "reason": r.reason,
-                    "score": r.score, "href": href})
-    pairs = [_pair(p) for p in c.sections]
+        item: dict[str, Any] = {"rank": r.rank, "kind": r.kind, "summary": plain(r.summary),
+                                "reason": plain(r.reason), "href": None, "term": "", "types": r.kind,
+                                "also": None,
+                                "anchor": f"top{r.rank}"}
+        if r.kind == "section" and r.ref in pair_ids:
+            item["href"] = f"#{r.ref}"
+            rel = next(p.relation for p in c.sections if p.id == r.ref)
+            item["types"] = rel if rel in ("new", "dropped") else "moved"
+        elif r.kind == "target" and r.ref in by_indicator:
+            t = by_indicator[r.ref]
+            item.update(href=t["jump"] or f"#{t['anchor']}", term=t["jump_term"], types="target")
+        elif r.ref in by_term:
+            p = by_term[r.ref]
+            item.update(href=p["jump"] or f"#{p['anchor']}", term=p["jump_term"], types=p["change"],
+                        reason=p["reason"], also=p["jump_also"])
+        top.append(item)
+    # back links: every evidence sentence names the changes it supports
+    marks: dict[str, list[dict[str, Any]]] = {}
+    for p in priorities:
+        summary = f"{p['old_term']} → {p['term']}" if p["old_term"] else p["term"]
+        for ev in (*p["old_evidence"], *p["new_evidence"]):
+            if ev["sid"]:
+                marks.setdefault(ev["sid"], []).append(
+                    {"href": f"#{p['anchor']}", "label": f"{p['label']}：{summary}", "term": ev["term"]})
+    target_sids = set()
+    for t in targets:
+        for f in (t["old"], t["new"]):
+            if f and f["sid"]:
+                target_sids.add(f["sid"])
+                marks.setdefault(f["sid"], []).append(
+                    {"href": f"#{t['anchor']}", "term": f["value"],
+                     "label": BRIEF_WORDS["target"].format(indicator=t["indicator"])})
+    pairs = [_pair(p, rows_of[p.id]) for p in c.sections]
+    _view(pairs, rows_of, marks, target_sids)
     rel_counts = Counter(p.relation for p in c.sections)
     dir_counts = Counter(t.direction for t in c.targets)
-    same_region = c.old.region == c.new.region
-    old_label, new_label = side_labels(c)
+    brief_top = [by_term[r.ref] for r in c.ranked if r.kind == "priority" and r.ref in by_term
+                 and by_term[r.ref]["change"] in ("new", "reworded", "dropped")][:BRIEF_TOP]
+    shown = [p["term"] for p in brief_top]
+    changes = sum(1 for p in pairs for r in p["rows"] for x in (r["rows"] if r["fold"] else [r])
+                  if x["chg"]) + sum(1 for p in pairs if p["types"])
     return {
-        "title": headline(c), "generator": generator(), "same_region": same_region,
+        "title": headline(c), "generator": generator(), "same_region": c.old.region == c.new.region,
         "old": _ref(c.old), "new": _ref(c.new), "caveats": caveats, "degraded": list(c.degraded),
         "old_label": old_label, "new_label": new_label,
-        "top": top, "groups": groups, "priorities": priorities,
+        "top": top, "groups": groups, "priorities": priorities, "brief_top": brief_top,
         "priority_counts": [(g["label"], len(g["items"])) for g in groups if g["items"]],
-        "targets": targets,
+        "targets": targets, "cards": targets[:BRIEF_CARDS],
         "target_counts": [(DIRECTION[d][1], dir_counts[d]) for d in DIRECTION if dir_counts[d]],
         "pairs": pairs, "changed_pairs": sum(p["changed"] for p in pairs),
+        "changed_share": CHANGED_SHARE, "changes": changes,
+        "folds": sum(p["folds"] for p in pairs),
         "relations": [(r, RELATION_LABELS[r], rel_counts[r]) for r in RELATIONS if rel_counts[r]],
-        "bars": _bars(c), "lines": _lines(c),
+        "lines": _lines(c, shown), "appendix": False,
+        "target_charts": target_charts(c.target_series), "figure_groups": figure_groups(c),
     }
 
 
@@ -428,9 +701,11 @@ def render_html(c: Comparison) -> str:
     return with_script_hash(html)
 
 
-def render_pdf_html(c: Comparison) -> str:
-    """The HTML that weasyprint lays out as the A4 PDF briefing."""
-    return environment().get_template("pdf.html.j2").render(brief_context(c), mode="print")
+def render_pdf_html(c: Comparison, appendix: bool = False) -> str:
+    """The HTML that weasyprint lays out as the A4 PDF briefing (the redline appendix only if asked)."""
+    ctx = brief_context(c)
+    ctx["appendix"] = appendix
+    return environment().get_template("pdf.html.j2").render(ctx, mode="print")
 
 
 @cache
@@ -483,9 +758,12 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
-def render_pdf(c: Comparison) -> bytes:
-    """The A4 PDF briefing (weasyprint; fonts embedded and subset); in the warm worker if one runs."""
-    html = render_pdf_html(c)
+def render_pdf(c: Comparison, appendix: bool = False) -> bytes:
+    """The A4 PDF briefing (weasyprint; fonts embedded and subset); in the warm worker if one runs.
+
+    By default the briefing has no redline appendix (it stays short); `appendix=True` adds it.
+    """
+    html = render_pdf_html(c, appendix)
     worker = _WORKER.get("pdf")
     if worker is not None:
         return worker.render(html)
@@ -576,9 +854,9 @@ RENDERERS: dict[str, Callable[[Comparison], str | bytes]] = {
 }
 
 
-def render(c: Comparison, fmt: str) -> bytes:
-    """One format as bytes."""
-    out = RENDERERS[fmt](c)
+def render(c: Comparison, fmt: str, appendix: bool = False) -> bytes:
+    """One format as bytes (`appendix`: the PDF gets the redline appendix)."""
+    out = render_pdf(c, appendix) if fmt == "pdf" else RENDERERS[fmt](c)
     return out.encode("utf-8") if isinstance(out, str) else out
 
 
@@ -602,9 +880,14 @@ def _safe(name: str) -> str:
 
 def brief_stem(c: Comparison) -> str:
     """File name without suffix: 城阳区_2022-2025, or 即墨区_2019-崂山区_2019 for peers."""
-    if c.old.region == c.new.region:
-        return f"{_safe(c.old.region)}_{c.old.year}-{c.new.year}"
-    return f"{_safe(c.old.region)}_{c.old.year}-{_safe(c.new.region)}_{c.new.year}"
+    return stem_for(c.old.region, c.old.year, c.new.region, c.new.year)
+
+
+def stem_for(old_region: str, old_year: int, new_region: str, new_year: int) -> str:
+    """`brief_stem` from the two reports' regions and years (known before comparing)."""
+    if old_region == new_region:
+        return f"{_safe(old_region)}_{old_year}-{new_year}"
+    return f"{_safe(old_region)}_{old_year}-{_safe(new_region)}_{new_year}"
 
 
 def _pdf_is_yoy(data: bytes) -> bool:
@@ -664,11 +947,13 @@ def _prepare(out_dir: Path) -> None:
 
 
 def write_briefs(comparison: Comparison, formats: Sequence[str], out_dir: Path,
-                 progress: Callable[[str], None] | None = None) -> tuple[Path, ...]:
+                 progress: Callable[[str], None] | None = None,
+                 appendix: bool = False) -> tuple[Path, ...]:
     """Write the requested formats atomically; return their paths.
 
     Every target is checked before anything is written: a file yoy did not write is never
-    overwritten. `progress`, if given, is called with each format before it is rendered.
+    overwritten. `progress`, if given, is called with each format before it is rendered;
+    `appendix` adds the redline appendix to the PDF.
     """
     formats = parse_formats(formats) if formats else ()
     if not formats:
@@ -682,7 +967,7 @@ def write_briefs(comparison: Comparison, formats: Sequence[str], out_dir: Path,
     for fmt, path in zip(formats, paths, strict=True):
         if progress:
             progress(fmt)
-        rendered.append((path, render(comparison, fmt)))
+        rendered.append((path, render(comparison, fmt, appendix)))
     atomic_write_all(rendered, RenderError)  # all renamed at the end: a killed run leaves the last set
     return tuple(paths)
 
@@ -699,7 +984,7 @@ def write_index(entries: Sequence[tuple[Comparison, Sequence[Path]]], out_dir: P
                      "priority_counts": ctx["priority_counts"], "target_counts": ctx["target_counts"],
                      "top": ctx["top"][:3]})
     html = environment().get_template("index.html.j2").render(
-        title="yoy 简报索引", generator=generator(), rows=rows)
+        title=BRIEF_WORDS["index_title"], generator=generator(), rows=rows)
     _prepare(path.parent)
     atomic_write(path, html.encode("utf-8"), RenderError)
     return path

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from yoy import render
 from yoy.ingest import MAX_YEAR, MIN_YEAR
+from yoy.models import BRIEF_WORDS as W
 from yoy.models import Comparison
 
 if TYPE_CHECKING:
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
     from yoy.corpus import Corpus
 
 YEAR = re.compile(r"^\d{4}$")
-DIRECTION_MARK = {"up": "▲", "down": "▼", "unchanged": "=", "newly set": "new", "no longer set": "gone",
-                  "changed": "≠"}
 
 
 def _year(token: str) -> int:
@@ -102,27 +101,40 @@ def steps(first: str) -> Iterator[Steps]:
 
 
 
+def _reason(by_term: dict[str, str], kind: str, ref: str, reason: str) -> str:
+    if kind == "priority" and ref in by_term:
+        return by_term[ref]
+    return render.plain(reason)
+
+
 def print_summary(c: Comparison, console: Console, top: int = 8) -> None:
-    """The headline of a comparison: caveats, top changes with reasons, targets old → new."""
+    """The headline of a comparison: caveats, top changes with reasons, targets old → new.
+
+    Tables speak one language (Chinese, like the briefs) and every column has a header.
+    """
     console.print(Text(render.headline(c), style="bold"))
     for caveat in render.caveats_of(c):
-        console.print(Text(f"note: {caveat}", style="yellow"), soft_wrap=True)  # CJK has no spaces to wrap at
+        # soft_wrap: CJK has no spaces to wrap at
+        console.print(Text(W["caveat"].format(text=caveat), style="yellow"), soft_wrap=True)
+    old_label, new_label = render.side_labels(c)
+    reasons = {p.term: render.priority_reason(p, old_label, new_label) for p in c.priorities}
     if c.ranked:
-        table = Table(title="top changes", title_justify="left", show_edge=False, pad_edge=False)
+        table = Table(title=W["top"], title_justify="left", show_edge=False, pad_edge=False)
         table.add_column("#", justify="right", style="dim")
-        table.add_column("change", style="bold")
-        table.add_column("why", style="dim")
+        table.add_column(W["change"], style="bold")
+        table.add_column(W["why"], style="dim")
         for r in c.ranked[:top]:
-            table.add_row(str(r.rank), Text(r.summary), Text(r.reason))
+            table.add_row(str(r.rank), Text(render.plain(r.summary)),
+                          Text(_reason(reasons, r.kind, r.ref, r.reason)))
         console.print(table)
     if c.targets:
-        table = Table(title="targets", title_justify="left", show_edge=False, pad_edge=False)
-        table.add_column("indicator")
-        table.add_column(str(c.old.year), justify="right")
-        table.add_column(str(c.new.year), justify="right")
-        table.add_column("", justify="left")
+        table = Table(title=W["targets"], title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column(W["indicator"])
+        table.add_column(old_label, justify="right")
+        table.add_column(new_label, justify="right")
+        table.add_column(W["change"], justify="left")
         for t in c.targets:
-            table.add_row(Text(t.indicator), Text(t.old.value if t.old else "–"),
-                          Text(t.new.value if t.new else "–"),
-                          f"{DIRECTION_MARK.get(t.direction, '')} {t.direction}")
+            mark, label, _ = render.DIRECTION.get(t.direction, ("·", t.direction, ""))
+            table.add_row(Text(t.indicator), Text(t.old.value if t.old else W["unset"]),
+                          Text(t.new.value if t.new else W["unset"]), f"{mark} {label}")
         console.print(table)

@@ -64,6 +64,7 @@ APPENDIX_MARKER = "<!-- appendix -->"
 FRONT_KEYS = tuple(f.name for f in fields(ReportMeta))
 OPTIONAL_KEYS = frozenset({"date", "session", "speaker"})
 FILE_NAME = re.compile(r"^(\d{4})\.md$")
+STORED_NAME = re.compile(r"\d{4}\.md")  # what the corpus writes: its temp files are .NNNN.md.XXXXXXXX.tmp
 SAFE_REGION = re.compile(r"^[\w\u3400-\u9fff·]+$")
 ADD_HINT = "yoy ingest PATH-TO-SAVED-PAGE"
 SUGGEST_LIMIT = 3
@@ -453,7 +454,7 @@ class Corpus:
         if dry_run or all(p.action == UNCHANGED for p in plans):
             return plans  # nothing to write (unchanged files need no lock, nor a corpus folder)
         with self.locked():
-            files.clean_stale_temps(self.write_root, recursive=True)
+            files.clean_stale_temps(self.write_root, STORED_NAME, recursive=True)
             self._refresh()
             plans = self.plan_all(reports, replace)
             self.write(plans)

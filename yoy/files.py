@@ -14,6 +14,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import stat
 import tempfile
 import time
@@ -104,16 +105,28 @@ def locked(root: Path, error: type[YoyError], timeout: float = LOCK_TIMEOUT_S) -
 # --- temp files ----------------------------------------------------------------------------------
 
 
-def _is_temp_name(name: str) -> bool:
-    return name.startswith(".") and name.endswith(TEMP_SUFFIX) and name.count(".") >= 3
+_TEMP = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$")  # mkstemp's 8 chars
 
 
-def clean_stale_temps(directory: Path, recursive: bool = False) -> list[Path]:
-    """Remove temp files in `directory` whose writer is gone (their flock is free); return them."""
+def clean_stale_temps(directory: Path, targets: re.Pattern[str] | frozenset[str],
+                      recursive: bool = False) -> list[Path]:
+    """Remove yoy's temp files in `directory` whose writer is gone (their flock is free); return them.
+
+    Only temp files of the given target names (a set, or a pattern such as `\\d{4}\\.md`) are
+    touched, never another program's `.tmp` files in the same folder.
+    """
     removed: list[Path] = []
+
+    def ours(name: str) -> bool:
+        m = _TEMP.match(name)
+        if not m:
+            return False
+        target = m.group("target")
+        return target in targets if isinstance(targets, frozenset) else bool(targets.fullmatch(target))
+
     try:
         candidates = directory.rglob(".*" + TEMP_SUFFIX) if recursive else directory.glob(".*" + TEMP_SUFFIX)
-        paths = [p for p in candidates if _is_temp_name(p.name)]
+        paths = [p for p in candidates if ours(p.name)]
     except OSError:
         return removed
     for path in paths:
@@ -194,7 +207,7 @@ def atomic_write_all(items: Sequence[tuple[Path, bytes]], error: type[YoyError])
     Stale temp files of the same targets left by killed runs are removed first.
     """
     for directory in dict.fromkeys(path.parent for path, _ in items):
-        clean_stale_temps(directory)
+        clean_stale_temps(directory, frozenset(path.name for path, _ in items if path.parent == directory))
     staged: list[_Staged] = []
     try:
         for path, data in items:

@@ -422,3 +422,17 @@ def test_pdf_fetcher_skips_urls_instead_of_failing() -> None:
     response = fetcher.fetch(css.as_uri())
     assert response.read() == css.read_bytes()
     response.close()
+
+
+def test_stale_temp_cleanup_spares_other_files_and_live_writers(tmp_path: Path) -> None:
+    import fcntl
+
+    mine, other = tmp_path / ".a.html.abcd1234.tmp", tmp_path / ".b.html.abcd1234.tmp"
+    notes = tmp_path / ".x.tmp"
+    live = tmp_path / ".a.html.live_123.tmp"
+    for path in (mine, other, notes, live):
+        path.write_text("x")
+    with open(live, "rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # a writer still at work
+        files.atomic_write(tmp_path / "a.html", b"new", CorpusError)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([other.name, notes.name, live.name, "a.html"])

@@ -84,7 +84,7 @@ def test_unreadable_lexicon_is_one_line(tmp_path: Path, monkeypatch: pytest.Monk
     if content is not None:
         lexicon.write_bytes(content)
     monkeypatch.setenv("YOY_LEXICON", str(lexicon))
-    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "--format", "md", "-o", str(tmp_path)), 2)
+    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "--format", "md", "-o", str(tmp_path)), 3)
     assert str(lexicon) in line and "YOY_LEXICON" in line
     assert not list(tmp_path.glob("*.md"))  # nothing written
 

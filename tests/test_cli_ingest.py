@@ -80,7 +80,7 @@ def ingest_edited_seed(path: Path) -> Path:
 
 def test_default_writes_user_corpus(tmp_path: Path) -> None:
     page = ingest_edited_seed(tmp_path / "page.txt")
-    assert ingest_run("ingest", page).exit_code == 3  # differs from the embedded 城阳区 2022
+    assert ingest_run("ingest", page).exit_code == 6  # differs from the embedded 城阳区 2022
     result = ingest_run("ingest", "--replace", page)
     assert result.exit_code == 0 and "replaced: 城阳区 2022" in result.stdout
     assert (tmp_path / "xdg" / "yoy" / "corpus" / "城阳区" / "2022.md").is_file()
@@ -97,7 +97,7 @@ def test_refused_without_replace(corpus_dir: Path, tmp_path: Path) -> None:
     page = ingest_edited_seed(tmp_path / "other.txt")
     before = ingest_snapshot(corpus_dir)
     result = ingest_run("--corpus", corpus_dir, "ingest", page)
-    assert_one_line_error(result, 3, "城阳区", "2022.md", "--replace")
+    assert_one_line_error(result, 6, "城阳区", "2022.md", "--replace")
     assert ingest_snapshot(corpus_dir) == before
     result = ingest_run("--corpus", corpus_dir, "ingest", "--replace", page)
     assert result.exit_code == 0 and "replaced: 城阳区 2022" in result.stdout
@@ -123,14 +123,14 @@ def test_bad_input_one_line_and_nothing_written(corpus_dir: Path, tmp_path: Path
     changed_good = ingest_edited_seed(tmp_path / "good.txt")
     result = ingest_run("--corpus", corpus_dir, "ingest", "--replace", changed_good, bad)
     word = {"no report": "no government work report"}.get(case, case)
-    assert_one_line_error(result, 2, word, bad.name)
+    assert_one_line_error(result, 3, word, bad.name)
     assert ingest_snapshot(corpus_dir) == before
 
 
 def test_over_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ingest, "MAX_INPUT_BYTES", 1000)
     result = ingest_run("--corpus", tmp_path / "c", "ingest", SEEDS[0])
-    assert_one_line_error(result, 2, "too large", "limit for a saved page")
+    assert_one_line_error(result, 3, "too large", "limit for a saved page")
     assert not (tmp_path / "c").exists()
 
 
@@ -146,9 +146,15 @@ def test_list_table_and_json(corpus_dir: Path) -> None:
 
 
 def test_list_empty(tmp_path: Path) -> None:
-    result = ingest_run("--corpus", tmp_path / "none", "list")
+    (tmp_path / "empty").mkdir()
+    result = ingest_run("--corpus", tmp_path / "empty", "list")
     assert result.exit_code == 0 and "empty" in result.stdout
-    assert json.loads(ingest_run("--corpus", tmp_path / "none", "list", "--format", "json").stdout) == []
+    assert json.loads(ingest_run("--corpus", tmp_path / "empty", "list", "--format", "json").stdout) == []
+
+
+def test_missing_corpus_directory_is_not_empty(tmp_path: Path) -> None:
+    result = ingest_run("--corpus", tmp_path / "none", "list")
+    assert_one_line_error(result, 4, "does not exist", "ingest")
 
 
 def test_list_default_corpus_shows_embedded() -> None:

@@ -165,8 +165,8 @@ def _lexicon_fingerprint() -> list[str]:
 
 
 def _stamp(formats: Sequence[str], entries: Iterable[Entry], appendix: bool) -> str:
-    data = {"yoy": __version__, "formats": list(formats), "appendix": appendix, "lexicon": _lexicon_fingerprint(),
-            "inputs": [e.sha256 for e in entries]}
+    data = {"yoy": __version__, "formats": list(formats), "appendix": appendix,
+            "lexicon": _lexicon_fingerprint(), "inputs": [e.sha256 for e in entries]}
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from yoy import align, figures
 from yoy.errors import InputError
+from yoy.files import TooLarge, read_bounded
 from yoy.models import (
     CHANGE_LABELS,
     DIRECTION_LABELS,
@@ -64,6 +65,7 @@ from yoy.text import data_path, fold
 # Environment variable naming extra successions files (same TSV format as yoy/data/successions.tsv;
 # several paths separated by os.pathsep). They add to the shipped lexicon.
 LEXICON_ENV = "YOY_LEXICON"
+MAX_LEXICON_BYTES = 10 * 2**20  # a successions file is a few KB; this bounds a wrong path
 # A keyness term must occur this often in the text it is key for: G² alone rewards a word seen twice
 # in one text and never in the other, which is chance in reports of 10-50k characters.
 KEY_MIN_COUNT = 3
@@ -94,10 +96,11 @@ SLOT_BASIS = "对应位置替换"  # basis of a rewording found in aligned slots
 
 
 def _read_lexicon(path: Path) -> list[tuple[str, str]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    try:  # bounded, regular files only: YOY_LEXICON=/dev/zero or a FIFO is refused, not read forever
+        text = read_bounded(path, MAX_LEXICON_BYTES).decode("utf-8")
+    except (OSError, UnicodeDecodeError, TooLarge) as exc:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+        why = f"over {MAX_LEXICON_BYTES:,} bytes" if isinstance(exc, TooLarge) else why
         raise InputError(f"{path}: cannot read this successions lexicon ({LEXICON_ENV}): {why}") from None
     pairs = []
     for line in text.splitlines():

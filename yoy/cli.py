@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,7 +12,15 @@ import click
 
 from yoy import corpus as corpus_mod
 from yoy import terminal
-from yoy.errors import InputError, NotFoundError, RenderError, YoyError
+from yoy.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    NotFoundError,
+    RenderError,
+    UsageError,
+    YoyError,
+)
+from yoy.models import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
     from yoy.models import Block, Comparison, Report
@@ -19,16 +28,57 @@ if TYPE_CHECKING:
 # Start-up time is part of the interface (`yoy --version` ≤ 0.15 s): heavy libraries (jieba, pypinyin,
 # rich, jinja2, weasyprint, dask) are imported inside the commands that need them, never up here.
 
+_UNPRINTABLE = re.compile(  # C0/C1 controls, DEL, bidi overrides and isolates: never sent to a terminal
+    "\x1b\\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def terminal_safe(text: str, one_line: bool = True) -> str:
+    """`text` fit for a terminal: ESC sequences and control characters dropped, bytes of a
+    non-UTF-8 file name shown as U+FFFD, and (for one line) line breaks and tabs as spaces."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if one_line:
+        text = re.sub(r"[\r\n\t]+", " ", text)
+    return _UNPRINTABLE.sub("", text)
+
+
+def _error(message: str, code: int) -> int:
+    click.echo(f"yoy: {terminal_safe(message)}", err=True)
+    return code
+
 
 class YoyGroup(click.Group):
-    """A group that turns every `YoyError` into one line on stderr and its exit code."""
+    """A group whose every error is one `yoy: …` line on stderr and an exit code (see yoy.errors)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except YoyError as exc:
-            click.echo(f"yoy: {exc.message}", err=True)
-            ctx.exit(exc.exit_code)
+            ctx.exit(_error(exc.message, exc.exit_code))
+        finally:  # malformed corpus files met on the way: each reported once, after the command
+            corpus = (ctx.obj or {}).get("corpus")
+            for message in (corpus.problems.values() if corpus is not None else ()):
+                _error(f"warning: {message}; skipped ({corpus_mod.REPAIR_HINT})", 0)
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        """Run; click's own usage errors and Ctrl-C become one `yoy:` line too."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "yoy"
+            code = _error(f"{exc.format_message()} (see {where} --help)", EXIT_USAGE)
+        except click.ClickException as exc:
+            code = _error(exc.format_message(), exc.exit_code)
+        except (click.Abort, KeyboardInterrupt, EOFError):
+            code = _error("interrupted", EXIT_INTERRUPTED)
+        except YoyError as exc:  # raised outside a command (e.g. while parsing options)
+            code = _error(exc.message, exc.exit_code)
+        else:
+            code = rv if isinstance(rv, int) else 0
+        sys.exit(code)
 
 
 @click.group(cls=YoyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,8 +106,13 @@ def cli(ctx: click.Context, corpus_dir: Path | None) -> None:
 # --- ingest / list / show (logic in yoy.ingest and yoy.corpus) ----------------------------------
 
 
-def _corpus_of(ctx: click.Context) -> corpus_mod.Corpus:
-    return corpus_mod.Corpus((ctx.obj or {}).get("corpus_dir"))
+def _corpus_of(ctx: click.Context, reading: bool = True) -> corpus_mod.Corpus:
+    """The corpus of `--corpus`; for reading commands a missing directory is an error, not empty."""
+    corpus = corpus_mod.Corpus((ctx.obj or {}).get("corpus_dir"))
+    if reading:
+        corpus.require_root()
+    ctx.ensure_object(dict)["corpus"] = corpus  # the group's dict: its invoke reports corpus.problems
+    return corpus
 
 
 _DRY_ACTIONS = {"added": "would add", "replaced": "would replace", "unchanged": "unchanged"}
@@ -84,23 +139,22 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, d
 
     from yoy import ingest
 
-    corpus = _corpus_of(ctx)
+    corpus = _corpus_of(ctx, reading=False)
     if len(files) > 1:
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("reading", total=len(files))
             result = ingest.ingest_files(files, progress=lambda _path: bar.advance(task))
     else:
         result = ingest.ingest_files(files)
-    plans = corpus.plan_all(result.reports, replace)
-    if not dry_run:
-        corpus.write(plans)
+    plans = corpus.store(result.reports, replace, dry_run)
     for plan in plans:
         meta = plan.report.meta
         action = _DRY_ACTIONS[plan.action] if dry_run else plan.action
         chars = len(plan.report.text)
-        click.echo(f"{action}: {meta.region} {meta.year} {meta.kind} {chars:,} chars → {plan.path}")
+        line = f"{action}: {meta.region} {meta.year} {meta.kind} {chars:,} chars → {plan.path}"
+        click.echo(terminal_safe(line))
     for skip in result.skipped:
-        click.echo(f"skipped: {skip.source}: {skip.title} ({skip.reason})")
+        click.echo(terminal_safe(f"skipped: {skip.source}: {skip.title} ({skip.reason})"))
 
 
 @cli.command("list")
@@ -119,8 +173,8 @@ def list_command(ctx: click.Context, fmt: str) -> None:
     corpus = _corpus_of(ctx)
     with terminal.index_progress() as progress:
         entries = corpus.entries(parts=True, progress=progress, strict=False)
-    for path, why in corpus.broken():  # one broken file does not hide the others
-        click.echo(f"yoy: skipped {path}: {why.removeprefix(str(path) + ': ')}", err=True)
+    for path, why in corpus.broken():  # one broken file does not hide the others (reported by YoyGroup)
+        corpus.problems.setdefault(path, why)
     if fmt == "json":
         data = [{**corpus_mod.meta_dict(e.meta), "chars": e.chars, "parts": e.parts} for e in entries]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -133,14 +187,15 @@ def list_command(ctx: click.Context, fmt: str) -> None:
         first = n == 0 or entries[n - 1].meta.region != e.meta.region
         if first:
             groups.append([])
-        groups[-1].append((e.meta.region if first else "", str(e.meta.year), str(e.meta.kind), f"{e.chars:,}",
+        name = terminal_safe(e.meta.region) if first else ""
+        groups[-1].append((name, str(e.meta.year), str(e.meta.kind), f"{e.chars:,}",
                            "" if e.parts is None else str(e.parts)))
     click.echo(terminal.box_table(("region", "year", "kind", "characters", "parts"), groups, right=(1, 3, 4)))
 
 
 @cli.command("show")
 @click.argument("region")
-@click.argument("year", type=int)
+@click.argument("year", type=click.IntRange(MIN_YEAR, MAX_YEAR))
 @click.option("--outline", "with_outline", is_flag=True, help="Show the heading tree instead of the text.")
 @click.option("--offsets", is_flag=True, help="With --outline: add each heading's character range.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -173,15 +228,15 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for key, value in corpus_mod.meta_dict(report.meta).items():
-        click.echo(f"{key + ':':15} {'' if value is None else value}".rstrip())
+        click.echo(terminal_safe(f"{key + ':':15} {'' if value is None else value}".rstrip()))
     click.echo(f"{'chars:':15} {len(report.text):,}")
     click.echo("")
     if tree is not None:
         click.echo("\n".join(_outline_lines(tree.blocks, offsets)))
         return
-    click.echo(report.text)
+    click.echo(terminal_safe(report.text, one_line=False))
     if report.appendix:
-        click.echo("\n--- appendix ---\n" + report.appendix)
+        click.echo(terminal_safe("\n--- appendix ---\n" + report.appendix, one_line=False))
 
 
 def _outline_lines(blocks: tuple[Block, ...], offsets: bool, depth: int = 0) -> list[str]:
@@ -207,7 +262,7 @@ def _ordered(corpus: corpus_mod.Corpus, old_key: Key, new_key: Key) -> tuple[Key
     """
     old_region, new_region = corpus.resolve_region(old_key[0]), corpus.resolve_region(new_key[0])
     if (old_region, old_key[1]) == (new_region, new_key[1]):
-        raise InputError(f"{old_region} {old_key[1]} is the same report twice; compare two years "
+        raise UsageError(f"{old_region} {old_key[1]} is the same report twice; compare two years "
                          f"(yoy compare {old_key[0]} OLD_YEAR NEW_YEAR) or two regions")
     if old_key[1] > new_key[1]:
         click.echo(f"note: {old_key[1]} is later than {new_key[1]}; comparing the older report first "

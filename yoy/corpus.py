@@ -39,9 +39,9 @@ winning for the same region and year, and writes to the user's.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
 from datetime import date as Date
 from functools import cached_property
@@ -49,8 +49,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from yoy import files
+from yoy import regions as regions_mod
 from yoy.errors import CorpusError, NotFoundError
-from yoy.files import atomic_write
+from yoy.files import atomic_write_all
 from yoy.index import Entry, Index, TermCount, index_path
 from yoy.models import Block, Kind, Level, Region, Report, ReportMeta
 
@@ -65,6 +67,7 @@ APPENDIX_MARKER = "<!-- appendix -->"
 FRONT_KEYS = tuple(f.name for f in fields(ReportMeta))
 OPTIONAL_KEYS = frozenset({"date", "session", "speaker"})
 FILE_NAME = re.compile(r"^(\d{4})\.md$")
+STORED_NAME = re.compile(r"\d{4}\.md")  # what the corpus writes: its temp files are .NNNN.md.XXXXXXXX.tmp
 SAFE_REGION = re.compile(r"^[\w\u3400-\u9fff·]+$")
 ADD_HINT = "yoy ingest PATH-TO-SAVED-PAGE"
 SUGGEST_LIMIT = 3
@@ -72,6 +75,7 @@ SUGGEST_MIN_SCORE = 60  # rapidfuzz WRatio, 0..100
 SUGGEST_MARGIN = 8  # suggest only names scoring within this of the best one
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
+REPAIR_HINT = "fix the file, or store the report again with: yoy ingest --replace PATH-TO-SAVED-PAGE"
 
 
 # --- locations ----------------------------------------------------------------------------------
@@ -101,17 +105,22 @@ def _paragraphs(text: str) -> list[str]:
     return [s for line in text.splitlines() if (s := line.strip())]
 
 
+def _storable(value: str) -> str:
+    """A value fit for the UTF-8 file: bytes of a non-UTF-8 file name (surrogate escapes) as U+FFFD."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def render(report: Report) -> str:
     """The corpus file for `report`; `CorpusError` if it cannot be stored faithfully."""
     meta = report.meta
     front = []
     for key in FRONT_KEYS:
         value = getattr(meta, key)
-        value = "" if value is None else str(value)
+        value = "" if value is None else _storable(str(value))
         if "\n" in value or "\r" in value or value != value.strip():
             raise CorpusError(f"cannot store {meta.region} {meta.year}: {key} is not one trimmed line")
         front.append(f"{key}: {value}".rstrip())
-    body, appendix = _paragraphs(report.text), _paragraphs(report.appendix)
+    body, appendix = _paragraphs(_storable(report.text)), _paragraphs(_storable(report.appendix))
     if not body:
         raise CorpusError(f"cannot store {meta.region} {meta.year}: empty text")
     if APPENDIX_MARKER in body:
@@ -122,16 +131,25 @@ def render(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
+_CHOICES = {"level": Level, "kind": Kind}
+BAD_VALUE = "bad front matter value"
+
+
 def parse(text: str, where: str) -> Report:
-    """A report from its corpus file text; `CorpusError` naming `where` and the line for any flaw."""
-    lines = text.replace("\r\n", "\n").split("\n")
+    """A report from its corpus file text; `CorpusError` naming `where` and the line for any flaw.
+
+    A leading BOM (as some editors save) and CRLF line ends are accepted. Messages name the line and
+    the key, never the file's contents.
+    """
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
     if not lines or lines[0].strip() != FRONT_DELIMITER:
-        raise CorpusError(f"{where}: does not start with a '{FRONT_DELIMITER}' front matter line")
+        raise CorpusError(f"{where}: line 1: does not start with a '{FRONT_DELIMITER}' front matter line")
     try:
         close = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_DELIMITER)
     except StopIteration:
-        raise CorpusError(f"{where}: front matter has no closing '{FRONT_DELIMITER}' line") from None
+        raise CorpusError(f"{where}: line 1: front matter has no closing '{FRONT_DELIMITER}' line") from None
     values: dict[str, str] = {}
+    line_of: dict[str, int] = {}
     for n, line in enumerate(lines[1:close], start=2):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -141,26 +159,32 @@ def parse(text: str, where: str) -> Report:
             raise CorpusError(f"{where}: line {n}: expected 'key: value', key one of {', '.join(FRONT_KEYS)}")
         if key in values:
             raise CorpusError(f"{where}: line {n}: {key} given twice")
-        values[key] = value.strip()
+        values[key], line_of[key] = value.strip(), n
     missing = [k for k in FRONT_KEYS if k not in values]
     if missing:
-        raise CorpusError(f"{where}: front matter lacks {', '.join(missing)}")
+        raise CorpusError(f"{where}: line {close + 1}: front matter lacks {', '.join(missing)}")
     rest = lines[close + 1 :]
     marker = next((i for i, line in enumerate(rest) if line.strip() == APPENDIX_MARKER), len(rest))
     body, appendix = _paragraphs("\n".join(rest[:marker])), _paragraphs("\n".join(rest[marker + 1 :]))
     if not body:
-        raise CorpusError(f"{where}: the report text is empty")
-    try:
-        year = int(values["year"])
-        level, kind = Level(values["level"]), Kind(values["kind"])
-        if values["date"]:
+        raise CorpusError(f"{where}: line {close + 2}: the report text is empty")
+    for key, choice in _CHOICES.items():
+        if values[key] not in {str(c) for c in choice}:
+            allowed = ", ".join(map(str, choice))
+            raise CorpusError(f"{where}: line {line_of[key]}: {BAD_VALUE}: {key} must be one of {allowed}")
+    if not re.fullmatch(r"\d{4}", values["year"]):
+        raise CorpusError(f"{where}: line {line_of['year']}: {BAD_VALUE}: year must be four digits")
+    if values["date"]:
+        try:
             Date.fromisoformat(values["date"])
-    except ValueError as exc:
-        raise CorpusError(f"{where}: bad front matter value ({exc})") from None
+        except ValueError:
+            where_date = f"{where}: line {line_of['date']}"
+            raise CorpusError(f"{where_date}: {BAD_VALUE}: date must be YYYY-MM-DD or empty") from None
     if not values["region"]:
-        raise CorpusError(f"{where}: region is empty")
+        raise CorpusError(f"{where}: line {line_of['region']}: {BAD_VALUE}: region is empty")
     meta = ReportMeta(
-        region=values["region"], level=level, year=year, kind=kind, title=values["title"],
+        region=values["region"], level=Level(values["level"]), year=int(values["year"]),
+        kind=Kind(values["kind"]), title=values["title"],
         date=values["date"] or None, session=values["session"] or None, speaker=values["speaker"] or None,
         source=values["source"], source_sha256=values["source_sha256"],
     )
@@ -169,15 +193,21 @@ def parse(text: str, where: str) -> Report:
 
 def _read(path: Path) -> Report:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path}: cannot read ({exc})") from None
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CorpusError(f"{path}: line {line}: not UTF-8 text") from None
     report = parse(text, str(path))
     if report.meta.region != path.parent.name or str(report.meta.year) != path.stem:
-        raise CorpusError(
-            f"{path}: says {report.meta.region} {report.meta.year}; it must be {report.meta.region}/"
-            f"{report.meta.year}.md"
-        )
+        key = "region" if report.meta.region != path.parent.name else "year"
+        line = next((n for n, text_line in enumerate(text.splitlines(), start=1)
+                     if text_line.startswith(f"{key}:")), 1)
+        raise CorpusError(f"{path}: line {line}: its {key} does not match its place: it must be "
+                          f"{path.parent.name} {path.stem} to stay at {path.parent.name}/{path.stem}.md")
     return report
 
 
@@ -222,34 +252,11 @@ def _suggest(wanted: str, keys: dict[str, str]) -> list[str]:
     return ranked[:SUGGEST_LIMIT]
 
 
-_NORM_DROP = re.compile(r"[\s\-_'’·.]")
-
-
-def _norm(query: str, folded: bool = True) -> str:
-    """The form region names are matched in; `folded=False` skips folding (OpenCC, NFKC), which changes
-    nothing for ASCII and Simplified names, to try the cheap form first."""
-    query = query.strip()
-    if folded and not query.isascii():
-        from yoy.text import fold  # loads OpenCC and the segmenter: only when a name needs folding
-
-        query = fold(query)
-    return _NORM_DROP.sub("", query).casefold()
-
-
-def _regions_tsv() -> bytes:
-    return (resources.files("yoy") / "data" / "regions.tsv").read_bytes()
-
-
-def _table_regions() -> tuple[Region, ...]:
-    from yoy.ingest import regions
-
-    return regions()
+_norm = regions_mod.norm
 
 
 def _make_region(name: str, level: Level) -> Region:
-    from yoy.ingest import make_region
-
-    return make_region(name, level, None)
+    return regions_mod.make_region(name, level, None)
 
 
 class Corpus:
@@ -264,8 +271,32 @@ class Corpus:
             embedded = embedded_root()
             self.write_root = user_root()
             self.roots = (*((embedded,) if embedded else ()), self.write_root)
+        self.problems: dict[Path, str] = {}  # malformed files met so far, each once: path → message
+        self._valid: dict[Path, bool] = {}
+
+    def require_root(self) -> None:
+        """`NotFoundError` if `--corpus DIR` names no directory (reading it would look empty)."""
+        if self.root is not None and not self.root.is_dir():
+            raise NotFoundError(f"corpus directory {self.root} does not exist; create it by adding a report: "
+                                f"{self._hint()}")
 
     # reading
+
+    def _try_read(self, path: Path) -> Report | None:
+        """The report in `path`, or None if it is malformed (recorded once in `problems`)."""
+        try:
+            report = _read(path)
+        except CorpusError as exc:
+            self.problems.setdefault(path, exc.message)
+            self._valid[path] = False
+            return None
+        self._valid[path] = True
+        return report
+
+    def _ok(self, path: Path) -> bool:
+        if path not in self._valid:
+            self._try_read(path)
+        return self._valid[path]
 
     @cached_property
     def _files(self) -> dict[tuple[str, int], Path]:
@@ -288,9 +319,9 @@ class Corpus:
     def _refresh(self) -> None:
         self.__dict__.pop("_files", None)
         self.__dict__.pop("_regions", None)
-        self.__dict__.pop("_region_keys", None)
         self.__dict__.pop("_years", None)
         self.__dict__.pop("_fresh_index", None)
+        self._valid.clear()
 
     @cached_property
     def index(self) -> Index:
@@ -303,8 +334,8 @@ class Corpus:
         return self.index
 
     def reports(self) -> tuple[Report, ...]:
-        """Every stored report, sorted by region and year."""
-        return tuple(_read(self._files[key]) for key in sorted(self._files))
+        """Every well-formed stored report, sorted by region and year (malformed ones: `problems`)."""
+        return tuple(r for key in sorted(self._files) if (r := self._try_read(self._files[key])) is not None)
 
     def list(self) -> tuple[ReportMeta, ...]:
         """Metadata of every stored report, sorted by region and year (from the index)."""
@@ -379,8 +410,16 @@ class Corpus:
         return {region: tuple(years) for region, years in out.items()}
 
     def years(self, region: str) -> tuple[int, ...]:
-        """Years the corpus holds for a canonical region name."""
-        return self._years.get(region, ())
+        """Years the corpus holds for a canonical region name (malformed files skipped: `broken`)."""
+        broken = dict(self.broken())
+        years = []
+        for year in self._years.get(region, ()):
+            path = self._files[(region, year)]
+            if path in broken:
+                self.problems.setdefault(path, broken[path])  # reported once, after the command
+            else:
+                years.append(year)
+        return tuple(years)
 
     def path_of(self, region_query: str, year: int) -> Path | None:
         """The file holding that report, if any."""
@@ -395,7 +434,11 @@ class Corpus:
             raise NotFoundError(
                 f"no {year} report for {region} in the corpus (it has {have}); add one with: {self._hint()}"
             )
-        return _read(path)
+        try:
+            return _read(path)
+        except CorpusError as exc:
+            self.problems.pop(path, None)  # reported as the error itself
+            raise CorpusError(f"{exc.message}; {REPAIR_HINT}") from None
 
     def history(self, region_query: str) -> tuple[Report, ...]:
         """Every report of the region, oldest first."""
@@ -408,39 +451,27 @@ class Corpus:
     # regions
 
     @cached_property
-    def _regions(self) -> dict[str, tuple[Region, tuple[str, ...]]]:
-        """name → (region, normalised aliases): the shipped table plus stored regions it lacks (cached
-        in the index, so no pinyin is computed once a region is known)."""
+    def _regions(self) -> regions_mod.Lookup:
+        """The region lookup: the national table plus stored regions it lacks, with their normalised
+        forms cached in the index (so no pinyin is computed once a region is known)."""
         index = self._fresh_index
         extras = [(name, index.level_of(name) or Level.COUNTY) for name in self.stored_regions()]
-        table_sha = hashlib.sha256(_regions_tsv()).hexdigest()
-        cached = index.regions(table_sha, _table_regions, extras, _make_region, _norm)
-        return {region.name: (region, norms) for region, norms in cached}
-
-    @cached_property
-    def _region_keys(self) -> dict[str, str]:
-        keys: dict[str, str] = {}
-        for name, (_region, norms) in self._regions.items():
-            for norm in norms:
-                keys.setdefault(norm, name)
-        return keys
+        cached = index.regions(regions_mod.table_sha(), regions_mod.regions, extras, _make_region, _norm)
+        return regions_mod.Lookup(cached, self.stored_regions())
 
     def resolve_region(self, query: str) -> str:
-        """Canonical name of a region as typed (name, alias, pinyin, any case); typos get suggestions."""
-        keys = self._region_keys
-        quick = _norm(query, folded=False)
-        if quick in keys:
-            return keys[quick]
-        wanted = _norm(query)
-        if not wanted:
+        """Canonical name of a region as typed (name, alias, pinyin, any case); typos get suggestions,
+        a name several regions share (朝阳, shanxi) asks which (`AmbiguousRegionError`)."""
+        if not _norm(query, folded=False):
             raise NotFoundError("empty region name")
-        if wanted in keys:
-            return keys[wanted]
-        for prefix in sorted(keys, key=len, reverse=True):  # 青岛市崂山区, qingdaolaoshan
-            if len(prefix) >= 2 and wanted.startswith(prefix) and wanted[len(prefix):] in keys:
-                return keys[wanted[len(prefix):]]
-        suggestions = _suggest(wanted, keys)
+        lookup = self._regions
+        found = lookup.resolve(query)
+        if found is not None:
+            return found
         stored = self.stored_regions()
+        stored_keys = {k: v[0] for k, v in lookup.keys.items() if v[0] in stored}
+        all_keys = {k: v[0] for k, v in lookup.keys.items()}
+        suggestions = _suggest(_norm(query), stored_keys) or _suggest(_norm(query), all_keys)
         if suggestions:
             tail = f"did you mean {' or '.join(suggestions[:SUGGEST_LIMIT])}?"
         else:
@@ -456,7 +487,10 @@ class Corpus:
         return self.write_root / region / f"{year}.md"
 
     def plan(self, report: Report, replace: bool = False) -> Planned:
-        """What `add` would do; `CorpusError` for a different text already stored, without `replace`."""
+        """What `add` would do; `CorpusError` for a different text already stored, without `replace`.
+
+        A malformed stored file counts as a different report: `replace` overwrites (repairs) it.
+        """
         data = render(report).encode("utf-8")
         key = (report.meta.region, report.meta.year)
         target = self.path_for(*key)
@@ -469,8 +503,15 @@ class Corpus:
             raise CorpusError(f"{existing_path}: cannot read ({exc.strerror or exc})") from None
         if existing_bytes == data:
             return Planned(report, existing_path, UNCHANGED, data)
-        existing = _read(existing_path)
-        same_text = existing.text == report.text.strip() and existing.appendix == report.appendix.strip()
+        try:
+            existing: Report | None = _read(existing_path)
+        except CorpusError as exc:
+            if not replace:
+                raise CorpusError(f"{exc.message}; use --replace to overwrite it with this report") from None
+            existing = None
+        self.problems.pop(existing_path, None)
+        same_text = existing is not None and existing.text == report.text.strip() \
+            and existing.appendix == report.appendix.strip()
         if same_text and not replace:
             return Planned(report, existing_path, UNCHANGED, data)
         if not replace:
@@ -499,16 +540,33 @@ class Corpus:
         return tuple(plans)
 
     def write(self, plans: tuple[Planned, ...]) -> None:
-        """Carry out plans (atomic file by file)."""
-        for plan in plans:
-            if plan.action != UNCHANGED:
-                atomic_write(plan.path, plan.data, CorpusError)
+        """Carry out plans: every file written to a temp file first, then all renamed (see
+        `files.atomic_write_all`). Callers that planned outside `store` must hold `locked()`."""
+        atomic_write_all([(p.path, p.data) for p in plans if p.action != UNCHANGED], CorpusError)
         self._refresh()
+
+    def locked(self) -> AbstractContextManager[None]:
+        """The corpus write lock (an flock on the write root directory)."""
+        return files.locked(self.write_root, CorpusError)
+
+    def store(self, reports: tuple[Report, ...], replace: bool = False,
+              dry_run: bool = False) -> tuple[Planned, ...]:
+        """Plan and write `reports` under the write lock, so that of two writers of one region and year
+        the second sees the first's file (and refuses a different text); stale temp files of killed
+        runs are removed first. `dry_run` only plans."""
+        plans = self.plan_all(reports, replace)
+        if dry_run or all(p.action == UNCHANGED for p in plans):
+            return plans  # nothing to write (unchanged files need no lock, nor a corpus folder)
+        with self.locked():
+            files.clean_stale_temps(self.write_root, STORED_NAME, recursive=True)
+            self._refresh()
+            plans = self.plan_all(reports, replace)
+            self.write(plans)
+        return plans
 
     def add(self, report: Report, replace: bool = False) -> tuple[Path, str]:
         """Store `report`: (path, "added" | "unchanged" | "replaced")."""
-        plan = self.plan(report, replace)
-        self.write((plan,))
+        (plan,) = self.store((report,), replace)
         return plan.path, plan.action
 
 

@@ -2,9 +2,11 @@
 
 Steps, each a function here:
 
-1. `read_source`: refuse what is not a readable file (missing, directory, empty, over `MAX_INPUT_BYTES`).
-2. `decode`: BOMs (UTF-8, UTF-16), then strict UTF-8, then charset-normalizer (GB18030/GBK …);
-   NUL bytes or control characters mean a binary file.
+1. `read_source`: refuse what is not a readable regular file (missing, directory, device, FIFO, socket,
+   empty, over `MAX_INPUT_BYTES`: the read stops there).
+2. `decode`: BOMs (UTF-8, UTF-16), BOM-less UTF-16, then strict UTF-8, then charset-normalizer
+   (GB18030/GBK …); other NUL bytes or control characters mean a binary file; over `MAX_TEXT_CHARS`
+   or HTML deeper than `MAX_HTML_DEPTH` is refused.
 3. `html_to_text`: HTML through selectolax, block elements as line breaks, page furniture dropped.
 4. `clean_lines`: lines stripped, invisible characters dropped, and lines broken inside a sentence
    joined again (wiki transcriptions break at every link and bold phrase, PDF copies at a fixed
@@ -16,35 +18,45 @@ Steps, each a function here:
    and its metadata read (region, year, date, session, speaker, title).
 
 All matching runs on `yoy.text.fold` of the text (same length, so offsets index the original); what is
-kept is the original text, never reworded. Regions come from `yoy/data/regions.tsv`.
+kept is the original text, never reworded. Regions come from `yoy.regions` (every Chinese division).
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import itertools
 import re
+import stat
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
-from functools import cache
 from pathlib import Path
 
 import charset_normalizer
-from pypinyin import lazy_pinyin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from yoy.errors import InputError, NoReportError
-from yoy.models import IngestResult, Kind, Level, Region, Report, ReportMeta, Skipped
+from yoy.errors import InputError, LimitError, NoReportError
+from yoy.files import TooLarge, kind_of, read_bounded
+from yoy.models import MAX_YEAR, MIN_YEAR, IngestResult, Kind, Level, Report, ReportMeta, Skipped
 from yoy.outline import NUMERALS, chinese_number
-from yoy.text import data_path, fold
+from yoy.regions import detect_region as detect_region  # re-exported: callers take them from here
+from yoy.regions import level_for_name as level_for_name
+from yoy.regions import make_region as make_region
+from yoy.regions import regions as regions
+from yoy.regions import short_name as short_name
+from yoy.text import fold
 
 # --- limits and thresholds --------------------------------------------------------------------
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # larger files are refused, not read
+# Pathological-input bounds (benchmarks/hostile.py): each keeps one input under ~10 s and 1 GB.
+MAX_TEXT_CHARS = 4_000_000  # decoded characters of one input: ingest takes ~1.6 s per million
+MAX_HTML_DEPTH = 2_000  # open elements at once (counted from the tags; lexbor parsing is quadratic in
+#                         depth: 100,000 nested <div> take minutes); real pages stay under ~100
 MIN_ARTICLE_CHARS = 200  # a chunk with less text (after chrome) is page furniture, not an article
 MIN_REPORT_CHARS = 1500  # a work report, even a digest of one, is longer than this
 TITLE_MAX_CHARS = 120  # a title, dateline or speaker line is shorter than this
@@ -154,148 +166,8 @@ PLAN_YEAR = re.compile(
     r"(\d{4})年(?:政府工作的?总体要求|工作总体要求|工作的总体要求|主要工作安排|重点工作安排|工作安排"
     r"|主要预期目标|经济社会发展主要预期目标|主要目标任务)"
 )
-MIN_YEAR, MAX_YEAR = 1949, 2100
 
-_SUFFIXES = (
-    "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "特别行政区",
-    "省", "市", "区", "县", "旗",
-)
-_LEVEL_BY_SUFFIX = {
-    "自治区": Level.PROVINCE, "省": Level.PROVINCE, "自治州": Level.CITY, "市": Level.CITY,
-    "区": Level.DISTRICT, "县": Level.COUNTY, "旗": Level.COUNTY,
-}
-# Which government speaks, by the words it uses for itself (全市, 区委 …): the region's name suffix.
-_SELF_WORDS = {
-    "市": ("全市", "市委", "市政府"),
-    "区": ("全区", "区委", "区政府"),
-    "县": ("全县", "县委", "县政府"),
-    "省": ("全省", "省委", "省政府"),
-}
-_SPECIFICITY = {Level.NATIONAL: 0, Level.PROVINCE: 1, Level.CITY: 2, Level.DISTRICT: 3, Level.COUNTY: 3}
-ADHOC_REGION = re.compile(
-    r"([\u4e00-\u9fff]{2,12}?(?:自治区|自治州|省|市|区|县|旗))(?:人民)?政府工作报告"
-)
-
-# --- regions ------------------------------------------------------------------------------------
-
-
-def short_name(name: str) -> str | None:
-    """The name without its administrative suffix (崂山区 → 崂山), if two characters or more remain."""
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return None
-
-
-def make_region(name: str, level: Level, parent: str | None, extra: Sequence[str] = ()) -> Region:
-    """A `Region` with the aliases people type: short name, pinyin with and without suffix."""
-    short = short_name(name)
-    base = short or name
-    pinyin = "".join(lazy_pinyin(base))
-    full_pinyin = "".join(lazy_pinyin(name))
-    aliases: list[str] = []
-    for alias in (name, short, *extra, pinyin, full_pinyin):
-        if alias and alias not in aliases:
-            aliases.append(alias)
-    return Region(name=name, level=level, parent=parent, aliases=tuple(aliases), pinyin=pinyin.capitalize())
-
-
-def level_for_name(name: str) -> Level:
-    """The level a region name's suffix implies (崂山区 → district); county for unknown suffixes."""
-    for suffix, level in _LEVEL_BY_SUFFIX.items():
-        if name.endswith(suffix):
-            return level
-    return Level.COUNTY
-
-
-@cache
-def regions() -> tuple[Region, ...]:
-    """The region table shipped in `yoy/data/regions.tsv`."""
-    out: list[Region] = []
-    for raw in data_path("regions.tsv").read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = [*raw.split("\t"), "", "", ""][:4]
-        name, level, parent, extra = (c.strip() for c in cols)
-        aliases = tuple(a.strip() for a in extra.split(",") if a.strip())
-        out.append(make_region(name, Level(level), parent or None, aliases))
-    return tuple(out)
-
-
-@cache
-def _region_by_name() -> dict[str, Region]:
-    return {r.name: r for r in regions()}
-
-
-def _match_forms(region: Region) -> tuple[str, ...]:
-    """Strings that name `region` inside prose: full name, short name, other Chinese names."""
-    if region.level is Level.NATIONAL:
-        return ()
-    forms = [region.name]
-    forms += [a for a in region.aliases if len(a) >= 2 and _is_cjk(a) and a not in forms]
-    return tuple(forms)
-
-
-def _is_cjk(s: str) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" for ch in s)
-
-
-def _regions_in(text: str) -> list[tuple[Region, int]]:
-    found: list[tuple[Region, int]] = []
-    for region in regions():
-        positions = [p for form in _match_forms(region) if (p := text.find(form)) >= 0]
-        if positions:
-            found.append((region, min(positions)))
-    return found
-
-
-def _most_specific(found: list[tuple[Region, int]]) -> Region:
-    names = {r.name for r, _ in found}
-    return max(found, key=lambda rp: (_SPECIFICITY[rp[0].level], rp[0].parent in names, -rp[1]))[0]
-
-
-def _region_by_counts(text: str) -> Region | None:
-    """For a report without title: the most mentioned region of the level it speaks as (全市 → 市)."""
-    suffix = max(_SELF_WORDS, key=lambda s: sum(text.count(w) for w in _SELF_WORDS[s]))
-    if not any(text.count(w) for w in _SELF_WORDS[suffix]):
-        return None
-    best: tuple[int, Region] | None = None
-    for region in regions():
-        if not region.name.endswith(suffix):
-            continue
-        count = sum(text.count(form) for form in _match_forms(region))
-        if count and (best is None or count > best[0]):
-            best = (count, region)
-    return best[1] if best else None
-
-
-def _adhoc_region(title: str) -> Region | None:
-    """A region the table does not list, named in a title (2024年某某县政府工作报告 → 某某县)."""
-    m = ADHOC_REGION.search(title)
-    if not m:
-        return None
-    name, parent = m.group(1), None
-    name = name.rsplit("年", 1)[-1]  # 2023年张家口市… : the match may start at 年
-    while True:  # 青岛市即墨区 → parent 青岛市, name 即墨区
-        m2 = re.match(r"^([\u4e00-\u9fff]{2,8}?(?:省|市))([\u4e00-\u9fff]{2,}(?:区|县|市|旗))$", name)
-        if not m2:
-            break
-        parent, name = m2.group(1), m2.group(2)
-    if len(name) < 2:
-        return None
-    return make_region(name, level_for_name(name), parent)
-
-
-def detect_region(title: str, header: str, body: str) -> Region | None:
-    """The region a report is from: its title, else its header, else the words it uses for itself."""
-    for text in (title, header):
-        found = _regions_in(text)
-        if found:
-            return _most_specific(found)
-    if "全国人民代表大会" in header or "国务院" in title + header:
-        return _region_by_name().get("全国")
-    return _adhoc_region(title) or _region_by_counts(body)
-
+# --- regions: the national division table and its matching live in yoy.regions ----------------------
 
 # --- reading bytes ------------------------------------------------------------------------------
 
@@ -304,34 +176,64 @@ _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "hz", "cp936"})
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 2**20:.2f} MB"
+    return f"{size / 2**20:g} MB"
 
 
 def _limit_text() -> str:
     return f"the limit for a saved page is {_megabytes(MAX_INPUT_BYTES)}"
 
 
+def _too_large(name: object) -> InputError:
+    return LimitError(f"{name}: too large (over {MAX_INPUT_BYTES:,} bytes; {_limit_text()})")
+
+
 def read_source(path: Path) -> bytes:
-    """The bytes of an input file; `InputError` for a missing path, a directory, an empty or huge file."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; give the saved pages in it (yoy ingest {path}/*)")
+    """The bytes of an input file; `InputError` for a missing path, a directory, a device, FIFO or
+    socket (never opened for reading, so nothing blocks), an empty file or one over `MAX_INPUT_BYTES`
+    (the read stops there, whatever the file says its size is)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: too large ({_megabytes(size)}; {_limit_text()})")
-        data = path.read_bytes()
+        return read_bounded(path, MAX_INPUT_BYTES)
+    except TooLarge:
+        raise _too_large(path) from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    if len(data) > MAX_INPUT_BYTES:  # grew while we looked
-        raise InputError(f"{path}: too large ({_megabytes(len(data))}; {_limit_text()})")
-    return data
+        with contextlib.suppress(OSError):
+            mode = path.stat().st_mode
+            if stat.S_ISDIR(mode):
+                hint = f"give the saved pages in it (yoy ingest {path}/*)"
+                raise InputError(f"{path}: is a directory; {hint}") from None
+            if not stat.S_ISREG(mode):
+                raise InputError(f"{path}: {kind_of(mode)}, not a saved page (only regular files are read)") \
+                    from None
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+UTF16_MIN_MARKS = 4  # BOM-less UTF-16 needs this many line breaks, spaces or digits to be told apart
+_ASCII_MARKS = frozenset("\n\r\t 0123456789")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text of BOM-less UTF-16: the byte order (LE or BE) whose reading holds line breaks, spaces and
+    digits (read in the wrong order they become U+0A00, U+3200 …)."""
+    if len(data) % 2:
+        return None
+    best: tuple[int, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        marks = sum(1 for ch in text if ch in _ASCII_MARKS)
+        if marks >= UTF16_MIN_MARKS and (best is None or marks > best[0]):
+            best = (marks, text)
+    return best[1] if best else None
 
 
 def decode(data: bytes, name: str) -> str:
-    """Text of `data`: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK and what
-    charset-normalizer recognises. `InputError` for empty, binary or undecodable input."""
+    """Text of `data`: UTF-8 (with or without BOM), UTF-16 (with BOM, or without: told by its NUL
+    bytes), GB18030/GBK and what charset-normalizer recognises. `InputError` for empty, binary or
+    undecodable input."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
     text: str | None = None
@@ -342,15 +244,45 @@ def decode(data: bytes, name: str) -> str:
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: not valid {encoding.upper()} text") from exc
             break
-    if text is None:
-        if b"\x00" in data:
+    if text is None and b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is None:
             raise InputError(f"{name}: binary file (NUL bytes), not a saved page")
+    if text is None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _guess_decode(data, name)
     _refuse_binary(text, name)
+    if len(text) > MAX_TEXT_CHARS:
+        raise LimitError(f"{name}: too long ({len(text):,} characters; the limit is "
+                         f"{MAX_TEXT_CHARS:,}, about 100 times a long work report)")
+    if Path(name).suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+        check_html_depth(text, name)
     return text
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr", "p", "li", "option", "dt", "dd", "tr", "td", "th"})
+_RAW_BLOCK = re.compile(r"<(script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def check_html_depth(html: str, name: str) -> None:
+    """`LimitError` if elements nest deeper than `MAX_HTML_DEPTH` (a linear scan of the tags, before
+    the parser sees the page). Elements that close themselves implicitly (p, li, td …) do not count."""
+    depth = 0
+    for m in _TAG.finditer(_RAW_BLOCK.sub("", html)):
+        tag = m.group(2).lower()
+        if tag in _VOID or m.group(3):  # void, implicitly closed or self-closing (<x/>)
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > MAX_HTML_DEPTH:
+                raise LimitError(f"{name}: HTML nested more than {MAX_HTML_DEPTH:,} elements deep "
+                                 "(the limit); save the page as text (.txt) instead")
 
 
 def _guess_decode(data: bytes, name: str) -> str:
@@ -823,7 +755,7 @@ def extract(text: str, source: str, sha256: str) -> IngestResult:
 def ingest_bytes(data: bytes, name: str) -> IngestResult:
     """Reports in the raw bytes of a saved page named `name`; `InputError` if it cannot be read."""
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{name}: too large ({_megabytes(len(data))}; {_limit_text()})")
+        raise _too_large(name)
     text = decode(data, name)
     if Path(name).suffix.lower() in HTML_SUFFIXES and not looks_like_html(text):
         text = html_to_text(text)
@@ -834,7 +766,7 @@ def ingest_file(path: Path) -> IngestResult:
     """Reports in one saved page; `NoReportError` when it holds none."""
     result = ingest_bytes(read_source(path), path.name)
     if not result.reports:
-        why = "; ".join(f"{s.title[:30]}: {s.reason}" for s in result.skipped[:2])
+        why = "; ".join(dict.fromkeys(s.reason for s in result.skipped[:2]))  # reasons only: no file text
         raise NoReportError(f"{path}: no government work report found" + (f" ({why})" if why else ""))
     return result
 

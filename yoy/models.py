@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# The years a report can have: the People's Republic's first year, and a far bound that still refuses
+# typos such as 20225 or 0000.
+MIN_YEAR, MAX_YEAR = 1949, 2100
+
 
 class Kind(StrEnum):
     """How much of the report a text holds."""

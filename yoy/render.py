@@ -9,12 +9,15 @@ Files are written atomically, and a path that exists but was not written by yoy 
 
 from __future__ import annotations
 
+import base64
 import ctypes
 import ctypes.util
 import dataclasses
+import hashlib
 import json
 import math
 import multiprocessing
+import os
 import re
 import zlib
 from collections import Counter
@@ -31,7 +34,7 @@ import jinja2
 from yoy import jsonio
 from yoy.align import SentenceRow, sentence_rows
 from yoy.errors import RenderError
-from yoy.files import atomic_write
+from yoy.files import atomic_write, atomic_write_all
 from yoy.models import (
     BASIS_LABELS,
     BRIEF_WORDS,
@@ -675,9 +678,27 @@ def brief_context(c: Comparison) -> dict[str, Any]:
 # --- renderers --------------------------------------------------------------------------------
 
 
+CSP_NO_SCRIPT = "script-src 'none'"  # what templates/base.html.j2 says; render_html allows its own script
+
+
+def with_script_hash(html: str) -> str:
+    """`html` whose CSP allows exactly the brief's own inline script (templates/brief.js), by its
+    SHA-256: no 'unsafe-inline', so an injected <script> or on…= attribute would not run."""
+    own = environment().get_template("brief.js").render().strip()
+    hashes = []
+    for m in re.finditer(r"<script>(.*?)</script>", html, re.DOTALL):
+        if m.group(1).strip() == own:
+            digest = base64.b64encode(hashlib.sha256(m.group(1).encode("utf-8")).digest()).decode("ascii")
+            hashes.append(f"'sha256-{digest}'")
+    if not hashes:
+        return html
+    return html.replace(CSP_NO_SCRIPT, f"script-src {' '.join(dict.fromkeys(hashes))}", 1)
+
+
 def render_html(c: Comparison) -> str:
     """The reviewer's HTML view: one self-contained file."""
-    return environment().get_template("html.html.j2").render(brief_context(c), mode="screen")
+    html = environment().get_template("html.html.j2").render(brief_context(c), mode="screen")
+    return with_script_hash(html)
 
 
 def render_pdf_html(c: Comparison, appendix: bool = False) -> str:
@@ -687,16 +708,54 @@ def render_pdf_html(c: Comparison, appendix: bool = False) -> str:
     return environment().get_template("pdf.html.j2").render(ctx, mode="print")
 
 
-def _no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
-    raise ValueError(f"yoy briefs load nothing from outside: {url}")
+@cache
+def _fetcher() -> Any:
+    """A weasyprint URL fetcher that serves only files inside yoy's own templates folder and refuses
+    every other URL (http, data, file elsewhere …): weasyprint then skips that `url()` or image
+    with a warning; the PDF is still made."""
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher
+
+    own = templates_dir().resolve()
+
+    class OwnResourcesOnly(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme == "file" and not parts.netloc:
+                path = Path(unquote(parts.path)).resolve()
+                if path.is_relative_to(own) and path.is_file():
+                    return super().fetch(url, headers)
+            raise ValueError(f"yoy briefs load nothing from outside: {url[:80]}")
+
+    return OwnResourcesOnly(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=False)
 
 
 def _weasyprint_pdf(html: str) -> bytes:
+    import logging
+
     import weasyprint  # slow import: only when a PDF is asked for
 
-    doc = weasyprint.HTML(string=html, base_url=str(templates_dir()), url_fetcher=_no_fetch)
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # a refused url() is expected, not news
+    doc = weasyprint.HTML(string=html, base_url=str(templates_dir()), url_fetcher=_fetcher())
     pdf: bytes = doc.write_pdf()
     return pdf
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2) option: the signal a process gets when its parent dies (Linux)
+
+
+def _die_with_parent(parent: int) -> None:
+    """In the forked worker: be killed when the parent dies, however it dies (kill -9 too)."""
+    import signal
+
+    with suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the parent, which closes us
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(0)
 
 
 def render_pdf(c: Comparison, appendix: bool = False) -> bytes:
@@ -715,8 +774,9 @@ _WARMUP = ('<html lang="zh-CN"><body style="font-family: \'Noto Sans CJK SC\'">�
            '<span style="font-family: \'Noto Serif CJK SC\'">区</span></body></html>')
 
 
-def _pdf_worker(conn: Connection) -> None:
+def _pdf_worker(conn: Connection, parent: int) -> None:
     """Child process: import weasyprint and load the fonts, then turn HTML into PDF bytes on request."""
+    _die_with_parent(parent)
     try:
         _weasyprint_pdf(_WARMUP)
         while (html := conn.recv()) is not None:
@@ -736,7 +796,7 @@ class PdfWorker:
     def __init__(self) -> None:
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_pdf_worker, args=(child,), daemon=True, name="yoy-pdf")
+        self.proc = ctx.Process(target=_pdf_worker, args=(child, os.getpid()), daemon=True, name="yoy-pdf")
         self.proc.start()
         child.close()
 
@@ -903,10 +963,12 @@ def write_briefs(comparison: Comparison, formats: Sequence[str], out_dir: Path,
     paths = [out_dir / f"{stem}.{fmt}" for fmt in formats]
     check_writable(paths)
     _prepare(out_dir)
+    rendered = []
     for fmt, path in zip(formats, paths, strict=True):
         if progress:
             progress(fmt)
-        atomic_write(path, render(comparison, fmt, appendix), RenderError)
+        rendered.append((path, render(comparison, fmt, appendix)))
+    atomic_write_all(rendered, RenderError)  # all renamed at the end: a killed run leaves the last set
     return tuple(paths)
 
 

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from yoy import render
 from yoy.models import BRIEF_WORDS as W
-from yoy.models import Comparison
+from yoy.models import MAX_YEAR, MIN_YEAR, Comparison
 
 if TYPE_CHECKING:
     from rich.status import Status
@@ -27,8 +27,8 @@ YEAR = re.compile(r"^\d{4}$")
 
 
 def _year(token: str) -> int:
-    if not YEAR.match(token.strip()):
-        raise click.UsageError(f"'{token}' is not a year (four digits, e.g. 2022)")
+    if not YEAR.match(token.strip()) or not MIN_YEAR <= int(token) <= MAX_YEAR:
+        raise click.UsageError(f"'{token}' is not a year (four digits, {MIN_YEAR}–{MAX_YEAR}, e.g. 2022)")
     return int(token)
 
 

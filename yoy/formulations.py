@@ -1,0 +1,261 @@
+"""Whole formulations of one report that another text lacks, and stance changes (modifier + 的 + head).
+
+No frequency floor: most formulations are said once in the report that introduces them. A *core* is
+a word or a pair of adjacent words of one report that the other texts never contain; it is extended
+over its neighbouring words to the nearest boundary (clause punctuation, a function word, a leading
+policy verb), so 一揽子 becomes 一揽子计划 and 增长方式 stays inside 转变经济增长方式. Phrases found
+from several cores are one candidate; a phrase nested in a longer one is merged into whichever of
+the two the text says on its own (C-value's idea: 低碳 said alone beats 低碳技术 said once).
+Works on `Doc.flat` (folded, no whitespace, no quote marks); nothing here reads a file.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from yoy.history import presence
+from yoy.models import Doc
+from yoy.terms import STOPWORDS, quoted
+from yoy.text import tag
+
+
+def _closed(text: str) -> frozenset[str]:
+    """A closed word list written one run of words per line."""
+    return frozenset(text.split())
+
+
+# Characters that end a phrase (after folding: half-width punctuation, brackets, dashes).
+BOUNDARY_CHARS = frozenset(",.;:!?、()《》<>[]【】{}—-…·/|~'\"。，；：！？（）")
+# Function words: grammar, never inside a formulation (的 only inside `modifier + 的 + head`, see
+# `stances`). A closed list of the genre's particles, prepositions, conjunctions and pronouns.
+FUNCTION_WORDS = _closed("""
+的 地 得 之 和 与 及 以及 并 并且 同 跟 或 或者 而 而且 等 等等 在 对 对于 于
+关于 把 将 为 为了 是 了 着 过 要 从 向 由 使 让 给 被 所 其 也 都 又 还 就 更
+很 最 这 那 此 该 各 每 我 我们 你 他 她 它 他们 其中 之一 以 用 按 通过 根据
+按照 围绕 依靠 同时 以及 不 没有 上 下 中 里 内 外 后 前 以来 以上 以下 以后 方面
+问题
+""")
+# Words a formulation does not start with: the policy verbs, modals and adverbs that introduce one
+# (加快|转变经济发展方式, 实施|积极的财政政策). A closed list of the genre's leading verbs.
+LEAD_WORDS = _closed("""
+实施 推进 加快 坚持 加强 推动 落实 促进 实行 执行 继续 进一步 大力 着力 深化 深入 切实
+努力 认真 抓好 做好 搞好 完善 健全 实现 提高 提升 扩大 保持 加大 支持 鼓励 开展 建立
+形成 解决 发挥 把握 坚决 不断 必须 应当 需要 能够 可以 已经 正在 开始 积极 稳步 加紧
+抓紧 注重 重视 强调 提出 确保 力争 争取 基本 全力 更加 逐步 继续 着重 加以 予以 进行
+做到 采取 采用 运用 利用 依法 认真 全面贯彻 贯彻 贯彻落实 认真贯彻 今年 去年 明年
+""")
+# Longest phrase an extension builds (characters). A formulation is at most about two four-character
+# words and a head (转变经济发展方式 is 8, 社会主义新农村 7); longer runs between boundaries are
+# clauses. Set from the genre's word shapes, not from any list of expected terms.
+PHRASE_MAX = 10
+# Shortest phrase kept: one character is grammar.
+PHRASE_MIN = 2
+# A stance modifier (适度宽松, 从紧, 积极) is one or two words and at most this many characters.
+MODIFIER_MAX = 4
+# A head takes at most this many distinct modifiers in one report to be a stance head: 货币政策 has
+# one stance a year; 作用/问题-like heads take many modifiers and carry no stance.
+STANCE_MAX_MODIFIERS = 2
+
+# jieba's tags of adjectives (a, ad, an, ag), adverbs (d, vd), state and distinguishing words (z, b)
+# and bound morphemes (zg): the word classes of a stance modifier.
+_STANCE_TAGS = frozenset({"a", "ad", "an", "ag", "d", "vd", "z", "b", "zg"})
+# Words that never belong to a modifier: 的 itself and the conjunctions that join two phrases.
+_MODIFIER_STOP = _closed("""
+的 和 与 及 并 或 等 是 了 在 对 把 将 为 要 就 也 都 更
+""")
+_CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_HAS_DIGIT = re.compile(r"[0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A formulation of one report absent from the compared text."""
+
+    text: str  # flat form (matching key)
+    count: int  # occurrences in its report
+    first: int  # flat offset of the first occurrence
+    quoted: bool  # the report writes it (or a part of it) in quotes
+    unit: bool  # some occurrence has a boundary on both sides: said as a unit
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One report's `modifier + 的 + head` phrase for a head."""
+
+    head: str
+    modifier: str
+    phrase: str
+    count: int
+
+
+def _inner(word: str) -> bool:
+    """May stand inside a phrase: not punctuation, not a function word, not a number."""
+    return (bool(word) and not any(c in BOUNDARY_CHARS for c in word) and word not in FUNCTION_WORDS
+            and _CJK.search(word) is not None and _HAS_DIGIT.search(word) is None)
+
+
+def _content(word: str) -> bool:
+    return len(word) >= 2 and _inner(word) and word not in STOPWORDS and word not in LEAD_WORDS
+
+
+def cores(d: Doc) -> list[tuple[str, int, int]]:
+    """Every word and adjacent word pair that can seed a phrase: (string, first token, end token)."""
+    w = d.flat_tokens.words
+    out: list[tuple[str, int, int]] = []
+    for i, word in enumerate(w):
+        if _content(word):
+            out.append((word, i, i + 1))
+        if i + 1 < len(w) and _inner(word) and _inner(w[i + 1]) and (_content(word) or _content(w[i + 1])):
+            out.append((word + w[i + 1], i, i + 2))
+    return out
+
+
+def _extend(d: Doc, i: int, j: int) -> tuple[int, int, bool]:
+    """Token range [i, j) widened to the phrase boundaries (right first: Chinese phrases end in their
+    head); also whether both ends stopped at a boundary (not at the length cap)."""
+    w, starts, ends = d.flat_tokens.words, d.flat_tokens.starts, d.flat_tokens.ends
+    capped = False
+    while j < len(w) and _inner(w[j]) and w[j] not in LEAD_WORDS:
+        if ends[j] - starts[i] > PHRASE_MAX:
+            capped = True
+            break
+        j += 1
+    while i > 0 and _inner(w[i - 1]) and w[i - 1] not in LEAD_WORDS:
+        if ends[j - 1] - starts[i - 1] > PHRASE_MAX:
+            capped = True
+            break
+        i -= 1
+    while j - i > 1 and w[i] in LEAD_WORDS:  # a core that starts with a leading verb loses it
+        i += 1
+    return i, j, not capped
+
+
+def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dict[str, Phrase]:
+    """Formulations of `d` containing a core that no text of `absent_from` contains, extended to their
+    boundaries and merged; `keep` adds strings taken as cores whatever the texts say."""
+    cs = cores(d)
+    seen = presence({c for c, _, _ in cs}, absent_from)
+    wanted = set(keep)
+    novel = [(c, i, j) for c, i, j in cs if not seen[c] or c in wanted]
+    starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
+    spans: dict[str, tuple[int, bool]] = {}
+    for _, i, j in novel:
+        a, b, unit = _extend(d, i, j)
+        s, e = starts[a], ends[b - 1]
+        text = d.flat[s:e]
+        if len(text) < PHRASE_MIN:
+            continue
+        first, was_unit = spans.get(text, (s, False))
+        spans[text] = (min(first, s), was_unit or unit)
+    quotes = {q for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
+    found = {t: Phrase(t, d.flat.count(t), s, any(q in t for q in quotes), unit)
+             for t, (s, unit) in spans.items()}
+    # the other texts must lack the whole phrase too (a core can be new while its phrase is not)
+    whole = presence(found, absent_from)
+    found = {t: p for t, p in found.items() if not whole[t] or t in wanted}
+    return _merge_nested(found)
+
+
+def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
+    """One candidate per phrase family: a phrase inside a longer one survives only when the text says
+    it mostly on its own, more than twice as often as the longer (C-value's nesting test); then the
+    longer is dropped unless it is quoted. Otherwise the longer phrase stands for both."""
+    out = dict(found)
+    by_len = sorted(found, key=lambda t: (-len(t), t))
+    for long in by_len:
+        if long not in out:
+            continue
+        for short in by_len:
+            if short == long or len(short) >= len(long) or short not in out or short not in long:
+                continue
+            if out[short].count > 2 * out[long].count:
+                if not out[long].quoted:
+                    del out[long]
+                    break
+            else:
+                del out[short]
+    return out
+
+
+def _evaluative(modifier: str) -> bool:
+    """Every word of `modifier` is an adjective, adverb or state word (稳健, 适度宽松, 从紧): a stance,
+    not a noun or verb phrase (人民群众的…, 共同努力的…). Part-of-speech tags of jieba's dictionary."""
+    tags = [t for _, t in tag(modifier)]
+    return bool(tags) and tags[-1] in _STANCE_TAGS and all(t in _STANCE_TAGS or t == "p" for t in tags)
+
+
+def stances(d: Doc) -> dict[str, list[Stance]]:
+    """`modifier + 的 + head` phrases of `d` by head: 稳健 + 的 + 货币政策 (evaluative modifiers only)."""
+    w = d.flat_tokens.words
+    found: Counter[tuple[str, str]] = Counter()
+    for k in range(1, len(w) - 1):
+        if w[k] != "的" or not _content(w[k + 1]):
+            continue
+        head = w[k + 1]
+        i = k - 1  # the word next to 的 may be a leading word (积极的财政政策); the one before not
+        if any(c in BOUNDARY_CHARS for c in w[i]) or w[i] in _MODIFIER_STOP:
+            continue
+        if i > 0 and w[i - 1] not in LEAD_WORDS and w[i - 1] not in _MODIFIER_STOP and \
+                not any(c in BOUNDARY_CHARS for c in w[i - 1]) and len(w[i - 1]) + len(w[i]) <= MODIFIER_MAX:
+            i -= 1
+        mod = "".join(w[i:k])
+        if len(mod) > MODIFIER_MAX or not _evaluative(mod):
+            continue
+        found[(head, mod)] += 1
+    by_head: dict[str, list[Stance]] = defaultdict(list)
+    for (head, mod), n in sorted(found.items()):
+        by_head[head].append(Stance(head, mod, f"{mod}的{head}", n))
+    return {h: _longest(v) for h, v in by_head.items()}
+
+
+def _longest(found: list[Stance]) -> list[Stance]:
+    """紧 inside 从紧 (segmentation varies by context): one modifier, the longer."""
+    return [s for s in found if not any(o.modifier != s.modifier and o.modifier.endswith(s.modifier)
+                                        for o in found)]
+
+
+def stance_changes(old: Doc, new: Doc) -> list[tuple[Stance, Stance]]:
+    """Heads whose modifier changed: the old stance is gone (or said less), the new one is new.
+
+    A head qualifies when each report gives it at most `STANCE_MAX_MODIFIERS` modifiers, the new phrase
+    is absent from the old text, and the new report says the new phrase at least as often as the old.
+    """
+    so, sn = stances(old), stances(new)
+    out: list[tuple[Stance, Stance]] = []
+    for head in sorted(so.keys() & sn.keys()):
+        olds, news = so[head], sn[head]
+        if len(olds) > STANCE_MAX_MODIFIERS or len(news) > STANCE_MAX_MODIFIERS:
+            continue
+        gone = [s for s in olds if s.phrase not in new.flat or new.flat.count(s.phrase) < s.count]
+        came = [s for s in news if s.phrase not in old.flat]
+        if len(gone) == 1 and len(came) == 1 and came[0].modifier != gone[0].modifier:
+            o, n = gone[0], came[0]
+            if new.flat.count(n.phrase) >= new.flat.count(o.phrase):
+                out.append((o, n))
+    return out
+
+
+def extend_range(d: Doc, start: int, end: int) -> str:
+    """The phrase of `d` around the flat range [start, end): its tokens widened to the boundaries."""
+    starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
+    i = max(0, bisect_right(starts, start) - 1)
+    j = max(i + 1, bisect_left(ends, end) + 1)
+    a, b, _ = _extend(d, i, min(j, len(starts)))
+    return d.flat[starts[a]:ends[b - 1]] if b > a else ""
+
+
+def phrase_around(d: Doc, left: str, middle: str, right: str) -> str:
+    """The phrase of `d` around `middle` where it stands between `left` and `right` (first such place;
+    else its first occurrence)."""
+    pos = d.flat.find(left + middle + right)
+    if pos >= 0:
+        pos += len(left)
+    else:
+        pos = d.flat.find(middle)
+    if pos < 0 or not middle:
+        return ""
+    return extend_range(d, pos, pos + len(middle))

@@ -70,6 +70,8 @@ COMMON_SHARE = 0.3
 SALIENT_MENTIONS = 5
 # Salience = weighted mentions, quotation and heading use; weights sum to 1. Mentions carry most
 # (the report repeats what it stresses); quotes and headings are the report marking a term itself.
+# (Tried: a compactness term for phrases that are one dictionary word; it lifted ordinary words as
+# much as formulations, so it is not used.)
 W_MENTIONS, W_QUOTED, W_HEADING = 0.6, 0.25, 0.15
 # Score bands (0..1). Order first, by the issue's ranking principle: target changes, then stance
 # changes (rewordings), then debuts and gaps, then returns, then other flips, continued intensity
@@ -85,12 +87,13 @@ DIGEST_FACTOR = 0.8
 # A slot replacement (old phrase → new phrase in aligned sentences) is a rewording when seen this
 # often, or once when the new phrase is a debut. Twice separates "renamed" from one sentence's edit.
 SLOT_MIN_SUPPORT = 2
-# Longest replaced chunk of a redline a slot takes (characters): longer is a rewritten clause.
-SLOT_MAX_CHARS = 8
+# Longest replaced chunk of a redline a slot takes (characters): a formulation is ≤ PHRASE_MAX plus a
+# verb; longer is a rewritten clause.
+SLOT_MAX_CHARS = 12
 # Evidence sentences kept per report for one term; the brief shows a few, the counts say the rest.
 MAX_EVIDENCE = 3
 # Priorities listed per change (by score): a brief lists what a reader can read; the ranking decides.
-MAX_NEW, MAX_DROPPED, MAX_CONTINUED = 80, 60, 40
+MAX_NEW, MAX_DROPPED, MAX_CONTINUED = 120, 80, 40
 # A continued term is a change when its intensity per 10k at least doubles or halves and it is key
 # (G² ≥ G2_MIN) with at least this many mentions in the text it is key for (chance below three).
 CONTINUED_RATIO = 2.0
@@ -258,9 +261,9 @@ def _years(ys: Sequence[int]) -> str:
     return f"{ys[0]}年" if len(ys) == 1 else f"{ys[0]}–{ys[-1]}"
 
 
-def _salience(n: int, quoted: bool, heading: bool) -> float:
-    mentions = min(1.0, math.log1p(n) / math.log1p(SALIENT_MENTIONS))
-    return W_MENTIONS * mentions + W_QUOTED * quoted + W_HEADING * heading
+def _salience(ph: formulations.Phrase, heading: bool) -> float:
+    mentions = min(1.0, math.log1p(ph.count) / math.log1p(SALIENT_MENTIONS))
+    return W_MENTIONS * mentions + W_QUOTED * ph.quoted + W_HEADING * heading
 
 
 def _common(term: str, share: float, k: int, m: int) -> str:
@@ -326,7 +329,7 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
         ph = found[t]
         seen = sorted(past.years[k] for k in hist[t])
         share = len(df[t]) / m if m else 0.0
-        sal = _salience(ph.count, ph.quoted, t in sn.heading_text)
+        sal = _salience(ph, t in sn.heading_text)
         n_hist = len(past.years)
         if not seen:
             signal, base = Signal.DEBUT, DEBUT_BASE
@@ -368,7 +371,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         run = max(run, 1)  # the old report says it (its text may be missing from the reference)
         ys = past.years[last - run + 1:]
         share = len(df[t]) / m if m else 0.0
-        sal = _salience(ph.count, ph.quoted, t in so.heading_text)
+        sal = _salience(ph, t in so.heading_text)
         if run >= GAP_RUN:
             signal, base = Signal.GAP, GAP_BASE
             reason = f"{_years(ys)} 每年提及，今年未提"
@@ -389,10 +392,12 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
     return out[:MAX_DROPPED]
 
 
-def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> Counter[tuple[str, str]]:
-    """Phrase replacements in the redlines of aligned units: the replaced words of an equal / delete /
-    insert / equal run, each widened to its phrase in its own report."""
-    found: Counter[tuple[str, str]] = Counter()
+def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str, str], int]:
+    """Replacements in the redlines of aligned units: the replaced words of an equal / delete / insert /
+    equal run. A clean swap of whole words (neither text has the other's wording) is the pair itself;
+    otherwise each side is widened to the phrase its report says around it (增长 → 发展 inside
+    转变经济增长方式 → 转变经济发展方式), the part shared by all its places."""
+    chunks_of: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for p in pairs:
         chunks = p.diff
         for k in range(1, len(chunks) - 2):
@@ -406,7 +411,15 @@ def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> Counter[tuple[
             po = formulations.phrase_around(so.doc, left, a, right)
             pn = formulations.phrase_around(sn.doc, left, b, right)
             if po and pn and po != pn:
-                found[(po, pn)] += 1
+                chunks_of.setdefault((a, b), []).append((po, pn))
+    found: dict[tuple[str, str], int] = {}
+    for (a, b), places in chunks_of.items():
+        if len(a) >= 2 and len(b) >= 2 and not count(a, sn.flat) and not count(b, so.flat):
+            pair = (a, b)
+        else:
+            pair = (formulations.shared(a, {po for po, _ in places}),
+                    formulations.shared(b, {pn for _, pn in places}))
+        found[pair] = found.get(pair, 0) + len(places)
     return found
 
 
@@ -430,15 +443,17 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         a, b = key(a), key(b)
         if count(a, so.flat) and not count(a, sn.flat) and count(b, sn.flat) and not count(b, so.flat):
             add(a, b, Signal.LEXICON, "表述变化：词表所列接替")
-    debut = set()
     slots = _slots(pairs, so, sn)
-    if slots:
-        seen = presence({b for _, b in slots}, past.texts)
-        debut = {b for b, ks in seen.items() if not ks}
+    seen_new = presence({b for _, b in slots}, past.texts)
+    seen_old = presence({a for a, _ in slots}, past.texts)
     for (a, b), n in sorted(slots.items(), key=lambda kv: (-kv[1], kv[0])):
         if count(b, so.flat) or count(a, sn.flat) >= count(a, so.flat):
             continue  # the new wording was already there, or the old one lives on: an edit, not a renaming
-        if n >= SLOT_MIN_SUPPORT or b in debut:
+        # once is enough when an established wording (said in GAP_RUN+ earlier reports) gives way
+        # to a debut: the pattern of a renamed formula, not of one edited sentence
+        # (with a short history establishment cannot be seen: the debut alone decides)
+        established = (len(seen_old[a]) >= GAP_RUN or len(past.years) < HISTORY_MIN) and not seen_new[b]
+        if n >= SLOT_MIN_SUPPORT or established:
             add(a, b, Signal.SLOT, f"表述变化：对应位置替换 {n} 处")
     return out
 

@@ -143,14 +143,21 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dic
     novel = [(c, i, j) for c, i, j in cs if not seen[c] or c in wanted]
     starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
     spans: dict[str, tuple[int, bool]] = {}
-    for _, i, j in novel:
+    by_core: dict[str, set[str]] = defaultdict(set)
+    for c, i, j in novel:
         a, b, unit = _extend(d, i, j)
         s, e = starts[a], ends[b - 1]
         text = d.flat[s:e]
         if len(text) < PHRASE_MIN:
             continue
+        by_core[c].add(text)
         first, was_unit = spans.get(text, (s, False))
         spans[text] = (min(first, s), was_unit or unit)
+    for c, texts in by_core.items():  # one core, several phrases: what they share is the formulation
+        if len(texts) > 1:
+            common = shared(c, texts)
+            if len(common) >= PHRASE_MIN and common not in spans:
+                spans[common] = (d.flat.find(common), True)
     quotes = {q for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
     found = {t: Phrase(t, d.flat.count(t), s, any(q in t for q in quotes), unit)
              for t, (s, unit) in spans.items()}
@@ -160,9 +167,28 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dic
     return _merge_nested(found)
 
 
+def shared(core: str, texts: set[str]) -> str:
+    """The longest string around `core` that every text contains (开发低碳技术, 以低碳排放… → 低碳)."""
+    cur = core
+    grew = True
+    while grew:
+        grew = False
+        for t in texts:
+            k = t.find(cur)
+            left = t[k - 1] + cur if k > 0 else ""
+            right = cur + t[k + len(cur)] if k + len(cur) < len(t) else ""
+            for cand in (left, right):
+                if cand and all(cand in o for o in texts):
+                    cur, grew = cand, True
+                    break
+            if grew:
+                break
+    return cur
+
+
 def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
     """One candidate per phrase family: a phrase inside a longer one survives only when the text says
-    it mostly on its own, more than twice as often as the longer (C-value's nesting test); then the
+    it mostly on its own, at least twice as often as the longer (C-value's nesting test); then the
     longer is dropped unless it is quoted. Otherwise the longer phrase stands for both."""
     out = dict(found)
     by_len = sorted(found, key=lambda t: (-len(t), t))
@@ -172,7 +198,7 @@ def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
         for short in by_len:
             if short == long or len(short) >= len(long) or short not in out or short not in long:
                 continue
-            if out[short].count > 2 * out[long].count:
+            if out[short].count >= 2 * out[long].count:
                 if not out[long].quoted:
                     del out[long]
                     break

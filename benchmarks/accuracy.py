@@ -107,8 +107,8 @@ def score_pair(c: Comparison, new: Sequence[str], dropped: Sequence[str], reword
                 s.missing.append(f"{'+' if change == 'new' else '-'}{g}")
             s.found_top += any(matches(g, r) for r in top)
     for o, n in reworded:
-        s.reworded += any(p.change == "reworded" and p.old_term and matches(o, p.old_term) and matches(n, p.term)
-                          for p in c.priorities)
+        s.reworded += any(p.change == "reworded" and p.old_term and matches(o, p.old_term)
+                          and matches(n, p.term) for p in c.priorities)
     if others:
         by_term = {p.term: p for p in c.priorities}
         heads = [by_term[r.ref] for r in c.ranked if r.kind == "priority" and r.ref in by_term][:TOP_COMMON]
@@ -119,8 +119,11 @@ def score_pair(c: Comparison, new: Sequence[str], dropped: Sequence[str], reword
     return s
 
 
-def _pairs(gold_dir: Path) -> Iterator[tuple[str, str, int, int, list[str], list[str], list[tuple[str, str]]]]:
-    """(file, region, old year, new year, new terms, dropped terms, reworded pairs) of every change gold file."""
+GoldPair = tuple[str, str, int, int, list[str], list[str], list[tuple[str, str]]]
+
+
+def _pairs(gold_dir: Path) -> Iterator[GoldPair]:
+    """(file, region, old year, new year, new, dropped, reworded) of every change gold file."""
     for path in sorted(gold_dir.glob("*.json")):
         data: Any = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(data, dict) and "pairs" in data and data["pairs"] and "new_terms" in data["pairs"][0]:

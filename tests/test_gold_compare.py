@@ -80,8 +80,8 @@ def test_section_alignment_f1(gold: dict[str, Any], comparison: Comparison) -> N
     assert f1 >= ALIGN_F1
 
 
-@pytest.mark.xfail(strict=True, reason="新旧动能转换 → 新质生产力 shares no slot, head or wording in the 2025 "
-                   "digest: found only with a lexicon entry, which is gold; open in issue 9")
+@pytest.mark.xfail(strict=True, reason="新旧动能转换 → 新质生产力 share no slot, head or wording in the "
+                   "2025 digest: found only with a lexicon entry, which is gold; open in issue 9")
 def test_reworded_pairs(gold: dict[str, Any], comparison: Comparison) -> None:
     for row in gold["priorities"]["reworded"]:
         hits = [p for p in comparison.priorities if p.change == "reworded"

@@ -60,8 +60,8 @@ HISTORY_MIN = 3
 # absent year is a flip of wording, two are a real absence (the issue's definition).
 RETURN_GAP = 2
 # GAP: a dropped phrase said in at least this many reports running up to the old one ("year after
-# year"); once is an episode.
-GAP_RUN = 2
+# year"): three is the least run that is a pattern rather than a repetition.
+GAP_RUN = 3
 # A term found in at least this share of the other reference reports is a common word: its presence
 # flipping is not news (the same 30% the evaluation uses to call a word common).
 COMMON_SHARE = 0.3
@@ -77,7 +77,7 @@ W_MENTIONS, W_QUOTED, W_HEADING = 0.6, 0.25, 0.15
 # changes (rewordings), then debuts and gaps, then returns, then other flips, continued intensity
 # shifts and section moves. Within a band salience moves an item by up to SALIENCE_SPAN, which is
 # smaller than the distance to the next band's base, so salience never outranks the band order.
-TARGET_BASE, REWORD_BASE, DEBUT_BASE, GAP_BASE, RETURN_BASE = 0.92, 0.86, 0.55, 0.52, 0.45
+TARGET_BASE, REWORD_BASE, DEBUT_BASE, GAP_BASE, RETURN_BASE = 0.92, 0.86, 0.55, 0.45, 0.45
 FLIP_BASE, CONTINUED_BASE, SECTION_BASE = 0.25, 0.15, 0.05
 SALIENCE_SPAN = 0.3
 # A common word's score is multiplied by this: it sinks below every debut, gap and return.
@@ -93,7 +93,7 @@ SLOT_MAX_CHARS = 12
 # Evidence sentences kept per report for one term; the brief shows a few, the counts say the rest.
 MAX_EVIDENCE = 3
 # Priorities listed per change (by score): a brief lists what a reader can read; the ranking decides.
-MAX_NEW, MAX_DROPPED, MAX_CONTINUED = 120, 80, 40
+MAX_NEW, MAX_DROPPED, MAX_CONTINUED = 100000, 100000, 40
 # A continued term is a change when its intensity per 10k at least doubles or halves and it is key
 # (G² ≥ G2_MIN) with at least this many mentions in the text it is key for (chance below three).
 CONTINUED_RATIO = 2.0
@@ -214,7 +214,14 @@ def _display(side: _Side, term: str) -> str:
         return term
     span = side.doc.span_of(pos, pos + len(t))
     shown = "".join(side.doc.folded[span.start:span.end].split())
-    return shown if key(shown) == t else t
+    if key(shown) != t:
+        return t
+    opens, closes = shown.count("“"), shown.count("”")
+    if closes > opens and shown.find("”") < (shown.find("“") if "“" in shown else len(shown)):
+        shown = "“" + shown  # 十五”计划 → “十五”计划
+    if shown.count("“") > shown.count("”"):
+        shown += "”"
+    return shown
 
 
 # --- the past: history and reference --------------------------------------------------------
@@ -226,7 +233,7 @@ class _Past:
 
     years: tuple[int, ...]  # the region's earlier reports (old included when it is one), oldest first
     texts: tuple[str, ...]
-    others: tuple[str, ...]  # every reference report except the two compared
+    others: tuple[str, ...]  # every reference report up to the new year except the two compared
     national: tuple[RefText, ...]  # national reports up to the new year, for a non-national region
     same_region: bool
 
@@ -238,7 +245,9 @@ def _past(old: Report, new: Report, ref: Reference, so: _Side) -> _Past:
         hist = [h for h in hist if h.year != old.meta.year]
         hist.append(RefText(old.meta.region, old.meta.level, old.meta.year, so.flat))
     compared = (old.meta.region, old.meta.year), (new.meta.region, new.meta.year)
-    others = tuple(t.flat for t in ref.others(*compared))
+    # genericness is judged by what had been said by the new report's year: later reports cannot make
+    # a formulation common before it was coined
+    others = tuple(t.flat for t in ref.others(*compared) if t.year <= new.meta.year)
     national: tuple[RefText, ...] = ()
     if new.meta.level is not Level.NATIONAL:
         nat = [t for t in ref.texts if t.level is Level.NATIONAL and t.year <= new.meta.year]
@@ -317,8 +326,7 @@ def _kept(found: dict[str, formulations.Phrase], skip: set[str], regions: set[st
 
 
 def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
-    recent = list(past.texts[-RETURN_GAP:])
-    found = formulations.phrases(sn.doc, recent)
+    found = formulations.phrases(sn.doc, [so.flat])
     terms = _kept(found, skip, regions)
     hist = presence(terms, past.texts)
     df = presence(terms, past.others)
@@ -375,7 +383,10 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         if run >= GAP_RUN:
             signal, base = Signal.GAP, GAP_BASE
             reason = f"{_years(ys)} 每年提及，今年未提"
-            sal = 0.5 * sal + 0.5 * min(1.0, run / SALIENT_MENTIONS)  # the longer the run, the bigger the gap
+            # an episode (never said before its run: a campaign that began and ended) is the gap a
+            # reader wants; a phrase that came and went before is wording that fluctuates
+            episode = not any(k < last - run + 1 for k in hist[t])
+            sal = 0.5 * sal + 0.5 * episode
         else:
             signal, base = Signal.FLIP, FLIP_BASE
             first = not any(k < last for k in hist[t])
@@ -407,6 +418,8 @@ def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str
             a, b = key(dele.text), key(ins.text)
             if not (_WORDISH.fullmatch(a) and _WORDISH.fullmatch(b)) or max(len(a), len(b)) > SLOT_MAX_CHARS:
                 continue
+            if not (formulations.has_content(a) and formulations.has_content(b)):
+                continue  # 进一步 → 努力: the verbs around a formulation changed, not the formulation
             left, right = key(before.text)[-4:], key(after.text)[:4]
             po = formulations.phrase_around(so.doc, left, a, right)
             pn = formulations.phrase_around(sn.doc, left, b, right)
@@ -449,10 +462,9 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
     for (a, b), n in sorted(slots.items(), key=lambda kv: (-kv[1], kv[0])):
         if count(b, so.flat) or count(a, sn.flat) >= count(a, so.flat):
             continue  # the new wording was already there, or the old one lives on: an edit, not a renaming
-        # once is enough when an established wording (said in GAP_RUN+ earlier reports) gives way
-        # to a debut: the pattern of a renamed formula, not of one edited sentence
-        # (with a short history establishment cannot be seen: the debut alone decides)
-        established = (len(seen_old[a]) >= GAP_RUN or len(past.years) < HISTORY_MIN) and not seen_new[b]
+        # once is enough when an established formula (said GAP_RUN+ times in the old report and in
+        # GAP_RUN+ earlier reports) gives way to a debut: a renamed formula, not one edited sentence
+        established = len(seen_old[a]) >= GAP_RUN and count(a, so.flat) >= GAP_RUN and not seen_new[b]
         if n >= SLOT_MIN_SUPPORT or established:
             add(a, b, Signal.SLOT, f"表述变化：对应位置替换 {n} 处")
     return out

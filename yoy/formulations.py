@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from yoy.history import presence
 from yoy.models import Doc
 from yoy.terms import STOPWORDS, quoted
-from yoy.text import tag
+from yoy.text import QUOTES, tag, words
 
 
 def _closed(text: str) -> frozenset[str]:
@@ -54,6 +54,10 @@ LEAD_WORDS = _closed("""
 PHRASE_MAX = 10
 # Shortest phrase kept: one character is grammar.
 PHRASE_MIN = 2
+# A quoted name this short (characters) takes the word after its closing quote as its head
+# (“十五”计划, “三农”问题); longer quoted names are whole terms. Numbered names are two or three
+# characters (三农, 两基, 十五); a four-character quoted term is a name of its own.
+SHORT_QUOTE = 3
 # A stance modifier (适度宽松, 从紧, 积极) is one or two words and at most this many characters.
 MODIFIER_MAX = 4
 # A head takes at most this many distinct modifiers in one report to be a stance head: 货币政策 has
@@ -67,6 +71,7 @@ _STANCE_TAGS = frozenset({"a", "ad", "an", "ag", "d", "vd", "z", "b", "zg"})
 _MODIFIER_STOP = _closed("""
 的 和 与 及 并 或 等 是 了 在 对 把 将 为 要 就 也 都 更
 """)
+_QUOTE_CHARS = frozenset("".join(QUOTES) + "".join(QUOTES.values()))
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _HAS_DIGIT = re.compile(r"[0-9]")
 
@@ -78,7 +83,7 @@ class Phrase:
     text: str  # flat form (matching key)
     count: int  # occurrences in its report
     first: int  # flat offset of the first occurrence
-    quoted: bool  # the report writes it (or a part of it) in quotes
+    quoted: bool  # the report writes it in quotes (perhaps with a head noun: “十五”计划)
     unit: bool  # some occurrence has a boundary on both sides: said as a unit
 
 
@@ -102,6 +107,11 @@ def _content(word: str) -> bool:
     return len(word) >= 2 and _inner(word) and word not in STOPWORDS and word not in LEAD_WORDS
 
 
+def has_content(text: str) -> bool:
+    """`text` holds a word that can carry a formulation (not only verbs, adverbs and particles)."""
+    return any(_content(w) for w in words(text))
+
+
 def cores(d: Doc) -> list[tuple[str, int, int]]:
     """Every word and adjacent word pair that can seed a phrase: (string, first token, end token)."""
     w = d.flat_tokens.words
@@ -114,17 +124,41 @@ def cores(d: Doc) -> list[tuple[str, int, int]]:
     return out
 
 
-def _extend(d: Doc, i: int, j: int) -> tuple[int, int, bool]:
+def quote_cuts(d: Doc) -> tuple[int, ...]:
+    """Flat offsets where the text had a quote mark (removed from `flat`): a quoted term is a unit."""
+    pos = [k for k, ch in enumerate(d.folded) if ch in _QUOTE_CHARS]
+    return tuple(sorted({bisect_left(d.origin, q) for q in pos}))
+
+
+def _cut_at(cuts: Sequence[int], pos: int) -> bool:
+    k = bisect_left(cuts, pos)
+    return k < len(cuts) and cuts[k] == pos
+
+
+def _short_quote_before(cuts: Sequence[int], pos: int, start: int) -> bool:
+    """A quoted stretch of at most SHORT_QUOTE characters closes at `pos`, opened at or after `start`
+    (“十五”计划, “三农”问题: the quoted short name takes its head noun)."""
+    k = bisect_left(cuts, pos)
+    return k > 0 and start <= cuts[k - 1] and pos - cuts[k - 1] <= SHORT_QUOTE
+
+
+def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = ()) -> tuple[int, int, bool]:
     """Token range [i, j) widened to the phrase boundaries (right first: Chinese phrases end in their
-    head); also whether both ends stopped at a boundary (not at the length cap)."""
+    head); also whether both ends stopped at a boundary (not at the length cap). A quote mark is a
+    boundary, except that a short quoted name takes one word after it."""
     w, starts, ends = d.flat_tokens.words, d.flat_tokens.starts, d.flat_tokens.ends
     capped = False
+    took_head = False
     while j < len(w) and _inner(w[j]) and w[j] not in LEAD_WORDS:
         if ends[j] - starts[i] > PHRASE_MAX:
             capped = True
             break
+        if _cut_at(cuts, starts[j]):
+            if took_head or not _short_quote_before(cuts, starts[j], starts[i]) or not _content(w[j]):
+                break
+            took_head = True
         j += 1
-    while i > 0 and _inner(w[i - 1]) and w[i - 1] not in LEAD_WORDS:
+    while i > 0 and _inner(w[i - 1]) and w[i - 1] not in LEAD_WORDS and not _cut_at(cuts, starts[i]):
         if ends[j - 1] - starts[i - 1] > PHRASE_MAX:
             capped = True
             break
@@ -142,10 +176,14 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dic
     wanted = set(keep)
     novel = [(c, i, j) for c, i, j in cs if not seen[c] or c in wanted]
     starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
+    cuts = quote_cuts(d)
     spans: dict[str, tuple[int, bool]] = {}
     by_core: dict[str, set[str]] = defaultdict(set)
     for c, i, j in novel:
-        a, b, unit = _extend(d, i, j)
+        mid = starts[i + 1] if j - i == 2 else -1
+        if mid >= 0 and _cut_at(cuts, mid) and not _short_quote_before(cuts, mid, starts[i]):
+            continue  # a word pair across a quote mark is not one core
+        a, b, unit = _extend(d, i, j, cuts)
         s, e = starts[a], ends[b - 1]
         text = d.flat[s:e]
         if len(text) < PHRASE_MIN:
@@ -158,8 +196,9 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dic
             common = shared(c, texts)
             if len(common) >= PHRASE_MIN and common not in spans:
                 spans[common] = (d.flat.find(common), True)
-    quotes = {q for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
-    found = {t: Phrase(t, d.flat.count(t), s, any(q in t for q in quotes), unit)
+    quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
+    found = {t: Phrase(t, d.flat.count(t), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
+                       unit)
              for t, (s, unit) in spans.items()}
     # the other texts must lack the whole phrase too (a core can be new while its phrase is not)
     whole = presence(found, absent_from)
@@ -270,7 +309,7 @@ def extend_range(d: Doc, start: int, end: int) -> str:
     starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
     i = max(0, bisect_right(starts, start) - 1)
     j = max(i + 1, bisect_left(ends, end) + 1)
-    a, b, _ = _extend(d, i, min(j, len(starts)))
+    a, b, _ = _extend(d, i, min(j, len(starts)), quote_cuts(d))
     return d.flat[starts[a]:ends[b - 1]] if b > a else ""
 
 

@@ -60,6 +60,9 @@ PHRASE_MIN = 2
 SHORT_QUOTE = 3
 # A stance modifier (适度宽松, 从紧, 积极) is one or two words and at most this many characters.
 MODIFIER_MAX = 4
+# A stance head names a policy by a compound (货币政策, 财政赤字): at least this many characters.
+# Two-character heads are generic nouns (经济, 作用) whose modifiers are description, not stance.
+STANCE_HEAD_MIN = 3
 # A head takes at most this many distinct modifiers in one report to be a stance head: 货币政策 has
 # one stance a year; 作用/问题-like heads take many modifiers and carry no stance.
 STANCE_MAX_MODIFIERS = 2
@@ -71,6 +74,12 @@ _STANCE_TAGS = frozenset({"a", "ad", "an", "ag", "d", "vd", "z", "b", "zg"})
 _MODIFIER_STOP = _closed("""
 的 和 与 及 并 或 等 是 了 在 对 把 将 为 要 就 也 都 更
 """)
+# Tags of words that can head a formulation: nouns (n, nr, ns, nt, nz, ng), verbal and adjectival nouns
+# (vn, an), idioms and fixed expressions (i, l), abbreviations (j).
+_NOMINAL_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "i", "l", "j"})
+# Enumerators (一是, 第三) and numeral-led words (万套 after a figure) are structure, not content.
+_NUM = "一二三四五六七八九十"
+_ENUMERATOR = re.compile(rf"^(第[{_NUM}]+[\u4e00-\u9fff]?|[{_NUM}]+[是要]|[万亿][\u4e00-\u9fff]?)$")
 _QUOTE_CHARS = frozenset("".join(QUOTES) + "".join(QUOTES.values()))
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _HAS_DIGIT = re.compile(r"[0-9]")
@@ -85,6 +94,7 @@ class Phrase:
     first: int  # flat offset of the first occurrence
     quoted: bool  # the report writes it in quotes (perhaps with a head noun: “十五”计划)
     unit: bool  # some occurrence has a boundary on both sides: said as a unit
+    governed: bool  # some occurrence is the object of a policy verb (坚持|以人为本, 推进|户籍制度改革)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +107,17 @@ class Stance:
     count: int
 
 
+def _nominal(word: str) -> bool:
+    """jieba tags `word` as a noun-like word (n…, vn, an, l, i, j, nz): it can head a phrase."""
+    tags = [t for _, t in tag(word)]
+    return bool(tags) and tags[-1] in _NOMINAL_TAGS
+
+
 def _inner(word: str) -> bool:
     """May stand inside a phrase: not punctuation, not a function word, not a number."""
     return (bool(word) and not any(c in BOUNDARY_CHARS for c in word) and word not in FUNCTION_WORDS
-            and _CJK.search(word) is not None and _HAS_DIGIT.search(word) is None)
+            and _CJK.search(word) is not None and _HAS_DIGIT.search(word) is None
+            and _ENUMERATOR.match(word) is None)
 
 
 def _content(word: str) -> bool:
@@ -154,7 +171,8 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = ()) -> tuple[int, int,
             capped = True
             break
         if _cut_at(cuts, starts[j]):
-            if took_head or not _short_quote_before(cuts, starts[j], starts[i]) or not _content(w[j]):
+            if took_head or not _short_quote_before(cuts, starts[j], starts[i]) or not _content(w[j]) \
+                    or not _nominal(w[j]):
                 break
             took_head = True
         j += 1
@@ -186,7 +204,7 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dic
         a, b, unit = _extend(d, i, j, cuts)
         s, e = starts[a], ends[b - 1]
         text = d.flat[s:e]
-        if len(text) < PHRASE_MIN:
+        if len(text) < PHRASE_MIN or (b - a == 1 and not _nominal(text)):
             continue
         by_core[c].add(text)
         first, was_unit = spans.get(text, (s, False))
@@ -198,12 +216,26 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dic
                 spans[common] = (d.flat.find(common), True)
     quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
     found = {t: Phrase(t, d.flat.count(t), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
-                       unit)
+                       unit, _governed(d, t))
              for t, (s, unit) in spans.items()}
     # the other texts must lack the whole phrase too (a core can be new while its phrase is not)
     whole = presence(found, absent_from)
     found = {t: p for t, p in found.items() if not whole[t] or t in wanted}
     return _merge_nested(found)
+
+
+def _governed(d: Doc, text: str) -> bool:
+    """Some occurrence of `text` follows a policy verb: a leading word or a word jieba tags as a verb."""
+    starts, w = d.flat_tokens.starts, d.flat_tokens.words
+    pos = d.flat.find(text)
+    while pos >= 0:
+        k = bisect_left(starts, pos)
+        if 0 < k < len(starts) + 1 and starts[k - 1] < pos and k - 1 >= 0:
+            prev = w[k - 1]
+            if prev in LEAD_WORDS or (len(prev) >= 2 and [t for _, t in tag(prev)][-1:] == ["v"]):
+                return True
+        pos = d.flat.find(text, pos + len(text))
+    return False
 
 
 def shared(core: str, texts: set[str]) -> str:
@@ -292,6 +324,8 @@ def stance_changes(old: Doc, new: Doc) -> list[tuple[Stance, Stance]]:
     so, sn = stances(old), stances(new)
     out: list[tuple[Stance, Stance]] = []
     for head in sorted(so.keys() & sn.keys()):
+        if len(head) < STANCE_HEAD_MIN:
+            continue
         olds, news = so[head], sn[head]
         if len(olds) > STANCE_MAX_MODIFIERS or len(news) > STANCE_MAX_MODIFIERS:
             continue

@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -94,8 +94,9 @@ SLOT_MIN_SUPPORT = 2
 SLOT_MAX_CHARS = 12
 # Evidence sentences kept per report for one term; the brief shows a few, the counts say the rest.
 MAX_EVIDENCE = 3
-# Priorities listed per change (by score): a brief lists what a reader can read; the ranking decides.
-MAX_NEW, MAX_DROPPED, MAX_CONTINUED = 100000, 100000, 40
+# Priorities listed per change (by score): a brief lists what a reader can scan (a few hundred lines);
+# the ranking decides which.
+MAX_NEW, MAX_DROPPED, MAX_CONTINUED = 500, 400, 40
 # A continued term is a change when its intensity per 10k at least doubles or halves and it is key
 # (G² ≥ G2_MIN) with at least this many mentions in the text it is key for (chance below three).
 CONTINUED_RATIO = 2.0
@@ -231,13 +232,34 @@ def _display(side: _Side, term: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Past:
-    """What novelty and genericness are measured against for one comparison."""
+    """What novelty and genericness are measured against for one comparison. `pool` holds every text
+    once; the index tuples say which of them are the region's history (oldest first, the old report
+    last), the other reports up to the new year (genericness) and the national reports."""
 
-    years: tuple[int, ...]  # the region's earlier reports (old included when it is one), oldest first
-    texts: tuple[str, ...]
-    others: tuple[str, ...]  # every reference report up to the new year except the two compared
+    years: tuple[int, ...]
+    pool: tuple[str, ...]
+    hist_at: tuple[int, ...]
+    other_at: tuple[int, ...]
     national: tuple[RefText, ...]  # national reports up to the new year, for a non-national region
+    nat_at: tuple[int, ...]
     same_region: bool
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(self.pool[k] for k in self.hist_at)
+
+    def scan(self, terms: Iterable[str]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],
+                                                   dict[str, int]]:
+        """Per term: history positions that say it; how many other reports say it; the first national
+        report (its index in `national`) that says it, or -1."""
+        hits = presence(terms, self.pool)
+        hist_pos = {k: n for n, k in enumerate(self.hist_at)}
+        nat_pos = {k: n for n, k in enumerate(self.nat_at)}
+        others = set(self.other_at)
+        hist = {t: tuple(sorted(hist_pos[k] for k in ks if k in hist_pos)) for t, ks in hits.items()}
+        df = {t: sum(k in others for k in ks) for t, ks in hits.items()}
+        nat = {t: min((nat_pos[k] for k in ks if k in nat_pos), default=-1) for t, ks in hits.items()}
+        return hist, df, nat
 
 
 def _past(old: Report, new: Report, ref: Reference, so: _Side) -> _Past:
@@ -246,15 +268,23 @@ def _past(old: Report, new: Report, ref: Reference, so: _Side) -> _Past:
     if not hist or hist[-1].year != old.meta.year:  # the old report is always the latest past
         hist = [h for h in hist if h.year != old.meta.year]
         hist.append(RefText(old.meta.region, old.meta.level, old.meta.year, so.flat))
-    compared = (old.meta.region, old.meta.year), (new.meta.region, new.meta.year)
+    compared = {(old.meta.region, old.meta.year), (new.meta.region, new.meta.year)}
     # genericness is judged by what had been said by the new report's year: later reports cannot make
     # a formulation common before it was coined
-    others = tuple(t.flat for t in ref.others(*compared) if t.year <= new.meta.year)
-    national: tuple[RefText, ...] = ()
+    others = [t for t in ref.texts if (t.region, t.year) not in compared and t.year <= new.meta.year]
+    national = []
     if new.meta.level is not Level.NATIONAL:
-        nat = [t for t in ref.texts if t.level is Level.NATIONAL and t.year <= new.meta.year]
-        national = tuple(sorted(nat, key=lambda t: t.year))
-    return _Past(tuple(h.year for h in hist), tuple(h.flat for h in hist), others, national, same)
+        national = sorted((t for t in ref.texts if t.level is Level.NATIONAL and t.year <= new.meta.year),
+                          key=lambda t: t.year)
+    pool: dict[tuple[str, int], int] = {}
+    texts: list[str] = []
+    for t in (*hist, *others, *national):
+        if (t.region, t.year) not in pool:
+            pool[(t.region, t.year)] = len(texts)
+            texts.append(t.flat)
+    return _Past(tuple(h.year for h in hist), tuple(texts), tuple(pool[(h.region, h.year)] for h in hist),
+                 tuple(pool[(t.region, t.year)] for t in others), tuple(national),
+                 tuple(pool[(t.region, t.year)] for t in national), same)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,10 +346,8 @@ def _region_words(*reports: Report) -> set[str]:
     return out
 
 
-def _national_note(term: str, past: _Past, hits: frozenset[int]) -> str:
-    if not hits:
-        return ""
-    return f"全国报告{past.national[min(hits)].year}年起使用"
+def _national_note(past: _Past, first: int) -> str:
+    return f"全国报告{past.national[first].year}年起使用" if first >= 0 else ""
 
 
 def _kept(found: dict[str, formulations.Phrase], skip: set[str], regions: set[str]) -> list[str]:
@@ -327,18 +355,39 @@ def _kept(found: dict[str, formulations.Phrase], skip: set[str], regions: set[st
     return [t for t in found if t not in regions and not any(r in t or t in r for r in skip)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A scored candidate before its priority record is built (only the kept ones are)."""
+
+    score: float
+    term: str
+    basis: str
+    signal: Signal
+    mentions: int
+    common: bool
+
+
+def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side) -> list[_Found]:
+    """The `keep` best candidates as priorities (ties: shorter term first, then by text)."""
+    factor = DIGEST_FACTOR if _note(change, so, sn) else 1.0
+    pending.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
+    out = []
+    for c in pending[:keep]:
+        p = _priority(change, c.term, None, so, sn, c.basis)
+        out.append(_Found(p, c.signal, c.score * factor, f"{c.basis}；提及 {c.mentions} 次", c.common))
+    return out
+
+
 def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
     found = formulations.phrases(sn.doc, [so.flat])
     terms = _kept(found, skip, regions)
-    hist = presence(terms, past.texts)
-    df = presence(terms, past.others)
-    nat = presence(terms, [t.flat for t in past.national]) if past.national else {}
-    m = len(past.others)
+    hist, df, nat = past.scan(terms)
+    m = len(past.other_at)
     out = []
     for t in terms:
         ph = found[t]
         seen = sorted(past.years[k] for k in hist[t])
-        share = len(df[t]) / m if m else 0.0
+        share = df[t] / m if m else 0.0
         sal = _salience(ph, t in sn.heading_text)
         n_hist = len(past.years)
         if not seen:
@@ -352,25 +401,21 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
         else:
             signal, base = Signal.FLIP, FLIP_BASE
             reason = f"{_years(seen)}曾提及，上年未提"
-        common = _common(t, share, len(df[t]), m)
+        common = _common(t, share, df[t], m)
         score = base + SALIENCE_SPAN * sal
-        extras = [common, _national_note(t, past, nat.get(t, frozenset()))]
+        extras = [common, _national_note(past, nat[t])]
         if common:
             score *= COMMON_FACTOR
-        p = _priority("new", t, None, so, sn, "；".join(x for x in (reason, *extras) if x))
-        if p.note:
-            score *= DIGEST_FACTOR
-        out.append(_Found(p, signal, score, f"{p.basis}；提及 {ph.count} 次", bool(common)))
-    out.sort(key=lambda f: (-f.score, f.priority.term))
-    return out[:MAX_NEW]
+        basis = "；".join(x for x in (reason, *extras) if x)
+        out.append(_Pending(score, t, basis, signal, ph.count, bool(common)))
+    return _build("new", out, MAX_NEW, so, sn)
 
 
 def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
     found = formulations.phrases(so.doc, [sn.flat])
     terms = _kept(found, skip, regions)
-    hist = presence(terms, past.texts)
-    df = presence(terms, past.others)
-    m = len(past.others)
+    hist, df, _ = past.scan(terms)
+    m = len(past.other_at)
     out = []
     last = len(past.years) - 1
     for t in terms:
@@ -380,7 +425,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             run += 1
         run = max(run, 1)  # the old report says it (its text may be missing from the reference)
         ys = past.years[last - run + 1:]
-        share = len(df[t]) / m if m else 0.0
+        share = df[t] / m if m else 0.0
         sal = _salience(ph, t in so.heading_text)
         if run >= GAP_RUN:
             signal, base = Signal.GAP, GAP_BASE
@@ -393,16 +438,13 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             signal, base = Signal.FLIP, FLIP_BASE
             first = not any(k < last for k in hist[t])
             reason = f"{ys[0]}年{'首次' if first and last else ''}提及，今年未提"
-        common = _common(t, share, len(df[t]), m)
+        common = _common(t, share, df[t], m)
         score = base + SALIENCE_SPAN * sal
         if common:
             score *= COMMON_FACTOR
-        p = _priority("dropped", t, None, so, sn, "；".join(x for x in (reason, common) if x))
-        if p.note:
-            score *= DIGEST_FACTOR
-        out.append(_Found(p, signal, score, f"{p.basis}；提及 {ph.count} 次", bool(common)))
-    out.sort(key=lambda f: (-f.score, f.priority.term))
-    return out[:MAX_DROPPED]
+        basis = "；".join(x for x in (reason, common) if x)
+        out.append(_Pending(score, t, basis, signal, ph.count, bool(common)))
+    return _build("dropped", out, MAX_DROPPED, so, sn)
 
 
 def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str, str], int]:

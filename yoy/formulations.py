@@ -17,10 +17,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from yoy.history import presence
+from yoy.history import occurrences, presence
 from yoy.models import Doc
 from yoy.terms import STOPWORDS, quoted
-from yoy.text import QUOTES, tag, words
+from yoy.text import tag, words
 
 
 def _closed(text: str) -> frozenset[str]:
@@ -80,7 +80,6 @@ _NOMINAL_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "i", "
 # Enumerators (一是, 第三) and numeral-led words (万套 after a figure) are structure, not content.
 _NUM = "一二三四五六七八九十"
 _ENUMERATOR = re.compile(rf"^(第[{_NUM}]+[\u4e00-\u9fff]?|[{_NUM}]+[是要]|[万亿][\u4e00-\u9fff]?)$")
-_QUOTE_CHARS = frozenset("".join(QUOTES) + "".join(QUOTES.values()))
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _HAS_DIGIT = re.compile(r"[0-9]")
 
@@ -132,19 +131,17 @@ def has_content(text: str) -> bool:
 def cores(d: Doc) -> list[tuple[str, int, int]]:
     """Every word and adjacent word pair that can seed a phrase: (string, first token, end token)."""
     w = d.flat_tokens.words
+    kinds = {word: (_inner(word), _content(word)) for word in set(w)}
     out: list[tuple[str, int, int]] = []
     for i, word in enumerate(w):
-        if _content(word):
+        inner, content = kinds[word]
+        if content:
             out.append((word, i, i + 1))
-        if i + 1 < len(w) and _inner(word) and _inner(w[i + 1]) and (_content(word) or _content(w[i + 1])):
-            out.append((word + w[i + 1], i, i + 2))
+        if inner and i + 1 < len(w):
+            inner2, content2 = kinds[w[i + 1]]
+            if inner2 and (content or content2):
+                out.append((word + w[i + 1], i, i + 2))
     return out
-
-
-def quote_cuts(d: Doc) -> tuple[int, ...]:
-    """Flat offsets where the text had a quote mark (removed from `flat`): a quoted term is a unit."""
-    pos = [k for k, ch in enumerate(d.folded) if ch in _QUOTE_CHARS]
-    return tuple(sorted({bisect_left(d.origin, q) for q in pos}))
 
 
 def _cut_at(cuts: Sequence[int], pos: int) -> bool:
@@ -194,7 +191,7 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dic
     wanted = set(keep)
     novel = [(c, i, j) for c, i, j in cs if not seen[c] or c in wanted]
     starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
-    cuts = quote_cuts(d)
+    cuts = d.quote_cuts
     spans: dict[str, tuple[int, bool]] = {}
     by_core: dict[str, set[str]] = defaultdict(set)
     for c, i, j in novel:
@@ -214,28 +211,32 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dic
             common = shared(c, texts)
             if len(common) >= PHRASE_MIN and common not in spans:
                 spans[common] = (d.flat.find(common), True)
-    quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
-    found = {t: Phrase(t, d.flat.count(t), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
-                       unit, _governed(d, t))
-             for t, (s, unit) in spans.items()}
     # the other texts must lack the whole phrase too (a core can be new while its phrase is not)
-    whole = presence(found, absent_from)
-    found = {t: p for t, p in found.items() if not whole[t] or t in wanted}
+    whole = presence(spans, absent_from)
+    spans = {t: v for t, v in spans.items() if not whole[t] or t in wanted}
+    quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
+    where = occurrences(spans, d.flat)
+    found = {t: Phrase(t, len(where[t]), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
+                       unit, _governed(d, where[t]))
+             for t, (s, unit) in spans.items()}
     return _merge_nested(found)
 
 
-def _governed(d: Doc, text: str) -> bool:
-    """Some occurrence of `text` follows a policy verb: a leading word or a word jieba tags as a verb."""
+def _governed(d: Doc, places: Sequence[int]) -> bool:
+    """Some occurrence (flat offsets `places`) follows a policy verb: a leading word or a word jieba
+    tags as a verb."""
     starts, w = d.flat_tokens.starts, d.flat_tokens.words
-    pos = d.flat.find(text)
-    while pos >= 0:
+    for pos in places:
         k = bisect_left(starts, pos)
-        if 0 < k < len(starts) + 1 and starts[k - 1] < pos and k - 1 >= 0:
+        if k > 0:
             prev = w[k - 1]
-            if prev in LEAD_WORDS or (len(prev) >= 2 and [t for _, t in tag(prev)][-1:] == ["v"]):
+            if prev in LEAD_WORDS or (len(prev) >= 2 and _verb(prev)):
                 return True
-        pos = d.flat.find(text, pos + len(text))
     return False
+
+
+def _verb(word: str) -> bool:
+    return [t for _, t in tag(word)][-1:] == ["v"]
 
 
 def shared(core: str, texts: set[str]) -> str:
@@ -262,12 +263,12 @@ def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
     it mostly on its own, at least twice as often as the longer (C-value's nesting test); then the
     longer is dropped unless it is quoted. Otherwise the longer phrase stands for both."""
     out = dict(found)
-    by_len = sorted(found, key=lambda t: (-len(t), t))
-    for long in by_len:
+    for long in sorted(found, key=lambda t: (-len(t), t)):
         if long not in out:
             continue
-        for short in by_len:
-            if short == long or len(short) >= len(long) or short not in out or short not in long:
+        inner = {long[a:b] for a in range(len(long)) for b in range(a + PHRASE_MIN, len(long) + 1)} - {long}
+        for short in sorted(inner & out.keys(), key=lambda t: (-len(t), t)):
+            if short not in out:
                 continue
             if out[short].count >= 2 * out[long].count:
                 if not out[long].quoted:
@@ -343,7 +344,7 @@ def extend_range(d: Doc, start: int, end: int) -> str:
     starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
     i = max(0, bisect_right(starts, start) - 1)
     j = max(i + 1, bisect_left(ends, end) + 1)
-    a, b, _ = _extend(d, i, min(j, len(starts)), quote_cuts(d))
+    a, b, _ = _extend(d, i, min(j, len(starts)), d.quote_cuts)
     return d.flat[starts[a]:ends[b - 1]] if b > a else ""
 
 

@@ -59,16 +59,40 @@ def reference(reports: Iterable[Report]) -> Reference:
     return Reference(tuple(sorted(seen.values(), key=lambda t: (t.region, t.year))))
 
 
+_NONE: frozenset[int] = frozenset()
+
+
 def presence(patterns: Iterable[str], texts: Sequence[str]) -> dict[str, frozenset[int]]:
     """For each pattern, the indexes of `texts` that contain it (Aho-Corasick: one pass per text)."""
-    pats = sorted({p for p in patterns if p})
-    found: dict[str, set[int]] = {p: set() for p in pats}
-    if pats and texts:
-        auto = ahocorasick.Automaton()
-        for p in pats:
-            auto.add_word(p, p)
-        auto.make_automaton()
-        for k, text in enumerate(texts):
-            for _, p in auto.iter(text):
-                found[p].add(k)
-    return {p: frozenset(s) for p, s in found.items()}
+    pats = {p for p in patterns if p}
+    if not pats or not texts:
+        return dict.fromkeys(pats, _NONE)
+    auto = ahocorasick.Automaton()
+    for p in pats:
+        auto.add_word(p, p)
+    auto.make_automaton()
+    where: dict[str, set[int]] = {}
+    for k, text in enumerate(texts):
+        for p in {p for _, p in auto.iter(text)}:
+            where.setdefault(p, set()).add(k)
+    out = dict.fromkeys(pats, _NONE)
+    out.update((p, frozenset(ks)) for p, ks in where.items())
+    return out
+
+
+def occurrences(patterns: Iterable[str], text: str) -> dict[str, list[int]]:
+    """Start offsets of every pattern in `text`, non-overlapping per pattern as `str.count` counts."""
+    pats = {p for p in patterns if p}
+    out: dict[str, list[int]] = {p: [] for p in pats}
+    if not pats:
+        return out
+    auto = ahocorasick.Automaton()
+    for p in pats:
+        auto.add_word(p, p)
+    auto.make_automaton()
+    for end, p in auto.iter(text):
+        start = end - len(p) + 1
+        places = out[p]
+        if not places or start >= places[-1] + len(p):
+            places.append(start)
+    return out

@@ -190,6 +190,7 @@ class Doc:
     origin: tuple[int, ...]
     tokens: Tokens
     flat_tokens: Tokens
+    quote_cuts: tuple[int, ...] = ()  # flat offsets where a quote mark was removed: a quoted term's ends
 
     def span_of(self, start: int, end: int) -> Span:
         """The `report.text` span of `flat[start:end]`."""

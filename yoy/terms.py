@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
@@ -39,6 +40,7 @@ TERM_MAX_CHARS = 16
 G2_MIN = 10.83
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_QUOTE_MARK = re.compile("[" + re.escape("".join(QUOTES) + "".join(QUOTES.values())) + "]")
 _DIGIT = re.compile(r"[0-9〇零一二三四五六七八九十百千万亿%.]")
 
 
@@ -55,7 +57,8 @@ def doc(report: Report, outline: Outline) -> Doc:
     flat_words = word_spans(flat)
     flat_tokens = _tokens(flat_words)
     spans = [(w, origin[s], origin[e - 1] + 1) for w, s, e in flat_words]
-    return Doc(report, outline, folded, flat, origin, _tokens(spans), flat_tokens)
+    cuts = tuple(sorted({bisect_left(origin, m.start()) for m in _QUOTE_MARK.finditer(folded)}))
+    return Doc(report, outline, folded, flat, origin, _tokens(spans), flat_tokens, cuts)
 
 
 def tokens(text: str) -> Tokens:
@@ -73,14 +76,16 @@ def is_content(word: str) -> bool:
 
 def content_words(words: Iterable[str]) -> list[str]:
     """The content words of `words`, in order."""
-    return [w for w in words if is_content(w)]
+    ws = list(words)
+    ok = {w: is_content(w) for w in set(ws)}
+    return [w for w in ws if ok[w]]
 
 
 def bigrams(words: Iterable[str]) -> list[str]:
     """Adjacent content-word pairs, joined: 数字+经济 → 数字经济."""
     ws = list(words)
-    return [a + b for a, b in pairwise(ws)
-            if is_content(a) and is_content(b) and len(a) + len(b) <= TERM_MAX_CHARS]
+    ok = {w: is_content(w) for w in set(ws)}
+    return [a + b for a, b in pairwise(ws) if ok[a] and ok[b] and len(a) + len(b) <= TERM_MAX_CHARS]
 
 
 _NO_QUOTES = str.maketrans("", "", "".join(QUOTES) + "".join(QUOTES.values()))

@@ -30,6 +30,18 @@ def _fold_char(ch: str) -> str:
     return folded
 
 
+class _FoldTable(dict[int, str]):
+    """`str.translate` table that folds each character the first time it is seen (the table grows
+    with the character set, not with the texts)."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = _fold_char(chr(code))
+        return out
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """The matching form of `text`: Simplified characters, half-width punctuation, one char per char.
 
@@ -41,7 +53,7 @@ def fold(text: str) -> str:
         simplified = "".join(c if len(c := convert(ch)) == 1 else ch for ch in text)
     if simplified.isascii():
         return simplified
-    return "".join(_fold_char(ch) for ch in simplified)
+    return simplified.translate(_FOLD)
 
 
 _QUOTE_CHARS = frozenset("".join(QUOTES) + "".join(QUOTES.values()))

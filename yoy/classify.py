@@ -307,8 +307,10 @@ def _salience(ph: formulations.Phrase, heading: bool) -> float:
     return W_MENTIONS * mentions + W_GOVERNED * ph.governed + W_QUOTED * ph.quoted + W_HEADING * heading
 
 
-def _common(term: str, share: float, k: int, m: int) -> str:
-    return f"常用词：其他 {m} 份报告中 {k} 份提及" if share >= COMMON_SHARE else ""
+def _common(share: float, k: int, m: int, everyday: bool) -> str:
+    if share >= COMMON_SHARE:
+        return f"常用词：其他 {m} 份报告中 {k} 份提及"
+    return "常用词：日常用语" if everyday else ""
 
 
 # --- priorities -----------------------------------------------------------------------------
@@ -401,7 +403,7 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
         else:
             signal, base = Signal.FLIP, FLIP_BASE
             reason = f"{_years(seen)}曾提及，上年未提"
-        common = _common(t, share, df[t], m)
+        common = _common(share, df[t], m, ph.everyday)
         score = base + SALIENCE_SPAN * sal
         extras = [common, _national_note(past, nat[t])]
         if common:
@@ -438,7 +440,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             signal, base = Signal.FLIP, FLIP_BASE
             first = not any(k < last for k in hist[t])
             reason = f"{ys[0]}年{'首次' if first and last else ''}提及，今年未提"
-        common = _common(t, share, df[t], m)
+        common = _common(share, df[t], m, ph.everyday)
         score = base + SALIENCE_SPAN * sal
         if common:
             score *= COMMON_FACTOR

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from yoy.history import occurrences, presence
 from yoy.models import Doc
 from yoy.terms import STOPWORDS, quoted
-from yoy.text import tag, words
+from yoy.text import dictionary_count, tag, words
 
 
 def _closed(text: str) -> frozenset[str]:
@@ -54,6 +54,11 @@ LEAD_WORDS = _closed("""
 PHRASE_MAX = 10
 # Shortest phrase kept: one character is grammar.
 PHRASE_MIN = 2
+# A phrase that is one word jieba's general dictionary counts this often is everyday language
+# (家庭 8832, 速度 8219, 先行 1133, 服务业 535), not a coined formulation (三农 86, 城镇化 55,
+# 以人为本 174): a genre-independent genericness for reports with little history to compare. The
+# dictionary's counts come from general corpora (news, literature); 500 is where everyday nouns begin.
+EVERYDAY_COUNT = 500
 # A quoted name this short (characters) takes the word after its closing quote as its head
 # (“十五”计划, “三农”问题); longer quoted names are whole terms. Numbered names are two or three
 # characters (三农, 两基, 十五); a four-character quoted term is a name of its own.
@@ -94,6 +99,7 @@ class Phrase:
     quoted: bool  # the report writes it in quotes (perhaps with a head noun: “十五”计划)
     unit: bool  # some occurrence has a boundary on both sides: said as a unit
     governed: bool  # some occurrence is the object of a policy verb (坚持|以人为本, 推进|户籍制度改革)
+    everyday: bool  # one word of everyday language (家庭, 速度): common whatever the corpus says
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +223,7 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dic
     quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
     where = occurrences(spans, d.flat)
     found = {t: Phrase(t, len(where[t]), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
-                       unit, _governed(d, where[t]))
+                       unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT)
              for t, (s, unit) in spans.items()}
     return _merge_nested(found)
 
@@ -261,7 +267,8 @@ def shared(core: str, texts: set[str]) -> str:
 def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
     """One candidate per phrase family: a phrase inside a longer one survives only when the text says
     it mostly on its own, at least twice as often as the longer (C-value's nesting test); then the
-    longer is dropped unless it is quoted. Otherwise the longer phrase stands for both."""
+    longer is dropped unless it is quoted or an action (verb + the phrase). Otherwise the longer
+    phrase stands for both."""
     out = dict(found)
     for long in sorted(found, key=lambda t: (-len(t), t)):
         if long not in out:
@@ -271,12 +278,23 @@ def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
             if short not in out:
                 continue
             if out[short].count >= 2 * out[long].count:
-                if not out[long].quoted:
+                if not out[long].quoted and not _action(long, short):
                     del out[long]
                     break
             else:
                 del out[short]
     return out
+
+
+def _action(long: str, short: str) -> bool:
+    """`long` is `short` with one verb before or after it (取消|农业税, 中部地区|崛起): a policy action
+    named as a whole, kept beside its object."""
+    k = long.find(short)
+    extra = long[:k] if k > 0 else long[k + len(short):]
+    if not extra or (k > 0 and k + len(short) < len(long)):
+        return False
+    tags = tag(extra)
+    return len(tags) == 1 and tags[0][1] == "v"
 
 
 def _evaluative(modifier: str) -> bool:

@@ -86,6 +86,12 @@ def tag(text: str) -> list[tuple[str, str]]:
     return [(w, t) for w, t in _tokenizer().tag(text, hmm=True)]
 
 
+def dictionary_count(word: str) -> int:
+    """How often jieba's general dictionary counts `word` as a word (0 when it is not one)."""
+    tok = _tokenizer()
+    return int(tok.suggest_freq(word)) if tok.has_word(word) else 0
+
+
 def word_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     """Words of `text` with their offsets."""
     return tuple((w, s, e) for w, s, e in _tokenizer().tokenize(text, hmm=True))

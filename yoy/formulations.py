@@ -130,8 +130,8 @@ def _content(word: str) -> bool:
 
 
 def has_content(text: str) -> bool:
-    """`text` holds a word that can carry a formulation (not only verbs, adverbs and particles)."""
-    return any(_content(w) for w in words(text))
+    """`text` is not only leading verbs, modals and particles (进一步 → 努力 changes no formulation)."""
+    return any(w not in LEAD_WORDS and w not in FUNCTION_WORDS for w in words(text))
 
 
 def cores(d: Doc) -> list[tuple[str, int, int]]:

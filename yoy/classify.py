@@ -95,8 +95,10 @@ SLOT_MAX_CHARS = 12
 # Evidence sentences kept per report for one term; the brief shows a few, the counts say the rest.
 MAX_EVIDENCE = 3
 # Priorities listed per change (by score): a brief lists what a reader can scan (a few hundred lines);
-# the ranking decides which.
+# the ranking decides which. Common words whose presence flipped are listed too, at most MAX_COMMON
+# per change, low in the ranking with the reason 常用词 (so a reader sees they were weighed).
 MAX_NEW, MAX_DROPPED, MAX_CONTINUED = 500, 400, 40
+MAX_COMMON = 20
 # A continued term is a change when its intensity per 10k at least doubles or halves and it is key
 # (G² ≥ G2_MIN) with at least this many mentions in the text it is key for (chance below three).
 CONTINUED_RATIO = 2.0
@@ -373,8 +375,9 @@ def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side
     """The `keep` best candidates as priorities (ties: shorter term first, then by text)."""
     factor = DIGEST_FACTOR if _note(change, so, sn) else 1.0
     pending.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
+    kept = [c for c in pending if not c.common][:keep] + [c for c in pending if c.common][:MAX_COMMON]
     out = []
-    for c in pending[:keep]:
+    for c in kept:
         p = _priority(change, c.term, None, so, sn, c.basis)
         out.append(_Found(p, c.signal, c.score * factor, f"{c.basis}；提及 {c.mentions} 次", c.common))
     return out

@@ -93,7 +93,10 @@ SLOT_MIN_SUPPORT = 2
 # verb; longer is a rewritten clause.
 SLOT_MAX_CHARS = 12
 # Evidence sentences kept per report for one term; the brief shows a few, the counts say the rest.
+# Past the first FULL_EVIDENCE new (or dropped) terms by rank, one sentence each: the list's tail is
+# for searching, and three sentences for each of hundreds of terms triples the record.
 MAX_EVIDENCE = 3
+FULL_EVIDENCE = 50
 # Priorities listed per change (by score): a brief lists what a reader can scan (a few hundred lines);
 # the ranking decides which. Common words whose presence flipped are listed too, at most MAX_COMMON
 # per change, low in the ranking with the reason 常用词 (so a reader sees they were weighed).
@@ -197,12 +200,12 @@ def _side(d: Doc, pairs: Sequence[SectionPair], label: str) -> _Side:
                  tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading)
 
 
-def _term_evidence(side: _Side, term: str) -> tuple[Evidence, ...]:
+def _term_evidence(side: _Side, term: str, most: int = 3) -> tuple[Evidence, ...]:
     t = key(term)
     out: list[Evidence] = []
     seen: set[int] = set()
     pos = side.flat.find(t) if t else -1
-    while pos >= 0 and len(out) < MAX_EVIDENCE:
+    while pos >= 0 and len(out) < most:
         ev = side.evidence(side.doc.span_of(pos, pos + len(t)))
         if ev.span.start not in seen:
             seen.add(ev.span.start)
@@ -329,16 +332,17 @@ def _note(change: str, so: _Side, sn: _Side) -> str | None:
 
 
 def _priority(change: str, term: str, old_term: str | None, so: _Side, sn: _Side, basis: str,
-              extra_old: Sequence[Evidence] = (), extra_new: Sequence[Evidence] = ()) -> Priority:
+              extra_old: Sequence[Evidence] = (), extra_new: Sequence[Evidence] = (),
+              evidence: int = MAX_EVIDENCE) -> Priority:
     ot = old_term if old_term is not None else term
     oc, nc = count(ot, so.flat), count(term, sn.flat)
-    ev_o = tuple(extra_old) or _term_evidence(so, ot)
-    ev_n = tuple(extra_new) or _term_evidence(sn, term)
+    ev_o = tuple(extra_old) or _term_evidence(so, ot, evidence)
+    ev_n = tuple(extra_new) or _term_evidence(sn, term, evidence)
     shown = _display(sn if change != "dropped" else so, term)
     shown_old = _display(so, old_term) if old_term is not None else None
     return Priority(change=change, term=shown, old_term=shown_old, old_count=oc, new_count=nc,
                     old_per10k=per10k(oc, len(so.report.text)), new_per10k=per10k(nc, len(sn.report.text)),
-                    basis=basis, evidence=(*ev_o[:MAX_EVIDENCE], *ev_n[:MAX_EVIDENCE]),
+                    basis=basis, evidence=(*ev_o[:evidence], *ev_n[:evidence]),
                     note=_note(change, so, sn))
 
 
@@ -377,8 +381,9 @@ def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side
     pending.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
     kept = [c for c in pending if not c.common][:keep] + [c for c in pending if c.common][:MAX_COMMON]
     out = []
-    for c in kept:
-        p = _priority(change, c.term, None, so, sn, c.basis)
+    for k, c in enumerate(kept):
+        most = MAX_EVIDENCE if k < FULL_EVIDENCE else 1
+        p = _priority(change, c.term, None, so, sn, c.basis, evidence=most)
         out.append(_Found(p, c.signal, c.score * factor, f"{c.basis}；提及 {c.mentions} 次", c.common))
     return out
 

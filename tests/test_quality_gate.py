@@ -20,9 +20,9 @@ pytestmark = pytest.mark.skipif(not (GOLD / "national_2000_2013.json").exists(),
 
 # national_2000_2013.json, reached (target): recall anywhere, within the top 25, rewordings, top-10
 # common-word share (at most).
-NATIONAL_RECALL = 0.69  # (≥ 0.90)
-NATIONAL_TOP25 = 0.29  # (≥ 0.80)
-NATIONAL_REWORDED = 5  # of 8 (≥ 7)
+NATIONAL_RECALL = 0.70  # (≥ 0.90)
+NATIONAL_TOP25 = 0.30  # (≥ 0.80)
+NATIONAL_REWORDED = 7  # of 8 (≥ 7)
 NATIONAL_COMMON_AT_MOST = 0.24  # (≤ 0.10)
 # chengyang_2022_2025.json: recall anywhere.
 SEED_RECALL = 0.84

@@ -65,6 +65,15 @@ EVERYDAY_COUNT = 500
 SHORT_QUOTE = 3
 # A stance modifier (适度宽松, 从紧, 积极) is one or two words and at most this many characters.
 MODIFIER_MAX = 4
+# A formula (an evaluative run written straight before its head, 平稳较快发展, 持续快速健康发展) has a
+# run of at least this many characters: two four-character idioms' worth of stance. Shorter runs
+# (协调发展, 健康发展) are ordinary description.
+FORMULA_MIN = 4
+# The new formula is said at least this often: a formula is what a report repeats (the growth formula
+# three to eight times); once is a description.
+FORMULA_REPEAT = 2
+# Words of such a run, at most (持续|快速|健康, 又|好|又|快).
+FORMULA_WORDS = 4
 # A stance head names a policy by a compound (货币政策, 财政赤字): at least this many characters.
 # Two-character heads are generic nouns (经济, 作用) whose modifiers are description, not stance.
 STANCE_HEAD_MIN = 3
@@ -307,7 +316,7 @@ def _evaluative(modifier: str) -> bool:
 def stances(d: Doc) -> dict[str, list[Stance]]:
     """`modifier + 的 + head` phrases of `d` by head: 稳健 + 的 + 货币政策 (evaluative modifiers only)."""
     w = d.flat_tokens.words
-    found: Counter[tuple[str, str]] = Counter()
+    found: Counter[tuple[str, str, str]] = Counter()
     for k in range(1, len(w) - 1):
         if w[k] != "的" or not _content(w[k + 1]):
             continue
@@ -321,24 +330,65 @@ def stances(d: Doc) -> dict[str, list[Stance]]:
         mod = "".join(w[i:k])
         if len(mod) > MODIFIER_MAX or not _evaluative(mod):
             continue
-        found[(head, mod)] += 1
+        found[(head, mod, f"{mod}的{head}")] += 1
     by_head: dict[str, list[Stance]] = defaultdict(list)
-    for (head, mod), n in sorted(found.items()):
-        by_head[head].append(Stance(head, mod, f"{mod}的{head}", n))
+    for (head, mod, phrase), n in sorted(found.items()):
+        by_head[head].append(Stance(head, mod, phrase, n))
     return {h: _longest(v) for h, v in by_head.items()}
 
 
+def formulas(d: Doc) -> dict[str, list[Stance]]:
+    """Formulas of `d` by head: an evaluative run written straight before a nominal head
+    (平稳较快 + 发展, 持续快速健康 + 发展)."""
+    w = d.flat_tokens.words
+    found: Counter[tuple[str, str, str]] = Counter()
+    tags: dict[str, str] = {}
+
+    def tag_of(word: str) -> str:
+        if word not in tags:
+            t = tag(word)
+            tags[word] = t[-1][1] if len(t) == 1 else ""
+        return tags[word]
+
+    for k in range(1, len(w)):
+        head = w[k]
+        if len(head) < 2 or not _inner(head) or tag_of(head) not in _NOMINAL_TAGS:
+            continue
+        i = k
+        while i > 0 and k - i < FORMULA_WORDS and _inner(w[i - 1]) and tag_of(w[i - 1]) in _STANCE_TAGS:
+            i -= 1
+        mod = "".join(w[i:k])
+        if FORMULA_MIN <= len(mod) <= 2 * MODIFIER_MAX:
+            found[(head, mod, mod + head)] += 1
+    by_head: dict[str, list[Stance]] = defaultdict(list)
+    for (head, mod, phrase), n in sorted(found.items()):
+        by_head[head].append(Stance(head, mod, phrase, n))
+    return {h: _longest(v) for h, v in by_head.items()}
+
+
+def _dominant(found: list[Stance]) -> Stance | None:
+    """The modifier a report says most often with a head, if one leads (no tie)."""
+    ranked = sorted(found, key=lambda s: -s.count)
+    if not ranked or (len(ranked) > 1 and ranked[1].count == ranked[0].count):
+        return None
+    return ranked[0]
+
+
 def _longest(found: list[Stance]) -> list[Stance]:
-    """紧 inside 从紧 (segmentation varies by context): one modifier, the longer."""
+    """紧 inside 从紧 (segmentation varies by context): one modifier, the longer, unless the shorter
+    is said more often on its own (平稳较快 beside a single 长期平稳较快)."""
     return [s for s in found if not any(o.modifier != s.modifier and o.modifier.endswith(s.modifier)
-                                        for o in found)]
+                                        and o.count >= s.count for o in found)]
 
 
 def stance_changes(old: Doc, new: Doc) -> list[tuple[Stance, Stance]]:
     """Heads whose modifier changed: the old stance is gone (or said less), the new one is new.
 
-    A head qualifies when each report gives it at most `STANCE_MAX_MODIFIERS` modifiers, the new phrase
-    is absent from the old text, and the new report says the new phrase at least as often as the old.
+    `modifier + 的 + head`: a head qualifies when each report gives it at most `STANCE_MAX_MODIFIERS`
+    modifiers, the new phrase is absent from the old text, and the new report says the new phrase at
+    least as often as the old. Formulas (平稳较快发展): the modifier each report says most often with
+    the head changed, the new one absent from the old text and said FORMULA_REPEAT+ times, the old one
+    said less than before.
     """
     so, sn = stances(old), stances(new)
     out: list[tuple[Stance, Stance]] = []
@@ -354,6 +404,15 @@ def stance_changes(old: Doc, new: Doc) -> list[tuple[Stance, Stance]]:
             o, n = gone[0], came[0]
             if new.flat.count(n.phrase) >= new.flat.count(o.phrase):
                 out.append((o, n))
+    fo, fn = formulas(old), formulas(new)
+    for head in sorted(fo.keys() & fn.keys()):  # a formula's dominant modifier changed
+        was, now = _dominant(fo[head]), _dominant(fn[head])
+        if was is None or now is None or was.modifier == now.modifier or now.phrase in old.flat:
+            continue
+        if now.count < FORMULA_REPEAT or new.flat.count(was.phrase) >= was.count:
+            continue
+        if not any(was.phrase in a.phrase or now.phrase in b.phrase for a, b in out):
+            out.append((was, now))
     return out
 
 

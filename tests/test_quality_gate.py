@@ -20,10 +20,10 @@ pytestmark = pytest.mark.skipif(not (GOLD / "national_2000_2013.json").exists(),
 
 # national_2000_2013.json, reached (target): recall anywhere, within the top 25, rewordings, top-10
 # common-word share (at most).
-NATIONAL_RECALL = 0.70  # (≥ 0.90)
-NATIONAL_TOP25 = 0.30  # (≥ 0.80)
+NATIONAL_RECALL = 0.71  # (≥ 0.90)
+NATIONAL_TOP25 = 0.31  # (≥ 0.80)
 NATIONAL_REWORDED = 7  # of 8 (≥ 7)
-NATIONAL_COMMON_AT_MOST = 0.24  # (≤ 0.10)
+NATIONAL_COMMON_AT_MOST = 0.23  # (≤ 0.10)
 # chengyang_2022_2025.json: recall anywhere.
 SEED_RECALL = 0.84
 

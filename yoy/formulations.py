@@ -223,7 +223,7 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dic
         spans[text] = (min(first, s), was_unit or unit)
     for c, texts in by_core.items():  # one core, several phrases: what they share is the formulation
         if len(texts) > 1:
-            common = shared(c, texts)
+            common = _trim(shared(c, texts))
             if len(common) >= PHRASE_MIN and common not in spans:
                 spans[common] = (d.flat.find(common), True)
     # the other texts must lack the whole phrase too (a core can be new while its phrase is not)
@@ -252,6 +252,19 @@ def _governed(d: Doc, places: Sequence[int]) -> bool:
 
 def _verb(word: str) -> bool:
     return [t for _, t in tag(word)][-1:] == ["v"]
+
+
+def _trim(text: str) -> str:
+    """`text` without leading policy verbs and function words or trailing function words; a lone
+    word left must be nominal (the same edges `_extend` keeps)."""
+    ws = words(text)
+    while ws and (ws[0] in LEAD_WORDS or ws[0] in FUNCTION_WORDS):
+        ws = ws[1:]
+    while ws and ws[-1] in FUNCTION_WORDS:
+        ws = ws[:-1]
+    if len(ws) == 1 and not _nominal(ws[0]):
+        return ""
+    return "".join(ws)
 
 
 def shared(core: str, texts: set[str]) -> str:

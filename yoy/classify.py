@@ -200,8 +200,8 @@ def _side(d: Doc, pairs: Sequence[SectionPair], label: str) -> _Side:
                  tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading)
 
 
-def _term_evidence(side: _Side, term: str, most: int = 3) -> tuple[Evidence, ...]:
-    t = key(term)
+def _term_evidence(side: _Side, t: str, most: int = 3) -> tuple[Evidence, ...]:
+    """Sentences of `side` holding the term whose matching form (`key`) is `t`."""
     out: list[Evidence] = []
     seen: set[int] = set()
     pos = side.flat.find(t) if t else -1
@@ -214,12 +214,12 @@ def _term_evidence(side: _Side, term: str, most: int = 3) -> tuple[Evidence, ...
     return tuple(out)
 
 
-def _display(side: _Side, term: str) -> str:
-    """The term as the report writes it (folded, no whitespace; inner quotes kept: “十五”计划)."""
-    t = key(term)
+def _display(side: _Side, t: str) -> str:
+    """The term (matching form `t`) as the report writes it (folded, no whitespace; inner quotes kept:
+    “十五”计划)."""
     pos = side.flat.find(t) if t else -1
     if pos < 0:
-        return term
+        return t
     span = side.doc.span_of(pos, pos + len(t))
     shown = "".join(side.doc.folded[span.start:span.end].split())
     if key(shown) != t:
@@ -334,12 +334,13 @@ def _note(change: str, so: _Side, sn: _Side) -> str | None:
 def _priority(change: str, term: str, old_term: str | None, so: _Side, sn: _Side, basis: str,
               extra_old: Sequence[Evidence] = (), extra_new: Sequence[Evidence] = (),
               evidence: int = MAX_EVIDENCE) -> Priority:
-    ot = old_term if old_term is not None else term
-    oc, nc = count(ot, so.flat), count(term, sn.flat)
-    ev_o = tuple(extra_old) or _term_evidence(so, ot, evidence)
-    ev_n = tuple(extra_new) or _term_evidence(sn, term, evidence)
-    shown = _display(sn if change != "dropped" else so, term)
-    shown_old = _display(so, old_term) if old_term is not None else None
+    tk = key(term)
+    ok = key(old_term) if old_term is not None else tk
+    oc, nc = (so.flat.count(ok) if ok else 0), (sn.flat.count(tk) if tk else 0)
+    ev_o = tuple(extra_old) or _term_evidence(so, ok, evidence)
+    ev_n = tuple(extra_new) or _term_evidence(sn, tk, evidence)
+    shown = _display(sn if change != "dropped" else so, tk) if tk else term
+    shown_old = (_display(so, ok) if ok else old_term) if old_term is not None else None
     return Priority(change=change, term=shown, old_term=shown_old, old_count=oc, new_count=nc,
                     old_per10k=per10k(oc, len(so.report.text)), new_per10k=per10k(nc, len(sn.report.text)),
                     basis=basis, evidence=(*ev_o[:evidence], *ev_n[:evidence]),

@@ -171,14 +171,24 @@ def _short_quote_before(cuts: Sequence[int], pos: int, start: int) -> bool:
     return k > 0 and start <= cuts[k - 1] and pos - cuts[k - 1] <= SHORT_QUOTE
 
 
-def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = ()) -> tuple[int, int, bool]:
+class _Extensible(dict[str, bool]):
+    """Whether a phrase may extend over a word (inner, not a leading verb), worked out once per word."""
+
+    def __missing__(self, word: str) -> bool:
+        ok = self[word] = _inner(word) and word not in LEAD_WORDS
+        return ok
+
+
+def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, bool] | None = None
+            ) -> tuple[int, int, bool]:
     """Token range [i, j) widened to the phrase boundaries (right first: Chinese phrases end in their
     head); also whether both ends stopped at a boundary (not at the length cap). A quote mark is a
     boundary, except that a short quoted name takes one word after it."""
     w, starts, ends = d.flat_tokens.words, d.flat_tokens.starts, d.flat_tokens.ends
     capped = False
     took_head = False
-    while j < len(w) and _inner(w[j]) and w[j] not in LEAD_WORDS:
+    ok = inner if inner is not None else _Extensible()
+    while j < len(w) and ok[w[j]]:
         if ends[j] - starts[i] > PHRASE_MAX:
             capped = True
             break
@@ -188,7 +198,7 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = ()) -> tuple[int, int,
                 break
             took_head = True
         j += 1
-    while i > 0 and _inner(w[i - 1]) and w[i - 1] not in LEAD_WORDS and not _cut_at(cuts, starts[i]):
+    while i > 0 and ok[w[i - 1]] and not _cut_at(cuts, starts[i]):
         if ends[j - 1] - starts[i - 1] > PHRASE_MAX:
             capped = True
             break
@@ -207,13 +217,14 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dic
     novel = [(c, i, j) for c, i, j in cs if not seen[c] or c in wanted]
     starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
     cuts = d.quote_cuts
+    inner = _Extensible()
     spans: dict[str, tuple[int, bool]] = {}
     by_core: dict[str, set[str]] = defaultdict(set)
     for c, i, j in novel:
         mid = starts[i + 1] if j - i == 2 else -1
         if mid >= 0 and _cut_at(cuts, mid) and not _short_quote_before(cuts, mid, starts[i]):
             continue  # a word pair across a quote mark is not one core
-        a, b, unit = _extend(d, i, j, cuts)
+        a, b, unit = _extend(d, i, j, cuts, inner)
         s, e = starts[a], ends[b - 1]
         text = d.flat[s:e]
         if len(text) < PHRASE_MIN or (b - a == 1 and not _nominal(text)):

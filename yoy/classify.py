@@ -513,15 +513,12 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
             add(a, b, Signal.LEXICON, "表述变化：词表所列接替")
     slots = _slots(pairs, so, sn)
     seen_new = presence({b for _, b in slots}, past.texts)
-    seen_old = presence({a for a, _ in slots}, past.texts)
     for (a, b), n in sorted(slots.items(), key=lambda kv: (-kv[1], kv[0])):
         if count(b, so.flat) or count(a, sn.flat) >= count(a, so.flat):
             continue  # the new wording was already there, or the old one lives on: an edit, not a renaming
-        # once is enough when an established formula (said GAP_RUN+ times in the old report and in
-        # GAP_RUN+ earlier reports) gives way to a debut: a renamed formula, not one edited sentence
-        established = (len(seen_old[a]) >= GAP_RUN and count(a, so.flat) >= GAP_RUN and not count(a, sn.flat)
-                       and not seen_new[b])
-        if n >= SLOT_MIN_SUPPORT or established:
+        # (tried: accepting one place when an established formula gives way to a debut; the redlines
+        # of long sections are too coarse for one place to mean a renaming)
+        if n >= SLOT_MIN_SUPPORT and not seen_new[b]:
             add(a, b, Signal.SLOT, f"表述变化：对应位置替换 {n} 处")
     return out
 

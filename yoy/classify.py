@@ -403,7 +403,7 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
         n_hist = len(past.years)
         if not seen:
             signal, base = Signal.DEBUT, DEBUT_BASE
-            reason = f"首次出现：此前 {n_hist} 份报告均未提及"
+            reason = f"首次出现：此前 {n_hist} 份报告{'均' if n_hist > 1 else ''}未提及"
             if n_hist < HISTORY_MIN or not past.same_region:
                 reason += f"（本地区可比报告少，另参考其他 {m} 份报告）"
         elif seen[-1] < past.years[-1] and len(past.years) - 1 - past.years.index(seen[-1]) >= RETURN_GAP:

@@ -390,7 +390,7 @@ def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side
 
 
 def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
-    found = formulations.phrases(sn.doc, [so.flat])
+    found = formulations.phrases(sn.doc, [so.flat], known=formulations.grams(so.doc))
     terms = _kept(found, skip, regions)
     hist, df, nat = past.scan(terms)
     m = len(past.other_at)
@@ -423,7 +423,7 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
 
 
 def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
-    found = formulations.phrases(so.doc, [sn.flat])
+    found = formulations.phrases(so.doc, [sn.flat], known=formulations.grams(sn.doc))
     terms = _kept(found, skip, regions)
     hist, df, _ = past.scan(terms)
     m = len(past.other_at)

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from yoy.history import occurrences, presence
 from yoy.models import Doc
@@ -208,13 +209,21 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, b
     return i, j, not capped
 
 
-def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = ()) -> dict[str, Phrase]:
+def grams(d: Doc) -> frozenset[str]:
+    """Every word and adjacent word pair of `d`: strings certainly in its text (a fast first test)."""
+    w = d.flat_tokens.words
+    return frozenset(w) | {a + b for a, b in pairwise(w)}
+
+
+def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
+            known: frozenset[str] = frozenset()) -> dict[str, Phrase]:
     """Formulations of `d` containing a core that no text of `absent_from` contains, extended to their
-    boundaries and merged; `keep` adds strings taken as cores whatever the texts say."""
+    boundaries and merged; `keep` adds strings taken as cores whatever the texts say. `known`: strings
+    already known to occur in `absent_from` (`grams` of those texts), which need no scan."""
     cs = cores(d)
-    seen = presence({c for c, _, _ in cs}, absent_from)
     wanted = set(keep)
-    novel = [(c, i, j) for c, i, j in cs if not seen[c] or c in wanted]
+    seen = presence({c for c, _, _ in cs if c not in known}, absent_from)
+    novel = [(c, i, j) for c, i, j in cs if (c not in known and not seen[c]) or c in wanted]
     starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
     cuts = d.quote_cuts
     inner = _Extensible()

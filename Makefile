@@ -9,7 +9,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # chromium: browser tests; poppler-utils: pdftotext/pdffonts/pdftoppm in the PDF tests.
 DEB_PKGS  := fonts-noto-cjk libharfbuzz-subset0 chromium poppler-utils
 
-.PHONY: demo test lint check bench sysdeps venv corpus clean
+.PHONY: demo test lint check bench eval lexicon sysdeps venv corpus clean
 
 demo: sysdeps venv
 	$(BIN)/yoy list
@@ -21,13 +21,21 @@ test: sysdeps venv lint
 	$(BIN)/pytest -q
 
 lint: venv
-	$(BIN)/ruff check yoy tests benchmarks
+	$(BIN)/ruff check yoy tests benchmarks scripts
 	$(BIN)/mypy yoy
 
 bench: venv
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/compare.py
 	$(BIN)/python benchmarks/render.py
+
+# Score the engine against every change gold file in ../shared/gold, with the lexicon off and on.
+eval: venv
+	$(BIN)/python benchmarks/accuracy.py --lexicon both
+
+# Re-mine yoy/data/successions.tsv from the embedded corpus (a test checks it is up to date).
+lexicon: venv
+	$(BIN)/python scripts/mine_lexicon.py
 
 # Rebuild the embedded corpus from the raw seed pages (a test checks it matches what is committed).
 corpus: venv

@@ -17,10 +17,13 @@ from yoy.text import fold
 
 GOLD = Path(__file__).parents[2] / "shared" / "gold"
 GOLD_FILE = GOLD / "chengyang_2022_2025.json"
-# Scores reached (pinned: never lower these).
+# Scores reached with the lexicon off (the engine's default; pinned: never lower these). The
+# formulation engine (issue 9) finds these from the texts alone: the lexicon that used to list the
+# gold's answers is gone (new recall was 1.0 by listing, 0.63 without the list; now 0.875 found).
 ALIGN_F1 = 1.0
-NEW_RECALL = 1.0
+NEW_RECALL = 0.875
 DROPPED_RECALL = 1.0
+RECALL_FLOOR = 0.8
 
 pytestmark = pytest.mark.skipif(not GOLD_FILE.exists(), reason=f"gold data absent: {GOLD_FILE}")
 
@@ -77,6 +80,8 @@ def test_section_alignment_f1(gold: dict[str, Any], comparison: Comparison) -> N
     assert f1 >= ALIGN_F1
 
 
+@pytest.mark.xfail(strict=True, reason="新旧动能转换 → 新质生产力 share no slot, head or wording in the "
+                   "2025 digest: found only with a lexicon entry, which is gold; open in issue 9")
 def test_reworded_pairs(gold: dict[str, Any], comparison: Comparison) -> None:
     for row in gold["priorities"]["reworded"]:
         hits = [p for p in comparison.priorities if p.change == "reworded"
@@ -107,7 +112,7 @@ def test_new_and_dropped_recall(gold: dict[str, Any], comparison: Comparison) ->
         missing = [t for t in terms if not _found(t, comparison, change)]
         recall = 1 - len(missing) / len(terms)
         print(f"\n{change} recall: {recall:.3f} (missing: {missing})")
-        assert recall >= 0.8
+        assert recall >= RECALL_FLOOR
         assert recall >= pinned
 
 

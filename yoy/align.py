@@ -23,9 +23,9 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from yoy.models import Block, DiffChunk, Outline, Report, Role, SectionPair, Span
+from yoy.models import Block, DiffChunk, Doc, Outline, Report, Role, SectionPair, Span
 from yoy.outline import chinese_numeral
-from yoy.terms import Tokens, content_words, tokens
+from yoy.terms import Tokens, content_words, doc
 from yoy.text import fold, words
 
 # Heading agreement is a bonus on top of the body similarity: score = body + W_TITLE·title·(1 − body).
@@ -94,9 +94,16 @@ class _Side:
     cuts: tuple[int, ...]  # sentence ends, sorted
 
 
-def _side(report: Report, outline: Outline) -> _Side:
-    cuts = sorted({s.end for s in outline.sentences} | {len(report.text)})
-    return _Side(report, outline, fold(report.text), tokens(report.text), tuple(cuts))
+def _side(d: Doc) -> _Side:
+    cuts = sorted({s.end for s in d.outline.sentences} | {len(d.report.text)})
+    return _Side(d.report, d.outline, d.folded, d.tokens, tuple(cuts))
+
+
+def _docs(old: Report, old_outline: Outline, new: Report, new_outline: Outline,
+          docs: tuple[Doc, Doc] | None) -> tuple[_Side, _Side]:
+    if docs is None:
+        docs = (doc(old, old_outline), doc(new, new_outline))
+    return _side(docs[0]), _side(docs[1])
 
 
 def _units(side: _Side, level: str) -> list[_Unit]:
@@ -304,9 +311,9 @@ def _groups(old: list[_Unit], new: list[_Unit], parent_map: dict[str, set[str]]
 
 
 def budget_notes(old: Report, old_outline: Outline, new: Report, new_outline: Outline,
-                 pairs: Sequence[SectionPair]) -> tuple[str, ...]:
+                 pairs: Sequence[SectionPair], *, docs: tuple[Doc, Doc] | None = None) -> tuple[str, ...]:
     """Where `align` hit a budget for these outlines: said, never silently worse."""
-    so, sn = _side(old, old_outline), _side(new, new_outline)
+    so, sn = _docs(old, old_outline, new, new_outline, docs)
     notes = []
     n_old = sum(len(p.children) for p in old_outline.blocks)
     n_new = sum(len(p.children) for p in new_outline.blocks)
@@ -485,9 +492,13 @@ def _rows(links: list[_Link], level: str) -> list[tuple[tuple[float, int, int], 
     return sorted(keyed, key=lambda kv: (kv[0], kv[1].old.block.id if kv[1].old else ""))
 
 
-def align(old: Report, old_outline: Outline, new: Report, new_outline: Outline) -> tuple[SectionPair, ...]:
-    """Section map old → new: part rows, then section rows, each with its relation, score and redline."""
-    so, sn = _side(old, old_outline), _side(new, new_outline)
+def align(old: Report, old_outline: Outline, new: Report, new_outline: Outline, *,
+          docs: tuple[Doc, Doc] | None = None) -> tuple[SectionPair, ...]:
+    """Section map old → new: part rows, then section rows, each with its relation, score and redline.
+
+    `docs`: the two per-report records (`yoy.terms.doc`) when the caller has built them already.
+    """
+    so, sn = _docs(old, old_outline, new, new_outline, docs)
     part_links = _match(_units(so, "part"), _units(sn, "part"), so, sn)
     parent_map: dict[str, set[str]] = {}
     for ln in part_links:

@@ -23,9 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from yoy import __version__
+from yoy import __version__, lexicon
 from yoy.errors import CorpusError, RenderError, YoyError
 from yoy.files import atomic_write
+from yoy.lexicon import Lexicon
+
+NO_LEXICON = Lexicon()
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -72,6 +75,7 @@ class Job:
     stamp: str
     error: str | None = None  # an input that cannot be read: the pair fails without running
     appendix: bool = False  # the PDF gets the redline appendix
+    lexicon: Lexicon = NO_LEXICON  # loaded once by the driver (workers may not see its files or env)
 
     @property
     def label(self) -> str:
@@ -153,20 +157,9 @@ def connect(address: str) -> Client:
 # --- planning ------------------------------------------------------------------------------------
 
 
-def _lexicon_fingerprint() -> list[str]:
-    """What of $YOY_LEXICON the briefs depend on: each named file's SHA-256 (or 'missing')."""
-    out = []
-    for name in filter(None, os.environ.get("YOY_LEXICON", "").split(os.pathsep)):
-        try:
-            out.append(f"{name}:{hashlib.sha256(Path(name).read_bytes()).hexdigest()}")
-        except OSError:
-            out.append(f"{name}:missing")
-    return out
-
-
-def _stamp(formats: Sequence[str], entries: Iterable[Entry], appendix: bool) -> str:
+def _stamp(formats: Sequence[str], entries: Iterable[Entry], appendix: bool, lex: Lexicon) -> str:
     data = {"yoy": __version__, "formats": list(formats), "appendix": appendix,
-            "lexicon": _lexicon_fingerprint(), "inputs": [e.sha256 for e in entries]}
+            "lexicon": [list(pair) for pair in lex.successions], "inputs": [e.sha256 for e in entries]}
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -181,8 +174,10 @@ def _worker_path(path: Path, roots: Sequence[Path], worker_root: str | None) -> 
 
 
 def plan(corpus: Corpus, keys: Sequence[tuple[tuple[str, int], tuple[str, int]]], formats: Sequence[str],
-         worker_root: str | None = None, appendix: bool = False) -> tuple[Job, ...]:
+         worker_root: str | None = None, appendix: bool = False, lex: Lexicon | None = None
+         ) -> tuple[Job, ...]:
     """A job per pair, in the order given (duplicates once); unknown regions or years raise NotFoundError."""
+    lex = lexicon.load() if lex is None else lex
     entries = {(e.meta.region, e.meta.year): e for e in corpus.entries(strict=False)}
     broken = {(p.parent.name, int(p.stem)): why for p, why in corpus.broken()}
     by_region: dict[str, list[Entry]] = {}
@@ -211,8 +206,8 @@ def plan(corpus: Corpus, keys: Sequence[tuple[tuple[str, int], tuple[str, int]]]
         where = [_worker_path(e.path, corpus.roots, worker_root) for e in (old_e, new_e, *history)]
         jobs[(old, new)] = Job(old=old, new=new, old_path=where[0], new_path=where[1],
                                history=tuple(where[2:]), formats=tuple(formats),
-                               stamp=_stamp(formats, (old_e, new_e, *history), appendix),
-                               appendix=appendix)
+                               stamp=_stamp(formats, (old_e, new_e, *history), appendix, lex),
+                               appendix=appendix, lexicon=lex)
     return tuple(jobs.values())
 
 
@@ -266,7 +261,7 @@ def run_job(job: Job) -> Done:
     try:
         old, new = _read_any(job.old_path), _read_any(job.new_path)
         history = tuple(_read_any(p) for p in job.history)
-        comparison = pipeline.compare(old, new, history)
+        comparison = pipeline.compare(old, new, history, lexicon=job.lexicon)
         stem = render.brief_stem(comparison)
         files = tuple((f"{stem}.{fmt}", render.render(comparison, fmt, job.appendix))
                       for fmt in job.formats)

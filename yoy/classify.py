@@ -1,29 +1,30 @@
 """Classify what changed between two aligned reports and build the one `Comparison` record.
 
-Priorities: candidate policy terms come from the policy lexicon (`yoy/data/policy_terms.txt` and the
-successions lexicon), quoted terms, heading phrases and contrastive keyness (G² over jieba words and
-bigrams of the two texts). Each is counted in both texts: present in one only → new / dropped, in both →
-continued (with its intensity per 10,000 characters). An old term and a new one filling the same slot
-→ reworded: either a known succession (lexicon) or a replacement the redline of aligned sentences
-shows (slot), which needs no lexicon entry. Targets: `yoy.figures`. Ranking: every change with a score
-and a reason. Nothing here knows a region, a year or a seed.
+Priorities are whole formulations found from the texts (`yoy.formulations`): phrases of the new
+report with a core no earlier report of the region says (new), phrases of the old report the new one
+lacks (dropped), `modifier + 的 + head` phrases whose modifier changed and slot replacements the
+redline of aligned sentences shows (reworded), and words whose intensity moved (continued). Each gets
+a history signal from the region's earlier reports and a genericness from the reference corpus
+(`yoy.history.Reference`), and a reason in plain Chinese. Targets: `yoy.figures`. Ranking: target
+changes, stance changes, debuts and gaps first; common words low. Pure: the lexicon and the
+reference come in as arguments; nothing here reads a file or the environment, or knows a region,
+a year or a seed.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import re
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass
+from enum import StrEnum
 
-from yoy import align, figures
-from yoy.errors import InputError
-from yoy.files import TooLarge, read_bounded
+from yoy import align, figures, formulations
+from yoy.history import Reference, RefText, presence
+from yoy.history import reference as build_reference
+from yoy.lexicon import Lexicon
 from yoy.models import (
     CHANGE_LABELS,
     DIRECTION_LABELS,
@@ -31,9 +32,11 @@ from yoy.models import (
     RELATION_LABELS,
     Block,
     Comparison,
+    Doc,
     Evidence,
     Figure,
     Kind,
+    Level,
     Outline,
     Period,
     Priority,
@@ -47,108 +50,111 @@ from yoy.models import (
     TargetSeries,
     TermSeries,
 )
-from yoy.terms import (
-    G2_MIN,
-    TERM_MAX_CHARS,
-    bigrams,
-    content_words,
-    count,
-    is_content,
-    keyness,
-    per10k,
-    quoted,
-    strip_quotes,
-    tokens,
-)
-from yoy.text import data_path, fold
+from yoy.terms import G2_MIN, bigrams, content_words, count, doc, key, keyness, per10k
 
-# Environment variable naming extra successions files (same TSV format as yoy/data/successions.tsv;
-# several paths separated by os.pathsep). They add to the shipped lexicon.
-LEXICON_ENV = "YOY_LEXICON"
-MAX_LEXICON_BYTES = 10 * 2**20  # a successions file is a few KB; this bounds a wrong path
-# A keyness term must occur this often in the text it is key for: G² alone rewards a word seen twice
-# in one text and never in the other, which is chance in reports of 10-50k characters.
-KEY_MIN_COUNT = 3
-# Heading phrases: words of headings at least this long. Two-character heading words are the
-# headings' verbs and formula (聚焦, 提升, 示范); three and more are what the heading is about.
-HEADING_MIN_CHARS = 3
-# A slot replacement (old words → new words between equal text in an aligned sentence pair) is a
-# rewording when seen this often, or once when one side is already a known policy term. Twice is the
-# least that separates "the report renamed X" from one sentence being edited.
+# --- thresholds and weights (each says how it was set) ----------------------------------------
+
+# A region needs this many earlier reports for "never said before" to mean 首次写入; with fewer
+# (a district with two reports) novelty also leans on the reference corpus and the reason says so.
+# Three is the least history in which a formulation can have come and gone.
+HISTORY_MIN = 3
+# RETURN: a phrase said before and absent from at least this many of the latest reports. Two: one
+# absent year is a flip of wording, two are a real absence (the issue's definition).
+RETURN_GAP = 2
+# GAP: a dropped phrase said in at least this many reports running up to the old one ("year after
+# year"): three is the least run that is a pattern rather than a repetition.
+GAP_RUN = 3
+# A term found in at least this share of the other reference reports is a common word: its presence
+# flipping is not news (the same 30% the evaluation uses to call a word common).
+COMMON_SHARE = 0.3
+# Mentions at which the mention part of salience saturates: five mentions make a formulation one of
+# the report's themes; beyond that more mentions say no more (a log scale below it).
+SALIENT_MENTIONS = 5
+# Salience = weighted mentions, quotation and heading use; weights sum to 1. Mentions carry most
+# (the report repeats what it stresses); quotes and headings are the report marking a term itself.
+# (Tried: a compactness term for phrases that are one dictionary word; it lifted ordinary words as
+# much as formulations, so it is not used.)
+# Governed: the object of a policy verb (推进|户籍制度改革) is what the government will do — the shape
+# of a policy formulation in this genre, whereas chance novel chunks are description.
+W_MENTIONS, W_GOVERNED, W_QUOTED, W_HEADING = 0.45, 0.25, 0.2, 0.1
+# Score bands (0..1). Order first, by the issue's ranking principle: target changes, then stance
+# changes (rewordings), then debuts and gaps, then returns, then other flips, continued intensity
+# shifts and section moves. Within a band salience moves an item by up to SALIENCE_SPAN, which is
+# smaller than the distance to the next band's base, so salience never outranks the band order.
+TARGET_BASE, REWORD_BASE, DEBUT_BASE, GAP_BASE, RETURN_BASE = 0.92, 0.86, 0.55, 0.45, 0.45
+FLIP_BASE, CONTINUED_BASE, SECTION_BASE = 0.25, 0.15, 0.05
+SALIENCE_SPAN = 0.3
+# A common word's score is multiplied by this: it sinks below every debut, gap and return.
+COMMON_FACTOR = 0.4
+# A partial text or a digest may just omit a term: its new/dropped scores are multiplied by this.
+DIGEST_FACTOR = 0.8
+# A slot replacement (old phrase → new phrase in aligned sentences) is a rewording when seen this
+# often, or once when the new phrase is a debut. Twice separates "renamed" from one sentence's edit.
 SLOT_MIN_SUPPORT = 2
+# Longest replaced chunk of a redline a slot takes (characters): a formulation is ≤ PHRASE_MAX plus a
+# verb; longer is a rewritten clause.
+SLOT_MAX_CHARS = 12
 # Evidence sentences kept per report for one term; the brief shows a few, the counts say the rest.
+# Past the first FULL_EVIDENCE new (or dropped) terms by rank, one sentence each: the list's tail is
+# for searching, and three sentences for each of hundreds of terms triples the record.
 MAX_EVIDENCE = 3
-# Continued terms listed (the ones whose intensity moved most); the rest are unremarkable.
-MAX_CONTINUED = 40
-# A continued term is a ranked change when its intensity per 10k at least doubles or halves.
+FULL_EVIDENCE = 50
+# Priorities listed per change (by score): a brief lists what a reader can scan (a few hundred lines);
+# the ranking decides which. Common words whose presence flipped are listed too, at most MAX_COMMON
+# per change, low in the ranking with the reason 常用词 (so a reader sees they were weighed).
+MAX_NEW, MAX_DROPPED, MAX_CONTINUED = 500, 400, 40
+MAX_COMMON = 20
+# A continued term is a change when its intensity per 10k at least doubles or halves and it is key
+# (G² ≥ G2_MIN) with at least this many mentions in the text it is key for (chance below three).
 CONTINUED_RATIO = 2.0
+KEY_MIN_COUNT = 3
 # Terms of the history series: the top-ranked priority terms.
 HISTORY_TERMS = 8
 
+NO_LEXICON = Lexicon()
 _WORDISH = re.compile(r"[\u4e00-\u9fffA-Za-z+]+")
 _ORDER = {"reworded": 0, "new": 1, "dropped": 2, "continued": 3}
-_SOURCE_RANK = {"lexicon": 0, "quoted": 1, "heading": 2, "keyness": 3}
-LEXICON_BASIS = "词表所列接替"  # basis of a rewording the successions lexicon lists
-SLOT_BASIS = "对应位置替换"  # basis of a rewording found in aligned slots (not from the lexicon)
 
 
-# --- lexicon --------------------------------------------------------------------------------
+class Signal(StrEnum):
+    """Why a priority is a change: its history signal or how a rewording was found."""
 
-
-def _read_lexicon(path: Path) -> list[tuple[str, str]]:
-    try:  # bounded, regular files only: YOY_LEXICON=/dev/zero or a FIFO is refused, not read forever
-        text = read_bounded(path, MAX_LEXICON_BYTES).decode("utf-8")
-    except (OSError, UnicodeDecodeError, TooLarge) as exc:
-        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
-        why = f"over {MAX_LEXICON_BYTES:,} bytes" if isinstance(exc, TooLarge) else why
-        raise InputError(f"{path}: cannot read this successions lexicon ({LEXICON_ENV}): {why}") from None
-    pairs = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) >= 2 and cols[0].strip() and cols[1].strip():
-            pairs.append((cols[0].strip(), cols[1].strip()))
-    return pairs
-
-
-def lexicon(extra: Iterable[Path] = ()) -> tuple[tuple[str, str], ...]:
-    """Successions old → new: the shipped file, then files in $YOY_LEXICON, then `extra`."""
-    paths = [data_path("successions.tsv")]
-    env = os.environ.get(LEXICON_ENV, "")
-    paths += [Path(p) for p in env.split(os.pathsep) if p]
-    paths += list(extra)
-    seen: dict[tuple[str, str], None] = {}
-    for p in paths:
-        for pair in _read_lexicon(p):
-            seen.setdefault(pair)
-    return tuple(seen)
-
-
-@cache
-def _policy_terms() -> tuple[str, ...]:
-    lines = data_path("policy_terms.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(ln.split()[0] for ln in lines if ln.strip() and not ln.startswith("#"))
+    DEBUT = "debut"  # never said in the region's earlier reports
+    RETURN = "return"  # said before, absent from the latest RETURN_GAP reports, said again
+    FLIP = "flip"  # present/absent in the last report only: wording that comes and goes
+    GAP = "gap"  # said GAP_RUN+ reports running, now absent
+    STANCE = "stance"  # same head, new modifier
+    SLOT = "slot"  # replacement in aligned sentences
+    LEXICON = "lexicon"  # a succession the lexicon lists
+    SPIKE = "spike"  # continued, intensity up
+    FADE = "fade"  # continued, intensity down
 
 
 # --- where things are -----------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Side:
-    report: Report
-    outline: Outline
-    folded: str
+    doc: Doc
     label: str  # "old" | "new"
     paths: dict[str, str]
     pair_of: dict[str, str]
-    blocks: list[Block] = field(default_factory=list)  # parts and sections, by start
-    starts: list[int] = field(default_factory=list)
-    sent_starts: list[int] = field(default_factory=list)
+    blocks: tuple[Block, ...]  # parts and sections, by start
+    starts: tuple[int, ...]
+    sent_starts: tuple[int, ...]
+    heading_text: str  # flat text of every heading, joined
+
+    @property
+    def report(self) -> Report:
+        return self.doc.report
+
+    @property
+    def flat(self) -> str:
+        return self.doc.flat
 
     @property
     def year(self) -> int:
-        return self.report.meta.year
+        return self.doc.report.meta.year
 
     def block_at(self, pos: int) -> Block | None:
         """The innermost part or section containing `pos`."""
@@ -162,7 +168,7 @@ class _Side:
 
     def sentence_at(self, pos: int) -> Span:
         k = max(0, bisect_right(self.sent_starts, pos) - 1)
-        sents = self.outline.sentences
+        sents = self.doc.outline.sentences
         if sents and sents[k].start <= pos < sents[k].end:
             return sents[k]
         return Span(pos, pos)
@@ -183,145 +189,135 @@ class _Side:
                         pair_id=where.pair_id)
 
 
-def _side(report: Report, outline: Outline, pairs: Sequence[SectionPair], label: str) -> _Side:
+def _side(d: Doc, pairs: Sequence[SectionPair], label: str) -> _Side:
     pair_of: dict[str, str] = {}
     for p in pairs:  # first row of a block wins: rows are in reading order, core before extra links
-        key = p.old_id if label == "old" else p.new_id
-        if key is not None:
-            pair_of.setdefault(key, p.id)
-    blocks = [b for part in outline.blocks for b in (part, *part.children)]
+        k = p.old_id if label == "old" else p.new_id
+        if k is not None:
+            pair_of.setdefault(k, p.id)
+    blocks = [b for part in d.outline.blocks for b in (part, *part.children)]
     blocks.sort(key=lambda b: (b.span.start, -b.span.end))
-    return _Side(report, outline, fold(report.text), label, align.paths(outline), pair_of, blocks,
-                 [b.span.start for b in blocks], [s.start for s in outline.sentences])
+    heading = "|".join(key(d.report.text[b.title_span.start:b.title_span.end]) for b in blocks)
+    return _Side(d, label, align.paths(d.outline), pair_of, tuple(blocks),
+                 tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading)
 
 
-def _term_evidence(side: _Side, term: str) -> tuple[Evidence, ...]:
-    t = strip_quotes(fold(term))
+def _term_evidence(side: _Side, t: str, most: int = 3) -> tuple[Evidence, ...]:
+    """Sentences of `side` holding the term whose matching form (`key`) is `t`."""
     out: list[Evidence] = []
     seen: set[int] = set()
-    pos = side.folded.find(t) if t else -1
-    while pos >= 0 and len(out) < MAX_EVIDENCE:
-        ev = side.evidence(Span(pos, pos + len(t)))
+    pos = side.flat.find(t) if t else -1
+    while pos >= 0 and len(out) < most:
+        ev = side.evidence(side.doc.span_of(pos, pos + len(t)))
         if ev.span.start not in seen:
             seen.add(ev.span.start)
             out.append(ev)
-        pos = side.folded.find(t, pos + len(t))
+        pos = side.flat.find(t, pos + len(t))
     return tuple(out)
 
 
-# --- candidate terms ------------------------------------------------------------------------
+def _display(side: _Side, t: str) -> str:
+    """The term (matching form `t`) as the report writes it (folded, no whitespace; inner quotes kept:
+    “十五”计划)."""
+    pos = side.flat.find(t) if t else -1
+    if pos < 0:
+        return t
+    span = side.doc.span_of(pos, pos + len(t))
+    shown = "".join(side.doc.folded[span.start:span.end].split())
+    if key(shown) != t:
+        return t
+    opens, closes = shown.count("“"), shown.count("”")
+    if closes > opens and shown.find("”") < (shown.find("“") if "“" in shown else len(shown)):
+        shown = "“" + shown  # 十五”计划 → “十五”计划
+    if shown.count("“") > shown.count("”"):
+        shown += "”"
+    return shown
 
 
-@dataclass
-class _Cand:
-    term: str
-    sources: dict[str, str] = field(default_factory=dict)  # source → detail for the basis line
-
-    def basis(self) -> str:
-        names = {"lexicon": "政策词表", "quoted": "引号术语", "heading": "标题用语"}
-        parts = []
-        for src in sorted(self.sources, key=_SOURCE_RANK.__getitem__):
-            parts.append(self.sources[src] if src == "keyness" else names[src])
-        return "、".join(parts)
-
-    def strength(self) -> float:
-        """1 for terms a report marks itself (lexicon, quotes, headings), 0.5 for keyness only."""
-        return 1.0 if set(self.sources) - {"keyness"} else 0.5
+# --- the past: history and reference --------------------------------------------------------
 
 
-def _heading_words(side: _Side) -> set[str]:
-    toks = tokens(side.report.text)
-    out: set[str] = set()
-    stack = list(side.outline.blocks)
-    while stack:
-        b = stack.pop()
-        stack.extend(b.children)
-        for w in content_words(toks.within(b.title_span)):
-            if len(w) >= HEADING_MIN_CHARS:
-                out.add(w)
-    return out
+@dataclass(frozen=True, slots=True)
+class _Past:
+    """What novelty and genericness are measured against for one comparison. `pool` holds every text
+    once; the index tuples say which of them are the region's history (oldest first, the old report
+    last), the other reports up to the new year (genericness) and the national reports."""
+
+    years: tuple[int, ...]
+    pool: tuple[str, ...]
+    hist_at: tuple[int, ...]
+    other_at: tuple[int, ...]
+    national: tuple[RefText, ...]  # national reports up to the new year, for a non-national region
+    nat_at: tuple[int, ...]
+    same_region: bool
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(self.pool[k] for k in self.hist_at)
+
+    def scan(self, terms: Iterable[str]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],
+                                                   dict[str, int]]:
+        """Per term: history positions that say it; how many other reports say it; the first national
+        report (its index in `national`) that says it, or -1."""
+        hits = presence(terms, self.pool)
+        hist_pos = {k: n for n, k in enumerate(self.hist_at)}
+        nat_pos = {k: n for n, k in enumerate(self.nat_at)}
+        others = set(self.other_at)
+        hist = {t: tuple(sorted(hist_pos[k] for k in ks if k in hist_pos)) for t, ks in hits.items()}
+        df = {t: sum(k in others for k in ks) for t, ks in hits.items()}
+        nat = {t: min((nat_pos[k] for k in ks if k in nat_pos), default=-1) for t, ks in hits.items()}
+        return hist, df, nat
 
 
-def _region_words(*reports: Report) -> set[str]:
-    out: set[str] = set()
-    for r in reports:
-        name = r.meta.region
-        out |= {name, re.sub(r"(区|市|县|省|州|旗|自治区)$", "", name)}
-    return out
+def _past(old: Report, new: Report, ref: Reference, so: _Side) -> _Past:
+    same = old.meta.region == new.meta.region and old.meta.year < new.meta.year
+    hist = list(ref.history(new.meta.region, new.meta.year)) if same else []
+    if not hist or hist[-1].year != old.meta.year:  # the old report is always the latest past
+        hist = [h for h in hist if h.year != old.meta.year]
+        hist.append(RefText(old.meta.region, old.meta.level, old.meta.year, so.flat))
+    compared = {(old.meta.region, old.meta.year), (new.meta.region, new.meta.year)}
+    # genericness is judged by what had been said by the new report's year: later reports cannot make
+    # a formulation common before it was coined
+    others = [t for t in ref.texts if (t.region, t.year) not in compared and t.year <= new.meta.year]
+    national = []
+    if new.meta.level is not Level.NATIONAL:
+        national = sorted((t for t in ref.texts if t.level is Level.NATIONAL and t.year <= new.meta.year),
+                          key=lambda t: t.year)
+    pool: dict[tuple[str, int], int] = {}
+    texts: list[str] = []
+    for t in (*hist, *others, *national):
+        if (t.region, t.year) not in pool:
+            pool[(t.region, t.year)] = len(texts)
+            texts.append(t.flat)
+    return _Past(tuple(h.year for h in hist), tuple(texts), tuple(pool[(h.region, h.year)] for h in hist),
+                 tuple(pool[(t.region, t.year)] for t in others), tuple(national),
+                 tuple(pool[(t.region, t.year)] for t in national), same)
 
 
-def _candidates(so: _Side, sn: _Side, successions: Sequence[tuple[str, str]]) -> dict[str, _Cand]:
-    cands: dict[str, _Cand] = {}
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A priority with what ranks it."""
 
-    def add(term: str, source: str, detail: str = "") -> None:
-        term = term.strip()
-        if not term or len(strip_quotes(term)) < 2 or len(term) > TERM_MAX_CHARS:
-            return
-        cands.setdefault(term, _Cand(term)).sources.setdefault(source, detail or source)
-
-    for t in _policy_terms():
-        add(fold(t), "lexicon")
-    for a, b in successions:
-        add(fold(a), "lexicon")
-        add(fold(b), "lexicon")
-    for side in (so, sn):
-        for t in quoted(side.folded):
-            add(t, "quoted")
-        for t in _heading_words(side):
-            add(t, "heading")
-    to, tn = tokens(so.report.text), tokens(sn.report.text)
-    co = Counter(content_words(to.words)) + Counter(bigrams(to.words))
-    cn = Counter(content_words(tn.words)) + Counter(bigrams(tn.words))
-    for term, g in keyness(co, cn).items():
-        favoured = cn[term] if g > 0 else co[term]
-        if abs(g) >= G2_MIN and favoured >= KEY_MIN_COUNT:
-            add(term, "keyness", f"关键性 G²={abs(g):.1f}")
-    regions = _region_words(so.report, sn.report)
-    return {t: c for t, c in cands.items() if strip_quotes(t) not in regions}
+    priority: Priority
+    signal: Signal
+    score: float
+    reason: str
+    common: bool = False
 
 
-# --- rewordings -----------------------------------------------------------------------------
+def _years(ys: Sequence[int]) -> str:
+    return f"{ys[0]}年" if len(ys) == 1 else f"{ys[0]}–{ys[-1]}"
 
 
-@dataclass
-class _Slot:
-    old: str
-    new: str
-    pairs: list[str] = field(default_factory=list)
-    old_spans: list[Span] = field(default_factory=list)
-    new_spans: list[Span] = field(default_factory=list)
+def _salience(ph: formulations.Phrase, heading: bool) -> float:
+    mentions = min(1.0, math.log1p(ph.count) / math.log1p(SALIENT_MENTIONS))
+    return W_MENTIONS * mentions + W_GOVERNED * ph.governed + W_QUOTED * ph.quoted + W_HEADING * heading
 
 
-def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str, str], _Slot]:
-    """Word replacements between equal text inside the redlines of aligned units."""
-    starts_o = {b.id: b.span.start for b in so.blocks}
-    starts_n = {b.id: b.span.start for b in sn.blocks}
-    found: dict[tuple[str, str], _Slot] = {}
-    for p in pairs:
-        if not (p.old_id and p.new_id and p.diff):
-            continue
-        po, pn = starts_o[p.old_id], starts_n[p.new_id]
-        chunks = p.diff
-        for k in range(1, len(chunks) - 2):
-            before, dele, ins, after = chunks[k - 1], chunks[k], chunks[k + 1], chunks[k + 2]
-            if (before.op, dele.op, ins.op, after.op) != ("equal", "delete", "insert", "equal"):
-                continue
-            a, b = strip_quotes(fold(dele.text)).strip(), strip_quotes(fold(ins.text)).strip()
-            if not (is_content(a) and is_content(b) and _WORDISH.fullmatch(a) and _WORDISH.fullmatch(b)):
-                continue
-            slot = found.setdefault((a, b), _Slot(a, b))
-            slot.pairs.append(p.id)
-            # offsets of the chunk inside each side's text
-            oo = sum(len(c.text) for c in chunks[:k] if c.op != "insert")
-            on = sum(len(c.text) for c in chunks[:k + 1] if c.op != "delete")
-            slot.old_spans.append(Span(po + oo, po + oo + len(dele.text)))
-            slot.new_spans.append(Span(pn + on, pn + on + len(ins.text)))
-    return found
-
-
-def _overlaps(a: str, b: str) -> bool:
-    a, b = strip_quotes(a), strip_quotes(b)
-    return a in b or b in a
+def _common(share: float, k: int, m: int, everyday: bool) -> str:
+    if share >= COMMON_SHARE:
+        return f"常用词：其他 {m} 份报告中 {k} 份提及"
+    return "常用词：日常用语" if everyday else ""
 
 
 # --- priorities -----------------------------------------------------------------------------
@@ -338,73 +334,230 @@ def _note(change: str, so: _Side, sn: _Side) -> str | None:
 
 
 def _priority(change: str, term: str, old_term: str | None, so: _Side, sn: _Side, basis: str,
-              extra_old: Sequence[Evidence] = (), extra_new: Sequence[Evidence] = ()) -> Priority:
-    ot = old_term if old_term is not None else term
-    oc, nc = count(ot, so.folded), count(term, sn.folded)
-    ev_o = tuple(extra_old) or _term_evidence(so, ot)
-    ev_n = tuple(extra_new) or _term_evidence(sn, term)
-    return Priority(change=change, term=term, old_term=old_term, old_count=oc, new_count=nc,
+              extra_old: Sequence[Evidence] = (), extra_new: Sequence[Evidence] = (),
+              evidence: int = MAX_EVIDENCE) -> Priority:
+    tk = key(term)
+    ok = key(old_term) if old_term is not None else tk
+    oc, nc = (so.flat.count(ok) if ok else 0), (sn.flat.count(tk) if tk else 0)
+    ev_o = tuple(extra_old) or _term_evidence(so, ok, evidence)
+    ev_n = tuple(extra_new) or _term_evidence(sn, tk, evidence)
+    shown = _display(sn if change != "dropped" else so, tk) if tk else term
+    shown_old = (_display(so, ok) if ok else old_term) if old_term is not None else None
+    return Priority(change=change, term=shown, old_term=shown_old, old_count=oc, new_count=nc,
                     old_per10k=per10k(oc, len(so.report.text)), new_per10k=per10k(nc, len(sn.report.text)),
-                    basis=basis, evidence=(*ev_o[:MAX_EVIDENCE], *ev_n[:MAX_EVIDENCE]),
+                    basis=basis, evidence=(*ev_o[:evidence], *ev_n[:evidence]),
                     note=_note(change, so, sn))
 
 
-def _drop_nested(items: list[tuple[str, int]]) -> list[str]:
-    """Leave out a term inside a longer one of the same class with the same count (四新 in 四新经济)."""
-    keys = [(strip_quotes(t), n) for t, n in items]
-    by_count: dict[int, list[str]] = defaultdict(list)
-    for k, n in keys:
-        by_count[n].append(k)
-    return [term for (term, _), (k, n) in zip(items, keys, strict=True)
-            if not any(k != o and k in o for o in by_count[n])]
+def _region_words(*reports: Report) -> set[str]:
+    out: set[str] = set()
+    for r in reports:
+        name = r.meta.region
+        out |= {name, re.sub(r"(区|市|县|省|州|旗|自治区)$", "", name)}
+    return out
 
 
-def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], successions: Sequence[tuple[str, str]]
-                ) -> tuple[list[Priority], dict[str, _Cand]]:
-    cands = _candidates(so, sn, successions)
-    counts = {t: (count(t, so.folded), count(t, sn.folded)) for t in cands}
-    reworded: list[Priority] = []
-    used: list[tuple[str, str]] = []  # (old term, new term) of every rewording
+def _national_note(past: _Past, first: int) -> str:
+    return f"全国报告{past.national[first].year}年起使用" if first >= 0 else ""
 
-    for a, b in successions:
-        a, b = fold(a), fold(b)
-        oa, na = count(a, so.folded), count(a, sn.folded)
-        ob, nb = count(b, so.folded), count(b, sn.folded)
-        if oa and not na and nb and not ob:
-            reworded.append(_priority("reworded", b, a, so, sn, LEXICON_BASIS))
-            used.append((a, b))
-    for (a, b), slot in sorted(_slots(pairs, so, sn).items()):
-        if any(_overlaps(a, x) or _overlaps(b, y) for x, y in used):
-            continue
-        if count(a, sn.folded) or count(b, so.folded):
-            continue  # both wordings live on in one text: an edit, not a renaming
-        known = a in cands or b in cands
-        if len(slot.pairs) >= SLOT_MIN_SUPPORT or known:
-            ev_o = tuple(so.evidence(s) for s in slot.old_spans)
-            ev_n = tuple(sn.evidence(s) for s in slot.new_spans)
-            basis = f"{SLOT_BASIS} ×{len(slot.pairs)}（{'、'.join(sorted(set(slot.pairs)))}）"
-            reworded.append(_priority("reworded", b, a, so, sn, basis, ev_o, ev_n))
-            used.append((a, b))
 
-    def taken(term: str, side: int) -> bool:
-        return any(_overlaps(term, pair[side]) for pair in used)
+def _kept(found: dict[str, formulations.Phrase], skip: set[str], regions: set[str]) -> list[str]:
+    """Phrases not inside (or around) a rewording's side, and not a region's own name."""
+    return [t for t in found if t not in regions and not any(r in t or t in r for r in skip)]
 
-    new = _drop_nested([(t, counts[t][1]) for t in cands if not counts[t][0] and counts[t][1]])
-    dropped = _drop_nested([(t, counts[t][0]) for t in cands if counts[t][0] and not counts[t][1]])
-    out = list(reworded)
-    out += [_priority("new", t, None, so, sn, cands[t].basis()) for t in new if not taken(t, 1)]
-    out += [_priority("dropped", t, None, so, sn, cands[t].basis()) for t in dropped if not taken(t, 0)]
-    both = [t for t in cands if counts[t][0] and counts[t][1]]
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A scored candidate before its priority record is built (only the kept ones are)."""
+
+    score: float
+    term: str
+    basis: str
+    signal: Signal
+    mentions: int
+    common: bool
+
+
+def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side) -> list[_Found]:
+    """The `keep` best candidates as priorities (ties: shorter term first, then by text)."""
+    factor = DIGEST_FACTOR if _note(change, so, sn) else 1.0
+    pending.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
+    kept = [c for c in pending if not c.common][:keep] + [c for c in pending if c.common][:MAX_COMMON]
+    out = []
+    for k, c in enumerate(kept):
+        most = MAX_EVIDENCE if k < FULL_EVIDENCE else 1
+        p = _priority(change, c.term, None, so, sn, c.basis, evidence=most)
+        out.append(_Found(p, c.signal, c.score * factor, f"{c.basis}；提及 {c.mentions} 次", c.common))
+    return out
+
+
+def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
+    found = formulations.phrases(sn.doc, [so.flat], known=formulations.grams(so.doc))
+    terms = _kept(found, skip, regions)
+    hist, df, nat = past.scan(terms)
+    m = len(past.other_at)
+    out = []
+    for t in terms:
+        ph = found[t]
+        seen = sorted(past.years[k] for k in hist[t])
+        share = df[t] / m if m else 0.0
+        sal = _salience(ph, t in sn.heading_text)
+        n_hist = len(past.years)
+        if not seen:
+            signal, base = Signal.DEBUT, DEBUT_BASE
+            reason = f"首次出现：此前 {n_hist} 份报告{'均' if n_hist > 1 else ''}未提及"
+            if n_hist < HISTORY_MIN or not past.same_region:
+                reason += f"（本地区可比报告少，另参考其他 {m} 份报告）"
+        elif seen[-1] < past.years[-1] and len(past.years) - 1 - past.years.index(seen[-1]) >= RETURN_GAP:
+            signal, base = Signal.RETURN, RETURN_BASE
+            reason = f"{seen[-1]}年后再次出现"
+        else:
+            signal, base = Signal.FLIP, FLIP_BASE
+            reason = f"{_years(seen)}曾提及，上年未提"
+        common = _common(share, df[t], m, ph.everyday)
+        score = base + SALIENCE_SPAN * sal
+        extras = [common, _national_note(past, nat[t])]
+        if common:
+            score *= COMMON_FACTOR
+        basis = "；".join(x for x in (reason, *extras) if x)
+        out.append(_Pending(score, t, basis, signal, ph.count, bool(common)))
+    return _build("new", out, MAX_NEW, so, sn)
+
+
+def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
+    found = formulations.phrases(so.doc, [sn.flat], known=formulations.grams(sn.doc))
+    terms = _kept(found, skip, regions)
+    hist, df, _ = past.scan(terms)
+    m = len(past.other_at)
+    out = []
+    last = len(past.years) - 1
+    for t in terms:
+        ph = found[t]
+        run = 0
+        while run <= last and (last - run) in hist[t]:
+            run += 1
+        run = max(run, 1)  # the old report says it (its text may be missing from the reference)
+        ys = past.years[last - run + 1:]
+        share = df[t] / m if m else 0.0
+        sal = _salience(ph, t in so.heading_text)
+        if run >= GAP_RUN:
+            signal, base = Signal.GAP, GAP_BASE
+            reason = f"{_years(ys)} 每年提及，今年未提"
+            # an episode (never said before its run: a campaign that began and ended) is the gap a
+            # reader wants; a phrase that came and went before is wording that fluctuates
+            episode = not any(k < last - run + 1 for k in hist[t])
+            sal = 0.5 * sal + 0.5 * episode
+        else:
+            signal, base = Signal.FLIP, FLIP_BASE
+            first = not any(k < last for k in hist[t])
+            reason = f"{ys[0]}年{'首次' if first and last else ''}提及，今年未提"
+        common = _common(share, df[t], m, ph.everyday)
+        score = base + SALIENCE_SPAN * sal
+        if common:
+            score *= COMMON_FACTOR
+        basis = "；".join(x for x in (reason, common) if x)
+        out.append(_Pending(score, t, basis, signal, ph.count, bool(common)))
+    return _build("dropped", out, MAX_DROPPED, so, sn)
+
+
+def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str, str], int]:
+    """Replacements in the redlines of aligned units: the replaced words of an equal / delete / insert /
+    equal run. A clean swap of whole words (neither text has the other's wording) is the pair itself;
+    otherwise each side is widened to the phrase its report says around it (增长 → 发展 inside
+    转变经济增长方式 → 转变经济发展方式), the part shared by all its places."""
+    chunks_of: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for p in pairs:
+        chunks = p.diff
+        for k in range(1, len(chunks) - 2):
+            before, dele, ins, after = chunks[k - 1], chunks[k], chunks[k + 1], chunks[k + 2]
+            if (before.op, dele.op, ins.op, after.op) != ("equal", "delete", "insert", "equal"):
+                continue
+            a, b = key(dele.text), key(ins.text)
+            if not (_WORDISH.fullmatch(a) and _WORDISH.fullmatch(b)) or max(len(a), len(b)) > SLOT_MAX_CHARS:
+                continue
+            if not (formulations.has_content(a) and formulations.has_content(b)):
+                continue  # 进一步 → 努力: the verbs around a formulation changed, not the formulation
+            left, right = key(before.text)[-4:], key(after.text)[:4]
+            po = formulations.phrase_around(so.doc, left, a, right)
+            pn = formulations.phrase_around(sn.doc, left, b, right)
+            if po and pn and po != pn:
+                chunks_of.setdefault((a, b), []).append((po, pn))
+    found: dict[tuple[str, str], int] = {}
+    for (a, b), places in chunks_of.items():
+        if len(a) >= 2 and len(b) >= 2 and not count(a, sn.flat) and not count(b, so.flat):
+            pair = (a, b)
+        else:
+            pair = (formulations.shared(a, {po for po, _ in places}),
+                    formulations.shared(b, {pn for _, pn in places}))
+        found[pair] = found.get(pair, 0) + len(places)
+    return found
+
+
+def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, past: _Past
+              ) -> list[_Found]:
+    out: list[_Found] = []
+    used: list[tuple[str, str]] = []
+
+    def add(a: str, b: str, signal: Signal, how: str) -> None:
+        if any(a in x or x in a or b in y or y in b for x, y in used):
+            return
+        p = _priority("reworded", b, a, so, sn, how)
+        score = REWORD_BASE + (1 - REWORD_BASE - 0.01) * min(1.0, (p.old_count + p.new_count) / 10)
+        out.append(_Found(p, signal, score, f"{how}；提及 {p.old_count} → {p.new_count} 次"))
+        used.append((a, b))
+
+    for was, now in formulations.stance_changes(so.doc, sn.doc):
+        how = f"表述变化：{was.head}由“{was.modifier}”改为“{now.modifier}”"
+        add(was.phrase, now.phrase, Signal.STANCE, how)
+    for a, b in lex.successions:
+        a, b = key(a), key(b)
+        if count(a, so.flat) and not count(a, sn.flat) and count(b, sn.flat) and not count(b, so.flat):
+            add(a, b, Signal.LEXICON, "表述变化：词表所列接替")
+    slots = _slots(pairs, so, sn)
+    seen_new = presence({b for _, b in slots}, past.texts)
+    for (a, b), n in sorted(slots.items(), key=lambda kv: (-kv[1], kv[0])):
+        if count(b, so.flat) or count(a, sn.flat) >= count(a, so.flat):
+            continue  # the new wording was already there, or the old one lives on: an edit, not a renaming
+        # (tried: accepting one place when an established formula gives way to a debut; the redlines
+        # of long sections are too coarse for one place to mean a renaming)
+        if n >= SLOT_MIN_SUPPORT and not seen_new[b]:
+            add(a, b, Signal.SLOT, f"表述变化：对应位置替换 {n} 处")
+    return out
+
+
+def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
+    wo, wn = so.doc.flat_tokens.words, sn.doc.flat_tokens.words
+    co = Counter(content_words(wo)) + Counter(bigrams(wo))
+    cn = Counter(content_words(wn)) + Counter(bigrams(wn))
     lo, ln = len(so.report.text), len(sn.report.text)
+    out = []
+    for term, g in sorted(keyness(co, cn).items()):
+        a, b = co.get(term, 0), cn.get(term, 0)
+        if not (a and b) or abs(g) < G2_MIN or max(a, b) < KEY_MIN_COUNT or term in skip:
+            continue
+        ra, rb = per10k(a, lo), per10k(b, ln)
+        ratio = (rb + 0.01) / (ra + 0.01)
+        if not (ratio >= CONTINUED_RATIO or ratio <= 1 / CONTINUED_RATIO):
+            continue
+        up = ratio > 1
+        p = _priority("continued", term, None, so, sn, f"延续，提及{'增多' if up else '减少'}")
+        score = CONTINUED_BASE + 0.1 * min(1.0, abs(math.log(ratio)) / math.log(4))
+        reason = f"延续，强度{'上升' if up else '下降'}：每万字 {ra:g} → {rb:g}"
+        out.append(_Found(p, Signal.SPIKE if up else Signal.FADE, score, reason))
+    out.sort(key=lambda f: (-f.score, f.priority.term))
+    return out[:MAX_CONTINUED]
 
-    def moved(t: str) -> float:
-        a, b = per10k(counts[t][0], lo), per10k(counts[t][1], ln)
-        return abs(math.log((b + 0.5) / (a + 0.5)))
 
-    both.sort(key=lambda t: (-cands[t].strength(), -moved(t), t))
-    out += [_priority("continued", t, None, so, sn, cands[t].basis()) for t in both[:MAX_CONTINUED]]
-    out.sort(key=lambda p: (_ORDER[p.change], -(p.old_count + p.new_count), p.term))
-    return out, cands
+def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, past: _Past
+                ) -> list[_Found]:
+    regions = _region_words(so.report, sn.report)
+    reworded = _reworded(so, sn, pairs, lex, past)
+    skip_new = {key(f.priority.term) for f in reworded}
+    skip_old = {key(f.priority.old_term or "") for f in reworded}
+    new = _new_items(so, sn, past, skip_new, regions)
+    dropped = _dropped_items(so, sn, past, skip_old, regions)
+    continued = _continued(so, sn, regions)
+    return [*reworded, *new, *dropped, *continued]
 
 
 # --- targets --------------------------------------------------------------------------------
@@ -412,8 +565,8 @@ def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], successions:
 
 def figures_of(side: _Side) -> list[figures.Found]:
     """Every figure of one side's report (targets, results, multi-year), with its headline rank."""
-    o = side.outline
-    return figures.extract_all(side.folded, side.report.text, side.year, o.sentences, o.blocks,
+    o = side.doc.outline
+    return figures.extract_all(side.doc.folded, side.report.text, side.year, o.sentences, o.blocks,
                                o.paragraphs, side.locate)
 
 
@@ -455,34 +608,22 @@ def target_series(history: Sequence[Report], canonicals: Sequence[str]) -> tuple
 # --- ranking --------------------------------------------------------------------------------
 
 
-def _rank(priorities: Sequence[Priority], cands: dict[str, _Cand], targets: Sequence[TargetChange],
-          pairs: Sequence[SectionPair], old: Report, new: Report) -> list[RankedChange]:
+def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Sequence[SectionPair],
+          old: Report, new: Report) -> list[RankedChange]:
     items: list[tuple[float, str, str, str, str]] = []  # score, kind, ref, summary, reason
-    for p in priorities:
-        mentions = p.old_count + p.new_count
+    for f in found:
+        p = f.priority
         if p.change == "reworded":
-            score = 0.9 + 0.1 * min(1.0, mentions / 20)
-            items.append((score, "priority", p.term, f"{p.old_term} → {p.term}",
-                          f"表述变化（{p.basis}）；提及 {p.old_count} → {p.new_count} 次"))
-        elif p.change in ("new", "dropped"):
-            strength = cands[p.term].strength() if p.term in cands else 0.5
-            n = p.new_count if p.change == "new" else p.old_count
-            score = 0.4 + 0.3 * strength + 0.2 * min(1.0, n / 10)
-            label = CHANGE_LABELS[p.change]
-            reason = f"{label}（{p.basis}）；提及 {n} 次"
-            if p.note:
-                score *= 0.8
-                side = new if p.change == "dropped" else old
-                reason += "；可能是摘要省略" if side.meta.kind is Kind.SUMMARY else "；文本不完整"
-            items.append((score, "priority", p.term, f"{label}：{p.term}", reason))
+            summary = f"{p.old_term} → {p.term}"
+        elif p.change == "continued":
+            summary = f"{p.term}：每万字 {p.old_per10k:g} → {p.new_per10k:g}"
         else:
-            a, b = p.old_per10k, p.new_per10k
-            ratio = (b + 0.01) / (a + 0.01)
-            if ratio >= CONTINUED_RATIO or ratio <= 1 / CONTINUED_RATIO:
-                score = 0.2 + 0.3 * min(1.0, abs(math.log(ratio)) / math.log(4))
-                way = "上升" if ratio > 1 else "下降"
-                items.append((score, "priority", p.term, f"{p.term}：每万字 {a:g} → {b:g}",
-                              f"延续，强度{way} ×{max(ratio, 1 / ratio):.1f}"))
+            summary = f"{CHANGE_LABELS[p.change]}：{p.term}"
+        reason = f.reason
+        if p.note:
+            side = new if p.change == "dropped" else old
+            reason += "；可能是摘要省略" if side.meta.kind is Kind.SUMMARY else "；文本不完整"
+        items.append((f.score, "priority", p.term, summary, reason))
     for t in targets:
         if t.direction == "unchanged":
             continue
@@ -490,12 +631,12 @@ def _rank(priorities: Sequence[Priority], cands: dict[str, _Cand], targets: Sequ
         nv = t.new.value if t.new else "—"
         if t.direction in ("up", "down") and t.old and t.new and t.old.number and t.new.number is not None:
             rel = abs(t.new.number - t.old.number) / abs(t.old.number)
-            score = 0.75 + 0.15 * min(1.0, rel)
+            score = TARGET_BASE + 0.07 * min(1.0, rel)
             delta = abs(t.new.number - t.old.number)
             unit = "个百分点" if t.new.unit == "%" else (t.new.unit or "")  # 6% → 3% is 3 points, not 3%
             reason = f"目标{DIRECTION_LABELS[t.direction]} {delta:g} {unit}".rstrip()
         else:
-            score = 0.7
+            score = TARGET_BASE
             reason = f"目标{DIRECTION_LABELS[t.direction]}"
         items.append((score, "target", t.indicator, f"{t.indicator}：{ov} → {nv}", reason))
     total_o, total_n = max(1, len(old.text)), max(1, len(new.text))
@@ -505,16 +646,16 @@ def _rank(priorities: Sequence[Priority], cands: dict[str, _Cand], targets: Sequ
         size = len(s.old_text or "") / total_o if s.old_text else len(s.new_text or "") / total_n
         label = f"{s.old_path or s.old_title or ''} → {s.new_path or s.new_title or ''}"
         if s.relation in ("new", "dropped"):
-            score = 0.3 + 0.5 * min(1.0, size * 5)
+            score = SECTION_BASE + 0.25 * min(1.0, size * 5)
             title = s.new_title if s.relation == "new" else s.old_title
             summary = f"{RELATION_LABELS[s.relation]}{LEVEL_LABELS[s.level]}：{title or ''}"
         else:
-            score = (0.2 if s.relation == "moved" else 0.25) + 0.3 * min(1.0, size * 5)
+            score = SECTION_BASE + 0.15 * min(1.0, size * 5)
             summary = f"{RELATION_LABELS[s.relation]}{LEVEL_LABELS[s.level]}：{label}"
         share = "新" if s.relation == "new" else "旧"
         reason = f"{LEVEL_LABELS[s.level]}{RELATION_LABELS[s.relation]}，占{share}报告 {size:.0%}"
         items.append((score, "section", s.id, summary, reason))
-    kind_order = {"priority": 0, "target": 1, "section": 2}
+    kind_order = {"target": 0, "priority": 1, "section": 2}
     items.sort(key=lambda x: (-round(x[0], 6), kind_order[x[1]], x[2], x[3]))
     return [RankedChange(rank=k, kind=kind, ref=ref, summary=summary, score=round(score, 4), reason=reason)
             for k, (score, kind, ref, summary, reason) in enumerate(items, 1)]
@@ -523,10 +664,12 @@ def _rank(priorities: Sequence[Priority], cands: dict[str, _Cand], targets: Sequ
 # --- history, caveats, record ---------------------------------------------------------------
 
 
-def _history(ranked: Sequence[RankedChange], priorities: Sequence[Priority], history: Sequence[Report]
-             ) -> tuple[TermSeries, ...]:
-    if not history:
+def _history(ranked: Sequence[RankedChange], priorities: Sequence[Priority], ref: Reference, new: Report,
+             sn: _Side) -> tuple[TermSeries, ...]:
+    texts = {t.year: t.flat for t in ref.texts if t.region == new.meta.region}
+    if not texts:
         return ()
+    texts[new.meta.year] = sn.flat
     by_term = {p.term: p for p in priorities}
     terms: list[str] = []
     for r in ranked:
@@ -538,14 +681,9 @@ def _history(ranked: Sequence[RankedChange], priorities: Sequence[Priority], his
                 terms.append(t)
         if len(terms) >= HISTORY_TERMS:
             break
-    years: dict[int, Report] = {}
-    for rep in history:
-        years.setdefault(rep.meta.year, rep)
-    out = []
-    for t in terms[:HISTORY_TERMS]:
-        pts = tuple((y, per10k(count(t, fold(years[y].text)), len(years[y].text))) for y in sorted(years))
-        out.append(TermSeries(term=t, points=pts))
-    return tuple(out)
+    return tuple(TermSeries(term=t, points=tuple((y, per10k(count(t, texts[y]), len(texts[y])))
+                                                   for y in sorted(texts)))
+                 for t in terms[:HISTORY_TERMS])
 
 
 def _ref(r: Report) -> ReportRef:
@@ -574,24 +712,34 @@ def _caveats(old: Report, new: Report) -> tuple[str, ...]:
 
 def classify(old: Report, old_outline: Outline, new: Report, new_outline: Outline,
              pairs: tuple[SectionPair, ...], history: Sequence[Report] = (), *,
-             lexicon_files: Sequence[Path] = ()) -> Comparison:
+             docs: tuple[Doc, Doc] | None = None, lexicon: Lexicon = NO_LEXICON,
+             reference: Reference | None = None) -> Comparison:
     """Priorities, targets, ranking → the Comparison record.
 
-    `lexicon_files` add successions to the shipped lexicon and to those named in $YOY_LEXICON.
+    `docs`: the per-report records align used (built here when absent). `lexicon`: known successions
+    (none by default: the engine works from the texts). `reference`: every report novelty and
+    genericness are measured against (the edge passes the shipped national reports, the user's corpus
+    and the region's own); when absent, `history` alone.
     """
-    successions = lexicon(lexicon_files)
-    so, sn = _side(old, old_outline, pairs, "old"), _side(new, new_outline, pairs, "new")
-    priorities, cands = _priorities(so, sn, pairs, successions)
+    if docs is None:
+        docs = (doc(old, old_outline), doc(new, new_outline))
+    if reference is None:
+        reference = build_reference(history)
+    so, sn = _side(docs[0], pairs, "old"), _side(docs[1], pairs, "new")
+    past = _past(old, new, reference, so)
+    found = _priorities(so, sn, pairs, lexicon, past)
+    priorities = [f.priority for f in found]
+    priorities.sort(key=lambda p: (_ORDER[p.change], -(p.old_count + p.new_count), p.term))
     fo, fn = figures_of(so), figures_of(sn)
     targets = _targets(fo, fn, peers=old.meta.region != new.meta.region)
     every = [f.figure for f in (*fo, *fn)]
     results = tuple(f for f in every if not f.is_target and f.period is Period.YEAR)
     multi_year = tuple(f for f in every if f.period is Period.MULTI_YEAR)
     series = target_series(history, [t.canonical or t.indicator for t in targets]) if history else ()
-    ranked = _rank(priorities, cands, targets, pairs, old, new)
+    ranked = _rank(found, targets, pairs, old, new)
     return Comparison(
         old=_ref(old), new=_ref(new), sections=tuple(pairs), priorities=tuple(priorities),
         targets=tuple(targets), results=results, ranked=tuple(ranked),
-        history=_history(ranked, priorities, history), caveats=_caveats(old, new),
-        degraded=align.budget_notes(old, old_outline, new, new_outline, pairs),
+        history=_history(ranked, priorities, reference, new, sn), caveats=_caveats(old, new),
+        degraded=align.budget_notes(old, old_outline, new, new_outline, pairs, docs=docs),
         multi_year=multi_year, target_series=series)

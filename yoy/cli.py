@@ -289,8 +289,7 @@ def _planned_paths(pairs: Sequence[tuple[Report, Report]], fmts: Sequence[str], 
 def _compare(corpus: corpus_mod.Corpus, old: Report, new: Report) -> Comparison:
     from yoy import pipeline
 
-    history = corpus.history(new.meta.region) if old.meta.region == new.meta.region else ()
-    return pipeline.compare(old, new, history)
+    return pipeline.compare_stored(corpus, old, new)
 
 
 _APPENDIX_HELP = "Add the section-by-section redline to the PDF (default: none, the brief stays short)."
@@ -462,6 +461,10 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
         raise NotFoundError("give a term to look for, e.g. yoy trend 科技创新")
     corpus = _corpus_of(ctx)
     region = corpus.resolve_region(region_query) if region_query is not None else None
+    if html_path is not None:  # refused before any output or work
+        from yoy import render
+
+        render.check_writable([html_path])
     with terminal.index_progress() as progress:
         if not exact and not corpus.term_known(term, progress):
             exact = True  # not a word of any report (科技创新 is 科技 + 创新): count it in the texts
@@ -470,10 +473,8 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
     entries = [e for e in corpus.entries(strict=False) if region is None or e.meta.region == region]
     result = trend.summarise(term, key(term), exact, counts, entries)
     if html_path is not None:
-        from yoy import render
         from yoy.files import atomic_write
 
-        render.check_writable([html_path])
         atomic_write(html_path, trend.page(result, render.generator()).encode("utf-8"), RenderError)
     if fmt == "json":
         click.echo(json.dumps(trend.as_dict(result), ensure_ascii=False, indent=2))

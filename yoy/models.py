@@ -6,6 +6,7 @@ change what an earlier stage produced. Offsets (`Span`) always index `Report.tex
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -175,6 +176,57 @@ class Outline:
     blocks: tuple[Block, ...]  # top level: parts (a digest has one unnumbered part)
     paragraphs: tuple[Span, ...]
     sentences: tuple[Span, ...]  # every character of the body lands in exactly one sentence
+
+
+# --- the per-report record align and classify share ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Words of one text with their offsets, searchable by position."""
+
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def within(self, span: Span) -> tuple[str, ...]:
+        """Words lying fully inside `span`."""
+        lo = bisect_left(self.starts, span.start)
+        hi = bisect_right(self.ends, span.end)
+        return self.words[lo:hi] if hi > lo else ()
+
+    def bounds(self, span: Span) -> list[int]:
+        """Word boundaries inside `span`, relative to `span.start`, always with 0 and len(span)."""
+        lo = bisect_left(self.starts, span.start)
+        hi = bisect_right(self.ends, span.end)
+        inner = {s - span.start for s in self.starts[lo:hi]} | {e - span.start for e in self.ends[lo:hi]}
+        return sorted(inner | {0, len(span)})
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One report as every comparison stage reads it, built once (`yoy.terms.doc`).
+
+    `folded` has the length of `report.text`; `flat` is `folded` without whitespace (transcriptions
+    break lines inside words), `origin[i]` the offset in `report.text` of `flat[i]`. `tokens` index
+    `report.text`, `flat_tokens` index `flat` (the same words).
+    """
+
+    report: Report
+    outline: Outline
+    folded: str
+    flat: str
+    origin: tuple[int, ...]
+    tokens: Tokens
+    flat_tokens: Tokens
+    quote_cuts: tuple[int, ...] = ()  # flat offsets where a quote mark was removed: a quoted term's ends
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The `report.text` span of `flat[start:end]`."""
+        if start >= end or not self.origin:
+            pos = self.origin[start] if start < len(self.origin) else len(self.report.text)
+            return Span(pos, pos)
+        return Span(self.origin[start], self.origin[end - 1] + 1)
 
 
 # --- align / classify -----------------------------------------------------------------------

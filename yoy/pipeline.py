@@ -1,15 +1,24 @@
-"""The whole job in one place: from two stored reports to change briefs."""
+"""The whole job in one place: from two stored reports to change briefs.
+
+The edge: the lexicon (`yoy.lexicon.load`, which reads files and the environment) and the reference
+corpus (every national report yoy ships, the user's corpus, the region's own reports) are loaded
+here and passed into the pure stages.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from pathlib import Path
 
-from yoy import align, classify, outline, render
-from yoy.corpus import Corpus
+from yoy import align, classify, lexicon, outline, render
+from yoy.corpus import Corpus, embedded_root
 from yoy.errors import LimitError
-from yoy.models import Comparison, Outline, Report
+from yoy.history import Reference, reference
+from yoy.lexicon import Lexicon
+from yoy.models import Comparison, Level, Outline, Report
+from yoy.terms import doc
 from yoy.text import fold
 
 MAX_REPORT_CHARS = 150_000  # 7× the longest report in the embedded corpus (全国 2006, 21,072): align and
@@ -44,23 +53,62 @@ def check_limits(report: Report, tree: Outline) -> None:
         raise LimitError(f"{where}: too many headings to compare ({count:,}; the limit is {MAX_HEADINGS:,})")
 
 
-def compare(old: Report, new: Report, history: Sequence[Report] = ()) -> Comparison:
-    """Compare two reports; pure: no files are read or written.
+@cache  # the shipped reports never change within a process: fold and squeeze them once
+def shipped_national() -> tuple[Report, ...]:
+    """Every national report of the embedded corpus (used whatever `--corpus` says)."""
+    root = embedded_root()
+    if root is None:
+        return ()
+    return tuple(r for r in Corpus(root).reports() if r.meta.level is Level.NATIONAL)
+
+
+@cache
+def _shipped_reference() -> Reference:
+    return reference(shipped_national())
+
+
+def reference_for(reports: Iterable[Report]) -> Reference:
+    """The reference corpus: the shipped national reports plus `reports` (user corpus, history)."""
+    extra = tuple(reports)
+    if not extra:
+        return _shipped_reference()
+    base = _shipped_reference()
+    more = reference(r for r in extra if (r.meta.region, r.meta.year) not in
+                     {(t.region, t.year) for t in base.texts})
+    return Reference(tuple(sorted((*base.texts, *more.texts), key=lambda t: (t.region, t.year))))
+
+
+def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,
+            reference: Reference | None = None) -> Comparison:
+    """Compare two reports; no file is written (the shipped corpus is read once per process).
 
     1. segment: outline each report into parts, sections, items, paragraphs, sentences
-       (`outline.segment`).
+       (`outline.segment`), and build the per-report record (fold, squeeze, segment once: `terms.doc`).
     2. align: map old blocks onto new ones, hierarchically, with moves, splits and merges
        (`align.align`).
-    3. classify: priorities new / dropped / reworded / continued with evidence, targets old → new,
-       significance ranking, term history over `history` (`classify.classify`).
+    3. classify: priorities new / dropped / reworded / continued with evidence and history signals,
+       targets old → new, significance ranking, term history (`classify.classify`).
+    `lexicon`: known successions (default: none — the engine works from the texts). `reference`: what
+    novelty and genericness are measured against (default: shipped national reports + `history`).
     """
     precheck(old)
     precheck(new)
     old_outline, new_outline = outline.segment(old), outline.segment(new)
     check_limits(old, old_outline)
     check_limits(new, new_outline)
-    pairs = align.align(old, old_outline, new, new_outline)
-    return classify.classify(old, old_outline, new, new_outline, pairs, history)
+    docs = (doc(old, old_outline), doc(new, new_outline))
+    pairs = align.align(old, old_outline, new, new_outline, docs=docs)
+    ref = reference if reference is not None else reference_for((*history, old, new))
+    return classify.classify(old, old_outline, new, new_outline, pairs, history, docs=docs,
+                             lexicon=lexicon or Lexicon(), reference=ref)
+
+
+def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None = None) -> Comparison:
+    """`compare` with what the edge loads: the region's history (same-region pairs), the successions
+    lexicon (`lexicon.load`: shipped, $YOY_LEXICON; none when $YOY_NO_LEXICON=1) and the reference
+    corpus (shipped national reports + the region's own, as `compare` builds it)."""
+    history = corpus.history(new.meta.region) if old.meta.region == new.meta.region else ()
+    return compare(old, new, history, lexicon=lexicon.load() if lex is None else lex)
 
 
 def run(corpus: Corpus, old_key: tuple[str, int], new_key: tuple[str, int],
@@ -69,12 +117,12 @@ def run(corpus: Corpus, old_key: tuple[str, int], new_key: tuple[str, int],
     """`yoy compare`, end to end.
 
     1. ingest: load both reports from the corpus, which `yoy ingest` built from saved pages
-       (`corpus.Corpus.load`; a missing region or year is a `NotFoundError` that says how to add it).
+       (`corpus.Corpus.load`; a missing region or year is a `NotFoundError` that says how to add it),
+       with the lexicon, history and reference corpus (`compare_stored`).
     2. segment, 3. align, 4. classify: `compare` above, one `Comparison` record.
     5. render: JSON, HTML, PDF and Markdown, all from that record (`render.write_briefs`;
        `progress` hears each format before it is written).
     """
     old, new = corpus.load(*old_key), corpus.load(*new_key)
-    history = corpus.history(new.meta.region) if old.meta.region == new.meta.region else ()
-    comparison = compare(old, new, history)
+    comparison = compare_stored(corpus, old, new)
     return comparison, render.write_briefs(comparison, formats, out_dir, progress)

@@ -85,6 +85,13 @@ CHANGED_SHARE = 0.05
 FOLD_ROWS = 3  # runs of at least this many equal sentence rows are collapsed
 BRIEF_TOP = 8  # formulations on the PDF's first page
 BRIEF_CARDS = 8  # target cards on the PDF's first page
+# Page 1 keeps this many of its BRIEF_TOP places for the best dropped formulations (when there are
+# any): new formulations outrank drops, and a briefing that names only additions misses half the news.
+BRIEF_DROPPED = 2
+# Beyond a group's tables, the PDF names this many more terms of each change in one line; the rest
+# are counted and left to the HTML and JSON (a pair can have hundreds of one-off new phrases, and the
+# brief must stay a few pages: 30 terms are a few lines).
+PRINT_REST = 30
 
 
 # --- templates --------------------------------------------------------------------------------
@@ -608,7 +615,9 @@ def brief_context(c: Comparison) -> dict[str, Any]:
                 p["note"], p["caveat_note"] = None, True
         groups.append({"change": ch, "label": CHANGE_LABELS.get(ch, ch), "items": items, "note": common,
                        "top": items[:keep], "rest": items[keep:],
-                       "print_top": items[:keep // 2], "print_rest": items[keep // 2:]})
+                       "print_top": items[:keep // 2],
+                       "print_rest": items[keep // 2:keep // 2 + PRINT_REST],
+                       "print_more": max(0, len(items) - keep // 2 - PRINT_REST)})
     targets = [_target(i, t, loc) for i, t in enumerate(c.targets)]
     for t in targets:  # two regions: name the one that sets it
         if t["direction"] in ("only old", "only new"):
@@ -653,8 +662,10 @@ def brief_context(c: Comparison) -> dict[str, Any]:
     _view(pairs, rows_of, marks, target_sids)
     rel_counts = Counter(p.relation for p in c.sections)
     dir_counts = Counter(t.direction for t in c.targets)
-    brief_top = [by_term[r.ref] for r in c.ranked if r.kind == "priority" and r.ref in by_term
-                 and by_term[r.ref]["change"] in ("new", "reworded", "dropped")][:BRIEF_TOP]
+    ranked_terms = [by_term[r.ref] for r in c.ranked if r.kind == "priority" and r.ref in by_term]
+    drops = [p for p in ranked_terms if p["change"] == "dropped"][:BRIEF_DROPPED]
+    firsts = [p for p in ranked_terms if p["change"] in ("new", "reworded")][:BRIEF_TOP - len(drops)]
+    brief_top = [p for p in ranked_terms if p in firsts or p in drops]  # in rank order
     shown = [p["term"] for p in brief_top]
     changes = sum(1 for p in pairs for r in p["rows"] for x in (r["rows"] if r["fold"] else [r])
                   if x["chg"]) + sum(1 for p in pairs if p["types"])

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
-from yoy.models import Span
-from yoy.text import QUOTES, fold, word_spans
+from yoy.models import Doc, Outline, Report, Tokens
+from yoy.text import QUOTES, fold, squeeze, word_spans
+
+__all__ = ["Tokens", "bigrams", "content_words", "count", "doc", "is_content", "key", "quoted",
+           "strip_quotes", "tokens"]
 
 # Function words and the boilerplate verbs/adverbs of work reports. They carry no topic, so they are
 # left out of similarity bags and never become priorities. (A stop list, not an IDF table: which
@@ -39,37 +40,32 @@ TERM_MAX_CHARS = 16
 G2_MIN = 10.83
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_QUOTE_MARK = re.compile("[" + re.escape("".join(QUOTES) + "".join(QUOTES.values())) + "]")
 _DIGIT = re.compile(r"[0-9〇零一二三四五六七八九十百千万亿%.]")
 
 
-@dataclass(frozen=True, slots=True)
-class Tokens:
-    """Jieba words of one folded text with their offsets, searchable by position."""
-
-    words: tuple[str, ...]
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-
-    def within(self, span: Span) -> tuple[str, ...]:
-        """Words lying fully inside `span`."""
-        lo = bisect_left(self.starts, span.start)
-        hi = bisect_right(self.ends, span.end)
-        return self.words[lo:hi] if hi > lo else ()
-
-    def bounds(self, span: Span) -> list[int]:
-        """Word boundaries inside `span`, relative to `span.start`, always with 0 and len(span)."""
-        lo = bisect_left(self.starts, span.start)
-        hi = bisect_right(self.ends, span.end)
-        inner = {s - span.start for s in self.starts[lo:hi]} | {e - span.start for e in self.ends[lo:hi]}
-        return sorted(inner | {0, len(span)})
-
-
-@lru_cache(maxsize=16)
-def tokens(text: str) -> Tokens:
-    """Words of `fold(text)`, segmented once per text."""
-    triples = list(word_spans(fold(text)))
+def _tokens(pieces: Iterable[tuple[str, int, int]]) -> Tokens:
+    triples = list(pieces)
     return Tokens(tuple(w for w, _, _ in triples), tuple(s for _, s, _ in triples),
                   tuple(e for _, _, e in triples))
+
+
+def doc(report: Report, outline: Outline) -> Doc:
+    """The per-report record: fold, squeeze and segment `report.text` once."""
+    folded = fold(report.text)
+    flat, origin = squeeze(folded)
+    flat_words = word_spans(flat)
+    flat_tokens = _tokens(flat_words)
+    spans = [(w, origin[s], origin[e - 1] + 1) for w, s, e in flat_words]
+    cuts = tuple(sorted({bisect_left(origin, m.start()) for m in _QUOTE_MARK.finditer(folded)}))
+    return Doc(report, outline, folded, flat, origin, _tokens(spans), flat_tokens, cuts)
+
+
+def tokens(text: str) -> Tokens:
+    """Words of `fold(text)` with offsets into `text` (whitespace is not a word)."""
+    folded = fold(text)
+    flat, origin = squeeze(folded)
+    return _tokens((w, origin[s], origin[e - 1] + 1) for w, s, e in word_spans(flat))
 
 
 def is_content(word: str) -> bool:
@@ -80,14 +76,16 @@ def is_content(word: str) -> bool:
 
 def content_words(words: Iterable[str]) -> list[str]:
     """The content words of `words`, in order."""
-    return [w for w in words if is_content(w)]
+    ws = list(words)
+    ok = {w: is_content(w) for w in set(ws)}
+    return [w for w in ws if ok[w]]
 
 
 def bigrams(words: Iterable[str]) -> list[str]:
     """Adjacent content-word pairs, joined: 数字+经济 → 数字经济."""
     ws = list(words)
-    return [a + b for a, b in pairwise(ws)
-            if is_content(a) and is_content(b) and len(a) + len(b) <= TERM_MAX_CHARS]
+    ok = {w: is_content(w) for w in set(ws)}
+    return [a + b for a, b in pairwise(ws) if ok[a] and ok[b] and len(a) + len(b) <= TERM_MAX_CHARS]
 
 
 _NO_QUOTES = str.maketrans("", "", "".join(QUOTES) + "".join(QUOTES.values()))
@@ -98,16 +96,15 @@ def strip_quotes(term: str) -> str:
     return term.translate(_NO_QUOTES)
 
 
-@lru_cache(maxsize=8192)
 def key(term: str) -> str:
-    """The matching form of a term: folded, quotes stripped."""
-    return strip_quotes(fold(term))
+    """The matching form of a term: folded, quotes and whitespace stripped."""
+    return "".join(strip_quotes(fold(term)).split())
 
 
-def count(term: str, folded_text: str) -> int:
-    """Occurrences of `term` (folded, quotes ignored) in a folded text."""
+def count(term: str, flat_text: str) -> int:
+    """Occurrences of `term` (folded, quotes ignored) in a flat text (`Doc.flat`)."""
     t = key(term)
-    return folded_text.count(t) if t else 0
+    return flat_text.count(t) if t else 0
 
 
 _QUOTED = re.compile(r"[“「『]([^“”「」『』,。;:!?\n]{2,16})[”」』]")

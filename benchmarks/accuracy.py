@@ -1,0 +1,187 @@
+"""Score the engine against every change gold file in ../shared/gold (see its README for the rules).
+
+Run: .venv/bin/python benchmarks/accuracy.py [--lexicon on|off|both] [--gold DIR]   (or `make eval`)
+Per pair and overall: recall of gold new/dropped terms as new/dropped (or reworded) priorities,
+anywhere and within the top 25 of the ranked list; rewordings found (one reworded priority, both
+sides matching); share of the top-10 priorities whose term appears in ≥ 30% of the other reports of
+that region. Matching: NFKC + whitespace removed; equal, or the reported term contains the gold one
+with ≤ 4 extra characters, or lies inside it covering ≥ 75% of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from yoy import lexicon, pipeline  # noqa: E402
+from yoy.corpus import Corpus  # noqa: E402
+from yoy.history import flat_text  # noqa: E402
+from yoy.models import Comparison, Report  # noqa: E402
+
+GOLD = ROOT.parent / "shared" / "gold"
+TOP = 25  # the ranked list a reader scans
+TOP_COMMON = 10  # the head of the brief
+COMMON_SHARE = 0.3  # a term in ≥ 30% of the region's other reports is a common word
+EXTRA_CHARS = 4
+COVER = 0.75
+
+
+def norm(s: str) -> str:
+    """NFKC, no whitespace, no quote marks."""
+    s = "".join(unicodedata.normalize("NFKC", s).split())
+    return s.translate(str.maketrans("", "", "“”「」『』\"'"))
+
+
+def matches(gold: str, reported: str) -> bool:
+    g, r = norm(gold), norm(reported)
+    if not g or not r:
+        return False
+    if g == r or (g in r and len(r) - len(g) <= EXTRA_CHARS):
+        return True
+    return r in g and len(r) >= COVER * len(g)
+
+
+@dataclass
+class Score:
+    """Counts of one pair (or of all pairs)."""
+
+    gold_terms: int = 0
+    found: int = 0
+    found_top: int = 0
+    gold_reworded: int = 0
+    reworded: int = 0
+    top10: int = 0
+    common: int = 0
+    missing: list[str] = field(default_factory=list)
+
+    def add(self, o: Score) -> None:
+        self.gold_terms += o.gold_terms
+        self.found += o.found
+        self.found_top += o.found_top
+        self.gold_reworded += o.gold_reworded
+        self.reworded += o.reworded
+        self.top10 += o.top10
+        self.common += o.common
+
+    def line(self) -> str:
+        r = self.found / self.gold_terms if self.gold_terms else 1.0
+        t = self.found_top / self.gold_terms if self.gold_terms else 1.0
+        c = self.common / self.top10 if self.top10 else 0.0
+        return (f"recall {r:6.1%}  top{TOP} {t:6.1%}  reworded {self.reworded}/{self.gold_reworded}  "
+                f"common@{TOP_COMMON} {c:5.1%}")
+
+
+def _names(c: Comparison, change: str, top: int | None) -> list[str]:
+    """Terms reported as `change` (a reworded priority counts for its new side as new, old side as
+    dropped), only those ranked within `top` when given."""
+    ranked = {r.ref: r.rank for r in c.ranked if r.kind == "priority"}
+    out = []
+    for p in c.priorities:
+        if top is not None and ranked.get(p.term, 10**9) > top:
+            continue
+        if p.change == change:
+            out.append(p.term)
+        elif p.change == "reworded":
+            out.append(p.term if change == "new" else p.old_term or "")
+    return out
+
+
+def score_pair(c: Comparison, new: Sequence[str], dropped: Sequence[str], reworded: Sequence[tuple[str, str]],
+               others: Sequence[str]) -> Score:
+    s = Score(gold_terms=len(new) + len(dropped), gold_reworded=len(reworded))
+    for change, terms in (("new", new), ("dropped", dropped)):
+        anywhere, top = _names(c, change, None), _names(c, change, TOP)
+        for g in terms:
+            if any(matches(g, r) for r in anywhere):
+                s.found += 1
+            else:
+                s.missing.append(f"{'+' if change == 'new' else '-'}{g}")
+            s.found_top += any(matches(g, r) for r in top)
+    for o, n in reworded:
+        s.reworded += any(p.change == "reworded" and p.old_term and matches(o, p.old_term)
+                          and matches(n, p.term) for p in c.priorities)
+    if others:
+        by_term = {p.term: p for p in c.priorities}
+        heads = [by_term[r.ref] for r in c.ranked if r.kind == "priority" and r.ref in by_term][:TOP_COMMON]
+        for p in heads:
+            t = norm(p.old_term if p.change == "dropped" and p.old_term else p.term)
+            s.top10 += 1
+            s.common += sum(t in o for o in others) >= COMMON_SHARE * len(others)
+    return s
+
+
+GoldPair = tuple[str, str, int, int, list[str], list[str], list[tuple[str, str]]]
+
+
+def _pairs(gold_dir: Path) -> Iterator[GoldPair]:
+    """(file, region, old year, new year, new, dropped, reworded) of every change gold file."""
+    for path in sorted(gold_dir.glob("*.json")):
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "pairs" in data and data["pairs"] and "new_terms" in data["pairs"][0]:
+            for p in data["pairs"]:
+                yield (path.name, "全国", p["old"], p["new"], p["new_terms"], p["dropped_terms"],
+                       [(r["old"], r["new"]) for r in p["reworded"]])
+        elif isinstance(data, dict) and "priorities" in data:
+            region, years = _region_years(path.name)
+            pr = data["priorities"]
+            yield (path.name, region, years[0], years[1], pr["new"], pr["dropped"],
+                   [(r["old"], r["new"]) for r in pr["reworded"]])
+
+
+def _region_years(name: str) -> tuple[str, tuple[int, int]]:
+    """chengyang_2022_2025.json → (城阳区, (2022, 2025)): the region is looked up by its pinyin."""
+    stem = name.removesuffix(".json").split("_")
+    return stem[0], (int(stem[1]), int(stem[2]))
+
+
+def evaluate(gold_dir: Path, lexicon_on: bool, verbose: bool = True) -> dict[str, Score]:
+    """Scores per gold file (and 'all'), printing a line per pair when `verbose`."""
+    corpus = Corpus(ROOT / "fixtures" / "corpus")
+    lex = lexicon.load(env={}) if lexicon_on else lexicon.Lexicon()
+    totals: dict[str, Score] = {"all": Score()}
+    flats: dict[tuple[str, int], str] = {}
+    for fname, region, yo, yn, new, dropped, reworded in _pairs(gold_dir):
+        region = corpus.resolve_region(region)
+        old, newr = corpus.load(region, yo), corpus.load(region, yn)
+        history = corpus.history(region)
+        c = pipeline.compare_stored(corpus, old, newr, lex)  # as `yoy compare` and `yoy brief` do
+        others = [_flat(flats, r) for r in history if r.meta.year not in (yo, yn)]
+        s = score_pair(c, new, dropped, reworded, others)
+        totals.setdefault(fname, Score()).add(s)
+        totals["all"].add(s)
+        if verbose:
+            print(f"{region} {yo}→{yn}  {s.line()}  missing: {' '.join(s.missing)}")
+    return totals
+
+
+def _flat(cache: dict[tuple[str, int], str], r: Report) -> str:
+    k = (r.meta.region, r.meta.year)
+    if k not in cache:
+        cache[k] = flat_text(r)
+    return cache[k]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--lexicon", choices=("on", "off", "both"), default="both")
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    args = ap.parse_args()
+    modes = {"on": [True], "off": [False], "both": [False, True]}[args.lexicon]
+    for on in modes:
+        print(f"# lexicon {'on' if on else 'off'}")
+        totals = evaluate(args.gold, on)
+        for name, s in totals.items():
+            print(f"{name:<32} {s.line()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""Formulations, history signals and reasons on the embedded national reports (behaviour, not gold)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from yoy import classify, formulations, lexicon, outline, pipeline, terms
+from yoy.corpus import Corpus
+from yoy.models import Comparison, Report
+
+CORPUS = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
+# Internal codes a reader must never see in a reason or basis.
+CODES = re.compile(r"G²|G2=|\ba\d+\b|标题用语|lexicon|keyness|debut|gap|slot", re.IGNORECASE)
+
+
+@cache
+def national(old: int, new: int) -> Comparison:
+    return pipeline.compare(CORPUS.load("全国", old), CORPUS.load("全国", new), CORPUS.history("全国"))
+
+
+def _doc(r: Report) -> terms.Doc:
+    return terms.doc(r, outline.segment(r))
+
+
+def test_stance_change_is_one_rewording() -> None:
+    c = national(2008, 2009)
+    pairs = {(p.old_term, p.term) for p in c.priorities if p.change == "reworded"}
+    assert ("从紧的货币政策", "适度宽松的货币政策") in pairs
+    p = next(p for p in c.priorities if p.term == "适度宽松的货币政策")
+    assert p.basis == "表述变化：货币政策由“从紧”改为“适度宽松”"
+    # neither side is listed again as a separate new or dropped priority
+    assert not [q for q in c.priorities if q.change in ("new", "dropped")
+                and q.term in ("从紧的货币政策", "适度宽松的货币政策")]
+
+
+def test_reasons_are_plain_chinese() -> None:
+    c = national(2008, 2009)
+    for r in c.ranked:
+        assert not CODES.search(r.reason), r.reason
+    for p in c.priorities:
+        assert not CODES.search(p.basis), p.basis
+    reasons = [r.reason for r in c.ranked if r.kind == "priority"]
+    assert any(x.startswith("首次出现：此前 9 份报告均未提及") for x in reasons)  # 2000–2008 are 9 reports
+    assert any(re.match(r"\d{4}–2008 每年提及，今年未提", x) for x in reasons)
+
+
+def test_ranking_puts_changes_before_common_words() -> None:
+    c = national(2008, 2009)
+    ranked = [r for r in c.ranked if r.kind == "priority"]
+    common = [k for k, r in enumerate(ranked) if "常用词" in r.reason]
+    debut = [k for k, r in enumerate(ranked) if r.reason.startswith("首次出现")]
+    assert common and debut and min(common) > min(debut)
+    kinds = [r.kind for r in c.ranked]
+    assert kinds.index("target") < kinds.index("priority")  # target changes first
+    assert [r.rank for r in c.ranked] == list(range(1, len(c.ranked) + 1))
+
+
+def test_deterministic() -> None:
+    a = pipeline.compare(CORPUS.load("全国", 2008), CORPUS.load("全国", 2009), CORPUS.history("全国"))
+    assert a == national(2008, 2009)
+
+
+def test_classify_reads_no_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(lexicon.LEXICON_ENV, str(tmp_path / "missing.tsv"))
+    old, new = CORPUS.load("城阳区", 2022), CORPUS.load("城阳区", 2025)
+    oo, on = outline.segment(old), outline.segment(new)
+    from yoy import align
+    c = classify.classify(old, oo, new, on, align.align(old, oo, new, on))
+    assert c.priorities
+
+
+def test_phrases_extend_cores_to_boundaries() -> None:
+    old, new = _doc(CORPUS.load("全国", 2008)), _doc(CORPUS.load("全国", 2009))
+    found = formulations.phrases(new, [old.flat])
+    assert found and all(len(t) <= formulations.PHRASE_MAX for t in found)
+    # every phrase is absent from the other text, and no phrase lies inside another of the same count
+    assert not [t for t in found if t in old.flat]
+    for t, p in found.items():
+        assert not [u for u, q in found.items() if u != t and t in u and q.count == p.count and not q.quoted]
+
+
+def test_stance_needs_an_evaluative_modifier() -> None:
+    assert formulations._evaluative("适度宽松") and formulations._evaluative("稳健")
+    assert not formulations._evaluative("人民群众")

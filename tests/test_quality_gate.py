@@ -1,0 +1,59 @@
+"""Quality gate: the change gold files of ../shared/gold scored by benchmarks/accuracy.py, lexicon off.
+
+The figures pinned here are the ones reached (never lower them); the issue's targets are noted
+beside them. The lexicon is off: the engine must find these from the texts alone.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "gold"
+
+pytestmark = pytest.mark.skipif(not (GOLD / "national_2000_2013.json").exists(), reason="gold data absent")
+
+# national_2000_2013.json, reached (target): recall anywhere, within the top 25, rewordings, top-10
+# common-word share (at most).
+NATIONAL_RECALL = 0.71  # (≥ 0.90)
+# top 25: 0.317 on the formulations branch, 0.308 (32/104) once merged with the repaired national outlines
+NATIONAL_TOP25 = 0.30  # (≥ 0.80)
+NATIONAL_REWORDED = 7  # of 8 (≥ 7)
+NATIONAL_COMMON_AT_MOST = 0.23  # (≤ 0.10)
+# chengyang_2022_2025.json: recall anywhere.
+SEED_RECALL = 0.84
+
+
+def _accuracy() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["accuracy"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_gold_scores_with_the_lexicon_off() -> None:
+    acc = _accuracy()
+    scores = acc.evaluate(GOLD, lexicon_on=False, verbose=False)
+    nat, seed = scores["national_2000_2013.json"], scores["chengyang_2022_2025.json"]
+    print(f"\nnational {nat.line()}\nseed     {seed.line()}")
+    assert nat.found / nat.gold_terms >= NATIONAL_RECALL
+    assert nat.found_top / nat.gold_terms >= NATIONAL_TOP25
+    assert nat.reworded >= NATIONAL_REWORDED
+    assert nat.common / nat.top10 <= NATIONAL_COMMON_AT_MOST
+    assert seed.found / seed.gold_terms >= SEED_RECALL
+
+
+def test_matching_rule() -> None:
+    acc = _accuracy()
+    assert acc.matches("保增长", "保增长")
+    assert acc.matches("结构性减税", "实行结构性减税")  # contains it, 2 extra characters
+    assert not acc.matches("低碳", "大力开发低碳技术")  # 6 extra characters
+    assert acc.matches("“十五”计划", "十五计划")
+    assert not acc.matches("全面建设小康社会", "小康社会")  # covers 50% < 75%

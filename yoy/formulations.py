@@ -1,0 +1,471 @@
+"""Whole formulations of one report that another text lacks, and stance changes (modifier + 的 + head).
+
+No frequency floor: most formulations are said once in the report that introduces them. A *core* is
+a word or a pair of adjacent words of one report that the other texts never contain; it is extended
+over its neighbouring words to the nearest boundary (clause punctuation, a function word, a leading
+policy verb), so 一揽子 becomes 一揽子计划 and 增长方式 stays inside 转变经济增长方式. Phrases found
+from several cores are one candidate; a phrase nested in a longer one is merged into whichever of
+the two the text says on its own (C-value's idea: 低碳 said alone beats 低碳技术 said once).
+Works on `Doc.flat` (folded, no whitespace, no quote marks); nothing here reads a file.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from yoy.history import occurrences, presence
+from yoy.models import Doc
+from yoy.terms import STOPWORDS, quoted
+from yoy.text import dictionary_count, tag, words
+
+
+def _closed(text: str) -> frozenset[str]:
+    """A closed word list written one run of words per line."""
+    return frozenset(text.split())
+
+
+# Characters that end a phrase (after folding: half-width punctuation, brackets, dashes).
+BOUNDARY_CHARS = frozenset(",.;:!?、()《》<>[]【】{}—-…·/|~'\"。，；：！？（）")
+# Function words: grammar, never inside a formulation (的 only inside `modifier + 的 + head`, see
+# `stances`). A closed list of the genre's particles, prepositions, conjunctions and pronouns.
+FUNCTION_WORDS = _closed("""
+的 地 得 之 和 与 及 以及 并 并且 同 跟 或 或者 而 而且 等 等等 在 对 对于 于
+关于 把 将 为 为了 是 了 着 过 要 从 向 由 使 让 给 被 所 其 也 都 又 还 就 更
+很 最 这 那 此 该 各 每 我 我们 你 他 她 它 他们 其中 之一 以 用 按 通过 根据
+按照 围绕 依靠 同时 以及 不 没有 上 下 中 里 内 外 后 前 以来 以上 以下 以后 方面
+问题
+""")
+# Words a formulation does not start with: the policy verbs, modals and adverbs that introduce one
+# (加快|转变经济发展方式, 实施|积极的财政政策). A closed list of the genre's leading verbs.
+LEAD_WORDS = _closed("""
+实施 推进 加快 坚持 加强 推动 落实 促进 实行 执行 继续 进一步 大力 着力 深化 深入 切实
+努力 认真 抓好 做好 搞好 完善 健全 实现 提高 提升 扩大 保持 加大 支持 鼓励 开展 建立
+形成 解决 发挥 把握 坚决 不断 必须 应当 需要 能够 可以 已经 正在 开始 积极 稳步 加紧
+抓紧 注重 重视 强调 提出 确保 力争 争取 基本 全力 更加 逐步 继续 着重 加以 予以 进行
+做到 采取 采用 运用 利用 依法 认真 全面贯彻 贯彻 贯彻落实 认真贯彻 今年 去年 明年
+""")
+# Longest phrase an extension builds (characters). A formulation is at most about two four-character
+# words and a head (转变经济发展方式 is 8, 社会主义新农村 7); longer runs between boundaries are
+# clauses. Set from the genre's word shapes, not from any list of expected terms.
+PHRASE_MAX = 10
+# Shortest phrase kept: one character is grammar.
+PHRASE_MIN = 2
+# A phrase that is one word jieba's general dictionary counts this often is everyday language
+# (家庭 8832, 速度 8219, 先行 1133, 服务业 535), not a coined formulation (三农 86, 城镇化 55,
+# 以人为本 174): a genre-independent genericness for reports with little history to compare. The
+# dictionary's counts come from general corpora (news, literature); 500 is where everyday nouns begin.
+EVERYDAY_COUNT = 500
+# A quoted name this short (characters) takes the word after its closing quote as its head
+# (“十五”计划, “三农”问题); longer quoted names are whole terms. Numbered names are two or three
+# characters (三农, 两基, 十五); a four-character quoted term is a name of its own.
+SHORT_QUOTE = 3
+# A stance modifier (适度宽松, 从紧, 积极) is one or two words and at most this many characters.
+MODIFIER_MAX = 4
+# A formula (an evaluative run written straight before its head, 平稳较快发展, 持续快速健康发展) has a
+# run of at least this many characters: two four-character idioms' worth of stance. Shorter runs
+# (协调发展, 健康发展) are ordinary description.
+FORMULA_MIN = 4
+# The new formula is said at least this often: a formula is what a report repeats (the growth formula
+# three to eight times); once is a description.
+FORMULA_REPEAT = 2
+# Words of such a run, at most (持续|快速|健康, 又|好|又|快).
+FORMULA_WORDS = 4
+# A stance head names a policy by a compound (货币政策, 财政赤字): at least this many characters.
+# Two-character heads are generic nouns (经济, 作用) whose modifiers are description, not stance.
+STANCE_HEAD_MIN = 3
+# A head takes at most this many distinct modifiers in one report to be a stance head: 货币政策 has
+# one stance a year; 作用/问题-like heads take many modifiers and carry no stance.
+STANCE_MAX_MODIFIERS = 2
+
+# jieba's tags of adjectives (a, ad, an, ag), adverbs (d, vd), state and distinguishing words (z, b)
+# and bound morphemes (zg): the word classes of a stance modifier.
+_STANCE_TAGS = frozenset({"a", "ad", "an", "ag", "d", "vd", "z", "b", "zg"})
+# Words that never belong to a modifier: 的 itself and the conjunctions that join two phrases.
+_MODIFIER_STOP = _closed("""
+的 和 与 及 并 或 等 是 了 在 对 把 将 为 要 就 也 都 更
+""")
+# Tags of words that can head a formulation: nouns (n, nr, ns, nt, nz, ng), verbal and adjectival nouns
+# (vn, an), idioms and fixed expressions (i, l), abbreviations (j).
+_NOMINAL_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "i", "l", "j"})
+# Enumerators (一是, 第三) and numeral-led words (万套 after a figure) are structure, not content.
+_NUM = "一二三四五六七八九十"
+_ENUMERATOR = re.compile(rf"^(第[{_NUM}]+[\u4e00-\u9fff]?|[{_NUM}]+[是要]|[万亿][\u4e00-\u9fff]?)$")
+_CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_HAS_DIGIT = re.compile(r"[0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A formulation of one report absent from the compared text."""
+
+    text: str  # flat form (matching key)
+    count: int  # occurrences in its report
+    first: int  # flat offset of the first occurrence
+    quoted: bool  # the report writes it in quotes (perhaps with a head noun: “十五”计划)
+    unit: bool  # some occurrence has a boundary on both sides: said as a unit
+    governed: bool  # some occurrence is the object of a policy verb (坚持|以人为本, 推进|户籍制度改革)
+    everyday: bool  # one word of everyday language (家庭, 速度): common whatever the corpus says
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One report's `modifier + 的 + head` phrase for a head."""
+
+    head: str
+    modifier: str
+    phrase: str
+    count: int
+
+
+def _nominal(word: str) -> bool:
+    """jieba tags `word` as a noun-like word (n…, vn, an, l, i, j, nz): it can head a phrase."""
+    tags = [t for _, t in tag(word)]
+    return bool(tags) and tags[-1] in _NOMINAL_TAGS
+
+
+def _inner(word: str) -> bool:
+    """May stand inside a phrase: not punctuation, not a function word, not a number."""
+    return (bool(word) and not any(c in BOUNDARY_CHARS for c in word) and word not in FUNCTION_WORDS
+            and _CJK.search(word) is not None and _HAS_DIGIT.search(word) is None
+            and _ENUMERATOR.match(word) is None)
+
+
+def _content(word: str) -> bool:
+    return len(word) >= 2 and _inner(word) and word not in STOPWORDS and word not in LEAD_WORDS
+
+
+def has_content(text: str) -> bool:
+    """`text` is not only leading verbs, modals and particles (进一步 → 努力 changes no formulation)."""
+    return any(w not in LEAD_WORDS and w not in FUNCTION_WORDS for w in words(text))
+
+
+def cores(d: Doc) -> list[tuple[str, int, int]]:
+    """Every word and adjacent word pair that can seed a phrase: (string, first token, end token)."""
+    w = d.flat_tokens.words
+    kinds = {word: (_inner(word), _content(word)) for word in set(w)}
+    out: list[tuple[str, int, int]] = []
+    for i, word in enumerate(w):
+        inner, content = kinds[word]
+        if content:
+            out.append((word, i, i + 1))
+        if inner and i + 1 < len(w):
+            inner2, content2 = kinds[w[i + 1]]
+            if inner2 and (content or content2):
+                out.append((word + w[i + 1], i, i + 2))
+    return out
+
+
+def _cut_at(cuts: Sequence[int], pos: int) -> bool:
+    k = bisect_left(cuts, pos)
+    return k < len(cuts) and cuts[k] == pos
+
+
+def _short_quote_before(cuts: Sequence[int], pos: int, start: int) -> bool:
+    """A quoted stretch of at most SHORT_QUOTE characters closes at `pos`, opened at or after `start`
+    (“十五”计划, “三农”问题: the quoted short name takes its head noun)."""
+    k = bisect_left(cuts, pos)
+    return k > 0 and start <= cuts[k - 1] and pos - cuts[k - 1] <= SHORT_QUOTE
+
+
+class _Extensible(dict[str, bool]):
+    """Whether a phrase may extend over a word (inner, not a leading verb), worked out once per word."""
+
+    def __missing__(self, word: str) -> bool:
+        ok = self[word] = _inner(word) and word not in LEAD_WORDS
+        return ok
+
+
+def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, bool] | None = None
+            ) -> tuple[int, int, bool]:
+    """Token range [i, j) widened to the phrase boundaries (right first: Chinese phrases end in their
+    head); also whether both ends stopped at a boundary (not at the length cap). A quote mark is a
+    boundary, except that a short quoted name takes one word after it."""
+    w, starts, ends = d.flat_tokens.words, d.flat_tokens.starts, d.flat_tokens.ends
+    capped = False
+    took_head = False
+    ok = inner if inner is not None else _Extensible()
+    while j < len(w) and ok[w[j]]:
+        if ends[j] - starts[i] > PHRASE_MAX:
+            capped = True
+            break
+        if _cut_at(cuts, starts[j]):
+            if took_head or not _short_quote_before(cuts, starts[j], starts[i]) or not _content(w[j]) \
+                    or not _nominal(w[j]):
+                break
+            took_head = True
+        j += 1
+    while i > 0 and ok[w[i - 1]] and not _cut_at(cuts, starts[i]):
+        if ends[j - 1] - starts[i - 1] > PHRASE_MAX:
+            capped = True
+            break
+        i -= 1
+    while j - i > 1 and w[i] in LEAD_WORDS:  # a core that starts with a leading verb loses it
+        i += 1
+    return i, j, not capped
+
+
+def grams(d: Doc) -> frozenset[str]:
+    """Every word and adjacent word pair of `d`: strings certainly in its text (a fast first test)."""
+    w = d.flat_tokens.words
+    return frozenset(w) | {a + b for a, b in pairwise(w)}
+
+
+def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
+            known: frozenset[str] = frozenset()) -> dict[str, Phrase]:
+    """Formulations of `d` containing a core that no text of `absent_from` contains, extended to their
+    boundaries and merged; `keep` adds strings taken as cores whatever the texts say. `known`: strings
+    already known to occur in `absent_from` (`grams` of those texts), which need no scan."""
+    cs = cores(d)
+    wanted = set(keep)
+    seen = presence({c for c, _, _ in cs if c not in known}, absent_from)
+    novel = [(c, i, j) for c, i, j in cs if (c not in known and not seen[c]) or c in wanted]
+    starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
+    cuts = d.quote_cuts
+    inner = _Extensible()
+    spans: dict[str, tuple[int, bool]] = {}
+    by_core: dict[str, set[str]] = defaultdict(set)
+    for c, i, j in novel:
+        mid = starts[i + 1] if j - i == 2 else -1
+        if mid >= 0 and _cut_at(cuts, mid) and not _short_quote_before(cuts, mid, starts[i]):
+            continue  # a word pair across a quote mark is not one core
+        a, b, unit = _extend(d, i, j, cuts, inner)
+        s, e = starts[a], ends[b - 1]
+        text = d.flat[s:e]
+        if len(text) < PHRASE_MIN or (b - a == 1 and not _nominal(text)):
+            continue
+        by_core[c].add(text)
+        first, was_unit = spans.get(text, (s, False))
+        spans[text] = (min(first, s), was_unit or unit)
+    for c, texts in by_core.items():  # one core, several phrases: what they share is the formulation
+        if len(texts) > 1:
+            common = _trim(shared(c, texts))
+            if len(common) >= PHRASE_MIN and common not in spans:
+                spans[common] = (d.flat.find(common), True)
+    # the other texts must lack the whole phrase too (a core can be new while its phrase is not)
+    whole = presence(spans, absent_from)
+    spans = {t: v for t, v in spans.items() if not whole[t] or t in wanted}
+    quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
+    where = occurrences(spans, d.flat)
+    found = {t: Phrase(t, len(where[t]), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
+                       unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT)
+             for t, (s, unit) in spans.items()}
+    return _merge_nested(found)
+
+
+def _governed(d: Doc, places: Sequence[int]) -> bool:
+    """Some occurrence (flat offsets `places`) follows a policy verb: a leading word or a word jieba
+    tags as a verb."""
+    starts, w = d.flat_tokens.starts, d.flat_tokens.words
+    for pos in places:
+        k = bisect_left(starts, pos)
+        if k > 0:
+            prev = w[k - 1]
+            if prev in LEAD_WORDS or (len(prev) >= 2 and _verb(prev)):
+                return True
+    return False
+
+
+def _verb(word: str) -> bool:
+    return [t for _, t in tag(word)][-1:] == ["v"]
+
+
+def _trim(text: str) -> str:
+    """`text` without leading policy verbs and function words or trailing function words; a lone
+    word left must be nominal (the same edges `_extend` keeps)."""
+    ws = words(text)
+    while ws and (ws[0] in LEAD_WORDS or ws[0] in FUNCTION_WORDS):
+        ws = ws[1:]
+    while ws and ws[-1] in FUNCTION_WORDS:
+        ws = ws[:-1]
+    if len(ws) == 1 and not _nominal(ws[0]):
+        return ""
+    return "".join(ws)
+
+
+def shared(core: str, texts: set[str]) -> str:
+    """The longest string around `core` that every text contains (开发低碳技术, 以低碳排放… → 低碳)."""
+    cur = core
+    grew = True
+    while grew:
+        grew = False
+        for t in texts:
+            k = t.find(cur)
+            left = t[k - 1] + cur if k > 0 else ""
+            right = cur + t[k + len(cur)] if k + len(cur) < len(t) else ""
+            for cand in (left, right):
+                if cand and all(cand in o for o in texts):
+                    cur, grew = cand, True
+                    break
+            if grew:
+                break
+    return cur
+
+
+def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
+    """One candidate per phrase family: a phrase inside a longer one survives only when the text says
+    it mostly on its own, at least twice as often as the longer (C-value's nesting test); then the
+    longer is dropped unless it is quoted or an action (verb + the phrase). Otherwise the longer
+    phrase stands for both."""
+    out = dict(found)
+    for long in sorted(found, key=lambda t: (-len(t), t)):
+        if long not in out:
+            continue
+        inner = {long[a:b] for a in range(len(long)) for b in range(a + PHRASE_MIN, len(long) + 1)} - {long}
+        for short in sorted(inner & out.keys(), key=lambda t: (-len(t), t)):
+            if short not in out:
+                continue
+            if out[short].count >= 2 * out[long].count:
+                if not out[long].quoted and not _action(long, short):
+                    del out[long]
+                    break
+            else:
+                del out[short]
+    return out
+
+
+def _action(long: str, short: str) -> bool:
+    """`long` is `short` with one verb before or after it (取消|农业税, 中部地区|崛起): a policy action
+    named as a whole, kept beside its object."""
+    k = long.find(short)
+    extra = long[:k] if k > 0 else long[k + len(short):]
+    if not extra or (k > 0 and k + len(short) < len(long)):
+        return False
+    tags = tag(extra)
+    return len(tags) == 1 and tags[0][1] == "v"
+
+
+def _evaluative(modifier: str) -> bool:
+    """Every word of `modifier` is an adjective, adverb or state word (稳健, 适度宽松, 从紧): a stance,
+    not a noun or verb phrase (人民群众的…, 共同努力的…). Part-of-speech tags of jieba's dictionary."""
+    tags = [t for _, t in tag(modifier)]
+    return bool(tags) and tags[-1] in _STANCE_TAGS and all(t in _STANCE_TAGS or t == "p" for t in tags)
+
+
+def stances(d: Doc) -> dict[str, list[Stance]]:
+    """`modifier + 的 + head` phrases of `d` by head: 稳健 + 的 + 货币政策 (evaluative modifiers only)."""
+    w = d.flat_tokens.words
+    found: Counter[tuple[str, str, str]] = Counter()
+    for k in range(1, len(w) - 1):
+        if w[k] != "的" or not _content(w[k + 1]):
+            continue
+        head = w[k + 1]
+        i = k - 1  # the word next to 的 may be a leading word (积极的财政政策); the one before not
+        if any(c in BOUNDARY_CHARS for c in w[i]) or w[i] in _MODIFIER_STOP:
+            continue
+        if i > 0 and w[i - 1] not in LEAD_WORDS and w[i - 1] not in _MODIFIER_STOP and \
+                not any(c in BOUNDARY_CHARS for c in w[i - 1]) and len(w[i - 1]) + len(w[i]) <= MODIFIER_MAX:
+            i -= 1
+        mod = "".join(w[i:k])
+        if len(mod) > MODIFIER_MAX or not _evaluative(mod):
+            continue
+        found[(head, mod, f"{mod}的{head}")] += 1
+    by_head: dict[str, list[Stance]] = defaultdict(list)
+    for (head, mod, phrase), n in sorted(found.items()):
+        by_head[head].append(Stance(head, mod, phrase, n))
+    return {h: _longest(v) for h, v in by_head.items()}
+
+
+def formulas(d: Doc) -> dict[str, list[Stance]]:
+    """Formulas of `d` by head: an evaluative run written straight before a nominal head
+    (平稳较快 + 发展, 持续快速健康 + 发展)."""
+    w = d.flat_tokens.words
+    found: Counter[tuple[str, str, str]] = Counter()
+    tags: dict[str, str] = {}
+
+    def tag_of(word: str) -> str:
+        if word not in tags:
+            t = tag(word)
+            tags[word] = t[-1][1] if len(t) == 1 else ""
+        return tags[word]
+
+    for k in range(1, len(w)):
+        head = w[k]
+        if len(head) < 2 or not _inner(head) or tag_of(head) not in _NOMINAL_TAGS:
+            continue
+        i = k
+        while i > 0 and k - i < FORMULA_WORDS and _inner(w[i - 1]) and tag_of(w[i - 1]) in _STANCE_TAGS:
+            i -= 1
+        mod = "".join(w[i:k])
+        if FORMULA_MIN <= len(mod) <= 2 * MODIFIER_MAX:
+            found[(head, mod, mod + head)] += 1
+    by_head: dict[str, list[Stance]] = defaultdict(list)
+    for (head, mod, phrase), n in sorted(found.items()):
+        by_head[head].append(Stance(head, mod, phrase, n))
+    return {h: _longest(v) for h, v in by_head.items()}
+
+
+def _dominant(found: list[Stance]) -> Stance | None:
+    """The modifier a report says most often with a head, if one leads (no tie)."""
+    ranked = sorted(found, key=lambda s: -s.count)
+    if not ranked or (len(ranked) > 1 and ranked[1].count == ranked[0].count):
+        return None
+    return ranked[0]
+
+
+def _longest(found: list[Stance]) -> list[Stance]:
+    """紧 inside 从紧 (segmentation varies by context): one modifier, the longer, unless the shorter
+    is said more often on its own (平稳较快 beside a single 长期平稳较快)."""
+    return [s for s in found if not any(o.modifier != s.modifier and o.modifier.endswith(s.modifier)
+                                        and o.count >= s.count for o in found)]
+
+
+def stance_changes(old: Doc, new: Doc) -> list[tuple[Stance, Stance]]:
+    """Heads whose modifier changed: the old stance is gone (or said less), the new one is new.
+
+    `modifier + 的 + head`: a head qualifies when each report gives it at most `STANCE_MAX_MODIFIERS`
+    modifiers, the new phrase is absent from the old text, and the new report says the new phrase at
+    least as often as the old. Formulas (平稳较快发展): the modifier each report says most often with
+    the head changed, the new one absent from the old text and said FORMULA_REPEAT+ times, the old one
+    said less than before.
+    """
+    so, sn = stances(old), stances(new)
+    out: list[tuple[Stance, Stance]] = []
+    for head in sorted(so.keys() & sn.keys()):
+        if len(head) < STANCE_HEAD_MIN:
+            continue
+        olds, news = so[head], sn[head]
+        if len(olds) > STANCE_MAX_MODIFIERS or len(news) > STANCE_MAX_MODIFIERS:
+            continue
+        gone = [s for s in olds if s.phrase not in new.flat or new.flat.count(s.phrase) < s.count]
+        came = [s for s in news if s.phrase not in old.flat]
+        if len(gone) == 1 and len(came) == 1 and came[0].modifier != gone[0].modifier:
+            o, n = gone[0], came[0]
+            if new.flat.count(n.phrase) >= new.flat.count(o.phrase):
+                out.append((o, n))
+    fo, fn = formulas(old), formulas(new)
+    for head in sorted(fo.keys() & fn.keys()):  # a formula's dominant modifier changed
+        was, now = _dominant(fo[head]), _dominant(fn[head])
+        if was is None or now is None or was.modifier == now.modifier or now.phrase in old.flat:
+            continue
+        if now.count < FORMULA_REPEAT or new.flat.count(was.phrase) >= was.count:
+            continue
+        if not any(was.phrase in a.phrase or now.phrase in b.phrase for a, b in out):
+            out.append((was, now))
+    return out
+
+
+def extend_range(d: Doc, start: int, end: int) -> str:
+    """The phrase of `d` around the flat range [start, end): its tokens widened to the boundaries."""
+    starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
+    i = max(0, bisect_right(starts, start) - 1)
+    j = max(i + 1, bisect_left(ends, end) + 1)
+    a, b, _ = _extend(d, i, min(j, len(starts)), d.quote_cuts)
+    return d.flat[starts[a]:ends[b - 1]] if b > a else ""
+
+
+def phrase_around(d: Doc, left: str, middle: str, right: str) -> str:
+    """The phrase of `d` around `middle` where it stands between `left` and `right` (first such place;
+    else its first occurrence)."""
+    pos = d.flat.find(left + middle + right)
+    if pos >= 0:
+        pos += len(left)
+    else:
+        pos = d.flat.find(middle)
+    if pos < 0 or not middle:
+        return ""
+    return extend_range(d, pos, pos + len(middle))

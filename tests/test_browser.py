@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,21 +14,8 @@ from yoy.models import Comparison
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-if not os.path.exists(CHROMIUM):
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 
 
-@pytest.fixture(scope="module")
-def render_browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def brief_file(c: Comparison, out: Path) -> Path:
@@ -63,9 +48,9 @@ def render_chengyang_html(render_chengyang: Comparison, tmp_path_factory: pytest
     return brief_file(render_chengyang, tmp_path_factory.mktemp("html"))
 
 
-def test_reviewer_view(render_browser: Any, render_chengyang_html: Path, render_output_dir: Path) -> None:
+def test_reviewer_view(chromium: Any, render_chengyang_html: Path, render_output_dir: Path) -> None:
     url = render_chengyang_html.as_uri()
-    w = Watched(render_browser, url)
+    w = Watched(chromium, url)
     page = w.page
     assert page.locator("#summary").is_visible()
     assert page.locator("#summary .caveats").is_visible()  # the 2025 text is a digest
@@ -113,13 +98,13 @@ def _below_toolbar(page: Any, selector: str) -> bool:
 
 
 def test_evidence_link_lands_on_the_sentence_in_both_years_and_back(
-        render_browser: Any, tmp_path: Path, render_sample: Comparison) -> None:
+        chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
     ctx = render.brief_context(render_sample)
     p = next(p for p in ctx["priorities"] if p["term"] == "新质生产力")
     old_sid, new_sid = p["old_evidence"][0]["sid"], p["new_evidence"][0]["sid"]
     assert old_sid and new_sid
     url = brief_file(render_sample, tmp_path).as_uri()
-    w = Watched(render_browser, url)
+    w = Watched(chromium, url)
     page = w.page
     link = page.locator(f"#{p['anchor']} a.ev-link[href='#{new_sid}']")
     link.click()
@@ -143,8 +128,8 @@ def test_evidence_link_lands_on_the_sentence_in_both_years_and_back(
 
 
 def test_top_list_and_target_links_land_on_sentences(
-        render_browser: Any, render_chengyang_html: Path, render_chengyang: Comparison) -> None:
-    w = Watched(render_browser, render_chengyang_html.as_uri())
+        chromium: Any, render_chengyang_html: Path, render_chengyang: Comparison) -> None:
+    w = Watched(chromium, render_chengyang_html.as_uri())
     page = w.page
     first = page.locator("ol.top a.jump").first
     href = first.get_attribute("href")
@@ -165,8 +150,8 @@ def test_top_list_and_target_links_land_on_sentences(
 
 
 def test_j_and_k_step_through_every_change_in_order(
-        render_browser: Any, tmp_path: Path, render_sample: Comparison) -> None:
-    w = Watched(render_browser, brief_file(render_sample, tmp_path).as_uri())
+        chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
+    w = Watched(chromium, brief_file(render_sample, tmp_path).as_uri())
     page = w.page
     ids = page.evaluate("[...document.querySelectorAll('#diff .chg')].map(e => e.id || e.parentElement.id)")
     assert len(ids) == render.brief_context(render_sample)["changes"] > 5
@@ -192,8 +177,8 @@ def test_j_and_k_step_through_every_change_in_order(
 
 
 def test_aligned_sentences_sit_opposite_each_other(
-        render_browser: Any, tmp_path: Path, render_sample: Comparison) -> None:
-    w = Watched(render_browser, brief_file(render_sample, tmp_path).as_uri())
+        chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
+    w = Watched(chromium, brief_file(render_sample, tmp_path).as_uri())
     page = w.page
     page.evaluate("document.querySelectorAll('details.same-run').forEach(d => d.open = true)")
     geometry = page.evaluate("""() => [...document.querySelectorAll('#diff .row.op-equal')].map(r => {
@@ -211,8 +196,8 @@ def test_aligned_sentences_sit_opposite_each_other(
     w.context.close()
 
 
-def test_type_filter_hides_and_shows(render_browser: Any, tmp_path: Path, render_sample: Comparison) -> None:
-    w = Watched(render_browser, brief_file(render_sample, tmp_path).as_uri())
+def test_type_filter_hides_and_shows(chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
+    w = Watched(chromium, brief_file(render_sample, tmp_path).as_uri())
     page = w.page
     only_new = "#diff .row.chg[data-types='new']"
     assert page.locator(only_new).count() > 0
@@ -232,8 +217,8 @@ def test_type_filter_hides_and_shows(render_browser: Any, tmp_path: Path, render
     w.context.close()
 
 
-def test_search_marks_both_texts(render_browser: Any, tmp_path: Path, render_sample: Comparison) -> None:
-    w = Watched(render_browser, brief_file(render_sample, tmp_path).as_uri())
+def test_search_marks_both_texts(chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
+    w = Watched(chromium, brief_file(render_sample, tmp_path).as_uri())
     page = w.page
     page.locator("#find").fill("轨道交通")
     sides = page.evaluate(
@@ -248,7 +233,7 @@ def test_search_marks_both_texts(render_browser: Any, tmp_path: Path, render_sam
 
 
 @pytest.mark.parametrize("which", ["chengyang", "national"])
-def test_mobile_is_readable(render_browser: Any, render_chengyang_html: Path, tmp_path: Path,
+def test_mobile_is_readable(chromium: Any, render_chengyang_html: Path, tmp_path: Path,
                             render_output_dir: Path, which: str) -> None:
     if which == "national":
         from yoy import pipeline
@@ -259,7 +244,7 @@ def test_mobile_is_readable(render_browser: Any, render_chengyang_html: Path, tm
         path = brief_file(c, tmp_path)
     else:
         path = render_chengyang_html
-    context = render_browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     page.goto(path.as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -315,10 +300,10 @@ CONTRAST_JS = """() => {
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_text_contrast_is_at_least_4_5(render_browser: Any, tmp_path: Path, render_sample: Comparison,
+def test_text_contrast_is_at_least_4_5(chromium: Any, tmp_path: Path, render_sample: Comparison,
                                       scheme: str) -> None:
     c = sample.with_history()
-    context = render_browser.new_context(viewport={"width": 1400, "height": 900}, color_scheme=scheme)
+    context = chromium.new_context(viewport={"width": 1400, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     page.goto(brief_file(c, tmp_path).as_uri())
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
@@ -332,8 +317,8 @@ def test_text_contrast_is_at_least_4_5(render_browser: Any, tmp_path: Path, rend
 
 
 def test_insertions_and_deletions_are_not_told_by_colour_alone(
-        render_browser: Any, tmp_path: Path, render_sample: Comparison) -> None:
-    w = Watched(render_browser, brief_file(render_sample, tmp_path).as_uri())
+        chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
+    w = Watched(chromium, brief_file(render_sample, tmp_path).as_uri())
     page = w.page
     row = "#diff .row.op-changed"
     ins = page.evaluate(f"getComputedStyle(document.querySelector('{row} ins')).textDecorationLine")
@@ -347,8 +332,8 @@ def test_insertions_and_deletions_are_not_told_by_colour_alone(
 
 
 def test_print_shows_the_changes_without_the_navigation(
-        render_browser: Any, render_chengyang_html: Path, tmp_path: Path) -> None:
-    w = Watched(render_browser, render_chengyang_html.as_uri())
+        chromium: Any, render_chengyang_html: Path, tmp_path: Path) -> None:
+    w = Watched(chromium, render_chengyang_html.as_uri())
     page = w.page
     page.emulate_media(media="print")
     assert not page.locator("#toolbar").is_visible() and not page.locator("#toc").is_visible()
@@ -364,9 +349,9 @@ def test_print_shows_the_changes_without_the_navigation(
     assert 0 < pages <= 12, pages
 
 
-def test_readable_without_javascript(render_browser: Any, tmp_path: Path, render_sample: Comparison) -> None:
+def test_readable_without_javascript(chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
     url = brief_file(render_sample, tmp_path).as_uri()
-    w = Watched(render_browser, url, java_script_enabled=False)
+    w = Watched(chromium, url, java_script_enabled=False)
     page = w.page
     assert page.locator("#summary").is_visible() and page.locator("#priority-table").is_visible()
     assert page.locator("#a4 ins").first.is_visible()
@@ -375,9 +360,9 @@ def test_readable_without_javascript(render_browser: Any, tmp_path: Path, render
     w.context.close()
 
 
-def test_injected_markup_stays_text(render_browser: Any, tmp_path: Path, render_output_dir: Path) -> None:
+def test_injected_markup_stays_text(chromium: Any, tmp_path: Path, render_output_dir: Path) -> None:
     url = brief_file(sample.injected(), tmp_path).as_uri()
-    w = Watched(render_browser, url)
+    w = Watched(chromium, url)
     page = w.page
     page.locator("label.only").click()
     page.locator("details").evaluate_all("ds => ds.forEach(d => d.open = true)")

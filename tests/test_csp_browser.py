@@ -7,8 +7,6 @@ The brief's own script still runs (its hash is in the policy).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,26 +17,13 @@ from yoy.models import Comparison
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 MARK = "yoy-injected"
 PAYLOAD = (f'<script>alert("{MARK}");console.log("{MARK}");fetch("http://127.0.0.1:9/{MARK}")</script>'
            f'<img src="data:image/png;base64,AAAA" onerror="alert(\'{MARK}\');console.log(\'{MARK}\');'
            f'fetch(\'http://127.0.0.1:9/{MARK}\')">'
            f'<svg><image href="data:," onload="console.log(\'{MARK}\')"></image></svg>')
 
-if not os.path.exists(CHROMIUM):
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield launched
-        launched.close()
 
 
 def test_csp_has_no_unsafe_inline_script(render_sample: Comparison) -> None:
@@ -50,7 +35,7 @@ def test_csp_has_no_unsafe_inline_script(render_sample: Comparison) -> None:
 
 
 @pytest.mark.parametrize("where", ["head", "body"])
-def test_injected_script_and_handler_do_not_run(browser: Any, render_sample: Comparison, tmp_path: Path,
+def test_injected_script_and_handler_do_not_run(chromium: Any, render_sample: Comparison, tmp_path: Path,
                                                 where: str) -> None:
     html = render.render_html(render_sample)
     anchor = "</title>" if where == "head" else "<main"
@@ -58,7 +43,7 @@ def test_injected_script_and_handler_do_not_run(browser: Any, render_sample: Com
     hostile = html.replace(anchor, anchor + PAYLOAD if where == "head" else PAYLOAD + anchor, 1)
     path = tmp_path / "hostile.html"
     path.write_text(hostile, encoding="utf-8")
-    context = browser.new_context()
+    context = chromium.new_context()
     page = context.new_page()
     dialogs: list[str] = []
     console: list[str] = []

@@ -23,7 +23,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata, resources
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -207,10 +207,9 @@ def side_labels(c: Comparison) -> tuple[str, str]:
 
 def _marked(sentence: str, terms: Iterable[str]) -> list[tuple[str, bool]]:
     """`sentence` split into (text, is_term) pieces so a template can highlight the terms."""
-    terms = sorted({t for t in terms if t}, key=len, reverse=True)
-    if not terms:
+    pattern = _term_pattern(frozenset(t for t in terms if t))
+    if pattern is None:
         return [(sentence, False)]
-    pattern = re.compile("|".join(re.escape(t) for t in terms))
     pieces: list[tuple[str, bool]] = []
     pos = 0
     for m in pattern.finditer(sentence):
@@ -221,6 +220,15 @@ def _marked(sentence: str, terms: Iterable[str]) -> list[tuple[str, bool]]:
     if pos < len(sentence):
         pieces.append((sentence[pos:], False))
     return pieces
+
+
+@lru_cache(maxsize=4096)
+def _term_pattern(terms: frozenset[str]) -> re.Pattern[str] | None:
+    """One regex for `terms`, longest first (compiled once: a brief marks thousands of sentences, with
+    more distinct term sets than `re`'s own cache holds)."""
+    if not terms:
+        return None
+    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t))))
 
 
 def _clip(sentence: str, terms: Iterable[str], width: int = CLIP) -> str:
@@ -242,6 +250,11 @@ _CODES = (  # internal codes that must not reach a reader, with what replaces th
 )
 
 
+_SPACE_BEFORE = re.compile(r"\s+([）)；，])")
+_EMPTY_PARENS = re.compile(r"（\s*）|\(\s*\)")
+
+
+@lru_cache(maxsize=8192)  # a brief asks for the same paths and reasons many times
 def plain(text: str | None) -> str:
     """`text` without internal codes (a9, G²=14.4, §1, ×2, 相似 0.37): what a reader may see."""
     out = text or ""
@@ -249,20 +262,28 @@ def plain(text: str | None) -> str:
         out = pattern.sub(repl, out)
     for code, label in BASIS_LABELS.items():  # basis codes inside a free-text reason
         out = out.replace(code, BRIEF_WORDS["slot"] if "{" in label else label)
-    out = re.sub(r"\s+([）)；，])", r"\1", out)
-    return re.sub(r"（\s*）|\(\s*\)", "", out).strip()
+    out = _SPACE_BEFORE.sub(r"\1", out)
+    return _EMPTY_PARENS.sub("", out).strip()
 
 
 def basis_label(p: Priority) -> str:
     """Why a priority counts, in plain words (the record's basis codes mapped, then scrubbed)."""
+    return _basis_label(p.basis or "", p.old_term or "", p.term)
+
+
+_BASIS_SPLIT = re.compile(r"[、，]")
+
+
+@lru_cache(maxsize=4096)
+def _basis_label(basis: str, old_term: str, term: str) -> str:
     parts = []
-    for piece in re.split(r"[、，]", p.basis or ""):
+    for piece in _BASIS_SPLIT.split(basis):
         piece = piece.strip()
         key = next((k for k in BASIS_LABELS if piece.startswith(k)), None)
         if key is None:
             parts.append(plain(piece))
         elif "{old}" in BASIS_LABELS[key]:
-            parts.append(BASIS_LABELS[key].format(old=p.old_term or "", new=p.term))
+            parts.append(BASIS_LABELS[key].format(old=old_term, new=term))
         else:
             parts.append(BASIS_LABELS[key])
     return "、".join(dict.fromkeys(x for x in parts if x))

@@ -19,8 +19,9 @@ import math
 import multiprocessing
 import os
 import re
+import threading
 import zlib
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import cache, lru_cache
@@ -109,16 +110,49 @@ def _autoescape(name: str | None) -> bool:
     return name is None or not name.endswith(".md.j2")
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in yoy's cache directory (compiling them costs a fresh process about
+    0.1 s); one folder per yoy and jinja2 version, each entry checked against its template's source.
+    A cache that cannot be read or written is skipped: templates are then compiled as usual."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(str(directory))
+        self.folder = directory
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with suppress(OSError, ValueError, EOFError, TypeError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+
+
+_ENV_OPTIONS: dict[str, Any] = {"undefined": jinja2.StrictUndefined, "trim_blocks": True,
+                                "lstrip_blocks": True, "keep_trailing_newline": True}
+
+
+def _template_cache() -> _TemplateCache:
+    """The bytecode cache, in a folder named after what compiled code depends on besides the source:
+    the yoy and jinja2 versions and the environment's options (autoescape rule included)."""
+    from yoy import __version__
+    from yoy.index import cache_dir
+
+    code = _autoescape.__code__
+    options = repr((sorted((k, repr(v)) for k, v in _ENV_OPTIONS.items()), code.co_code, code.co_consts))
+    digest = hashlib.sha1(options.encode()).hexdigest()[:12]
+    return _TemplateCache(cache_dir() / f"templates-{__version__}-jinja{jinja2.__version__}-{digest}")
+
+
 @cache
 def environment() -> jinja2.Environment:
     """The jinja2 environment: autoescape on for everything but the Markdown template."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=_autoescape,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=_template_cache(),
+        **_ENV_OPTIONS,
     )
     env.filters["md"] = md_escape
     env.filters["mdcell"] = md_cell
@@ -206,29 +240,32 @@ def side_labels(c: Comparison) -> tuple[str, str]:
 
 
 def _marked(sentence: str, terms: Iterable[str]) -> list[tuple[str, bool]]:
-    """`sentence` split into (text, is_term) pieces so a template can highlight the terms."""
-    pattern = _term_pattern(frozenset(t for t in terms if t))
-    if pattern is None:
+    """`sentence` split into (text, is_term) pieces so a template can highlight the terms: leftmost
+    occurrences first, the longest term where several start at one place (as a regex alternation of
+    the terms, longest first, would cut; found with `str.find`, no pattern to compile per term set)."""
+    wanted = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not wanted:
         return [(sentence, False)]
     pieces: list[tuple[str, bool]] = []
     pos = 0
-    for m in pattern.finditer(sentence):
-        if m.start() > pos:
-            pieces.append((sentence[pos:m.start()], False))
-        pieces.append((m.group(), True))
-        pos = m.end()
+    ahead = [sentence.find(t) for t in wanted]  # each term's next occurrence at or after pos (or -1)
+    while True:
+        best, term = -1, ""
+        for k, t in enumerate(wanted):
+            at = ahead[k]
+            if 0 <= at < pos:
+                at = ahead[k] = sentence.find(t, pos)
+            if at >= 0 and (best < 0 or at < best):  # ties keep the longer (earlier) term
+                best, term = at, t
+        if best < 0:
+            break
+        if best > pos:
+            pieces.append((sentence[pos:best], False))
+        pieces.append((term, True))
+        pos = best + len(term)
     if pos < len(sentence):
         pieces.append((sentence[pos:], False))
     return pieces
-
-
-@lru_cache(maxsize=4096)
-def _term_pattern(terms: frozenset[str]) -> re.Pattern[str] | None:
-    """One regex for `terms`, longest first (compiled once: a brief marks thousands of sentences, with
-    more distinct term sets than `re`'s own cache holds)."""
-    if not terms:
-        return None
-    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t))))
 
 
 def _clip(sentence: str, terms: Iterable[str], width: int = CLIP) -> str:
@@ -614,8 +651,35 @@ def caveats_of(c: Comparison) -> list[str]:
     return list(dict.fromkeys([*(c.caveats or per_report), *c.degraded]))
 
 
+# Contexts of the last few comparisons, by identity: the formats of one brief and its index.html row
+# share one context build (each entry holds its comparison, so an id is not reused while cached).
+CONTEXT_CACHE = 4
+_CONTEXTS: OrderedDict[int, tuple[Comparison, dict[str, Any]]] = OrderedDict()
+_CONTEXTS_LOCK = threading.Lock()
+
+
 def brief_context(c: Comparison) -> dict[str, Any]:
-    """Everything a template shows, computed once from the record (shared by all formats)."""
+    """Everything a template shows, computed once per comparison and shared by all formats.
+
+    Each call returns its own top-level dict (a renderer may set a key, as the PDF sets `appendix`);
+    what it holds is shared and read-only.
+    """
+    with _CONTEXTS_LOCK:
+        hit = _CONTEXTS.get(id(c))
+        if hit is not None and hit[0] is c:
+            _CONTEXTS.move_to_end(id(c))
+            return dict(hit[1])
+    ctx = _build_context(c)
+    with _CONTEXTS_LOCK:
+        _CONTEXTS[id(c)] = (c, ctx)
+        _CONTEXTS.move_to_end(id(c))
+        while len(_CONTEXTS) > CONTEXT_CACHE:
+            _CONTEXTS.popitem(last=False)
+    return dict(ctx)
+
+
+def _build_context(c: Comparison) -> dict[str, Any]:
+    """`brief_context`, computed."""
     caveats = caveats_of(c)
     old_label, new_label = side_labels(c)
     rows_of = {p.id: _rows_of(p) for p in c.sections}

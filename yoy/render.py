@@ -892,26 +892,45 @@ class PdfWorker:
     def __init__(self) -> None:
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe()
+        self.pending = 0  # PDFs submitted and not yet collected
         self.proc = ctx.Process(target=_pdf_worker, args=(child, os.getpid()), daemon=True, name="yoy-pdf")
         self.proc.start()
         child.close()
 
     def render(self, html: str) -> bytes:
         """PDF bytes of `html`, laid out in the worker."""
+        return self.submit(html)()
+
+    def submit(self, html: str) -> Callable[[], bytes]:
+        """Start laying out `html` in the worker; the returned call waits for the PDF bytes (the caller
+        renders its other formats meanwhile, on the other core)."""
         try:
             self.conn.send(html)
-            status, payload = self.conn.recv()
-        except (EOFError, OSError) as exc:
+        except OSError as exc:
             raise RenderError(f"the PDF worker stopped: {exc or 'no reply'}") from exc
-        if status != "ok":
-            raise RenderError(f"cannot render the PDF: {payload}")
-        assert isinstance(payload, bytes)
-        return payload
+        self.pending += 1
+
+        def result() -> bytes:
+            try:
+                status, payload = self.conn.recv()
+            except (EOFError, OSError) as exc:
+                raise RenderError(f"the PDF worker stopped: {exc or 'no reply'}") from exc
+            finally:
+                self.pending -= 1
+            if status != "ok":
+                raise RenderError(f"cannot render the PDF: {payload}")
+            assert isinstance(payload, bytes)
+            return payload
+
+        return result
 
     def close(self) -> None:
-        """Stop the worker."""
-        with suppress(OSError, BrokenPipeError):
-            self.conn.send(None)
+        """Stop the worker (at once if it is still laying out a PDF nobody waits for any more)."""
+        if self.pending:
+            self.proc.kill()
+        else:
+            with suppress(OSError, BrokenPipeError):
+                self.conn.send(None)
         self.conn.close()
         self.proc.join(timeout=5)
         if self.proc.is_alive():  # pragma: no cover
@@ -954,6 +973,29 @@ def render(c: Comparison, fmt: str, appendix: bool = False) -> bytes:
     """One format as bytes (`appendix`: the PDF gets the redline appendix)."""
     out = render_pdf(c, appendix) if fmt == "pdf" else RENDERERS[fmt](c)
     return out.encode("utf-8") if isinstance(out, str) else out
+
+
+def render_all(c: Comparison, formats: Sequence[str], appendix: bool = False,
+               progress: Callable[[str], None] | None = None) -> list[bytes]:
+    """`render` of each format, in order. With a warm PDF worker running (`pdf_worker`), the PDF is
+    laid out there while this process renders the other formats; `progress(fmt)` hears each format
+    before it is rendered."""
+    worker = _WORKER.get("pdf")
+    pending: Callable[[], bytes] | None = None
+    if worker is not None and "pdf" in formats:
+        if progress:
+            progress("pdf")
+        pending = worker.submit(render_pdf_html(c, appendix))
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "pdf" and pending is not None:
+            continue
+        if progress:
+            progress(fmt)
+        out[fmt] = render(c, fmt, appendix)
+    if pending is not None:
+        out["pdf"] = pending()
+    return [out[fmt] for fmt in formats]
 
 
 # --- files --------------------------------------------------------------------------------------
@@ -1059,11 +1101,7 @@ def write_briefs(comparison: Comparison, formats: Sequence[str], out_dir: Path,
     paths = [out_dir / f"{stem}.{fmt}" for fmt in formats]
     check_writable(paths)
     _prepare(out_dir)
-    rendered = []
-    for fmt, path in zip(formats, paths, strict=True):
-        if progress:
-            progress(fmt)
-        rendered.append((path, render(comparison, fmt, appendix)))
+    rendered = list(zip(paths, render_all(comparison, formats, appendix, progress), strict=True))
     atomic_write_all(rendered, RenderError)  # all renamed at the end: a killed run leaves the last set
     return tuple(paths)
 

@@ -210,3 +210,28 @@ def test_list_counts_parts_without_term_counts(small: Path, monkeypatch: pytest.
     Corpus(small).entries(parts=True)
     assert len(counted) == 8  # an edited file: its parts again, its term counts only when asked
     assert Corpus(small).term_counts("科技") and counted[8:] == [path]
+
+
+def test_substring_counts_are_str_count() -> None:
+    import random
+
+    rng = random.Random(3)
+    for _ in range(5000):  # overlapping and self-overlapping terms (aa in aaa counts once, as str.count)
+        text = "".join(rng.choice("aab") for _ in range(rng.randint(0, 20)))
+        terms = {"".join(rng.choice("ab") for _ in range(rng.randint(1, 4)))
+                 for _ in range(rng.randint(0, 4))}
+        want = {t: n for t in terms if (n := text.count(t))}
+        assert index_mod.substring_counts(terms, text) == want, (text, terms)
+
+
+def test_term_stats_count_every_word_of_the_report(small: Path) -> None:
+    from yoy.corpus import read_file
+    from yoy.terms import content_words, quoted, tokens
+    from yoy.text import fold
+
+    for path in sorted(small.glob("*/*.md")):  # as the index counted before it used one automaton
+        report = read_file(path)
+        folded = fold(report.text)
+        vocabulary = set(content_words(tokens(report.text).words)) | set(quoted(folded))
+        want = tuple(sorted((t, n) for t in vocabulary if (n := folded.count(t))))
+        assert index_mod.term_stats(path) == want

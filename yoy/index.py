@@ -145,15 +145,37 @@ def part_count(path: Path) -> int:
 
 def term_stats(path: Path) -> tuple[tuple[str, int], ...]:
     """Term counts of the report in `path`: each word of its vocabulary (jieba content words and quoted
-    terms) with its exact substring count in the folded text, sorted."""
+    terms) with its exact substring count in the folded text (`str.count`), sorted."""
     from yoy.corpus import read_file
-    from yoy.terms import content_words, quoted, tokens
-    from yoy.text import fold
+    from yoy.terms import content_words, quoted
+    from yoy.text import fold, squeeze, words
 
-    report = read_file(path)
-    folded = fold(report.text)
-    vocabulary = set(content_words(tokens(report.text).words)) | set(quoted(folded))
-    return tuple(sorted((t, n) for t in vocabulary if (n := folded.count(t)) > 0))
+    folded = fold(read_file(path).text)
+    flat, _ = squeeze(folded)  # the words of `yoy.terms.tokens`, without their offsets
+    vocabulary = set(content_words(words(flat))) | set(quoted(folded))
+    return tuple(sorted(substring_counts(vocabulary, folded).items()))
+
+
+def substring_counts(terms: Iterable[str], text: str) -> dict[str, int]:
+    """`text.count(t)` of every term that occurs (non-overlapping, leftmost first), in one pass over
+    `text` (Aho-Corasick) instead of one scan per term."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for t in terms:
+        if t:
+            auto.add_word(t, t)
+    if not len(auto):
+        return {}
+    auto.make_automaton()
+    counts: dict[str, int] = {}
+    free: dict[str, int] = {}  # where the next counted occurrence of a term may start
+    for end, t in auto.iter(text):  # by end position: for one term, also by start
+        start = end - len(t) + 1
+        if start >= free.get(t, 0):
+            counts[t] = counts.get(t, 0) + 1
+            free[t] = end + 1
+    return counts
 
 
 def deep_stats(path: Path) -> DeepStats:

@@ -46,6 +46,11 @@ POOL_CHUNK = 8
 BUSY_TIMEOUT_S = 30.0
 # Rows per SQLite `executemany` when writing term counts (keeps one statement's memory small).
 CHUNK = 5000
+# Reports whose term counts are written in one transaction.
+COUNTS_BATCH = 25
+# SQLite page cache while the index is open (KiB): the counts table of 1,000 reports is ~50 MB, and
+# each report's rows land all over its (term, report) key order; the default 2 MB cache thrashes.
+CACHE_KIB = 64 * 1024
 ALIAS_SEP = "\x1f"
 
 _SCHEMA = """
@@ -255,6 +260,7 @@ class Index:
             db = sqlite3.connect(":memory:", isolation_level=None)
             db.executescript(_SCHEMA)
         db.execute("PRAGMA synchronous=NORMAL")
+        db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         return db
 
     @staticmethod
@@ -399,41 +405,54 @@ class Index:
         if not todo:
             return
         workers = jobs or len(os.sched_getaffinity(0))
+        ids = dict(self.db.execute("SELECT term, id FROM terms"))  # known terms: no look-up per report
+        batch: list[tuple[str, tuple[tuple[str, int], ...]]] = []
         for done, (path, counts) in enumerate(_in_pool(_counts_many, _counts_one, todo, workers), start=1):
             if counts is not None:
-                self._store_counts(path, counts)
+                batch.append((path, counts))
+            if len(batch) >= COUNTS_BATCH:  # one transaction per batch: an interrupted build keeps those
+                self._store_counts(batch, ids)
+                batch = []
             if progress:
                 progress(done, len(todo))
+        self._store_counts(batch, ids)
 
-    def _store_counts(self, path: str, counts: Sequence[tuple[str, int]]) -> None:
+    def _store_counts(self, batch: Sequence[tuple[str, Sequence[tuple[str, int]]]],
+                      ids: dict[str, int]) -> None:
+        """Store the term counts of several reports in one transaction; `ids` (term → id) is kept up to
+        date with the terms added."""
+        if not batch:
+            return
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            row = db.execute("SELECT id FROM reports WHERE path=?", (path,)).fetchone()
-            if row is None:
-                db.execute("ROLLBACK")
-                return
-            rid = row[0]
-            db.executemany("INSERT OR IGNORE INTO terms(term) VALUES (?)", ((t,) for t, _ in counts))
-            ids = self._term_ids([t for t, _ in counts])
-            db.execute("DELETE FROM counts WHERE report_id=?", (rid,))
-            rows = [(ids[t], rid, n) for t, n in counts]
-            for i in range(0, len(rows), CHUNK):
-                db.executemany("INSERT INTO counts VALUES (?, ?, ?)", rows[i:i + CHUNK])
-            db.execute("UPDATE reports SET counted=1 WHERE id=?", (rid,))
+            last = db.execute("SELECT MAX(id) FROM terms").fetchone()[0] or 0
+            if last != max(ids.values(), default=0):  # another process added terms: take its ids
+                ids.clear()
+                ids.update(db.execute("SELECT term, id FROM terms"))
+            for path, counts in batch:
+                row = db.execute("SELECT id FROM reports WHERE path=?", (path,)).fetchone()
+                if row is None:
+                    continue
+                rid = row[0]
+                fresh = [t for t, _ in counts if t not in ids]
+                if fresh:
+                    start = max(ids.values(), default=0) + 1
+                    added = {t: start + k for k, t in enumerate(fresh)}
+                    db.executemany("INSERT INTO terms(id, term) VALUES (?, ?)",
+                                   ((i, t) for t, i in added.items()))
+                    ids.update(added)
+                db.execute("DELETE FROM counts WHERE report_id=?", (rid,))
+                rows = [(ids[t], rid, n) for t, n in counts]
+                for i in range(0, len(rows), CHUNK):
+                    db.executemany("INSERT INTO counts VALUES (?, ?, ?)", rows[i:i + CHUNK])
+                db.execute("UPDATE reports SET counted=1 WHERE id=?", (rid,))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
+            ids.clear()
+            ids.update(self.db.execute("SELECT term, id FROM terms"))
             raise
-
-    def _term_ids(self, terms: Sequence[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for i in range(0, len(terms), 500):  # SQLite's default limit of bound variables is 999+
-            chunk = terms[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            out.update((t, tid) for tid, t in self.db.execute(
-                f"SELECT id, term FROM terms WHERE term IN ({marks})", chunk))
-        return out
 
     # --- reading ---------------------------------------------------------------------------------
 

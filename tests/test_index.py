@@ -29,15 +29,16 @@ def small(tmp_path: Path) -> Path:
     return root
 
 
-def count_deep(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+def count_deep(monkeypatch: pytest.MonkeyPatch, name: str = "part_count") -> list[Path]:
+    """Files whose deep stat `name` (part_count or term_stats) is computed from now on."""
     calls: list[Path] = []
-    real = index_mod.deep_stats
+    real = getattr(index_mod, name)
 
-    def spy(path: Path) -> index_mod.DeepStats:
+    def spy(path: Path) -> object:
         calls.append(path)
         return real(path)
 
-    monkeypatch.setattr(index_mod, "deep_stats", spy)
+    monkeypatch.setattr(index_mod, name, spy)
     return calls
 
 
@@ -192,3 +193,45 @@ def test_parallel_deep_stats_match_sequential(small: Path, tmp_path: Path,
     assert parallel == sequential and seen[-1] == (8, 8)
     assert corpus.index.path is not None and "other-cache" in str(corpus.index.path)  # a separate index …
     assert corpus.term_counts("城阳") == sequential_counts and sequential_counts  # … with the same counts
+
+
+def test_list_counts_parts_without_term_counts(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counted = count_deep(monkeypatch, "term_stats")
+    corpus = Corpus(small)
+    assert all(e.parts is not None for e in corpus.entries(parts=True))
+    assert counted == []  # `yoy list` never segments words for term counts …
+    exact = {(c.region, c.year): c.count for c in corpus.term_counts("科技", exact=True)}
+    indexed = corpus.term_counts("科技")
+    assert len(counted) == 8 and indexed  # … `yoy trend` computes them once, when first asked
+    assert all(exact[(c.region, c.year)] == c.count for c in indexed)
+    assert Corpus(small).term_known("科技") and len(counted) == 8
+    path = small / "崂山区" / "2019.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n新的段落，科技。\n", encoding="utf-8")
+    Corpus(small).entries(parts=True)
+    assert len(counted) == 8  # an edited file: its parts again, its term counts only when asked
+    assert Corpus(small).term_counts("科技") and counted[8:] == [path]
+
+
+def test_substring_counts_are_str_count() -> None:
+    import random
+
+    rng = random.Random(3)
+    for _ in range(5000):  # overlapping and self-overlapping terms (aa in aaa counts once, as str.count)
+        text = "".join(rng.choice("aab") for _ in range(rng.randint(0, 20)))
+        terms = {"".join(rng.choice("ab") for _ in range(rng.randint(1, 4)))
+                 for _ in range(rng.randint(0, 4))}
+        want = {t: n for t in terms if (n := text.count(t))}
+        assert index_mod.substring_counts(terms, text) == want, (text, terms)
+
+
+def test_term_stats_count_every_word_of_the_report(small: Path) -> None:
+    from yoy.corpus import read_file
+    from yoy.terms import content_words, quoted, tokens
+    from yoy.text import fold
+
+    for path in sorted(small.glob("*/*.md")):  # as the index counted before it used one automaton
+        report = read_file(path)
+        folded = fold(report.text)
+        vocabulary = set(content_words(tokens(report.text).words)) | set(quoted(folded))
+        want = tuple(sorted((t, n) for t in vocabulary if (n := folded.count(t))))
+        assert index_mod.term_stats(path) == want

@@ -284,3 +284,77 @@ def test_peer_brief_puts_each_sentence_under_its_own_report() -> None:
         by_change.setdefault(p["change"], p)
     assert by_change["new"]["new_evidence"] and not by_change["new"]["old_evidence"]
     assert by_change["dropped"]["old_evidence"] and not by_change["dropped"]["new_evidence"]
+
+
+# --- speed helpers: same output ----------------------------------------------------------------
+
+
+def _marked_by_regex(sentence: str, terms: list[str]) -> list[tuple[str, bool]]:
+    """What `_marked` did before it used str.find: one regex alternation, longest term first."""
+    wanted = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not wanted:
+        return [(sentence, False)]
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
+    for m in re.finditer("|".join(re.escape(t) for t in wanted), sentence):
+        if m.start() > pos:
+            pieces.append((sentence[pos:m.start()], False))
+        pieces.append((m.group(), True))
+        pos = m.end()
+    if pos < len(sentence):
+        pieces.append((sentence[pos:], False))
+    return pieces
+
+
+def test_marked_cuts_as_a_regex_alternation_would() -> None:
+    import random
+
+    rng = random.Random(7)
+    for _ in range(20_000):  # overlapping, nested and repeated terms over a tiny alphabet
+        sentence = "".join(rng.choice("ab.c") for _ in range(rng.randint(0, 14)))
+        terms = ["".join(rng.choice("abc") for _ in range(rng.randint(0, 3)))
+                 for _ in range(rng.randint(0, 3))]
+        assert render._marked(sentence, terms) == _marked_by_regex(sentence, terms), (sentence, terms)
+    assert render._marked("新质生产力和生产力", ["生产力", "新质生产力"]) == [
+        ("新质生产力", True), ("和", False), ("生产力", True)]
+
+
+def test_context_is_built_once_per_comparison(render_sample: Comparison,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = render._build_context
+
+    def spy(c: Comparison) -> dict[str, object]:
+        calls.append(c)
+        return real(c)
+
+    monkeypatch.setattr(render, "_build_context", spy)
+    c = dataclasses.replace(render_sample)  # a record no earlier test has rendered
+    html, md = render.render_html(c), render.render_markdown(c)
+    pdf_html = render.render_pdf_html(c, appendix=True)
+    assert len(calls) == 1
+    assert 'id="diff"' in pdf_html  # the PDF's appendix …
+    assert render.brief_context(c)["appendix"] is False  # … is a key of that call's context only
+    assert len(calls) == 1
+    other = dataclasses.replace(render_sample)
+    assert render.render_html(other) == html and render.render_markdown(other) == md and len(calls) == 2
+
+
+def test_template_cache_is_optional(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    render_sample: Comparison) -> None:
+    expected = render.render_markdown(render_sample)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    for where in (blocker / "yoy", tmp_path / "cache"):  # unwritable, then a fresh one (written, reread)
+        monkeypatch.setenv("YOY_CACHE_DIR", str(where))
+        for _ in range(2):
+            render.environment.cache_clear()
+            render._CONTEXTS.clear()
+            assert render.render_markdown(render_sample) == expected
+    folder = next((tmp_path / "cache").glob("templates-*"))
+    for cached in folder.iterdir():
+        cached.write_bytes(b"garbage")  # a torn or foreign file: compiled again from the source
+    render.environment.cache_clear()
+    render._CONTEXTS.clear()
+    assert render.render_markdown(render_sample) == expected
+    render.environment.cache_clear()

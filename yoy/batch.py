@@ -263,8 +263,8 @@ def run_job(job: Job) -> Done:
         history = tuple(_read_any(p) for p in job.history)
         comparison = pipeline.compare(old, new, history, lexicon=job.lexicon)
         stem = render.brief_stem(comparison)
-        files = tuple((f"{stem}.{fmt}", render.render(comparison, fmt, job.appendix))
-                      for fmt in job.formats)
+        files = tuple(zip((f"{stem}.{fmt}" for fmt in job.formats),
+                          render.render_all(comparison, job.formats, job.appendix), strict=True))
         row = index_row(comparison, [name for name, _ in files])
         return Done(job, files, json.dumps(row, ensure_ascii=False), None, _peak_rss_mb())
     except YoyError as exc:

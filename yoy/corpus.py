@@ -348,7 +348,7 @@ class Corpus:
         cannot be read is a CorpusError, or, not `strict`, left out (see `broken`)."""
         index = self._fresh_index
         if parts:
-            index.ensure_deep(progress, jobs)
+            index.ensure_parts(progress, jobs)
         return index.entries(strict=strict)
 
     def broken(self) -> tuple[tuple[Path, str], ...]:
@@ -376,7 +376,7 @@ class Corpus:
         index = self._fresh_index
         if exact:
             return index.scan_counts(key(term), region)
-        index.ensure_deep(progress)
+        index.ensure_counts(progress)
         return index.term_counts(key(term), region)
 
     def term_known(self, term: str, progress: Callable[[int, int], None] | None = None) -> bool:
@@ -384,7 +384,7 @@ class Corpus:
         from yoy.terms import key
 
         index = self._fresh_index
-        index.ensure_deep(progress)
+        index.ensure_counts(progress)
         return index.knows(key(term))
 
     def term_history(self, region_query: str, terms: tuple[str, ...]) -> dict[str, tuple[TermCount, ...]]:

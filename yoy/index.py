@@ -4,9 +4,10 @@ The Markdown files stay the source of truth. The index lives in the user's cache
 (`$YOY_CACHE_DIR`, else `$XDG_CACHE_HOME/yoy`, else `~/.cache/yoy`), one file per set of corpus roots,
 and is brought up to date by `refresh` on every use: a file whose (mtime, size) differ from its row is
 read and hashed again, and re-parsed only if its SHA-256 changed; rows of removed files go. Metadata
-and characters come with the refresh (cheap: no segmentation); parts and term counts ("deep stats")
-are computed once per file content when first asked for, in parallel for many files, and dropped
-whenever the yoy version changes.
+and characters come with the refresh (cheap: no segmentation). The two "deep stats" are computed once
+per file content, each only when first asked for, in parallel for many files, and dropped whenever
+the yoy version changes: part counts (`ensure_parts`: outlining only, what `yoy list` shows) and term
+counts (`ensure_counts`: word segmentation, what `yoy trend` reads).
 
 Term counts are exact substring counts in the folded text (as `yoy.terms.count` counts) of each
 report's own vocabulary: its jieba content words and quoted terms. A report where a term only occurs
@@ -20,29 +21,36 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from yoy import __version__
 from yoy.errors import CorpusError
 from yoy.models import Kind, Level, Region, ReportMeta
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
     from yoy.models import Report
 
+T = TypeVar("T")
+
 # Bump when the tables change: an index of another schema is dropped and rebuilt.
-SCHEMA_VERSION = 1
-# Files to deep-index before a process pool pays for itself: starting a worker and importing the
-# engine costs about a second; one deep-stat computation is 40–120 ms on a national report.
+SCHEMA_VERSION = 2
+# Files to deep-index before a process pool pays for itself: starting a worker and importing what it
+# needs costs 0.2–0.5 s; a part count is 5–10 ms on a national report, its term counts 30–50 ms.
 PARALLEL_MIN = 24
+# Paths per task sent to a worker (fewer round trips; small enough to keep both workers busy).
+POOL_CHUNK = 8
 # Seconds a writer waits for another yoy process holding the index (SQLite busy timeout).
 BUSY_TIMEOUT_S = 30.0
 # Rows per SQLite `executemany` when writing term counts (keeps one statement's memory small).
 CHUNK = 5000
+# Reports whose term counts are written in one transaction.
+COUNTS_BATCH = 25
+# SQLite page cache while the index is open (KiB): the counts table of 1,000 reports is ~50 MB, and
+# each report's rows land all over its (term, report) key order; the default 2 MB cache thrashes.
+CACHE_KIB = 64 * 1024
 ALIAS_SEP = "\x1f"
 
 _SCHEMA = """
@@ -51,7 +59,7 @@ CREATE TABLE IF NOT EXISTS reports(
   id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, region TEXT NOT NULL, year INTEGER NOT NULL,
   mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL,
   level TEXT, kind TEXT, title TEXT, date TEXT, session TEXT, speaker TEXT, source TEXT,
-  source_sha256 TEXT, chars INTEGER, error TEXT, parts INTEGER);
+  source_sha256 TEXT, chars INTEGER, error TEXT, parts INTEGER, counted INTEGER);
 CREATE INDEX IF NOT EXISTS reports_key ON reports(region, year);
 CREATE TABLE IF NOT EXISTS terms(id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS counts(term_id INTEGER NOT NULL, report_id INTEGER NOT NULL, n INTEGER NOT NULL,
@@ -131,26 +139,94 @@ def prune(folder: Path, keep: Path) -> None:
                 leftover.unlink(missing_ok=True)
 
 
-def deep_stats(path: Path) -> DeepStats:
-    """Parts and term counts of the report in `path` (imports the segmenter: run it where that is fine)."""
+def part_count(path: Path) -> int:
+    """Top-level parts of the report in `path`: its outline's parts (no word segmentation needed
+    beyond what the outline itself asks for)."""
     from yoy.corpus import read_file
     from yoy.outline import segment
-    from yoy.terms import content_words, quoted, tokens
-    from yoy.text import fold
 
-    report = read_file(path)
-    outline = segment(report)
-    folded = fold(report.text)
-    vocabulary = set(content_words(tokens(report.text).words)) | set(quoted(folded))
-    counts = sorted((t, n) for t in vocabulary if (n := folded.count(t)) > 0)
-    return DeepStats(parts=len(outline.blocks), counts=tuple(counts))
+    return len(segment(read_file(path)).blocks)
 
 
-def _deep_one(path: str) -> tuple[str, DeepStats | None]:
+def term_stats(path: Path) -> tuple[tuple[str, int], ...]:
+    """Term counts of the report in `path`: each word of its vocabulary (jieba content words and quoted
+    terms) with its exact substring count in the folded text (`str.count`), sorted."""
+    from yoy.corpus import read_file
+    from yoy.terms import content_words, quoted
+    from yoy.text import fold, squeeze, words
+
+    folded = fold(read_file(path).text)
+    flat, _ = squeeze(folded)  # the words of `yoy.terms.tokens`, without their offsets
+    vocabulary = set(content_words(words(flat))) | set(quoted(folded))
+    return tuple(sorted(substring_counts(vocabulary, folded).items()))
+
+
+def substring_counts(terms: Iterable[str], text: str) -> dict[str, int]:
+    """`text.count(t)` of every term that occurs (non-overlapping, leftmost first), in one pass over
+    `text` (Aho-Corasick) instead of one scan per term."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for t in terms:
+        if t:
+            auto.add_word(t, t)
+    if not len(auto):
+        return {}
+    auto.make_automaton()
+    counts: dict[str, int] = {}
+    free: dict[str, int] = {}  # where the next counted occurrence of a term may start
+    for end, t in auto.iter(text):  # by end position: for one term, also by start
+        start = end - len(t) + 1
+        if start >= free.get(t, 0):
+            counts[t] = counts.get(t, 0) + 1
+            free[t] = end + 1
+    return counts
+
+
+def deep_stats(path: Path) -> DeepStats:
+    """Parts and term counts of the report in `path` (imports the segmenter: run it where that is fine)."""
+    return DeepStats(parts=part_count(path), counts=term_stats(path))
+
+
+def _parts_one(path: str) -> tuple[str, int | None]:
     try:
-        return path, deep_stats(Path(path))
+        return path, part_count(Path(path))
     except CorpusError:
         return path, None
+
+
+def _counts_one(path: str) -> tuple[str, tuple[tuple[str, int], ...] | None]:
+    try:
+        return path, term_stats(Path(path))
+    except CorpusError:
+        return path, None
+
+
+def _parts_many(paths: Sequence[str]) -> list[tuple[str, int | None]]:
+    return [_parts_one(p) for p in paths]
+
+
+def _counts_many(paths: Sequence[str]) -> list[tuple[str, tuple[tuple[str, int], ...] | None]]:
+    return [_counts_one(p) for p in paths]
+
+
+def _in_pool(many: Callable[[Sequence[str]], list[T]], one: Callable[[str], T], todo: Sequence[str],
+             workers: int) -> Iterator[T]:
+    """`one` over `todo` in order: here, or (many files, several cores) `many` over chunks of them in a
+    pool of spawned processes, results streamed back as they come."""
+    if workers <= 1 or len(todo) < PARALLEL_MIN:
+        yield from map(one, todo)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    parts = [todo[i:i + POOL_CHUNK] for i in range(0, len(todo), POOL_CHUNK)]
+    pool = ProcessPoolExecutor(min(workers, len(parts)), mp_context=multiprocessing.get_context("spawn"))
+    try:
+        for chunk in pool.map(many, parts):
+            yield from chunk
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 class Index:
@@ -184,6 +260,7 @@ class Index:
             db = sqlite3.connect(":memory:", isolation_level=None)
             db.executescript(_SCHEMA)
         db.execute("PRAGMA synchronous=NORMAL")
+        db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         return db
 
     @staticmethod
@@ -236,7 +313,7 @@ class Index:
         db.execute("BEGIN IMMEDIATE")
         try:
             if not version_ok:  # deep stats depend on the segmenter of this yoy version
-                db.execute("UPDATE reports SET parts=NULL")
+                db.execute("UPDATE reports SET parts=NULL, counted=NULL")
                 db.execute("DELETE FROM counts")
                 db.execute("INSERT OR REPLACE INTO info VALUES ('yoy_version', ?)", (__version__,))
             for rid in gone:
@@ -277,66 +354,105 @@ class Index:
             self.db.execute("DELETE FROM reports WHERE id=?", (row[0],))
         self.db.execute(
             f"INSERT INTO reports(path, region, year, mtime_ns, size, sha256, {', '.join(_META_COLS)}, "
-            f"chars, error, parts) VALUES ({', '.join('?' * (8 + len(_META_COLS)))}, NULL)",
+            f"chars, error, parts, counted) VALUES ({', '.join('?' * (8 + len(_META_COLS)))}, NULL, NULL)",
             (name, region, year, st.st_mtime_ns, st.st_size, sha, *values.values(), chars, error))
 
     def ensure_deep(self, progress: Callable[[int, int], None] | None = None,
                     jobs: int | None = None) -> None:
         """Compute parts and term counts for every report that lacks them (in parallel for many)."""
-        todo = [str(p) for (p,) in self.db.execute(
-            "SELECT path FROM reports WHERE parts IS NULL AND error IS NULL ORDER BY region, year")]
+        self.ensure_parts(progress, jobs)
+        self.ensure_counts(progress, jobs)
+
+    def _todo(self, column: str) -> list[str]:
+        return [str(p) for (p,) in self.db.execute(
+            f"SELECT path FROM reports WHERE {column} IS NULL AND error IS NULL ORDER BY region, year")]
+
+    def ensure_parts(self, progress: Callable[[int, int], None] | None = None,
+                     jobs: int | None = None) -> None:
+        """Compute the part count of every report that lacks one (outlining only; in parallel for many)."""
+        todo = self._todo("parts")
         if not todo:
             return
         workers = jobs or len(os.sched_getaffinity(0))
-        results: Iterable[tuple[str, DeepStats | None]]
-        pool: ProcessPoolExecutor | None = None
-        if workers > 1 and len(todo) >= PARALLEL_MIN:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+        rows: list[tuple[int, str]] = []
+        for done, (path, parts) in enumerate(_in_pool(_parts_many, _parts_one, todo, workers), start=1):
+            if parts is not None:
+                rows.append((parts, path))
+            if progress:
+                progress(done, len(todo))
+            if len(rows) >= 200:  # stored as they come: an interrupted build keeps what it did
+                self._store_parts(rows)
+                rows = []
+        self._store_parts(rows)
 
-            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-            results = pool.map(_deep_one, todo, chunksize=4)
-        else:
-            results = map(_deep_one, todo)
-        try:
-            for done, (path, stats) in enumerate(results, start=1):
-                if stats is not None:
-                    self._store_deep(path, stats)
-                if progress:
-                    progress(done, len(todo))
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-
-    def _store_deep(self, path: str, stats: DeepStats) -> None:
+    def _store_parts(self, rows: Sequence[tuple[int, str]]) -> None:
+        if not rows:
+            return
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            row = db.execute("SELECT id FROM reports WHERE path=?", (path,)).fetchone()
-            if row is None:
-                db.execute("ROLLBACK")
-                return
-            rid = row[0]
-            db.executemany("INSERT OR IGNORE INTO terms(term) VALUES (?)", ((t,) for t, _ in stats.counts))
-            ids = self._term_ids([t for t, _ in stats.counts])
-            db.execute("DELETE FROM counts WHERE report_id=?", (rid,))
-            rows = [(ids[t], rid, n) for t, n in stats.counts]
-            for i in range(0, len(rows), CHUNK):
-                db.executemany("INSERT INTO counts VALUES (?, ?, ?)", rows[i:i + CHUNK])
-            db.execute("UPDATE reports SET parts=? WHERE id=?", (stats.parts, rid))
+            db.executemany("UPDATE reports SET parts=? WHERE path=?", rows)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
 
-    def _term_ids(self, terms: Sequence[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for i in range(0, len(terms), 500):  # SQLite's default limit of bound variables is 999+
-            chunk = terms[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            out.update((t, tid) for tid, t in self.db.execute(
-                f"SELECT id, term FROM terms WHERE term IN ({marks})", chunk))
-        return out
+    def ensure_counts(self, progress: Callable[[int, int], None] | None = None,
+                      jobs: int | None = None) -> None:
+        """Compute the term counts of every report that lacks them (word segmentation; in parallel for
+        many): only `term_counts` and `knows` need them, so `yoy list` never waits for this."""
+        todo = self._todo("counted")
+        if not todo:
+            return
+        workers = jobs or len(os.sched_getaffinity(0))
+        ids = dict(self.db.execute("SELECT term, id FROM terms"))  # known terms: no look-up per report
+        batch: list[tuple[str, tuple[tuple[str, int], ...]]] = []
+        for done, (path, counts) in enumerate(_in_pool(_counts_many, _counts_one, todo, workers), start=1):
+            if counts is not None:
+                batch.append((path, counts))
+            if len(batch) >= COUNTS_BATCH:  # one transaction per batch: an interrupted build keeps those
+                self._store_counts(batch, ids)
+                batch = []
+            if progress:
+                progress(done, len(todo))
+        self._store_counts(batch, ids)
+
+    def _store_counts(self, batch: Sequence[tuple[str, Sequence[tuple[str, int]]]],
+                      ids: dict[str, int]) -> None:
+        """Store the term counts of several reports in one transaction; `ids` (term → id) is kept up to
+        date with the terms added."""
+        if not batch:
+            return
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            last = db.execute("SELECT MAX(id) FROM terms").fetchone()[0] or 0
+            if last != max(ids.values(), default=0):  # another process added terms: take its ids
+                ids.clear()
+                ids.update(db.execute("SELECT term, id FROM terms"))
+            for path, counts in batch:
+                row = db.execute("SELECT id FROM reports WHERE path=?", (path,)).fetchone()
+                if row is None:
+                    continue
+                rid = row[0]
+                fresh = [t for t, _ in counts if t not in ids]
+                if fresh:
+                    start = max(ids.values(), default=0) + 1
+                    added = {t: start + k for k, t in enumerate(fresh)}
+                    db.executemany("INSERT INTO terms(id, term) VALUES (?, ?)",
+                                   ((i, t) for t, i in added.items()))
+                    ids.update(added)
+                db.execute("DELETE FROM counts WHERE report_id=?", (rid,))
+                rows = [(ids[t], rid, n) for t, n in counts]
+                for i in range(0, len(rows), CHUNK):
+                    db.executemany("INSERT INTO counts VALUES (?, ?, ?)", rows[i:i + CHUNK])
+                db.execute("UPDATE reports SET counted=1 WHERE id=?", (rid,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            ids.clear()
+            ids.update(self.db.execute("SELECT term, id FROM terms"))
+            raise
 
     # --- reading ---------------------------------------------------------------------------------
 

@@ -19,11 +19,12 @@ import math
 import multiprocessing
 import os
 import re
+import threading
 import zlib
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata, resources
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -109,16 +110,49 @@ def _autoescape(name: str | None) -> bool:
     return name is None or not name.endswith(".md.j2")
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in yoy's cache directory (compiling them costs a fresh process about
+    0.1 s); one folder per yoy and jinja2 version, each entry checked against its template's source.
+    A cache that cannot be read or written is skipped: templates are then compiled as usual."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(str(directory))
+        self.folder = directory
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with suppress(OSError, ValueError, EOFError, TypeError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+
+
+_ENV_OPTIONS: dict[str, Any] = {"undefined": jinja2.StrictUndefined, "trim_blocks": True,
+                                "lstrip_blocks": True, "keep_trailing_newline": True}
+
+
+def _template_cache() -> _TemplateCache:
+    """The bytecode cache, in a folder named after what compiled code depends on besides the source:
+    the yoy and jinja2 versions and the environment's options (autoescape rule included)."""
+    from yoy import __version__
+    from yoy.index import cache_dir
+
+    code = _autoescape.__code__
+    options = repr((sorted((k, repr(v)) for k, v in _ENV_OPTIONS.items()), code.co_code, code.co_consts))
+    digest = hashlib.sha1(options.encode()).hexdigest()[:12]
+    return _TemplateCache(cache_dir() / f"templates-{__version__}-jinja{jinja2.__version__}-{digest}")
+
+
 @cache
 def environment() -> jinja2.Environment:
     """The jinja2 environment: autoescape on for everything but the Markdown template."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=_autoescape,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=_template_cache(),
+        **_ENV_OPTIONS,
     )
     env.filters["md"] = md_escape
     env.filters["mdcell"] = md_cell
@@ -206,18 +240,29 @@ def side_labels(c: Comparison) -> tuple[str, str]:
 
 
 def _marked(sentence: str, terms: Iterable[str]) -> list[tuple[str, bool]]:
-    """`sentence` split into (text, is_term) pieces so a template can highlight the terms."""
-    terms = sorted({t for t in terms if t}, key=len, reverse=True)
-    if not terms:
+    """`sentence` split into (text, is_term) pieces so a template can highlight the terms: leftmost
+    occurrences first, the longest term where several start at one place (as a regex alternation of
+    the terms, longest first, would cut; found with `str.find`, no pattern to compile per term set)."""
+    wanted = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not wanted:
         return [(sentence, False)]
-    pattern = re.compile("|".join(re.escape(t) for t in terms))
     pieces: list[tuple[str, bool]] = []
     pos = 0
-    for m in pattern.finditer(sentence):
-        if m.start() > pos:
-            pieces.append((sentence[pos:m.start()], False))
-        pieces.append((m.group(), True))
-        pos = m.end()
+    ahead = [sentence.find(t) for t in wanted]  # each term's next occurrence at or after pos (or -1)
+    while True:
+        best, term = -1, ""
+        for k, t in enumerate(wanted):
+            at = ahead[k]
+            if 0 <= at < pos:
+                at = ahead[k] = sentence.find(t, pos)
+            if at >= 0 and (best < 0 or at < best):  # ties keep the longer (earlier) term
+                best, term = at, t
+        if best < 0:
+            break
+        if best > pos:
+            pieces.append((sentence[pos:best], False))
+        pieces.append((term, True))
+        pos = best + len(term)
     if pos < len(sentence):
         pieces.append((sentence[pos:], False))
     return pieces
@@ -242,6 +287,11 @@ _CODES = (  # internal codes that must not reach a reader, with what replaces th
 )
 
 
+_SPACE_BEFORE = re.compile(r"\s+([）)；，])")
+_EMPTY_PARENS = re.compile(r"（\s*）|\(\s*\)")
+
+
+@lru_cache(maxsize=8192)  # a brief asks for the same paths and reasons many times
 def plain(text: str | None) -> str:
     """`text` without internal codes (a9, G²=14.4, §1, ×2, 相似 0.37): what a reader may see."""
     out = text or ""
@@ -249,20 +299,28 @@ def plain(text: str | None) -> str:
         out = pattern.sub(repl, out)
     for code, label in BASIS_LABELS.items():  # basis codes inside a free-text reason
         out = out.replace(code, BRIEF_WORDS["slot"] if "{" in label else label)
-    out = re.sub(r"\s+([）)；，])", r"\1", out)
-    return re.sub(r"（\s*）|\(\s*\)", "", out).strip()
+    out = _SPACE_BEFORE.sub(r"\1", out)
+    return _EMPTY_PARENS.sub("", out).strip()
 
 
 def basis_label(p: Priority) -> str:
     """Why a priority counts, in plain words (the record's basis codes mapped, then scrubbed)."""
+    return _basis_label(p.basis or "", p.old_term or "", p.term)
+
+
+_BASIS_SPLIT = re.compile(r"[、，]")
+
+
+@lru_cache(maxsize=4096)
+def _basis_label(basis: str, old_term: str, term: str) -> str:
     parts = []
-    for piece in re.split(r"[、，]", p.basis or ""):
+    for piece in _BASIS_SPLIT.split(basis):
         piece = piece.strip()
         key = next((k for k in BASIS_LABELS if piece.startswith(k)), None)
         if key is None:
             parts.append(plain(piece))
         elif "{old}" in BASIS_LABELS[key]:
-            parts.append(BASIS_LABELS[key].format(old=p.old_term or "", new=p.term))
+            parts.append(BASIS_LABELS[key].format(old=old_term, new=term))
         else:
             parts.append(BASIS_LABELS[key])
     return "、".join(dict.fromkeys(x for x in parts if x))
@@ -593,8 +651,35 @@ def caveats_of(c: Comparison) -> list[str]:
     return list(dict.fromkeys([*(c.caveats or per_report), *c.degraded]))
 
 
+# Contexts of the last few comparisons, by identity: the formats of one brief and its index.html row
+# share one context build (each entry holds its comparison, so an id is not reused while cached).
+CONTEXT_CACHE = 4
+_CONTEXTS: OrderedDict[int, tuple[Comparison, dict[str, Any]]] = OrderedDict()
+_CONTEXTS_LOCK = threading.Lock()
+
+
 def brief_context(c: Comparison) -> dict[str, Any]:
-    """Everything a template shows, computed once from the record (shared by all formats)."""
+    """Everything a template shows, computed once per comparison and shared by all formats.
+
+    Each call returns its own top-level dict (a renderer may set a key, as the PDF sets `appendix`);
+    what it holds is shared and read-only.
+    """
+    with _CONTEXTS_LOCK:
+        hit = _CONTEXTS.get(id(c))
+        if hit is not None and hit[0] is c:
+            _CONTEXTS.move_to_end(id(c))
+            return dict(hit[1])
+    ctx = _build_context(c)
+    with _CONTEXTS_LOCK:
+        _CONTEXTS[id(c)] = (c, ctx)
+        _CONTEXTS.move_to_end(id(c))
+        while len(_CONTEXTS) > CONTEXT_CACHE:
+            _CONTEXTS.popitem(last=False)
+    return dict(ctx)
+
+
+def _build_context(c: Comparison) -> dict[str, Any]:
+    """`brief_context`, computed."""
     caveats = caveats_of(c)
     old_label, new_label = side_labels(c)
     rows_of = {p.id: _rows_of(p) for p in c.sections}
@@ -807,26 +892,45 @@ class PdfWorker:
     def __init__(self) -> None:
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe()
+        self.pending = 0  # PDFs submitted and not yet collected
         self.proc = ctx.Process(target=_pdf_worker, args=(child, os.getpid()), daemon=True, name="yoy-pdf")
         self.proc.start()
         child.close()
 
     def render(self, html: str) -> bytes:
         """PDF bytes of `html`, laid out in the worker."""
+        return self.submit(html)()
+
+    def submit(self, html: str) -> Callable[[], bytes]:
+        """Start laying out `html` in the worker; the returned call waits for the PDF bytes (the caller
+        renders its other formats meanwhile, on the other core)."""
         try:
             self.conn.send(html)
-            status, payload = self.conn.recv()
-        except (EOFError, OSError) as exc:
+        except OSError as exc:
             raise RenderError(f"the PDF worker stopped: {exc or 'no reply'}") from exc
-        if status != "ok":
-            raise RenderError(f"cannot render the PDF: {payload}")
-        assert isinstance(payload, bytes)
-        return payload
+        self.pending += 1
+
+        def result() -> bytes:
+            try:
+                status, payload = self.conn.recv()
+            except (EOFError, OSError) as exc:
+                raise RenderError(f"the PDF worker stopped: {exc or 'no reply'}") from exc
+            finally:
+                self.pending -= 1
+            if status != "ok":
+                raise RenderError(f"cannot render the PDF: {payload}")
+            assert isinstance(payload, bytes)
+            return payload
+
+        return result
 
     def close(self) -> None:
-        """Stop the worker."""
-        with suppress(OSError, BrokenPipeError):
-            self.conn.send(None)
+        """Stop the worker (at once if it is still laying out a PDF nobody waits for any more)."""
+        if self.pending:
+            self.proc.kill()
+        else:
+            with suppress(OSError, BrokenPipeError):
+                self.conn.send(None)
         self.conn.close()
         self.proc.join(timeout=5)
         if self.proc.is_alive():  # pragma: no cover
@@ -869,6 +973,29 @@ def render(c: Comparison, fmt: str, appendix: bool = False) -> bytes:
     """One format as bytes (`appendix`: the PDF gets the redline appendix)."""
     out = render_pdf(c, appendix) if fmt == "pdf" else RENDERERS[fmt](c)
     return out.encode("utf-8") if isinstance(out, str) else out
+
+
+def render_all(c: Comparison, formats: Sequence[str], appendix: bool = False,
+               progress: Callable[[str], None] | None = None) -> list[bytes]:
+    """`render` of each format, in order. With a warm PDF worker running (`pdf_worker`), the PDF is
+    laid out there while this process renders the other formats; `progress(fmt)` hears each format
+    before it is rendered."""
+    worker = _WORKER.get("pdf")
+    pending: Callable[[], bytes] | None = None
+    if worker is not None and "pdf" in formats:
+        if progress:
+            progress("pdf")
+        pending = worker.submit(render_pdf_html(c, appendix))
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "pdf" and pending is not None:
+            continue
+        if progress:
+            progress(fmt)
+        out[fmt] = render(c, fmt, appendix)
+    if pending is not None:
+        out["pdf"] = pending()
+    return [out[fmt] for fmt in formats]
 
 
 # --- files --------------------------------------------------------------------------------------
@@ -974,11 +1101,7 @@ def write_briefs(comparison: Comparison, formats: Sequence[str], out_dir: Path,
     paths = [out_dir / f"{stem}.{fmt}" for fmt in formats]
     check_writable(paths)
     _prepare(out_dir)
-    rendered = []
-    for fmt, path in zip(formats, paths, strict=True):
-        if progress:
-            progress(fmt)
-        rendered.append((path, render(comparison, fmt, appendix)))
+    rendered = list(zip(paths, render_all(comparison, formats, appendix, progress), strict=True))
     atomic_write_all(rendered, RenderError)  # all renamed at the end: a killed run leaves the last set
     return tuple(paths)
 

@@ -598,6 +598,9 @@ def series(history: Sequence[Report], canonicals: Sequence[str] = ()) -> tuple[T
             for k in heads[y]:
                 seen[k] = seen.get(k, 0) + 1
         canonicals = sorted(seen, key=lambda k: -seen[k])  # stable: first seen first among equals
+        # a target in words (固定资产投资提质增效) joins its indicator's numeric series (固定资产投资增长)
+        canonicals = [k for k in canonicals if base_of(k) != k or not any(
+            o != k and base_of(o) == k for o in canonicals)]
     out = []
     for c in canonicals:
         points = []

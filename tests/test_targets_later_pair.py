@@ -13,7 +13,8 @@ from tests.targets_gold import score_pair
 from yoy import pipeline
 from yoy.models import Report
 
-REVIEW = ("一、{prev}年工作回顾\n过去一年，我们顶住压力，经济回升向好。国内生产总值{gdp_level}，增长{gdp_res}。"
+REVIEW = ("一、{prev}年工作回顾\n过去一年，我们顶住压力，经济回升向好。"
+          "国内生产总值{gdp_level}，增长{gdp_res}。"
           "城镇新增就业{jobs_res}，城镇调查失业率平均{urate_res}。居民消费价格上涨{cpi_res}。\n")
 PLAN = ("二、{year}年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：国内生产总值增长{gdp}；"
         "城镇新增就业{jobs}，城镇调查失业率{urate}；居民消费价格涨幅{cpi}；居民收入增长和经济增长同步；"
@@ -22,13 +23,15 @@ PLAN = ("二、{year}年经济社会发展总体要求和政策取向\n今年发
         "{ultra}\n稳健的货币政策要精准有力。{money}\n"
         "三、{year}年政府工作任务\n（一）扩大国内需求。今年要办好一批大事，城镇新增就业要保持稳定。\n")
 OLD = dict(year=2024, prev=2023, gdp_level="超过126万亿元", gdp_res="5.2%", jobs_res="1244万人",
-           urate_res="5.2%", cpi_res="0.2%", gdp="5%左右", jobs="1200万人以上", urate="5.5%左右", cpi="3%左右",
+           urate_res="5.2%", cpi_res="0.2%", gdp="5%左右", jobs="1200万人以上", urate="5.5%左右",
+           cpi="3%左右",
            trade="促稳提质", grain="1.3万亿斤以上", energy="降低2.5%左右", ratio="3%", deficit="4.06万亿元",
            bonds="3.9万亿元、比上年增加1000亿元",
            ultra="从今年开始拟连续几年发行超长期特别国债，专项用于重大项目建设，今年先发行1万亿元。",
            money="保持社会融资规模、货币供应量同经济增长和价格水平预期目标相匹配。")
 NEW = dict(year=2025, prev=2024, gdp_level="达到134.9万亿元", gdp_res="5%", jobs_res="1256万人",
-           urate_res="5.1%", cpi_res="0.2%", gdp="5%左右", jobs="1200万人左右", urate="5.5%左右", cpi="2%左右",
+           urate_res="5.1%", cpi_res="0.2%", gdp="5%左右", jobs="1200万人左右", urate="5.5%左右",
+           cpi="2%左右",
            trade="稳中提质", grain="1.4万亿斤左右", energy="降低3%左右", ratio="4%左右",
            deficit="5.66万亿元、比上年增加1.6万亿元", bonds="4.4万亿元、比上年增加5000亿元",
            ultra="拟发行超长期特别国债1.3万亿元、比上年增加3000亿元。",
@@ -60,4 +63,5 @@ def test_later_pair_targets_scored_like_the_gold() -> None:
     assert by_name["国内生产总值增长"].direction == "unchanged"
     assert by_name["城镇新增就业"].direction == "requalified"
     results = {(f.indicator, f.value) for f in c.results if f.evidence.year == 2025}
-    assert {("国内生产总值", "134.9万亿元"), ("国内生产总值增长", "5%"), ("城镇新增就业", "1256万人")} <= results
+    want = {("国内生产总值", "134.9万亿元"), ("国内生产总值增长", "5%"), ("城镇新增就业", "1256万人")}
+    assert want <= results

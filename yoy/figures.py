@@ -93,7 +93,8 @@ _TURNED = re.compile(rf"^由[^;。]*?转为(?P<verb>下降|降低|增长|上涨|
 # A value that ends a change: 从2.1%提高到2.3% → 2.3%.
 _CHANGE_TO = re.compile(rf"^(?:提高|增加|上升|上调|下降|降低|减少|扩大|调整|降|升|增|减)?(?:到|至)"
                         rf"(?:{_GAP}的)?(?P<value>{_VALUE_CORE})")
-_FOLLOW_LEVEL = re.compile(rf"^[,、](?:总量|总额|规模)?(?:达到|达|突破|超过|为)(?P<value>{_VALUE_CORE})")
+# 突破 / 超过 stay in the value (总量突破90万亿元 → 突破90万亿元, as a level after its name is kept).
+_FOLLOW_LEVEL = re.compile(rf"^[,、](?:总量|总额|规模)?(?:达到|达|为|(?=突破|超过))(?P<value>{_VALUE_CORE})")
 _FOLLOW_GROWTH = re.compile(rf"^[,、](?:比上年|比去年|同比)?(?:实际)?增长(?P<value>{_VALUE_CORE})")
 # Respective values: 分别实际增长7.7%和6.8% (the two indicators before it, in order).
 _RESPECTIVE = re.compile(rf"(?:分别)?(?:比上年|比去年|同比)?(?:实际)?(?P<verb>增长|下降|提高)"
@@ -124,9 +125,10 @@ QUALITATIVE_MAX_CHARS = 12
 # … and at least this many: 提质增效, 固稳提质 (4); a 2-character rest (规模) is the noun's own tail.
 QUALITATIVE_MIN_CHARS = 3
 # A target stated as a relation to another figure (居民收入增长和经济增长同步, 广义货币M2和社会融资规模增速
-# 同名义经济增速基本匹配) or as the quota a higher level sets (单位地区生产总值能耗降低完成省下达任务). Such a
-# target counts wherever the plan states it (the monetary paragraph has no figure and no cue).
-_RELATION = re.compile(r"同步|匹配|相适应|相协调|下达")
+# 同名义经济增速基本匹配, 增速明显高于去年) or as the quota a higher level sets (单位地区生产总值能耗降低
+# 完成省下达任务). Such a target counts wherever the plan states it (the monetary paragraph has no figure
+# and no cue).
+_RELATION = re.compile(r"同步|匹配|相适应|相协调|高于|低于|下达")
 # … and may be longer than other words: 同经济增长、价格总水平预期目标相匹配 (18), 要与国内生产总值名义
 # 增速相匹配 (15); 20 takes them and stops short of two relations run together.
 RELATION_MAX_CHARS = 20
@@ -154,7 +156,7 @@ _THIS_YEAR_START = re.compile(r"^(?:同时,|此外,|另外,)?(?:今年|本年)")
 _PAST_START = re.compile(r"^(?:去年|上年|过去一年|一年来|前一年)")
 _FUTURE_CUE = re.compile(r"拟|预期|预计|目标|力争|计划|安排")
 # A sentence announcing this year's work: where the plan zone starts at the latest.
-_PLAN_CUE = (r"(?:经济社会发展|国民经济和社会发展|政府工作|工作)?的?"
+_PLAN_CUE = (r"(?:经济社会发展|国民经济和社会发展|政府工作|工作|发展)?的?"
              r"(?:总体要求|主要任务|总体部署|主要预期目标|预期目标|主要目标|工作的?建议|主要工作安排|工作安排)")
 # Cue of the expected-targets passage: its clauses rank first for an indicator's headline target.
 _TARGET_CUE = re.compile(r"主要预期目标|预期目标|主要目标|目标是|目标为")

@@ -129,7 +129,10 @@ QUALITATIVE_MIN_CHARS = 3
 # 同名义经济增速基本匹配, 增速明显高于去年) or as the quota a higher level sets (单位地区生产总值能耗降低
 # 完成省下达任务). Such a target counts wherever the plan states it (the monetary paragraph has no figure
 # and no cue).
-_RELATION = re.compile(r"同步|匹配|相适应|相协调|高于|低于|下达")
+_COMPARISON = r"同步|匹配|相适应|相协调|高于|低于"  # … of two figures: of their growth
+_COMPARED = re.compile(_COMPARISON)
+_BARE_RELATION = re.compile(rf"^(?:基本)?(?:{_COMPARISON})$")
+_RELATION = re.compile(rf"{_COMPARISON}|下达")
 # … and may be longer than other words: 同经济增长、价格总水平预期目标相匹配 (18), 要与国内生产总值名义
 # 增速相匹配 (15); 20 takes them and stops short of two relations run together.
 RELATION_MAX_CHARS = 20
@@ -139,7 +142,8 @@ _MEASURE_LEAD = re.compile(r"^(?:实际)?(?P<m>增长|增速|降低|下降)")
 # A rate that is itself a change (涨幅): a fall is shown as such, with a negative number.
 _SIGNED_RATE = "涨幅"
 # Between two names that share the next one's words: 广义货币和社会融资规模增速…, 社会融资规模、货币供应量同….
-_JOINER = re.compile(r"^(?:和|与|及|、)$")
+# (与 is no joiner: 居民人均可支配收入与GDP增长同步 relates the two.)
+_JOINER = re.compile(r"^(?:和|及|、)$")
 _QUAL = re.compile(rf"^[\u4e00-\u9fffA-Z]{{{QUALITATIVE_MIN_CHARS},{QUALITATIVE_MAX_CHARS}}}(?=[,;。、)]|$)")
 _QUAL_BAD_START = re.compile(r"^[的和与及等同]")
 # … nor a verb: 增长保持在合理区间 is a clause of prose (the relation words above are the exception).
@@ -318,7 +322,7 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
             if target and not re.match(r"[\d,]", rest):
                 # up to the next name, or past it when that name is the other side of a relation
                 # (…增速要与国内生产总值名义增速相匹配)
-                other_side = len(rest[:nxt]) > 1 and re.search(r"[与同和]$", rest[:nxt])
+                other_side = not _JOINER.match(rest[:nxt]) and re.search(r"[与同和]$", rest[:nxt])
                 w = _words_target(rest if other_side else rest[:nxt], row)
                 # 收入与GDP增长同步: GDP is the other side of the relation, not a target of its own
                 # (unless the name before is joined to it: 广义货币和社会融资规模增速同…匹配)
@@ -380,8 +384,9 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
                                         canonical=row.canonical, period=period(end + lv.end())), rank))
     for k in reversed(joined):  # from the last, so 社会融资规模、货币供应量同… reaches every name of the list
         nxt_words = words_of.get(k + 1)
-        if nxt_words is None or not _RELATION.search(nxt_words.figure.value):
-            continue
+        if nxt_words is None or not _RELATION.search(nxt_words.figure.value) or _BARE_RELATION.match(
+                nxt_words.figure.value):
+            continue  # 城乡居民收入和GDP增长同步: the two are the sides of the relation, not its subject
         row, f = _which(matches[k]), nxt_words.figure
         shown, matched = f.indicator[len(_which(matches[k + 1]).display):], f.canonical[len(_which(
             matches[k + 1]).canonical):]
@@ -399,9 +404,11 @@ def _words_target(rest: str, row: Indicator) -> tuple[str, tuple[str, str]] | No
     run = _RELATION_RUN.match(body)
     assert run is not None
     words = run.group(0)
-    if _RELATION.search(words) and len(words) <= RELATION_MAX_CHARS and re.search(r"[\u4e00-\u9fff]$", words):
-        if row.measure != "growth":
-            return words, ("", "")
+    if (_RELATION.search(words) and len(words) <= RELATION_MAX_CHARS and re.search(r"[\u4e00-\u9fff]$", words)
+            and not re.match(r"[的等]", words)  # 能耗等约束性指标…: the indicator is one of several
+            and not _GAP_REJECT.search(words)):  # 固定资产投资用于农村的增量要高于上年: not its own
+        if row.measure != "growth" or (lead is None and not _COMPARED.search(words)):
+            return words, ("", "")  # 完成省下达任务: a quota, no measure
         m = lead.group("m") if lead else "增长"  # a relation of two figures is one of their growth
         decline = m in ("降低", "下降")
         return words, ((m, "降低") if decline else ("增长", "增长"))

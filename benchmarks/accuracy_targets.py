@@ -2,6 +2,8 @@
 
 Run: .venv/bin/python benchmarks/accuracy_targets.py [-v]
 A row is right when the brief has that indicator with both values equal to the gold's (NFKC, ％ = %).
+Then the phrasing cases of later national and local reports (tests/data/target_phrasing.json): expectations
+found (indicator, value, qualifier, unit, kind) and cases wholly right.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.targets_gold import Row, score_national
+from tests.targets_phrasing import cases, check
 
 
 def main() -> None:
@@ -33,6 +36,14 @@ def main() -> None:
                 print(f"    {r.indicator}: gold {r.gold_old} → {r.gold_new}; got {r.got_old} → {r.got_new}"
                       f"{'' if r.found else ' (no line)'}")
     print(f"targets right: {right}/{total} = {right / total:.1%}")
+    outcomes = [check(c) for c in cases()]
+    for o in outcomes:
+        if (o.missed or o.unwanted) and args.verbose:
+            print(f"    {o.id}: missed {list(o.missed)}, unwanted {list(o.unwanted)}\n        got {o.got}")
+    found = sum(o.right for o in outcomes)
+    expected = sum(o.expected for o in outcomes)
+    whole = sum(not o.missed and not o.unwanted for o in outcomes)
+    print(f"phrasing cases: {found}/{expected} expectations, {whole}/{len(outcomes)} cases right")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Scoring of target rows against ../shared/gold/*.json, as shared/gold/README.md says.
 
-A gold row (indicator, old, new) is right when the comparison has a target line of that indicator whose
-old and new values equal the gold's after NFKC and whitespace removal (`％` = `%`).
+A gold row (indicator, old, new) is right when the comparison has a target line of that indicator (as
+worded, or its matching name) whose old and new values equal the gold's after NFKC and whitespace
+removal (`％` = `%`).
 """
 
 from __future__ import annotations
@@ -49,7 +50,9 @@ class Row:
 
 
 def _line(targets: Sequence[TargetChange], indicator: str) -> TargetChange | None:
-    return next((t for t in targets if norm(t.indicator) == norm(indicator)), None)
+    """The line of that indicator, by its wording in the report or its matching name (the gold README's
+    names are the matching names: 国内生产总值增长 is also a province's 地区生产总值增长)."""
+    return next((t for t in targets if norm(indicator) in (norm(t.indicator), norm(t.canonical))), None)
 
 
 def score_pair(c: Comparison, gold_rows: Sequence[dict[str, str]]) -> list[Row]:

@@ -46,7 +46,7 @@ PLAN_2024 = REVIEW + (
 def test_targets_of_a_later_style_plan() -> None:
     assert targets(PLAN_2024) == {
         "国内生产总值增长": "5%左右", "城镇新增就业": "1200万人以上", "城镇调查失业率": "5.5%左右",
-        "居民消费价格涨幅": "3%左右", "居民收入增长": "增长和经济增长同步", "粮食产量": "1.3万亿斤以上",
+        "居民消费价格涨幅": "3%左右", "居民收入增长": "和经济增长同步", "粮食产量": "1.3万亿斤以上",
         "单位国内生产总值能耗降低": "2.5%左右",
         "赤字率": "3%", "财政赤字": "4.06万亿元", "地方政府专项债券": "3.9万亿元", "广义货币M2增长": "8%左右",
         "社会融资规模增长": "8%左右"}
@@ -123,7 +123,7 @@ def test_range_with_full_width_dash_raised_ratio_and_delta_only_deficit() -> Non
     assert got == {"国内生产总值增长": "6.5%-7%", "城镇调查失业率": "5.5%以内", "赤字率": "3.6%以上",
                    "特别国债": "1万亿元"}  # 比去年增加1万亿元 is a change, not the deficit
     heads = figures.headline_targets(figures.report_figures(report(text)))
-    gdp = heads["生产总值增长"]
+    gdp = heads["国内生产总值增长"]
     assert gdp.qualifier == "range" and gdp.number == 6.75 and gdp.unit == "%"
 
 

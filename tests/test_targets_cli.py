@@ -78,6 +78,14 @@ def test_words_only_target_joins_its_series() -> None:
         (2022, "7.5%左右"), (2025, "提质增效")]
 
 
+def test_all_series_keep_a_words_only_year_in_its_indicator_row() -> None:
+    out = run("城阳", "--all")
+    rows = [ln.split()[:2] for ln in out.splitlines() if ln[:4].isdigit()]
+    names = {name.replace("\u3000", "") for _, name in rows if "固定资产投资" in name}
+    assert names == {"固定资产投资增长", "固定资产投资"}  # each year in its own wording …
+    assert [y for y, name in rows if "固定资产投资" in name] == ["2022", "2025"]  # … in one series
+
+
 def test_comparison_carries_the_series() -> None:
     c = pipeline.compare(CORPUS.load("全国", 2012), CORPUS.load("全国", 2013), CORPUS.history("全国"))
     gdp = next(s for s in c.target_series if s.indicator == "国内生产总值增长")

@@ -19,9 +19,10 @@ Works on the folded text, clause by clause (a clause ends at `;` or `。`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from yoy.models import Block, Evidence, Figure, Period, Report, Role, Span, TargetPoint, TargetSeries
@@ -83,26 +84,40 @@ _VERB = (r"同比增长|比上年增长|比去年增长|比上年下降|比去�
 # the shortest that works is kept: a longer gap reaches further into words that are not the indicator's.
 GAP_MAX_CHARS = 12
 _GAP = rf"[^\d,;。:、()\"“”%]{{0,{GAP_MAX_CHARS}}}?"
-_AFTER = re.compile(rf"^(?P<gap>{_GAP})(?P<verb>(?:{_VERB}){{0,2}})(?P<value>{_VALUE_CORE})")
+# A base year the change is measured from: 单位国内生产总值能耗比2020年降低13.5% (a five-year plan figure).
+_BASE_YEAR = r"比(?:19|20)\d\d年(?:末|底)?"
+_AFTER = re.compile(rf"^(?P<gap>{_GAP})(?P<base>{_BASE_YEAR})?(?P<verb>(?:{_VERB}){{0,2}})"
+                    rf"(?P<value>{_VALUE_CORE})")
+# A change from earlier years to the past one: 由前三年分别上升4.9%、5.5%、0.2%,转为下降1.2% → 下降1.2%.
+_TURNED = re.compile(rf"^由[^;。]*?转为(?P<verb>下降|降低|增长|上涨|上升)(?P<value>{_VALUE_CORE})")
 # A value that ends a change: 从2.1%提高到2.3% → 2.3%.
 _CHANGE_TO = re.compile(rf"^(?:提高|增加|上升|上调|下降|降低|减少|扩大|调整|降|升|增|减)?(?:到|至)"
                         rf"(?:{_GAP}的)?(?P<value>{_VALUE_CORE})")
-_FOLLOW_LEVEL = re.compile(rf"^,(?:总量|总额|规模)?(?:达到|达|突破|超过|为)(?P<value>{_VALUE_CORE})")
-_FOLLOW_GROWTH = re.compile(rf"^,(?:比上年|比去年|同比)?(?:实际)?增长(?P<value>{_VALUE_CORE})")
+# 突破 / 超过 stay in the value (总量突破90万亿元 → 突破90万亿元, as a level after its name is kept).
+_FOLLOW_LEVEL = re.compile(rf"^[,、](?:总量|总额|规模)?(?:达到|达|为|(?=突破|超过))(?P<value>{_VALUE_CORE})")
+_FOLLOW_GROWTH = re.compile(rf"^[,、](?:比上年|比去年|同比)?(?:实际)?增长(?P<value>{_VALUE_CORE})")
 # Respective values: 分别实际增长7.7%和6.8% (the two indicators before it, in order).
 _RESPECTIVE = re.compile(rf"(?:分别)?(?:比上年|比去年|同比)?(?:实际)?(?P<verb>增长|下降|提高)"
                          rf"(?P<v1>{_NUM}%)和(?P<v2>{_NUM}%)")
-# The review naming a target set earlier: 全国没有实现年初确定的…降低4%左右…的目标.
-_RESTATED_TARGET = re.compile(r"(?:年初|原定|确定的|提出的|预期的).*目标")
+# The review naming a target set earlier, before the indicator (全国没有实现年初确定的…降低4%左右…) or
+# after its value (圆满完成国内生产总值增长5%左右的预期目标): no result. Within one comma-run only, so
+# 全面实现年初确定的主要目标,国内生产总值增长7.8% keeps the result.
+_RESTATED_BEFORE = re.compile(r"(?:年初|原定|确定的|提出的|预期的)[^,;。]*$")
+_RESTATED_AFTER = re.compile(r"^[^,;。]*?的[^,;。]{0,8}目标")
+# A sum named as what is issued, its amount in a later phrase of the clause: 拟连续几年发行超长期特别国债,
+# 专项用于…,今年先发行1万亿元.
+_ISSUED = re.compile(r"(?:发行|安排|增发)$")
+_LATER_AMOUNT = re.compile(rf",(?:今年|本年|当年)?(?:先|拟|首批|再)*(?:发行|安排)(?P<value>{_VALUE_CORE})")
 # The indicator as the object of 将/把: the figure that follows is set as something else.
 _OBJECT_OF = re.compile(r"(?:将|把)$")
 # A change verb right before a sum or rate: what follows is the change (削减财政赤字450亿元).
 _CHANGE_BEFORE = re.compile(r"(?:削减|减少|增加|压减|扩大|降低|提高|调减|调增)$")
 _BEFORE_AMOUNT = re.compile(rf"(?:发行|安排|增发|新增)(?P<value>{_VALUE_CORE})的?$")
 # Gap words that mean the figure is not the indicator's own (a share, a part, a per-head figure).
-_GAP_REJECT = re.compile(r"占|比重|其中|人均|以来|相当于|带动|用于|企业|项目|能源|能耗|消耗|用水|排放")
+# (资金: 安排超长期特别国债资金3000亿元支持以旧换新 is a share of the bonds, not their total)
+_GAP_REJECT = re.compile(r"占|比重|其中|人均|以来|相当于|带动|用于|资金|企业|项目|能源|能耗|消耗|用水|排放")
 # Gap or verb words of a change against last year (比上年预算减少198亿元): a delta, not the target.
-_DELTA = re.compile(r"比(?:上年|去年)")
+_DELTA = re.compile(r"比(?:上年|去年|(?:19|20)\d\d年)")
 _GROWTH_WORD = re.compile(r"增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少")
 _DECLINE_WORD = re.compile(r"下降|降低|减少")
 # A figure in words only (固定资产投资提质增效): at most this many Han characters, in a clause with figures.
@@ -110,10 +125,29 @@ _DECLINE_WORD = re.compile(r"下降|降低|减少")
 QUALITATIVE_MAX_CHARS = 12
 # … and at least this many: 提质增效, 固稳提质 (4); a 2-character rest (规模) is the noun's own tail.
 QUALITATIVE_MIN_CHARS = 3
-# A target stated as a relation to another figure: 居民收入增长和经济增长同步.
-_RELATION = re.compile(r"同步|匹配|相适应|相协调")
+# A target stated as a relation to another figure (居民收入增长和经济增长同步, 广义货币M2和社会融资规模增速
+# 同名义经济增速基本匹配, 增速明显高于去年) or as the quota a higher level sets (单位地区生产总值能耗降低
+# 完成省下达任务). Such a target counts wherever the plan states it (the monetary paragraph has no figure
+# and no cue).
+_COMPARISON = r"同步|匹配|相适应|相协调|高于|低于"  # … of two figures: of their growth
+_COMPARED = re.compile(_COMPARISON)
+_BARE_RELATION = re.compile(rf"^(?:基本)?(?:{_COMPARISON})$")
+_RELATION = re.compile(rf"{_COMPARISON}|下达")
+# … and may be longer than other words: 同经济增长、价格总水平预期目标相匹配 (18), 要与国内生产总值名义
+# 增速相匹配 (15); 20 takes them and stops short of two relations run together.
+RELATION_MAX_CHARS = 20
+_RELATION_RUN = re.compile(r"^[^\d,;。()%]*")
+# The measure a words-only target starts with (居民收入增长和…, 能耗降低完成…): the name says it.
+_MEASURE_LEAD = re.compile(r"^(?:实际)?(?P<m>增长|增速|降低|下降)")
+# A rate that is itself a change (涨幅): a fall is shown as such, with a negative number.
+_SIGNED_RATE = "涨幅"
+# Between two names that share the next one's words: 广义货币和社会融资规模增速…, 社会融资规模、货币供应量同….
+# (与 is no joiner: 居民人均可支配收入与GDP增长同步 relates the two.)
+_JOINER = re.compile(r"^(?:和|及|、)$")
 _QUAL = re.compile(rf"^[\u4e00-\u9fffA-Z]{{{QUALITATIVE_MIN_CHARS},{QUALITATIVE_MAX_CHARS}}}(?=[,;。、)]|$)")
 _QUAL_BAD_START = re.compile(r"^[的和与及等同]")
+# … nor a verb: 增长保持在合理区间 is a clause of prose (the relation words above are the exception).
+_QUAL_BAD_VERB = re.compile(r"(?:增长|下降|降低|达到|实现|完成|控制|保持)")
 
 # --- time ------------------------------------------------------------------------------------
 
@@ -127,7 +161,7 @@ _THIS_YEAR_START = re.compile(r"^(?:同时,|此外,|另外,)?(?:今年|本年)")
 _PAST_START = re.compile(r"^(?:去年|上年|过去一年|一年来|前一年)")
 _FUTURE_CUE = re.compile(r"拟|预期|预计|目标|力争|计划|安排")
 # A sentence announcing this year's work: where the plan zone starts at the latest.
-_PLAN_CUE = (r"(?:经济社会发展|国民经济和社会发展|政府工作|工作)?的?"
+_PLAN_CUE = (r"(?:经济社会发展|国民经济和社会发展|政府工作|工作|发展)?的?"
              r"(?:总体要求|主要任务|总体部署|主要预期目标|预期目标|主要目标|工作的?建议|主要工作安排|工作安排)")
 # Cue of the expected-targets passage: its clauses rank first for an indicator's headline target.
 _TARGET_CUE = re.compile(r"主要预期目标|预期目标|主要目标|目标是|目标为")
@@ -227,10 +261,10 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
 
     ind_re = _indicator_re()
     matches = [m for m in ind_re.finditer(clause) if not mask[m.start()]]
-    if not target and _RESTATED_TARGET.search(clause):
-        return out  # the review naming last year's target (年初确定的…4%左右…的目标): not a result
     paired = _RESPECTIVE.search(clause)
     pair_of: dict[int, re.Match[str]] = {}
+    words_of: dict[int, Found] = {}  # targets in words, by match
+    joined: list[int] = []  # matches joined to the next by 和 / 、, with no words of their own
     if paired:  # 城镇居民…9422元,农村居民…2936元,分别实际增长7.7%和6.8%: one value each, in order
         before = [k for k, m in enumerate(matches) if m.end() <= paired.start()]
         if len(before) >= 2:
@@ -252,14 +286,18 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
             continue  # 将农民人均纯收入2300元作为扶贫标准: the figure is set as something else
         if row.measure != "growth" and _CHANGE_BEFORE.search(clause[:m.start()]):
             continue  # 削减财政赤字450亿元: the change, not the level
+        if not target and _RESTATED_BEFORE.search(clause[:m.start()]):
+            continue  # the review naming last year's target (年初确定的…4%左右…的目标): not a result
         rest = clause[m.end():]
         nxt = matches[k + 1].start() - m.end() if k + 1 < len(matches) else len(rest)
-        v = _AFTER.match(rest)
+        turned = _TURNED.match(rest)
+        v = turned if turned and turned.end() <= nxt else _AFTER.match(rest)
         value_m: re.Match[str] | None = None
         gap = verb = ""
         shared = False
         if v:
-            gap, verb = v.group("gap"), v.group("verb")
+            gap = "" if v is turned else v.group("gap") + (v.group("base") or "")
+            verb = v.group("verb")
             shared = len(gap) > nxt  # another indicator stands between: M2和社会融资规模…均为12%
             if paired and paired.start() <= m.end() + v.end() <= paired.end():
                 v = None  # that value belongs to the respective pair
@@ -275,20 +313,30 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
                 value_m = _VALUE_RE.match(to.group("value"))
         elif row.measure == "amount":
             b = _BEFORE_AMOUNT.search(clause[:m.start()])
+            later = _LATER_AMOUNT.search(rest[:nxt]) if _ISSUED.search(clause[:m.start()]) else None
             if b:
                 value_m = _VALUE_RE.match(b.group("value"))
+            elif later:  # 发行超长期特别国债,专项用于…,今年先发行1万亿元
+                value_m = _VALUE_RE.match(later.group("value"))
         if value_m is None:
             if target and not re.match(r"[\d,]", rest):
-                q = _QUAL.match(rest)
-                relation = q is not None and _RELATION.search(q.group(0))  # 增长与经济增长同步
-                plain = q is not None and not _QUAL_BAD_START.match(rest) and not re.match(
-                    r"(?:增长|下降|达到|实现|完成|控制|保持)", rest)
+                # up to the next name, or past it when that name is the other side of a relation
+                # (…增速要与国内生产总值名义增速相匹配)
+                other_side = not _JOINER.match(rest[:nxt]) and re.search(r"[与同和]$", rest[:nxt])
+                w = _words_target(rest if other_side else rest[:nxt], row)
                 # 收入与GDP增长同步: GDP is the other side of the relation, not a target of its own
-                inside = re.search(r"[与和同]$", clause[:m.start()])
-                if q and not inside and (relation or plain):
-                    out.append(Found(Figure(indicator=row.display, value=q.group(0), number=None, unit=None,
-                                            qualifier=None, is_target=True, evidence=evidence,
-                                            canonical=row.canonical, period=period(m.end())), rank))
+                # (unless the name before is joined to it: 广义货币和社会融资规模增速同…匹配)
+                inside = re.search(r"[与和同]$", clause[:m.start()]) and not (
+                    k > 0 and _JOINER.match(clause[matches[k - 1].end():m.start()]))
+                if w and not inside:
+                    value, suffix = w
+                    words_of[k] = Found(Figure(indicator=row.display + suffix[0], value=value, number=None,
+                                               unit=None, qualifier=None, is_target=True, evidence=evidence,
+                                               canonical=row.canonical + suffix[1], period=period(m.end())),
+                                        rank)
+                    out.append(words_of[k])
+                elif not inside and _JOINER.match(rest[:nxt]):
+                    joined.append(k)  # 广义货币和社会融资规模增速…: the next name's words are this one's too
             continue
         value, number, unit, qual = _value_parts(value_m)
         if unit is None:
@@ -308,7 +356,12 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
             canonical += "增加"
         elif row.measure in ("rate", "amount") and _DELTA.search(words):
             continue
+        elif row.measure == "rate" and display.endswith(_SIGNED_RATE) and _DECLINE_WORD.search(verb):
+            display = display[: -len(_SIGNED_RATE)] + "下降"  # 居民消费价格下降0.7%: a fall, not a rise
+            number = -number
         end = m.end() + (v.end() if v else 0)
+        if not target and _RESTATED_AFTER.match(clause[end:]):
+            continue  # 完成国内生产总值增长5%左右的预期目标: last year's target, not its result
         out.append(Found(Figure(indicator=display, value=value, number=number, unit=unit, qualifier=qual,
                                 is_target=target, evidence=evidence, canonical=canonical, period=period(end)),
                          rank))
@@ -329,7 +382,40 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
                 out.append(Found(Figure(indicator=row.display, value=value, number=number, unit=unit,
                                         qualifier=qual, is_target=target, evidence=evidence,
                                         canonical=row.canonical, period=period(end + lv.end())), rank))
+    for k in reversed(joined):  # from the last, so 社会融资规模、货币供应量同… reaches every name of the list
+        nxt_words = words_of.get(k + 1)
+        if nxt_words is None or not _RELATION.search(nxt_words.figure.value) or _BARE_RELATION.match(
+                nxt_words.figure.value):
+            continue  # 城乡居民收入和GDP增长同步: the two are the sides of the relation, not its subject
+        row, f = _which(matches[k]), nxt_words.figure
+        shown, matched = f.indicator[len(_which(matches[k + 1]).display):], f.canonical[len(_which(
+            matches[k + 1]).canonical):]
+        words_of[k] = Found(replace(f, indicator=row.display + shown, canonical=row.canonical + matched),
+                            rank)
+        out.append(words_of[k])
     return out
+
+
+def _words_target(rest: str, row: Indicator) -> tuple[str, tuple[str, str]] | None:
+    """(value, (shown, matched) name suffix) of a target stated in words right after an indicator:
+    进出口促稳提质, 居民收入增长和经济增长同步, 广义货币M2…增速同名义经济增速基本匹配."""
+    lead = _MEASURE_LEAD.match(rest)
+    body = rest[lead.end():] if lead else rest
+    run = _RELATION_RUN.match(body)
+    assert run is not None
+    words = run.group(0)
+    if (_RELATION.search(words) and len(words) <= RELATION_MAX_CHARS and re.search(r"[\u4e00-\u9fff]$", words)
+            and not re.match(r"[的等]", words)  # 能耗等约束性指标…: the indicator is one of several
+            and not _GAP_REJECT.search(words)):  # 固定资产投资用于农村的增量要高于上年: not its own
+        if row.measure != "growth" or (lead is None and not _COMPARED.search(words)):
+            return words, ("", "")  # 完成省下达任务: a quota, no measure
+        m = lead.group("m") if lead else "增长"  # a relation of two figures is one of their growth
+        decline = m in ("降低", "下降")
+        return words, ((m, "降低") if decline else ("增长", "增长"))
+    q = _QUAL.match(rest)
+    if q is None or _QUAL_BAD_START.match(rest) or _QUAL_BAD_VERB.match(rest):
+        return None
+    return q.group(0), ("", "")
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
@@ -357,7 +443,10 @@ def extract_all(folded_text: str, text: str, year: int, sentences: Sequence[Span
             if len(body.strip()) <= CUE_PARAGRAPH_MAX_CHARS and k + 1 < len(paras):
                 cue_spans.append(paras[k + 1])
     lead_multi: list[Span] = [p for p in paras if _MULTI_YEAR.search(folded_text[p.start:p.start + 8])]
-    out: list[Found] = []
+    # a paragraph that opens on the past year, in a part of several (过去一年和五年工作回顾): one year's
+    lead_past: list[Span] = [p for p in paras if _PAST_START.search(folded_text[p.start:p.end].lstrip())]
+    starts = [p.start for p in paras]
+    by_sentence: dict[int, list[Found]] = {}  # by the 。 that ends the previous full sentence
     for span in sentences:
         raw = folded_text[span.start:span.end]
         fs = raw.replace("\n", "")
@@ -375,7 +464,8 @@ def extract_all(folded_text: str, text: str, year: int, sentences: Sequence[Span
         target = (not past or this_year) if in_plan else (this_year and bool(_FUTURE_CUE.search(fs)))
         if not target and in_plan and has_review:
             continue  # the plan part restating a past figure: the review part has it
-        part_multi = any(p.start <= span.start < p.end for p in multi_parts)
+        part_multi = any(p.start <= span.start < p.end for p in multi_parts) and not any(
+            p.start <= span.start < p.end for p in lead_past)
         para_multi = any(p.start <= span.start < p.end for p in lead_multi)
         in_cue = any(p.start <= span.start < p.end for p in cue_spans)
         base_rank = 0 if in_cue else 1 if (_FUTURE_CUE.search(fs) or this_year) else 2
@@ -387,12 +477,17 @@ def extract_all(folded_text: str, text: str, year: int, sentences: Sequence[Span
                                                          or (not target and year - 1 in cyears))
             found += _clause_figures(clause, year, target, forced, evidence, base_rank,
                                      mask[offset:offset + len(clause)])
-        # A target in words counts only in the targets passage or beside numeric ones: elsewhere
-        # "进出口企业拓展市场" is prose, not a target.
+        # the full sentence: up to 。, so the ;-separated targets of one passage are read together
+        para_start = starts[bisect.bisect_right(starts, span.start) - 1] if starts else 0
+        by_sentence.setdefault(max(para_start, folded_text.rfind("。", 0, span.start)), []).extend(found)
+    # A target in words counts in the targets passage, in a full sentence with numeric targets of the year
+    # (城镇新增就业900万人以上,…;进出口促稳提质,…), or as a relation (同名义经济增速基本匹配: the monetary
+    # paragraph has no figure): elsewhere "进出口企业拓展市场" is prose, not a target.
+    out: list[Found] = []
+    for _, found in sorted(by_sentence.items()):
         numeric = any(f.figure.number is not None and f.figure.period is Period.YEAR for f in found)
-        if not (numeric or base_rank == 0):
-            found = [f for f in found if f.figure.number is not None]
-        out += found
+        out += [f for f in found if f.figure.number is not None or f.rank == 0 or numeric
+                or _RELATION.search(f.figure.value)]
     return out
 
 
@@ -513,6 +608,9 @@ def series(history: Sequence[Report], canonicals: Sequence[str] = ()) -> tuple[T
             for k in heads[y]:
                 seen[k] = seen.get(k, 0) + 1
         canonicals = sorted(seen, key=lambda k: -seen[k])  # stable: first seen first among equals
+        # a target in words (固定资产投资提质增效) joins its indicator's numeric series (固定资产投资增长)
+        canonicals = [k for k in canonicals if base_of(k) != k or not any(
+            o != k and base_of(o) == k for o in canonicals)]
     out = []
     for c in canonicals:
         points = []
@@ -532,7 +630,7 @@ def series(history: Sequence[Report], canonicals: Sequence[str] = ()) -> tuple[T
 
 
 # Indicator `yoy targets` shows when none is asked for: GDP growth, the headline target.
-DEFAULT_SERIES = "生产总值增长"
+DEFAULT_SERIES = "国内生产总值增长"
 
 
 def pick_series(all_series: Sequence[TargetSeries], queries: Sequence[str]) -> list[TargetSeries]:

@@ -60,6 +60,26 @@ PHRASE_MIN = 2
 # 以人为本 174): a genre-independent genericness for reports with little history to compare. The
 # dictionary's counts come from general corpora (news, literature); 500 is where everyday nouns begin.
 EVERYDAY_COUNT = 500
+# Nouns that head a policy formulation (实施|…战略, 推进|…改革): the genre's closed list of policy
+# heads (the kinds of thing a government programme announces), written from the genre, not from any
+# list of expected terms.
+POLICY_HEADS = tuple(_closed("""
+政策 战略 体制 机制 制度 体系 工程 行动 计划 规划 改革 建设 发展 道路 方针 模式 方式 格局 社会
+文明 经济 产业 思想 理念 工作 试点 示范区 战略性 一体化 现代化 保障 攻坚战 攻坚 理论
+"""))
+# A compact formulation is a noun phrase of this many characters: two characters are a plain word,
+# beyond ten a clause (PHRASE_MAX). Four is the shortest coined compound (三农 aside, caught as
+# numbered).
+COMPACT_MIN, COMPACT_MAX = 4, PHRASE_MAX
+# Count words a numbered name starts with (两个…, 五个…): the numerals from two up (一 forms
+# ordinary words: 一批, 一般, 一些), followed by a content character; a numbered name is short (at
+# most NUMBERED_MAX characters), and its first word is not everyday language (十分, 三年).
+_NUMBERED = re.compile(r"^[二两三四五六七八九十]+[\u4e00-\u9fff]")
+NUMBERED_MAX = 8
+# A phrase said this often as a whole is a unit even when a part of it is said more often on its own:
+# twice, the least repetition that is not chance wording (a verb + object said twice beside its object
+# said six times).
+REPEATED_UNIT = 2
 # A quoted name this short (characters) takes the word after its closing quote as its head
 # (“十五”计划, “三农”问题); longer quoted names are whole terms. Numbered names are two or three
 # characters (三农, 两基, 十五); a four-character quoted term is a name of its own.
@@ -110,6 +130,10 @@ class Phrase:
     unit: bool  # some occurrence has a boundary on both sides: said as a unit
     governed: bool  # some occurrence is the object of a policy verb (坚持|以人为本, 推进|户籍制度改革)
     everyday: bool  # one word of everyday language (家庭, 速度): common whatever the corpus says
+    numbered: bool = False  # a numbered name (两个…, 五个…): starts with a count word
+    policy_head: bool = False  # ends in a policy noun (…政策, …战略, …工程)
+    compact: bool = False  # a COMPACT_MIN..COMPACT_MAX character unit ending in a nominal word
+    plain: bool = False  # two everyday words side by side (农村经济, 政府投资): description, not a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,9 +276,36 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
     where = occurrences(spans, d.flat)
     found = {t: Phrase(t, len(where[t]), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
-                       unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT)
+                       unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT,
+                       numbered(t), t.endswith(POLICY_HEADS), unit and _compact(t), plain(t))
              for t, (s, unit) in spans.items()}
     return _merge_nested(found)
+
+
+def numbered(text: str) -> bool:
+    """A numbered name: a count word and a content character, short (两个…, 五个…); not a figure
+    written in words (二〇〇八年 has digits folded away; 十五 alone is a number, not a name)."""
+    if not 2 <= len(text) <= NUMBERED_MAX or _NUMBERED.match(text) is None:
+        return False
+    ws = words(text)
+    return bool(ws) and dictionary_count(ws[0]) < EVERYDAY_COUNT and not ws[0].endswith("年")
+
+
+def plain(text: str) -> bool:
+    """Two words of everyday language (each of two or more characters, each counted EVERYDAY_COUNT+
+    times by jieba's general dictionary) side by side: a free combination that describes (农村经济,
+    政府投资, 能源资源), where a coined name has a bound or one-character part, a rare word or more
+    parts."""
+    ws = words(text)
+    return len(ws) == 2 and all(len(w) >= 2 and dictionary_count(w) >= EVERYDAY_COUNT for w in ws)
+
+
+def _compact(text: str) -> bool:
+    """A noun phrase of COMPACT_MIN..COMPACT_MAX characters whose last word is nominal."""
+    if not COMPACT_MIN <= len(text) <= COMPACT_MAX:
+        return False
+    ws = words(text)
+    return bool(ws) and _nominal(ws[-1])
 
 
 def _governed(d: Doc, places: Sequence[int]) -> bool:
@@ -320,7 +371,9 @@ def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
             if short not in out:
                 continue
             if out[short].count >= 2 * out[long].count:
-                if not out[long].quoted and not _action(long, short):
+                # the longer stays when quoted, an action (verb + the phrase) or itself repeated: a
+                # whole said REPEATED_UNIT+ times is a unit of its own
+                if not out[long].quoted and not _action(long, short) and out[long].count < REPEATED_UNIT:
                     del out[long]
                     break
             else:

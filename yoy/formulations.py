@@ -452,6 +452,25 @@ def formulas(d: Doc) -> dict[str, list[Stance]]:
     return {h: _longest(v) for h, v in by_head.items()}
 
 
+def stance_phrases(d: Doc, other: str) -> dict[str, Phrase]:
+    """`modifier + 的 + head` phrases of `d` on a policy compound (head of STANCE_HEAD_MIN+ characters)
+    that the text `other` lacks: a formulation whose words are all familiar but whose whole is new (or
+    gone), which no novel core finds."""
+    out: dict[str, Phrase] = {}
+    for head, found in stances(d).items():
+        if len(head) < STANCE_HEAD_MIN:
+            continue
+        for st in found:
+            t = st.phrase
+            if t in other:
+                continue
+            where = occurrences([t], d.flat)[t]
+            if where:
+                out[t] = Phrase(t, len(where), where[0], False, True, _governed(d, where), False,
+                                False, t.endswith(POLICY_HEADS), _compact(t), False)
+    return out
+
+
 def _dominant(found: list[Stance]) -> Stance | None:
     """The modifier a report says most often with a head, if one leads (no tie)."""
     ranked = sorted(found, key=lambda s: -s.count)

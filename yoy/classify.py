@@ -123,7 +123,8 @@ FULL_EVIDENCE = 50
 # Priorities listed per change (by score): the brief shows the top; the record keeps a searchable tail.
 # A national report yields about 1,300 new-phrase candidates against its predecessor; 800 keeps the
 # better ~60% (once-said debuts with no other mark sit in the lower half, and three quarters of real
-# debuts are said once), 600 the dropped side's share. The tail costs one evidence sentence a term. Common words whose presence flipped are listed too, at most MAX_COMMON
+# debuts are said once), 600 the dropped side's share. The tail costs one evidence sentence a term.
+# Common words whose presence flipped are listed too, at most MAX_COMMON
 # per change, low in the ranking with the reason 常用词 (so a reader sees they were weighed).
 MAX_NEW, MAX_DROPPED, MAX_CONTINUED = 800, 600, 40
 MAX_COMMON = 20

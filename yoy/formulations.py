@@ -95,8 +95,9 @@ FORMULA_MIN = 4
 FORMULA_REPEAT = 2
 # Words of such a run, at most (持续|快速|健康, 又|好|又|快).
 FORMULA_WORDS = 4
-# A stance head names a policy by a compound (货币政策, 财政赤字): at least this many characters.
-# Two-character heads are generic nouns (经济, 作用) whose modifiers are description, not stance.
+# A stance head names a policy by a compound (货币政策, 就业政策): at least this many characters,
+# ending in a policy noun (`POLICY_HEADS`). Two-character heads are generic nouns (经济, 作用) and
+# other compounds (建设性, 社会保障) take descriptive modifiers (重要的建设性), not a stance.
 STANCE_HEAD_MIN = 3
 # A head takes at most this many distinct modifiers in one report to be a stance head: 货币政策 has
 # one stance a year; 作用/问题-like heads take many modifiers and carry no stance.
@@ -452,13 +453,18 @@ def formulas(d: Doc) -> dict[str, list[Stance]]:
     return {h: _longest(v) for h, v in by_head.items()}
 
 
+def stance_head(head: str) -> bool:
+    """`head` can carry a stance: a policy compound (STANCE_HEAD_MIN+ characters, a policy noun last)."""
+    return len(head) >= STANCE_HEAD_MIN and head.endswith(POLICY_HEADS)
+
+
 def stance_phrases(d: Doc, other: str) -> dict[str, Phrase]:
     """`modifier + 的 + head` phrases of `d` on a policy compound (head of STANCE_HEAD_MIN+ characters)
     that the text `other` lacks: a formulation whose words are all familiar but whose whole is new (or
     gone), which no novel core finds."""
     out: dict[str, Phrase] = {}
     for head, found in stances(d).items():
-        if len(head) < STANCE_HEAD_MIN:
+        if not stance_head(head):
             continue
         for st in found:
             t = st.phrase
@@ -498,7 +504,7 @@ def stance_changes(old: Doc, new: Doc) -> list[tuple[Stance, Stance]]:
     so, sn = stances(old), stances(new)
     out: list[tuple[Stance, Stance]] = []
     for head in sorted(so.keys() & sn.keys()):
-        if len(head) < STANCE_HEAD_MIN:
+        if not stance_head(head):
             continue
         olds, news = so[head], sn[head]
         if len(olds) > STANCE_MAX_MODIFIERS or len(news) > STANCE_MAX_MODIFIERS:

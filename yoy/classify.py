@@ -84,6 +84,10 @@ SALIENT_MENTIONS = 5
 # (Tried: a compactness term for phrases that are one dictionary word; it lifted ordinary words as
 # much as formulations, so compactness asks for a nominal ending and a unit, not one word.)
 W_MENTIONS, W_GOVERNED, W_QUOTED, W_HEADING, W_POLICY, W_COMPACT = 0.4, 0.15, 0.2, 0.1, 0.05, 0.1
+# Dropped phrases: half their salience is how often the old report said them (a chunk said once and
+# gone is chance wording; a stressed phrase that vanished is the drop a reader notices). Half: the
+# shape of a name still counts as much as repetition.
+DROP_MENTIONS_SHARE = 0.5
 # Two everyday words side by side (农村经济, 政府投资) are description even when the pair is new to
 # the region: their salience is multiplied by this. Half: such a pair needs the marks of a name twice
 # over (quoted, repeated, governed and in a heading) to rank with a plain coined debut.
@@ -504,7 +508,10 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         run = max(run, 1)  # the old report says it (its text may be missing from the reference)
         ys = past.years[last - run + 1:]
         share = df[t] / m if m else 0.0
-        sal = _salience(ph, t in so.heading_text)
+        # keyness fits dropped terms: what the old report stressed (said often) is what a reader
+        # misses, so mentions count DROP_MENTIONS_SHARE of a dropped phrase's salience
+        mentions = min(1.0, math.log1p(ph.count) / math.log1p(SALIENT_MENTIONS))
+        sal = (1 - DROP_MENTIONS_SHARE) * _salience(ph, t in so.heading_text) + DROP_MENTIONS_SHARE * mentions
         if run >= GAP_RUN:
             signal, base = Signal.GAP, GAP_BASE
             reason = f"{_years(ys)} 每年提及，今年未提"

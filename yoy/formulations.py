@@ -76,6 +76,9 @@ COMPACT_MIN, COMPACT_MAX = 4, PHRASE_MAX
 # most NUMBERED_MAX characters), and its first word is not everyday language (十分, 三年).
 _NUMBERED = re.compile(r"^[二两三四五六七八九十]+[\u4e00-\u9fff]")
 NUMBERED_MAX = 8
+# A numeral with the classifiers of enumerated tasks (两个…, 三项…, 五大…, 八条…): a count word even
+# though the dictionary knows it as an everyday word.
+_COUNTED = re.compile(r"^[二两三四五六七八九十]+[个项大条]$")
 # A phrase said this often as a whole is a unit even when a part of it is said more often on its own:
 # twice, the least repetition that is not chance wording (a verb + object said twice beside its object
 # said six times).
@@ -278,34 +281,48 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     where = occurrences(spans, d.flat)
     found = {t: Phrase(t, len(where[t]), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
                        unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT,
-                       numbered(t), t.endswith(POLICY_HEADS), unit and _compact(t), plain(t))
+                       *_shape(t, unit))
              for t, (s, unit) in spans.items()}
     return _merge_nested(found)
 
 
+def _shape(t: str, unit: bool) -> tuple[bool, bool, bool, bool]:
+    """numbered, policy head, compact (when said as a unit), plain: segmented once."""
+    ws = words(t)
+    return (_numbered(t, ws), t.endswith(POLICY_HEADS), unit and _compact(t, ws), _plain(ws))
+
+
 def numbered(text: str) -> bool:
+    return _numbered(text, words(text))
+
+
+def _numbered(text: str, ws: Sequence[str]) -> bool:
     """A numbered name: a count word and a content character, short (两个…, 五个…); not a figure
     written in words (二〇〇八年 has digits folded away; 十五 alone is a number, not a name)."""
     if not 2 <= len(text) <= NUMBERED_MAX or _NUMBERED.match(text) is None:
         return False
-    ws = words(text)
-    return bool(ws) and dictionary_count(ws[0]) < EVERYDAY_COUNT and not ws[0].endswith("年")
+    if not ws or ws[0].endswith("年"):
+        return False
+    return _COUNTED.match(ws[0]) is not None or dictionary_count(ws[0]) < EVERYDAY_COUNT
 
 
 def plain(text: str) -> bool:
+    return _plain(words(text))
+
+
+def _plain(ws: Sequence[str]) -> bool:
     """Two words of everyday language (each of two or more characters, each counted EVERYDAY_COUNT+
     times by jieba's general dictionary) side by side: a free combination that describes (农村经济,
     政府投资, 能源资源), where a coined name has a bound or one-character part, a rare word or more
-    parts."""
-    ws = words(text)
-    return len(ws) == 2 and all(len(w) >= 2 and dictionary_count(w) >= EVERYDAY_COUNT for w in ws)
+    parts (or a count word first: 两个…)."""
+    return len(ws) == 2 and _NUMBERED.match(ws[0]) is None and \
+        all(len(w) >= 2 and dictionary_count(w) >= EVERYDAY_COUNT for w in ws)
 
 
-def _compact(text: str) -> bool:
+def _compact(text: str, ws: Sequence[str]) -> bool:
     """A noun phrase of COMPACT_MIN..COMPACT_MAX characters whose last word is nominal."""
     if not COMPACT_MIN <= len(text) <= COMPACT_MAX:
         return False
-    ws = words(text)
     return bool(ws) and _nominal(ws[-1])
 
 
@@ -473,7 +490,7 @@ def stance_phrases(d: Doc, other: str) -> dict[str, Phrase]:
             where = occurrences([t], d.flat)[t]
             if where:
                 out[t] = Phrase(t, len(where), where[0], False, True, _governed(d, where), False,
-                                False, t.endswith(POLICY_HEADS), _compact(t), False)
+                                *_shape(t, True))
     return out
 
 

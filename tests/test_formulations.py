@@ -86,3 +86,15 @@ def test_phrases_extend_cores_to_boundaries() -> None:
 def test_stance_needs_an_evaluative_modifier() -> None:
     assert formulations._evaluative("适度宽松") and formulations._evaluative("稳健")
     assert not formulations._evaluative("人民群众")
+
+
+def test_shape_of_a_name() -> None:
+    """Numbered names, plain two-word descriptions and stance heads (synthetic examples)."""
+    from yoy import formulations as fm
+
+    assert fm.numbered("六个坚持")
+    assert not fm.numbered("三年") and not fm.numbered("一批企业")
+    assert not fm.plain("六个坚持")
+    assert fm.plain("农村经济")  # two everyday words: description
+    assert not fm.plain("稳物价")  # a one-character part: a coined slogan shape
+    assert fm.stance_head("就业政策") and not fm.stance_head("建设性") and not fm.stance_head("政策")

@@ -20,13 +20,14 @@ pytestmark = pytest.mark.skipif(not (GOLD / "national_2000_2013.json").exists(),
 
 # national_2000_2013.json, reached (target): recall anywhere, within the top 25, rewordings, top-10
 # common-word share (at most).
-NATIONAL_RECALL = 0.71  # (≥ 0.90)
+NATIONAL_RECALL = 0.78  # (≥ 0.90); 0.788 (82/104) in round 2
 # top 25: 0.317 on the formulations branch, 0.308 (32/104) once merged with the repaired national outlines
-NATIONAL_TOP25 = 0.30  # (≥ 0.80)
+# round 2 (salience by the shape of a name, variants demoted): 0.337 (35/104)
+NATIONAL_TOP25 = 0.33  # (≥ 0.80)
 NATIONAL_REWORDED = 7  # of 8 (≥ 7)
-NATIONAL_COMMON_AT_MOST = 0.23  # (≤ 0.10)
+NATIONAL_COMMON_AT_MOST = 0.20  # (≤ 0.10); 0.192 in round 2
 # chengyang_2022_2025.json: recall anywhere.
-SEED_RECALL = 0.84
+SEED_RECALL = 1.0  # round 2: 13/13
 
 
 def _accuracy() -> ModuleType:

@@ -70,18 +70,37 @@ COMMON_SHARE = 0.3
 # Mentions at which the mention part of salience saturates: five mentions make a formulation one of
 # the report's themes; beyond that more mentions say no more (a log scale below it).
 SALIENT_MENTIONS = 5
-# Salience = weighted mentions, quotation and heading use; weights sum to 1. Mentions carry most
-# (the report repeats what it stresses); quotes and headings are the report marking a term itself.
+# Salience = weighted features, weights sum to 1. About three quarters of new formulations are said
+# once in the report that introduces them, so mentions carry less than the shape of the phrase:
+# - mentions (log scale, saturating at SALIENT_MENTIONS): the report repeats what it stresses;
+# - governed: the object of a policy verb (推进|…改革) is what the government will do;
+# - quoted or numbered (a quoted name, 两个…, 五个…): the report marks a name as a name;
+# - heading: headings and lead sentences name the year's tasks;
+# - policy head: the phrase ends in a policy noun (政策, 战略, 体制, 工程…, `POLICY_HEADS`);
+# - compact: a noun phrase of COMPACT_MIN..COMPACT_MAX characters ending in a nominal word, said as a
+#   unit — a name, not a clause fragment (一批具有, 适应经济).
+# The split follows the genre's principles (a name is marked, governed and compact); mentions keep
+# the largest single share because a repeated phrase is a theme whatever its shape.
 # (Tried: a compactness term for phrases that are one dictionary word; it lifted ordinary words as
-# much as formulations, so it is not used.)
-# Governed: the object of a policy verb (推进|户籍制度改革) is what the government will do — the shape
-# of a policy formulation in this genre, whereas chance novel chunks are description.
-W_MENTIONS, W_GOVERNED, W_QUOTED, W_HEADING = 0.45, 0.25, 0.2, 0.1
+# much as formulations, so compactness asks for a nominal ending and a unit, not one word.)
+W_MENTIONS, W_GOVERNED, W_QUOTED, W_HEADING, W_POLICY, W_COMPACT = 0.4, 0.15, 0.2, 0.1, 0.05, 0.1
+# Dropped phrases: half their salience is how often the old report said them (a chunk said once and
+# gone is chance wording; a stressed phrase that vanished is the drop a reader notices). Half: the
+# shape of a name still counts as much as repetition.
+DROP_MENTIONS_SHARE = 0.5
+# Two everyday words side by side (农村经济, 政府投资) are description even when the pair is new to
+# the region: their salience is multiplied by this. Half: such a pair needs the marks of a name twice
+# over (quoted, repeated, governed and in a heading) to rank with a plain coined debut.
+PLAIN_FACTOR = 0.5
 # Score bands (0..1). Order first, by the issue's ranking principle: target changes, then stance
 # changes (rewordings), then debuts and gaps, then returns, then other flips, continued intensity
-# shifts and section moves. Within a band salience moves an item by up to SALIENCE_SPAN, which is
-# smaller than the distance to the next band's base, so salience never outranks the band order.
-TARGET_BASE, REWORD_BASE, DEBUT_BASE, GAP_BASE, RETURN_BASE = 0.92, 0.86, 0.55, 0.45, 0.45
+# shifts and section moves. Within a band salience moves an item by up to SALIENCE_SPAN, so a salient
+# item of a lower band can pass a plain one of the band above (a quoted return beats an incidental
+# debut chunk). A return (absent RETURN_GAP+ reports, said again) is what the press counts as a new
+# formulation too (a stance word that comes back after years), so it sits just below debuts, not a
+# band lower. (Tried: gaps at the same height; one-mention phrases of three running reports then
+# filled the top, so gaps stay a band lower.)
+TARGET_BASE, REWORD_BASE, DEBUT_BASE, GAP_BASE, RETURN_BASE = 0.92, 0.86, 0.55, 0.45, 0.53
 FLIP_BASE, CONTINUED_BASE, SECTION_BASE = 0.25, 0.15, 0.05
 SALIENCE_SPAN = 0.3
 # A common word's score is multiplied by this: it sinks below every debut, gap and return.
@@ -94,15 +113,24 @@ SLOT_MIN_SUPPORT = 2
 # Longest replaced chunk of a redline a slot takes (characters): a formulation is ≤ PHRASE_MAX plus a
 # verb; longer is a rewritten clause.
 SLOT_MAX_CHARS = 12
+# Variants of one formulation (建设X beside X建设, X beside X政策) share most of their characters:
+# DUP_SHARE of the shorter one, the share at which two phrases of at most PHRASE_MAX characters are
+# one name plus a verb or a head. Among the first
+# DUP_WINDOW candidates of a list (what the top of a brief draws on: twice the 25 a reader scans) a
+# variant of a better one is multiplied by DUP_FACTOR, which sinks it below every plain debut.
+DUP_SHARE, DUP_WINDOW, DUP_FACTOR = 0.6, 50, 0.5
 # Evidence sentences kept per report for one term; the brief shows a few, the counts say the rest.
 # Past the first FULL_EVIDENCE new (or dropped) terms by rank, one sentence each: the list's tail is
 # for searching, and three sentences for each of hundreds of terms triples the record.
 MAX_EVIDENCE = 3
 FULL_EVIDENCE = 50
-# Priorities listed per change (by score): a brief lists what a reader can scan (a few hundred lines);
-# the ranking decides which. Common words whose presence flipped are listed too, at most MAX_COMMON
+# Priorities listed per change (by score): the brief shows the top; the record keeps a searchable tail.
+# A national report yields about 1,300 new-phrase candidates against its predecessor; 800 keeps the
+# better ~60% (once-said debuts with no other mark sit in the lower half, and three quarters of real
+# debuts are said once), 600 the dropped side's share. The tail costs one evidence sentence a term.
+# Common words whose presence flipped are listed too, at most MAX_COMMON
 # per change, low in the ranking with the reason 常用词 (so a reader sees they were weighed).
-MAX_NEW, MAX_DROPPED, MAX_CONTINUED = 500, 400, 40
+MAX_NEW, MAX_DROPPED, MAX_CONTINUED = 800, 600, 40
 MAX_COMMON = 20
 # A continued term is a change when its intensity per 10k at least doubles or halves and it is key
 # (G² ≥ G2_MIN) with at least this many mentions in the text it is key for (chance below three).
@@ -197,7 +225,16 @@ def _side(d: Doc, pairs: Sequence[SectionPair], label: str) -> _Side:
             pair_of.setdefault(k, p.id)
     blocks = [b for part in d.outline.blocks for b in (part, *part.children)]
     blocks.sort(key=lambda b: (b.span.start, -b.span.end))
-    heading = "|".join(key(d.report.text[b.title_span.start:b.title_span.end]) for b in blocks)
+    # headings and the lead sentence of each part and section (the 主要任务 lead sentences name the
+    # year's formulations: 坚持…, 加快…)
+    sents = d.outline.sentences
+    sent_starts = [x.start for x in sents]
+    leads = []
+    for b in blocks:
+        n = bisect_right(sent_starts, b.title_span.end)
+        if n < len(sents) and sents[n].start < b.span.end:
+            leads.append(key(d.report.text[sents[n].start:sents[n].end]))
+    heading = "|".join([*(key(d.report.text[b.title_span.start:b.title_span.end]) for b in blocks), *leads])
     return _Side(d, label, align.paths(d.outline), pair_of, tuple(blocks),
                  tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading)
 
@@ -311,7 +348,9 @@ def _years(ys: Sequence[int]) -> str:
 
 def _salience(ph: formulations.Phrase, heading: bool) -> float:
     mentions = min(1.0, math.log1p(ph.count) / math.log1p(SALIENT_MENTIONS))
-    return W_MENTIONS * mentions + W_GOVERNED * ph.governed + W_QUOTED * ph.quoted + W_HEADING * heading
+    sal = (W_MENTIONS * mentions + W_GOVERNED * ph.governed + W_QUOTED * (ph.quoted or ph.numbered)
+           + W_HEADING * heading + W_POLICY * ph.policy_head + W_COMPACT * ph.compact)
+    return sal * PLAIN_FACTOR if ph.plain and not ph.quoted else sal
 
 
 def _common(share: float, k: int, m: int, everyday: bool) -> str:
@@ -335,12 +374,15 @@ def _note(change: str, so: _Side, sn: _Side) -> str | None:
 
 def _priority(change: str, term: str, old_term: str | None, so: _Side, sn: _Side, basis: str,
               extra_old: Sequence[Evidence] = (), extra_new: Sequence[Evidence] = (),
-              evidence: int = MAX_EVIDENCE) -> Priority:
+              evidence: int = MAX_EVIDENCE, absent: str = "") -> Priority:
+    """`absent`: the side ("old" or "new") known not to contain the term (a found phrase is absent
+    from the other text by construction), which needs no search."""
     tk = key(term)
     ok = key(old_term) if old_term is not None else tk
-    oc, nc = (so.flat.count(ok) if ok else 0), (sn.flat.count(tk) if tk else 0)
-    ev_o = tuple(extra_old) or _term_evidence(so, ok, evidence)
-    ev_n = tuple(extra_new) or _term_evidence(sn, tk, evidence)
+    oc = so.flat.count(ok) if ok and absent != "old" else 0
+    nc = sn.flat.count(tk) if tk and absent != "new" else 0
+    ev_o = tuple(extra_old) or (_term_evidence(so, ok, evidence) if oc else ())
+    ev_n = tuple(extra_new) or (_term_evidence(sn, tk, evidence) if nc else ())
     shown = _display(sn if change != "dropped" else so, tk) if tk else term
     shown_old = (_display(so, ok) if ok else old_term) if old_term is not None else None
     return Priority(change=change, term=shown, old_term=shown_old, old_count=oc, new_count=nc,
@@ -378,21 +420,47 @@ class _Pending:
     common: bool
 
 
+def _overlap(a: str, b: str) -> bool:
+    """`a` and `b` are one formulation said two ways (建设X / X建设): they
+    share a run of at least DUP_SHARE of the shorter one's characters (and at least three)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    n = max(3, math.ceil(DUP_SHARE * len(short)))
+    return any(short[k:k + n] in long for k in range(len(short) - n + 1))
+
+
+def _dedupe(pending: list[_Pending]) -> list[_Pending]:
+    """Ranked candidates (best first) with each one that repeats a better one of the first DUP_WINDOW
+    (a variant of the same formulation) moved down by DUP_FACTOR: one line per formulation at the top."""
+    heads: list[str] = []
+    out: list[_Pending] = []
+    for c in pending:
+        if len(heads) < DUP_WINDOW and any(_overlap(c.term, h) for h in heads):
+            c = _Pending(c.score * DUP_FACTOR, c.term, c.basis, c.signal, c.mentions, c.common)
+        elif len(heads) < DUP_WINDOW:
+            heads.append(c.term)
+        out.append(c)
+    out.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
+    return out
+
+
 def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side) -> list[_Found]:
     """The `keep` best candidates as priorities (ties: shorter term first, then by text)."""
     factor = DIGEST_FACTOR if _note(change, so, sn) else 1.0
     pending.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
+    pending = _dedupe(pending)
     kept = [c for c in pending if not c.common][:keep] + [c for c in pending if c.common][:MAX_COMMON]
     out = []
     for k, c in enumerate(kept):
         most = MAX_EVIDENCE if k < FULL_EVIDENCE else 1
-        p = _priority(change, c.term, None, so, sn, c.basis, evidence=most)
+        p = _priority(change, c.term, None, so, sn, c.basis, evidence=most,
+                      absent="old" if change == "new" else "new")
         out.append(_Found(p, c.signal, c.score * factor, f"{c.basis}；提及 {c.mentions} 次", c.common))
     return out
 
 
 def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
     found = formulations.phrases(sn.doc, [so.flat], known=formulations.grams(so.doc))
+    found = {**formulations.stance_phrases(sn.doc, so.flat), **found}
     terms = _kept(found, skip, regions)
     hist, df, nat = past.scan(terms)
     m = len(past.other_at)
@@ -426,6 +494,7 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
 
 def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
     found = formulations.phrases(so.doc, [sn.flat], known=formulations.grams(sn.doc))
+    found = {**formulations.stance_phrases(so.doc, sn.flat), **found}
     terms = _kept(found, skip, regions)
     hist, df, _ = past.scan(terms)
     m = len(past.other_at)
@@ -439,7 +508,10 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         run = max(run, 1)  # the old report says it (its text may be missing from the reference)
         ys = past.years[last - run + 1:]
         share = df[t] / m if m else 0.0
-        sal = _salience(ph, t in so.heading_text)
+        # keyness fits dropped terms: what the old report stressed (said often) is what a reader
+        # misses, so mentions count DROP_MENTIONS_SHARE of a dropped phrase's salience
+        mentions = min(1.0, math.log1p(ph.count) / math.log1p(SALIENT_MENTIONS))
+        sal = (1 - DROP_MENTIONS_SHARE) * _salience(ph, t in so.heading_text) + DROP_MENTIONS_SHARE * mentions
         if run >= GAP_RUN:
             signal, base = Signal.GAP, GAP_BASE
             reason = f"{_years(ys)} 每年提及，今年未提"

@@ -60,6 +60,29 @@ PHRASE_MIN = 2
 # 以人为本 174): a genre-independent genericness for reports with little history to compare. The
 # dictionary's counts come from general corpora (news, literature); 500 is where everyday nouns begin.
 EVERYDAY_COUNT = 500
+# Nouns that head a policy formulation (实施|…战略, 推进|…改革): the genre's closed list of policy
+# heads (the kinds of thing a government programme announces), written from the genre, not from any
+# list of expected terms.
+POLICY_HEADS = tuple(_closed("""
+政策 战略 体制 机制 制度 体系 工程 行动 计划 规划 改革 建设 发展 道路 方针 模式 方式 格局 社会
+文明 经济 产业 思想 理念 工作 试点 示范区 战略性 一体化 现代化 保障 攻坚战 攻坚 理论
+"""))
+# A compact formulation is a noun phrase of this many characters: two characters are a plain word,
+# beyond ten a clause (PHRASE_MAX). Four is the shortest coined compound (三农 aside, caught as
+# numbered).
+COMPACT_MIN, COMPACT_MAX = 4, PHRASE_MAX
+# Count words a numbered name starts with (两个…, 五个…): the numerals from two up (一 forms
+# ordinary words: 一批, 一般, 一些), followed by a content character; a numbered name is short (at
+# most NUMBERED_MAX characters), and its first word is not everyday language (十分, 三年).
+_NUMBERED = re.compile(r"^[二两三四五六七八九十]+[\u4e00-\u9fff]")
+NUMBERED_MAX = 8
+# A numeral with the classifiers of enumerated tasks (两个…, 三项…, 五大…, 八条…): a count word even
+# though the dictionary knows it as an everyday word.
+_COUNTED = re.compile(r"^[二两三四五六七八九十]+[个项大条]$")
+# A phrase said this often as a whole is a unit even when a part of it is said more often on its own:
+# twice, the least repetition that is not chance wording (a verb + object said twice beside its object
+# said six times).
+REPEATED_UNIT = 2
 # A quoted name this short (characters) takes the word after its closing quote as its head
 # (“十五”计划, “三农”问题); longer quoted names are whole terms. Numbered names are two or three
 # characters (三农, 两基, 十五); a four-character quoted term is a name of its own.
@@ -75,8 +98,9 @@ FORMULA_MIN = 4
 FORMULA_REPEAT = 2
 # Words of such a run, at most (持续|快速|健康, 又|好|又|快).
 FORMULA_WORDS = 4
-# A stance head names a policy by a compound (货币政策, 财政赤字): at least this many characters.
-# Two-character heads are generic nouns (经济, 作用) whose modifiers are description, not stance.
+# A stance head names a policy by a compound (货币政策, 就业政策): at least this many characters,
+# ending in a policy noun (`POLICY_HEADS`). Two-character heads are generic nouns (经济, 作用) and
+# other compounds (建设性, 社会保障) take descriptive modifiers (重要的建设性), not a stance.
 STANCE_HEAD_MIN = 3
 # A head takes at most this many distinct modifiers in one report to be a stance head: 货币政策 has
 # one stance a year; 作用/问题-like heads take many modifiers and carry no stance.
@@ -110,6 +134,10 @@ class Phrase:
     unit: bool  # some occurrence has a boundary on both sides: said as a unit
     governed: bool  # some occurrence is the object of a policy verb (坚持|以人为本, 推进|户籍制度改革)
     everyday: bool  # one word of everyday language (家庭, 速度): common whatever the corpus says
+    numbered: bool = False  # a numbered name (两个…, 五个…): starts with a count word
+    policy_head: bool = False  # ends in a policy noun (…政策, …战略, …工程)
+    compact: bool = False  # a COMPACT_MIN..COMPACT_MAX character unit ending in a nominal word
+    plain: bool = False  # two everyday words side by side (农村经济, 政府投资): description, not a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,9 +280,50 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
     where = occurrences(spans, d.flat)
     found = {t: Phrase(t, len(where[t]), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
-                       unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT)
+                       unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT,
+                       *_shape(t, unit))
              for t, (s, unit) in spans.items()}
     return _merge_nested(found)
+
+
+def _shape(t: str, unit: bool) -> tuple[bool, bool, bool, bool]:
+    """numbered, policy head, compact (when said as a unit), plain: segmented once."""
+    ws = words(t)
+    return (_numbered(t, ws), t.endswith(POLICY_HEADS), unit and _compact(t, ws), _plain(ws))
+
+
+def numbered(text: str) -> bool:
+    return _numbered(text, words(text))
+
+
+def _numbered(text: str, ws: Sequence[str]) -> bool:
+    """A numbered name: a count word and a content character, short (两个…, 五个…); not a figure
+    written in words (二〇〇八年 has digits folded away; 十五 alone is a number, not a name)."""
+    if not 2 <= len(text) <= NUMBERED_MAX or _NUMBERED.match(text) is None:
+        return False
+    if not ws or ws[0].endswith("年"):
+        return False
+    return _COUNTED.match(ws[0]) is not None or dictionary_count(ws[0]) < EVERYDAY_COUNT
+
+
+def plain(text: str) -> bool:
+    return _plain(words(text))
+
+
+def _plain(ws: Sequence[str]) -> bool:
+    """Two words of everyday language (each of two or more characters, each counted EVERYDAY_COUNT+
+    times by jieba's general dictionary) side by side: a free combination that describes (农村经济,
+    政府投资, 能源资源), where a coined name has a bound or one-character part, a rare word or more
+    parts (or a count word first: 两个…)."""
+    return len(ws) == 2 and _NUMBERED.match(ws[0]) is None and \
+        all(len(w) >= 2 and dictionary_count(w) >= EVERYDAY_COUNT for w in ws)
+
+
+def _compact(text: str, ws: Sequence[str]) -> bool:
+    """A noun phrase of COMPACT_MIN..COMPACT_MAX characters whose last word is nominal."""
+    if not COMPACT_MIN <= len(text) <= COMPACT_MAX:
+        return False
+    return bool(ws) and _nominal(ws[-1])
 
 
 def _governed(d: Doc, places: Sequence[int]) -> bool:
@@ -320,7 +389,9 @@ def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
             if short not in out:
                 continue
             if out[short].count >= 2 * out[long].count:
-                if not out[long].quoted and not _action(long, short):
+                # the longer stays when quoted, an action (verb + the phrase) or itself repeated: a
+                # whole said REPEATED_UNIT+ times is a unit of its own
+                if not out[long].quoted and not _action(long, short) and out[long].count < REPEATED_UNIT:
                     del out[long]
                     break
             else:
@@ -399,6 +470,30 @@ def formulas(d: Doc) -> dict[str, list[Stance]]:
     return {h: _longest(v) for h, v in by_head.items()}
 
 
+def stance_head(head: str) -> bool:
+    """`head` can carry a stance: a policy compound (STANCE_HEAD_MIN+ characters, a policy noun last)."""
+    return len(head) >= STANCE_HEAD_MIN and head.endswith(POLICY_HEADS)
+
+
+def stance_phrases(d: Doc, other: str) -> dict[str, Phrase]:
+    """`modifier + 的 + head` phrases of `d` on a policy compound (head of STANCE_HEAD_MIN+ characters)
+    that the text `other` lacks: a formulation whose words are all familiar but whose whole is new (or
+    gone), which no novel core finds."""
+    out: dict[str, Phrase] = {}
+    for head, found in stances(d).items():
+        if not stance_head(head):
+            continue
+        for st in found:
+            t = st.phrase
+            if t in other:
+                continue
+            where = occurrences([t], d.flat)[t]
+            if where:
+                out[t] = Phrase(t, len(where), where[0], False, True, _governed(d, where), False,
+                                *_shape(t, True))
+    return out
+
+
 def _dominant(found: list[Stance]) -> Stance | None:
     """The modifier a report says most often with a head, if one leads (no tie)."""
     ranked = sorted(found, key=lambda s: -s.count)
@@ -426,7 +521,7 @@ def stance_changes(old: Doc, new: Doc) -> list[tuple[Stance, Stance]]:
     so, sn = stances(old), stances(new)
     out: list[tuple[Stance, Stance]] = []
     for head in sorted(so.keys() & sn.keys()):
-        if len(head) < STANCE_HEAD_MIN:
+        if not stance_head(head):
             continue
         olds, news = so[head], sn[head]
         if len(olds) > STANCE_MAX_MODIFIERS or len(news) > STANCE_MAX_MODIFIERS:

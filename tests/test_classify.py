@@ -146,3 +146,16 @@ def test_evidence_points_at_the_sentence(base: Report) -> None:
         for e in p.evidence:
             text = base.text if e.year == base.meta.year else base.text.replace("轨道交通", "磁悬浮交通")
             assert text[e.span.start:e.span.end].strip() == e.sentence
+
+
+def test_peer_targets_that_are_the_same_are_not_ranked_as_changes() -> None:
+    import dataclasses
+
+    from tests.corpus_reports import CORPUS
+    from yoy import pipeline
+
+    report = CORPUS.load("全国", 2009)
+    twin = dataclasses.replace(report, meta=dataclasses.replace(report.meta, region="某省"))
+    c = pipeline.compare(report, twin)
+    assert c.targets and all(t.direction == "same" for t in c.targets)
+    assert not [r for r in c.ranked if r.kind == "target"]

@@ -697,7 +697,7 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
             reason += "；可能是摘要省略" if side.meta.kind is Kind.SUMMARY else "；文本不完整"
         items.append((f.score, "priority", p.term, summary, reason))
     for t in targets:
-        if t.direction == "unchanged":
+        if t.direction in ("unchanged", "same"):  # equal in both: no change to rank
             continue
         ov = t.old.value if t.old else "—"
         nv = t.new.value if t.new else "—"

@@ -255,7 +255,7 @@ def _term_evidence(side: _Side, t: str, most: int = 3) -> tuple[Evidence, ...]:
 
 def _display(side: _Side, t: str) -> str:
     """The term (matching form `t`) as the report writes it (folded, no whitespace; inner quotes kept:
-    “十五”计划)."""
+    “一带一路”倡议)."""
     pos = side.flat.find(t) if t else -1
     if pos < 0:
         return t
@@ -265,7 +265,7 @@ def _display(side: _Side, t: str) -> str:
         return t
     opens, closes = shown.count("“"), shown.count("”")
     if closes > opens and shown.find("”") < (shown.find("“") if "“" in shown else len(shown)):
-        shown = "“" + shown  # 十五”计划 → “十五”计划
+        shown = "“" + shown  # 一带一路”倡议 → “一带一路”倡议
     if shown.count("“") > shown.count("”"):
         shown += "”"
     return shown
@@ -536,7 +536,7 @@ def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str
     """Replacements in the redlines of aligned units: the replaced words of an equal / delete / insert /
     equal run. A clean swap of whole words (neither text has the other's wording) is the pair itself;
     otherwise each side is widened to the phrase its report says around it (增长 → 发展 inside
-    转变经济增长方式 → 转变经济发展方式), the part shared by all its places."""
+    实施科教兴国战略 → 深入实施科教兴国战略), the part shared by all its places."""
     chunks_of: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for p in pairs:
         chunks = p.diff

@@ -450,7 +450,7 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
     Example:
       yoy trend 科技创新
       yoy trend 高质量发展 --region 全国
-      yoy trend 新质生产力 --exact --html trend.html
+      yoy trend 高质量发展 --exact --html trend.html
     """
     import json
 

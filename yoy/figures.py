@@ -114,7 +114,7 @@ _OBJECT_OF = re.compile(r"(?:将|把)$")
 _CHANGE_BEFORE = re.compile(r"(?:削减|减少|增加|压减|扩大|降低|提高|调减|调增)$")
 _BEFORE_AMOUNT = re.compile(rf"(?:发行|安排|增发|新增)(?P<value>{_VALUE_CORE})的?$")
 # Gap words that mean the figure is not the indicator's own (a share, a part, a per-head figure).
-# (资金: 安排超长期特别国债资金3000亿元支持以旧换新 is a share of the bonds, not their total)
+# (资金: 安排超长期特别国债资金3000亿元支持设备更新 is a share of the bonds, not their total)
 _GAP_REJECT = re.compile(r"占|比重|其中|人均|以来|相当于|带动|用于|资金|企业|项目|能源|能耗|消耗|用水|排放")
 # Gap or verb words of a change against last year (比上年预算减少198亿元): a delta, not the target.
 _DELTA = re.compile(r"比(?:上年|去年|(?:19|20)\d\d年)")

@@ -3,7 +3,7 @@
 No frequency floor: most formulations are said once in the report that introduces them. A *core* is
 a word or a pair of adjacent words of one report that the other texts never contain; it is extended
 over its neighbouring words to the nearest boundary (clause punctuation, a function word, a leading
-policy verb), so 一揽子 becomes 一揽子计划 and 增长方式 stays inside 转变经济增长方式. Phrases found
+policy verb), so 一带一路 becomes “一带一路”倡议 and 结构性改革 stays inside 供给侧结构性改革. Phrases found
 from several cores are one candidate; a phrase nested in a longer one is merged into whichever of
 the two the text says on its own (C-value's idea: 低碳 said alone beats 低碳技术 said once).
 Works on `Doc.flat` (folded, no whitespace, no quote marks); nothing here reads a file.
@@ -41,7 +41,7 @@ FUNCTION_WORDS = _closed("""
 问题
 """)
 # Words a formulation does not start with: the policy verbs, modals and adverbs that introduce one
-# (加快|转变经济发展方式, 实施|积极的财政政策). A closed list of the genre's leading verbs.
+# (加快|建设现代化产业体系, 实施|乡村振兴战略). A closed list of the genre's leading verbs.
 LEAD_WORDS = _closed("""
 实施 推进 加快 坚持 加强 推动 落实 促进 实行 执行 继续 进一步 大力 着力 深化 深入 切实
 努力 认真 抓好 做好 搞好 完善 健全 实现 提高 提升 扩大 保持 加大 支持 鼓励 开展 建立
@@ -50,14 +50,14 @@ LEAD_WORDS = _closed("""
 做到 采取 采用 运用 利用 依法 认真 全面贯彻 贯彻 贯彻落实 认真贯彻 今年 去年 明年
 """)
 # Longest phrase an extension builds (characters). A formulation is at most about two four-character
-# words and a head (转变经济发展方式 is 8, 社会主义新农村 7); longer runs between boundaries are
+# words and a head (供给侧结构性改革 is 8, 区域协调发展 6); longer runs between boundaries are
 # clauses. Set from the genre's word shapes, not from any list of expected terms.
 PHRASE_MAX = 10
 # Shortest phrase kept: one character is grammar.
 PHRASE_MIN = 2
 # A phrase that is one word jieba's general dictionary counts this often is everyday language
-# (家庭 8832, 速度 8219, 先行 1133, 服务业 535), not a coined formulation (三农 86, 城镇化 55,
-# 以人为本 174): a genre-independent genericness for reports with little history to compare. The
+# (家庭 8832, 速度 8219, 先行 1133, 服务业 535), not a coined formulation (科教兴国 82, 依法治国 4,
+# 西部大开发 0): a genre-independent genericness for reports with little history to compare. The
 # dictionary's counts come from general corpora (news, literature); 500 is where everyday nouns begin.
 EVERYDAY_COUNT = 500
 # Nouns that head a policy formulation (实施|…战略, 推进|…改革): the genre's closed list of policy
@@ -84,12 +84,12 @@ _COUNTED = re.compile(r"^[二两三四五六七八九十]+[个项大条]$")
 # said six times).
 REPEATED_UNIT = 2
 # A quoted name this short (characters) takes the word after its closing quote as its head
-# (“十五”计划, “三农”问题); longer quoted names are whole terms. Numbered names are two or three
+# (“一带一路”倡议, “放管服”改革); longer quoted names are whole terms. Numbered names are two or three
 # characters (三农, 两基, 十五); a four-character quoted term is a name of its own.
 SHORT_QUOTE = 3
 # A stance modifier (适度宽松, 从紧, 积极) is one or two words and at most this many characters.
 MODIFIER_MAX = 4
-# A formula (an evaluative run written straight before its head, 平稳较快发展, 持续快速健康发展) has a
+# A formula (an evaluative run written straight before its head, 高质量发展, 协调可持续发展) has a
 # run of at least this many characters: two four-character idioms' worth of stance. Shorter runs
 # (协调发展, 健康发展) are ordinary description.
 FORMULA_MIN = 4
@@ -130,9 +130,9 @@ class Phrase:
     text: str  # flat form (matching key)
     count: int  # occurrences in its report
     first: int  # flat offset of the first occurrence
-    quoted: bool  # the report writes it in quotes (perhaps with a head noun: “十五”计划)
+    quoted: bool  # the report writes it in quotes (perhaps with a head noun: “一带一路”倡议)
     unit: bool  # some occurrence has a boundary on both sides: said as a unit
-    governed: bool  # some occurrence is the object of a policy verb (坚持|以人为本, 推进|户籍制度改革)
+    governed: bool  # some occurrence is the object of a policy verb (坚持|依法治国, 推进|国资国企改革)
     everyday: bool  # one word of everyday language (家庭, 速度): common whatever the corpus says
     numbered: bool = False  # a numbered name (两个…, 五个…): starts with a count word
     policy_head: bool = False  # ends in a policy noun (…政策, …战略, …工程)
@@ -195,7 +195,7 @@ def _cut_at(cuts: Sequence[int], pos: int) -> bool:
 
 def _short_quote_before(cuts: Sequence[int], pos: int, start: int) -> bool:
     """A quoted stretch of at most SHORT_QUOTE characters closes at `pos`, opened at or after `start`
-    (“十五”计划, “三农”问题: the quoted short name takes its head noun)."""
+    (“一带一路”倡议, “放管服”改革: the quoted short name takes its head noun)."""
     k = bisect_left(cuts, pos)
     return k > 0 and start <= cuts[k - 1] and pos - cuts[k - 1] <= SHORT_QUOTE
 
@@ -425,7 +425,7 @@ def stances(d: Doc) -> dict[str, list[Stance]]:
         if w[k] != "的" or not _content(w[k + 1]):
             continue
         head = w[k + 1]
-        i = k - 1  # the word next to 的 may be a leading word (积极的财政政策); the one before not
+        i = k - 1  # the word next to 的 may be a leading word (更加积极的就业政策); the one before not
         if any(c in BOUNDARY_CHARS for c in w[i]) or w[i] in _MODIFIER_STOP:
             continue
         if i > 0 and w[i - 1] not in LEAD_WORDS and w[i - 1] not in _MODIFIER_STOP and \
@@ -514,7 +514,7 @@ def stance_changes(old: Doc, new: Doc) -> list[tuple[Stance, Stance]]:
 
     `modifier + 的 + head`: a head qualifies when each report gives it at most `STANCE_MAX_MODIFIERS`
     modifiers, the new phrase is absent from the old text, and the new report says the new phrase at
-    least as often as the old. Formulas (平稳较快发展): the modifier each report says most often with
+    least as often as the old. Formulas (高质量发展): the modifier each report says most often with
     the head changed, the new one absent from the old text and said FORMULA_REPEAT+ times, the old one
     said less than before.
     """

@@ -351,7 +351,7 @@ class RankedChange:
     rank: int
     kind: str  # "priority" | "target" | "section"
     ref: str  # term, indicator, or SectionPair id
-    summary: str  # one line a reader understands: "新旧动能转换 → 新质生产力"
+    summary: str  # one line a reader understands: "科教兴国 → 创新驱动发展"
     score: float
     reason: str
 

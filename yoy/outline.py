@@ -1,7 +1,7 @@
 """Segment a report into its outline: parts 一、, sections (一), items, paragraphs and sentences.
 
 Saved pages lose their line breaks, so a heading often runs straight into its body
-(`(一)紧盯新旧动能转换抓落实,打造实体经济强区,让经济实力一年更比一年强把新旧动能转换…`).
+(`(一)聚焦科技创新抓落实,打造产业高地,让发展动能一年更比一年足把科技创新摆在…`, an invented example).
 Where a heading ends is decided in this order:
 
 1. a line break or a sentence end right after a plausible title;
@@ -53,7 +53,8 @@ REPEAT_BONUS = 1.0
 # statistics (log-odds, clipped to ±STAT_CLIP). One agreeing character outweighs a weak hint.
 PARALLEL_WEIGHT = 2.0
 # Prior for a visible sentence end as the title end: it yields only to a template shared by the
-# siblings (崂山区 2019: `…实现新突破新旧动能转换全面铺开。` loses to `…新X X` agreed by 7 of 8).
+# siblings (a title `…实现新突破` whose body runs on to a sentence end loses to a `…新X X` template
+# that 7 of 8 sibling headings agree on).
 NATURAL_BONUS = 2.0
 # Cutting through a jieba word needs this much more support (jieba glues `高后`, `足用` across
 # the heading end, so it cannot be forbidden outright).

@@ -92,7 +92,7 @@ _NO_QUOTES = str.maketrans("", "", "".join(QUOTES) + "".join(QUOTES.values()))
 
 
 def strip_quotes(term: str) -> str:
-    """The term without quote marks: “四新”经济 → 四新经济."""
+    """The term without quote marks: “放管服”改革 → 放管服改革."""
     return term.translate(_NO_QUOTES)
 
 

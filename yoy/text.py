@@ -60,7 +60,7 @@ _QUOTE_CHARS = frozenset("".join(QUOTES) + "".join(QUOTES.values()))
 
 
 def squeeze(folded: str) -> tuple[str, tuple[int, ...]]:
-    """`folded` without whitespace (transcriptions break lines inside words) and quote marks (“十五”计划
+    """`folded` without whitespace (transcriptions break lines inside words) and quote marks (“一带一路”倡议
     is the term 十五计划), and where each kept character stands in `folded`."""
     keep = [i for i, ch in enumerate(folded) if not ch.isspace() and ch not in _QUOTE_CHARS]
     return "".join(folded[i] for i in keep), tuple(keep)

@@ -14,6 +14,7 @@ DEB_PKGS  := fonts-noto-cjk libharfbuzz-subset0 chromium poppler-utils
 demo: sysdeps venv
 	$(BIN)/yoy list
 	$(BIN)/yoy compare 城阳 2022 2025
+	$(BIN)/yoy compare 全国 2008 2009
 	@echo "# The corpus has no 崂山区 2025 report; yoy says so, and how to add one:"
 	@$(BIN)/yoy compare 崂山 2019 2025 || true
 

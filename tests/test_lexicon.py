@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
+from tests import scripts
 from yoy import lexicon
 from yoy.corpus import Corpus
 
@@ -14,12 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("mine_lexicon", ROOT / "scripts" / "mine_lexicon.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["mine_lexicon"] = module
-    spec.loader.exec_module(module)
-    return module
+    return scripts.load("scripts/mine_lexicon.py")
 
 
 def test_shipped_lexicon_is_up_to_date() -> None:

@@ -6,12 +6,12 @@ beside them. The lexicon is off: the engine must find these from the texts alone
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests import scripts
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "gold"
@@ -31,12 +31,7 @@ SEED_RECALL = 1.0  # round 2: 13/13
 
 
 def _accuracy() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["accuracy"] = module
-    spec.loader.exec_module(module)
-    return module
+    return scripts.load("benchmarks/accuracy.py")
 
 
 def test_gold_scores_with_the_lexicon_off() -> None:

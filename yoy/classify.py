@@ -458,10 +458,16 @@ def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side
     return out
 
 
+def _absent_from(side: _Side, other: _Side, skip: set[str], regions: set[str]
+                 ) -> tuple[dict[str, formulations.Phrase], list[str]]:
+    """Phrases (and stance phrases) of `side` that `other` never says, and the terms kept of them."""
+    found = formulations.phrases(side.doc, [other.flat], known=formulations.grams(other.doc))
+    found = {**formulations.stance_phrases(side.doc, other.flat), **found}
+    return found, _kept(found, skip, regions)
+
+
 def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
-    found = formulations.phrases(sn.doc, [so.flat], known=formulations.grams(so.doc))
-    found = {**formulations.stance_phrases(sn.doc, so.flat), **found}
-    terms = _kept(found, skip, regions)
+    found, terms = _absent_from(sn, so, skip, regions)
     hist, df, nat = past.scan(terms)
     m = len(past.other_at)
     out = []
@@ -493,9 +499,7 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
 
 
 def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
-    found = formulations.phrases(so.doc, [sn.flat], known=formulations.grams(sn.doc))
-    found = {**formulations.stance_phrases(so.doc, sn.flat), **found}
-    terms = _kept(found, skip, regions)
+    found, terms = _absent_from(so, sn, skip, regions)
     hist, df, _ = past.scan(terms)
     m = len(past.other_at)
     out = []

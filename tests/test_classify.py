@@ -159,3 +159,28 @@ def test_peer_targets_that_are_the_same_are_not_ranked_as_changes() -> None:
     c = pipeline.compare(report, twin)
     assert c.targets and all(t.direction == "same" for t in c.targets)
     assert not [r for r in c.ranked if r.kind == "target"]
+
+
+def test_a_phrase_a_framing_word_sets_up_ranks_above_its_plain_twin(base: Report,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # invented names, one after 围绕 (a framing word), one after 落实; otherwise the same shape
+    extra = "\n全年要围绕星河同创理念，建设美丽城区。全年要落实月湾共享理念，建设美丽城区。"
+    new = variant(base, base.text + extra)
+
+    def scores() -> dict[str, float]:
+        c = compare(base, new)
+        return {r.ref: r.score for r in c.ranked if r.ref in ("星河同创理念", "月湾共享理念")}
+
+    framed = scores()
+    assert framed["星河同创理念"] > framed["月湾共享理念"]
+    monkeypatch.setattr(classify, "W_FRAMED", 0.0)
+    plain = scores()
+    assert plain["星河同创理念"] == plain["月湾共享理念"]  # the frame is the only difference
+
+
+def test_framing_word_is_the_preposition_not_a_word_ending_in_it(base: Report) -> None:
+    new = variant(base, base.text + "\n以晨光同行为主线，可以暮云共建带动。")
+    on = segment(new)
+    side = classify._side(classify.doc(new, on), (), "new")
+    assert classify._framed(side, "晨光同行")
+    assert not classify._framed(side, "暮云共建")  # 可以 + name: not 以 setting a principle up

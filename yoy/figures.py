@@ -25,7 +25,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from yoy.models import Block, Evidence, Figure, Period, Report, Role, Span, TargetPoint, TargetSeries
+from yoy import vocab
+from yoy.models import (
+    Block,
+    Direction,
+    Evidence,
+    Figure,
+    Period,
+    Report,
+    Role,
+    Span,
+    TargetPoint,
+    TargetSeries,
+)
 from yoy.text import data_path, fold
 
 # --- the indicator table --------------------------------------------------------------------
@@ -534,31 +546,32 @@ def magnitude(f: Figure) -> tuple[str | None, float | None]:
     return base, f.number * factor
 
 
-def direction(old: Figure | None, new: Figure | None, peers: bool = False) -> str:
-    """Same region: up | down | unchanged | requalified | changed | newly set | no longer set.
-    Two regions (`peers`): higher | lower | same | changed | only old | only new (new against old)."""
+def direction(old: Figure | None, new: Figure | None, peers: bool = False) -> Direction:
+    """Same region: one of `TIME_DIRECTIONS`. Two regions (`peers`): one of `PEER_DIRECTIONS` (new
+    against old)."""
+    D = Direction
     if old is None:
-        return "only new" if peers else "newly set"
+        return D.ONLY_NEW if peers else D.NEWLY_SET
     if new is None:
-        return "only old" if peers else "no longer set"
+        return D.ONLY_OLD if peers else D.NO_LONGER_SET
     (uo, no), (un, nn) = magnitude(old), magnitude(new)
     if no is not None and nn is not None and uo == un:
         if round(nn - no, 9) > 0:
-            return "higher" if peers else "up"
+            return D.HIGHER if peers else D.UP
         if round(nn - no, 9) < 0:
-            return "lower" if peers else "down"
+            return D.LOWER if peers else D.DOWN
         if old.qualifier == new.qualifier:
-            return "same" if peers else "unchanged"
-        return "changed" if peers else "requalified"
+            return D.SAME if peers else D.UNCHANGED
+        return D.CHANGED if peers else D.REQUALIFIED
     if old.value == new.value and old.indicator == new.indicator:
-        return "same" if peers else "unchanged"
-    return "changed"
+        return D.SAME if peers else D.UNCHANGED
+    return D.CHANGED
 
 
 def note(old: Figure | None, new: Figure | None, dir_: str) -> str | None:
     """A reader's note for a change the direction word does not say: only the qualifier moved."""
-    if dir_ == "requalified" and old and new:
-        return f"数值未变，仅限定词变化：{old.value} → {new.value}"
+    if dir_ == Direction.REQUALIFIED and old and new:
+        return vocab.requalified_note(old.value, new.value)
     return None
 
 

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from yoy.models import Block, Outline, Report, Role, Span
+from yoy.models import Block, BlockLevel, Outline, Report, Role, Span
 from yoy.text import SENTENCE_END, fold, word_spans
 
 NUMERALS = "零一二三四五六七八九十"
@@ -549,7 +549,7 @@ def _items(
         out.append(
             Block(
                 f"{parent_id}.i{i + 1}",
-                "item",
+                BlockLevel.ITEM,
                 n,
                 text[tspan.start : tspan.end],
                 tspan,
@@ -701,7 +701,7 @@ def _digest_blocks(
         kids.append(
             Block(
                 sid,
-                "section",
+                BlockLevel.SECTION,
                 None,
                 title,
                 tspan,
@@ -711,10 +711,11 @@ def _digest_blocks(
             )
         )
     start = paragraphs[lead].start
-    part = Block("p0", "part", None, "", Span(start, start), Span(start, len(f)), Role.PLAN, tuple(kids))
+    part = Block("p0", BlockLevel.PART, None, "", Span(start, start), Span(start, len(f)), Role.PLAN,
+                 tuple(kids))
     if start == 0:
         return (part,)
-    intro = Block("intro", "part", None, "", Span(0, 0), Span(0, start), Role.OTHER)
+    intro = Block("intro", BlockLevel.PART, None, "", Span(0, 0), Span(0, start), Role.OTHER)
     return intro, part
 
 
@@ -760,7 +761,7 @@ def _part_block(
         children.append(
             Block(
                 sid,
-                "section",
+                BlockLevel.SECTION,
                 s.n,
                 s_title,
                 s_span,
@@ -771,4 +772,4 @@ def _part_block(
         )
     span = Span(start, stop)
     items = () if children else _items(text, f, Span(tspan.end, stop), paragraphs, pid, role)
-    return Block(pid, "part", p.n if p else None, title, tspan, span, role, tuple(children) or items)
+    return Block(pid, BlockLevel.PART, p.n if p else None, title, tspan, span, role, tuple(children) or items)

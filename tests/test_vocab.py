@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import re
 import typing
 from enum import StrEnum
+from pathlib import Path
 
 from yoy import jsonio, models
 
@@ -55,3 +58,57 @@ def test_the_schema_lists_every_member_of_every_closed_field() -> None:
 def test_time_and_peer_directions_cover_the_directions() -> None:
     assert set(models.TIME_DIRECTIONS) | set(models.PEER_DIRECTIONS) == set(models.Direction)
     assert not set(models.TIME_DIRECTIONS) & set(models.PEER_DIRECTIONS) - {models.Direction.CHANGED}
+
+
+# --- no Chinese literal outside yoy/vocab.py ---------------------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parents[1] / "yoy"
+# Modules other helpers rewrite while the vocabulary moved; the lead migrates them after the merges and
+# empties this set (the test fails on a pending module that has no literal left, so it cannot linger).
+# (terminal.py is on the list of those modules and has none today.) regions.py holds the region table the
+# house issue reshapes; outline.py keeps only its numeral helpers (NUMERALS, chinese_number,
+# chinese_numeral), which that issue moves out (to text.py, which has no Chinese literal yet).
+PENDING = frozenset({"classify.py", "formulations.py", "ingest.py", "render.py", "corpus.py", "summary.py",
+                     "cli.py", "regions.py", "outline.py", "figures.py"})
+# CJK ideographs (Unified, Extension A, Compatibility). Full-width punctuation alone is not vocabulary.
+_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                out.add(id(first.value))
+    return out
+
+
+def chinese_literals(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of every string constant with a CJK ideograph, docstrings excluded (comments are
+    not in the syntax tree)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = _docstrings(tree)
+    return sorted((node.lineno, node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and id(node) not in skip and _IDEOGRAPH.search(node.value))
+
+
+def test_chinese_literals_live_in_vocab() -> None:
+    found = {p.relative_to(PACKAGE).as_posix(): chinese_literals(p) for p in sorted(PACKAGE.rglob("*.py"))}
+    assert found["vocab.py"], "the scan finds the vocabulary module's own literals"
+    for name in sorted(PENDING):
+        print(f"pending {name}: {len(found.get(name, []))} Chinese literals")
+    stray = {name: hits for name, hits in found.items()
+             if hits and name != "vocab.py" and name not in PENDING}
+    assert not stray, "Chinese literals outside yoy/vocab.py:\n" + "\n".join(
+        f"  yoy/{name}:{line}: {text[:60]!r}" for name, hits in stray.items() for line, text in hits)
+    done = sorted(name for name in PENDING if not found.get(name))
+    assert not done, f"no Chinese literal left in {done}: take them out of PENDING"
+
+
+def test_the_scan_sees_literals_and_skips_docstrings(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text('"""模块说明"""\n# 注释\nA = "示例"\nB = f"{A}之后"\nC = "ascii"\n\n\n'
+                      'def f() -> None:\n    """函数说明"""\n', encoding="utf-8")
+    assert [line for line, _ in chinese_literals(sample)] == [3, 4]

@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
+from yoy import vocab
 from yoy.models import Block, DiffChunk, Doc, Outline, PairLevel, Relation, Report, Role, SectionPair, Span
 from yoy.outline import chinese_numeral
 from yoy.terms import Tokens, content_words, doc
@@ -318,16 +319,14 @@ def budget_notes(old: Report, old_outline: Outline, new: Report, new_outline: Ou
     n_old = sum(len(p.children) for p in old_outline.blocks)
     n_new = sum(len(p.children) for p in new_outline.blocks)
     if max(n_old, n_new) > MAX_GROUP_UNITS:
-        notes.append(f"align: {n_old}×{n_new} sections exceed {MAX_GROUP_UNITS}; "
-                     "sections were aligned only inside aligned parts")
+        notes.append(vocab.budget_sections(n_old, n_new, MAX_GROUP_UNITS))
     own_o = {u.block.id: u.own for level in ("part", "section") for u in _units(so, level)}
     own_n = {u.block.id: u.own for level in ("part", "section") for u in _units(sn, level)}
     for p in pairs:
         if p.old_id and p.new_id:
             pa, pb = _pieces(so, own_o[p.old_id]), _pieces(sn, own_n[p.new_id])
             if _over_budget(pa, pb):
-                notes.append(f"redline {p.id}: {len(pa)}×{len(pb)} sentences exceed the budget; "
-                             "shown as whole-text delete/insert")
+                notes.append(vocab.budget_redline(p.id, len(pa), len(pb)))
     return tuple(notes)
 
 

@@ -118,5 +118,43 @@ INDEX_TITLE = BRIEF["index_title"]
 TREND = {
     "per10k_axis": "{top} / 万字", "title": "“{term}”的使用", "regions_using": "{n} / {total} 个地区使用",
     "inexact": "（按索引中各报告的词汇计数）",
-    "columns": ("地区", "首次使用", "使用年份", "次数", "最近每万字"),
 }
+TREND_COLUMNS = ("地区", "首次使用", "使用年份", "次数", "最近每万字")
+
+
+# --- terms (yoy.terms) ------------------------------------------------------------------------------
+
+# Function words and the boilerplate verbs/adverbs of work reports (hand-written from the genre).
+# They carry no topic, so they are left out of similarity bags and never become priorities. (A stop
+# list, not an IDF table: which words are generic is a property of the genre, not of any one report.)
+STOPWORDS_TEXT = """
+我们 你们 他们 全区 全市 全省 全县 全国 各位 代表 今年 去年 明年 以上 左右 以内 其中 同比 比上年 累计
+进一步 加快 推动 推进 坚持 加强 实施 建设 发展 工作 提升 完善 深化 强化 着力 积极 全面 持续 不断 更加
+努力 一批 重点 突出 加大 扎实 大力 深入 有效 切实 不断 力争 确保 实现 完成 开展 打造 构建 培育 提高
+促进 做好 抓好 支持 鼓励 落实 聚焦 围绕 健全 优化 做强 做优 做大 主要 以及 通过 进行 成为 作为
+没有 已经 正在 一个 一些 这些 那些 这个 各类 各项 各级 相关 有关 方面 领域 水平 能力 体系 机制 工作
+全年 年度 目标 任务 成效 成果 新的 更大 更好 更高 一流 重要 一年 五年 两年 三年 同时 继续 还要 要求
+"""
+# Characters of a number written in Chinese (digits and magnitudes): a term holding one is a figure.
+NUMBER_CHARS = "〇零一二三四五六七八九十百千万亿"
+
+
+# --- outline (yoy.outline) -------------------------------------------------------------------------
+# Hand-written from the headings and openings of the genre.
+
+# How a report addresses the deputies: a body opener, never part of a heading.
+ADDRESS = "各位代表"
+# Body openers that no heading contains: the address, a year opening a sentence (a regex).
+BODY_OPENER = ADDRESS + r"|(?:19|20)\d\d年(?:[,是]|以来)"
+# Enumerations in body text (一是, 二要, 第三,); `{numerals}` is the numeral class (a regex template).
+ENUMERATION = r"(?:第)?([{numerals}]{{1,3}})(?:是|要|[,、])"
+# A subject's modal in a digest's shared opening (`某区将在…`): the title starts after it.
+SUBJECT_MODALS = ("将", "要")
+# Words of a heading that plans the coming year, and of one that reviews the past.
+PLAN_WORDS = ("工作安排", "目标任务", "重点工作", "工作重点", "工作的重点", "主要目标", "总体要求",
+              "今后五年")
+REVIEW = "回顾"
+REVIEW_WORDS = (REVIEW, "一年来", "五年来", "过去")
+# A year in a heading (2024年…): the part plans when it speaks of work (WORK) and is no review.
+YEAR_IN_TITLE = r"(?:19|20)\d\d年"
+WORK = "工作"

@@ -69,7 +69,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "yoy"
 # house issue reshapes; outline.py keeps only its numeral helpers (NUMERALS, chinese_number,
 # chinese_numeral), which that issue moves out (to text.py, which has no Chinese literal yet).
 PENDING = frozenset({"classify.py", "formulations.py", "ingest.py", "render.py", "corpus.py", "summary.py",
-                     "cli.py", "regions.py", "outline.py", "figures.py"})
+                     "cli.py", "regions.py", "outline.py"})
 # CJK ideographs (Unified, Extension A, Compatibility). Full-width punctuation alone is not vocabulary.
 _IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 

@@ -158,3 +158,111 @@ REVIEW_WORDS = (REVIEW, "一年来", "五年来", "过去")
 # A year in a heading (2024年…): the part plans when it speaks of work (WORK) and is no review.
 YEAR_IN_TITLE = r"(?:19|20)\d\d年"
 WORK = "工作"
+
+
+# --- figures (yoy.figures): the value grammar ------------------------------------------------------
+# Hand-written from the targets and results passages of the genre; the calibrated lengths and the
+# tests are in yoy/figures.py and tests/test_figures.py. Regex sources: yoy.figures compiles them,
+# filling `{value}` (a whole value), `{gap}` (wording between a name and its verb) and `{num}`.
+
+# Units of a value, longest first (万亿元 before 亿元 before 元); no counts (家, 个, 项): no indicator
+# of the table is counted so.
+POINTS = "个百分点"  # percentage points: the unit of a change of a rate
+TIMES = "倍"
+UNITS = (POINTS + r"|万亿美元|亿美元|万美元|美元|万亿元|亿元|万元|元|万亿斤|亿斤|万斤|斤|亿吨|万吨|吨|公斤|"
+         r"万人次|万人|人次|人|万亩|亩|万公顷|公顷|万平方公里|平方公里|万平方米|平方米|万公里|公里|万千瓦|"
+         r"千瓦|" + TIMES + "|%")
+# Qualifiers before and after a number, a "more than" after it, and the marks of a range.
+PRE_QUALIFIERS = r"不低于|不少于|不高于|不超过|不到|低于|高于|超过|突破|约|近|逾|超"
+POST_QUALIFIERS = r"左右|以上|以内|以下|上下|之间"
+MORE_THAN = r"多|余"
+RANGE_MARKS = r"-|~|—|–|至|到"
+# A measuring verb right before the value (longest first).
+MEASURING_VERBS = (r"同比增长|比上年增长|比去年增长|比上年下降|比去年下降|实际增长|名义增长|预期增长|"
+                   r"预计增长|增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少|增加|达到|达|实现|完成|控制在|"
+                   r"保持在|稳定在|拟按|按|拟安排|安排|拟发行|发行|拟定为|目标为|均为|分别为|为|是|在")
+# Verbs that hold a value at a level: the verb is the value's qualifier when it has none.
+HOLD_VERBS = ("控制在", "保持在", "稳定在")
+# A base year the change is measured from (比2020年降低13.5%: a five-year plan figure).
+BASE_YEAR = r"比(?:19|20)\d\d年(?:末|底)?"
+# A change from earlier years to the past one (由前三年分别上升…,转为下降1.2% → 下降1.2%).
+TURNED = r"^由[^;。]*?转为(?P<verb>下降|降低|增长|上涨|上升)(?P<value>{value})"
+# A value that ends a change (从2.1%提高到2.3% → 2.3%).
+CHANGE_TO = (r"^(?:提高|增加|上升|上调|下降|降低|减少|扩大|调整|降|升|增|减)?(?:到|至)"
+             r"(?:{gap}的)?(?P<value>{value})")
+# A level or a growth right after a value (总量突破90万亿元; ,比上年增长9%).
+FOLLOW_LEVEL = r"^[,、](?:总量|总额|规模)?(?:达到|达|为|(?=突破|超过))(?P<value>{value})"
+FOLLOW_GROWTH = r"^[,、](?:比上年|比去年|同比)?(?:实际)?增长(?P<value>{value})"
+# Respective values (分别实际增长7.7%和6.8%: the two indicators before it, in order).
+RESPECTIVE = (r"(?:分别)?(?:比上年|比去年|同比)?(?:实际)?(?P<verb>增长|下降|提高)"
+              r"(?P<v1>{num}%)和(?P<v2>{num}%)")
+# Words of one value two indicators share (均为, 分别为).
+SHARED_VALUE = r"均|分别"
+# The review naming a target set earlier, before the indicator or after its value.
+RESTATED_BEFORE = r"(?:年初|原定|确定的|提出的|预期的)[^,;。]*$"
+RESTATED_AFTER = r"^[^,;。]*?的[^,;。]{0,8}目标"
+# A sum named as what is issued, its amount in a later phrase of the clause.
+ISSUED = r"(?:发行|安排|增发)$"
+LATER_AMOUNT = r",(?:今年|本年|当年)?(?:先|拟|首批|再)*(?:发行|安排)(?P<value>{value})"
+# The indicator as the object of 将/把: the figure that follows is set as something else.
+OBJECT_OF = r"(?:将|把)$"
+# A change verb right before a sum or rate: what follows is the change.
+CHANGE_BEFORE = r"(?:削减|减少|增加|压减|扩大|降低|提高|调减|调增)$"
+BEFORE_AMOUNT = r"(?:发行|安排|增发|新增)(?P<value>{value})的?$"
+# Gap words that mean the figure is not the indicator's own (a share, a part, a per-head figure).
+GAP_REJECT = r"占|比重|其中|人均|以来|相当于|带动|用于|资金|企业|项目|能源|能耗|消耗|用水|排放"
+# Gap or verb words of a change against last year: a delta, not the target.
+DELTA = r"比(?:上年|去年|(?:19|20)\d\d年)"
+GROWTH_WORDS = r"增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少"
+DECLINE_WORDS = r"下降|降低|减少"
+# A target stated as a relation to another figure, or as the quota a higher level sets (下达).
+COMPARISON = r"同步|匹配|相适应|相协调|高于|低于"  # … of two figures: of their growth
+BARE_RELATION = r"^(?:基本)?(?:" + COMPARISON + r")$"
+TARGET_RELATION = COMPARISON + r"|下达"
+# The other side of a relation joined before a name (与, 同, 和 at the end of the words before it).
+RELATED_TO = r"[与同和]$"
+# The measure a words-only target starts with: the name says it.
+MEASURE_LEAD = r"^(?:实际)?(?P<m>增长|增速|降低|下降)"
+# A rate that is itself a change (涨幅): a fall is shown as such, with a negative number.
+SIGNED_RATE = "涨幅"
+# Between two names that share the next one's words (与 is no joiner: it relates the two).
+JOINER = r"^(?:和|及|、)$"
+# Words-only targets do not start with a particle, nor with a verb (a clause of prose).
+QUAL_BAD_START = r"^[的和与及等同]"
+QUAL_BAD_VERB = r"(?:增长|下降|降低|达到|实现|完成|控制|保持)"
+# An indicator followed by 的/等 is one of several (能耗等约束性指标).
+ONE_OF_SEVERAL = r"[的等]"
+# The measures an indicator's name ends with, as the figures name them: growth, fall, cut, amount of
+# growth. `base_of` strips them.
+GROWTH, FALL, CUT, INCREASE = "增长", "下降", "降低", "增加"
+MEASURE_SUFFIXES = (GROWTH, FALL, CUT, INCREASE)
+# Magnitude of a unit against its base (亿元 = 1, 万亿元 = 10000), to compare 8000亿元 with 1.2万亿元.
+SCALE = {"万亿元": ("亿元", 1e4), "亿元": ("亿元", 1.0), "万元": ("亿元", 1e-4), "元": ("亿元", 1e-8),
+         "万亿美元": ("亿美元", 1e4), "亿美元": ("亿美元", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0),
+         "万亿斤": ("亿斤", 1e4), "亿斤": ("亿斤", 1.0), "万吨": ("吨", 1e4), "亿吨": ("吨", 1e8),
+         "吨": ("吨", 1.0)}
+# Indicator `yoy targets` shows when none is asked for: GDP growth, the headline target (a name of
+# yoy/data/indicators.tsv).
+DEFAULT_SERIES = "国内生产总值增长"
+
+# --- figures: time ---------------------------------------------------------------------------------
+
+# Words of a clause speaking of several years (年均, 五年, 累计, “十二五”, 到2025年).
+MULTI_YEAR = (r"年均|五年|累计|[两三四五六七八九十几]年来|近几年|这几年|历年|"
+              r"十[一二三四五六七八九]?五|[八九]五(?:时期|期间|计划)|今后[一二三四五]年|期间|"
+              r"到20\d\d年|至20\d\d年|20\d\d年(?:前|底前)")
+# Titles of parts whose figures span several years: 过去五年…, 本届政府工作回顾, “十二五”时期….
+MULTI_YEAR_TITLE = r"五年|本届|十[一二三四五六七八九]?五|[八九]五"
+YEAR = r"(?<!\d)((?:19|20)\d\d)年"
+THIS_YEAR_START = r"^(?:同时,|此外,|另外,)?(?:今年|本年)"
+PAST_START = r"^(?:去年|上年|过去一年|一年来|前一年)"
+FUTURE_CUE = r"拟|预期|预计|目标|力争|计划|安排"
+# A sentence announcing this year's work: where the plan zone starts at the latest.
+PLAN_CUE = (r"(?:经济社会发展|国民经济和社会发展|政府工作|工作|发展)?的?"
+            r"(?:总体要求|主要任务|总体部署|主要预期目标|预期目标|主要目标|工作的?建议|"
+            r"主要工作安排|工作安排)")
+THIS_YEAR_PLAN = r"(?:今年|本年|{year}年)" + PLAN_CUE  # `{year}`: the report's year
+# A paragraph that opens the coming year (2000年是世纪交替之年 / 今年是…的一年).
+YEAR_OPENING = r"^(?:今年|{year}年)是"
+# Cue of the expected-targets passage: its clauses rank first for an indicator's headline target.
+TARGET_CUE = r"主要预期目标|预期目标|主要目标|目标是|目标为"

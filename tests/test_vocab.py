@@ -9,7 +9,7 @@ import typing
 from enum import StrEnum
 from pathlib import Path
 
-from yoy import jsonio, models
+from yoy import jsonio, models, vocab
 
 
 def _closed_fields() -> list[tuple[str, str, type[StrEnum]]]:
@@ -112,3 +112,13 @@ def test_the_scan_sees_literals_and_skips_docstrings(tmp_path: Path) -> None:
     sample.write_text('"""模块说明"""\n# 注释\nA = "示例"\nB = f"{A}之后"\nC = "ascii"\n\n\n'
                       'def f() -> None:\n    """函数说明"""\n', encoding="utf-8")
     assert [line for line, _ in chinese_literals(sample)] == [3, 4]
+
+
+def test_every_text_that_is_not_full_has_its_caveats() -> None:
+    for kind in models.Kind:
+        full = kind is models.Kind.FULL
+        assert (vocab.ref_caveat(kind) is None) == full, kind
+        sentence = vocab.text_caveat(2030, "某市", kind)
+        assert (sentence is None) == full, kind
+        if sentence is not None:  # the caveat names the report it is about
+            assert "2030" in sentence and "某市" in sentence

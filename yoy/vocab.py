@@ -266,3 +266,12 @@ THIS_YEAR_PLAN = r"(?:今年|本年|{year}年)" + PLAN_CUE  # `{year}`: the repo
 YEAR_OPENING = r"^(?:今年|{year}年)是"
 # Cue of the expected-targets passage: its clauses rank first for an indicator's headline target.
 TARGET_CUE = r"主要预期目标|预期目标|主要目标|目标是|目标为"
+
+
+# --- ingest (for yoy.ingest, which the lead migrates after its split into a sub-package) -----------
+
+# Titles of the head of a government who delivers the report (区长 … 总理, 主席 of an autonomous
+# region): one list for the speaker line and the third-person "delivered by" sentence, which spell it
+# twice today. A regex alternation.
+LEADER_TITLES = ("区长", "市长", "县长", "省长", "州长", "旗长", "总理", "主席")
+LEADER_TITLE = "(?:" + "|".join(LEADER_TITLES) + ")"

@@ -29,13 +29,16 @@ def _closed_fields() -> list[tuple[str, str, type[StrEnum]]]:
 
 def test_every_enum_of_the_records_is_listed() -> None:
     enums = {v for name in dir(models) if isinstance(v := getattr(models, name), type)
-             and issubclass(v, StrEnum) and v is not StrEnum}
+             and issubclass(v, StrEnum) and v not in (StrEnum, models.Vocabulary)}
+    assert all(issubclass(v, models.Vocabulary) for v in enums)
     assert enums == set(models.VOCABULARIES)
+    assert set(vocab.LABELS) == {v.__name__ for v in enums}  # no label table without its enum
 
 
 def test_every_member_has_a_label() -> None:
     for vocabulary in models.VOCABULARIES:
-        labels = [m.label for m in vocabulary]  # type: ignore[attr-defined]
+        labels = [m.label for m in vocabulary]
+        assert set(vocab.LABELS[vocabulary.__name__]) == {m.value for m in vocabulary}, vocabulary
         assert all(isinstance(x, str) and x.strip() for x in labels), vocabulary
         assert len(set(labels)) == len(labels), f"{vocabulary.__name__}: two members read the same"
 

@@ -17,19 +17,24 @@ from yoy import vocab
 MIN_YEAR, MAX_YEAR = 1949, 2100
 
 
-class Kind(StrEnum):
+class Vocabulary(StrEnum):
+    """A closed vocabulary of the records: the members' values are the codes JSON writes, `label` the
+    reader-facing word (`vocab.LABELS`, by the vocabulary's class name)."""
+
+    @property
+    def label(self) -> str:
+        return vocab.LABELS[type(self).__name__][self.value]
+
+
+class Kind(Vocabulary):
     """How much of the report a text holds."""
 
     FULL = "full"
     PARTIAL = "partial"  # the scrape misses a part
     SUMMARY = "summary"  # a news digest of the report
 
-    @property
-    def label(self) -> str:
-        return vocab.KIND[self.value]
 
-
-class Level(StrEnum):
+class Level(Vocabulary):
     """Administrative level of the government that delivers the report."""
 
     NATIONAL = "national"
@@ -38,59 +43,39 @@ class Level(StrEnum):
     DISTRICT = "district"
     COUNTY = "county"
 
-    @property
-    def label(self) -> str:
-        return vocab.LEVEL[self.value]
 
-
-class Period(StrEnum):
+class Period(Vocabulary):
     """What time a figure covers: one year (a target for the coming year, a result of the past one), or
     several (五年累计, 年均, 到2025年)."""
 
     YEAR = "year"
     MULTI_YEAR = "multi-year"
 
-    @property
-    def label(self) -> str:
-        return vocab.PERIOD[self.value]
 
-
-class Role(StrEnum):
+class Role(Vocabulary):
     """What a part of the report does: review the past year, plan the coming one, or neither."""
 
     REVIEW = "review"
     PLAN = "plan"
     OTHER = "other"
 
-    @property
-    def label(self) -> str:
-        return vocab.ROLE[self.value]
 
-
-class BlockLevel(StrEnum):
+class BlockLevel(Vocabulary):
     """How deep a block of the outline sits: a part (一、), a section ((一)) or an item (lead phrase)."""
 
     PART = "part"
     SECTION = "section"
     ITEM = "item"
 
-    @property
-    def label(self) -> str:
-        return vocab.BLOCK_LEVEL[self.value]
 
-
-class PairLevel(StrEnum):
+class PairLevel(Vocabulary):
     """The level a row of the section map aligns: parts or sections (items are not aligned)."""
 
     PART = "part"
     SECTION = "section"
 
-    @property
-    def label(self) -> str:
-        return vocab.PAIR_LEVEL[self.value]
 
-
-class Relation(StrEnum):
+class Relation(Vocabulary):
     """How an old block and a new block relate in the section map."""
 
     MATCHED = "matched"
@@ -100,24 +85,16 @@ class Relation(StrEnum):
     NEW = "new"
     DROPPED = "dropped"
 
-    @property
-    def label(self) -> str:
-        return vocab.RELATION[self.value]
 
-
-class Op(StrEnum):
+class Op(Vocabulary):
     """What an inline redline piece does: stays, is inserted by the new text, or deleted from the old."""
 
     EQUAL = "equal"
     INSERT = "insert"
     DELETE = "delete"
 
-    @property
-    def label(self) -> str:
-        return vocab.OP[self.value]
 
-
-class Change(StrEnum):
+class Change(Vocabulary):
     """What happened to a policy term between the two reports."""
 
     NEW = "new"
@@ -125,12 +102,8 @@ class Change(StrEnum):
     REWORDED = "reworded"
     CONTINUED = "continued"
 
-    @property
-    def label(self) -> str:
-        return vocab.CHANGE[self.value]
 
-
-class Direction(StrEnum):
+class Direction(Vocabulary):
     """Where a target went: in time (same region, old → new) or one region beside the other (peers).
 
     Members are in the order the schema lists them: the time directions, then the peer-only ones.
@@ -149,10 +122,6 @@ class Direction(StrEnum):
     ONLY_OLD = "only old"
     ONLY_NEW = "only new"
 
-    @property
-    def label(self) -> str:
-        return vocab.DIRECTION[self.value]
-
 
 # Directions of a same-region pair (old → new in time) and of two regions (old beside new).
 TIME_DIRECTIONS = (Direction.UP, Direction.DOWN, Direction.UNCHANGED, Direction.REQUALIFIED,
@@ -161,39 +130,31 @@ PEER_DIRECTIONS = (Direction.HIGHER, Direction.LOWER, Direction.SAME, Direction.
                    Direction.ONLY_OLD, Direction.ONLY_NEW)
 
 
-class RankedKind(StrEnum):
+class RankedKind(Vocabulary):
     """What a ranked change is: a priority (term), a target, or a section of the map."""
 
     PRIORITY = "priority"
     TARGET = "target"
     SECTION = "section"
 
-    @property
-    def label(self) -> str:
-        return vocab.RANKED_KIND[self.value]
 
-
-class Side(StrEnum):
+class Side(Vocabulary):
     """Which of the two compared reports a piece of evidence is from."""
 
     OLD = "old"
     NEW = "new"
 
-    @property
-    def label(self) -> str:
-        return vocab.SIDE[self.value]
-
 
 # Every closed vocabulary of the records. tests/test_vocab.py walks it: each member has a label and
 # the schema lists each field's members.
-VOCABULARIES: tuple[type[StrEnum], ...] = (Kind, Level, Period, Role, BlockLevel, PairLevel, Relation, Op,
+VOCABULARIES: tuple[type[Vocabulary], ...] = (Kind, Level, Period, Role, BlockLevel, PairLevel, Relation, Op,
                                            Change, Direction, RankedKind, Side)
 
 
 VOCABULARY = "vocabulary"  # the metadata key of a field holding a closed vocabulary
 
 
-def closed(vocabulary: type[StrEnum]) -> dict[str, type[StrEnum]]:
+def closed(vocabulary: type[Vocabulary]) -> dict[str, type[Vocabulary]]:
     """Metadata of a `str` field whose values are `vocabulary`'s members (`field(metadata=closed(X))`):
     the schema and `jsonio.load` read the vocabulary from it.
 

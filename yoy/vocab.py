@@ -39,6 +39,10 @@ SIDE = {"old": "前者", "new": "后者"}
 PERIOD = {"year": "年度", "multi-year": "多年"}
 ROLE = {"review": "回顾", "plan": "部署", "other": "其他"}
 LEVEL = {"national": "全国", "province": "省级", "city": "市级", "district": "区级", "county": "县级"}
+# Each vocabulary's labels by the name of its enum in yoy.models (`Vocabulary.label` reads this).
+LABELS = {"Kind": KIND, "Level": LEVEL, "Period": PERIOD, "Role": ROLE, "BlockLevel": BLOCK_LEVEL,
+          "PairLevel": PAIR_LEVEL, "Relation": RELATION, "Op": OP, "Change": CHANGE, "Direction": DIRECTION,
+          "RankedKind": RANKED_KIND, "Side": SIDE}
 
 # Plain words for the record's `Priority.basis` codes (the briefs show these; JSON keeps the codes).
 BASIS = {"引号术语": "报告中加引号的提法", "标题用语": "出现在标题中", "政策词表": "常用政策词语",

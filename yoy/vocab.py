@@ -11,6 +11,10 @@ governments: national, provincial, city, district and county reports) and not mi
 script to rebuild it: edit it here, and the tests of the stage that reads it say whether it still
 works. Mined lists live in `yoy/data/` with the script that rebuilds them (`make lexicon`).
 
+Language: what a brief (HTML, PDF, Markdown, the JSON's reader-facing strings) says is Chinese and
+lives here; the command line speaks English (help, progress, `yoy.errors` messages), so its messages
+stay beside the code that raises them.
+
 This module imports nothing from yoy, so every stage (and `models`) can read it.
 """
 

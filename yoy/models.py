@@ -112,7 +112,7 @@ class Direction(Vocabulary):
     UP = "up"
     DOWN = "down"
     UNCHANGED = "unchanged"
-    REQUALIFIED = "requalified"  # the same number, another qualifier (7%左右 → 7%以上)
+    REQUALIFIED = "requalified"  # the same number, another qualifier (X%左右 → X%以上)
     CHANGED = "changed"  # not comparable as numbers (a figure against words, another unit): both kinds
     NEWLY_SET = "newly set"
     NO_LONGER_SET = "no longer set"

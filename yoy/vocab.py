@@ -116,7 +116,7 @@ def budget_redline(pair_id: str, n_old: int, n_new: int) -> str:
 
 
 def requalified_note(old_value: str, new_value: str) -> str:
-    """A target whose number stayed and whose qualifier moved (7%左右 → 7%以上)."""
+    """A target whose number stayed and whose qualifier moved (X%左右 → X%以上)."""
     return f"数值未变，仅限定词变化：{old_value} → {new_value}"
 
 
@@ -244,7 +244,7 @@ ONE_OF_SEVERAL = r"[的等]"
 # growth. `base_of` strips them.
 GROWTH, FALL, CUT, INCREASE = "增长", "下降", "降低", "增加"
 MEASURE_SUFFIXES = (GROWTH, FALL, CUT, INCREASE)
-# Magnitude of a unit against its base (亿元 = 1, 万亿元 = 10000), to compare 8000亿元 with 1.2万亿元.
+# Magnitude of a unit against its base (亿元 = 1, 万亿元 = 10000): a sum in 亿元 compares with one in 万亿元.
 SCALE = {"万亿元": ("亿元", 1e4), "亿元": ("亿元", 1.0), "万元": ("亿元", 1e-4), "元": ("亿元", 1e-8),
          "万亿美元": ("亿美元", 1e4), "亿美元": ("亿美元", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0),
          "万亿斤": ("亿斤", 1e4), "亿斤": ("亿斤", 1.0), "万吨": ("吨", 1e4), "亿吨": ("吨", 1e8),
@@ -259,7 +259,8 @@ DEFAULT_SERIES = "国内生产总值增长"
 MULTI_YEAR = (r"年均|五年|累计|[两三四五六七八九十几]年来|近几年|这几年|历年|"
               r"十[一二三四五六七八九]?五|[八九]五(?:时期|期间|计划)|今后[一二三四五]年|期间|"
               r"到20\d\d年|至20\d\d年|20\d\d年(?:前|底前)")
-# Titles of parts whose figures span several years: 过去五年…, 本届政府工作回顾, “十二五”时期….
+# Titles of parts whose figures span several years (the past five years, the government's term, a
+# five-year plan period).
 MULTI_YEAR_TITLE = r"五年|本届|十[一二三四五六七八九]?五|[八九]五"
 YEAR = r"(?<!\d)((?:19|20)\d\d)年"
 THIS_YEAR_START = r"^(?:同时,|此外,|另外,)?(?:今年|本年)"

@@ -10,7 +10,7 @@ import pytest
 
 from tests.corpus_reports import chengyang_2022, chengyang_2025, jimo_2019, laoshan_2019, segment
 from yoy import align, classify, jsonio
-from yoy.models import Comparison, Report
+from yoy.models import Change, Comparison, Direction, Op, PairLevel, RankedKind, Relation, Report, Side
 
 SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "comparison.schema.json"
 
@@ -70,3 +70,17 @@ def test_history_is_filled(records: list[Comparison]) -> None:
     new_terms = {p.term for p in c.priorities if p.change in ("new", "reworded")}
     top = next(s for s in c.history if s.term in new_terms)  # a new term's series starts at zero
     assert top.points[0][1] == 0.0 and top.points[1][1] > 0
+
+
+def test_load_gives_closed_vocabularies_as_members(records: list[Comparison]) -> None:
+    back = jsonio.load(jsonio.dump(records[1]))
+    assert back.sections and all(isinstance(p.relation, Relation) and isinstance(p.level, PairLevel)
+                                 for p in back.sections)
+    assert all(isinstance(ch.op, Op) for p in back.sections for ch in p.diff)
+    assert back.priorities and all(isinstance(p.change, Change) for p in back.priorities)
+    assert all(isinstance(e.side, Side) for p in back.priorities for e in p.evidence)
+    assert back.targets and all(isinstance(t.direction, Direction) for t in back.targets)
+    assert back.ranked and all(isinstance(r.kind, RankedKind) for r in back.ranked)
+    bad = jsonio.dump(records[1]).replace('"relation": "matched"', '"relation": "teleported"', 1)
+    with pytest.raises(ValueError):
+        jsonio.load(bad)

@@ -23,7 +23,8 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from yoy.models import Block, DiffChunk, Doc, Outline, Report, Role, SectionPair, Span
+from yoy import vocab
+from yoy.models import Block, DiffChunk, Doc, Outline, PairLevel, Relation, Report, Role, SectionPair, Span
 from yoy.outline import chinese_numeral
 from yoy.terms import Tokens, content_words, doc
 from yoy.text import fold, words
@@ -234,7 +235,7 @@ def _lis(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
 class _Link:
     old: _Unit | None
     new: _Unit | None
-    relation: str
+    relation: Relation
     score: float
 
 
@@ -283,15 +284,15 @@ def _match(old: list[_Unit], new: list[_Unit], so: _Side, sn: _Side) -> list[_Li
     links: list[_Link] = []
     for i, j in sorted((*core, *extra)):
         if news[j] > 1:
-            rel = "merged"
+            rel = Relation.MERGED
         elif olds[i] > 1:
-            rel = "split"
+            rel = Relation.SPLIT
         else:
-            rel = "matched" if (i, j) in in_order else "moved"
+            rel = Relation.MATCHED if (i, j) in in_order else Relation.MOVED
         links.append(_Link(old[i], new[j], rel, matrix[i][j]))
     linked_new = set(news)
-    links += [_Link(old[i], None, "dropped", 0.0) for i in range(len(old)) if i not in taken_old]
-    links += [_Link(None, new[j], "new", 0.0) for j in range(len(new)) if j not in linked_new]
+    links += [_Link(old[i], None, Relation.DROPPED, 0.0) for i in range(len(old)) if i not in taken_old]
+    links += [_Link(None, new[j], Relation.NEW, 0.0) for j in range(len(new)) if j not in linked_new]
     return links
 
 
@@ -318,16 +319,14 @@ def budget_notes(old: Report, old_outline: Outline, new: Report, new_outline: Ou
     n_old = sum(len(p.children) for p in old_outline.blocks)
     n_new = sum(len(p.children) for p in new_outline.blocks)
     if max(n_old, n_new) > MAX_GROUP_UNITS:
-        notes.append(f"align: {n_old}×{n_new} sections exceed {MAX_GROUP_UNITS}; "
-                     "sections were aligned only inside aligned parts")
+        notes.append(vocab.budget_sections(n_old, n_new, MAX_GROUP_UNITS))
     own_o = {u.block.id: u.own for level in ("part", "section") for u in _units(so, level)}
     own_n = {u.block.id: u.own for level in ("part", "section") for u in _units(sn, level)}
     for p in pairs:
         if p.old_id and p.new_id:
             pa, pb = _pieces(so, own_o[p.old_id]), _pieces(sn, own_n[p.new_id])
             if _over_budget(pa, pb):
-                notes.append(f"redline {p.id}: {len(pa)}×{len(pb)} sentences exceed the budget; "
-                             "shown as whole-text delete/insert")
+                notes.append(vocab.budget_redline(p.id, len(pa), len(pb)))
     return tuple(notes)
 
 
@@ -507,7 +506,7 @@ def align(old: Report, old_outline: Outline, new: Report, new_outline: Outline, 
     sec_links: list[_Link] = []
     for go, gn in _groups(_units(so, "section"), _units(sn, "section"), parent_map):
         sec_links += _match(go, gn, so, sn)
-    ordered = [(lvl, ln) for lvl, links in (("part", part_links), ("section", sec_links))
+    ordered = [(lvl, ln) for lvl, links in ((PairLevel.PART, part_links), (PairLevel.SECTION, sec_links))
                for _, ln in _rows(links, lvl)]
     pairs = []
     for k, (lvl, ln) in enumerate(ordered, 1):

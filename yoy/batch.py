@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from yoy import __version__, lexicon
+from yoy import __version__, lexicon, vocab
 from yoy.errors import CorpusError, RenderError, YoyError
 from yoy.files import atomic_write
 from yoy.lexicon import Lexicon
@@ -48,7 +48,7 @@ SCHEDULER_TIMEOUT_S = 10.0
 SCHEDULER_ADDRESS = re.compile(r"^(tcp|tls|ws|wss|inproc|ucx)://[^\s/]+(:\d+)?/?$")
 # A leftover of `yoy.files.atomic_write` killed mid-write: ".NAME.XXXXXXXX.tmp" beside NAME.
 _TEMP = re.compile(r"^\..+\.(html|pdf|md|json)\.[A-Za-z0-9_]+\.tmp$")
-INDEX_TITLE = "yoy 简报索引"
+INDEX_TITLE = vocab.INDEX_TITLE
 # Pairs of one region sent to a worker as one task: consecutive pairs share a report, and a worker
 # that runs them in a row segments that report once (its caches keep the last 64 texts). Measured on
 # 40 synthetic pairs: 1 process 2.2 pairs/s, 2 processes given pairs one by one 1.2 pairs/s (load 7).

@@ -25,8 +25,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from yoy.models import Block, Evidence, Figure, Period, Report, Role, Span, TargetPoint, TargetSeries
+from yoy import vocab
+from yoy.models import (
+    Block,
+    Direction,
+    Evidence,
+    Figure,
+    Period,
+    Report,
+    Role,
+    Span,
+    TargetPoint,
+    TargetSeries,
+)
 from yoy.text import data_path, fold
+from yoy.vocab import CUT, FALL, GROWTH, INCREASE
 
 # --- the indicator table --------------------------------------------------------------------
 
@@ -65,19 +78,15 @@ def _which(m: re.Match[str]) -> Indicator:
 # --- the value grammar ----------------------------------------------------------------------
 
 _NUM = r"\d+(?:\.\d+)?"
-# Longest first: 万亿元 before 亿元 before 元.
-_UNIT = (r"个百分点|万亿美元|亿美元|万美元|美元|万亿元|亿元|万元|元|万亿斤|亿斤|万斤|斤|亿吨|万吨|吨|公斤|"
-         r"万人次|万人|人次|人|万亩|亩|万公顷|公顷|万平方公里|平方公里|万平方米|平方米|万公里|公里|万千瓦|"
-         r"千瓦|倍|%")  # no counts (家, 个, 项): no indicator of the table is counted so
-_PRE = r"不低于|不少于|不高于|不超过|不到|低于|高于|超过|突破|约|近|逾|超"
-_POST = r"左右|以上|以内|以下|上下|之间"
-_VALUE_CORE = (rf"(?P<pre>{_PRE})?(?P<a>{_NUM})(?P<many>多|余)?(?P<ua>{_UNIT})?"
-               rf"(?:(?P<dash>-|~|—|–|至|到)(?P<b>{_NUM})(?P<ub>{_UNIT}))?(?P<post>{_POST})?")
+# The grammar's words and patterns are in yoy/vocab.py (units longest first, qualifiers, verbs).
+_UNIT = vocab.UNITS
+_PRE = vocab.PRE_QUALIFIERS
+_POST = vocab.POST_QUALIFIERS
+_VALUE_CORE = (rf"(?P<pre>{_PRE})?(?P<a>{_NUM})(?P<many>{vocab.MORE_THAN})?(?P<ua>{_UNIT})?"
+               rf"(?:(?P<dash>{vocab.RANGE_MARKS})(?P<b>{_NUM})(?P<ub>{_UNIT}))?(?P<post>{_POST})?")
 _VALUE_RE = re.compile(_VALUE_CORE)
 # A measuring verb right before the value (longest first).
-_VERB = (r"同比增长|比上年增长|比去年增长|比上年下降|比去年下降|实际增长|名义增长|预期增长|预计增长|"
-         r"增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少|增加|达到|达|实现|完成|控制在|保持在|稳定在|拟按|按|拟安排|安排|"
-         r"拟发行|发行|拟定为|目标为|均为|分别为|为|是|在")
+_VERB = vocab.MEASURING_VERBS
 # Between the indicator and its verb: a few characters of wording, no figure and no clause break.
 # Calibrated on the embedded corpus and tests/test_figures.py: 8 misses the shared value of
 # 广义货币M2和社会融资规模余额预期增长均为8%左右; 12, 16 and 20 give the same figures on all 20 reports;
@@ -85,41 +94,39 @@ _VERB = (r"同比增长|比上年增长|比去年增长|比上年下降|比去�
 GAP_MAX_CHARS = 12
 _GAP = rf"[^\d,;。:、()\"“”%]{{0,{GAP_MAX_CHARS}}}?"
 # A base year the change is measured from: 单位国内生产总值能耗比2020年降低13.5% (a five-year plan figure).
-_BASE_YEAR = r"比(?:19|20)\d\d年(?:末|底)?"
+_BASE_YEAR = vocab.BASE_YEAR
 _AFTER = re.compile(rf"^(?P<gap>{_GAP})(?P<base>{_BASE_YEAR})?(?P<verb>(?:{_VERB}){{0,2}})"
                     rf"(?P<value>{_VALUE_CORE})")
 # A change from earlier years to the past one: 由前三年分别上升4.9%、5.5%、0.2%,转为下降1.2% → 下降1.2%.
-_TURNED = re.compile(rf"^由[^;。]*?转为(?P<verb>下降|降低|增长|上涨|上升)(?P<value>{_VALUE_CORE})")
+_TURNED = re.compile(vocab.TURNED.format(value=_VALUE_CORE))
 # A value that ends a change: 从2.1%提高到2.3% → 2.3%.
-_CHANGE_TO = re.compile(rf"^(?:提高|增加|上升|上调|下降|降低|减少|扩大|调整|降|升|增|减)?(?:到|至)"
-                        rf"(?:{_GAP}的)?(?P<value>{_VALUE_CORE})")
+_CHANGE_TO = re.compile(vocab.CHANGE_TO.format(gap=_GAP, value=_VALUE_CORE))
 # 突破 / 超过 stay in the value (总量突破90万亿元 → 突破90万亿元, as a level after its name is kept).
-_FOLLOW_LEVEL = re.compile(rf"^[,、](?:总量|总额|规模)?(?:达到|达|为|(?=突破|超过))(?P<value>{_VALUE_CORE})")
-_FOLLOW_GROWTH = re.compile(rf"^[,、](?:比上年|比去年|同比)?(?:实际)?增长(?P<value>{_VALUE_CORE})")
+_FOLLOW_LEVEL = re.compile(vocab.FOLLOW_LEVEL.format(value=_VALUE_CORE))
+_FOLLOW_GROWTH = re.compile(vocab.FOLLOW_GROWTH.format(value=_VALUE_CORE))
 # Respective values: 分别实际增长7.7%和6.8% (the two indicators before it, in order).
-_RESPECTIVE = re.compile(rf"(?:分别)?(?:比上年|比去年|同比)?(?:实际)?(?P<verb>增长|下降|提高)"
-                         rf"(?P<v1>{_NUM}%)和(?P<v2>{_NUM}%)")
+_RESPECTIVE = re.compile(vocab.RESPECTIVE.format(num=_NUM))
 # The review naming a target set earlier, before the indicator (全国没有实现年初确定的…降低4%左右…) or
 # after its value (圆满完成国内生产总值增长5%左右的预期目标): no result. Within one comma-run only, so
 # 全面实现年初确定的主要目标,国内生产总值增长7.8% keeps the result.
-_RESTATED_BEFORE = re.compile(r"(?:年初|原定|确定的|提出的|预期的)[^,;。]*$")
-_RESTATED_AFTER = re.compile(r"^[^,;。]*?的[^,;。]{0,8}目标")
+_RESTATED_BEFORE = re.compile(vocab.RESTATED_BEFORE)
+_RESTATED_AFTER = re.compile(vocab.RESTATED_AFTER)
 # A sum named as what is issued, its amount in a later phrase of the clause: 拟连续几年发行超长期特别国债,
 # 专项用于…,今年先发行1万亿元.
-_ISSUED = re.compile(r"(?:发行|安排|增发)$")
-_LATER_AMOUNT = re.compile(rf",(?:今年|本年|当年)?(?:先|拟|首批|再)*(?:发行|安排)(?P<value>{_VALUE_CORE})")
+_ISSUED = re.compile(vocab.ISSUED)
+_LATER_AMOUNT = re.compile(vocab.LATER_AMOUNT.format(value=_VALUE_CORE))
 # The indicator as the object of 将/把: the figure that follows is set as something else.
-_OBJECT_OF = re.compile(r"(?:将|把)$")
+_OBJECT_OF = re.compile(vocab.OBJECT_OF)
 # A change verb right before a sum or rate: what follows is the change (削减财政赤字450亿元).
-_CHANGE_BEFORE = re.compile(r"(?:削减|减少|增加|压减|扩大|降低|提高|调减|调增)$")
-_BEFORE_AMOUNT = re.compile(rf"(?:发行|安排|增发|新增)(?P<value>{_VALUE_CORE})的?$")
+_CHANGE_BEFORE = re.compile(vocab.CHANGE_BEFORE)
+_BEFORE_AMOUNT = re.compile(vocab.BEFORE_AMOUNT.format(value=_VALUE_CORE))
 # Gap words that mean the figure is not the indicator's own (a share, a part, a per-head figure).
 # (资金: 安排超长期特别国债资金3000亿元支持设备更新 is a share of the bonds, not their total)
-_GAP_REJECT = re.compile(r"占|比重|其中|人均|以来|相当于|带动|用于|资金|企业|项目|能源|能耗|消耗|用水|排放")
+_GAP_REJECT = re.compile(vocab.GAP_REJECT)
 # Gap or verb words of a change against last year (比上年预算减少198亿元): a delta, not the target.
-_DELTA = re.compile(r"比(?:上年|去年|(?:19|20)\d\d年)")
-_GROWTH_WORD = re.compile(r"增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少")
-_DECLINE_WORD = re.compile(r"下降|降低|减少")
+_DELTA = re.compile(vocab.DELTA)
+_GROWTH_WORD = re.compile(vocab.GROWTH_WORDS)
+_DECLINE_WORD = re.compile(vocab.DECLINE_WORDS)
 # A figure in words only (固定资产投资提质增效): at most this many Han characters, in a clause with figures.
 # 12 takes 实际增长与经济增长同步 (10) and leaves prose clauses (mostly longer) out.
 QUALITATIVE_MAX_CHARS = 12
@@ -129,42 +136,38 @@ QUALITATIVE_MIN_CHARS = 3
 # 同名义经济增速基本匹配, 增速明显高于去年) or as the quota a higher level sets (单位地区生产总值能耗降低
 # 完成省下达任务). Such a target counts wherever the plan states it (the monetary paragraph has no figure
 # and no cue).
-_COMPARISON = r"同步|匹配|相适应|相协调|高于|低于"  # … of two figures: of their growth
-_COMPARED = re.compile(_COMPARISON)
-_BARE_RELATION = re.compile(rf"^(?:基本)?(?:{_COMPARISON})$")
-_RELATION = re.compile(rf"{_COMPARISON}|下达")
+_COMPARED = re.compile(vocab.COMPARISON)  # … of two figures: of their growth
+_BARE_RELATION = re.compile(vocab.BARE_RELATION)
+_RELATION = re.compile(vocab.TARGET_RELATION)
 # … and may be longer than other words: 同经济增长、价格总水平预期目标相匹配 (18), 要与国内生产总值名义
 # 增速相匹配 (15); 20 takes them and stops short of two relations run together.
 RELATION_MAX_CHARS = 20
 _RELATION_RUN = re.compile(r"^[^\d,;。()%]*")
 # The measure a words-only target starts with (居民收入增长和…, 能耗降低完成…): the name says it.
-_MEASURE_LEAD = re.compile(r"^(?:实际)?(?P<m>增长|增速|降低|下降)")
+_MEASURE_LEAD = re.compile(vocab.MEASURE_LEAD)
 # A rate that is itself a change (涨幅): a fall is shown as such, with a negative number.
-_SIGNED_RATE = "涨幅"
+_SIGNED_RATE = vocab.SIGNED_RATE
 # Between two names that share the next one's words: 广义货币和社会融资规模增速…, 社会融资规模、货币供应量同….
 # (与 is no joiner: 居民人均可支配收入与GDP增长同步 relates the two.)
-_JOINER = re.compile(r"^(?:和|及|、)$")
+_JOINER = re.compile(vocab.JOINER)
 _QUAL = re.compile(rf"^[\u4e00-\u9fffA-Z]{{{QUALITATIVE_MIN_CHARS},{QUALITATIVE_MAX_CHARS}}}(?=[,;。、)]|$)")
-_QUAL_BAD_START = re.compile(r"^[的和与及等同]")
+_QUAL_BAD_START = re.compile(vocab.QUAL_BAD_START)
 # … nor a verb: 增长保持在合理区间 is a clause of prose (the relation words above are the exception).
-_QUAL_BAD_VERB = re.compile(r"(?:增长|下降|降低|达到|实现|完成|控制|保持)")
+_QUAL_BAD_VERB = re.compile(vocab.QUAL_BAD_VERB)
 
 # --- time ------------------------------------------------------------------------------------
 
-_MULTI_YEAR = re.compile(r"年均|五年|累计|[两三四五六七八九十几]年来|近几年|这几年|历年|"
-                         r"十[一二三四五六七八九]?五|[八九]五(?:时期|期间|计划)|今后[一二三四五]年|期间|"
-                         r"到20\d\d年|至20\d\d年|20\d\d年(?:前|底前)")
+_MULTI_YEAR = re.compile(vocab.MULTI_YEAR)
 # Titles of parts whose figures span several years: 过去五年…, 本届政府工作回顾, “十二五”时期….
-_MULTI_YEAR_TITLE = re.compile(r"五年|本届|十[一二三四五六七八九]?五|[八九]五")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
-_THIS_YEAR_START = re.compile(r"^(?:同时,|此外,|另外,)?(?:今年|本年)")
-_PAST_START = re.compile(r"^(?:去年|上年|过去一年|一年来|前一年)")
-_FUTURE_CUE = re.compile(r"拟|预期|预计|目标|力争|计划|安排")
+_MULTI_YEAR_TITLE = re.compile(vocab.MULTI_YEAR_TITLE)
+_YEAR = re.compile(vocab.YEAR)
+_THIS_YEAR_START = re.compile(vocab.THIS_YEAR_START)
+_PAST_START = re.compile(vocab.PAST_START)
+_FUTURE_CUE = re.compile(vocab.FUTURE_CUE)
 # A sentence announcing this year's work: where the plan zone starts at the latest.
-_PLAN_CUE = (r"(?:经济社会发展|国民经济和社会发展|政府工作|工作|发展)?的?"
-             r"(?:总体要求|主要任务|总体部署|主要预期目标|预期目标|主要目标|工作的?建议|主要工作安排|工作安排)")
+_PLAN_CUE = vocab.PLAN_CUE
 # Cue of the expected-targets passage: its clauses rank first for an indicator's headline target.
-_TARGET_CUE = re.compile(r"主要预期目标|预期目标|主要目标|目标是|目标为")
+_TARGET_CUE = re.compile(vocab.TARGET_CUE)
 # A review zone shorter than this is a preamble, not a review: its report has none (青岛市 2025, a text
 # that lacks its review part, has 181 characters before its plan; the shortest review here is 2559).
 REVIEW_MIN_CHARS = 500
@@ -216,12 +219,12 @@ def plan_start(folded: str, year: int, parts: Sequence[Block]) -> int:
         elif seen_review:
             cands.append(b.span.start)
             break
-    cue = re.compile(rf"(?:今年|本年|{year}年){_PLAN_CUE}")
+    cue = re.compile(vocab.THIS_YEAR_PLAN.format(year=year))
     m = cue.search(folded)
     if m:
         cands.append(max(folded.rfind("\n", 0, m.start()), folded.rfind("。", 0, m.start())) + 1)
     # a paragraph that opens the coming year: 2000年是世纪交替之年 / 今年是…的一年
-    opening = re.compile(rf"^(?:今年|{year}年)是", re.M)
+    opening = re.compile(vocab.YEAR_OPENING.format(year=year), re.M)
     m = opening.search(folded)
     if m:
         cands.append(m.start())
@@ -277,7 +280,7 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
         if k in pair_of and row.measure == "growth":
             value, number, unit, qual = _value_parts(pair_of[k])
             decline = bool(_DECLINE_WORD.search(paired.group("verb") if paired else ""))
-            shown, matched = ("下降", "降低") if decline else ("增长", "增长")
+            shown, matched = (FALL, CUT) if decline else (GROWTH, GROWTH)
             out.append(Found(Figure(indicator=row.display + shown, value=value,
                                     number=number, unit=unit, qualifier=qual, is_target=target,
                                     evidence=evidence, canonical=row.canonical + matched,
@@ -301,7 +304,7 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
             shared = len(gap) > nxt  # another indicator stands between: M2和社会融资规模…均为12%
             if paired and paired.start() <= m.end() + v.end() <= paired.end():
                 v = None  # that value belongs to the respective pair
-            lone = shared and not re.search(r"均|分别", gap + verb)  # the value is the other one's
+            lone = shared and not re.search(vocab.SHARED_VALUE, gap + verb)  # the value is the other one's
             delta = _DELTA.search(gap + verb) and not _GROWTH_WORD.search(verb)
             if _GAP_REJECT.search(gap) or lone or delta:
                 v = None
@@ -322,11 +325,11 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
             if target and not re.match(r"[\d,]", rest):
                 # up to the next name, or past it when that name is the other side of a relation
                 # (…增速要与国内生产总值名义增速相匹配)
-                other_side = not _JOINER.match(rest[:nxt]) and re.search(r"[与同和]$", rest[:nxt])
+                other_side = not _JOINER.match(rest[:nxt]) and re.search(vocab.RELATED_TO, rest[:nxt])
                 w = _words_target(rest if other_side else rest[:nxt], row)
                 # 收入与GDP增长同步: GDP is the other side of the relation, not a target of its own
                 # (unless the name before is joined to it: 广义货币和社会融资规模增速同…匹配)
-                inside = re.search(r"[与和同]$", clause[:m.start()]) and not (
+                inside = re.search(vocab.RELATED_TO, clause[:m.start()]) and not (
                     k > 0 and _JOINER.match(clause[matches[k - 1].end():m.start()]))
                 if w and not inside:
                     value, suffix = w
@@ -341,23 +344,23 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
         value, number, unit, qual = _value_parts(value_m)
         if unit is None:
             continue  # a bare number (a year, a count without unit) is not a figure
-        if qual is None and verb in ("控制在", "保持在", "稳定在"):
+        if qual is None and verb in vocab.HOLD_VERBS:
             qual = verb
         words = gap + verb
         display, canonical = row.display, row.canonical
-        if row.measure == "growth" and unit in ("%", "个百分点"):
+        if row.measure == "growth" and unit in ("%", vocab.POINTS):
             if not _GROWTH_WORD.search(words):
                 continue  # 国内生产总值的3%: a share, not growth
             decline = bool(_DECLINE_WORD.search(words))
-            display += ("降低" if "降低" in words else "下降") if decline else "增长"
-            canonical += "降低" if decline else "增长"
+            display += (CUT if CUT in words else FALL) if decline else GROWTH
+            canonical += CUT if decline else GROWTH
         elif row.measure == "growth" and _GROWTH_WORD.search(verb):
-            display += "增加"  # 增加2787亿元: an amount of growth
-            canonical += "增加"
+            display += INCREASE  # 增加2787亿元: an amount of growth
+            canonical += INCREASE
         elif row.measure in ("rate", "amount") and _DELTA.search(words):
             continue
         elif row.measure == "rate" and display.endswith(_SIGNED_RATE) and _DECLINE_WORD.search(verb):
-            display = display[: -len(_SIGNED_RATE)] + "下降"  # 居民消费价格下降0.7%: a fall, not a rise
+            display = display[: -len(_SIGNED_RATE)] + FALL  # 居民消费价格下降0.7%: a fall, not a rise
             number = -number
         end = m.end() + (v.end() if v else 0)
         if not target and _RESTATED_AFTER.match(clause[end:]):
@@ -370,15 +373,15 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
             gv = _VALUE_RE.match(g.group("value"))
             assert gv is not None
             value, number, unit, qual = _value_parts(gv)
-            out.append(Found(Figure(indicator=row.display + "增长", value=value, number=number, unit=unit,
+            out.append(Found(Figure(indicator=row.display + GROWTH, value=value, number=number, unit=unit,
                                     qualifier=qual, is_target=target, evidence=evidence,
-                                    canonical=row.canonical + "增长", period=period(end + g.end())), rank))
+                                    canonical=row.canonical + GROWTH, period=period(end + g.end())), rank))
         lv = _FOLLOW_LEVEL.match(clause[end:]) if v and display != row.display else None
         if lv and row.measure == "growth":  # 国内生产总值增长6.1%,达到99.1万亿元
             gv = _VALUE_RE.match(lv.group("value"))
             assert gv is not None
             value, number, unit, qual = _value_parts(gv)
-            if unit not in (None, "%", "个百分点", "倍"):
+            if unit not in (None, "%", vocab.POINTS, vocab.TIMES):
                 out.append(Found(Figure(indicator=row.display, value=value, number=number, unit=unit,
                                         qualifier=qual, is_target=target, evidence=evidence,
                                         canonical=row.canonical, period=period(end + lv.end())), rank))
@@ -405,13 +408,13 @@ def _words_target(rest: str, row: Indicator) -> tuple[str, tuple[str, str]] | No
     assert run is not None
     words = run.group(0)
     if (_RELATION.search(words) and len(words) <= RELATION_MAX_CHARS and re.search(r"[\u4e00-\u9fff]$", words)
-            and not re.match(r"[的等]", words)  # 能耗等约束性指标…: the indicator is one of several
+            and not re.match(vocab.ONE_OF_SEVERAL, words)  # 能耗等约束性指标…: one of several
             and not _GAP_REJECT.search(words)):  # 固定资产投资用于农村的增量要高于上年: not its own
         if row.measure != "growth" or (lead is None and not _COMPARED.search(words)):
             return words, ("", "")  # 完成省下达任务: a quota, no measure
-        m = lead.group("m") if lead else "增长"  # a relation of two figures is one of their growth
-        decline = m in ("降低", "下降")
-        return words, ((m, "降低") if decline else ("增长", "增长"))
+        m = lead.group("m") if lead else GROWTH  # a relation of two figures is one of their growth
+        decline = m in (CUT, FALL)
+        return words, ((m, CUT) if decline else (GROWTH, GROWTH))
     q = _QUAL.match(rest)
     if q is None or _QUAL_BAD_START.match(rest) or _QUAL_BAD_VERB.match(rest):
         return None
@@ -498,7 +501,7 @@ def key(f: Figure) -> str:
 
 def base_of(indicator: str) -> str:
     """The indicator without its measure: 固定资产投资增长 → 固定资产投资."""
-    for suffix in ("增长", "下降", "降低", "增加"):
+    for suffix in vocab.MEASURE_SUFFIXES:
         if indicator.endswith(suffix):
             return indicator[: -len(suffix)]
     return indicator
@@ -520,10 +523,7 @@ def headline_targets(found: Sequence[Found]) -> dict[str, Figure]:
 
 
 # Magnitude of a unit against its base (亿元 = 1, 万亿元 = 10000), to compare 8000亿元 with 1.2万亿元.
-_SCALE = {"万亿元": ("亿元", 1e4), "亿元": ("亿元", 1.0), "万元": ("亿元", 1e-4), "元": ("亿元", 1e-8),
-          "万亿美元": ("亿美元", 1e4), "亿美元": ("亿美元", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0),
-          "万亿斤": ("亿斤", 1e4), "亿斤": ("亿斤", 1.0), "万吨": ("吨", 1e4), "亿吨": ("吨", 1e8),
-          "吨": ("吨", 1.0)}
+_SCALE = vocab.SCALE
 
 
 def magnitude(f: Figure) -> tuple[str | None, float | None]:
@@ -534,31 +534,32 @@ def magnitude(f: Figure) -> tuple[str | None, float | None]:
     return base, f.number * factor
 
 
-def direction(old: Figure | None, new: Figure | None, peers: bool = False) -> str:
-    """Same region: up | down | unchanged | requalified | changed | newly set | no longer set.
-    Two regions (`peers`): higher | lower | same | changed | only old | only new (new against old)."""
+def direction(old: Figure | None, new: Figure | None, peers: bool = False) -> Direction:
+    """Same region: one of `TIME_DIRECTIONS`. Two regions (`peers`): one of `PEER_DIRECTIONS` (new
+    against old)."""
+    D = Direction
     if old is None:
-        return "only new" if peers else "newly set"
+        return D.ONLY_NEW if peers else D.NEWLY_SET
     if new is None:
-        return "only old" if peers else "no longer set"
+        return D.ONLY_OLD if peers else D.NO_LONGER_SET
     (uo, no), (un, nn) = magnitude(old), magnitude(new)
     if no is not None and nn is not None and uo == un:
         if round(nn - no, 9) > 0:
-            return "higher" if peers else "up"
+            return D.HIGHER if peers else D.UP
         if round(nn - no, 9) < 0:
-            return "lower" if peers else "down"
+            return D.LOWER if peers else D.DOWN
         if old.qualifier == new.qualifier:
-            return "same" if peers else "unchanged"
-        return "changed" if peers else "requalified"
+            return D.SAME if peers else D.UNCHANGED
+        return D.CHANGED if peers else D.REQUALIFIED
     if old.value == new.value and old.indicator == new.indicator:
-        return "same" if peers else "unchanged"
-    return "changed"
+        return D.SAME if peers else D.UNCHANGED
+    return D.CHANGED
 
 
 def note(old: Figure | None, new: Figure | None, dir_: str) -> str | None:
     """A reader's note for a change the direction word does not say: only the qualifier moved."""
-    if dir_ == "requalified" and old and new:
-        return f"数值未变，仅限定词变化：{old.value} → {new.value}"
+    if dir_ == Direction.REQUALIFIED and old and new:
+        return vocab.requalified_note(old.value, new.value)
     return None
 
 
@@ -630,7 +631,7 @@ def series(history: Sequence[Report], canonicals: Sequence[str] = ()) -> tuple[T
 
 
 # Indicator `yoy targets` shows when none is asked for: GDP growth, the headline target.
-DEFAULT_SERIES = "国内生产总值增长"
+DEFAULT_SERIES = vocab.DEFAULT_SERIES
 
 
 def pick_series(all_series: Sequence[TargetSeries], queries: Sequence[str]) -> list[TargetSeries]:

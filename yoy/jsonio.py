@@ -1,7 +1,8 @@
 """The Comparison record as JSON: `dump` (stable, byte-identical across runs), `load`, and `schema`.
 
 Field order is the dataclasses' field order; tuples become arrays, enums their values, `None` null.
-`docs/comparison.schema.json` is `schema()` written out (JSON Schema 2020-12).
+`docs/comparison.schema.json` is `schema()` written out (JSON Schema 2020-12); each closed vocabulary
+it lists comes from the field's `StrEnum` (its type, or `models.closed` metadata), in member order.
 """
 
 from __future__ import annotations
@@ -12,19 +13,9 @@ from dataclasses import asdict, fields, is_dataclass
 from enum import Enum
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from yoy.models import PEER_DIRECTIONS, TIME_DIRECTIONS, Comparison
+from yoy.models import VOCABULARY, Comparison
 
 SCHEMA_ID = "https://yoy.example/comparison.schema.json"
-# Closed vocabularies of string fields, documented in the schema.
-ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("DiffChunk", "op"): ("equal", "insert", "delete"),
-    ("SectionPair", "level"): ("part", "section"),
-    ("SectionPair", "relation"): ("matched", "moved", "split", "merged", "new", "dropped"),
-    ("Priority", "change"): ("new", "dropped", "reworded", "continued"),
-    ("TargetChange", "direction"): (*TIME_DIRECTIONS,
-                                    *(d for d in PEER_DIRECTIONS if d not in TIME_DIRECTIONS)),
-    ("RankedChange", "kind"): ("priority", "target", "section"),
-}
 
 
 def dump(comparison: Comparison) -> str:
@@ -48,7 +39,8 @@ def _build(tp: Any, data: Any) -> Any:
         return tuple(_build(a, x) for a, x in zip(args, data, strict=True))
     if isinstance(tp, type) and is_dataclass(tp):
         hints = get_type_hints(tp)
-        kwargs = {f.name: _build(hints[f.name], data[f.name]) for f in fields(tp) if f.name in data}
+        kwargs = {f.name: _build(f.metadata.get(VOCABULARY, hints[f.name]), data[f.name])
+                  for f in fields(tp) if f.name in data}
         return tp(**kwargs)
     if isinstance(tp, type) and issubclass(tp, Enum):
         return tp(data)
@@ -81,10 +73,8 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             defs[name] = {}
             hints = get_type_hints(tp)
             props: dict[str, Any] = {}
-            for f in fields(tp):
-                props[f.name] = _schema_of(hints[f.name], defs)
-                if (name, f.name) in ENUMS:
-                    props[f.name] = {"type": "string", "enum": list(ENUMS[(name, f.name)])}
+            for f in fields(tp):  # a closed vocabulary is the field's type or in its metadata
+                props[f.name] = _schema_of(f.metadata.get(VOCABULARY, hints[f.name]), defs)
             defs[name] = {"type": "object", "description": (tp.__doc__ or "").strip().splitlines()[0],
                           "properties": props, "required": [f.name for f in fields(tp)],
                           "additionalProperties": False}

@@ -10,12 +10,23 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from yoy import vocab
+
 # The years a report can have: the People's Republic's first year, and a far bound that still refuses
 # typos such as 20225 or 0000.
 MIN_YEAR, MAX_YEAR = 1949, 2100
 
 
-class Kind(StrEnum):
+class Vocabulary(StrEnum):
+    """A closed vocabulary of the records: the members' values are the codes JSON writes, `label` the
+    reader-facing word (`vocab.LABELS`, by the vocabulary's class name)."""
+
+    @property
+    def label(self) -> str:
+        return vocab.LABELS[type(self).__name__][self.value]
+
+
+class Kind(Vocabulary):
     """How much of the report a text holds."""
 
     FULL = "full"
@@ -23,7 +34,7 @@ class Kind(StrEnum):
     SUMMARY = "summary"  # a news digest of the report
 
 
-class Level(StrEnum):
+class Level(Vocabulary):
     """Administrative level of the government that delivers the report."""
 
     NATIONAL = "national"
@@ -33,7 +44,7 @@ class Level(StrEnum):
     COUNTY = "county"
 
 
-class Period(StrEnum):
+class Period(Vocabulary):
     """What time a figure covers: one year (a target for the coming year, a result of the past one), or
     several (五年累计, 年均, 到2025年)."""
 
@@ -41,7 +52,7 @@ class Period(StrEnum):
     MULTI_YEAR = "multi-year"
 
 
-class Role(StrEnum):
+class Role(Vocabulary):
     """What a part of the report does: review the past year, plan the coming one, or neither."""
 
     REVIEW = "review"
@@ -49,33 +60,120 @@ class Role(StrEnum):
     OTHER = "other"
 
 
-# Reader-facing Chinese labels of the record's codes. The record's own reasons (classify) and every
-# brief (render) use these, so a code reads the same everywhere.
-KIND_LABELS = {Kind.FULL: "全文", Kind.PARTIAL: "部分文本", Kind.SUMMARY: "新闻摘要"}
-CHANGE_LABELS = {"new": "新提出", "dropped": "不再提及", "reworded": "表述变化", "continued": "延续"}
-RELATION_LABELS = {"matched": "对应", "moved": "移动", "split": "拆分", "merged": "合并", "new": "新增",
-                   "dropped": "删去"}
-DIRECTION_LABELS = {"up": "上调", "down": "下调", "unchanged": "持平", "newly set": "新设",
-                    "no longer set": "不再设定", "changed": "改变", "requalified": "限定词变化",
-                    # two regions: no time, only one against the other (render names the region)
-                    "higher": "高于", "lower": "低于", "same": "相同", "only old": "仅前者设定",
-                    "only new": "仅后者设定"}
-# Directions of a same-region pair (old → new in time) and of two regions (old beside new).
-TIME_DIRECTIONS = ("up", "down", "unchanged", "requalified", "changed", "newly set", "no longer set")
-PEER_DIRECTIONS = ("higher", "lower", "same", "changed", "only old", "only new")
-LEVEL_LABELS = {"part": "部分", "section": "章节"}
-# Plain words for the record's `Priority.basis` codes (the briefs show these; JSON keeps the codes).
-BASIS_LABELS = {"引号术语": "报告中加引号的提法", "标题用语": "出现在标题中", "政策词表": "常用政策词语",
-                "关键性": "用词频率明显变化", "词表所列接替": "已知的前后接替提法",
-                "对应位置替换": "对应位置由“{old}”改为“{new}”"}
-# The briefs' and the terminal's own reader-facing phrases (templates hold the rest).
-BRIEF_WORDS = {
-    "mentions_one": "{side} 提及 {n} 次", "mentions_both": "提及 {old} → {new} 次",
-    "section_n": "第{n}节", "untitled": "（无标题）", "target": "目标：{indicator}", "unset": "未设",
-    "caveat": "注意：{text}", "top": "最重要的变化", "targets": "主要预期目标", "change": "变化",
-    "why": "依据", "indicator": "指标", "index_title": "yoy 简报索引", "slot": "对应位置换了说法",
-}
+class BlockLevel(Vocabulary):
+    """How deep a block of the outline sits: a part (一、), a section ((一)) or an item (lead phrase)."""
 
+    PART = "part"
+    SECTION = "section"
+    ITEM = "item"
+
+
+class PairLevel(Vocabulary):
+    """The level a row of the section map aligns: parts or sections (items are not aligned)."""
+
+    PART = "part"
+    SECTION = "section"
+
+
+class Relation(Vocabulary):
+    """How an old block and a new block relate in the section map."""
+
+    MATCHED = "matched"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    NEW = "new"
+    DROPPED = "dropped"
+
+
+class Op(Vocabulary):
+    """What an inline redline piece does: stays, is inserted by the new text, or deleted from the old."""
+
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+class Change(Vocabulary):
+    """What happened to a policy term between the two reports."""
+
+    NEW = "new"
+    DROPPED = "dropped"
+    REWORDED = "reworded"
+    CONTINUED = "continued"
+
+
+class Direction(Vocabulary):
+    """Where a target went: in time (same region, old → new) or one region beside the other (peers).
+
+    Members are in the order the schema lists them: the time directions, then the peer-only ones.
+    """
+
+    UP = "up"
+    DOWN = "down"
+    UNCHANGED = "unchanged"
+    REQUALIFIED = "requalified"  # the same number, another qualifier (X%左右 → X%以上)
+    CHANGED = "changed"  # not comparable as numbers (a figure against words, another unit): both kinds
+    NEWLY_SET = "newly set"
+    NO_LONGER_SET = "no longer set"
+    HIGHER = "higher"
+    LOWER = "lower"
+    SAME = "same"
+    ONLY_OLD = "only old"
+    ONLY_NEW = "only new"
+
+
+# Directions of a same-region pair (old → new in time) and of two regions (old beside new).
+TIME_DIRECTIONS = (Direction.UP, Direction.DOWN, Direction.UNCHANGED, Direction.REQUALIFIED,
+                   Direction.CHANGED, Direction.NEWLY_SET, Direction.NO_LONGER_SET)
+PEER_DIRECTIONS = (Direction.HIGHER, Direction.LOWER, Direction.SAME, Direction.CHANGED,
+                   Direction.ONLY_OLD, Direction.ONLY_NEW)
+
+
+class RankedKind(Vocabulary):
+    """What a ranked change is: a priority (term), a target, or a section of the map."""
+
+    PRIORITY = "priority"
+    TARGET = "target"
+    SECTION = "section"
+
+
+class Side(Vocabulary):
+    """Which of the two compared reports a piece of evidence is from."""
+
+    OLD = "old"
+    NEW = "new"
+
+
+# Every closed vocabulary of the records. tests/test_vocab.py walks it: each member has a label and
+# the schema lists each field's members.
+VOCABULARIES: tuple[type[Vocabulary], ...] = (Kind, Level, Period, Role, BlockLevel, PairLevel, Relation, Op,
+                                           Change, Direction, RankedKind, Side)
+
+
+VOCABULARY = "vocabulary"  # the metadata key of a field holding a closed vocabulary
+
+
+def closed(vocabulary: type[Vocabulary]) -> dict[str, type[Vocabulary]]:
+    """Metadata of a `str` field whose values are `vocabulary`'s members (`field(metadata=closed(X))`):
+    the schema and `jsonio.load` read the vocabulary from it.
+
+    For fields that stages not yet migrated still fill with bare strings (a `StrEnum` member equals
+    its value, so both kinds compare and dump alike); once every constructor passes members the
+    field is annotated with the enum itself and this marker goes.
+    """
+    return {VOCABULARY: vocabulary}
+
+
+# Labels of the codes by code, for stages that look a code's label up in a mapping (render, summary,
+# classify); each is derived from its enum, so a new member needs no edit here.
+KIND_LABELS: dict[str, str] = {k: k.label for k in Kind}
+CHANGE_LABELS: dict[str, str] = {c: c.label for c in Change}
+RELATION_LABELS = {r: r.label for r in Relation}
+DIRECTION_LABELS: dict[str, str] = {d: d.label for d in Direction}
+LEVEL_LABELS: dict[str, str] = {lv: lv.label for lv in PairLevel}
+BASIS_LABELS = vocab.BASIS
+BRIEF_WORDS = vocab.BRIEF
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -160,7 +258,7 @@ class Block:
     """
 
     id: str  # stable path id: "p2", "p2.s3", "p2.s3.i1"; unnumbered: "p0", "p0.s1" by order
-    level: str  # "part" | "section" | "item"
+    level: BlockLevel
     n: int | None
     title: str
     title_span: Span
@@ -248,7 +346,7 @@ class ReportRef:
 class DiffChunk:
     """One word-sized piece of an inline redline."""
 
-    op: str  # "equal" | "insert" | "delete"
+    op: str = field(metadata=closed(Op))
     text: str
 
 
@@ -263,8 +361,8 @@ class SectionPair:
     new_title: str | None
     old_path: str | None  # human label "三(一)"
     new_path: str | None
-    level: str  # "part" | "section"
-    relation: str  # "matched" | "moved" | "split" | "merged" | "new" | "dropped"
+    level: PairLevel
+    relation: Relation
     score: float  # similarity 0..1 (0 for new/dropped)
     old_text: str | None
     new_text: str | None
@@ -276,7 +374,7 @@ class Evidence:
     """Where a term or figure stands in one of the two reports."""
 
     year: int
-    side: str  # "old" | "new": which report (peers of one year cannot be told apart by year)
+    side: str = field(metadata=closed(Side))  # which report (peers of one year cannot be told apart by year)
     path: str  # "三(一)" or "" when outside any heading
     sentence: str
     span: Span
@@ -287,7 +385,7 @@ class Evidence:
 class Priority:
     """A policy term and what happened to it between the two reports."""
 
-    change: str  # "new" | "dropped" | "reworded" | "continued"
+    change: str = field(metadata=closed(Change))
     term: str  # the term as the newer report says it (old term for "dropped")
     old_term: str | None  # for "reworded": the term it replaced
     old_count: int
@@ -321,7 +419,8 @@ class TargetChange:
     indicator: str  # as the reports word it (the newer one's wording when both state it)
     old: Figure | None
     new: Figure | None
-    direction: str  # same region: TIME_DIRECTIONS; two regions: PEER_DIRECTIONS
+    # same region: TIME_DIRECTIONS; two regions: PEER_DIRECTIONS
+    direction: str = field(metadata=closed(Direction))
     canonical: str = ""  # the matching name (see Figure.canonical)
     note: str | None = None  # e.g. "仅限定词变化：7.5% → 7.5%左右"
 
@@ -349,7 +448,7 @@ class RankedChange:
     """One entry of the significance ranking, with the reason for its rank."""
 
     rank: int
-    kind: str  # "priority" | "target" | "section"
+    kind: str = field(metadata=closed(RankedKind))
     ref: str  # term, indicator, or SectionPair id
     summary: str  # one line a reader understands: "科教兴国 → 创新驱动发展"
     score: float

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from yoy.models import Block, Outline, Report, Role, Span
+from yoy import vocab
+from yoy.models import Block, BlockLevel, Outline, Report, Role, Span
 from yoy.text import SENTENCE_END, fold, word_spans
 
 NUMERALS = "零一二三四五六七八九十"
@@ -86,25 +87,14 @@ _ITEM_BULLETS = "—-–·•● \t"
 _CLOSERS = "”’」』)\"'》"
 _NO_START = frozenset(",、。;:!?》」』)”’")  # no paragraph starts with these (folded)
 # Enumerations in body text (一是, 二要, 第三,): lead phrases only when their run starts at 一.
-_ENUMERATION_RE = re.compile(rf"(?:第)?([{NUMERALS}]{{1,3}})(?:是|要|[,、])")
+_ENUMERATION_RE = re.compile(vocab.ENUMERATION.format(numerals=NUMERALS))
 _ITEM_NUM_RE = re.compile(r"(?:\d{1,2}[.、．]|[(]\d{1,2}[)])")
 # Body openers that no heading contains: the address to the deputies, a year opening a sentence.
-_OPENER_RE = re.compile(r"各位代表|(?:19|20)\d\d年(?:[,是]|以来)")
+_OPENER_RE = re.compile(vocab.BODY_OPENER)
 # A heading may start after a line break or a sentence end (spaces allowed in between).
 _BREAK_BEFORE = set(SENTENCE_END) | {":", "\n"}
 _TITLE_STRIP = "。,;:!?、，；：！？ \u3000"  # original text keeps full-width marks
 _CLAUSE_PUNCT = set(",、:" + SENTENCE_END + "\n")
-_PLAN_WORDS = (
-    "工作安排",
-    "目标任务",
-    "重点工作",
-    "工作重点",
-    "工作的重点",
-    "主要目标",
-    "总体要求",
-    "今后五年",
-)
-_REVIEW_WORDS = ("回顾", "一年来", "五年来", "过去")
 
 
 def chinese_number(text: str) -> int | None:
@@ -456,7 +446,7 @@ def _digest_heads(f: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]:
         clause_start = max(prefix.rfind(","), prefix.rfind(",")) + 1
         lead = prefix[clause_start:]
         # `城阳区将在…`: the subject and its modal are not part of the title
-        for modal in ("将", "要"):
+        for modal in vocab.SUBJECT_MODALS:
             if modal in lead:
                 clause_start += lead.index(modal) + 1
                 break
@@ -534,7 +524,7 @@ def _items(
             end - title_start <= MAX_ITEM
             and f[end : end + 1] == "。"
             and "," not in lead_phrase
-            and not lead_phrase.startswith("各位代表")
+            and not lead_phrase.startswith(vocab.ADDRESS)
         )
         if f[title_start : title_start + 1] in _NO_START:  # `》等22部行政法规`: a broken line's tail
             continue
@@ -549,7 +539,7 @@ def _items(
         out.append(
             Block(
                 f"{parent_id}.i{i + 1}",
-                "item",
+                BlockLevel.ITEM,
                 n,
                 text[tspan.start : tspan.end],
                 tspan,
@@ -561,12 +551,12 @@ def _items(
 
 
 def _role(title: str, inherited: Role = Role.OTHER) -> Role:
-    if any(w in title for w in _PLAN_WORDS):
+    if any(w in title for w in vocab.PLAN_WORDS):
         return Role.PLAN
-    if any(w in title for w in _REVIEW_WORDS):
+    if any(w in title for w in vocab.REVIEW_WORDS):
         return Role.REVIEW
-    if re.search(r"(?:19|20)\d\d年", title):
-        return Role.PLAN if "工作" in title and "回顾" not in title else inherited
+    if re.search(vocab.YEAR_IN_TITLE, title):
+        return Role.PLAN if vocab.WORK in title and vocab.REVIEW not in title else inherited
     return inherited
 
 
@@ -701,7 +691,7 @@ def _digest_blocks(
         kids.append(
             Block(
                 sid,
-                "section",
+                BlockLevel.SECTION,
                 None,
                 title,
                 tspan,
@@ -711,10 +701,11 @@ def _digest_blocks(
             )
         )
     start = paragraphs[lead].start
-    part = Block("p0", "part", None, "", Span(start, start), Span(start, len(f)), Role.PLAN, tuple(kids))
+    part = Block("p0", BlockLevel.PART, None, "", Span(start, start), Span(start, len(f)), Role.PLAN,
+                 tuple(kids))
     if start == 0:
         return (part,)
-    intro = Block("intro", "part", None, "", Span(0, 0), Span(0, start), Role.OTHER)
+    intro = Block("intro", BlockLevel.PART, None, "", Span(0, 0), Span(0, start), Role.OTHER)
     return intro, part
 
 
@@ -760,7 +751,7 @@ def _part_block(
         children.append(
             Block(
                 sid,
-                "section",
+                BlockLevel.SECTION,
                 s.n,
                 s_title,
                 s_span,
@@ -771,4 +762,4 @@ def _part_block(
         )
     span = Span(start, stop)
     items = () if children else _items(text, f, Span(tspan.end, stop), paragraphs, pid, role)
-    return Block(pid, "part", p.n if p else None, title, tspan, span, role, tuple(children) or items)
+    return Block(pid, BlockLevel.PART, p.n if p else None, title, tspan, span, role, tuple(children) or items)

@@ -12,24 +12,15 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 
+from yoy import vocab
 from yoy.models import Doc, Outline, Report, Tokens
 from yoy.text import QUOTES, fold, squeeze, word_spans
 
 __all__ = ["Tokens", "bigrams", "content_words", "count", "doc", "is_content", "key", "quoted",
            "strip_quotes", "tokens"]
 
-# Function words and the boilerplate verbs/adverbs of work reports. They carry no topic, so they are
-# left out of similarity bags and never become priorities. (A stop list, not an IDF table: which
-# words are generic is a property of the genre, not of any one report.)
-_STOP_TEXT = """
-我们 你们 他们 全区 全市 全省 全县 全国 各位 代表 今年 去年 明年 以上 左右 以内 其中 同比 比上年 累计
-进一步 加快 推动 推进 坚持 加强 实施 建设 发展 工作 提升 完善 深化 强化 着力 积极 全面 持续 不断 更加
-努力 一批 重点 突出 加大 扎实 大力 深入 有效 切实 不断 力争 确保 实现 完成 开展 打造 构建 培育 提高
-促进 做好 抓好 支持 鼓励 落实 聚焦 围绕 健全 优化 做强 做优 做大 主要 以及 通过 进行 成为 作为
-没有 已经 正在 一个 一些 这些 那些 这个 各类 各项 各级 相关 有关 方面 领域 水平 能力 体系 机制 工作
-全年 年度 目标 任务 成效 成果 新的 更大 更好 更高 一流 重要 一年 五年 两年 三年 同时 继续 还要 要求
-"""
-STOPWORDS = frozenset(_STOP_TEXT.split())
+# Function words and the boilerplate verbs/adverbs of work reports (`vocab.STOPWORDS_TEXT`).
+STOPWORDS = frozenset(vocab.STOPWORDS_TEXT.split())
 
 # Shortest and longest string that can be a policy term (characters): one-character words are
 # grammar, and strings past 16 characters are clauses, not terms.
@@ -41,7 +32,7 @@ G2_MIN = 10.83
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTE_MARK = re.compile("[" + re.escape("".join(QUOTES) + "".join(QUOTES.values())) + "]")
-_DIGIT = re.compile(r"[0-9〇零一二三四五六七八九十百千万亿%.]")
+_DIGIT = re.compile(rf"[0-9{vocab.NUMBER_CHARS}%.]")
 
 
 def _tokens(pieces: Iterable[tuple[str, int, int]]) -> Tokens:

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from yoy.index import Entry, TermCount
+from yoy.vocab import TREND as W
+from yoy.vocab import TREND_COLUMNS
 
 # Lines drawn in the chart: the regions with most uses; more lines than this are unreadable.
 CHART_REGIONS = 8
@@ -98,7 +100,7 @@ def svg(t: Trend) -> str:
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {CHART_H}" role="img" '
            f'aria-label="{html.escape(t.term)}: uses per 10,000 characters by year" font-size="11">',
            f'<line x1="{PAD}" y1="{CHART_H - PAD}" x2="{x(hi):.1f}" y2="{CHART_H - PAD}" stroke="#888"/>',
-           f'<text x="{PAD}" y="{PAD - 12}" fill="#555">{top:g} / 万字</text>',
+           f'<text x="{PAD}" y="{PAD - 12}" fill="#555">{W["per10k_axis"].format(top=f"{top:g}")}</text>',
            f'<text x="{PAD}" y="{CHART_H - PAD + 16}" fill="#555">{lo}</text>',
            f'<text x="{x(years[-1]):.1f}" y="{CHART_H - PAD + 16}" fill="#555" '
            f'text-anchor="end">{years[-1]}</text>']
@@ -126,14 +128,14 @@ def page(t: Trend, generator: str) -> str:
         f"<tr><td>{html.escape(r.region)}</td><td>{r.first_year}</td>"
         f"<td>{r.years_used} / {len(r.points)}</td><td>{r.total}</td><td>{r.points[-1].per10k:g}</td></tr>"
         for r in t.regions)
-    title = html.escape(f"“{t.term}”的使用")
+    title = html.escape(W["title"].format(term=t.term))
+    head = "".join(f"<th>{c}</th>" for c in TREND_COLUMNS)
     return (f'<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">\n'
             f'<meta name="generator" content="{html.escape(generator)}">\n<title>{title}</title>\n'
             "<style>body{font-family:sans-serif;max-width:720px;margin:2em auto;color:#222}"
             "table{border-collapse:collapse}"
             "td,th{padding:2px 10px;border-bottom:1px solid #ddd;text-align:right}"
             "td:first-child,th:first-child{text-align:left}</style></head><body>\n"
-            f"<h1>{title}</h1>\n<p>{len(t.regions)} / {t.regions_total} 个地区使用"
-            f"{'' if t.exact else '（按索引中各报告的词汇计数）'}</p>\n{svg(t)}\n"
-            "<table><thead><tr><th>地区</th><th>首次使用</th><th>使用年份</th><th>次数</th><th>最近每万字</th>"
-            f"</tr></thead><tbody>\n{rows}\n</tbody></table>\n</body></html>\n")
+            f"<h1>{title}</h1>\n<p>{W['regions_using'].format(n=len(t.regions), total=t.regions_total)}"
+            f"{'' if t.exact else W['inexact']}</p>\n{svg(t)}\n"
+            f"<table><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>\n</body></html>\n")

@@ -1,0 +1,127 @@
+"""The closed vocabularies and the Chinese vocabulary each live in one place."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import re
+import typing
+from enum import StrEnum
+from pathlib import Path
+
+from yoy import jsonio, models, vocab
+
+
+def _closed_fields() -> list[tuple[str, str, type[StrEnum]]]:
+    """(record, field, vocabulary) of every record field holding a closed vocabulary."""
+    out = []
+    for name in dir(models):
+        tp = getattr(models, name)
+        if not (isinstance(tp, type) and dataclasses.is_dataclass(tp)):
+            continue
+        hints = typing.get_type_hints(tp)
+        for f in dataclasses.fields(tp):
+            vocabulary = f.metadata.get(models.VOCABULARY, hints[f.name])
+            if isinstance(vocabulary, type) and issubclass(vocabulary, StrEnum):
+                out.append((tp.__name__, f.name, vocabulary))
+    return out
+
+
+def test_every_enum_of_the_records_is_listed() -> None:
+    enums = {v for name in dir(models) if isinstance(v := getattr(models, name), type)
+             and issubclass(v, StrEnum) and v not in (StrEnum, models.Vocabulary)}
+    assert all(issubclass(v, models.Vocabulary) for v in enums)
+    assert enums == set(models.VOCABULARIES)
+    assert set(vocab.LABELS) == {v.__name__ for v in enums}  # no label table without its enum
+
+
+def test_every_member_has_a_label() -> None:
+    for vocabulary in models.VOCABULARIES:
+        labels = [m.label for m in vocabulary]
+        assert set(vocab.LABELS[vocabulary.__name__]) == {m.value for m in vocabulary}, vocabulary
+        assert all(isinstance(x, str) and x.strip() for x in labels), vocabulary
+        assert len(set(labels)) == len(labels), f"{vocabulary.__name__}: two members read the same"
+
+
+def test_the_schema_lists_every_member_of_every_closed_field() -> None:
+    defs = jsonio.schema()["$defs"]
+    found = _closed_fields()
+    # the record's fields that hold a closed vocabulary, the one the schema documents included
+    assert {(r, f) for r, f, _ in found} >= {("DiffChunk", "op"), ("SectionPair", "level"),
+                                              ("SectionPair", "relation"), ("Priority", "change"),
+                                              ("TargetChange", "direction"), ("RankedChange", "kind")}
+    for record, name, vocabulary in found:
+        if record not in defs:  # a record outside the Comparison (Block, Region …)
+            continue
+        prop = defs[record]["properties"][name]
+        prop = next((p for p in prop.get("anyOf", [prop]) if "enum" in p), prop)
+        assert prop.get("enum") == [m.value for m in vocabulary], (record, name)
+
+
+def test_time_and_peer_directions_cover_the_directions() -> None:
+    assert set(models.TIME_DIRECTIONS) | set(models.PEER_DIRECTIONS) == set(models.Direction)
+    assert not set(models.TIME_DIRECTIONS) & set(models.PEER_DIRECTIONS) - {models.Direction.CHANGED}
+
+
+# --- no Chinese literal outside yoy/vocab.py ---------------------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parents[1] / "yoy"
+# Modules other helpers rewrite while the vocabulary moved; the lead migrates them after the merges and
+# empties this set (the test fails on a pending module that has no literal left, so it cannot linger).
+# (terminal.py is on the list of those modules and has none today.) regions.py holds the region table the
+# house issue reshapes; outline.py keeps only its numeral helpers (NUMERALS, chinese_number,
+# chinese_numeral), which that issue moves out (to text.py, which has no Chinese literal yet).
+PENDING = frozenset({"classify.py", "formulations.py", "ingest.py", "render.py", "corpus.py", "summary.py",
+                     "cli.py", "regions.py", "outline.py"})
+# CJK ideographs (Unified, Extension A, Compatibility). Full-width punctuation alone is not vocabulary.
+_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                out.add(id(first.value))
+    return out
+
+
+def chinese_literals(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of every string constant with a CJK ideograph, docstrings excluded (comments are
+    not in the syntax tree)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = _docstrings(tree)
+    return sorted((node.lineno, node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and id(node) not in skip and _IDEOGRAPH.search(node.value))
+
+
+def test_chinese_literals_live_in_vocab() -> None:
+    found = {p.relative_to(PACKAGE).as_posix(): chinese_literals(p) for p in sorted(PACKAGE.rglob("*.py"))}
+    assert found["vocab.py"], "the scan finds the vocabulary module's own literals"
+    for name in sorted(PENDING):
+        print(f"pending {name}: {len(found.get(name, []))} Chinese literals")
+    stray = {name: hits for name, hits in found.items()
+             if hits and name != "vocab.py" and name not in PENDING}
+    assert not stray, "Chinese literals outside yoy/vocab.py:\n" + "\n".join(
+        f"  yoy/{name}:{line}: {text[:60]!r}" for name, hits in stray.items() for line, text in hits)
+    done = sorted(name for name in PENDING if not found.get(name))
+    assert not done, f"no Chinese literal left in {done}: take them out of PENDING"
+
+
+def test_the_scan_sees_literals_and_skips_docstrings(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text('"""模块说明"""\n# 注释\nA = "示例"\nB = f"{A}之后"\nC = "ascii"\n\n\n'
+                      'def f() -> None:\n    """函数说明"""\n', encoding="utf-8")
+    assert [line for line, _ in chinese_literals(sample)] == [3, 4]
+
+
+def test_every_text_that_is_not_full_has_its_caveats() -> None:
+    for kind in models.Kind:
+        full = kind is models.Kind.FULL
+        assert (vocab.ref_caveat(kind) is None) == full, kind
+        sentence = vocab.text_caveat(2030, "某市", kind)
+        assert (sentence is None) == full, kind
+        if sentence is not None:  # the caveat names the report it is about
+            assert "2030" in sentence and "某市" in sentence

@@ -1,0 +1,286 @@
+"""Every reader-facing Chinese word of yoy, and the domain word lists the stages match against.
+
+One home for the Chinese vocabulary: labels of the record's closed vocabularies (the `StrEnum`s of
+`yoy.models` read their `label` here), the briefs' own phrases, caveat sentences (one builder each),
+budget notes, and the word lists of the genre (stop words, heading words, units, verbs of change).
+Templates hold the briefs' remaining prose. `tests/test_vocab.py` fails on a Chinese string constant
+in any other module of yoy.
+
+Sources. Unless a list says otherwise it is hand-written from the genre (政府工作报告 as published by
+governments: national, provincial, city, district and county reports) and not mined, so there is no
+script to rebuild it: edit it here, and the tests of the stage that reads it say whether it still
+works. Mined lists live in `yoy/data/` with the script that rebuilds them (`make lexicon`).
+
+Language: what a brief (HTML, PDF, Markdown, the JSON's reader-facing strings) says is Chinese and
+lives here; the command line speaks English (help, progress, `yoy.errors` messages), so its messages
+stay beside the code that raises them.
+
+This module imports nothing from yoy, so every stage (and `models`) can read it.
+"""
+
+from __future__ import annotations
+
+# --- labels of the record's closed vocabularies (yoy.models), keyed by the code --------------------
+# Hand-written: the words the briefs show for each code. A code without a label fails
+# tests/test_vocab.py, so a new member of an enum cannot ship without its reader-facing word.
+
+KIND = {"full": "全文", "partial": "部分文本", "summary": "新闻摘要"}
+CHANGE = {"new": "新提出", "dropped": "不再提及", "reworded": "表述变化", "continued": "延续"}
+RELATION = {"matched": "对应", "moved": "移动", "split": "拆分", "merged": "合并", "new": "新增",
+            "dropped": "删去"}
+DIRECTION = {
+    # same region, old → new in time
+    "up": "上调", "down": "下调", "unchanged": "持平", "requalified": "限定词变化", "changed": "改变",
+    "newly set": "新设", "no longer set": "不再设定",
+    # two regions: no time, only one against the other (render names the region)
+    "higher": "高于", "lower": "低于", "same": "相同", "only old": "仅前者设定", "only new": "仅后者设定",
+}
+PAIR_LEVEL = {"part": "部分", "section": "章节"}
+BLOCK_LEVEL = {"part": "部分", "section": "章节", "item": "条目"}
+OP = {"equal": "未变", "insert": "新增", "delete": "删去"}
+RANKED_KIND = {"priority": "重点", "target": "目标", "section": "章节"}
+SIDE = {"old": "前者", "new": "后者"}
+PERIOD = {"year": "年度", "multi-year": "多年"}
+ROLE = {"review": "回顾", "plan": "部署", "other": "其他"}
+LEVEL = {"national": "全国", "province": "省级", "city": "市级", "district": "区级", "county": "县级"}
+# Each vocabulary's labels by the name of its enum in yoy.models (`Vocabulary.label` reads this).
+LABELS = {"Kind": KIND, "Level": LEVEL, "Period": PERIOD, "Role": ROLE, "BlockLevel": BLOCK_LEVEL,
+          "PairLevel": PAIR_LEVEL, "Relation": RELATION, "Op": OP, "Change": CHANGE, "Direction": DIRECTION,
+          "RankedKind": RANKED_KIND, "Side": SIDE}
+
+# Plain words for the record's `Priority.basis` codes (the briefs show these; JSON keeps the codes).
+BASIS = {"引号术语": "报告中加引号的提法", "标题用语": "出现在标题中", "政策词表": "常用政策词语",
+         "关键性": "用词频率明显变化", "词表所列接替": "已知的前后接替提法",
+         "对应位置替换": "对应位置由“{old}”改为“{new}”"}
+# The briefs' and the terminal's own reader-facing phrases (templates hold the rest).
+BRIEF = {
+    "mentions_one": "{side} 提及 {n} 次", "mentions_both": "提及 {old} → {new} 次",
+    "section_n": "第{n}节", "untitled": "（无标题）", "target": "目标：{indicator}", "unset": "未设",
+    "caveat": "注意：{text}", "top": "最重要的变化", "targets": "主要预期目标", "change": "变化",
+    "why": "依据", "indicator": "指标", "index_title": "yoy 简报索引", "slot": "对应位置换了说法",
+}
+
+
+# --- caveats: what a reader must be told about a text before its changes --------------------------
+# One builder per sentence; classify (the record's caveats and notes) and render (the fallback line)
+# read them here. `kind` is a `models.Kind` value ("summary", "partial", "full").
+
+
+def ref_caveat(kind: str) -> str | None:
+    """The short line beside a compared report's name (`ReportRef.caveat`); None for a full text."""
+    return {"summary": "新闻摘要，非报告全文", "partial": "不完整文本，缺少报告的一部分"}.get(kind)
+
+
+def text_caveat(year: int, region: str, kind: str) -> str | None:
+    """The comparison's caveat about one report that is not a full text; None for a full text."""
+    if kind == "summary":
+        return (f"{year}年{region}文本为新闻摘要，并非报告全文：某项重点、章节或目标"
+                "未出现，可能是摘要省略，不一定是真正的变化。")
+    if kind == "partial":
+        return f"{year}年{region}文本不完整：缺失部分的内容无法比较。"
+    return None
+
+
+def peer_caveat(old_region: str, old_year: int, new_region: str, new_year: int) -> str:
+    """The caveat of a two-region comparison: new and dropped mean one says it, not a change in time."""
+    return (f"跨地区对比：{old_region}{old_year}年与{new_region}{new_year}年是不同地区，"
+            "“新提出”“不再提及”指一份报告提到而另一份没有，并非时间上的变化。")
+
+
+def absence_note(year: int, region: str, kind: str, dropped: bool) -> str:
+    """A priority's note when the report it is missing from is a digest or a partial text."""
+    what, missing = ("新闻摘要", "摘要省略") if kind == "summary" else ("不完整文本", "缺失部分")
+    real = "删去" if dropped else "新增"
+    return f"{year}年{region}文本为{what}：未出现可能是{missing}，不一定是真正{real}"
+
+
+def absence_reason(kind: str) -> str:
+    """What the ranking's reason adds for a priority whose absence a digest or partial text explains."""
+    return "；可能是摘要省略" if kind == "summary" else "；文本不完整"
+
+
+# --- budget notes (`Comparison.degraded`): where a time or size budget was hit --------------------
+
+
+def budget_sections(n_old: int, n_new: int, limit: int) -> str:
+    """Too many sections to align all against all."""
+    return f"章节对齐：{n_old}×{n_new} 个章节超过上限 {limit}，仅在已对应的部分内对齐章节"
+
+
+def budget_redline(pair_id: str, n_old: int, n_new: int) -> str:
+    """A block pair with too many sentences for a sentence-level redline."""
+    return f"逐句对照 {pair_id}：{n_old}×{n_new} 句超过上限，以整段删去/新增显示"
+
+
+# --- targets ----------------------------------------------------------------------------------
+
+
+def requalified_note(old_value: str, new_value: str) -> str:
+    """A target whose number stayed and whose qualifier moved (X%左右 → X%以上)."""
+    return f"数值未变，仅限定词变化：{old_value} → {new_value}"
+
+
+# --- batch index and trend page --------------------------------------------------------------------
+
+INDEX_TITLE = BRIEF["index_title"]
+TREND = {
+    "per10k_axis": "{top} / 万字", "title": "“{term}”的使用", "regions_using": "{n} / {total} 个地区使用",
+    "inexact": "（按索引中各报告的词汇计数）",
+}
+TREND_COLUMNS = ("地区", "首次使用", "使用年份", "次数", "最近每万字")
+
+
+# --- terms (yoy.terms) ------------------------------------------------------------------------------
+
+# Function words and the boilerplate verbs/adverbs of work reports (hand-written from the genre).
+# They carry no topic, so they are left out of similarity bags and never become priorities. (A stop
+# list, not an IDF table: which words are generic is a property of the genre, not of any one report.)
+STOPWORDS_TEXT = """
+我们 你们 他们 全区 全市 全省 全县 全国 各位 代表 今年 去年 明年 以上 左右 以内 其中 同比 比上年 累计
+进一步 加快 推动 推进 坚持 加强 实施 建设 发展 工作 提升 完善 深化 强化 着力 积极 全面 持续 不断 更加
+努力 一批 重点 突出 加大 扎实 大力 深入 有效 切实 不断 力争 确保 实现 完成 开展 打造 构建 培育 提高
+促进 做好 抓好 支持 鼓励 落实 聚焦 围绕 健全 优化 做强 做优 做大 主要 以及 通过 进行 成为 作为
+没有 已经 正在 一个 一些 这些 那些 这个 各类 各项 各级 相关 有关 方面 领域 水平 能力 体系 机制 工作
+全年 年度 目标 任务 成效 成果 新的 更大 更好 更高 一流 重要 一年 五年 两年 三年 同时 继续 还要 要求
+"""
+# Characters of a number written in Chinese (digits and magnitudes): a term holding one is a figure.
+NUMBER_CHARS = "〇零一二三四五六七八九十百千万亿"
+
+
+# --- outline (yoy.outline) -------------------------------------------------------------------------
+# Hand-written from the headings and openings of the genre.
+
+# How a report addresses the deputies: a body opener, never part of a heading.
+ADDRESS = "各位代表"
+# Body openers that no heading contains: the address, a year opening a sentence (a regex).
+BODY_OPENER = ADDRESS + r"|(?:19|20)\d\d年(?:[,是]|以来)"
+# Enumerations in body text (一是, 二要, 第三,); `{numerals}` is the numeral class (a regex template).
+ENUMERATION = r"(?:第)?([{numerals}]{{1,3}})(?:是|要|[,、])"
+# A subject's modal in a digest's shared opening (`某区将在…`): the title starts after it.
+SUBJECT_MODALS = ("将", "要")
+# Words of a heading that plans the coming year, and of one that reviews the past.
+PLAN_WORDS = ("工作安排", "目标任务", "重点工作", "工作重点", "工作的重点", "主要目标", "总体要求",
+              "今后五年")
+REVIEW = "回顾"
+REVIEW_WORDS = (REVIEW, "一年来", "五年来", "过去")
+# A year in a heading (2024年…): the part plans when it speaks of work (WORK) and is no review.
+YEAR_IN_TITLE = r"(?:19|20)\d\d年"
+WORK = "工作"
+
+
+# --- figures (yoy.figures): the value grammar ------------------------------------------------------
+# Hand-written from the targets and results passages of the genre; the calibrated lengths and the
+# tests are in yoy/figures.py and tests/test_figures.py. Regex sources: yoy.figures compiles them,
+# filling `{value}` (a whole value), `{gap}` (wording between a name and its verb) and `{num}`.
+
+# Units of a value, longest first (万亿元 before 亿元 before 元); no counts (家, 个, 项): no indicator
+# of the table is counted so.
+POINTS = "个百分点"  # percentage points: the unit of a change of a rate
+TIMES = "倍"
+UNITS = (POINTS + r"|万亿美元|亿美元|万美元|美元|万亿元|亿元|万元|元|万亿斤|亿斤|万斤|斤|亿吨|万吨|吨|公斤|"
+         r"万人次|万人|人次|人|万亩|亩|万公顷|公顷|万平方公里|平方公里|万平方米|平方米|万公里|公里|万千瓦|"
+         r"千瓦|" + TIMES + "|%")
+# Qualifiers before and after a number, a "more than" after it, and the marks of a range.
+PRE_QUALIFIERS = r"不低于|不少于|不高于|不超过|不到|低于|高于|超过|突破|约|近|逾|超"
+POST_QUALIFIERS = r"左右|以上|以内|以下|上下|之间"
+MORE_THAN = r"多|余"
+RANGE_MARKS = r"-|~|—|–|至|到"
+# A measuring verb right before the value (longest first).
+MEASURING_VERBS = (r"同比增长|比上年增长|比去年增长|比上年下降|比去年下降|实际增长|名义增长|预期增长|"
+                   r"预计增长|增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少|增加|达到|达|实现|完成|控制在|"
+                   r"保持在|稳定在|拟按|按|拟安排|安排|拟发行|发行|拟定为|目标为|均为|分别为|为|是|在")
+# Verbs that hold a value at a level: the verb is the value's qualifier when it has none.
+HOLD_VERBS = ("控制在", "保持在", "稳定在")
+# A base year the change is measured from (比2020年降低13.5%: a five-year plan figure).
+BASE_YEAR = r"比(?:19|20)\d\d年(?:末|底)?"
+# A change from earlier years to the past one (由前三年分别上升…,转为下降1.2% → 下降1.2%).
+TURNED = r"^由[^;。]*?转为(?P<verb>下降|降低|增长|上涨|上升)(?P<value>{value})"
+# A value that ends a change (从2.1%提高到2.3% → 2.3%).
+CHANGE_TO = (r"^(?:提高|增加|上升|上调|下降|降低|减少|扩大|调整|降|升|增|减)?(?:到|至)"
+             r"(?:{gap}的)?(?P<value>{value})")
+# A level or a growth right after a value (总量突破90万亿元; ,比上年增长9%).
+FOLLOW_LEVEL = r"^[,、](?:总量|总额|规模)?(?:达到|达|为|(?=突破|超过))(?P<value>{value})"
+FOLLOW_GROWTH = r"^[,、](?:比上年|比去年|同比)?(?:实际)?增长(?P<value>{value})"
+# Respective values (分别实际增长7.7%和6.8%: the two indicators before it, in order).
+RESPECTIVE = (r"(?:分别)?(?:比上年|比去年|同比)?(?:实际)?(?P<verb>增长|下降|提高)"
+              r"(?P<v1>{num}%)和(?P<v2>{num}%)")
+# Words of one value two indicators share (均为, 分别为).
+SHARED_VALUE = r"均|分别"
+# The review naming a target set earlier, before the indicator or after its value.
+RESTATED_BEFORE = r"(?:年初|原定|确定的|提出的|预期的)[^,;。]*$"
+RESTATED_AFTER = r"^[^,;。]*?的[^,;。]{0,8}目标"
+# A sum named as what is issued, its amount in a later phrase of the clause.
+ISSUED = r"(?:发行|安排|增发)$"
+LATER_AMOUNT = r",(?:今年|本年|当年)?(?:先|拟|首批|再)*(?:发行|安排)(?P<value>{value})"
+# The indicator as the object of 将/把: the figure that follows is set as something else.
+OBJECT_OF = r"(?:将|把)$"
+# A change verb right before a sum or rate: what follows is the change.
+CHANGE_BEFORE = r"(?:削减|减少|增加|压减|扩大|降低|提高|调减|调增)$"
+BEFORE_AMOUNT = r"(?:发行|安排|增发|新增)(?P<value>{value})的?$"
+# Gap words that mean the figure is not the indicator's own (a share, a part, a per-head figure).
+GAP_REJECT = r"占|比重|其中|人均|以来|相当于|带动|用于|资金|企业|项目|能源|能耗|消耗|用水|排放"
+# Gap or verb words of a change against last year: a delta, not the target.
+DELTA = r"比(?:上年|去年|(?:19|20)\d\d年)"
+GROWTH_WORDS = r"增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少"
+DECLINE_WORDS = r"下降|降低|减少"
+# A target stated as a relation to another figure, or as the quota a higher level sets (下达).
+COMPARISON = r"同步|匹配|相适应|相协调|高于|低于"  # … of two figures: of their growth
+BARE_RELATION = r"^(?:基本)?(?:" + COMPARISON + r")$"
+TARGET_RELATION = COMPARISON + r"|下达"
+# The other side of a relation joined before a name (与, 同, 和 at the end of the words before it).
+RELATED_TO = r"[与同和]$"
+# The measure a words-only target starts with: the name says it.
+MEASURE_LEAD = r"^(?:实际)?(?P<m>增长|增速|降低|下降)"
+# A rate that is itself a change (涨幅): a fall is shown as such, with a negative number.
+SIGNED_RATE = "涨幅"
+# Between two names that share the next one's words (与 is no joiner: it relates the two).
+JOINER = r"^(?:和|及|、)$"
+# Words-only targets do not start with a particle, nor with a verb (a clause of prose).
+QUAL_BAD_START = r"^[的和与及等同]"
+QUAL_BAD_VERB = r"(?:增长|下降|降低|达到|实现|完成|控制|保持)"
+# An indicator followed by 的/等 is one of several (能耗等约束性指标).
+ONE_OF_SEVERAL = r"[的等]"
+# The measures an indicator's name ends with, as the figures name them: growth, fall, cut, amount of
+# growth. `base_of` strips them.
+GROWTH, FALL, CUT, INCREASE = "增长", "下降", "降低", "增加"
+MEASURE_SUFFIXES = (GROWTH, FALL, CUT, INCREASE)
+# Magnitude of a unit against its base (亿元 = 1, 万亿元 = 10000): a sum in 亿元 compares with one in 万亿元.
+SCALE = {"万亿元": ("亿元", 1e4), "亿元": ("亿元", 1.0), "万元": ("亿元", 1e-4), "元": ("亿元", 1e-8),
+         "万亿美元": ("亿美元", 1e4), "亿美元": ("亿美元", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0),
+         "万亿斤": ("亿斤", 1e4), "亿斤": ("亿斤", 1.0), "万吨": ("吨", 1e4), "亿吨": ("吨", 1e8),
+         "吨": ("吨", 1.0)}
+# Indicator `yoy targets` shows when none is asked for: GDP growth, the headline target (a name of
+# yoy/data/indicators.tsv).
+DEFAULT_SERIES = "国内生产总值增长"
+
+# --- figures: time ---------------------------------------------------------------------------------
+
+# Words of a clause speaking of several years (年均, 五年, 累计, “十二五”, 到2025年).
+MULTI_YEAR = (r"年均|五年|累计|[两三四五六七八九十几]年来|近几年|这几年|历年|"
+              r"十[一二三四五六七八九]?五|[八九]五(?:时期|期间|计划)|今后[一二三四五]年|期间|"
+              r"到20\d\d年|至20\d\d年|20\d\d年(?:前|底前)")
+# Titles of parts whose figures span several years (the past five years, the government's term, a
+# five-year plan period).
+MULTI_YEAR_TITLE = r"五年|本届|十[一二三四五六七八九]?五|[八九]五"
+YEAR = r"(?<!\d)((?:19|20)\d\d)年"
+THIS_YEAR_START = r"^(?:同时,|此外,|另外,)?(?:今年|本年)"
+PAST_START = r"^(?:去年|上年|过去一年|一年来|前一年)"
+FUTURE_CUE = r"拟|预期|预计|目标|力争|计划|安排"
+# A sentence announcing this year's work: where the plan zone starts at the latest.
+PLAN_CUE = (r"(?:经济社会发展|国民经济和社会发展|政府工作|工作|发展)?的?"
+            r"(?:总体要求|主要任务|总体部署|主要预期目标|预期目标|主要目标|工作的?建议|"
+            r"主要工作安排|工作安排)")
+THIS_YEAR_PLAN = r"(?:今年|本年|{year}年)" + PLAN_CUE  # `{year}`: the report's year
+# A paragraph that opens the coming year (2000年是世纪交替之年 / 今年是…的一年).
+YEAR_OPENING = r"^(?:今年|{year}年)是"
+# Cue of the expected-targets passage: its clauses rank first for an indicator's headline target.
+TARGET_CUE = r"主要预期目标|预期目标|主要目标|目标是|目标为"
+
+
+# --- ingest (for yoy.ingest, which the lead migrates after its split into a sub-package) -----------
+
+# Titles of the head of a government who delivers the report (区长 … 总理, 主席 of an autonomous
+# region): one list for the speaker line and the third-person "delivered by" sentence, which spell it
+# twice today. A regex alternation.
+LEADER_TITLES = ("区长", "市长", "县长", "省长", "州长", "旗长", "总理", "主席")
+LEADER_TITLE = "(?:" + "|".join(LEADER_TITLES) + ")"

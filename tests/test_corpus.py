@@ -13,7 +13,7 @@ from yoy.corpus import Corpus, embedded_root, parse, render
 from yoy.errors import CorpusError, NotFoundError
 from yoy.ingest import ingest_files
 from yoy.models import Report
-from yoy.outline import chinese_numeral, segment
+from yoy.outline import segment
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "fixtures" / "raw"
@@ -198,5 +198,3 @@ def test_parts_come_from_the_outline(filled: Corpus) -> None:
         assert corpus_mod.parts_of(report) == len(segment(report).blocks) >= 1
 
 
-def test_cn_numeral() -> None:
-    assert [chinese_numeral(n) for n in (1, 10, 12, 20, 23)] == ["一", "十", "十二", "二十", "二十三"]

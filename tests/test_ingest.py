@@ -23,7 +23,6 @@ from yoy.ingest import (
     split_articles,
 )
 from yoy.models import IngestResult, Kind, Level, Report
-from yoy.outline import chinese_number
 from yoy.text import fold
 
 RAW = Path(__file__).resolve().parents[1] / "fixtures" / "raw"
@@ -287,11 +286,6 @@ def test_region_aliases_in_table() -> None:
     }
     assert qingdao <= names
     assert {"山东省", "广东省", "北京市", "全国"} <= names
-
-
-def test_chinese_number() -> None:
-    numerals = ("一", "十", "十二", "二十三", "廿", "一二")
-    assert [chinese_number(s) for s in numerals] == [1, 10, 12, 23, None, None]
 
 
 # --- bad input ---------------------------------------------------------------------------------

@@ -24,9 +24,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from yoy.models import Block, DiffChunk, Doc, Outline, Report, Role, SectionPair, Span
-from yoy.outline import chinese_numeral
 from yoy.terms import Tokens, content_words, doc
-from yoy.text import fold, words
+from yoy.text import chinese_numeral, fold, words
 
 # Heading agreement is a bonus on top of the body similarity: score = body + W_TITLE·title·(1 − body).
 # Headings are reworded every year, so disagreeing headings are no evidence against a match, while

@@ -602,7 +602,7 @@ def block_dict(block: Block) -> dict[str, object]:
 
 def block_label(block: Block) -> str:
     """How the report numbers a block: 一、 for parts, (一) for sections, · otherwise."""
-    from yoy.outline import chinese_numeral
+    from yoy.text import chinese_numeral
 
     if block.n is None:
         return "·"

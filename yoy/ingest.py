@@ -42,13 +42,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from yoy.errors import InputError, LimitError, NoReportError
 from yoy.files import TooLarge, kind_of, read_bounded
 from yoy.models import MAX_YEAR, MIN_YEAR, IngestResult, Kind, Level, Report, ReportMeta, Skipped
-from yoy.outline import NUMERALS, chinese_number
 from yoy.regions import detect_region as detect_region  # re-exported: callers take them from here
 from yoy.regions import level_for_name as level_for_name
 from yoy.regions import make_region as make_region
 from yoy.regions import regions as regions
 from yoy.regions import short_name as short_name
-from yoy.text import fold
+from yoy.text import NUMERALS, chinese_number, fold
 
 # --- limits and thresholds --------------------------------------------------------------------
 

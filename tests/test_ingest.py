@@ -298,7 +298,7 @@ def test_read_source_refusals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         read_source(tmp_path)
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * 2048)
-    monkeypatch.setattr(ingest, "MAX_INPUT_BYTES", 1024)
+    monkeypatch.setattr(ingest.reading, "MAX_INPUT_BYTES", 1024)
     with pytest.raises(InputError, match="limit"):
         read_source(big)
 

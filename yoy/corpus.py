@@ -39,6 +39,7 @@ winning for the same region and year, and writes to the user's.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 from contextlib import AbstractContextManager
@@ -54,13 +55,13 @@ from yoy import regions as regions_mod
 from yoy.errors import CorpusError, NotFoundError
 from yoy.files import atomic_write_all
 from yoy.index import Entry, Index, TermCount, index_path
-from yoy.models import Block, Kind, Level, Region, Report, ReportMeta
+from yoy.models import Kind, Level, Region, Report, ReportMeta
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-# Heavy libraries (pypinyin, rapidfuzz, jieba via yoy.text and yoy.outline, yoy.ingest) are imported
-# inside the functions that need them, so `yoy list` and `yoy show` start in a fraction of a second.
+# Heavy libraries (pypinyin, rapidfuzz) are imported inside the functions that need them, so `yoy list`
+# and `yoy show` start in a fraction of a second.
 
 FRONT_DELIMITER = "---"
 APPENDIX_MARKER = "<!-- appendix -->"
@@ -398,6 +399,11 @@ class Corpus:
         return {t: tuple(TermCount(region, e.meta.year, count(t, f), e.chars) for e, f in folded)
                 for t in terms}
 
+    def consecutive_pairs(self) -> tuple[tuple[tuple[str, int], tuple[str, int]], ...]:
+        """For every stored region, each pair of its consecutive stored years, as (region, year) keys."""
+        return tuple(((region, a), (region, b)) for region in self.stored_regions()
+                     for a, b in itertools.pairwise(self.years(region)))
+
     def stored_regions(self) -> tuple[str, ...]:
         """Canonical names of the regions the corpus holds reports for, sorted."""
         return tuple(self._years)
@@ -568,55 +574,3 @@ class Corpus:
         """Store `report`: (path, "added" | "unchanged" | "replaced")."""
         (plan,) = self.store((report,), replace)
         return plan.path, plan.action
-
-
-# --- presentation helpers for `yoy list` / `yoy show` ---------------------------------------------
-
-def parts_of(report: Report) -> int:
-    """Number of top-level parts."""
-    from yoy.outline import segment
-
-    return len(segment(report).blocks)
-
-
-def meta_dict(meta: ReportMeta) -> dict[str, object]:
-    """`ReportMeta` as plain JSON-ready values."""
-    out: dict[str, object] = {}
-    for f in fields(meta):
-        value = getattr(meta, f.name)
-        out[f.name] = str(value) if isinstance(value, Level | Kind) else value
-    return out
-
-
-def block_dict(block: Block) -> dict[str, object]:
-    """An outline block as a nested dict: id, level, n, title, span, children."""
-    return {
-        "id": block.id,
-        "level": block.level,
-        "n": block.n,
-        "title": block.title,
-        "span": {"start": block.span.start, "end": block.span.end},
-        "children": [block_dict(child) for child in block.children],
-    }
-
-
-def block_label(block: Block) -> str:
-    """How the report numbers a block: 一、 for parts, (一) for sections, · otherwise."""
-    from yoy.text import chinese_numeral
-
-    if block.n is None:
-        return "·"
-    if block.level == "part":
-        return f"{chinese_numeral(block.n)}、"
-    if block.level == "section":
-        return f"({chinese_numeral(block.n)})"
-    return f"{block.n}."
-
-
-def outline_lines(blocks: tuple[Block, ...], depth: int = 0) -> list[str]:
-    """The heading tree as indented text lines."""
-    out: list[str] = []
-    for block in blocks:
-        out.append(f"{'  ' * depth}{block_label(block)}{block.title}  [{block.span.start}–{block.span.end}]")
-        out += outline_lines(block.children, depth + 1)
-    return out

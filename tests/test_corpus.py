@@ -15,7 +15,7 @@ from yoy.models import Report
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "fixtures" / "raw"
-COMMITTED = REPO / "fixtures" / "corpus"
+COMMITTED = REPO / "yoy" / "corpus"
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_rebuilt_corpus_matches_committed(tmp_path: Path, reports: tuple[Report,
     corpus.write(corpus.plan_all(reports, replace=True))
     built = ingest_snapshot(tmp_path)
     assert len(built) == 20  # 6 seed reports + 14 national
-    assert built == ingest_snapshot(COMMITTED), "run `make corpus` and commit fixtures/corpus"
+    assert built == ingest_snapshot(COMMITTED), "run `make corpus` and commit yoy/corpus"
 
 
 def test_layout_and_listing(filled: Corpus) -> None:

@@ -14,7 +14,7 @@ from yoy.errors import CorpusError, NotFoundError
 from yoy.index import Index, cache_dir, index_path
 
 REPO = Path(__file__).resolve().parents[1]
-COMMITTED = REPO / "fixtures" / "corpus"
+COMMITTED = REPO / "yoy" / "corpus"
 
 
 @pytest.fixture

@@ -132,7 +132,7 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, d
     Example:
       yoy ingest --dry-run fixtures/raw/national_2009.txt
       yoy ingest fixtures/raw/national_2009.txt
-      yoy --corpus fixtures/corpus ingest --replace fixtures/raw/*.txt
+      yoy --corpus yoy/corpus ingest --replace fixtures/raw/*.txt
     """
     from rich.console import Console
     from rich.progress import Progress

@@ -1,6 +1,6 @@
 """The corpus of stored reports: one human-readable, hand-editable Markdown file per region and year.
 
-Layout: `ROOT/<region>/<year>.md`, e.g. `fixtures/corpus/崂山区/2019.md`.
+Layout: `ROOT/<region>/<year>.md`, e.g. `yoy/corpus/崂山区/2019.md`.
 
 File format (UTF-8, LF line ends)::
 
@@ -31,14 +31,13 @@ file's place. Body and appendix: every non-blank line is one paragraph (blank li
 only make the file proper Markdown). The appendix follows the `<!-- appendix -->` line, if any.
 
 Where the corpus lives: `Corpus(root)` reads and writes `root` only (`--corpus DIR`, `YOY_CORPUS`).
-`Corpus()` reads the embedded corpus (package data `yoy/corpus/`, or `fixtures/corpus/` of a source
-checkout) plus the user's (`$XDG_DATA_HOME/yoy/corpus`, default `~/.local/share/yoy/corpus`), the user's
-winning for the same region and year, and writes to the user's.
+`Corpus()` reads the embedded corpus (package data `yoy/corpus/`, found through importlib.resources,
+in a wheel and in a checkout alike) plus the user's (`$XDG_DATA_HOME/yoy/corpus`, default
+`~/.local/share/yoy/corpus`), the user's winning for the same region and year, and writes to the user's.
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 import re
@@ -83,13 +82,9 @@ REPAIR_HINT = "fix the file, or store the report again with: yoy ingest --replac
 
 
 def embedded_root() -> Path | None:
-    """The corpus shipped with yoy: package data in a wheel, `fixtures/corpus` in a checkout."""
-    with contextlib.suppress(Exception):  # odd loaders: fall back to the checkout layout
-        packaged = resources.files("yoy") / "corpus"
-        if packaged.is_dir():
-            return Path(str(packaged))
-    checkout = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
-    return checkout if checkout.is_dir() else None
+    """The corpus shipped with yoy: the package data folder `yoy/corpus/` (None if an install lacks it)."""
+    packaged = resources.files("yoy") / "corpus"
+    return Path(str(packaged)) if packaged.is_dir() else None
 
 
 def user_root() -> Path:

@@ -40,7 +40,7 @@ lexicon: venv
 
 # Rebuild the embedded corpus from the raw seed pages (a test checks it matches what is committed).
 corpus: venv
-	$(BIN)/yoy --corpus fixtures/corpus ingest --replace fixtures/raw/*.txt
+	$(BIN)/yoy --corpus yoy/corpus ingest --replace fixtures/raw/*.txt
 
 sysdeps:
 	@missing=""; for p in $(DEB_PKGS); do \

@@ -145,7 +145,7 @@ def _region_years(name: str) -> tuple[str, tuple[int, int]]:
 
 def evaluate(gold_dir: Path, lexicon_on: bool, verbose: bool = True) -> dict[str, Score]:
     """Scores per gold file (and 'all'), printing a line per pair when `verbose`."""
-    corpus = Corpus(ROOT / "fixtures" / "corpus")
+    corpus = Corpus(ROOT / "yoy" / "corpus")
     lex = lexicon.load(env={}) if lexicon_on else lexicon.Lexicon()
     totals: dict[str, Score] = {"all": Score()}
     flats: dict[tuple[str, int], str] = {}

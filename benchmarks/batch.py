@@ -18,7 +18,7 @@ from pathlib import Path
 
 from synthetic import make_corpus
 
-from yoy import batch, summary
+from yoy import batch
 from yoy.corpus import Corpus
 
 FORMATS = ("json", "html")
@@ -51,7 +51,7 @@ def main() -> None:
         start = time.perf_counter()
         n = make_corpus(tmp / "corpus", args.regions, args.years)
         corpus = Corpus(tmp / "corpus")
-        keys = summary.consecutive_pairs(corpus)
+        keys = corpus.consecutive_pairs()
         start_plan = time.perf_counter()
         jobs = batch.plan(corpus, keys, FORMATS)
         print(f"corpus: {n} reports made in {start_plan - start:.1f} s; {len(jobs)} pairs planned in "

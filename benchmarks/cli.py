@@ -27,7 +27,7 @@ from synthetic import make_corpus
 YOY = [sys.executable, "-c", "import sys; from yoy.cli import main; main(sys.argv[1:])"]
 # Term counts per report in the made-up index: the 1,000 synthetic national-size reports average 1,750.
 INDEX_TERMS_PER_REPORT = 1750
-EMBEDDED = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+EMBEDDED = Path(__file__).resolve().parents[1] / "yoy" / "corpus"
 
 
 def run_once(args: list[str], env: dict[str, str]) -> float:

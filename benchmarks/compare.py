@@ -24,7 +24,7 @@ from yoy import jsonio, pipeline
 from yoy.corpus import Corpus
 from yoy.models import Comparison, Report
 
-CORPUS = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
+CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 PAIRS: dict[str, tuple[Callable[[], Report], Callable[[], Report]]] = {
     "城阳区 2022→2025": (lambda: CORPUS.load("城阳区", 2022), lambda: CORPUS.load("城阳区", 2025)),
     "即墨区 2019 vs 崂山区 2019": (lambda: CORPUS.load("即墨区", 2019), lambda: CORPUS.load("崂山区", 2019)),

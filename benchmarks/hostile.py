@@ -51,7 +51,7 @@ def nested(year: int, depth: int = NESTED_DEPTH) -> bytes:
 
 def headings(year: int, count: int = HEADINGS) -> bytes:
     """A report of 10,000 headings (99 sections (一)… in each of about 100 parts 一、…)."""
-    from yoy.outline import chinese_numeral
+    from yoy.text import chinese_numeral
 
     word = "稳" if year % 2 else "进"
     per_part = 99

@@ -27,9 +27,9 @@ TARGETS = {"html": 0.2, "pdf": 1.0, "command": 2.0, "command_html_json": 1.0}
 
 def comparison() -> tuple[Comparison, str]:
     """The 城阳区 2022 → 2025 record from the embedded corpus."""
-    corpus = Corpus(ROOT / "fixtures" / "corpus")
+    corpus = Corpus(ROOT / "yoy" / "corpus")
     old, new = corpus.load("城阳", 2022), corpus.load("城阳", 2025)
-    return pipeline.compare(old, new, corpus.history("城阳")), "real engine, fixtures/corpus"
+    return pipeline.compare(old, new, corpus.history("城阳")), "real engine, yoy/corpus"
 
 
 def report(label: str, seconds: float, target: float, note: str = "") -> None:
@@ -48,7 +48,7 @@ def pdf_pages(data: bytes) -> int:
 
 def national() -> None:
     """全国 2008 → 2009: render timings and PDF pages."""
-    corpus = Corpus(ROOT / "fixtures" / "corpus")
+    corpus = Corpus(ROOT / "yoy" / "corpus")
     c = pipeline.compare(corpus.load("全国", 2008), corpus.load("全国", 2009), corpus.history("全国"))
     print(f"全国 2008 → 2009 brief: {len(c.sections)} section pairs, {len(c.priorities)} priorities")
     report("HTML render (median of 5)", median_time(lambda: render.render_html(c), 5), TARGETS["html"] * 3,
@@ -73,7 +73,7 @@ def main() -> None:
     report("PDF render, first in process", first, TARGETS["pdf"], "(includes importing weasyprint)")
     yoy = ROOT / ".venv" / "bin" / "yoy"
     with tempfile.TemporaryDirectory() as out:
-        cmd = [str(yoy), "--corpus", str(ROOT / "fixtures" / "corpus"), "compare", "城阳", "2022", "2025",
+        cmd = [str(yoy), "--corpus", str(ROOT / "yoy" / "corpus"), "compare", "城阳", "2022", "2025",
                "-o", out]
 
         def run(*extra: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from yoy.corpus import Corpus
 from yoy.models import Kind, Level, Report, ReportMeta
 
-SOURCES = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "全国"
+SOURCES = Path(__file__).resolve().parents[1] / "yoy" / "corpus" / "全国"
 # Chances per sentence, chosen so a year keeps ~85 % of its sentences in place, as real reports do.
 DROP, SWAP, NUMBER = 0.05, 0.05, 0.3
 SWAPS = (("改革开放", "全面深化改革"), ("经济结构", "产业结构"), ("科技", "科技创新"),

@@ -56,7 +56,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="exit 1 if the committed file is out of date")
     args = ap.parse_args()
-    root = ROOT / "fixtures" / "corpus"
+    root = ROOT / "yoy" / "corpus"
     text = render(mine(Corpus(root).reports()))
     if args.check:
         if OUT.read_text(encoding="utf-8") != text:

@@ -24,7 +24,7 @@ def render_real_chengyang() -> Comparison:
     from yoy import pipeline
     from yoy.corpus import Corpus
 
-    corpus = Corpus(ROOT / "fixtures" / "corpus")
+    corpus = Corpus(ROOT / "yoy" / "corpus")
     old, new = corpus.load("城阳", 2022), corpus.load("城阳", 2025)
     return pipeline.compare(old, new, corpus.history("城阳"))
 

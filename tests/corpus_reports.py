@@ -10,7 +10,7 @@ from yoy.outline import segment
 
 __all__ = ["chengyang_2022", "chengyang_2025", "gold_pair", "jimo_2019", "laoshan_2019", "segment"]
 
-CORPUS = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
+CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 
 
 def chengyang_2022() -> Report:

@@ -22,7 +22,7 @@ from yoy.models import Comparison, TargetChange
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT.parent / "shared" / "gold"
 NATIONAL_GOLD = GOLD_DIR / "national_2000_2013.json"
-CORPUS = Corpus(ROOT / "fixtures" / "corpus")
+CORPUS = Corpus(ROOT / "yoy" / "corpus")
 
 
 def norm(value: str | None) -> str:

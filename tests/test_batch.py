@@ -41,7 +41,7 @@ def briefs(out: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two regions × three years grown from the two shortest seed reports: four pairs."""
-    seeds = Corpus(ROOT / "fixtures" / "corpus")
+    seeds = Corpus(ROOT / "yoy" / "corpus")
     root = tmp_path_factory.mktemp("synth") / "corpus"
     sources = (seeds.load("城阳", 2025), seeds.load("青岛", 2025))
     make_corpus(root, regions=2, years=3, seed=7, sources=sources)

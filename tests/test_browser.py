@@ -239,7 +239,7 @@ def test_mobile_is_readable(chromium: Any, render_chengyang_html: Path, tmp_path
         from yoy import pipeline
         from yoy.corpus import Corpus
 
-        corpus = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
+        corpus = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
         c = pipeline.compare(corpus.load("全国", 2008), corpus.load("全国", 2009), corpus.history("全国"))
         path = brief_file(c, tmp_path)
     else:

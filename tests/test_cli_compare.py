@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from yoy import render
 from yoy.cli import cli
 
-CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "yoy" / "corpus"
 FAST = "html,md,json"
 
 
@@ -232,7 +232,7 @@ def test_every_help_example_works_on_the_shipped_corpus(
 
     root = Path(__file__).resolve().parents[1]
     shutil.copytree(root / "fixtures" / "raw", tmp_path / "fixtures" / "raw")
-    shutil.copytree(CORPUS, tmp_path / "fixtures" / "corpus")
+    shutil.copytree(CORPUS, tmp_path / "yoy" / "corpus")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.delenv("YOY_CORPUS", raising=False)

@@ -128,7 +128,7 @@ def test_bad_input_one_line_and_nothing_written(corpus_dir: Path, tmp_path: Path
 
 
 def test_over_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest, "MAX_INPUT_BYTES", 1000)
+    monkeypatch.setattr(ingest.reading, "MAX_INPUT_BYTES", 1000)
     result = ingest_run("--corpus", tmp_path / "c", "ingest", SEEDS[0])
     assert_one_line_error(result, 3, "too large", "limit for a saved page")
     assert not (tmp_path / "c").exists()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "yoy" / "corpus"
 HEAVY = ("jieba", "pypinyin", "opencc", "rapidfuzz", "jinja2", "weasyprint", "distributed", "dask",
          "selectolax", "charset_normalizer", "yoy.outline", "yoy.ingest", "yoy.render", "yoy.pipeline")
 PROBE = """

@@ -14,7 +14,7 @@ from yoy.corpus import Corpus
 from yoy.terms import count
 from yoy.text import fold
 
-CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "yoy" / "corpus"
 
 
 def yoy(*args: str, corpus: Path = CORPUS) -> Result:

@@ -8,16 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from yoy import corpus as corpus_mod
 from yoy.corpus import Corpus, embedded_root, parse, render
 from yoy.errors import CorpusError, NotFoundError
 from yoy.ingest import ingest_files
 from yoy.models import Report
-from yoy.outline import chinese_numeral, segment
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "fixtures" / "raw"
-COMMITTED = REPO / "fixtures" / "corpus"
+COMMITTED = REPO / "yoy" / "corpus"
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +44,7 @@ def test_rebuilt_corpus_matches_committed(tmp_path: Path, reports: tuple[Report,
     corpus.write(corpus.plan_all(reports, replace=True))
     built = ingest_snapshot(tmp_path)
     assert len(built) == 20  # 6 seed reports + 14 national
-    assert built == ingest_snapshot(COMMITTED), "run `make corpus` and commit fixtures/corpus"
+    assert built == ingest_snapshot(COMMITTED), "run `make corpus` and commit yoy/corpus"
 
 
 def test_layout_and_listing(filled: Corpus) -> None:
@@ -193,10 +191,3 @@ def test_hand_edit_survives(filled: Corpus) -> None:
     assert report.text.count("\n") == 1
 
 
-def test_parts_come_from_the_outline(filled: Corpus) -> None:
-    for report in filled.reports():
-        assert corpus_mod.parts_of(report) == len(segment(report).blocks) >= 1
-
-
-def test_cn_numeral() -> None:
-    assert [chinese_numeral(n) for n in (1, 10, 12, 20, 23)] == ["一", "十", "十二", "二十", "二十三"]

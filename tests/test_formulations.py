@@ -12,7 +12,7 @@ from yoy import classify, formulations, lexicon, outline, pipeline, terms
 from yoy.corpus import Corpus
 from yoy.models import Comparison, Report
 
-CORPUS = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
+CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 # Internal codes a reader must never see in a reason or basis.
 CODES = re.compile(r"G²|G2=|\ba\d+\b|标题用语|lexicon|keyness|debut|gap|slot", re.IGNORECASE)
 

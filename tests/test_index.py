@@ -14,7 +14,7 @@ from yoy.errors import CorpusError, NotFoundError
 from yoy.index import Index, cache_dir, index_path
 
 REPO = Path(__file__).resolve().parents[1]
-COMMITTED = REPO / "fixtures" / "corpus"
+COMMITTED = REPO / "yoy" / "corpus"
 
 
 @pytest.fixture
@@ -57,8 +57,8 @@ def test_entries_match_the_files(small: Path) -> None:
     reports = corpus.reports()
     assert [e.meta for e in entries] == [r.meta for r in reports]
     assert [e.chars for e in entries] == [len(r.text) for r in reports]
-    from yoy.corpus import parts_of
-    assert [e.parts for e in entries] == [parts_of(r) for r in reports]
+    from yoy.outline import segment
+    assert [e.parts for e in entries] == [len(segment(r).blocks) for r in reports]
 
 
 def test_hand_edit_rebuilds_the_row(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,7 +23,6 @@ from yoy.ingest import (
     split_articles,
 )
 from yoy.models import IngestResult, Kind, Level, Report
-from yoy.outline import chinese_number
 from yoy.text import fold
 
 RAW = Path(__file__).resolve().parents[1] / "fixtures" / "raw"
@@ -289,11 +288,6 @@ def test_region_aliases_in_table() -> None:
     assert {"山东省", "广东省", "北京市", "全国"} <= names
 
 
-def test_chinese_number() -> None:
-    numerals = ("一", "十", "十二", "二十三", "廿", "一二")
-    assert [chinese_number(s) for s in numerals] == [1, 10, 12, 23, None, None]
-
-
 # --- bad input ---------------------------------------------------------------------------------
 
 
@@ -304,7 +298,7 @@ def test_read_source_refusals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         read_source(tmp_path)
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * 2048)
-    monkeypatch.setattr(ingest, "MAX_INPUT_BYTES", 1024)
+    monkeypatch.setattr(ingest.reading, "MAX_INPUT_BYTES", 1024)
     with pytest.raises(InputError, match="limit"):
         read_source(big)
 

@@ -15,7 +15,7 @@ from yoy.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = sorted((ROOT / "fixtures" / "raw").glob("national_*.txt"))
-CORPUS = Corpus(ROOT / "fixtures" / "corpus")
+CORPUS = Corpus(ROOT / "yoy" / "corpus")
 YEARS = [int(p.stem.rsplit("_", 1)[1]) for p in RAW]
 # What the wiki pages put after a report; none of it may reach a stored report.
 SITE_TEXT = ("本作品", "公有领域", "Public domain", "维基文库", "著作权法", "false")

@@ -18,7 +18,7 @@ def _script() -> ModuleType:
 
 def test_shipped_lexicon_is_up_to_date() -> None:
     mine = _script()
-    text = mine.render(mine.mine(Corpus(ROOT / "fixtures" / "corpus").reports()))
+    text = mine.render(mine.mine(Corpus(ROOT / "yoy" / "corpus").reports()))
     assert (ROOT / "yoy" / "data" / lexicon.SHIPPED).read_text(encoding="utf-8") == text, \
         "run scripts/mine_lexicon.py"
 

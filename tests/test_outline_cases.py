@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from yoy.models import Block, Kind, Level, Outline, Report, ReportMeta
-from yoy.outline import chinese_numeral, segment
+from yoy.outline import segment
+from yoy.text import chinese_numeral
 
 CASES = sorted((Path(__file__).parents[1] / "fixtures" / "outline").glob("*.case"))
 

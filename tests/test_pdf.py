@@ -90,7 +90,7 @@ def render_national_pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path
     from yoy import pipeline
     from yoy.corpus import Corpus
 
-    corpus = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
+    corpus = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
     c = pipeline.compare(corpus.load("全国", 2008), corpus.load("全国", 2009), corpus.history("全国"))
     short = tmp_path_factory.mktemp("pdf-short")
     (default,) = render.write_briefs(c, ("pdf",), short)
@@ -142,7 +142,7 @@ def test_cli_appendix_flag(tmp_path: Path, flag: list[str]) -> None:
 
     from yoy.cli import cli
 
-    corpus = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+    corpus = Path(__file__).resolve().parents[1] / "yoy" / "corpus"
     result = CliRunner().invoke(cli, ["--corpus", str(corpus), "compare", "城阳", "2022", "2025",
                                       "--format", "pdf", "-o", str(tmp_path), *flag])
     assert result.exit_code == 0, result.stderr

@@ -34,7 +34,7 @@ from yoy.ingest import decode, detect_region, ingest_bytes
 from yoy.models import Level, Report
 
 ROOT = Path(__file__).resolve().parents[1]
-EMBEDDED = ROOT / "fixtures" / "corpus"
+EMBEDDED = ROOT / "yoy" / "corpus"
 RAW = ROOT / "fixtures" / "raw"
 YOY = [sys.executable, "-m", "yoy.cli"]
 HANG_GUARD_S = 5  # the bound for a refused hostile input

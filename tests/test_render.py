@@ -119,7 +119,7 @@ def test_reader_facing_text_has_no_internal_codes() -> None:
     from yoy import pipeline
     from yoy.corpus import Corpus
 
-    corpus = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
+    corpus = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
     c = pipeline.compare(corpus.load("全国", 2008), corpus.load("全国", 2009), corpus.history("全国"))
     for html in (render.render_html(c), render.render_pdf_html(c, appendix=True)):
         text = re.sub(r"<script>.*?</script>|<style>.*?</style>|<[^>]+>", " ", html, flags=re.S)
@@ -277,7 +277,7 @@ def test_peer_brief_puts_each_sentence_under_its_own_report() -> None:
     from yoy import pipeline
     from yoy.corpus import Corpus
 
-    corpus = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
+    corpus = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
     c = pipeline.compare(corpus.load("即墨", 2019), corpus.load("崂山", 2019))
     by_change = {}
     for p in render.brief_context(c)["priorities"]:

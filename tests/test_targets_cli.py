@@ -25,7 +25,7 @@ TIME_WORDS = ("上调", "下调", "持平", "新设", "不再设定", "不再", 
 
 
 def run(*args: str) -> str:
-    result = CliRunner().invoke(cli, ["--corpus", str(ROOT / "fixtures" / "corpus"), "targets", *args])
+    result = CliRunner().invoke(cli, ["--corpus", str(ROOT / "yoy" / "corpus"), "targets", *args])
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -64,10 +64,10 @@ def test_targets_formats() -> None:
 
 
 def test_unknown_indicator_says_what_there_is() -> None:
-    result = CliRunner().invoke(cli, ["--corpus", str(ROOT / "fixtures" / "corpus"), "targets", "全国",
+    result = CliRunner().invoke(cli, ["--corpus", str(ROOT / "yoy" / "corpus"), "targets", "全国",
                                       "-i", "no such thing"])
     assert result.exit_code != 0 and "国内生产总值增长" in result.output
-    result = CliRunner().invoke(cli, ["--corpus", str(ROOT / "fixtures" / "corpus"), "targets", "北京"])
+    result = CliRunner().invoke(cli, ["--corpus", str(ROOT / "yoy" / "corpus"), "targets", "北京"])
     assert result.exit_code != 0 and "no report of 北京" in result.output and "yoy ingest" in result.output
 
 

@@ -25,9 +25,8 @@ from rapidfuzz.distance import Indel
 
 from yoy import vocab
 from yoy.models import Block, DiffChunk, Doc, Outline, PairLevel, Relation, Report, Role, SectionPair, Span
-from yoy.outline import chinese_numeral
 from yoy.terms import Tokens, content_words, doc
-from yoy.text import fold, words
+from yoy.text import chinese_numeral, fold, words
 
 # Heading agreement is a bonus on top of the body similarity: score = body + W_TITLE·title·(1 − body).
 # Headings are reworded every year, so disagreeing headings are no evidence against a match, while

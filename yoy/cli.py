@@ -132,7 +132,7 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, d
     Example:
       yoy ingest --dry-run fixtures/raw/national_2009.txt
       yoy ingest fixtures/raw/national_2009.txt
-      yoy --corpus fixtures/corpus ingest --replace fixtures/raw/*.txt
+      yoy --corpus yoy/corpus ingest --replace fixtures/raw/*.txt
     """
     from rich.console import Console
     from rich.progress import Progress
@@ -176,7 +176,7 @@ def list_command(ctx: click.Context, fmt: str) -> None:
     for path, why in corpus.broken():  # one broken file does not hide the others (reported by YoyGroup)
         corpus.problems.setdefault(path, why)
     if fmt == "json":
-        data = [{**corpus_mod.meta_dict(e.meta), "chars": e.chars, "parts": e.parts} for e in entries]
+        data = [{**terminal.meta_dict(e.meta), "chars": e.chars, "parts": e.parts} for e in entries]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     if not entries:
@@ -222,12 +222,12 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
 
         tree = segment(report)
     if fmt == "json":
-        data: dict[str, object] = {**corpus_mod.meta_dict(report.meta), "chars": len(report.text)}
+        data: dict[str, object] = {**terminal.meta_dict(report.meta), "chars": len(report.text)}
         if tree is not None:
-            data["outline"] = [corpus_mod.block_dict(b) for b in tree.blocks]
+            data["outline"] = [terminal.block_dict(b) for b in tree.blocks]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    for key, value in corpus_mod.meta_dict(report.meta).items():
+    for key, value in terminal.meta_dict(report.meta).items():
         click.echo(terminal_safe(f"{key + ':':15} {'' if value is None else value}".rstrip()))
     click.echo(f"{'chars:':15} {len(report.text):,}")
     click.echo("")
@@ -244,12 +244,46 @@ def _outline_lines(blocks: tuple[Block, ...], offsets: bool, depth: int = 0) -> 
     out: list[str] = []
     for block in blocks:
         where = f"  [{block.span.start}–{block.span.end}]" if offsets else ""
-        out.append(f"{'  ' * depth}{corpus_mod.block_label(block)}{block.title}{where}")
+        out.append(f"{'  ' * depth}{terminal.block_label(block)}{block.title}{where}")
         out += _outline_lines(block.children, offsets, depth + 1)
     return out
 
 
-# --- compare / brief (logic in yoy.pipeline, yoy.render, yoy.summary) ---------------------------
+# --- compare / brief (logic in yoy.pipeline and yoy.render; terminal output in yoy.terminal) -----
+
+YEAR = re.compile(r"^\d{4}$")
+
+
+def _year_token(token: str) -> int:
+    if not YEAR.match(token.strip()) or not MIN_YEAR <= int(token) <= MAX_YEAR:
+        raise click.UsageError(f"'{token}' is not a year (four digits, {MIN_YEAR}–{MAX_YEAR}, e.g. 2022)")
+    return int(token)
+
+
+def parse_compare_args(args: Sequence[str]) -> tuple[tuple[str, int], tuple[str, int]]:
+    """`城阳 2022 2025`, `即墨 2019 崂山 2019` or `城阳:2022 城阳:2025` → ((region, year), (region, year))."""
+    tokens: list[str] = []
+    for arg in args:
+        if ":" in arg and not YEAR.match(arg):
+            tokens += [part for part in arg.split(":") if part]
+        else:
+            tokens.append(arg)
+    if len(tokens) == 3:
+        return (tokens[0], _year_token(tokens[1])), (tokens[0], _year_token(tokens[2]))
+    if len(tokens) == 4:
+        return (tokens[0], _year_token(tokens[1])), (tokens[2], _year_token(tokens[3]))
+    raise click.UsageError("give REGION OLD_YEAR NEW_YEAR (yoy compare 城阳 2022 2025) "
+                           "or OLD_REGION OLD_YEAR NEW_REGION NEW_YEAR (yoy compare 即墨 2019 崂山 2019)")
+
+
+def parse_pair_spec(spec: str) -> tuple[tuple[str, int], tuple[str, int]]:
+    """`城阳:2022:2025` → (("城阳", 2022), ("城阳", 2025))."""
+    parts = spec.split(":")
+    if len(parts) != 3 or not parts[0].strip():
+        raise click.UsageError(f"'{spec}' is not REGION:OLD_YEAR:NEW_YEAR (e.g. 城阳:2022:2025)")
+    return (parts[0], _year_token(parts[1])), (parts[0], _year_token(parts[2]))
+
+
 
 Key = tuple[str, int]
 
@@ -322,9 +356,9 @@ def compare_command(ctx: click.Context, args: tuple[str, ...], formats: str, out
       yoy compare 全国 2008 2009 --appendix
       yoy compare 城阳:2022 城阳:2025 --format md -o -
     """
-    from yoy import render, summary
+    from yoy import render
 
-    old_key, new_key = summary.parse_compare_args(args)
+    old_key, new_key = parse_compare_args(args)
     fmts = render.parse_formats(formats)
     to_stdout = output_dir == "-"
     if to_stdout and (len(fmts) != 1 or fmts[0] not in render.STDOUT_FORMATS):
@@ -335,14 +369,15 @@ def compare_command(ctx: click.Context, args: tuple[str, ...], formats: str, out
     if not to_stdout:
         _planned_paths([(old, new)], fmts, out_dir)
     name = f"{old.meta.region} {old.meta.year} → {new.meta.region} {new.meta.year}"
-    with render.pdf_worker("pdf" in fmts and not to_stdout), summary.steps(f"comparing {name} …") as progress:
+    with render.pdf_worker("pdf" in fmts and not to_stdout), \
+            terminal.steps(f"comparing {name} …") as progress:
         comparison = _compare(corpus, old, new)
         if to_stdout:
             click.echo(render.render(comparison, fmts[0]).decode("utf-8"), nl=False)
             return
         paths = render.write_briefs(comparison, fmts, out_dir,
                                     lambda fmt: progress.update(f"writing {fmt} …"), appendix=appendix)
-    summary.print_summary(comparison, summary.out_console())
+    terminal.print_summary(comparison, terminal.out_console())
     for path in paths:
         click.echo(str(path))
     html = [p for p in paths if p.suffix == ".html"]
@@ -387,7 +422,7 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
     """
     import os
 
-    from yoy import batch, render, summary
+    from yoy import batch, render
 
     fmts = render.parse_formats(formats)
     n_jobs = batch.parse_jobs(jobs)
@@ -397,9 +432,9 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
     if address:
         address = batch.check_scheduler(address)
     corpus = _corpus_of(ctx)
-    keys = [summary.parse_pair_spec(p) for p in pairs]
+    keys = [parse_pair_spec(p) for p in pairs]
     if all_consecutive:
-        keys += [k for k in summary.consecutive_pairs(corpus) if k not in keys]
+        keys += [k for k in corpus.consecutive_pairs() if k not in keys]
     if not keys:
         if all_consecutive:
             raise NotFoundError("no region in the corpus has two years to compare; add reports with: "

@@ -1,6 +1,6 @@
 """The corpus of stored reports: one human-readable, hand-editable Markdown file per region and year.
 
-Layout: `ROOT/<region>/<year>.md`, e.g. `fixtures/corpus/崂山区/2019.md`.
+Layout: `ROOT/<region>/<year>.md`, e.g. `yoy/corpus/崂山区/2019.md`.
 
 File format (UTF-8, LF line ends)::
 
@@ -31,14 +31,14 @@ file's place. Body and appendix: every non-blank line is one paragraph (blank li
 only make the file proper Markdown). The appendix follows the `<!-- appendix -->` line, if any.
 
 Where the corpus lives: `Corpus(root)` reads and writes `root` only (`--corpus DIR`, `YOY_CORPUS`).
-`Corpus()` reads the embedded corpus (package data `yoy/corpus/`, or `fixtures/corpus/` of a source
-checkout) plus the user's (`$XDG_DATA_HOME/yoy/corpus`, default `~/.local/share/yoy/corpus`), the user's
-winning for the same region and year, and writes to the user's.
+`Corpus()` reads the embedded corpus (package data `yoy/corpus/`, found through importlib.resources,
+in a wheel and in a checkout alike) plus the user's (`$XDG_DATA_HOME/yoy/corpus`, default
+`~/.local/share/yoy/corpus`), the user's winning for the same region and year, and writes to the user's.
 """
 
 from __future__ import annotations
 
-import contextlib
+import itertools
 import os
 import re
 from contextlib import AbstractContextManager
@@ -54,13 +54,13 @@ from yoy import regions as regions_mod
 from yoy.errors import CorpusError, NotFoundError
 from yoy.files import atomic_write_all
 from yoy.index import Entry, Index, TermCount, index_path
-from yoy.models import Block, Kind, Level, Region, Report, ReportMeta
+from yoy.models import Kind, Level, Region, Report, ReportMeta
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-# Heavy libraries (pypinyin, rapidfuzz, jieba via yoy.text and yoy.outline, yoy.ingest) are imported
-# inside the functions that need them, so `yoy list` and `yoy show` start in a fraction of a second.
+# Heavy libraries (pypinyin, rapidfuzz) are imported inside the functions that need them, so `yoy list`
+# and `yoy show` start in a fraction of a second.
 
 FRONT_DELIMITER = "---"
 APPENDIX_MARKER = "<!-- appendix -->"
@@ -82,13 +82,9 @@ REPAIR_HINT = "fix the file, or store the report again with: yoy ingest --replac
 
 
 def embedded_root() -> Path | None:
-    """The corpus shipped with yoy: package data in a wheel, `fixtures/corpus` in a checkout."""
-    with contextlib.suppress(Exception):  # odd loaders: fall back to the checkout layout
-        packaged = resources.files("yoy") / "corpus"
-        if packaged.is_dir():
-            return Path(str(packaged))
-    checkout = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
-    return checkout if checkout.is_dir() else None
+    """The corpus shipped with yoy: the package data folder `yoy/corpus/` (None if an install lacks it)."""
+    packaged = resources.files("yoy") / "corpus"
+    return Path(str(packaged)) if packaged.is_dir() else None
 
 
 def user_root() -> Path:
@@ -398,6 +394,11 @@ class Corpus:
         return {t: tuple(TermCount(region, e.meta.year, count(t, f), e.chars) for e, f in folded)
                 for t in terms}
 
+    def consecutive_pairs(self) -> tuple[tuple[tuple[str, int], tuple[str, int]], ...]:
+        """For every stored region, each pair of its consecutive stored years, as (region, year) keys."""
+        return tuple(((region, a), (region, b)) for region in self.stored_regions()
+                     for a, b in itertools.pairwise(self.years(region)))
+
     def stored_regions(self) -> tuple[str, ...]:
         """Canonical names of the regions the corpus holds reports for, sorted."""
         return tuple(self._years)
@@ -568,55 +569,3 @@ class Corpus:
         """Store `report`: (path, "added" | "unchanged" | "replaced")."""
         (plan,) = self.store((report,), replace)
         return plan.path, plan.action
-
-
-# --- presentation helpers for `yoy list` / `yoy show` ---------------------------------------------
-
-def parts_of(report: Report) -> int:
-    """Number of top-level parts."""
-    from yoy.outline import segment
-
-    return len(segment(report).blocks)
-
-
-def meta_dict(meta: ReportMeta) -> dict[str, object]:
-    """`ReportMeta` as plain JSON-ready values."""
-    out: dict[str, object] = {}
-    for f in fields(meta):
-        value = getattr(meta, f.name)
-        out[f.name] = str(value) if isinstance(value, Level | Kind) else value
-    return out
-
-
-def block_dict(block: Block) -> dict[str, object]:
-    """An outline block as a nested dict: id, level, n, title, span, children."""
-    return {
-        "id": block.id,
-        "level": block.level,
-        "n": block.n,
-        "title": block.title,
-        "span": {"start": block.span.start, "end": block.span.end},
-        "children": [block_dict(child) for child in block.children],
-    }
-
-
-def block_label(block: Block) -> str:
-    """How the report numbers a block: 一、 for parts, (一) for sections, · otherwise."""
-    from yoy.outline import chinese_numeral
-
-    if block.n is None:
-        return "·"
-    if block.level == "part":
-        return f"{chinese_numeral(block.n)}、"
-    if block.level == "section":
-        return f"({chinese_numeral(block.n)})"
-    return f"{block.n}."
-
-
-def outline_lines(blocks: tuple[Block, ...], depth: int = 0) -> list[str]:
-    """The heading tree as indented text lines."""
-    out: list[str] = []
-    for block in blocks:
-        out.append(f"{'  ' * depth}{block_label(block)}{block.title}  [{block.span.start}–{block.span.end}]")
-        out += outline_lines(block.children, depth + 1)
-    return out

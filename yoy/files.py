@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from yoy.errors import YoyError
@@ -71,6 +72,12 @@ def read_bounded(path: Path, limit: int) -> bytes:
 
 
 # --- the corpus lock ---------------------------------------------------------------------------------
+
+
+def package_data(name: str) -> bytes:
+    """The bytes of a file shipped in `yoy/data/`, read through importlib.resources (a wheel serves
+    it as well as a checkout): the one place modules that load shipped tables read them."""
+    return (resources.files("yoy") / "data" / name).read_bytes()
 
 
 @contextlib.contextmanager

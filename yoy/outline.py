@@ -28,9 +28,7 @@ from functools import cache
 
 from yoy import vocab
 from yoy.models import Block, BlockLevel, Outline, Report, Role, Span
-from yoy.text import SENTENCE_END, fold, word_spans
-
-NUMERALS = "零一二三四五六七八九十"
+from yoy.text import NUMERALS, SENTENCE_END, chinese_number, fold, word_spans
 
 # A title is at least this long (shorter: `一、` followed by a table row, not a heading).
 MIN_TITLE = 4
@@ -95,27 +93,6 @@ _OPENER_RE = re.compile(vocab.BODY_OPENER)
 _BREAK_BEFORE = set(SENTENCE_END) | {":", "\n"}
 _TITLE_STRIP = "。,;:!?、，；：！？ \u3000"  # original text keeps full-width marks
 _CLAUSE_PUNCT = set(",、:" + SENTENCE_END + "\n")
-
-
-def chinese_number(text: str) -> int | None:
-    """Value of a Chinese numeral up to 99 (一 → 1, 十二 → 12, 二十 → 20); None if malformed."""
-    digits = {c: i for i, c in enumerate(NUMERALS)}
-    if not text or any(c not in digits for c in text):
-        return None
-    if "十" not in text:
-        return digits[text] if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
-        return None
-    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
-
-
-def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, as headings write them (1..99; others stay Arabic)."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    return (("" if tens == 1 else NUMERALS[tens]) + "十" if tens else "") + (NUMERALS[ones] if ones else "")
 
 
 @dataclass(frozen=True, slots=True)

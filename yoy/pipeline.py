@@ -19,7 +19,7 @@ from yoy.history import Reference, reference
 from yoy.lexicon import Lexicon
 from yoy.models import Comparison, Level, Outline, Report
 from yoy.terms import doc
-from yoy.text import fold
+from yoy.text import NUMERALS, fold
 
 MAX_REPORT_CHARS = 150_000  # 7× the longest report in the embedded corpus (全国 2006, 21,072): align and
 #                            classify grow faster than linearly, 200,000 repetitive characters take ~10 s
@@ -27,7 +27,7 @@ MAX_HEADINGS = 300  # 3× the most headings of any embedded report (全国 2009,
 
 
 MAX_HEADING_MARKS = 2 * MAX_HEADINGS  # 一、 and (一) anywhere in the text, counted before segmenting
-_MARK = re.compile(rf"[{outline.NUMERALS}]{{1,3}}、|[(][{outline.NUMERALS}]{{1,3}}[)]")
+_MARK = re.compile(rf"[{NUMERALS}]{{1,3}}、|[(][{NUMERALS}]{{1,3}}[)]")
 
 
 def precheck(report: Report) -> None:

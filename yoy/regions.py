@@ -15,10 +15,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
 from yoy.errors import NotFoundError
+from yoy.files import package_data
 from yoy.models import Level, Region
 
 # pypinyin and yoy.text (OpenCC, the segmenter) are imported inside the functions that need them: the
@@ -54,17 +53,13 @@ class Division:
     extra: tuple[str, ...] = ()  # hand-kept aliases
 
 
-def _data(name: str) -> Path:
-    return Path(str(resources.files("yoy") / "data" / name))
-
-
 def table_sha() -> str:
     """A fingerprint of the shipped tables (the corpus index caches regions under it)."""
     import hashlib
 
     digest = hashlib.sha256()
     for name in ("divisions.tsv", "region_aliases.tsv"):
-        digest.update(_data(name).read_bytes())
+        digest.update(package_data(name))
     return digest.hexdigest()
 
 
@@ -97,12 +92,12 @@ def make_region(name: str, level: Level, parent: str | None, extra: Iterable[str
 def divisions() -> tuple[Division, ...]:
     """The whole table, nation first."""
     extras: dict[str, tuple[str, ...]] = {}
-    for raw in _data("region_aliases.tsv").read_text(encoding="utf-8").splitlines():
+    for raw in package_data("region_aliases.tsv").decode("utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
             key, _, aliases = raw.partition("\t")
             extras[key.strip()] = tuple(a.strip() for a in aliases.split(",") if a.strip())
     out = []
-    for raw in _data("divisions.tsv").read_text(encoding="utf-8").splitlines():
+    for raw in package_data("divisions.tsv").decode("utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
         code, key, name, level, parent, old = [*raw.split("\t"), "", ""][:6]

@@ -1,4 +1,5 @@
-"""Terminal output of `yoy list`, `yoy brief` and `yoy trend`: tables, progress on stderr.
+"""Terminal output of `yoy list`, `yoy show`, `yoy compare`, `yoy brief` and `yoy trend`: tables,
+records as JSON-ready values, progress on stderr.
 
 rich is imported inside the functions: `yoy list` prints its table with plain strings (rich takes about
 half a second to lay out 1,000 rows), and start-up stays free of it.
@@ -7,10 +8,21 @@ half a second to lay out 1,000 rows), and start-up stays free of it.
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any
 
 import click
+
+from yoy.models import BRIEF_WORDS as W
+from yoy.models import Block, Kind, Level, ReportMeta
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.status import Status
+
+    from yoy.models import Comparison
 
 
 def cell_width(text: str) -> int:
@@ -132,3 +144,130 @@ def print_trend(result: Any, by_year: bool) -> None:
         table.add_row(r.region, str(r.first_year), f"{r.years_used} / {len(r.points)}", str(r.total),
                       f"{r.points[-1].per10k:g}")
     console.print(table)
+
+
+# --- yoy list / yoy show ------------------------------------------------------------------------
+
+
+def meta_dict(meta: ReportMeta) -> dict[str, object]:
+    """`ReportMeta` as plain JSON-ready values."""
+    out: dict[str, object] = {}
+    for f in fields(meta):
+        value = getattr(meta, f.name)
+        out[f.name] = str(value) if isinstance(value, Level | Kind) else value
+    return out
+
+
+def block_dict(block: Block) -> dict[str, object]:
+    """An outline block as a nested dict: id, level, n, title, span, children."""
+    return {
+        "id": block.id,
+        "level": block.level,
+        "n": block.n,
+        "title": block.title,
+        "span": {"start": block.span.start, "end": block.span.end},
+        "children": [block_dict(child) for child in block.children],
+    }
+
+
+def block_label(block: Block) -> str:
+    """How the report numbers a block: 一、 for parts, (一) for sections, · otherwise."""
+    from yoy.text import chinese_numeral
+
+    if block.n is None:
+        return "·"
+    if block.level == "part":
+        return f"{chinese_numeral(block.n)}、"
+    if block.level == "section":
+        return f"({chinese_numeral(block.n)})"
+    return f"{block.n}."
+
+
+# --- yoy compare / yoy brief ----------------------------------------------------------------------
+
+
+def err_console() -> Console:
+    """Progress and notes go to stderr, so stdout stays clean for `-o -`."""
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def out_console() -> Console:
+    """The summary table goes to stdout (as it is at call time, so tests capture it)."""
+    from rich.console import Console
+
+    return Console(file=sys.stdout, width=None if sys.stdout.isatty() else 110)
+
+
+class Steps:
+    """Progress of the steps of a command: a spinner on a terminal, else one plain line per step."""
+
+    def __init__(self, console: Console, live: Status | None) -> None:
+        self.console, self.live = console, live
+
+    def update(self, message: str) -> None:
+        """Show that `message` is the step now running."""
+        if self.live is not None:
+            self.live.update(message)
+        else:
+            self.console.print(message, highlight=False, markup=False)
+
+
+@contextlib.contextmanager
+def steps(first: str) -> Iterator[Steps]:
+    """Progress on stderr for the duration of a command; `first` is the first step's message."""
+    console = err_console()
+    if not console.is_terminal:
+        s = Steps(console, None)
+        s.update(first)
+        yield s
+        return
+    with console.status(first) as live:
+        yield Steps(console, live)
+
+
+def _reason(by_term: dict[str, str], kind: str, ref: str, reason: str) -> str:
+    from yoy import render
+
+    if kind == "priority" and ref in by_term:
+        return by_term[ref]
+    return render.plain(reason)
+
+
+def print_summary(c: Comparison, console: Console, top: int = 8) -> None:
+    """The headline of a comparison: caveats, top changes with reasons, targets old → new.
+
+    Tables speak one language (Chinese, like the briefs) and every column has a header.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from yoy import render
+
+    console.print(Text(render.headline(c), style="bold"))
+    for caveat in render.caveats_of(c):
+        # soft_wrap: CJK has no spaces to wrap at
+        console.print(Text(W["caveat"].format(text=caveat), style="yellow"), soft_wrap=True)
+    old_label, new_label = render.side_labels(c)
+    reasons = {p.term: render.priority_reason(p, old_label, new_label) for p in c.priorities}
+    if c.ranked:
+        table = Table(title=W["top"], title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("#", justify="right", style="dim")
+        table.add_column(W["change"], style="bold")
+        table.add_column(W["why"], style="dim")
+        for r in c.ranked[:top]:
+            table.add_row(str(r.rank), Text(render.plain(r.summary)),
+                          Text(_reason(reasons, r.kind, r.ref, r.reason)))
+        console.print(table)
+    if c.targets:
+        table = Table(title=W["targets"], title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column(W["indicator"])
+        table.add_column(old_label, justify="right")
+        table.add_column(new_label, justify="right")
+        table.add_column(W["change"], justify="left")
+        for t in c.targets:
+            mark, label, _ = render.DIRECTION.get(t.direction, ("·", t.direction, ""))
+            table.add_row(Text(t.indicator), Text(t.old.value if t.old else W["unset"]),
+                          Text(t.new.value if t.new else W["unset"]), f"{mark} {label}")
+        console.print(table)

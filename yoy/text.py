@@ -1,4 +1,5 @@
-"""Text helpers every stage shares: the matching fold, word segmentation, packaged data files."""
+"""Text helpers every stage shares: the matching fold, Chinese numerals, word segmentation, packaged
+data files."""
 
 from __future__ import annotations
 
@@ -54,6 +55,31 @@ def fold(text: str) -> str:
     if simplified.isascii():
         return simplified
     return simplified.translate(_FOLD)
+
+
+# Chinese numeral digits as headings and enumerations write them (一、, (十二), 第三).
+NUMERALS = "零一二三四五六七八九十"
+
+
+def chinese_number(text: str) -> int | None:
+    """Value of a Chinese numeral up to 99 (一 → 1, 十二 → 12, 二十 → 20); None if malformed."""
+    digits = {c: i for i, c in enumerate(NUMERALS)}
+    if not text or any(c not in digits for c in text):
+        return None
+    if "十" not in text:
+        return digits[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, as headings write them (1..99; others stay Arabic)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else NUMERALS[tens]) + "十" if tens else "") + (NUMERALS[ones] if ones else "")
 
 
 _QUOTE_CHARS = frozenset("".join(QUOTES) + "".join(QUOTES.values()))

@@ -1,0 +1,5 @@
+"""`python -m yoy …`: the `yoy` command."""
+
+from yoy.cli import main
+
+main()

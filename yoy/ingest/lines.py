@@ -1,0 +1,197 @@
+"""Line repair: the lines of a page turned into paragraphs, and a page split into articles.
+
+Transcriptions saved from wikis break lines inside sentences: at every link (`《\n会计法\n》`) and
+around bold phrases (`一是\n发行…`), sometimes inside a word (`政府工作报\n告`). Such pages mark real
+paragraphs with blank lines; pages that do not (one paragraph per line) keep every break unless
+the punctuation proves it is inside a sentence. Text copied from a PDF is hard-wrapped at a width.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from yoy.ingest.chrome import chrome_rule
+from yoy.ingest.patterns import ENUMERATOR, HEADER_ENDS, HEADER_STARTS, HEADING_START, SALUTATION
+from yoy.text import fold
+
+# A title, dateline or speaker line is shorter than this (a paragraph's head this long is compared
+# with the header patterns; the article reader uses the same bound for its title lines).
+TITLE_MAX_CHARS = 120
+
+# Zero-width and formatting characters (ZW space/joiners, bidi marks, word joiner, BOM, soft hyphen).
+_INVISIBLE = dict.fromkeys(
+    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF, 0x00AD], None
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+SEPARATOR = re.compile(r"^[-—–―_=*~·•]{1,}$")
+
+# Folded characters that cannot start a paragraph (closing marks, clause punctuation) …
+CONTINUES_LINE = frozenset(",、。;:!?》」』)”’")
+# … and that cannot end one (opening marks, a comma or enumeration comma).
+OPENS_LINE = frozenset("《「『(“,、")
+TERMINAL = frozenset("。!?…")
+LIST_MARKS = frozenset(":;")  # end a clause that a list follows
+# A line of at most this many CJK characters without punctuation is a word cut off its line
+# (`告` of `政府工作报\n告`). Two: headings, titles and closings (`结束语`) are longer.
+FRAGMENT_MAX_CHARS = 2
+# A page writes paragraphs as blank-line-separated blocks when at least this share of the breaks
+# after a sentence end are blank lines. Calibrated on fixtures/raw: the wiki texts 0.63-1.0 (their
+# bold lead sentences break without a blank line), the blank-line seed page 1.0, the
+# one-paragraph-per-line seed pages 0.0-0.02.
+BLANK_PARAGRAPH_SHARE = 0.5
+# A text copied from a PDF is hard-wrapped: most of its lines (of at least HARD_WRAP_MIN_WIDTH
+# columns, counted when it has HARD_WRAP_MIN_LINES of them) fill the same width, give or take
+# WRAP_SLACK columns (a full-width character that did not fit). Calibrated on fixtures/raw: the
+# most common width covers 3-10% of the lines of the wiki texts and seed pages (15% in the page of
+# news headlines), a wrapped text nearly all but its paragraphs' last lines.
+HARD_WRAP_SHARE = 0.5
+HARD_WRAP_MIN_WIDTH = 30
+HARD_WRAP_MIN_LINES = 10
+WRAP_SLACK = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _RawLine:
+    """One non-empty input line, stripped, with what the repair needs to know about it."""
+
+    text: str
+    folded: str
+    gap: int  # blank lines before it
+    fixed: bool  # chrome or an article separator: never joined to a neighbour
+    indented: bool  # it started with whitespace (a paragraph's first line, in wrapped text)
+    width: int  # display columns, its indentation included
+
+
+def _raw_lines(text: str) -> list[_RawLine]:
+    text = _CONTROL.sub("", text.translate(_INVISIBLE))
+    out: list[_RawLine] = []
+    gap = 0
+    raw = text.splitlines()
+    stripped = [line.strip() for line in raw]
+    folded = fold_lines([s for s in stripped if s])
+    k = 0
+    for line, s in zip(raw, stripped, strict=True):
+        if not s:
+            gap += 1
+            continue
+        f = folded[k]
+        k += 1
+        fixed = bool(SEPARATOR.match(s)) or chrome_rule(f) is not None
+        out.append(_RawLine(s, f, gap, fixed, line[:1].isspace(), _width(line.rstrip())))
+        gap = 0
+    return out
+
+
+def _blank_paragraphs(lines: Sequence[_RawLine]) -> bool:
+    ends = [b.gap > 0 for a, b in itertools.pairwise(lines) if a.folded[-1] in TERMINAL]
+    return bool(ends) and sum(ends) >= BLANK_PARAGRAPH_SHARE * len(ends)
+
+
+def _is_fragment(f: str) -> bool:
+    return len(f) <= FRAGMENT_MAX_CHARS and all("\u4e00" <= ch <= "\u9fff" for ch in f)
+
+
+def _residue(f: str) -> bool:
+    """A line of marks only that opens nothing (wiki markup residue such as `'`)."""
+    return not any(c.isalnum() for c in f) and f[-1] not in OPENS_LINE
+
+
+def _width(s: str) -> int:
+    """Display width in columns (CJK and full-width characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _wrap_width(lines: Sequence[_RawLine]) -> int | None:
+    """The column width a hard-wrapped text (copied from a PDF) is broken at, or None."""
+    widths = Counter(line.width for line in lines if not line.fixed and line.width >= HARD_WRAP_MIN_WIDTH)
+    total = sum(widths.values())
+    if total < HARD_WRAP_MIN_LINES:
+        return None
+
+    def full(w: int) -> int:  # lines that fill width w
+        return sum(widths[x] for x in range(w - WRAP_SLACK, w + 1))
+
+    width = max(widths, key=lambda w: (full(w), w))
+    return width if full(width) >= HARD_WRAP_SHARE * total else None
+
+
+def _continues(
+    head: str, length: int, before: str, a: _RawLine, b: _RawLine, blank_paragraphs: bool, wrap: int | None
+) -> bool:
+    """Whether line `b` continues the paragraph that line `a` ends (`length` characters long;
+    `head`: its first TITLE_MAX_CHARS + 1, folded; `before`: the mark that ended the one before)."""
+    if a.fixed or b.fixed or SALUTATION.match(a.folded):
+        return False
+    if b.folded[0] in CONTINUES_LINE or a.folded[-1] in OPENS_LINE or _residue(b.folded):
+        return True
+    if _is_fragment(b.folded) and a.folded[-1].isalnum():
+        return True  # a word cut off the end of its line (`政府工作报\n告`)
+    opens = before in LIST_MARKS or ENUMERATOR.match(a.folded)
+    if length == len(a.text) and _is_fragment(a.folded) and opens:
+        return True  # a bold word opening a sentence (`…以下几个方面：\n一是\n发行…`, `。\n二是\n…`)
+    if wrap is not None and b.gap == 0 and a.width >= wrap - WRAP_SLACK:
+        # a full line of a hard-wrapped text: its paragraph goes on, unless the next line is
+        # indented or a heading follows a sentence end
+        return not (b.indented or (a.folded[-1] in TERMINAL and HEADING_START.match(b.folded)))
+    if not (blank_paragraphs and b.gap == 0):
+        return False
+    # Without a blank line, only the header's and headings' own breaks are still real: after the
+    # title or dateline, before a dateline or the address, after a heading when a paragraph follows.
+    if (length <= TITLE_MAX_CHARS and HEADER_ENDS.search(head)) or HEADER_STARTS.match(b.folded):
+        return False
+    marker = HEADING_START.match(head)
+    heading = marker and length - marker.end() >= 2 and a.folded[-1] not in TERMINAL  # not `（三）` alone
+    return not (heading and any(ch in TERMINAL for ch in b.folded))
+
+
+def _space(a: str, b: str) -> str:
+    """What joins two pieces of a paragraph: a space between two Latin words, else nothing."""
+    return " " if a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha() else ""
+
+
+def clean_lines(text: str) -> list[str]:
+    """Paragraph lines of a page: stripped of whitespace (incl. U+3000, NBSP) and invisible
+    characters, with lines broken inside a sentence joined again."""
+    lines = _raw_lines(text)
+    blank_paragraphs, wrap = _blank_paragraphs(lines), _wrap_width(lines)
+    paragraphs: list[list[str]] = []  # pieces of each paragraph (joined once, at the end)
+    head, length, before = "", 0, ""  # of the last paragraph; `before`: how the one before ended
+    for a, b in zip([None, *lines], lines, strict=False):
+        if a is not None and _continues(head, length, before, a, b, blank_paragraphs, wrap):
+            sep = _space(a.text, b.text)
+            paragraphs[-1] += [sep, b.text]
+            length += len(sep) + len(b.text)
+            if len(head) <= TITLE_MAX_CHARS:
+                head = (head + sep + b.folded)[: TITLE_MAX_CHARS + 1]
+        else:
+            paragraphs.append([b.text])
+            head, length, before = b.folded[: TITLE_MAX_CHARS + 1], len(b.text), a.folded[-1] if a else ""
+    return ["".join(pieces) for pieces in paragraphs]
+
+
+def split_articles(lines: Sequence[str]) -> list[list[str]]:
+    """Articles of a page: runs of lines between separator lines (a lone `-`, `***`, …)."""
+    chunks: list[list[str]] = [[]]
+    for line in lines:
+        if SEPARATOR.match(line):
+            if chunks[-1]:
+                chunks.append([])
+        else:
+            chunks[-1].append(line)
+    return [c for c in chunks if c]
+
+
+def fold_lines(lines: Sequence[str]) -> list[str]:
+    folded = fold("\n".join(lines))  # same length: slice it at the original line boundaries
+    out, pos = [], 0
+    for line in lines:
+        out.append(folded[pos : pos + len(line)])
+        pos += len(line) + 1
+    return out
+
+

@@ -98,3 +98,25 @@ def test_shape_of_a_name() -> None:
     assert fm.plain("农村经济")  # two everyday words: description
     assert not fm.plain("稳物价")  # a one-character part: a coined slogan shape
     assert fm.stance_head("就业政策") and not fm.stance_head("建设性") and not fm.stance_head("政策")
+
+
+def _invented(text: str, year: int) -> terms.Doc:
+    """A Doc of an invented report text (the 全国 2009 metadata with another year and text)."""
+    from dataclasses import replace
+
+    base = CORPUS.load("全国", 2009)
+    return _doc(Report(meta=replace(base.meta, year=year), text=text))
+
+
+def test_composite_of_two_novelties_stays_beside_its_dominant_part() -> None:
+    """A phrase joining two novel cores (以 A 带动 B) is a candidate even when B alone is said more
+    often; B in familiar words (B 的 context) still merges into B. Invented sentences."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要以云端平台带动乡村物流。发展乡村物流。推进乡村物流。做好乡村物流。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "乡村物流" in found
+    assert any("云端平台" in t and "乡村物流" in t for t in found), sorted(found)
+    # a once-said phrase of one novel core and familiar words merges into the core said on its own
+    new2 = _invented("今年要加快乡村物流工作。发展乡村物流。推进乡村物流。做好乡村物流。\n", 2021)
+    found2 = formulations.phrases(new2, [old.flat])
+    assert "乡村物流" in found2 and "乡村物流工作" not in found2, sorted(found2)

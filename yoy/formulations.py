@@ -283,7 +283,7 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
                        unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT,
                        *_shape(t, unit))
              for t, (s, unit) in spans.items()}
-    return _merge_nested(found)
+    return _merge_nested(found, frozenset(c for c, _, _ in novel))
 
 
 def _shape(t: str, unit: bool) -> tuple[bool, bool, bool, bool]:
@@ -375,11 +375,12 @@ def shared(core: str, texts: set[str]) -> str:
     return cur
 
 
-def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
+def _merge_nested(found: dict[str, Phrase], novel: frozenset[str] = frozenset()) -> dict[str, Phrase]:
     """One candidate per phrase family: a phrase inside a longer one survives only when the text says
     it mostly on its own, at least twice as often as the longer (C-value's nesting test); then the
-    longer is dropped unless it is quoted or an action (verb + the phrase). Otherwise the longer
-    phrase stands for both."""
+    longer is dropped unless it is quoted, an action (verb + the phrase), repeated, or a composite
+    (it holds another of `novel`, the cores no compared text says, outside the shorter): then both
+    stay. Otherwise the longer phrase stands for both."""
     out = dict(found)
     for long in sorted(found, key=lambda t: (-len(t), t)):
         if long not in out:
@@ -389,14 +390,25 @@ def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
             if short not in out:
                 continue
             if out[short].count >= 2 * out[long].count:
-                # the longer stays when quoted, an action (verb + the phrase) or itself repeated: a
-                # whole said REPEATED_UNIT+ times is a unit of its own
-                if not out[long].quoted and not _action(long, short) and out[long].count < REPEATED_UNIT:
+                # the longer stays when quoted, an action (verb + the phrase), itself repeated (a
+                # whole said REPEATED_UNIT+ times is a unit of its own) or a composite of two novelties
+                if not out[long].quoted and not _action(long, short) and out[long].count < REPEATED_UNIT \
+                        and not _composite(long, short, novel):
                     del out[long]
                     break
             else:
                 del out[short]
     return out
+
+
+def _composite(long: str, short: str, novel: frozenset[str]) -> bool:
+    """`long` holds a novel core outside `short` (数字平台 in 以数字平台带动乡村物流 beside a dominant
+    乡村物流): two new things joined, a formulation of its own, not `short` in familiar words."""
+    k = long.find(short)
+    for rest in (long[:k], long[k + len(short):]):
+        if any(rest[a:b] in novel for a in range(len(rest)) for b in range(a + 1, len(rest) + 1)):
+            return True
+    return False
 
 
 def _action(long: str, short: str) -> bool:

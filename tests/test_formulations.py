@@ -76,11 +76,15 @@ def test_classify_reads_no_environment(monkeypatch: pytest.MonkeyPatch, tmp_path
 def test_phrases_extend_cores_to_boundaries() -> None:
     old, new = _doc(CORPUS.load("全国", 2008)), _doc(CORPUS.load("全国", 2009))
     found = formulations.phrases(new, [old.flat])
-    assert found and all(len(t) <= formulations.PHRASE_MAX for t in found)
+    assert found and all(len(t) <= (formulations.JOINED_MAX if p.joined else formulations.PHRASE_MAX)
+                         for t, p in found.items())
+    assert all(p.plain and any(j in t for j in formulations.JOINERS) for t, p in found.items() if p.joined)
     # every phrase is absent from the other text, and no phrase lies inside another of the same count
+    # (a joined phrase A和B stands beside its parts)
     assert not [t for t in found if t in old.flat]
     for t, p in found.items():
-        assert not [u for u, q in found.items() if u != t and t in u and q.count == p.count and not q.quoted]
+        assert not [u for u, q in found.items()
+                    if u != t and t in u and q.count == p.count and not q.quoted and not q.joined]
 
 
 def test_stance_needs_an_evaluative_modifier() -> None:
@@ -120,3 +124,18 @@ def test_composite_of_two_novelties_stays_beside_its_dominant_part() -> None:
     new2 = _invented("今年要加快乡村物流工作。发展乡村物流。推进乡村物流。做好乡村物流。\n", 2021)
     found2 = formulations.phrases(new2, [old.flat])
     assert "乡村物流" in found2 and "乡村物流工作" not in found2, sorted(found2)
+
+
+def test_a_joiner_joins_two_phrases_beside_their_parts() -> None:
+    """整顿和规范X-like shapes: a phrase ended by a joiner takes the phrase on its other side as one
+    more candidate (plain: a coordination describes); the parts stay. Invented sentences."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要清理和规范云端平台秩序，做好农业工作。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "清理和规范云端平台秩序" in found, sorted(found)
+    assert found["清理和规范云端平台秩序"].plain and found["清理和规范云端平台秩序"].joined
+    assert any(t.endswith("云端平台秩序") and "和" not in t for t in found), sorted(found)
+    # nothing joins over a clause mark, and the joined phrase stays within JOINED_MAX
+    new2 = _invented("今年要清理，和规范云端平台秩序。\n", 2021)
+    assert not [t for t in formulations.phrases(new2, [old.flat]) if "清理" in t and "云端" in t]
+    assert all(len(t) <= formulations.JOINED_MAX for t in found)

@@ -139,3 +139,21 @@ def test_a_joiner_joins_two_phrases_beside_their_parts() -> None:
     new2 = _invented("今年要清理，和规范云端平台秩序。\n", 2021)
     assert not [t for t in formulations.phrases(new2, [old.flat]) if "清理" in t and "云端" in t]
     assert all(len(t) <= formulations.JOINED_MAX for t in found)
+
+
+def test_a_frame_of_one_character_words_seeds_a_phrase() -> None:
+    """又x又y-shaped slogans, whose characters jieba leaves apart, are cores (invented sentences)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要实现经济又快又省发展。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert any("又快又省" in t for t in found), sorted(found)
+    assert formulations._frame(["又", "快", "又", "省"])
+    assert not formulations._frame(["的", "人", "的", "事"])
+    assert not formulations._frame(["又", "快", "又", "快"])
+
+
+def test_a_latin_code_is_a_word_of_a_phrase() -> None:
+    """A code of letters and digits (QX3.5-like) is a name, not a figure (invented sentences)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年开展细颗粒物(QX3.5)监测。\n", 2021)
+    assert any("QX3.5" in t for t in formulations.phrases(new, [old.flat]))

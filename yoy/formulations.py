@@ -29,6 +29,8 @@ def _closed(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Structural particles: never the frame of a set phrase (`_frame`).
+_PARTICLES = frozenset("的地得之")
 # Characters that end a phrase (after folding: half-width punctuation, brackets, dashes).
 BOUNDARY_CHARS = frozenset(",.;:!?、()《》<>[]【】{}—-…·/|~'\"。，；：！？（）")
 # Function words: grammar, never inside a formulation (的 only inside `modifier + 的 + head`, see
@@ -188,7 +190,8 @@ def has_content(text: str) -> bool:
 
 
 def cores(d: Doc) -> list[tuple[str, int, int]]:
-    """Every word and adjacent word pair that can seed a phrase: (string, first token, end token)."""
+    """Every word and adjacent word pair that can seed a phrase, and every A-x-A-y frame of four
+    one-character words (`_frame`): (string, first token, end token)."""
     w = d.flat_tokens.words
     kinds = {word: (_inner(word), _content(word)) for word in set(w)}
     out: list[tuple[str, int, int]] = []
@@ -200,7 +203,19 @@ def cores(d: Doc) -> list[tuple[str, int, int]]:
             inner2, content2 = kinds[w[i + 1]]
             if inner2 and (content or content2):
                 out.append((word + w[i + 1], i, i + 2))
+        if i + 3 < len(w) and _frame(w[i:i + 4]):
+            out.append(("".join(w[i:i + 4]), i, i + 4))
     return out
+
+
+def _frame(ws: Sequence[str]) -> bool:
+    """Four one-character words in an A-x-A-y frame (又x又y, 大x大y, 边x边y): a set four-character
+    shape of the genre's slogans, whose characters jieba leaves apart; the frame character may be a
+    function word (又), the structural particles (的, 地, 得, 之) excepted."""
+    a, x, b, y = ws
+    return (len(a) == len(x) == len(b) == len(y) == 1 and a == b and x != y and a not in _PARTICLES
+            and all("\u4e00" <= c <= "\u9fff" for c in (a, x, y)) and x not in FUNCTION_WORDS
+            and y not in FUNCTION_WORDS)
 
 
 def _cut_at(cuts: Sequence[int], pos: int) -> bool:

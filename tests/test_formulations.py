@@ -157,3 +157,16 @@ def test_a_latin_code_is_a_word_of_a_phrase() -> None:
     old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
     new = _invented("今年开展细颗粒物(QX3.5)监测。\n", 2021)
     assert any("QX3.5" in t for t in formulations.phrases(new, [old.flat]))
+
+
+def test_a_heading_new_as_a_whole_is_a_candidate() -> None:
+    """A heading piece of familiar words, new as a whole, is a candidate, and a heading ends a phrase
+    though the flat text runs it into the body (invented reports)."""
+    body = "一、今年的工作\n（一）{}\n当前形势复杂，云端价格总体稳定。\n（二）做好农业工作\n要稳定就业。\n"
+    old = _invented(body.format("推动云端价格总体稳定"), 2020)
+    new = _invented(body.format("保持云端价格总体基本稳定"), 2021)
+    assert [b.title for p in new.outline.blocks for b in p.children][:1] == ["保持云端价格总体基本稳定"]
+    assert "云端价格总体基本稳定" in formulations.heading_units(new)
+    found = formulations.phrases(new, [old.flat])
+    assert "云端价格总体基本稳定" in found, sorted(found)
+    assert not [t for t in found if "稳定当前" in t]  # the heading's end is a boundary

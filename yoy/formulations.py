@@ -61,6 +61,10 @@ JOINED_MAX = 15
 # words and a head (供给侧结构性改革 is 8, 区域协调发展 6); longer runs between boundaries are
 # clauses. Set from the genre's word shapes, not from any list of expected terms.
 PHRASE_MAX = 10
+# A heading piece is a candidate as a whole when it has at least this many words: a task named in
+# a clause (X|总|水平|基本|稳定-like: subject and predicate), not a term (a head with one or two
+# modifiers, three words at most, which its cores already seed when any part of it is new).
+HEADING_UNIT_WORDS = 4
 # Shortest phrase kept: one character is grammar.
 PHRASE_MIN = 2
 # A phrase that is one word jieba's general dictionary counts this often is everyday language
@@ -149,7 +153,8 @@ class Phrase:
     policy_head: bool = False  # ends in a policy noun (…政策, …战略, …工程)
     compact: bool = False  # a COMPACT_MIN..COMPACT_MAX character unit ending in a nominal word
     plain: bool = False  # two everyday words side by side (农村经济, 政府投资): description, not a name
-    joined: bool = False  # two phrases over a joiner (A和B, `_joins`): stands beside its parts
+    joined: bool = False  # two phrases over a joiner (A和B, `_joins`) or a heading piece new as a
+    # whole (`heading_units`): stands beside the phrases inside it
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +223,47 @@ def _frame(ws: Sequence[str]) -> bool:
             and y not in FUNCTION_WORDS)
 
 
+def _headings(d: Doc) -> list[tuple[int, int]]:
+    """Flat ranges of the headings of `d`'s outline (parts and sections)."""
+    out = []
+    for part in d.outline.blocks:
+        for b in (part, *part.children):
+            s, e = bisect_left(d.origin, b.title_span.start), bisect_left(d.origin, b.title_span.end)
+            if s < e:
+                out.append((s, e))
+    return out
+
+
+def heading_ends(d: Doc) -> tuple[int, ...]:
+    """Flat offsets where a heading of `d`'s outline ends: a phrase boundary that the flat text (no
+    line breaks, no whitespace) does not show when the heading has no closing punctuation."""
+    return tuple(sorted({e for _, e in _headings(d) if e < len(d.flat)}))
+
+
+def heading_units(d: Doc) -> dict[str, int]:
+    """The pieces of each heading between its boundaries (punctuation, function words), without
+    their leading verbs, COMPACT_MIN..PHRASE_MAX characters and HEADING_UNIT_WORDS+ words long, with
+    their flat offsets: a heading
+    names a task as a whole (保持X基本稳定-like headings), whether or not any of its words is new."""
+    w, starts, ends = d.flat_tokens.words, d.flat_tokens.starts, d.flat_tokens.ends
+    out: dict[str, int] = {}
+    for s, e in _headings(d):
+        k, stop = bisect_left(starts, s), bisect_left(starts, e)
+        while k < stop:
+            j = k
+            while j < stop and _inner(w[j]):
+                j += 1
+            a = k
+            while a < j and w[a] in LEAD_WORDS:
+                a += 1
+            if j - a >= HEADING_UNIT_WORDS:
+                text = d.flat[starts[a]:ends[j - 1]]
+                if COMPACT_MIN <= len(text) <= PHRASE_MAX:
+                    out.setdefault(text, starts[a])
+            k = j + 1
+    return out
+
+
 def _cut_at(cuts: Sequence[int], pos: int) -> bool:
     k = bisect_left(cuts, pos)
     return k < len(cuts) and cuts[k] == pos
@@ -238,16 +284,17 @@ class _Extensible(dict[str, bool]):
         return ok
 
 
-def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, bool] | None = None
-            ) -> tuple[int, int, bool]:
+def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, bool] | None = None,
+            stops: Sequence[int] = ()) -> tuple[int, int, bool]:
     """Token range [i, j) widened to the phrase boundaries (right first: Chinese phrases end in their
     head); also whether both ends stopped at a boundary (not at the length cap). A quote mark is a
-    boundary, except that a short quoted name takes one word after it."""
+    boundary, except that a short quoted name takes one word after it; `stops` (flat offsets: the
+    ends of headings) are boundaries."""
     w, starts, ends = d.flat_tokens.words, d.flat_tokens.starts, d.flat_tokens.ends
     capped = False
     took_head = False
     ok = inner if inner is not None else _Extensible()
-    while j < len(w) and ok[w[j]]:
+    while j < len(w) and ok[w[j]] and not _cut_at(stops, starts[j]):
         if ends[j] - starts[i] > PHRASE_MAX:
             capped = True
             break
@@ -257,7 +304,7 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, b
                 break
             took_head = True
         j += 1
-    while i > 0 and ok[w[i - 1]] and not _cut_at(cuts, starts[i]):
+    while i > 0 and ok[w[i - 1]] and not _cut_at(cuts, starts[i]) and not _cut_at(stops, starts[i]):
         if ends[j - 1] - starts[i - 1] > PHRASE_MAX:
             capped = True
             break
@@ -284,6 +331,7 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     novel = [(c, i, j) for c, i, j in cs if (c not in known and not seen[c]) or c in wanted]
     starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
     cuts = d.quote_cuts
+    stops = heading_ends(d)
     inner = _Extensible()
     spans: dict[str, tuple[int, bool]] = {}
     joined: dict[str, int] = {}
@@ -292,7 +340,7 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
         mid = starts[i + 1] if j - i == 2 else -1
         if mid >= 0 and _cut_at(cuts, mid) and not _short_quote_before(cuts, mid, starts[i]):
             continue  # a word pair across a quote mark is not one core
-        a, b, unit = _extend(d, i, j, cuts, inner)
+        a, b, unit = _extend(d, i, j, cuts, inner, stops)
         s, e = starts[a], ends[b - 1]
         text = d.flat[s:e]
         if len(text) < PHRASE_MIN or (b - a == 1 and not _nominal(text)):
@@ -309,12 +357,14 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
             common = _trim(shared(c, texts))
             if len(common) >= PHRASE_MIN and common not in spans:
                 spans[common] = (d.flat.find(common), True)
+    units = {t: pos for t, pos in heading_units(d).items() if t not in spans and t not in joined}
     # the other texts must lack the whole phrase too (a core can be new while its phrase is not)
-    whole = presence(spans.keys() | joined.keys(), absent_from)
+    whole = presence(spans.keys() | joined.keys() | units.keys(), absent_from)
     spans = {t: v for t, v in spans.items() if not whole[t] or t in wanted}
     joined = {t: v for t, v in joined.items() if not whole[t] and t not in spans}
+    units = {t: v for t, v in units.items() if not whole[t]}
     quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
-    where = occurrences(spans.keys() | joined.keys(), d.flat)
+    where = occurrences(spans.keys() | joined.keys() | units.keys(), d.flat)
 
     def phrase(t: str, s: int, unit: bool) -> Phrase:
         return Phrase(t, len(where[t]), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
@@ -326,6 +376,8 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     # joined describe (A和B) unless the report marks the whole as a name: plain, as two everyday words
     found.update((t, replace(phrase(t, s, True), plain=True, joined=True)) for t, s in joined.items()
                  if t not in found)
+    # a heading piece new as a whole stands beside the phrases inside it, as a joined phrase does
+    found.update((t, replace(phrase(t, s, True), joined=True)) for t, s in units.items() if t not in found)
     return found
 
 

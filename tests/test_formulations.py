@@ -127,7 +127,7 @@ def test_composite_of_two_novelties_stays_beside_its_dominant_part() -> None:
 
 
 def test_a_joiner_joins_two_phrases_beside_their_parts() -> None:
-    """整顿和规范X-like shapes: a phrase ended by a joiner takes the phrase on its other side as one
+    """清理和规范X-like shapes: a phrase ended by a joiner takes the phrase on its other side as one
     more candidate (plain: a coordination describes); the parts stay. Invented sentences."""
     old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
     new = _invented("今年要清理和规范云端平台秩序，做好农业工作。\n", 2021)
@@ -164,9 +164,9 @@ def test_a_heading_new_as_a_whole_is_a_candidate() -> None:
     though the flat text runs it into the body (invented reports)."""
     body = "一、今年的工作\n（一）{}\n当前形势复杂，云端价格总体稳定。\n（二）做好农业工作\n要稳定就业。\n"
     old = _invented(body.format("推动云端价格总体稳定"), 2020)
-    new = _invented(body.format("保持云端价格总体基本稳定"), 2021)
-    assert [b.title for p in new.outline.blocks for b in p.children][:1] == ["保持云端价格总体基本稳定"]
-    assert "云端价格总体基本稳定" in formulations.heading_units(new)
+    new = _invented(body.format("保持云端价格总体平稳有序"), 2021)
+    assert [b.title for p in new.outline.blocks for b in p.children][:1] == ["保持云端价格总体平稳有序"]
+    assert "云端价格总体平稳有序" in formulations.heading_units(new)
     found = formulations.phrases(new, [old.flat])
-    assert "云端价格总体基本稳定" in found, sorted(found)
-    assert not [t for t in found if "稳定当前" in t]  # the heading's end is a boundary
+    assert "云端价格总体平稳有序" in found, sorted(found)
+    assert not [t for t in found if "有序当前" in t]  # the heading's end is a boundary

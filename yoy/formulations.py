@@ -51,7 +51,7 @@ LEAD_WORDS = _closed("""
 抓紧 注重 重视 强调 提出 确保 力争 争取 基本 全力 更加 逐步 继续 着重 加以 予以 进行
 做到 采取 采用 运用 利用 依法 认真 全面贯彻 贯彻 贯彻落实 认真贯彻 今年 去年 明年
 """)
-# Joiners a formulation may hold between its two parts (整顿|和|规范X, 振兴X|等|Y基地): the
+# Joiners a formulation may hold between its two parts (清理|和|规范X, 扶持X|等|Y产业): the
 # coordinating conjunctions of the genre's closed list above. A joined phrase is two phrases sharing a
 # head or an object, so it may run to JOINED_MAX characters: PHRASE_MAX plus a four-character word
 # and the joiner (set from the genre's word shapes, like PHRASE_MAX).
@@ -62,7 +62,7 @@ JOINED_MAX = 15
 # clauses. Set from the genre's word shapes, not from any list of expected terms.
 PHRASE_MAX = 10
 # A heading piece is a candidate as a whole when it has at least this many words: a task named in
-# a clause (X|总|水平|基本|稳定-like: subject and predicate), not a term (a head with one or two
+# a clause (X|价格|总体|保持|平稳-like: subject and predicate), not a term (a head with one or two
 # modifiers, three words at most, which its cores already seed when any part of it is new).
 HEADING_UNIT_WORDS = 4
 # Shortest phrase kept: one character is grammar.
@@ -133,7 +133,7 @@ _NUM = "一二三四五六七八九十"
 _ENUMERATOR = re.compile(rf"^(第[{_NUM}]+[\u4e00-\u9fff]?|[{_NUM}]+[是要]|[万亿][\u4e00-\u9fff]?)$")
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _HAS_DIGIT = re.compile(r"[0-9]")
-# A Latin code (letters, perhaps with digits and a decimal point: PM2.5, 5G, M2, GDP): one word
+# A Latin code (letters, perhaps with digits and a decimal point: QX3.5, 5G, M2, GDP): one word
 # jieba keeps whole, a name rather than a figure, though it holds digits and a point.
 _CODE = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9]+(\.[0-9]+)?$")
 
@@ -244,7 +244,7 @@ def heading_units(d: Doc) -> dict[str, int]:
     """The pieces of each heading between its boundaries (punctuation, function words), without
     their leading verbs, COMPACT_MIN..PHRASE_MAX characters and HEADING_UNIT_WORDS+ words long, with
     their flat offsets: a heading
-    names a task as a whole (保持X基本稳定-like headings), whether or not any of its words is new."""
+    names a task as a whole (保持X总体平稳-like headings), whether or not any of its words is new."""
     w, starts, ends = d.flat_tokens.words, d.flat_tokens.starts, d.flat_tokens.ends
     out: dict[str, int] = {}
     for s, e in _headings(d):
@@ -340,6 +340,8 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
         mid = starts[i + 1] if j - i == 2 else -1
         if mid >= 0 and _cut_at(cuts, mid) and not _short_quote_before(cuts, mid, starts[i]):
             continue  # a word pair across a quote mark is not one core
+        if any(_cut_at(stops, starts[k]) for k in range(i + 1, j)):
+            continue  # nor one across a heading's end
         a, b, unit = _extend(d, i, j, cuts, inner, stops)
         s, e = starts[a], ends[b - 1]
         text = d.flat[s:e]
@@ -383,7 +385,7 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
 
 def _joins(d: Doc, a: int, b: int, cuts: Sequence[int], ok: dict[str, bool]) -> list[tuple[int, int]]:
     """The phrase [a, b) (ended at a boundary on both sides) joined over a joiner to the phrase next
-    to it (整顿|和|规范X, 振兴X|等|Y基地, A|与|B合作): the token ranges, each ending at a boundary
+    to it (清理|和|规范X, 扶持X|等|Y产业, A|与|B合作): the token ranges, each ending at a boundary
     within JOINED_MAX characters."""
     w, starts, ends = d.flat_tokens.words, d.flat_tokens.starts, d.flat_tokens.ends
 
@@ -405,7 +407,7 @@ def _joins(d: Doc, a: int, b: int, cuts: Sequence[int], ok: dict[str, bool]) -> 
         while before(i) and ends[b - 1] - starts[i - 1] <= JOINED_MAX:
             i -= 1
         if not before(i):
-            while w[i] in LEAD_WORDS:  # 切实|整顿和规范X: the leading verb stays outside
+            while w[i] in LEAD_WORDS:  # 切实|清理和规范X: the leading verb stays outside
                 i += 1
             if i < a - 1:
                 out.append((i, b))

@@ -10,7 +10,7 @@ import pytest
 
 from yoy import classify, formulations, lexicon, outline, pipeline, terms
 from yoy.corpus import Corpus
-from yoy.models import Comparison, Report
+from yoy.models import Comparison, Doc, Report
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
 # Internal codes a reader must never see in a reason or basis.
@@ -22,7 +22,7 @@ def national(old: int, new: int) -> Comparison:
     return pipeline.compare(CORPUS.load("全国", old), CORPUS.load("全国", new), CORPUS.history("全国"))
 
 
-def _doc(r: Report) -> terms.Doc:
+def _doc(r: Report) -> Doc:
     return terms.doc(r, outline.segment(r))
 
 

@@ -11,14 +11,15 @@ import pytest
 
 from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segment
 from yoy import align, classify, lexicon
+from yoy.lexicon import Lexicon
 from yoy.models import Comparison, Report
 
 NUMERALS = "一二三四五六七八九十"
 
 
-def compare(old: Report, new: Report, **kw: object) -> Comparison:
+def compare(old: Report, new: Report, lexicon: Lexicon = classify.NO_LEXICON) -> Comparison:
     oo, on = segment(old), segment(new)
-    return classify.classify(old, oo, new, on, align.align(old, oo, new, on), **kw)  # type: ignore[arg-type]
+    return classify.classify(old, oo, new, on, align.align(old, oo, new, on), lexicon=lexicon)
 
 
 def variant(report: Report, text: str, year: int | None = None) -> Report:

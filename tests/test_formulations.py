@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -30,14 +31,19 @@ def _doc(r: Report) -> Doc:
 
 
 def test_stance_change_is_one_rewording() -> None:
-    c = national(2008, 2009)
-    pairs = {(p.old_term, p.term) for p in c.priorities if p.change == "reworded"}
-    assert ("从紧的货币政策", "适度宽松的货币政策") in pairs
-    p = next(p for p in c.priorities if p.term == "适度宽松的货币政策")
-    assert p.basis == "表述变化：货币政策由“从紧”改为“适度宽松”"
-    # neither side is listed again as a separate new or dropped priority
-    assert not [q for q in c.priorities if q.change in ("new", "dropped")
-                and q.term in ("从紧的货币政策", "适度宽松的货币政策")]
+    # invented stances: a report's fiscal stance written 审慎 one year and 灵活 the next
+    base = CORPUS.load("全国", 2008)
+    stance = re.compile(r"[\u4e00-\u9fff]{2}的财政政策")
+    assert stance.search(base.text)
+    old = replace(base, text=stance.sub("审慎的财政政策", base.text))
+    new = replace(base, meta=replace(base.meta, year=2009), text=stance.sub("灵活的财政政策", base.text))
+    c = pipeline.compare(old, new)
+    # one rewording; neither side is listed again as a separate new or dropped priority
+    changed = [(p.change, p.old_term, p.term) for p in c.priorities
+               if p.change in ("new", "dropped", "reworded")]
+    assert changed == [("reworded", "审慎的财政政策", "灵活的财政政策")]
+    p = next(p for p in c.priorities if p.change == "reworded")
+    assert p.basis == "表述变化：财政政策由“审慎”改为“灵活”"
 
 
 def test_reasons_are_plain_chinese() -> None:
@@ -93,7 +99,7 @@ def test_phrases_extend_cores_to_boundaries() -> None:
 
 
 def test_stance_needs_an_evaluative_modifier() -> None:
-    assert formulations._evaluative("适度宽松") and formulations._evaluative("稳健")
+    assert formulations._evaluative("更加灵活") and formulations._evaluative("审慎")
     assert not formulations._evaluative("人民群众")
 
 

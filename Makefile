@@ -23,7 +23,7 @@ test: sysdeps venv lint
 
 lint: venv
 	$(BIN)/ruff check yoy tests benchmarks scripts
-	$(BIN)/mypy yoy
+	$(BIN)/mypy yoy tests benchmarks scripts
 
 bench: venv
 	$(BIN)/python benchmarks/ingest.py

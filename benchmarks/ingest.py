@@ -13,6 +13,7 @@ from pathlib import Path
 
 from yoy import outline, text
 from yoy.ingest import ingest_files
+from yoy.models import Report
 
 RAW = Path(__file__).resolve().parents[1] / "fixtures" / "raw"
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 7
@@ -24,7 +25,7 @@ def main() -> None:
     seeds = sorted(RAW.glob("*.txt"))  # 000_…–004_… seed pages, national_2000…2013
     ingest_times: list[float] = []
     segment_times: list[float] = []
-    reports = ()
+    reports: tuple[Report, ...] = ()
     for _ in range(RUNS):
         text.clear_caches()  # every run is cold: nothing folded or segmented by the last one
         start = time.perf_counter()

@@ -67,7 +67,9 @@ def current(wheel: Path) -> list[tuple[str, str, str, str]]:
         code = str(node["code"]) if str(node["code"]).isdigit() else TAIWAN_CODE
         name = str(node["name"])
         out.append((code, name, LEVEL_BY_TYPE[str(node["type"])], parent))
-        for child in node.get("children", []) or []:  # type: ignore[attr-defined]
+        children = node.get("children") or []
+        assert isinstance(children, list), children
+        for child in children:
             walk(child, code)
 
     for province in areas:

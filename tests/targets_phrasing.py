@@ -28,9 +28,19 @@ _BASE = {"national": ("全国", 2013), "province": ("青岛市", 2025), "city": 
          "district": ("城阳区", 2022)}
 
 
+KINDS = {"target", "result", "multi-year"}
+
+
 def cases() -> list[dict[str, Any]]:
+    """The cases; the file must name each case once and cover every kind and every level."""
     data: dict[str, Any] = json.loads(CASES.read_text(encoding="utf-8"))
     out: list[dict[str, Any]] = data["cases"]
+    ids = [c["id"] for c in out]
+    kinds = {row[0] for c in out for row in c["expect"]}
+    levels = {c["level"] for c in out}
+    if len(set(ids)) != len(ids) or kinds != KINDS or levels != set(_PLAN_HEADING):
+        raise ValueError(f"{CASES}: ids repeat, or kinds {sorted(kinds)} / levels {sorted(levels)} "
+                         f"are not {sorted(KINDS)} / {sorted(_PLAN_HEADING)}")
     return out
 
 

@@ -33,9 +33,13 @@ class Watched:
         self.dialogs: list[str] = []
         self.errors: list[str] = []
         self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("dialog", self._dismiss)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(url)
+
+    def _dismiss(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
     def in_viewport(self, selector: str) -> bool:
         return bool(self.page.evaluate(
@@ -191,8 +195,8 @@ def test_aligned_sentences_sit_opposite_each_other(
     changed = page.locator("#diff .row.op-changed").first
     assert changed.locator(".cell.old del").count() and not changed.locator(".cell.old ins").count()
     assert changed.locator(".cell.new ins").count() and not changed.locator(".cell.new del").count()
-    old_top = changed.locator(".cell.old").bounding_box()["y"]  # type: ignore[index]
-    assert abs(old_top - changed.locator(".cell.new").bounding_box()["y"]) < 1  # type: ignore[index]
+    old_top = changed.locator(".cell.old").bounding_box()["y"]
+    assert abs(old_top - changed.locator(".cell.new").bounding_box()["y"]) < 1
     w.context.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -121,9 +122,9 @@ def test_trend_exact_finds_a_word_inside_longer_words() -> None:
     exact = json.loads(yoy("trend", "科技", "--exact", "--format", "json").stdout)
     assert not indexed["exact"] and exact["exact"]
 
-    def uses(data: dict[str, list[dict[str, object]]]) -> dict[tuple[object, object], object]:
+    def uses(data: dict[str, Any]) -> dict[tuple[str, int], int]:  # data: parsed JSON (json.loads: Any)
         return {(r["region"], p["year"]): p["count"] for r in data["regions"]
-                for p in r["points"] if p["count"]}  # type: ignore[union-attr, index, attr-defined]
+                for p in r["points"] if p["count"]}
 
     assert uses(exact) == exact_counts("科技")
     assert all(exact_counts("科技")[k] == n for k, n in uses(indexed).items())  # where indexed, exact

@@ -55,12 +55,13 @@ def test_layout_and_listing(filled: Corpus) -> None:
 
 
 def test_readd_is_unchanged_and_byte_identical(filled: Corpus, reports: tuple[Report, ...]) -> None:
-    before = ingest_snapshot(filled.root)  # type: ignore[arg-type]
+    assert filled.root is not None
+    before = ingest_snapshot(filled.root)
     for report in reports:
         path, action = filled.add(report)
         assert action == "unchanged"
         assert path.is_file()
-    assert ingest_snapshot(filled.root) == before  # type: ignore[arg-type]
+    assert ingest_snapshot(filled.root) == before
 
 
 def test_different_text_refused_then_replaced(filled: Corpus, reports: tuple[Report, ...]) -> None:
@@ -96,8 +97,8 @@ def test_atomic_write_keeps_old_file(filled: Corpus, reports: tuple[Report, ...]
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     report = reports[0]
     path = filled.path_of(report.meta.region, report.meta.year)
-    assert path is not None
-    before = ingest_snapshot(filled.root)  # type: ignore[arg-type]
+    assert path is not None and filled.root is not None
+    before = ingest_snapshot(filled.root)
 
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
@@ -106,7 +107,7 @@ def test_atomic_write_keeps_old_file(filled: Corpus, reports: tuple[Report, ...]
     changed = dataclasses.replace(report, text=report.text + "\n新增。")
     with pytest.raises(CorpusError, match="cannot write"):
         filled.add(changed, replace=True)
-    assert ingest_snapshot(filled.root) == before  # no temp file left, old file intact  # type: ignore[arg-type]
+    assert ingest_snapshot(filled.root) == before  # no temp file left, old file intact
 
 
 @pytest.mark.parametrize("query", ["崂山区", "崂山", "laoshan", "Laoshan", "LAOSHAN", "laoshanqu", "lao shan",

@@ -48,7 +48,12 @@ def test_injected_script_and_handler_do_not_run(chromium: Any, render_sample: Co
     dialogs: list[str] = []
     console: list[str] = []
     requests: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def on_dialog(d: Any) -> None:
+        dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
     page.on("console", lambda m: console.append(m.text))
     page.on("request", lambda r: requests.append(r.url))
     page.goto(path.as_uri())

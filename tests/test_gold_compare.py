@@ -23,7 +23,6 @@ GOLD_FILE = GOLD / "chengyang_2022_2025.json"
 ALIGN_F1 = 1.0
 NEW_RECALL = 0.875
 DROPPED_RECALL = 1.0
-RECALL_FLOOR = 0.8
 
 pytestmark = pytest.mark.skipif(not GOLD_FILE.exists(), reason=f"gold data absent: {GOLD_FILE}")
 
@@ -76,12 +75,11 @@ def test_section_alignment_f1(gold: dict[str, Any], comparison: Comparison) -> N
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     print(f"\nsection alignment: P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
-    assert f1 >= 0.9
     assert f1 >= ALIGN_F1
 
 
-@pytest.mark.xfail(strict=True, reason="新旧动能转换 → 新质生产力 share no slot, head or wording in the "
-                   "2025 digest: found only with a lexicon entry, which is gold; open in issue 9")
+@pytest.mark.xfail(strict=True, reason="the gold's rewording shares no slot, head or wording in the 2025 "
+                   "digest: found only with a lexicon entry, which is gold; open in issue 9")
 def test_reworded_pairs(gold: dict[str, Any], comparison: Comparison) -> None:
     for row in gold["priorities"]["reworded"]:
         hits = [p for p in comparison.priorities if p.change == "reworded"
@@ -112,7 +110,6 @@ def test_new_and_dropped_recall(gold: dict[str, Any], comparison: Comparison) ->
         missing = [t for t in terms if not _found(t, comparison, change)]
         recall = 1 - len(missing) / len(terms)
         print(f"\n{change} recall: {recall:.3f} (missing: {missing})")
-        assert recall >= RECALL_FLOOR
         assert recall >= pinned
 
 

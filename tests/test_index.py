@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.gold_outlines import GOLD_DIR, NATIONAL_GOLD, load_gold, load_national_gold
 from yoy import index as index_mod
 from yoy.corpus import Corpus
 from yoy.errors import CorpusError, NotFoundError
@@ -57,8 +58,19 @@ def test_entries_match_the_files(small: Path) -> None:
     reports = corpus.reports()
     assert [e.meta for e in entries] == [r.meta for r in reports]
     assert [e.chars for e in entries] == [len(r.text) for r in reports]
-    from yoy.outline import segment
-    assert [e.parts for e in entries] == [len(segment(r).blocks) for r in reports]
+
+
+@pytest.mark.skipif(not NATIONAL_GOLD.exists(), reason=f"no gold at {GOLD_DIR}")
+def test_part_counts_are_the_gold_parts(small: Path) -> None:
+    # the hand-made gold outlines say how many parts each report has; a digest's unnumbered part
+    # follows the introduction block of its lead paragraphs (tests/test_outline_digest.py), counted too
+    gold = {(g["region"], g["year"]): g["parts"] for g in (*load_gold(), *load_national_gold())}
+    entries = Corpus(small).entries(parts=True)
+    assert len(entries) == 8
+    for e in entries:
+        parts = gold[(e.meta.region, e.meta.year)]
+        intro = e.meta.kind == "summary" and all(p["n"] is None for p in parts)
+        assert e.parts == len(parts) + intro, (e.meta.region, e.meta.year)
 
 
 def test_hand_edit_rebuilds_the_row(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -148,13 +160,14 @@ def test_term_counts_index_and_exact(small: Path) -> None:
 
 
 def test_term_history_is_exact_with_zeros(small: Path) -> None:
-    from yoy.terms import count
-    from yoy.text import fold
-
-    corpus = Corpus(small)
-    history = corpus.term_history("城阳", ("城阳", "没有的词"))
-    texts = {r.meta.year: fold(r.text) for r in corpus.history("城阳")}
-    assert [(c.year, c.count) for c in history["城阳"]] == [(y, count("城阳", t)) for y, t in texts.items()]
+    # an invented term, written a known number of times into each year
+    for year, added in ((2022, "星河港口建设。“星河港口”。新的星河港口。"), (2025, "推进星河港口。")):
+        path = small / "城阳区" / f"{year}.md"
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{added}\n", encoding="utf-8")
+    history = Corpus(small).term_history("城阳", ("星河港口", "“星河港口”", "没有的词"))
+    assert [(c.region, c.year, c.count) for c in history["星河港口"]] == [("城阳区", 2022, 3),
+                                                                          ("城阳区", 2025, 1)]
+    assert [c.count for c in history["“星河港口”"]] == [3, 1]  # the term's quotes are ignored
     assert [c.count for c in history["没有的词"]] == [0, 0]
 
 

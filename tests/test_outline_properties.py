@@ -7,7 +7,7 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from yoy.models import Kind, Level, Report, ReportMeta, Span
+from yoy.models import Block, Kind, Level, Report, ReportMeta, Span
 from yoy.outline import segment
 
 # Text built from the pieces that drive the segmenter: numbering, punctuation, line breaks, CJK.
@@ -62,7 +62,7 @@ def within(block_spans: list[Span], length: int) -> bool:
     return all(0 <= s.start <= s.end <= length for s in block_spans)
 
 
-def spans_of(blocks: tuple, acc: list[Span]) -> list[Span]:  # type: ignore[type-arg]
+def spans_of(blocks: tuple[Block, ...], acc: list[Span]) -> list[Span]:
     for b in blocks:
         acc += [b.span, b.title_span]
         spans_of(b.children, acc)
@@ -80,5 +80,5 @@ def test_segment_tiles_any_text(text: str) -> None:
     assert all(text[b.title_span.start : b.title_span.end] == b.title for b in walk(outline.blocks))
 
 
-def walk(blocks: tuple) -> list:  # type: ignore[type-arg]
+def walk(blocks: tuple[Block, ...]) -> list[Block]:
     return [x for b in blocks for x in (b, *walk(b.children))]

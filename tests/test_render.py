@@ -8,6 +8,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
@@ -15,7 +16,7 @@ from markdown_it import MarkdownIt
 from tests import render_sample as sample
 from yoy import render
 from yoy.errors import RenderError
-from yoy.models import Comparison
+from yoy.models import Comparison, DiffChunk, SectionPair
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -78,7 +79,7 @@ def test_evidence_links_point_into_the_diff(render_sample: Comparison) -> None:
 
 
 def _pair_view(old: str, new: str) -> str:
-    pair = render.SectionPair("a1", "p1", "p1", "甲", "甲", "一", "一", "part", "matched", 0.9, old, new)
+    pair = SectionPair("a1", "p1", "p1", "甲", "甲", "一", "一", "part", "matched", 0.9, old, new)
     base = sample.chengyang_2022_2025()
     bare = dataclasses.replace(base, sections=(pair,), priorities=(), targets=(), ranked=())
     return render.render_html(bare)
@@ -107,10 +108,10 @@ def test_long_equal_runs_are_folded() -> None:
 def test_only_changes_counts_sections_changed_beyond_the_threshold() -> None:
     text = "".join(f"这是第{i}句比较长的相同的话，用来凑够字数。" for i in range(20))
     few = render.brief_context(dataclasses.replace(
-        sample.chengyang_2022_2025(), sections=(render.SectionPair(
+        sample.chengyang_2022_2025(), sections=(SectionPair(
             "a1", "p1", "p1", "甲", "甲", "一", "一", "part", "matched", 0.9, text + "旧。", text + "新。",
-            (render.DiffChunk("equal", text), render.DiffChunk("delete", "旧"),
-             render.DiffChunk("insert", "新"), render.DiffChunk("equal", "。"))),)))
+            (DiffChunk("equal", text), DiffChunk("delete", "旧"),
+             DiffChunk("insert", "新"), DiffChunk("equal", "。"))),)))
     assert few["pairs"][0]["edited"] and not few["pairs"][0]["changed"]
     assert few["changed_pairs"] == 0
 
@@ -279,7 +280,7 @@ def test_peer_brief_puts_each_sentence_under_its_own_report() -> None:
 
     corpus = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
     c = pipeline.compare(corpus.load("即墨", 2019), corpus.load("崂山", 2019))
-    by_change = {}
+    by_change: dict[str, dict[str, Any]] = {}
     for p in render.brief_context(c)["priorities"]:
         by_change.setdefault(p["change"], p)
     assert by_change["new"]["new_evidence"] and not by_change["new"]["old_evidence"]

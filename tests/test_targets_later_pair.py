@@ -47,9 +47,10 @@ EXPECTED = [  # indicator, old, new: what a reader of the two plans lists
 ]
 
 
-def _report(values: dict[str, str | int]) -> Report:
+def _report(values: dict[str, object]) -> Report:
     base = CORPUS.load("全国", 2013)
-    year = int(values["year"])
+    year = values["year"]
+    assert isinstance(year, int)
     return Report(meta=replace(base.meta, year=year), text=(REVIEW + PLAN).format(**values))
 
 

@@ -20,9 +20,10 @@ Works on the folded text, clause by clause (a clause ends at `;` or `。`).
 from __future__ import annotations
 
 import bisect
+import json
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 
 from yoy.models import Block, Evidence, Figure, Period, Report, Role, Span, TargetPoint, TargetSeries
@@ -585,6 +586,23 @@ def report_figures(report: Report, side: str = "new") -> list[Found]:
     return extract_all(folded, report.text, report.meta.year, o.sentences, o.blocks, o.paragraphs, locate)
 
 
+def dump_found(found: Sequence[Found]) -> str:
+    """`report_figures` as JSON (for the derived index): `load_found` gives the same records back."""
+    return json.dumps([asdict(f) for f in found], ensure_ascii=False, separators=(",", ":"))
+
+
+def load_found(text: str) -> tuple[Found, ...]:
+    """The records `dump_found` wrote (floats round-trip exactly through JSON's shortest repr)."""
+    out = []
+    for row in json.loads(text):
+        fig = dict(row["figure"])
+        ev = dict(fig.pop("evidence"))
+        ev["span"] = Span(**ev["span"])
+        fig["period"] = Period(fig["period"])
+        out.append(Found(Figure(**fig, evidence=Evidence(**ev)), row["rank"]))
+    return tuple(out)
+
+
 def _first_result(found: Sequence[Found], canonical: str) -> Figure | None:
     for f in found:
         g = f.figure
@@ -593,14 +611,17 @@ def _first_result(found: Sequence[Found], canonical: str) -> Figure | None:
     return None
 
 
-def series(history: Sequence[Report], canonicals: Sequence[str] = ()) -> tuple[TargetSeries, ...]:
+def series(history: Sequence[Report], canonicals: Sequence[str] = (),
+           known: Mapping[int, Sequence[Found]] | None = None) -> tuple[TargetSeries, ...]:
     """Targets of every report in `history` (one region), per indicator, with the result the next
     year's report states beside each; `canonicals` chooses and orders the indicators (default: all,
-    the most often set first)."""
+    the most often set first). `known`: `report_figures` of some of those reports by year, as the
+    edge keeps them in the corpus index (the others are worked out here)."""
     years: dict[int, Report] = {}
     for rep in history:
         years.setdefault(rep.meta.year, rep)
-    found = {y: report_figures(years[y]) for y in sorted(years)}
+    have = known or {}
+    found = {y: have[y] if y in have else report_figures(years[y]) for y in sorted(years)}
     heads = {y: headline_targets(f) for y, f in found.items()}
     if not canonicals:
         seen: dict[str, int] = {}

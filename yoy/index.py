@@ -564,11 +564,15 @@ class Index:
 
     def store_figures(self, rows: Mapping[str, str], engine: str) -> None:
         """Keep `figures.dump_found` JSON by report key; rows of another engine (a yoy version or
-        source edit since) go, so the table holds one engine's figures at most once per text."""
+        source edit since) go, so the table holds one engine's figures at most once per text. Derived
+        data: an index another process keeps locked past the busy timeout is left as it is."""
         if not rows:
             return
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:  # locked: the next comparison stores them
+            return
         try:
             db.execute("DELETE FROM figures WHERE engine != ?", (engine,))
             db.executemany("INSERT OR REPLACE INTO figures VALUES (?, ?, ?)",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segment
-from yoy import align, classify, lexicon
+from yoy import align, classify, lexicon, terms
 from yoy.lexicon import Lexicon
 from yoy.models import Comparison, Report
 
@@ -181,6 +181,6 @@ def test_a_phrase_a_framing_word_sets_up_ranks_above_its_plain_twin(base: Report
 def test_framing_word_is_the_preposition_not_a_word_ending_in_it(base: Report) -> None:
     new = variant(base, base.text + "\n以晨光同行为主线，可以暮云共建带动。")
     on = segment(new)
-    side = classify._side(classify.doc(new, on), (), "new")
+    side = classify._side(terms.doc(new, on), (), "new")
     assert classify._framed(side, "晨光同行")
     assert not classify._framed(side, "暮云共建")  # 可以 + name: not 以 setting a principle up

@@ -119,7 +119,7 @@ def test_shape_of_a_name() -> None:
     assert fm.stance_head("就业政策") and not fm.stance_head("建设性") and not fm.stance_head("政策")
 
 
-def _invented(text: str, year: int) -> terms.Doc:
+def _invented(text: str, year: int) -> Doc:
     """A Doc of an invented report text (the 全国 2009 metadata with another year and text)."""
     from dataclasses import replace
 

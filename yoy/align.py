@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel
 
 from yoy import vocab
 from yoy.models import Block, DiffChunk, Doc, Outline, PairLevel, Relation, Report, Role, SectionPair, Span
-from yoy.terms import Tokens, content_words, doc
+from yoy.terms import Tokens, doc, is_content
 from yoy.text import chinese_numeral, fold, words
 
 # Heading agreement is a bonus on top of the body similarity: score = body + W_TITLE·title·(1 − body).
@@ -132,8 +132,13 @@ def _cosine(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]
 
 def _similarity(old: Sequence[_Unit], new: Sequence[_Unit], so: _Side, sn: _Side) -> list[list[float]]:
     """Score matrix old × new in [0, 1]; 0 where roles are incompatible."""
-    bags_o = [Counter(content_words(so.tokens.within(u.block.span))) for u in old]
-    bags_n = [Counter(content_words(sn.tokens.within(u.block.span))) for u in new]
+    ok = {w: is_content(w) for w in {*so.tokens.words, *sn.tokens.words}}  # each word judged once
+
+    def content(words: Sequence[str]) -> list[str]:  # `content_words`, with the judgements above
+        return [w for w in words if ok[w]]
+
+    bags_o = [Counter(content(so.tokens.within(u.block.span))) for u in old]
+    bags_n = [Counter(content(sn.tokens.within(u.block.span))) for u in new]
     df: Counter[str] = Counter()
     for bag in (*bags_o, *bags_n):
         df.update(bag.keys())
@@ -146,8 +151,8 @@ def _similarity(old: Sequence[_Unit], new: Sequence[_Unit], so: _Side, sn: _Side
         return v, math.sqrt(sum(x * x for x in v.values())) or 1.0
 
     vo, vn = [vec(b) for b in bags_o], [vec(b) for b in bags_n]
-    ho = [vec(Counter(set(content_words(so.tokens.within(u.block.title_span))))) for u in old]
-    hn = [vec(Counter(set(content_words(sn.tokens.within(u.block.title_span))))) for u in new]
+    ho = [vec(Counter(set(content(so.tokens.within(u.block.title_span))))) for u in old]
+    hn = [vec(Counter(set(content(sn.tokens.within(u.block.title_span))))) for u in new]
     matrix: list[list[float]] = []
     for i, u in enumerate(old):
         row = []

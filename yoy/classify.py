@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -706,9 +706,11 @@ def _targets(fo: Sequence[figures.Found], fn: Sequence[figures.Found], peers: bo
     return out
 
 
-def target_series(history: Sequence[Report], canonicals: Sequence[str]) -> tuple[TargetSeries, ...]:
-    """Each indicator's target across the region's reports, with the result the next report states."""
-    return figures.series(history, canonicals)
+def target_series(history: Sequence[Report], canonicals: Sequence[str],
+                  known: Mapping[int, Sequence[figures.Found]] | None = None) -> tuple[TargetSeries, ...]:
+    """Each indicator's target across the region's reports, with the result the next report states
+    (`known`: figures of history reports by year, already worked out at the edge)."""
+    return figures.series(history, canonicals, known)
 
 
 # --- ranking --------------------------------------------------------------------------------
@@ -819,13 +821,15 @@ def _caveats(old: Report, new: Report) -> tuple[str, ...]:
 def classify(old: Report, old_outline: Outline, new: Report, new_outline: Outline,
              pairs: tuple[SectionPair, ...], history: Sequence[Report] = (), *,
              docs: tuple[Doc, Doc] | None = None, lexicon: Lexicon = NO_LEXICON,
-             reference: Reference | None = None) -> Comparison:
+             reference: Reference | None = None,
+             history_figures: Mapping[int, Sequence[figures.Found]] | None = None) -> Comparison:
     """Priorities, targets, ranking → the Comparison record.
 
     `docs`: the per-report records align used (built here when absent). `lexicon`: known successions
     (none by default: the engine works from the texts). `reference`: every report novelty and
     genericness are measured against (the edge passes the shipped national reports, the user's corpus
-    and the region's own); when absent, `history` alone.
+    and the region's own); when absent, `history` alone. `history_figures`: `figures.report_figures`
+    of history reports by year (the edge keeps them in the corpus index; missing years are worked out).
     """
     if docs is None:
         docs = (doc(old, old_outline), doc(new, new_outline))
@@ -841,7 +845,8 @@ def classify(old: Report, old_outline: Outline, new: Report, new_outline: Outlin
     every = [f.figure for f in (*fo, *fn)]
     results = tuple(f for f in every if not f.is_target and f.period is Period.YEAR)
     multi_year = tuple(f for f in every if f.period is Period.MULTI_YEAR)
-    series = target_series(history, [t.canonical or t.indicator for t in targets]) if history else ()
+    series = target_series(history, [t.canonical or t.indicator for t in targets],
+                           history_figures) if history else ()
     ranked = _rank(found, targets, pairs, old, new)
     return Comparison(
         old=_ref(old), new=_ref(new), sections=tuple(pairs), priorities=tuple(priorities),

@@ -20,10 +20,14 @@ Works on the folded text, clause by clause (a clause ends at `;` or `。`).
 from __future__ import annotations
 
 import bisect
+import json
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 from functools import cache
+from typing import Any
+
+import ahocorasick
 
 from yoy import vocab
 from yoy.models import (
@@ -69,6 +73,98 @@ def indicators() -> tuple[Indicator, ...]:
 @cache
 def _indicator_re() -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<i{k}>{row.pattern})" for k, row in enumerate(indicators())))
+
+
+# --- a fast first test for the indicator pattern -----------------------------------------------
+# Most sentences name no indicator (27 of 877 in a national report), and the alternation of every
+# row, with its look-behinds, is slow to search. Each row's pattern has literal strings one of which
+# every match contains (国内生产总值 in 国内生产总值(?![的]?比重), 单位 or 万元 in (?:单位|万元)…能耗);
+# a text holding none of them cannot match, so only texts that hold one are searched. The literals are
+# read from the compiled table (the regex parser), so a new row needs nothing here; a row where none
+# can be found turns the test off (every text is searched, as before).
+
+
+# Requirements kept per row (the most selective first): two already leave few false candidates.
+ROW_TESTS = 2
+
+
+def _needs(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """What every text matched by the parsed sequence `items` holds: each entry is a set of strings one
+    of which it contains (a run of literals, a required group, a branch's alternatives, a look-around's
+    literals: a search only looks inside the text), most selective first (longest shortest string)."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        if run:
+            out.append(frozenset({"".join(run)}))
+        run = []
+        if name == "SUBPATTERN":
+            _, add_flags, _, body = av
+            if add_flags & re.IGNORECASE:
+                raise ValueError("case-insensitive group")
+            out += _needs(body)
+        elif name == "ASSERT":  # (?=…) and (?<=…): their text is in the searched text too
+            out += _needs(av[1])
+        elif name == "IN" and av and all(str(o) == "LITERAL" for o, _ in av):  # 子|丑 parses as [子丑]
+            out.append(frozenset(chr(c) for _, c in av))
+        elif name == "BRANCH":
+            parts = [_needs(b) for b in av[1]]
+            if all(parts):
+                out.append(frozenset().union(*(p[0] for p in parts)))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            out += _needs(av[2])
+    if run:
+        out.append(frozenset({"".join(run)}))
+    return sorted(out, key=lambda c: (-min(map(len, c)), len(c), sorted(c)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Tests:
+    """The literal tests of the indicator table: an automaton of every literal, and per row its sets."""
+
+    literals: ahocorasick.Automaton
+    rows: tuple[tuple[frozenset[str], ...], ...]
+
+
+@cache
+def _indicator_tests() -> _Tests | None:
+    """Per row, up to ROW_TESTS sets of strings (each: one of them is in every text the row matches);
+    None when a row has none (or the table is case-insensitive)."""
+    import importlib
+
+    sre_parse = importlib.import_module("re._parser")  # the stdlib's own parser (`sre_parse` before 3.11)
+
+    if _indicator_re().flags & re.IGNORECASE:
+        return None
+    rows = []
+    try:
+        for row in indicators():
+            needs = _needs(list(sre_parse.parse(row.pattern)))
+            if not needs:
+                return None
+            rows.append(tuple(needs[:ROW_TESTS]))
+    except ValueError:
+        return None
+    auto = ahocorasick.Automaton()
+    for lit in {t for row in rows for c in row for t in c}:
+        auto.add_word(lit, lit)
+    auto.make_automaton()
+    return _Tests(auto, tuple(rows))
+
+
+def names_indicator(text: str) -> bool:
+    """`_indicator_re().search(text)` finds something: the literal tests first (a text without every
+    literal set of some row cannot match), then the pattern."""
+    tests = _indicator_tests()
+    if tests is not None:
+        found = {t for _, t in tests.literals.iter(text)}
+        if not found or not any(all(not found.isdisjoint(c) for c in row) for row in tests.rows):
+            return False
+    return _indicator_re().search(text) is not None
 
 
 def _which(m: re.Match[str]) -> Indicator:
@@ -453,7 +549,7 @@ def extract_all(folded_text: str, text: str, year: int, sentences: Sequence[Span
     for span in sentences:
         raw = folded_text[span.start:span.end]
         fs = raw.replace("\n", "")
-        if not _indicator_re().search(fs):
+        if not names_indicator(fs):
             continue
         where = locate(span)
         in_plan = span.start >= start
@@ -586,6 +682,23 @@ def report_figures(report: Report, side: str = "new") -> list[Found]:
     return extract_all(folded, report.text, report.meta.year, o.sentences, o.blocks, o.paragraphs, locate)
 
 
+def dump_found(found: Sequence[Found]) -> str:
+    """`report_figures` as JSON (for the derived index): `load_found` gives the same records back."""
+    return json.dumps([asdict(f) for f in found], ensure_ascii=False, separators=(",", ":"))
+
+
+def load_found(text: str) -> tuple[Found, ...]:
+    """The records `dump_found` wrote (floats round-trip exactly through JSON's shortest repr)."""
+    out = []
+    for row in json.loads(text):
+        fig = dict(row["figure"])
+        ev = dict(fig.pop("evidence"))
+        ev["span"] = Span(**ev["span"])
+        fig["period"] = Period(fig["period"])
+        out.append(Found(Figure(**fig, evidence=Evidence(**ev)), row["rank"]))
+    return tuple(out)
+
+
 def _first_result(found: Sequence[Found], canonical: str) -> Figure | None:
     for f in found:
         g = f.figure
@@ -594,14 +707,17 @@ def _first_result(found: Sequence[Found], canonical: str) -> Figure | None:
     return None
 
 
-def series(history: Sequence[Report], canonicals: Sequence[str] = ()) -> tuple[TargetSeries, ...]:
+def series(history: Sequence[Report], canonicals: Sequence[str] = (),
+           known: Mapping[int, Sequence[Found]] | None = None) -> tuple[TargetSeries, ...]:
     """Targets of every report in `history` (one region), per indicator, with the result the next
     year's report states beside each; `canonicals` chooses and orders the indicators (default: all,
-    the most often set first)."""
+    the most often set first). `known`: `report_figures` of some of those reports by year, as the
+    edge keeps them in the corpus index (the others are worked out here)."""
     years: dict[int, Report] = {}
     for rep in history:
         years.setdefault(rep.meta.year, rep)
-    found = {y: report_figures(years[y]) for y in sorted(years)}
+    have = known or {}
+    found = {y: have[y] if y in have else report_figures(years[y]) for y in sorted(years)}
     heads = {y: headline_targets(f) for y, f in found.items()}
     if not canonicals:
         seen: dict[str, int] = {}

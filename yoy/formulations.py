@@ -180,7 +180,7 @@ def _inner(word: str) -> bool:
     is a name: `_CODE`)."""
     if _CODE.match(word):
         return True
-    return (bool(word) and not any(c in BOUNDARY_CHARS for c in word) and word not in FUNCTION_WORDS
+    return (bool(word) and BOUNDARY_CHARS.isdisjoint(word) and word not in FUNCTION_WORDS
             and _CJK.search(word) is not None and _HAS_DIGIT.search(word) is None
             and _ENUMERATOR.match(word) is None)
 
@@ -198,7 +198,9 @@ def cores(d: Doc) -> list[tuple[str, int, int]]:
     """Every word and adjacent word pair that can seed a phrase, and every A-x-A-y frame of four
     one-character words (`_frame`): (string, first token, end token)."""
     w = d.flat_tokens.words
-    kinds = {word: (_inner(word), _content(word)) for word in set(w)}
+    judged = {word: _inner(word) for word in set(w)}  # `_content` below, without judging `_inner` twice
+    kinds = {word: (ok, ok and len(word) >= 2 and word not in STOPWORDS and word not in LEAD_WORDS)
+             for word, ok in judged.items()}
     out: list[tuple[str, int, int]] = []
     for i, word in enumerate(w):
         inner, content = kinds[word]
@@ -587,6 +589,7 @@ def formulas(d: Doc) -> dict[str, list[Stance]]:
     w = d.flat_tokens.words
     found: Counter[tuple[str, str, str]] = Counter()
     tags: dict[str, str] = {}
+    inner = {word: _inner(word) for word in set(w)}  # judged once per word, not once per token
 
     def tag_of(word: str) -> str:
         if word not in tags:
@@ -596,10 +599,10 @@ def formulas(d: Doc) -> dict[str, list[Stance]]:
 
     for k in range(1, len(w)):
         head = w[k]
-        if len(head) < 2 or not _inner(head) or tag_of(head) not in _NOMINAL_TAGS:
+        if len(head) < 2 or not inner[head] or tag_of(head) not in _NOMINAL_TAGS:
             continue
         i = k
-        while i > 0 and k - i < FORMULA_WORDS and _inner(w[i - 1]) and tag_of(w[i - 1]) in _STANCE_TAGS:
+        while i > 0 and k - i < FORMULA_WORDS and inner[w[i - 1]] and tag_of(w[i - 1]) in _STANCE_TAGS:
             i -= 1
         mod = "".join(w[i:k])
         if FORMULA_MIN <= len(mod) <= 2 * MODIFIER_MAX:

@@ -23,6 +23,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -52,6 +53,10 @@ COUNTS_BATCH = 25
 # each report's rows land all over its (term, report) key order; the default 2 MB cache thrashes.
 CACHE_KIB = 64 * 1024
 ALIAS_SEP = "\x1f"
+# Libraries whose version changes what a report's figures are (folding, word segmentation).
+ENGINE_LIBRARIES = ("opencc", "rjieba")
+# Keys per `IN (...)` look-up: SQLite's default limit of host parameters is 999 (older builds).
+SQL_VARS = 900
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -65,6 +70,7 @@ CREATE TABLE IF NOT EXISTS terms(id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQ
 CREATE TABLE IF NOT EXISTS counts(term_id INTEGER NOT NULL, report_id INTEGER NOT NULL, n INTEGER NOT NULL,
   PRIMARY KEY(term_id, report_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS counts_report ON counts(report_id);
+CREATE TABLE IF NOT EXISTS figures(key TEXT PRIMARY KEY, engine TEXT NOT NULL, found TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS regions(name TEXT PRIMARY KEY, ord INTEGER NOT NULL, level TEXT NOT NULL,
   parent TEXT, aliases TEXT NOT NULL, pinyin TEXT NOT NULL, norms TEXT NOT NULL);
 """
@@ -119,6 +125,31 @@ def index_path(roots: Sequence[Path]) -> Path:
     """The index file for a corpus made of `roots` (one index per set of roots)."""
     key = "\n".join(str(Path(r).resolve()) for r in roots)
     return cache_dir() / f"index-{hashlib.sha1(key.encode()).hexdigest()[:16]}.sqlite"
+
+
+def figures_key(text: str, year: int) -> str:
+    """What a report's figures depend on besides the engine: its text and year (`figures.report_figures`)."""
+    return hashlib.sha256(f"{year}\n{text}".encode()).hexdigest()
+
+
+@cache
+def engine_fingerprint() -> str:
+    """The yoy version, the installed files of the libraries that fold and segment (opencc, rjieba:
+    names and sizes) and a hash of the package's own sources and data tables: derived figures are
+    reused only by the code that made them (an edited checkout recomputes them). Read once a process."""
+    import importlib
+
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for name in ENGINE_LIBRARIES:
+        where = Path(str(importlib.import_module(name).__file__)).parent
+        h.update(f"\0{name}".encode())
+        for f in sorted(where.iterdir()):
+            if f.is_file():
+                h.update(f"\0{f.name}:{f.stat().st_size}".encode())
+    for path in sorted([*package.glob("*.py"), *(package / "data").glob("*")]):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:32]
 
 
 def prune(folder: Path, keep: Path) -> None:
@@ -273,6 +304,7 @@ class Index:
             if version not in (0, SCHEMA_VERSION):  # another schema: drop it, the files rebuild it
                 db.executescript("DROP TABLE IF EXISTS counts; DROP TABLE IF EXISTS terms; "
                                  "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS regions; "
+                                 "DROP TABLE IF EXISTS figures; "
                                  "DROP TABLE IF EXISTS info;")
             db.executescript(_SCHEMA)
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -516,6 +548,39 @@ class Index:
         """region → (reports, characters) over the corpus, for the denominators of a trend."""
         return {r: (n, c) for r, n, c in self.db.execute(
             "SELECT region, COUNT(*), SUM(chars) FROM reports WHERE error IS NULL GROUP BY region")}
+
+    # --- figures of each report (targets and results, for target series) ------------------------
+
+    def figures(self, keys: Iterable[str], engine: str) -> dict[str, str]:
+        """Stored `figures.dump_found` JSON by report key (`figures_key`), for this `engine`."""
+        wanted = list(dict.fromkeys(keys))
+        out: dict[str, str] = {}
+        for i in range(0, len(wanted), SQL_VARS):
+            part = wanted[i:i + SQL_VARS]
+            out.update(self.db.execute(
+                f"SELECT key, found FROM figures WHERE engine=? AND key IN ({', '.join('?' * len(part))})",
+                (engine, *part)))
+        return out
+
+    def store_figures(self, rows: Mapping[str, str], engine: str) -> None:
+        """Keep `figures.dump_found` JSON by report key; rows of another engine (a yoy version or
+        source edit since) go, so the table holds one engine's figures at most once per text. Derived
+        data: an index another process keeps locked past the busy timeout is left as it is."""
+        if not rows:
+            return
+        db = self.db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:  # locked: the next comparison stores them
+            return
+        try:
+            db.execute("DELETE FROM figures WHERE engine != ?", (engine,))
+            db.executemany("INSERT OR REPLACE INTO figures VALUES (?, ?, ?)",
+                           ((k, engine, v) for k, v in rows.items()))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     # --- the region table ------------------------------------------------------------------------
 

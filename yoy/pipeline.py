@@ -8,11 +8,11 @@ here and passed into the pure stages.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from yoy import align, classify, lexicon, outline, render
+from yoy import align, classify, figures, index, lexicon, outline, render
 from yoy.corpus import Corpus, embedded_root
 from yoy.errors import LimitError
 from yoy.history import Reference, reference
@@ -79,7 +79,8 @@ def reference_for(reports: Iterable[Report]) -> Reference:
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,
-            reference: Reference | None = None) -> Comparison:
+            reference: Reference | None = None,
+            history_figures: Mapping[int, Sequence[figures.Found]] | None = None) -> Comparison:
     """Compare two reports; no file is written (the shipped corpus is read once per process).
 
     1. segment: outline each report into parts, sections, items, paragraphs, sentences
@@ -90,6 +91,8 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
        targets old → new, significance ranking, term history (`classify.classify`).
     `lexicon`: known successions (default: none — the engine works from the texts). `reference`: what
     novelty and genericness are measured against (default: shipped national reports + `history`).
+    `history_figures`: `figures.report_figures` of history reports by year, when the edge has them
+    (`history_figures` below reads them from the corpus index); the others are worked out.
     """
     precheck(old)
     precheck(new)
@@ -100,7 +103,30 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
     pairs = align.align(old, old_outline, new, new_outline, docs=docs)
     ref = reference if reference is not None else reference_for((*history, old, new))
     return classify.classify(old, old_outline, new, new_outline, pairs, history, docs=docs,
-                             lexicon=lexicon or Lexicon(), reference=ref)
+                             lexicon=lexicon or Lexicon(), reference=ref, history_figures=history_figures)
+
+
+def history_figures(corpus: Corpus, history: Sequence[Report]) -> dict[int, tuple[figures.Found, ...]]:
+    """`figures.report_figures` of each history report by year, from the corpus index (keyed by the
+    report's text and year and by the engine that made them): worked out and stored once per text,
+    so a comparison reads a region's target series instead of re-outlining every year."""
+    engine = index.engine_fingerprint()
+    years: dict[int, Report] = {}
+    for rep in history:
+        years.setdefault(rep.meta.year, rep)
+    keys = {y: index.figures_key(r.text, y) for y, r in years.items()}
+    db = corpus.index
+    stored = db.figures(keys.values(), engine)
+    out: dict[int, tuple[figures.Found, ...]] = {}
+    fresh: dict[str, str] = {}
+    for y, k in keys.items():
+        if k in stored:
+            out[y] = figures.load_found(stored[k])
+        else:
+            out[y] = tuple(figures.report_figures(years[y]))
+            fresh[k] = figures.dump_found(out[y])
+    db.store_figures(fresh, engine)
+    return out
 
 
 def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None = None) -> Comparison:
@@ -108,7 +134,8 @@ def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None
     lexicon (`lexicon.load`: shipped, $YOY_LEXICON; none when $YOY_NO_LEXICON=1) and the reference
     corpus (shipped national reports + the region's own, as `compare` builds it)."""
     history = corpus.history(new.meta.region) if old.meta.region == new.meta.region else ()
-    return compare(old, new, history, lexicon=lexicon.load() if lex is None else lex)
+    return compare(old, new, history, lexicon=lexicon.load() if lex is None else lex,
+                   history_figures=history_figures(corpus, history) if history else None)
 
 
 def run(corpus: Corpus, old_key: tuple[str, int], new_key: tuple[str, int],

@@ -9,8 +9,9 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from operator import itemgetter
 
 from yoy import vocab
 from yoy.models import Doc, Outline, Report, Tokens
@@ -36,20 +37,29 @@ _DIGIT = re.compile(rf"[0-9{vocab.NUMBER_CHARS}%.]")
 
 
 def _tokens(pieces: Iterable[tuple[str, int, int]]) -> Tokens:
-    triples = list(pieces)
-    return Tokens(tuple(w for w, _, _ in triples), tuple(s for _, s, _ in triples),
-                  tuple(e for _, _, e in triples))
+    columns = tuple(zip(*pieces, strict=True))  # (words, starts, ends), transposed in C
+    if not columns:
+        return Tokens((), (), ())
+    return Tokens(*columns)
+
+
+def _at(origin: Sequence[int], positions: Sequence[int]) -> tuple[int, ...]:
+    """`origin[p]` for each of `positions` (itemgetter: one C call instead of a Python loop)."""
+    if len(positions) < 2:
+        return tuple(origin[p] for p in positions)
+    return itemgetter(*positions)(origin)  # type: ignore[no-any-return]
 
 
 def doc(report: Report, outline: Outline) -> Doc:
     """The per-report record: fold, squeeze and segment `report.text` once."""
     folded = fold(report.text)
     flat, origin = squeeze(folded)
-    flat_words = word_spans(flat)
-    flat_tokens = _tokens(flat_words)
-    spans = [(w, origin[s], origin[e - 1] + 1) for w, s, e in flat_words]
+    flat_tokens = _tokens(word_spans(flat))
+    starts = _at(origin, flat_tokens.starts)
+    ends = tuple(p + 1 for p in _at(origin, [e - 1 for e in flat_tokens.ends]))
     cuts = tuple(sorted({bisect_left(origin, m.start()) for m in _QUOTE_MARK.finditer(folded)}))
-    return Doc(report, outline, folded, flat, origin, _tokens(spans), flat_tokens, cuts)
+    return Doc(report, outline, folded, flat, origin, Tokens(flat_tokens.words, starts, ends), flat_tokens,
+               cuts)
 
 
 def tokens(text: str) -> Tokens:

@@ -223,11 +223,20 @@ class _Locator:
     """Finds the sentence of the side-by-side view that holds an evidence sentence."""
 
     sentences: dict[tuple[str, str], list[tuple[str, str, str]]]  # (pair, side) → (sid, rid, folded)
+    # answers so far: one sentence is the evidence of many priorities (a brief has thousands of them)
+    found: dict[tuple[str, str, str], tuple[str, str] | None] = dataclasses.field(default_factory=dict)
 
     def find(self, e: Evidence) -> tuple[str, str] | None:
         """(sentence id, row id) of `e` in its pair, or None."""
-        cands = self.sentences.get((e.pair_id or "", e.side), [])
-        want = fold(e.sentence).strip()
+        key = (e.pair_id or "", e.side, e.sentence)
+        if key not in self.found:
+            self.found[key] = self._find(key)
+        return self.found[key]
+
+    def _find(self, key: tuple[str, str, str]) -> tuple[str, str] | None:
+        pair, side, sentence = key
+        cands = self.sentences.get((pair, side), [])
+        want = fold(sentence).strip()
         if not want:
             return None
         best, best_len = None, 0
@@ -242,8 +251,9 @@ class _Locator:
 
 def _evidence(e: Evidence, terms: tuple[str, ...], loc: _Locator) -> dict[str, Any]:
     hit = loc.find(e)
+    pieces = _marked(_clip(e.sentence, terms, CLIP * 2), terms)
     return {"year": e.year, "side": e.side, "path": plain(e.path), "sentence": e.sentence,
-            "pieces": _marked(_clip(e.sentence, terms, CLIP * 2), terms),
+            "pieces": pieces, "clipped": sum(len(text) for text, _ in pieces) < len(e.sentence),
             "short_pieces": _marked(_clip(e.sentence, terms), terms),
             "href": f"#{hit[0]}" if hit else None, "sid": hit[0] if hit else None,
             "term": next((t for t in terms if t and t in e.sentence), terms[0])}

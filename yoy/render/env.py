@@ -6,11 +6,13 @@ import hashlib
 import re
 from contextlib import suppress
 from functools import cache
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
+
+from yoy import __version__
 
 GENERATOR_NAME = "yoy"  # what the briefs name as their generator, before the version
 
@@ -52,7 +54,6 @@ _ENV_OPTIONS: dict[str, Any] = {"undefined": jinja2.StrictUndefined, "trim_block
 def _template_cache() -> _TemplateCache:
     """The bytecode cache, in a folder named after what compiled code depends on besides the source:
     the yoy and jinja2 versions and the environment's options (autoescape rule included)."""
-    from yoy import __version__
     from yoy.index import cache_dir
 
     code = _autoescape.__code__
@@ -97,8 +98,4 @@ def _num(value: float | None, digits: int = 2) -> str:
 
 def generator() -> str:
     """What the briefs name as their generator (yoy and its version)."""
-    try:
-        version = metadata.version("yoy")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        version = "dev"
-    return f"{GENERATOR_NAME} {version}"
+    return f"{GENERATOR_NAME} {__version__}"

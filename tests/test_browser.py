@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests import render_sample as sample
+from tests.conftest import RENDER_SCRIPT
 from yoy import render
-from yoy.models import Comparison
+from yoy.models import Comparison, PairLevel, Relation, SectionPair
 
 pytestmark = pytest.mark.browser
 
@@ -52,14 +53,15 @@ def render_chengyang_html(render_chengyang: Comparison, tmp_path_factory: pytest
     return brief_file(render_chengyang, tmp_path_factory.mktemp("html"))
 
 
-def test_reviewer_view(chromium: Any, render_chengyang_html: Path, render_output_dir: Path) -> None:
+def test_reviewer_view(chromium: Any, render_chengyang_html: Path, render_chengyang: Comparison,
+                       render_output_dir: Path) -> None:
     url = render_chengyang_html.as_uri()
     w = Watched(chromium, url)
     page = w.page
     assert page.locator("#summary").is_visible()
     assert page.locator("#summary .caveats").is_visible()  # the 2025 text is a digest
-    # 新质生产力 is found as new from the texts (its succession of 新旧动能转换 needs a lexicon entry)
-    row = page.locator("#priority-table tr", has_text="新质生产力").first
+    best = next(r.ref for r in render_chengyang.ranked if r.kind == "priority")  # the best-ranked term
+    row = page.locator("#priority-table tr", has_text=best).first
     assert row.is_visible()
     assert page.locator("#target-table").is_visible()
     assert page.locator("#target-table tbody tr").count() >= 3
@@ -102,12 +104,18 @@ def _below_toolbar(page: Any, selector: str) -> bool:
 
 
 def test_evidence_link_lands_on_the_sentence_in_both_years_and_back(
-        chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
-    ctx = render.brief_context(render_sample)
-    p = next(p for p in ctx["priorities"] if p["term"] == "新质生产力")
-    old_sid, new_sid = p["old_evidence"][0]["sid"], p["new_evidence"][0]["sid"]
-    assert old_sid and new_sid
-    url = brief_file(render_sample, tmp_path).as_uri()
+        chromium: Any, tmp_path: Path, render_national: Comparison) -> None:
+    ctx = render.brief_context(render_national)
+
+
+    def same_row(a: str, b: str) -> bool:  # sentence ids are pair-side+n-row
+        return a.split("-")[::2] == b.split("-")[::2]
+
+    # a rewording with a sentence of each year in one row of the side-by-side view
+    p, ev = next((p, ev) for p in ctx["priorities"] if p["change"] == "reworded"
+                 for ev in p["new_evidence"] if ev["sid"] and ev["also"] and same_row(ev["sid"], ev["also"]))
+    old_sid, new_sid = ev["also"], ev["sid"]
+    url = brief_file(render_national, tmp_path).as_uri()
     w = Watched(chromium, url)
     page = w.page
     link = page.locator(f"#{p['anchor']} a.ev-link[href='#{new_sid}']")
@@ -119,9 +127,8 @@ def test_evidence_link_lands_on_the_sentence_in_both_years_and_back(
     assert page.locator(f"#{old_sid}.landed").count() == 1  # the other year's sentence too
     bg = page.evaluate(f"getComputedStyle(document.getElementById('{new_sid}')).backgroundColor")
     assert bg not in ("rgba(0, 0, 0, 0)", "transparent")  # highlighted
-    marked = page.locator(f"#{new_sid} mark").all_inner_texts()
-    assert "新质生产力" in marked
-    assert p["old_term"] in page.locator(f"#{old_sid} mark").all_inner_texts()  # 新旧动能转换
+    assert p["term"] in page.locator(f"#{new_sid} mark").all_inner_texts()
+    assert p["old_term"] in page.locator(f"#{old_sid} mark").all_inner_texts()  # the words it replaced
     back = page.locator(f"#{new_sid} a.back[href='#{p['anchor']}']")
     assert back.is_visible()
     back.click()
@@ -154,11 +161,11 @@ def test_top_list_and_target_links_land_on_sentences(
 
 
 def test_j_and_k_step_through_every_change_in_order(
-        chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
-    w = Watched(chromium, brief_file(render_sample, tmp_path).as_uri())
+        chromium: Any, render_chengyang_html: Path, render_chengyang: Comparison) -> None:
+    w = Watched(chromium, render_chengyang_html.as_uri())
     page = w.page
     ids = page.evaluate("[...document.querySelectorAll('#diff .chg')].map(e => e.id || e.parentElement.id)")
-    assert len(ids) == render.brief_context(render_sample)["changes"] > 5
+    assert len(ids) == render.brief_context(render_chengyang)["changes"] > 5
     page.locator("h1").click()
     for i, want in enumerate(ids):
         page.keyboard.press("j")
@@ -181,8 +188,8 @@ def test_j_and_k_step_through_every_change_in_order(
 
 
 def test_aligned_sentences_sit_opposite_each_other(
-        chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
-    w = Watched(chromium, brief_file(render_sample, tmp_path).as_uri())
+        chromium: Any, tmp_path: Path, render_national: Comparison) -> None:
+    w = Watched(chromium, brief_file(render_national, tmp_path).as_uri())
     page = w.page
     page.evaluate("document.querySelectorAll('details.same-run').forEach(d => d.open = true)")
     geometry = page.evaluate("""() => [...document.querySelectorAll('#diff .row.op-equal')].map(r => {
@@ -200,8 +207,8 @@ def test_aligned_sentences_sit_opposite_each_other(
     w.context.close()
 
 
-def test_type_filter_hides_and_shows(chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
-    w = Watched(chromium, brief_file(render_sample, tmp_path).as_uri())
+def test_type_filter_hides_and_shows(chromium: Any, tmp_path: Path, render_national: Comparison) -> None:
+    w = Watched(chromium, brief_file(render_national, tmp_path).as_uri())
     page = w.page
     only_new = "#diff .row.chg[data-types='new']"
     assert page.locator(only_new).count() > 0
@@ -209,7 +216,6 @@ def test_type_filter_hides_and_shows(chromium: Any, tmp_path: Path, render_sampl
     page.locator("#t-new").uncheck()
     assert all(not page.locator(only_new).nth(i).is_visible() for i in range(page.locator(only_new).count()))
     assert not page.locator("#pg-new").is_visible() and page.locator("#pg-dropped").is_visible()
-    assert not page.locator("ol.top li[data-types='new']").first.is_visible()
     page.locator("h1").click()
     page.keyboard.press("j")
     assert page.evaluate("document.querySelector('#diff .current').getAttribute('data-types')") != "new"
@@ -221,10 +227,29 @@ def test_type_filter_hides_and_shows(chromium: Any, tmp_path: Path, render_sampl
     w.context.close()
 
 
-def test_search_marks_both_texts(chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
-    w = Watched(chromium, brief_file(render_sample, tmp_path).as_uri())
+def test_type_filter_hides_top_list_items(chromium: Any, render_chengyang_html: Path) -> None:
+    w = Watched(chromium, render_chengyang_html.as_uri())
     page = w.page
-    page.locator("#find").fill("轨道交通")
+    new = page.locator("ol.top li[data-types='new']")
+    other = page.locator("ol.top li:not([data-types='new'])")
+    assert new.count() > 0 and other.count() > 0
+    page.locator("#t-new").uncheck()
+    assert all(not new.nth(i).is_visible() for i in range(new.count()))
+    assert all(other.nth(i).is_visible() for i in range(other.count()))
+    page.locator("#t-new").check()
+    assert new.first.is_visible()
+    w.context.close()
+
+
+def test_search_marks_both_texts(chromium: Any, render_chengyang_html: Path,
+                                render_chengyang: Comparison) -> None:
+    w = Watched(chromium, render_chengyang_html.as_uri())
+    page = w.page
+    sections = render_chengyang.sections
+    both = next(p.term for p in render_chengyang.priorities  # a term said in both years' texts
+                if any(p.term in (s.old_text or "") for s in sections)
+                and any(p.term in (s.new_text or "") for s in sections))
+    page.locator("#find").fill(both)
     sides = page.evaluate(
         "[...document.querySelectorAll('mark.found')].map(m => m.closest('.cell').className)")
     assert any("old" in s for s in sides) and any("new" in s for s in sides)
@@ -237,17 +262,9 @@ def test_search_marks_both_texts(chromium: Any, tmp_path: Path, render_sample: C
 
 
 @pytest.mark.parametrize("which", ["chengyang", "national"])
-def test_mobile_is_readable(chromium: Any, render_chengyang_html: Path, tmp_path: Path,
-                            render_output_dir: Path, which: str) -> None:
-    if which == "national":
-        from yoy import pipeline
-        from yoy.corpus import Corpus
-
-        corpus = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
-        c = pipeline.compare(corpus.load("全国", 2008), corpus.load("全国", 2009), corpus.history("全国"))
-        path = brief_file(c, tmp_path)
-    else:
-        path = render_chengyang_html
+def test_mobile_is_readable(chromium: Any, render_chengyang_html: Path, render_national: Comparison,
+                            tmp_path: Path, render_output_dir: Path, which: str) -> None:
+    path = brief_file(render_national, tmp_path) if which == "national" else render_chengyang_html
     context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     page.goto(path.as_uri())
@@ -304,9 +321,9 @@ CONTRAST_JS = """() => {
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_text_contrast_is_at_least_4_5(chromium: Any, tmp_path: Path, render_sample: Comparison,
+def test_text_contrast_is_at_least_4_5(chromium: Any, tmp_path: Path, render_national: Comparison,
                                       scheme: str) -> None:
-    c = sample.with_history()
+    c = render_national  # a long history: line charts and target charts too
     context = chromium.new_context(viewport={"width": 1400, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     page.goto(brief_file(c, tmp_path).as_uri())
@@ -321,8 +338,8 @@ def test_text_contrast_is_at_least_4_5(chromium: Any, tmp_path: Path, render_sam
 
 
 def test_insertions_and_deletions_are_not_told_by_colour_alone(
-        chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
-    w = Watched(chromium, brief_file(render_sample, tmp_path).as_uri())
+        chromium: Any, render_chengyang_html: Path) -> None:
+    w = Watched(chromium, render_chengyang_html.as_uri())
     page = w.page
     row = "#diff .row.op-changed"
     ins = page.evaluate(f"getComputedStyle(document.querySelector('{row} ins')).textDecorationLine")
@@ -353,19 +370,26 @@ def test_print_shows_the_changes_without_the_navigation(
     assert 0 < pages <= 12, pages
 
 
-def test_readable_without_javascript(chromium: Any, tmp_path: Path, render_sample: Comparison) -> None:
-    url = brief_file(render_sample, tmp_path).as_uri()
+def test_readable_without_javascript(chromium: Any, tmp_path: Path, render_national: Comparison) -> None:
+    text = "".join(f"这是第{i}句两年相同的话。" for i in range(4))  # plus one section the same in both years
+    same = SectionPair("a999", "p98", "p99", "甲", "甲", "九", "九", PairLevel.SECTION, Relation.MATCHED, 1.0,
+                       text, text)
+    c = dataclasses.replace(render_national, sections=(*render_national.sections, same))
+    edited = next(p for p in render.brief_context(c)["pairs"] if p["ins"])
+    url = brief_file(c, tmp_path).as_uri()
     w = Watched(chromium, url, java_script_enabled=False)
     page = w.page
     assert page.locator("#summary").is_visible() and page.locator("#priority-table").is_visible()
-    assert page.locator("#a4 ins").first.is_visible()
+    assert page.locator(f"#{edited['id']} ins").first.is_visible()
+    assert page.locator("#a999").is_visible()
     page.locator("label.only").click()  # the filter is CSS (:has), so it works without scripts too
-    assert not page.locator("#a13").is_visible()
+    assert not page.locator("#a999").is_visible()
     w.context.close()
 
 
-def test_injected_markup_stays_text(chromium: Any, tmp_path: Path, render_output_dir: Path) -> None:
-    url = brief_file(sample.injected(), tmp_path).as_uri()
+def test_injected_markup_stays_text(chromium: Any, tmp_path: Path, render_injected: Comparison,
+                                    render_output_dir: Path) -> None:
+    url = brief_file(render_injected, tmp_path).as_uri()
     w = Watched(chromium, url)
     page = w.page
     page.locator("label.only").click()
@@ -375,7 +399,7 @@ def test_injected_markup_stays_text(chromium: Any, tmp_path: Path, render_output
     assert page.locator("img").count() == 0
     assert page.locator("script").count() == 1  # the brief's own
     text = page.locator("body").inner_text()
-    assert sample.SCRIPT in text and "onerror=alert(1)>" in text
+    assert RENDER_SCRIPT in text and "onerror=alert(1)>" in text
     assert page.title().count("<script>alert(1)</script>") == 1
     assert set(w.requests) == {url}, w.requests
     page.screenshot(path=str(render_output_dir / "brief-injection.png"))

@@ -26,8 +26,8 @@ PAYLOAD = (f'<script>alert("{MARK}");console.log("{MARK}");fetch("http://127.0.0
 
 
 
-def test_csp_has_no_unsafe_inline_script(render_sample: Comparison) -> None:
-    html = render.render_html(render_sample)
+def test_csp_has_no_unsafe_inline_script(render_chengyang: Comparison) -> None:
+    html = render.render_html(render_chengyang)
     policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
     script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
     assert "'unsafe-inline'" not in script_src and "'sha256-" in script_src
@@ -35,9 +35,9 @@ def test_csp_has_no_unsafe_inline_script(render_sample: Comparison) -> None:
 
 
 @pytest.mark.parametrize("where", ["head", "body"])
-def test_injected_script_and_handler_do_not_run(chromium: Any, render_sample: Comparison, tmp_path: Path,
+def test_injected_script_and_handler_do_not_run(chromium: Any, render_chengyang: Comparison, tmp_path: Path,
                                                 where: str) -> None:
-    html = render.render_html(render_sample)
+    html = render.render_html(render_chengyang)
     anchor = "</title>" if where == "head" else "<main"
     assert anchor in html
     hostile = html.replace(anchor, anchor + PAYLOAD if where == "head" else PAYLOAD + anchor, 1)

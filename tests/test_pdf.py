@@ -85,13 +85,10 @@ def test_pdf_first_page_as_png(render_pdf_file: Path, render_output_dir: Path) -
 
 
 @pytest.fixture(scope="module")
-def render_national_pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Comparison]:
+def render_national_pdfs(tmp_path_factory: pytest.TempPathFactory,
+                         render_national: Comparison) -> tuple[Path, Path, Comparison]:
     """全国 2008 → 2009 as the default brief and with --appendix."""
-    from yoy import pipeline
-    from yoy.corpus import Corpus
-
-    corpus = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
-    c = pipeline.compare(corpus.load("全国", 2008), corpus.load("全国", 2009), corpus.history("全国"))
+    c = render_national
     short = tmp_path_factory.mktemp("pdf-short")
     (default,) = render.write_briefs(c, ("pdf",), short)
     (full,) = render.write_briefs(c, ("pdf",), tmp_path_factory.mktemp("pdf-full"), appendix=True)

@@ -418,12 +418,13 @@ def test_every_division_of_china_is_found_from_a_title() -> None:
 @pytest.mark.pdf
 def test_pdf_fetcher_skips_urls_instead_of_failing() -> None:
     from yoy import render
+    from yoy.render import pdf
 
     html = ("<html><body><style>body{background:url(http://127.0.0.1:9/x.png)}"
             "p{background:url(file:///etc/passwd)}</style><p>城阳区</p><img src='file:///etc/hostname'>"
             "<img src='../../../../etc/hostname'></body></html>")
-    assert render._weasyprint_pdf(html).startswith(b"%PDF")
-    fetcher = render._fetcher()
+    assert pdf._weasyprint_pdf(html).startswith(b"%PDF")
+    fetcher = pdf._fetcher()
     for url in ("http://127.0.0.1:9/x.png", "file:///etc/passwd", "data:text/plain,x",
                 (render.templates_dir() / ".." / "README.md").resolve().as_uri()):
         with pytest.raises(ValueError, match="load nothing"):

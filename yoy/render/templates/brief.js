@@ -91,7 +91,7 @@
     var walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, null);
     var nodes = [], node;
     while ((node = walker.nextNode())) {
-      if (!node.parentElement.closest("a.back, mark")) nodes.push(node);
+      if (!node.parentElement.closest("a.back, mark." + cls.split(" ")[0])) nodes.push(node);
     }
     nodes.forEach(function (t) {
       var text = t.nodeValue, i = text.indexOf(term);

@@ -76,11 +76,15 @@ def test_classify_reads_no_environment(monkeypatch: pytest.MonkeyPatch, tmp_path
 def test_phrases_extend_cores_to_boundaries() -> None:
     old, new = _doc(CORPUS.load("全国", 2008)), _doc(CORPUS.load("全国", 2009))
     found = formulations.phrases(new, [old.flat])
-    assert found and all(len(t) <= formulations.PHRASE_MAX for t in found)
+    assert found and all(len(t) <= (formulations.JOINED_MAX if p.joined else formulations.PHRASE_MAX)
+                         for t, p in found.items())
+    assert all(p.plain and any(j in t for j in formulations.JOINERS) for t, p in found.items() if p.joined)
     # every phrase is absent from the other text, and no phrase lies inside another of the same count
+    # (a joined phrase A和B stands beside its parts)
     assert not [t for t in found if t in old.flat]
     for t, p in found.items():
-        assert not [u for u, q in found.items() if u != t and t in u and q.count == p.count and not q.quoted]
+        assert not [u for u, q in found.items()
+                    if u != t and t in u and q.count == p.count and not q.quoted and not q.joined]
 
 
 def test_stance_needs_an_evaluative_modifier() -> None:
@@ -98,3 +102,58 @@ def test_shape_of_a_name() -> None:
     assert fm.plain("农村经济")  # two everyday words: description
     assert not fm.plain("稳物价")  # a one-character part: a coined slogan shape
     assert fm.stance_head("就业政策") and not fm.stance_head("建设性") and not fm.stance_head("政策")
+
+
+def _invented(text: str, year: int) -> terms.Doc:
+    """A Doc of an invented report text (the 全国 2009 metadata with another year and text)."""
+    from dataclasses import replace
+
+    base = CORPUS.load("全国", 2009)
+    return _doc(Report(meta=replace(base.meta, year=year), text=text))
+
+
+def test_composite_of_two_novelties_stays_beside_its_dominant_part() -> None:
+    """A phrase joining two novel cores (以 A 带动 B) is a candidate even when B alone is said more
+    often; B in familiar words (B 的 context) still merges into B. Invented sentences."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要以云端平台带动乡村物流。发展乡村物流。推进乡村物流。做好乡村物流。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "乡村物流" in found
+    assert any("云端平台" in t and "乡村物流" in t for t in found), sorted(found)
+    # a once-said phrase of one novel core and familiar words merges into the core said on its own
+    new2 = _invented("今年要加快乡村物流工作。发展乡村物流。推进乡村物流。做好乡村物流。\n", 2021)
+    found2 = formulations.phrases(new2, [old.flat])
+    assert "乡村物流" in found2 and "乡村物流工作" not in found2, sorted(found2)
+
+
+def test_a_joiner_joins_two_phrases_beside_their_parts() -> None:
+    """整顿和规范X-like shapes: a phrase ended by a joiner takes the phrase on its other side as one
+    more candidate (plain: a coordination describes); the parts stay. Invented sentences."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要清理和规范云端平台秩序，做好农业工作。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "清理和规范云端平台秩序" in found, sorted(found)
+    assert found["清理和规范云端平台秩序"].plain and found["清理和规范云端平台秩序"].joined
+    assert any(t.endswith("云端平台秩序") and "和" not in t for t in found), sorted(found)
+    # nothing joins over a clause mark, and the joined phrase stays within JOINED_MAX
+    new2 = _invented("今年要清理，和规范云端平台秩序。\n", 2021)
+    assert not [t for t in formulations.phrases(new2, [old.flat]) if "清理" in t and "云端" in t]
+    assert all(len(t) <= formulations.JOINED_MAX for t in found)
+
+
+def test_a_frame_of_one_character_words_seeds_a_phrase() -> None:
+    """又x又y-shaped slogans, whose characters jieba leaves apart, are cores (invented sentences)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要实现经济又快又省发展。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert any("又快又省" in t for t in found), sorted(found)
+    assert formulations._frame(["又", "快", "又", "省"])
+    assert not formulations._frame(["的", "人", "的", "事"])
+    assert not formulations._frame(["又", "快", "又", "快"])
+
+
+def test_a_latin_code_is_a_word_of_a_phrase() -> None:
+    """A code of letters and digits (QX3.5-like) is a name, not a figure (invented sentences)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年开展细颗粒物(QX3.5)监测。\n", 2021)
+    assert any("QX3.5" in t for t in formulations.phrases(new, [old.flat]))

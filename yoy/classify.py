@@ -475,8 +475,10 @@ def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side
     """The `keep` best candidates as priorities (ties: shorter term first, then by text)."""
     factor = DIGEST_FACTOR if _note(change, so, sn) else 1.0
     pending.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
-    pending = _dedupe(pending)
+    # which candidates the record keeps is decided on their own scores; the dedupe only orders the
+    # kept ones (a variant of a better phrase moves down the brief but stays in the record)
     kept = [c for c in pending if not c.common][:keep] + [c for c in pending if c.common][:MAX_COMMON]
+    kept = _dedupe(kept)
     out = []
     for k, c in enumerate(kept):
         most = MAX_EVIDENCE if k < FULL_EVIDENCE else 1

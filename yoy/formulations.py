@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from yoy.history import occurrences, presence
@@ -29,6 +29,8 @@ def _closed(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Structural particles: never the frame of a set phrase (`_frame`).
+_PARTICLES = frozenset("的地得之")
 # Characters that end a phrase (after folding: half-width punctuation, brackets, dashes).
 BOUNDARY_CHARS = frozenset(",.;:!?、()《》<>[]【】{}—-…·/|~'\"。，；：！？（）")
 # Function words: grammar, never inside a formulation (的 only inside `modifier + 的 + head`, see
@@ -49,6 +51,12 @@ LEAD_WORDS = _closed("""
 抓紧 注重 重视 强调 提出 确保 力争 争取 基本 全力 更加 逐步 继续 着重 加以 予以 进行
 做到 采取 采用 运用 利用 依法 认真 全面贯彻 贯彻 贯彻落实 认真贯彻 今年 去年 明年
 """)
+# Joiners a formulation may hold between its two parts (整顿|和|规范X, 振兴X|等|Y基地): the
+# coordinating conjunctions of the genre's closed list above. A joined phrase is two phrases sharing a
+# head or an object, so it may run to JOINED_MAX characters: PHRASE_MAX plus a four-character word
+# and the joiner (set from the genre's word shapes, like PHRASE_MAX).
+JOINERS = _closed("和 与 及 以及 等")
+JOINED_MAX = 15
 # Longest phrase an extension builds (characters). A formulation is at most about two four-character
 # words and a head (供给侧结构性改革 is 8, 区域协调发展 6); longer runs between boundaries are
 # clauses. Set from the genre's word shapes, not from any list of expected terms.
@@ -121,6 +129,9 @@ _NUM = "一二三四五六七八九十"
 _ENUMERATOR = re.compile(rf"^(第[{_NUM}]+[\u4e00-\u9fff]?|[{_NUM}]+[是要]|[万亿][\u4e00-\u9fff]?)$")
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _HAS_DIGIT = re.compile(r"[0-9]")
+# A Latin code (letters, perhaps with digits and a decimal point: PM2.5, 5G, M2, GDP): one word
+# jieba keeps whole, a name rather than a figure, though it holds digits and a point.
+_CODE = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9]+(\.[0-9]+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +149,7 @@ class Phrase:
     policy_head: bool = False  # ends in a policy noun (…政策, …战略, …工程)
     compact: bool = False  # a COMPACT_MIN..COMPACT_MAX character unit ending in a nominal word
     plain: bool = False  # two everyday words side by side (农村经济, 政府投资): description, not a name
+    joined: bool = False  # two phrases over a joiner (A和B, `_joins`): stands beside its parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,12 +164,17 @@ class Stance:
 
 def _nominal(word: str) -> bool:
     """jieba tags `word` as a noun-like word (n…, vn, an, l, i, j, nz): it can head a phrase."""
+    if _CODE.match(word):
+        return True
     tags = [t for _, t in tag(word)]
     return bool(tags) and tags[-1] in _NOMINAL_TAGS
 
 
 def _inner(word: str) -> bool:
-    """May stand inside a phrase: not punctuation, not a function word, not a number."""
+    """May stand inside a phrase: not punctuation, not a function word, not a number (a Latin code
+    is a name: `_CODE`)."""
+    if _CODE.match(word):
+        return True
     return (bool(word) and not any(c in BOUNDARY_CHARS for c in word) and word not in FUNCTION_WORDS
             and _CJK.search(word) is not None and _HAS_DIGIT.search(word) is None
             and _ENUMERATOR.match(word) is None)
@@ -173,7 +190,8 @@ def has_content(text: str) -> bool:
 
 
 def cores(d: Doc) -> list[tuple[str, int, int]]:
-    """Every word and adjacent word pair that can seed a phrase: (string, first token, end token)."""
+    """Every word and adjacent word pair that can seed a phrase, and every A-x-A-y frame of four
+    one-character words (`_frame`): (string, first token, end token)."""
     w = d.flat_tokens.words
     kinds = {word: (_inner(word), _content(word)) for word in set(w)}
     out: list[tuple[str, int, int]] = []
@@ -185,7 +203,19 @@ def cores(d: Doc) -> list[tuple[str, int, int]]:
             inner2, content2 = kinds[w[i + 1]]
             if inner2 and (content or content2):
                 out.append((word + w[i + 1], i, i + 2))
+        if i + 3 < len(w) and _frame(w[i:i + 4]):
+            out.append(("".join(w[i:i + 4]), i, i + 4))
     return out
+
+
+def _frame(ws: Sequence[str]) -> bool:
+    """Four one-character words in an A-x-A-y frame (又x又y, 大x大y, 边x边y): a set four-character
+    shape of the genre's slogans, whose characters jieba leaves apart; the frame character may be a
+    function word (又), the structural particles (的, 地, 得, 之) excepted."""
+    a, x, b, y = ws
+    return (len(a) == len(x) == len(b) == len(y) == 1 and a == b and x != y and a not in _PARTICLES
+            and all("\u4e00" <= c <= "\u9fff" for c in (a, x, y)) and x not in FUNCTION_WORDS
+            and y not in FUNCTION_WORDS)
 
 
 def _cut_at(cuts: Sequence[int], pos: int) -> bool:
@@ -256,6 +286,7 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     cuts = d.quote_cuts
     inner = _Extensible()
     spans: dict[str, tuple[int, bool]] = {}
+    joined: dict[str, int] = {}
     by_core: dict[str, set[str]] = defaultdict(set)
     for c, i, j in novel:
         mid = starts[i + 1] if j - i == 2 else -1
@@ -269,21 +300,64 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
         by_core[c].add(text)
         first, was_unit = spans.get(text, (s, False))
         spans[text] = (min(first, s), was_unit or unit)
+        if unit:
+            for a2, b2 in _joins(d, a, b, cuts, inner):
+                jt = d.flat[starts[a2]:ends[b2 - 1]]
+                joined[jt] = min(joined.get(jt, starts[a2]), starts[a2])
     for c, texts in by_core.items():  # one core, several phrases: what they share is the formulation
         if len(texts) > 1:
             common = _trim(shared(c, texts))
             if len(common) >= PHRASE_MIN and common not in spans:
                 spans[common] = (d.flat.find(common), True)
     # the other texts must lack the whole phrase too (a core can be new while its phrase is not)
-    whole = presence(spans, absent_from)
+    whole = presence(spans.keys() | joined.keys(), absent_from)
     spans = {t: v for t, v in spans.items() if not whole[t] or t in wanted}
+    joined = {t: v for t, v in joined.items() if not whole[t] and t not in spans}
     quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
-    where = occurrences(spans, d.flat)
-    found = {t: Phrase(t, len(where[t]), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
-                       unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT,
-                       *_shape(t, unit))
-             for t, (s, unit) in spans.items()}
-    return _merge_nested(found)
+    where = occurrences(spans.keys() | joined.keys(), d.flat)
+
+    def phrase(t: str, s: int, unit: bool) -> Phrase:
+        return Phrase(t, len(where[t]), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
+                      unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT, *_shape(t, unit))
+
+    found = _merge_nested({t: phrase(t, s, unit) for t, (s, unit) in spans.items()},
+                          frozenset(c for c, _, _ in novel))
+    # a joined phrase stands beside its parts (it neither absorbs them nor is absorbed); two phrases
+    # joined describe (A和B) unless the report marks the whole as a name: plain, as two everyday words
+    found.update((t, replace(phrase(t, s, True), plain=True, joined=True)) for t, s in joined.items()
+                 if t not in found)
+    return found
+
+
+def _joins(d: Doc, a: int, b: int, cuts: Sequence[int], ok: dict[str, bool]) -> list[tuple[int, int]]:
+    """The phrase [a, b) (ended at a boundary on both sides) joined over a joiner to the phrase next
+    to it (整顿|和|规范X, 振兴X|等|Y基地, A|与|B合作): the token ranges, each ending at a boundary
+    within JOINED_MAX characters."""
+    w, starts, ends = d.flat_tokens.words, d.flat_tokens.starts, d.flat_tokens.ends
+
+    def part(k: int) -> bool:  # token k may stand in the joined part (no quote mark before it)
+        return 0 <= k < len(w) and ok[w[k]] and w[k] not in JOINERS and not _cut_at(cuts, starts[k])
+
+    def before(k: int) -> bool:  # token k - 1 may join the part that starts at token k
+        return k > 0 and ok[w[k - 1]] and w[k - 1] not in JOINERS and not _cut_at(cuts, starts[k])
+
+    out: list[tuple[int, int]] = []
+    if b < len(w) and w[b] in JOINERS and not _cut_at(cuts, starts[b]) and part(b + 1):
+        j = b + 1
+        while part(j) and ends[j] - starts[a] <= JOINED_MAX:
+            j += 1
+        if not part(j):  # stopped at a boundary, not at the length cap
+            out.append((a, j))
+    if a >= 2 and w[a - 1] in JOINERS and not _cut_at(cuts, starts[a]):
+        i = a - 1
+        while before(i) and ends[b - 1] - starts[i - 1] <= JOINED_MAX:
+            i -= 1
+        if not before(i):
+            while w[i] in LEAD_WORDS:  # 切实|整顿和规范X: the leading verb stays outside
+                i += 1
+            if i < a - 1:
+                out.append((i, b))
+    return out
 
 
 def _shape(t: str, unit: bool) -> tuple[bool, bool, bool, bool]:
@@ -375,11 +449,12 @@ def shared(core: str, texts: set[str]) -> str:
     return cur
 
 
-def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
+def _merge_nested(found: dict[str, Phrase], novel: frozenset[str] = frozenset()) -> dict[str, Phrase]:
     """One candidate per phrase family: a phrase inside a longer one survives only when the text says
     it mostly on its own, at least twice as often as the longer (C-value's nesting test); then the
-    longer is dropped unless it is quoted or an action (verb + the phrase). Otherwise the longer
-    phrase stands for both."""
+    longer is dropped unless it is quoted, an action (verb + the phrase), repeated, or a composite
+    (it holds another of `novel`, the cores no compared text says, outside the shorter): then both
+    stay. Otherwise the longer phrase stands for both."""
     out = dict(found)
     for long in sorted(found, key=lambda t: (-len(t), t)):
         if long not in out:
@@ -389,14 +464,25 @@ def _merge_nested(found: dict[str, Phrase]) -> dict[str, Phrase]:
             if short not in out:
                 continue
             if out[short].count >= 2 * out[long].count:
-                # the longer stays when quoted, an action (verb + the phrase) or itself repeated: a
-                # whole said REPEATED_UNIT+ times is a unit of its own
-                if not out[long].quoted and not _action(long, short) and out[long].count < REPEATED_UNIT:
+                # the longer stays when quoted, an action (verb + the phrase), itself repeated (a
+                # whole said REPEATED_UNIT+ times is a unit of its own) or a composite of two novelties
+                if not out[long].quoted and not _action(long, short) and out[long].count < REPEATED_UNIT \
+                        and not _composite(long, short, novel):
                     del out[long]
                     break
             else:
                 del out[short]
     return out
+
+
+def _composite(long: str, short: str, novel: frozenset[str]) -> bool:
+    """`long` holds a novel core outside `short` (数字平台 in 以数字平台带动乡村物流 beside a dominant
+    乡村物流): two new things joined, a formulation of its own, not `short` in familiar words."""
+    k = long.find(short)
+    for rest in (long[:k], long[k + len(short):]):
+        if any(rest[a:b] in novel for a in range(len(rest)) for b in range(a + 1, len(rest) + 1)):
+            return True
+    return False
 
 
 def _action(long: str, short: str) -> bool:

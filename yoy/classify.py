@@ -339,7 +339,19 @@ class _Past:
                                                    dict[str, int]]:
         """Per term: history positions that say it; how many other reports say it; the first national
         report (its index in `national`) that says it, or -1."""
-        hits = presence(terms, self.pool)
+        return self._positions(presence(terms, self.pool))
+
+    def scan_counted(self, terms: Iterable[str]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],
+                                                          dict[str, int], dict[str, tuple[int, ...]]]:
+        """`scan`, and how many times each history report says each term (oldest first), from the
+        same one pass over the texts."""
+        counts = tallies(terms, self.pool)
+        hits = {t: frozenset(k for k, n in enumerate(ns) if n) for t, ns in counts.items()}
+        hist = {t: tuple(ns[k] for k in self.hist_at) for t, ns in counts.items()}
+        return (*self._positions(hits), hist)
+
+    def _positions(self, hits: dict[str, frozenset[int]]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],
+                                                                dict[str, int]]:
         hist_pos = {k: n for n, k in enumerate(self.hist_at)}
         nat_pos = {k: n for n, k in enumerate(self.nat_at)}
         others = set(self.other_at)
@@ -576,7 +588,7 @@ def _fade(counts: Sequence[int], lengths: Sequence[int], start: int) -> float:
 
 def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
     found, terms = _absent_from(so, sn, skip, regions)
-    hist, df, _ = past.scan(terms)
+    hist, df, _, tally = past.scan_counted(terms)
     m = len(past.other_at)
     last = len(past.years) - 1
     runs = {t: _run(hist[t], last) for t in terms}
@@ -584,9 +596,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
     # least — one report saying a phrase is no pattern
     gaps = {t for t in terms if runs[t] >= max(EPISODE_RUN, min(GAP_RUN, last + 1))
             or _episode(hist[t], last - runs[t] + 1, runs[t])}
-    texts = past.texts
-    tally = tallies(gaps, texts)
-    lengths = [len(x) for x in texts]
+    lengths = [len(past.pool[k]) for k in past.hist_at]
     out = []
     for t in terms:
         ph = found[t]
@@ -605,7 +615,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             if len(past.years) < HISTORY_MIN:
                 reason += "（本地区可比报告少）"
             length = 1.0 if episode else min(1.0, run / RUN_FULL)
-            fade = _fade(tally[t], lengths, start) if len(tally[t]) == len(texts) else 0.0
+            fade = _fade(tally[t], lengths, start)
             sal = (1 - W_DROP_RUN - W_FADE) * sal + W_DROP_RUN * length + W_FADE * fade
             # being said year after year is the signal of a gap, not genericness: only everyday
             # language is common here

@@ -186,17 +186,18 @@ def test_framing_word_is_the_preposition_not_a_word_ending_in_it(base: Report) -
     assert not classify._framed(side, "暮云共建")  # 可以 + name: not 以 setting a principle up
 
 
-def _dropped_rank(base: Report, said: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, str]]:
+def _dropped_rank(base: Report, said: dict[str, tuple[int, ...]], earlier: int = 4
+                  ) -> dict[str, tuple[int, str]]:
     """Each invented phrase said (in a sentence of its own) in the reports `said` lists, as offsets
     from the old report (0 = the old report, 1 = a year before…), none in the new one: its rank and
-    reason in the comparison old → new, with four earlier reports as history."""
+    reason in the comparison old → new, with `earlier` earlier reports as history."""
     y = base.meta.year
 
     def text(k: int) -> str:
         extra = "".join(f"\n全年要实施{p}，建设美丽城区。" for p, ks in said.items() if k in ks)
         return base.text + extra
 
-    history = [variant(base, text(k), year=y - k) for k in range(4, 0, -1)]
+    history = [variant(base, text(k), year=y - k) for k in range(earlier, 0, -1)]
     old = variant(base, text(0), year=y)
     c = compare(old, variant(base, base.text, year=y + 1), history=history)
     return {r.ref: (r.rank, r.reason) for r in c.ranked if r.ref in said}
@@ -233,3 +234,9 @@ def test_fade_is_how_far_a_phrase_fell_from_its_peak() -> None:
     assert classify._fade((4, 4, 1), (100, 100, 100), 0) == pytest.approx(0.75)
     assert classify._fade((1, 2, 4), (100, 100, 100), 0) == 0.0  # said most in the old report
     assert classify._fade((9, 1, 1), (100, 100, 100), 1) == 0.0  # only the run counts
+
+
+def test_standing_vocabulary_is_a_weaker_gap_than_a_finished_episode(base: Report) -> None:
+    # one invented phrase said in all of twelve reports, one in the last three only
+    got = _dropped_rank(base, {"星河惠民工程": tuple(range(12)), "晨曦共富计划": (0, 1, 2)}, earlier=11)
+    assert got["晨曦共富计划"][0] < got["星河惠民工程"][0]

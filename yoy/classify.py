@@ -115,6 +115,10 @@ DROP_MENTIONS_SHARE = 0.5
 # because a run is counted and a fade is a ratio of small counts. Set from these principles; on the 13
 # national development pairs W_FADE 0.2 against 0 moves the top-25 share by two to three items.
 RUN_FULL, EPISODE_RUN = 5, 2
+# A run of STANDING_RUN+ reports (two plan periods), episode or not, is the region's standing
+# vocabulary (切实/继续 + verb-like phrases said every year): its absence one year is wording, so it
+# takes no run part. Set as twice RUN_FULL, not fitted.
+STANDING_RUN = 2 * RUN_FULL
 W_DROP_RUN, W_FADE = 0.3, 0.2
 # Two everyday words side by side (农村经济, 政府投资) are description even when the pair is new to
 # the region: their salience is multiplied by this. Half: such a pair needs the marks of a name twice
@@ -615,6 +619,8 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             if len(past.years) < HISTORY_MIN:
                 reason += "（本地区可比报告少）"
             length = 1.0 if episode else min(1.0, run / RUN_FULL)
+            if run >= STANDING_RUN:
+                length = 0.0
             fade = _fade(tally[t], lengths, start)
             sal = (1 - W_DROP_RUN - W_FADE) * sal + W_DROP_RUN * length + W_FADE * fade
             # being said year after year is the signal of a gap, not genericness: only everyday

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,9 +18,10 @@ from yoy.models import Comparison, Report
 NUMERALS = "一二三四五六七八九十"
 
 
-def compare(old: Report, new: Report, lexicon: Lexicon = classify.NO_LEXICON) -> Comparison:
+def compare(old: Report, new: Report, lexicon: Lexicon = classify.NO_LEXICON,
+            history: Sequence[Report] = ()) -> Comparison:
     oo, on = segment(old), segment(new)
-    return classify.classify(old, oo, new, on, align.align(old, oo, new, on), lexicon=lexicon)
+    return classify.classify(old, oo, new, on, align.align(old, oo, new, on), history, lexicon=lexicon)
 
 
 def variant(report: Report, text: str, year: int | None = None) -> Report:
@@ -184,3 +186,59 @@ def test_framing_word_is_the_preposition_not_a_word_ending_in_it(base: Report) -
     side = classify._side(terms.doc(new, on), (), "new")
     assert classify._framed(side, "晨光同行")
     assert not classify._framed(side, "暮云共建")  # 可以 + name: not 以 setting a principle up
+
+
+def _dropped_rank(base: Report, said: dict[str, tuple[int, ...]], earlier: int = 4
+                  ) -> dict[str, tuple[int, str]]:
+    """Each invented phrase said (in a sentence of its own) in the reports `said` lists, as offsets
+    from the old report (0 = the old report, 1 = a year before…), none in the new one: its rank and
+    reason in the comparison old → new, with `earlier` earlier reports as history."""
+    y = base.meta.year
+
+    def text(k: int) -> str:
+        extra = "".join(f"\n全年要实施{p}，建设美丽城区。" for p, ks in said.items() if k in ks)
+        return base.text + extra
+
+    history = [variant(base, text(k), year=y - k) for k in range(earlier, 0, -1)]
+    old = variant(base, text(0), year=y)
+    c = compare(old, variant(base, base.text, year=y + 1), history=history)
+    return {r.ref: (r.rank, r.reason) for r in c.ranked if r.ref in said}
+
+
+def test_a_phrase_said_year_after_year_and_dropped_is_a_gap_not_a_common_word(base: Report) -> None:
+    # invented names: one said in all five reports, one only in the old report
+    got = _dropped_rank(base, {"星河惠民工程": (0, 1, 2, 3, 4), "月湾便民行动": (0,)})
+    rank, reason = got["星河惠民工程"]
+    assert "每年提及，今年未提" in reason and "常用词" not in reason
+    assert rank < got["月湾便民行动"][0]
+
+
+def test_a_finished_episode_outranks_a_phrase_of_one_report(base: Report) -> None:
+    got = _dropped_rank(base, {"晨曦共富计划": (0, 1), "暮云安居行动": (0,)})
+    rank, reason = got["晨曦共富计划"]
+    assert "每年提及，今年未提；此前各年未提" in reason
+    assert rank < got["暮云安居行动"][0]
+    assert "每年" not in got["暮云安居行动"][1]
+
+
+def test_merge_leads_with_new_then_gaps_among_them() -> None:
+    lead, gaps = list(range(30)), [100 + k for k in range(5)]
+    out = classify._merge(lead, gaps)
+    assert sorted(out) == sorted(lead + gaps)  # nothing lost, nothing twice
+    head = classify.LEAD_HEAD
+    assert out[:head] == lead[:head]
+    step = classify.LEAD_PER_GAP + 1
+    assert out[head::step][:len(gaps)] == gaps  # one gap, then LEAD_PER_GAP new ones
+    assert classify._merge([], gaps) == gaps and classify._merge(lead, []) == lead
+
+
+def test_fade_is_how_far_a_phrase_fell_from_its_peak() -> None:
+    assert classify._fade((4, 4, 1), (100, 100, 100), 0) == pytest.approx(0.75)
+    assert classify._fade((1, 2, 4), (100, 100, 100), 0) == 0.0  # said most in the old report
+    assert classify._fade((9, 1, 1), (100, 100, 100), 1) == 0.0  # only the run counts
+
+
+def test_standing_vocabulary_is_a_weaker_gap_than_a_finished_episode(base: Report) -> None:
+    # one invented phrase said in all of twelve reports, one in the last three only
+    got = _dropped_rank(base, {"星河惠民工程": tuple(range(12)), "晨曦共富计划": (0, 1, 2)}, earlier=11)
+    assert got["晨曦共富计划"][0] < got["星河惠民工程"][0]

@@ -80,6 +80,22 @@ def presence(patterns: Iterable[str], texts: Sequence[str]) -> dict[str, frozens
     return out
 
 
+def tallies(patterns: Iterable[str], texts: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """For each pattern, how many times each of `texts` says it (overlapping matches counted; one
+    Aho-Corasick pass per text)."""
+    pats = sorted({p for p in patterns if p})
+    out = {p: [0] * len(texts) for p in pats}
+    if pats and texts:
+        auto = ahocorasick.Automaton()
+        for p in pats:
+            auto.add_word(p, p)
+        auto.make_automaton()
+        for k, text in enumerate(texts):
+            for _, p in auto.iter(text):
+                out[p][k] += 1
+    return {p: tuple(ns) for p, ns in out.items()}
+
+
 def occurrences(patterns: Iterable[str], text: str) -> dict[str, list[int]]:
     """Start offsets of every pattern in `text`, non-overlapping per pattern as `str.count` counts."""
     pats = {p for p in patterns if p}

@@ -29,7 +29,7 @@ from typing import Any
 
 import ahocorasick
 
-from yoy import vocab
+from yoy import outline, vocab
 from yoy.models import (
     Block,
     Direction,
@@ -664,11 +664,9 @@ def note(old: Figure | None, new: Figure | None, dir_: str) -> str | None:
 
 def report_figures(report: Report, side: str = "new") -> list[Found]:
     """Every figure of a report outside any comparison (paths label parts and sections, no pair links)."""
-    from yoy import align, outline  # outline → figures would be a cycle at import time
-
     o = outline.segment(report)
     folded = fold(report.text)
-    labels = align.paths(o)
+    labels = outline.paths(o)
     blocks = sorted((b for part in o.blocks for b in (part, *part.children)),
                     key=lambda b: (b.span.start, -b.span.end))
 

@@ -30,6 +30,7 @@ from typing import Any
 import ahocorasick
 
 from yoy import outline, vocab
+from yoy.files import package_data
 from yoy.models import (
     Block,
     Direction,
@@ -42,7 +43,7 @@ from yoy.models import (
     TargetPoint,
     TargetSeries,
 )
-from yoy.text import data_path, fold
+from yoy.text import fold
 from yoy.vocab import CUT, FALL, GROWTH, INCREASE
 
 # --- the indicator table --------------------------------------------------------------------
@@ -62,7 +63,7 @@ class Indicator:
 def indicators() -> tuple[Indicator, ...]:
     """The shipped indicator table, in matching order."""
     rows = []
-    for line in data_path("indicators.tsv").read_text(encoding="utf-8").splitlines():
+    for line in package_data("indicators.tsv").decode("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         canonical, display, measure, pattern = line.split("\t")

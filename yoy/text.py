@@ -1,13 +1,11 @@
-"""Text helpers every stage shares: the matching fold, Chinese numerals, word segmentation, packaged
-data files."""
+"""Text helpers every stage shares: the matching fold, Chinese numerals, word segmentation (the shipped
+data files are read through `yoy.files`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
 import opencc
 import rjieba
@@ -100,11 +98,6 @@ def squeeze(folded: str) -> tuple[str, tuple[int, ...]]:
         pos = m.end()
     keep.extend(range(pos, len(folded)))
     return _SQUEEZED.sub("", folded), tuple(keep)
-
-
-def data_path(name: str) -> Path:
-    """A file shipped in `yoy/data/`."""
-    return Path(str(resources.files("yoy") / "data" / name))
 
 
 @cache  # jieba-rs's dictionary, loaded once per process (0.2 s); segmentations are not cached

@@ -124,8 +124,3 @@ def dictionary_count(word: str) -> int:
 def word_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     """Words of `text` with their offsets."""
     return tuple(_tokenizer().tokenize(text, hmm=True))  # a list of (word, start, end) tuples already
-
-
-def clear_caches() -> None:
-    """Nothing text-sized is cached any more (each comparison builds one record per report); kept so
-    benchmarks that clear caches before a cold run keep working."""

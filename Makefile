@@ -9,7 +9,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # chromium: browser tests; poppler-utils: pdftotext/pdffonts/pdftoppm in the PDF tests.
 DEB_PKGS  := fonts-noto-cjk libharfbuzz-subset0 chromium poppler-utils
 
-.PHONY: demo test lint check bench eval lexicon sysdeps venv corpus clean
+.PHONY: demo test lint check bench eval lexicon schema sysdeps venv corpus clean
 
 demo: sysdeps venv
 	$(BIN)/yoy list
@@ -37,6 +37,11 @@ eval: venv
 # Re-mine yoy/data/successions.tsv from the embedded corpus (a test checks it is up to date).
 lexicon: venv
 	$(BIN)/python scripts/mine_lexicon.py
+
+# Rewrite docs/comparison.schema.json from the record types (a test checks it is up to date).
+schema: venv
+	$(BIN)/python -c 'from pathlib import Path; from yoy import jsonio; \
+	Path("docs/comparison.schema.json").write_text(jsonio.schema_text(), encoding="utf-8")'
 
 # Rebuild the embedded corpus from the raw seed pages (a test checks it matches what is committed).
 corpus: venv

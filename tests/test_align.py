@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.corpus_reports import chengyang_2022, chengyang_2025, jimo_2019, laoshan_2019, segment
-from yoy import align
+from yoy import align, outline, terms
 from yoy.models import DiffChunk
 from yoy.text import fold
 
@@ -48,7 +48,7 @@ def test_word_regions_expand_to_whole_words() -> None:
 
 def test_section_paths_use_the_numbers_as_written() -> None:
     report = chengyang_2022()
-    labels = align.paths(segment(report))
+    labels = outline.paths(segment(report))
     assert "三(一)" in labels.values() and "三(七)" in labels.values()
 
 
@@ -64,7 +64,7 @@ def _check_redline(old_text: str, new_text: str, diff: tuple[DiffChunk, ...]) ->
 def test_redline_rebuilds_both_texts() -> None:
     for old, new in ((chengyang_2022(), chengyang_2025()), (jimo_2019(), laoshan_2019())):
         oo, on = segment(old), segment(new)
-        for p in align.align(old, oo, new, on):
+        for p in align.align(terms.doc(old, oo), terms.doc(new, on)).pairs:
             if p.old_text is not None and p.new_text is not None:
                 _check_redline(p.old_text, p.new_text, p.diff)
 
@@ -77,7 +77,7 @@ def test_one_word_edit_is_a_word_sized_chunk() -> None:
     text = old.text.replace("加快发展先进制造业", "加快发展高端制造业", 1)
     new = Report(meta=replace(old.meta, year=2023), text=text)
     oo, on = segment(old), segment(new)
-    pairs = align.align(old, oo, new, on)
+    pairs = align.align(terms.doc(old, oo), terms.doc(new, on)).pairs
     edited = [(c.op, c.text) for p in pairs for c in p.diff if c.op != "equal"]
     assert edited == [("delete", "先进制造业"), ("insert", "高端制造业")] or \
         edited == [("delete", "先进"), ("insert", "高端")]
@@ -88,7 +88,7 @@ def test_roles_do_not_cross_and_gold_shape() -> None:
     oo, on = segment(old), segment(new)
     roles_o = {b.id: b.role for p in oo.blocks for b in (p, *p.children)}
     roles_n = {b.id: b.role for p in on.blocks for b in (p, *p.children)}
-    pairs = align.align(old, oo, new, on)
+    pairs = align.align(terms.doc(old, oo), terms.doc(new, on)).pairs
     for p in pairs:
         if p.old_id and p.new_id:
             a, b = roles_o[p.old_id], roles_n[p.new_id]

@@ -13,15 +13,15 @@ import pytest
 from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segment
 from yoy import align, classify, lexicon, terms
 from yoy.lexicon import Lexicon
-from yoy.models import Comparison, Report
+from yoy.models import Alignment, Comparison, Report
 
 NUMERALS = "一二三四五六七八九十"
 
 
 def compare(old: Report, new: Report, lexicon: Lexicon = classify.NO_LEXICON,
             history: Sequence[Report] = ()) -> Comparison:
-    oo, on = segment(old), segment(new)
-    return classify.classify(old, oo, new, on, align.align(old, oo, new, on), history, lexicon=lexicon)
+    do, dn = terms.doc(old, segment(old)), terms.doc(new, segment(new))
+    return classify.classify(do, dn, align.align(do, dn), history, lexicon=lexicon)
 
 
 def variant(report: Report, text: str, year: int | None = None) -> Report:
@@ -183,7 +183,7 @@ def test_a_phrase_a_framing_word_sets_up_ranks_above_its_plain_twin(base: Report
 def test_framing_word_is_the_preposition_not_a_word_ending_in_it(base: Report) -> None:
     new = variant(base, base.text + "\n以晨光同行为主线，可以暮云共建带动。")
     on = segment(new)
-    side = classify._side(terms.doc(new, on), (), "new")
+    side = classify._side(terms.doc(new, on), Alignment((), {}, {}), "new")
     assert classify._framed(side, "晨光同行")
     assert not classify._framed(side, "暮云共建")  # 可以 + name: not 以 setting a principle up
 

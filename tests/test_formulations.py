@@ -82,9 +82,9 @@ def test_deterministic_under_any_string_hash_seed() -> None:
 def test_classify_reads_no_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(lexicon.LEXICON_ENV, str(tmp_path / "missing.tsv"))
     old, new = CORPUS.load("城阳区", 2022), CORPUS.load("城阳区", 2025)
-    oo, on = outline.segment(old), outline.segment(new)
+    do, dn = terms.doc(old, outline.segment(old)), terms.doc(new, outline.segment(new))
     from yoy import align
-    c = classify.classify(old, oo, new, on, align.align(old, oo, new, on))
+    c = classify.classify(do, dn, align.align(do, dn))
     assert c.priorities
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.corpus_reports import gold_pair, segment
-from yoy import align, classify
+from yoy import align, classify, terms
 from yoy.models import Comparison
 from yoy.terms import strip_quotes
 from yoy.text import fold
@@ -45,8 +45,8 @@ def gold() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def comparison() -> Comparison:
     old, new = gold_pair()
-    oo, on = segment(old), segment(new)
-    return classify.classify(old, oo, new, on, align.align(old, oo, new, on))
+    do, dn = terms.doc(old, segment(old)), terms.doc(new, segment(new))
+    return classify.classify(do, dn, align.align(do, dn))
 
 
 def test_section_alignment_f1(gold: dict[str, Any], comparison: Comparison) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 from tests.corpus_reports import gold_pair, segment
-from yoy import align
+from yoy import align, terms
 from yoy.models import Block, Outline
 from yoy.text import fold
 
@@ -38,7 +38,7 @@ def test_targets_paragraphs_aligned() -> None:
     oo, on = segment(old), segment(new)
     old_part = _part_at(oo, fold(old.text).index(OLD_TARGET))
     new_part = _part_at(on, fold(new.text).index(TARGET))
-    pairs = align.align(old, oo, new, on)
+    pairs = align.align(terms.doc(old, oo), terms.doc(new, on)).pairs
     assert any(p.old_id == old_part.id and p.new_id == new_part.id for p in pairs)
     # the introduction (last year's review) is not paired with the old plan part
     assert not any(p.old_id == old_part.id and p.new_id == "intro" for p in pairs)

@@ -24,9 +24,22 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from yoy import vocab
-from yoy.models import Block, DiffChunk, Doc, Outline, PairLevel, Relation, Report, Role, SectionPair, Span
-from yoy.terms import Tokens, doc, is_content
-from yoy.text import chinese_numeral, fold, words
+from yoy.models import (
+    Alignment,
+    Block,
+    DiffChunk,
+    Doc,
+    Outline,
+    PairLevel,
+    Relation,
+    Report,
+    Role,
+    SectionPair,
+    Span,
+)
+from yoy.outline import paths
+from yoy.terms import Tokens, is_content
+from yoy.text import fold, words
 
 # Heading agreement is a bonus on top of the body similarity: score = body + W_TITLE·title·(1 − body).
 # Headings are reworded every year, so disagreeing headings are no evidence against a match, while
@@ -62,20 +75,6 @@ MAX_SENTENCE_PAIRS = 250 * 250
 
 
 
-def paths(outline: Outline) -> dict[str, str]:
-    """Human labels of every part and section: 三, 三(一); unnumbered ones by order: §2."""
-    out: dict[str, str] = {}
-    for k, part in enumerate(outline.blocks, 1):
-        plabel = chinese_numeral(part.n) if part.n else ("" if len(outline.blocks) == 1 else f"§{k}")
-        out[part.id] = plabel
-        for j, sec in enumerate(part.children, 1):
-            slabel = f"({chinese_numeral(sec.n)})" if sec.n else f"§{j}"
-            out[sec.id] = plabel + slabel
-            for i, item in enumerate(sec.children, 1):
-                out[item.id] = out[sec.id] + f"{i}"
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class _Unit:
     block: Block
@@ -86,28 +85,24 @@ class _Unit:
 
 
 @dataclass(frozen=True, slots=True)
-class _Side:
+class _Text:
+    """One report as align reads it: its `Doc`, sentence ends and block labels."""
+
     report: Report
     outline: Outline
     folded: str
     tokens: Tokens
     cuts: tuple[int, ...]  # sentence ends, sorted
+    labels: dict[str, str]  # `outline.paths`
 
 
-def _side(d: Doc) -> _Side:
+def _text(d: Doc) -> _Text:
     cuts = sorted({s.end for s in d.outline.sentences} | {len(d.report.text)})
-    return _Side(d.report, d.outline, d.folded, d.tokens, tuple(cuts))
+    return _Text(d.report, d.outline, d.folded, d.tokens, tuple(cuts), paths(d.outline))
 
 
-def _docs(old: Report, old_outline: Outline, new: Report, new_outline: Outline,
-          docs: tuple[Doc, Doc] | None) -> tuple[_Side, _Side]:
-    if docs is None:
-        docs = (doc(old, old_outline), doc(new, new_outline))
-    return _side(docs[0]), _side(docs[1])
-
-
-def _units(side: _Side, level: str) -> list[_Unit]:
-    labels = paths(side.outline)
+def _units(side: _Text, level: str) -> list[_Unit]:
+    labels = side.labels
     out: list[_Unit] = []
     for part in side.outline.blocks:
         if level == "part":
@@ -130,7 +125,7 @@ def _cosine(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]
     return sum(x * large.get(k, 0.0) for k, x in small.items()) / (a[1] * b[1])
 
 
-def _similarity(old: Sequence[_Unit], new: Sequence[_Unit], so: _Side, sn: _Side) -> list[list[float]]:
+def _similarity(old: Sequence[_Unit], new: Sequence[_Unit], so: _Text, sn: _Text) -> list[list[float]]:
     """Score matrix old × new in [0, 1]; 0 where roles are incompatible."""
     ok = {w: is_content(w) for w in {*so.tokens.words, *sn.tokens.words}}  # each word judged once
 
@@ -254,7 +249,7 @@ def _gate(matrix: list[list[float]], compatible: list[list[bool]]) -> float:
     return max(MATCH_FLOOR, NULL_RATIO * median)
 
 
-def _match(old: list[_Unit], new: list[_Unit], so: _Side, sn: _Side) -> list[_Link]:
+def _match(old: list[_Unit], new: list[_Unit], so: _Text, sn: _Text) -> list[_Link]:
     """Core assignment, split/merge links, new/dropped units of one group."""
     matrix = _similarity(old, new, so, sn)
     gate = _gate(matrix, [[_compatible(u.block.role, w.block.role) for w in new] for u in old])
@@ -315,29 +310,10 @@ def _groups(old: list[_Unit], new: list[_Unit], parent_map: dict[str, set[str]]
     return groups
 
 
-def budget_notes(old: Report, old_outline: Outline, new: Report, new_outline: Outline,
-                 pairs: Sequence[SectionPair], *, docs: tuple[Doc, Doc] | None = None) -> tuple[str, ...]:
-    """Where `align` hit a budget for these outlines: said, never silently worse."""
-    so, sn = _docs(old, old_outline, new, new_outline, docs)
-    notes = []
-    n_old = sum(len(p.children) for p in old_outline.blocks)
-    n_new = sum(len(p.children) for p in new_outline.blocks)
-    if max(n_old, n_new) > MAX_GROUP_UNITS:
-        notes.append(vocab.budget_sections(n_old, n_new, MAX_GROUP_UNITS))
-    own_o = {u.block.id: u.own for level in ("part", "section") for u in _units(so, level)}
-    own_n = {u.block.id: u.own for level in ("part", "section") for u in _units(sn, level)}
-    for p in pairs:
-        if p.old_id and p.new_id:
-            pa, pb = _pieces(so, own_o[p.old_id]), _pieces(sn, own_n[p.new_id])
-            if _over_budget(pa, pb):
-                notes.append(vocab.budget_redline(p.id, len(pa), len(pb)))
-    return tuple(notes)
-
-
 # --- redline --------------------------------------------------------------------------------
 
 
-def _pieces(side: _Side, span: Span) -> list[Span]:
+def _pieces(side: _Text, span: Span) -> list[Span]:
     """`span` cut at sentence ends: sentences that tile it exactly."""
     lo, hi = bisect_right(side.cuts, span.start), bisect_left(side.cuts, span.end)
     out: list[Span] = []
@@ -392,7 +368,7 @@ def word_regions(fa: str, fb: str, ba: list[int], bb: list[int]) -> list[tuple[i
     return [(r[0], r[1], r[2], r[3]) for r in regions]
 
 
-def _sentence_diff(so: _Side, a: Span, sn: _Side, b: Span) -> list[tuple[str, str]]:
+def _sentence_diff(so: _Text, a: Span, sn: _Text, b: Span) -> list[tuple[str, str]]:
     ta, tb = so.report.text[a.start:a.end], sn.report.text[b.start:b.end]
     fa, fb = so.folded[a.start:a.end], sn.folded[b.start:b.end]
     if fa == fb:
@@ -440,9 +416,10 @@ def _over_budget(pa: Sequence[Span], pb: Sequence[Span]) -> bool:
     return len(pa) * len(pb) > MAX_SENTENCE_PAIRS
 
 
-def redline(so: _Side, a: Span, sn: _Side, b: Span) -> tuple[DiffChunk, ...]:
-    """Word-sized redline of two spans: sentences aligned first, characters diffed inside each pair."""
-    pa, pb = _pieces(so, a), _pieces(sn, b)
+def _redline(so: _Text, a: Span, pa: Sequence[Span], sn: _Text, b: Span, pb: Sequence[Span]
+             ) -> tuple[DiffChunk, ...]:
+    """Word-sized redline of two spans cut into sentences (`_pieces`): sentences aligned first,
+    characters diffed inside each pair."""
     raw: list[tuple[str, str]] = []
     if _over_budget(pa, pb):
         raw = [("delete", so.report.text[a.start:a.end]), ("insert", sn.report.text[b.start:b.end])]
@@ -495,13 +472,15 @@ def _rows(links: list[_Link], level: str) -> list[tuple[tuple[float, int, int], 
     return sorted(keyed, key=lambda kv: (kv[0], kv[1].old.block.id if kv[1].old else ""))
 
 
-def align(old: Report, old_outline: Outline, new: Report, new_outline: Outline, *,
-          docs: tuple[Doc, Doc] | None = None) -> tuple[SectionPair, ...]:
-    """Section map old → new: part rows, then section rows, each with its relation, score and redline.
-
-    `docs`: the two per-report records (`yoy.terms.doc`) when the caller has built them already.
-    """
-    so, sn = _docs(old, old_outline, new, new_outline, docs)
+def align(old: Doc, new: Doc) -> Alignment:
+    """Section map old → new: part rows, then section rows, each with its relation, score and redline;
+    with both outlines' labels and a note wherever a budget cut the work short."""
+    so, sn = _text(old), _text(new)
+    notes: list[str] = []
+    n_old = sum(len(p.children) for p in old.outline.blocks)
+    n_new = sum(len(p.children) for p in new.outline.blocks)
+    if max(n_old, n_new) > MAX_GROUP_UNITS:
+        notes.append(vocab.budget_sections(n_old, n_new, MAX_GROUP_UNITS))
     part_links = _match(_units(so, "part"), _units(sn, "part"), so, sn)
     parent_map: dict[str, set[str]] = {}
     for ln in part_links:
@@ -517,15 +496,18 @@ def align(old: Report, old_outline: Outline, new: Report, new_outline: Outline, 
         o, n = ln.old, ln.new
         diff: tuple[DiffChunk, ...] = ()
         if o and n:
-            diff = redline(so, o.own, sn, n.own)
+            pa, pb = _pieces(so, o.own), _pieces(sn, n.own)
+            diff = _redline(so, o.own, pa, sn, n.own, pb)
+            if _over_budget(pa, pb):
+                notes.append(vocab.budget_redline(f"a{k}", len(pa), len(pb)))
         pairs.append(SectionPair(
             id=f"a{k}", old_id=o.block.id if o else None, new_id=n.block.id if n else None,
             old_title=o.block.title if o else None, new_title=n.block.title if n else None,
             old_path=o.path if o else None, new_path=n.path if n else None, level=lvl,
             relation=ln.relation, score=ln.score,
-            old_text=old.text[o.own.start:o.own.end] if o else None,
-            new_text=new.text[n.own.start:n.own.end] if n else None, diff=diff))
-    return tuple(pairs)
+            old_text=so.report.text[o.own.start:o.own.end] if o else None,
+            new_text=sn.report.text[n.own.start:n.own.end] if n else None, diff=diff))
+    return Alignment(tuple(pairs), so.labels, sn.labels, tuple(notes))
 
 
 # --- sentence rows (the reviewer's side-by-side view) ------------------------------------------

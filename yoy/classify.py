@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from yoy import align, figures, formulations
+from yoy import figures, formulations
 from yoy.history import Reference, RefText, presence, tallies
 from yoy.history import reference as build_reference
 from yoy.lexicon import Lexicon
@@ -31,6 +31,7 @@ from yoy.models import (
     DIRECTION_LABELS,
     LEVEL_LABELS,
     RELATION_LABELS,
+    Alignment,
     Block,
     Comparison,
     Doc,
@@ -38,7 +39,6 @@ from yoy.models import (
     Figure,
     Kind,
     Level,
-    Outline,
     Period,
     Priority,
     RankedChange,
@@ -51,7 +51,7 @@ from yoy.models import (
     TargetSeries,
     TermSeries,
 )
-from yoy.terms import G2_MIN, bigrams, content_words, count, doc, key, keyness, per10k
+from yoy.terms import G2_MIN, bigrams, content_words, count, key, keyness, per10k
 
 # --- thresholds and weights (each says how it was set) ----------------------------------------
 
@@ -264,7 +264,8 @@ class _Side:
                         pair_id=where.pair_id)
 
 
-def _side(d: Doc, pairs: Sequence[SectionPair], label: str) -> _Side:
+def _side(d: Doc, alignment: Alignment, label: str) -> _Side:
+    pairs = alignment.pairs
     pair_of: dict[str, str] = {}
     for p in pairs:  # first row of a block wins: rows are in reading order, core before extra links
         k = p.old_id if label == "old" else p.new_id
@@ -282,7 +283,8 @@ def _side(d: Doc, pairs: Sequence[SectionPair], label: str) -> _Side:
         if n < len(sents) and sents[n].start < b.span.end:
             leads.append(key(d.report.text[sents[n].start:sents[n].end]))
     heading = "|".join([*(key(d.report.text[b.title_span.start:b.title_span.end]) for b in blocks), *leads])
-    return _Side(d, label, align.paths(d.outline), pair_of, tuple(blocks),
+    labels = alignment.old_paths if label == "old" else alignment.new_paths
+    return _Side(d, label, labels, pair_of, tuple(blocks),
                  tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading)
 
 
@@ -942,24 +944,22 @@ def _caveats(old: Report, new: Report) -> tuple[str, ...]:
     return tuple(out)
 
 
-def classify(old: Report, old_outline: Outline, new: Report, new_outline: Outline,
-             pairs: tuple[SectionPair, ...], history: Sequence[Report] = (), *,
-             docs: tuple[Doc, Doc] | None = None, lexicon: Lexicon = NO_LEXICON,
-             reference: Reference | None = None,
+def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence[Report] = (), *,
+             lexicon: Lexicon = NO_LEXICON, reference: Reference | None = None,
              history_figures: Mapping[int, Sequence[figures.Found]] | None = None) -> Comparison:
     """Priorities, targets, ranking → the Comparison record.
 
-    `docs`: the per-report records align used (built here when absent). `lexicon`: known successions
+    `old_doc`, `new_doc`: the per-report records (`yoy.terms.doc`); `alignment`: what `yoy.align.align`
+    made of them. `lexicon`: known successions
     (none by default: the engine works from the texts). `reference`: every report novelty and
     genericness are measured against (the edge passes the shipped national reports, the user's corpus
     and the region's own); when absent, `history` alone. `history_figures`: `figures.report_figures`
     of history reports by year (the edge keeps them in the corpus index; missing years are worked out).
     """
-    if docs is None:
-        docs = (doc(old, old_outline), doc(new, new_outline))
+    old, new, pairs = old_doc.report, new_doc.report, alignment.pairs
     if reference is None:
         reference = build_reference(history)
-    so, sn = _side(docs[0], pairs, "old"), _side(docs[1], pairs, "new")
+    so, sn = _side(old_doc, alignment, "old"), _side(new_doc, alignment, "new")
     past = _past(old, new, reference, so)
     found = _priorities(so, sn, pairs, lexicon, past)
     priorities = [f.priority for f in found]
@@ -976,5 +976,5 @@ def classify(old: Report, old_outline: Outline, new: Report, new_outline: Outlin
         old=_ref(old), new=_ref(new), sections=tuple(pairs), priorities=tuple(priorities),
         targets=tuple(targets), results=results, ranked=tuple(ranked),
         history=_history(ranked, priorities, reference, new, sn), caveats=_caveats(old, new),
-        degraded=align.budget_notes(old, old_outline, new, new_outline, pairs, docs=docs),
+        degraded=alignment.notes,
         multi_year=multi_year, target_series=series)

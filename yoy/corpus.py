@@ -65,7 +65,6 @@ if TYPE_CHECKING:
 FRONT_DELIMITER = "---"
 APPENDIX_MARKER = "<!-- appendix -->"
 FRONT_KEYS = tuple(f.name for f in fields(ReportMeta))
-OPTIONAL_KEYS = frozenset({"date", "session", "speaker"})
 FILE_NAME = re.compile(r"^(\d{4})\.md$")
 STORED_NAME = re.compile(r"\d{4}\.md")  # what the corpus writes: its temp files are .NNNN.md.XXXXXXXX.tmp
 SAFE_REGION = re.compile(r"^[\w\u3400-\u9fff·]+$")

@@ -29,7 +29,8 @@ from typing import Any
 
 import ahocorasick
 
-from yoy import vocab
+from yoy import outline, vocab
+from yoy.files import package_data
 from yoy.models import (
     Block,
     Direction,
@@ -42,7 +43,7 @@ from yoy.models import (
     TargetPoint,
     TargetSeries,
 )
-from yoy.text import data_path, fold
+from yoy.text import fold
 from yoy.vocab import CUT, FALL, GROWTH, INCREASE
 
 # --- the indicator table --------------------------------------------------------------------
@@ -62,7 +63,7 @@ class Indicator:
 def indicators() -> tuple[Indicator, ...]:
     """The shipped indicator table, in matching order."""
     rows = []
-    for line in data_path("indicators.tsv").read_text(encoding="utf-8").splitlines():
+    for line in package_data("indicators.tsv").decode("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         canonical, display, measure, pattern = line.split("\t")
@@ -664,11 +665,9 @@ def note(old: Figure | None, new: Figure | None, dir_: str) -> str | None:
 
 def report_figures(report: Report, side: str = "new") -> list[Found]:
     """Every figure of a report outside any comparison (paths label parts and sections, no pair links)."""
-    from yoy import align, outline  # outline → figures would be a cycle at import time
-
     o = outline.segment(report)
     folded = fold(report.text)
-    labels = align.paths(o)
+    labels = outline.paths(o)
     blocks = sorted((b for part in o.blocks for b in (part, *part.children)),
                     key=lambda b: (b.span.start, -b.span.end))
 

@@ -80,6 +80,11 @@ def package_data(name: str) -> bytes:
     return (resources.files("yoy") / "data" / name).read_bytes()
 
 
+def package_path(name: str) -> Path:
+    """The path of a file shipped in `yoy/data/` (for readers that take paths, like the lexicon's)."""
+    return Path(str(resources.files("yoy") / "data" / name))
+
+
 @contextlib.contextmanager
 def locked(root: Path, error: type[YoyError], timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
     """Hold the exclusive write lock of the directory `root` (created if need be): an `flock` on the

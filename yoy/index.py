@@ -103,14 +103,6 @@ class TermCount:
         return round(self.count * 10000 / self.chars, 2) if self.chars else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class DeepStats:
-    """What segmenting one report yields for the index: its parts and its term counts."""
-
-    parts: int
-    counts: tuple[tuple[str, int], ...]
-
-
 def cache_dir() -> Path:
     """Where yoy keeps derived data (the index)."""
     explicit = os.environ.get("YOY_CACHE_DIR", "")
@@ -212,11 +204,6 @@ def substring_counts(terms: Iterable[str], text: str) -> dict[str, int]:
             counts[t] = counts.get(t, 0) + 1
             free[t] = end + 1
     return counts
-
-
-def deep_stats(path: Path) -> DeepStats:
-    """Parts and term counts of the report in `path` (imports the segmenter: run it where that is fine)."""
-    return DeepStats(parts=part_count(path), counts=term_stats(path))
 
 
 def _parts_one(path: str) -> tuple[str, int | None]:
@@ -389,12 +376,6 @@ class Index:
             f"chars, error, parts, counted) VALUES ({', '.join('?' * (8 + len(_META_COLS)))}, NULL, NULL)",
             (name, region, year, st.st_mtime_ns, st.st_size, sha, *values.values(), chars, error))
 
-    def ensure_deep(self, progress: Callable[[int, int], None] | None = None,
-                    jobs: int | None = None) -> None:
-        """Compute parts and term counts for every report that lacks them (in parallel for many)."""
-        self.ensure_parts(progress, jobs)
-        self.ensure_counts(progress, jobs)
-
     def _todo(self, column: str) -> list[str]:
         return [str(p) for (p,) in self.db.execute(
             f"SELECT path FROM reports WHERE {column} IS NULL AND error IS NULL ORDER BY region, year")]
@@ -543,11 +524,6 @@ class Index:
             if n:
                 out.append(TermCount(e.meta.region, e.meta.year, n, e.chars))
         return tuple(out)
-
-    def report_counts(self) -> dict[str, tuple[int, int]]:
-        """region → (reports, characters) over the corpus, for the denominators of a trend."""
-        return {r: (n, c) for r, n, c in self.db.execute(
-            "SELECT region, COUNT(*), SUM(chars) FROM reports WHERE error IS NULL GROUP BY region")}
 
     # --- figures of each report (targets and results, for target series) ------------------------
 

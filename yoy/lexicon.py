@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from yoy.errors import InputError
-from yoy.files import TooLarge, read_bounded
-from yoy.text import data_path
+from yoy.files import TooLarge, package_path, read_bounded
 
 # Environment variable naming extra successions files (same TSV format as yoy/data/successions.tsv;
 # several paths separated by os.pathsep). They add to the shipped lexicon.
@@ -77,7 +76,7 @@ def load(extra: Iterable[Path] = (), env: Mapping[str, str] | None = None) -> Le
     env = os.environ if env is None else env
     if env.get(NO_LEXICON_ENV, "") not in ("", "0"):
         return Lexicon()
-    paths = [data_path(SHIPPED)]
+    paths = [package_path(SHIPPED)]
     paths += [Path(p) for p in env.get(LEXICON_ENV, "").split(os.pathsep) if p]
     paths += list(extra)
     seen: dict[tuple[str, str], None] = {}

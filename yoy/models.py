@@ -370,6 +370,22 @@ class SectionPair:
 
 
 @dataclass(frozen=True, slots=True)
+class Alignment:
+    """What `yoy.align.align` hands to `classify`: the section map and what it knows about each side.
+
+    `pairs` are the rows in reading order (parts, then sections). `old_paths` / `new_paths` label every
+    part, section and item of each outline (`yoy.outline.paths`: 三, 三(一), 三(一)2). `notes` say where
+    a budget cut the work short (too many sections to align at once, a redline too long to align by
+    sentence): never silently worse.
+    """
+
+    pairs: tuple[SectionPair, ...]
+    old_paths: dict[str, str]
+    new_paths: dict[str, str]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a term or figure stands in one of the two reports."""
 

@@ -28,7 +28,7 @@ from functools import cache
 
 from yoy import vocab
 from yoy.models import Block, BlockLevel, Outline, Report, Role, Span
-from yoy.text import NUMERALS, SENTENCE_END, chinese_number, fold, word_spans
+from yoy.text import NUMERALS, SENTENCE_END, chinese_number, chinese_numeral, fold, word_spans
 
 # A title is at least this long (shorter: `一、` followed by a table row, not a heading).
 MIN_TITLE = 4
@@ -740,3 +740,17 @@ def _part_block(
     span = Span(start, stop)
     items = () if children else _items(text, f, Span(tspan.end, stop), paragraphs, pid, role)
     return Block(pid, BlockLevel.PART, p.n if p else None, title, tspan, span, role, tuple(children) or items)
+
+
+def paths(outline: Outline) -> dict[str, str]:
+    """Human labels of every part and section: 三, 三(一); unnumbered ones by order: §2."""
+    out: dict[str, str] = {}
+    for k, part in enumerate(outline.blocks, 1):
+        plabel = chinese_numeral(part.n) if part.n else ("" if len(outline.blocks) == 1 else f"§{k}")
+        out[part.id] = plabel
+        for j, sec in enumerate(part.children, 1):
+            slabel = f"({chinese_numeral(sec.n)})" if sec.n else f"§{j}"
+            out[sec.id] = plabel + slabel
+            for i, item in enumerate(sec.children, 1):
+                out[item.id] = out[sec.id] + f"{i}"
+    return out

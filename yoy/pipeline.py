@@ -85,10 +85,11 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
 
     1. segment: outline each report into parts, sections, items, paragraphs, sentences
        (`outline.segment`), and build the per-report record (fold, squeeze, segment once: `terms.doc`).
-    2. align: map old blocks onto new ones, hierarchically, with moves, splits and merges
-       (`align.align`).
-    3. classify: priorities new / dropped / reworded / continued with evidence and history signals,
-       targets old → new, significance ranking, term history (`classify.classify`).
+    2. align: map old blocks onto new ones, hierarchically, with moves, splits and merges, into one
+       `Alignment` record (pairs, labels, budget notes: `align.align`).
+    3. classify (the two records and the alignment): priorities new / dropped / reworded / continued
+       with evidence and history signals, targets old → new, significance ranking, term history
+       (`classify.classify`).
     `lexicon`: known successions (default: none — the engine works from the texts). `reference`: what
     novelty and genericness are measured against (default: shipped national reports + `history`).
     `history_figures`: `figures.report_figures` of history reports by year, when the edge has them
@@ -99,11 +100,11 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
     old_outline, new_outline = outline.segment(old), outline.segment(new)
     check_limits(old, old_outline)
     check_limits(new, new_outline)
-    docs = (doc(old, old_outline), doc(new, new_outline))
-    pairs = align.align(old, old_outline, new, new_outline, docs=docs)
+    old_doc, new_doc = doc(old, old_outline), doc(new, new_outline)
+    alignment = align.align(old_doc, new_doc)
     ref = reference if reference is not None else reference_for((*history, old, new))
-    return classify.classify(old, old_outline, new, new_outline, pairs, history, docs=docs,
-                             lexicon=lexicon or Lexicon(), reference=ref, history_figures=history_figures)
+    return classify.classify(old_doc, new_doc, alignment, history, lexicon=lexicon or Lexicon(),
+                             reference=ref, history_figures=history_figures)
 
 
 def history_figures(corpus: Corpus, history: Sequence[Report]) -> dict[int, tuple[figures.Found, ...]]:

@@ -1,13 +1,11 @@
-"""Text helpers every stage shares: the matching fold, Chinese numerals, word segmentation, packaged
-data files."""
+"""Text helpers every stage shares: the matching fold, Chinese numerals, word segmentation (the shipped
+data files are read through `yoy.files`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
 import opencc
 import rjieba
@@ -102,11 +100,6 @@ def squeeze(folded: str) -> tuple[str, tuple[int, ...]]:
     return _SQUEEZED.sub("", folded), tuple(keep)
 
 
-def data_path(name: str) -> Path:
-    """A file shipped in `yoy/data/`."""
-    return Path(str(resources.files("yoy") / "data" / name))
-
-
 @cache  # jieba-rs's dictionary, loaded once per process (0.2 s); segmentations are not cached
 def _tokenizer() -> rjieba.Jieba:
     return rjieba.Jieba()
@@ -131,8 +124,3 @@ def dictionary_count(word: str) -> int:
 def word_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     """Words of `text` with their offsets."""
     return tuple(_tokenizer().tokenize(text, hmm=True))  # a list of (word, start, end) tuples already
-
-
-def clear_caches() -> None:
-    """Nothing text-sized is cached any more (each comparison builds one record per report); kept so
-    benchmarks that clear caches before a cold run keep working."""

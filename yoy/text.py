@@ -8,9 +8,12 @@ import unicodedata
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import opencc
-import rjieba
+
+if TYPE_CHECKING:
+    import rjieba
 
 # Sentence terminators after folding (full-width 。！？； fold to these or stay as they are).
 SENTENCE_END = "。!?;"
@@ -110,7 +113,11 @@ def data_path(name: str) -> Path:
 def _tokenizer() -> rjieba.Jieba:
     """jieba-rs with its default dictionary: the instance `import rjieba` has already built (its
     module-level `cut`, `tag`, `tokenize` use it). A second `rjieba.Jieba()` would load the same
-    dictionary again, 0.1 s of every process that segments; yoy never adds words to it."""
+    dictionary again, 0.1 s of every process that segments; yoy never adds words to it. Imported
+    here, on first use: commands that fold but never segment (`yoy targets` reading stored figures)
+    do not load the dictionary at all."""
+    import rjieba
+
     return rjieba._DEFAULT_JIEBA
 
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from yoy.corpus import Corpus
     from yoy.figures import Found
+    from yoy.history import Reference
     from yoy.index import Entry
     from yoy.models import Comparison, Report
 
@@ -259,10 +260,27 @@ class Memo:
     """What the pairs one worker runs in a row share: each history report's figures
     (`figures.report_figures`, by `index.figures_key` of its text and year). Consecutive pairs of a
     region have the same history, so a chunk of 12 pairs works out each year's figures once, not 12
-    times (the figures of a 20-year history are a quarter of a pair's time). Kept for one chunk only."""
+    times (the figures of a 20-year history are a quarter of a pair's time); and the reference corpus
+    the pairs are measured against (`pipeline.reference_for` of the same reports: built once, not
+    folded again for every pair). Kept for one chunk only."""
 
     def __init__(self) -> None:
         self.figures: dict[str, tuple[Found, ...]] = {}
+        self.references: dict[tuple[tuple[str, int, str, str], ...], Reference] = {}
+
+    def reference(self, reports: Sequence[Report]) -> Reference:
+        """`pipeline.reference_for(reports)`, which depends only on the first report of each (region,
+        year) among them (`history.reference`): that is the key."""
+        from yoy import index, pipeline
+
+        first: dict[tuple[str, int], Report] = {}
+        for rep in reports:
+            first.setdefault((rep.meta.region, rep.meta.year), rep)
+        key = tuple(sorted((region, year, str(rep.meta.level), index.figures_key(rep.text, year))
+                           for (region, year), rep in first.items()))
+        if key not in self.references:
+            self.references[key] = pipeline.reference_for(reports)
+        return self.references[key]
 
     def history_figures(self, history: Sequence[Report]) -> dict[int, tuple[Found, ...]]:
         """As `pipeline.history_figures` reads them from the corpus index: by year, the first report
@@ -289,8 +307,10 @@ def run_job(job: Job, memo: Memo | None = None) -> Done:
     try:
         old, new = _read_any(job.old_path), _read_any(job.new_path)
         history = tuple(_read_any(p) for p in job.history)
-        known = (memo or Memo()).history_figures(history) if history else None
-        comparison = pipeline.compare(old, new, history, lexicon=job.lexicon, history_figures=known)
+        memo = memo or Memo()
+        known = memo.history_figures(history) if history else None
+        comparison = pipeline.compare(old, new, history, lexicon=job.lexicon, history_figures=known,
+                                      reference=memo.reference((*history, old, new)))
         stem = render.brief_stem(comparison)
         files = tuple(zip((f"{stem}.{fmt}" for fmt in job.formats),
                           render.render_all(comparison, job.formats, job.appendix), strict=True))

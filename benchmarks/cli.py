@@ -14,7 +14,6 @@ To time another checkout, put it first on PYTHONPATH: PYTHONPATH=/path/to/old py
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import time
 from pathlib import Path
 
 from synthetic import make_corpus
+from timing import installed_env
 
 YOY = [sys.executable, "-c", "import sys; from yoy.cli import main; main(sys.argv[1:])"]
 # Term counts per report in the made-up index: the 1,000 synthetic national-size reports average 1,750.
@@ -63,7 +63,7 @@ def main() -> None:
         index_at_scale(args.index_scale, args.index_terms, args.runs)
         return
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "YOY_CACHE_DIR": str(Path(tmp) / "cache")}
+        env = {**installed_env(), "YOY_CACHE_DIR": str(Path(tmp) / "cache")}
         base = median_of([sys.executable, "-c", "pass"], env, args.runs)
         print(f"python -c pass: {base:.3f} s (median of {args.runs})")
         corpus = ["--corpus", str(EMBEDDED)]

@@ -20,6 +20,7 @@ from yoy.batch import Done, Job
 from yoy.cli import cli
 from yoy.corpus import Corpus
 from yoy.errors import CorpusError, RenderError
+from yoy.models import Report
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -273,3 +274,29 @@ def test_a_foreign_index_is_refused_before_any_work(synth: Path, tmp_path: Path)
     result = yoy(synth, "brief", "--all-consecutive", "--format", "json", "-o", str(tmp_path), "-j", "1")
     assert result.exit_code == RenderError.exit_code and "index.html exists" in result.stderr
     assert not list(tmp_path.glob("*.json"))
+
+
+def test_a_chunk_works_out_each_history_report_once(synth: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pairs run in a row share their region's history figures (`batch.Memo`): the same brief files
+    as each pair run alone, with each history report's figures worked out once per chunk."""
+    from yoy import figures
+
+    corpus = Corpus(synth)
+    jobs = batch.plan(corpus, corpus.consecutive_pairs(), ("json",))
+    region = jobs[0].new[0]
+    chunk = tuple(j for j in jobs if j.new[0] == region)
+    assert len(chunk) >= 2 and all(len(j.history) >= 2 for j in chunk)
+    alone = [batch.run_job(job) for job in chunk]
+    calls: list[tuple[str, int]] = []
+    real = figures.report_figures
+
+    def counting(report: Report, side: str = "new") -> list[figures.Found]:
+        calls.append((report.meta.region, report.meta.year))
+        return real(report, side)
+
+    monkeypatch.setattr(figures, "report_figures", counting)
+    together = batch.run_chunk(chunk)
+    assert [d.error for d in together] == [None] * len(chunk)
+    assert [d.files for d in together] == [d.files for d in alone]
+    assert sorted(calls) == sorted(set(calls)) and len(calls) == len(chunk[0].history)

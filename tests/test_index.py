@@ -248,3 +248,43 @@ def test_term_stats_count_every_word_of_the_report(small: Path) -> None:
         vocabulary = set(content_words(tokens(report.text).words)) | set(quoted(folded))
         want = tuple(sorted((t, n) for t in vocabulary if (n := folded.count(t))))
         assert index_mod.term_stats(path) == want
+
+
+def test_engine_fingerprint_does_not_load_the_segmenter() -> None:
+    """The fingerprint names the segmenter's files without importing it (which loads its dictionary):
+    a command that reads stored figures never pays for jieba."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from yoy import index; index.engine_fingerprint(); "
+            "print(sorted(m for m in ('rjieba', 'jieba') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert done.stdout.strip() == "[]"
+
+
+def test_targets_read_the_figures_the_index_stores(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`yoy targets` works out each report's figures once; a second run reads them from the index and
+    prints the same."""
+    from click.testing import CliRunner
+
+    from yoy import figures
+    from yoy.cli import cli
+    from yoy.models import Report
+
+    def run() -> str:
+        args = ["--corpus", str(small), "targets", "全国", "--all", "--format", "json"]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    first = run()
+    calls: list[int] = []
+    real = figures.report_figures
+
+    def spy(report: Report, side: str = "new") -> list[figures.Found]:
+        calls.append(report.meta.year)
+        return real(report, side)
+
+    monkeypatch.setattr(figures, "report_figures", spy)
+    assert run() == first
+    assert calls == []

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from distributed import Client
 
     from yoy.corpus import Corpus
+    from yoy.figures import Found
+    from yoy.history import Reference
     from yoy.index import Entry
     from yoy.models import Comparison, Report
 
@@ -254,14 +256,61 @@ def index_row(c: Comparison, names: Sequence[str]) -> dict[str, Any]:
             "top": ctx["top"][:3]}
 
 
-def run_job(job: Job) -> Done:
-    """Compare one pair and render its formats (in a worker: reads inputs, writes nothing)."""
+class Memo:
+    """What the pairs one worker runs in a row share: each history report's figures
+    (`figures.report_figures`, by `index.figures_key` of its text and year). Consecutive pairs of a
+    region have the same history, so a chunk of 12 pairs works out each year's figures once, not 12
+    times (the figures of a 20-year history are a quarter of a pair's time); and the reference corpus
+    the pairs are measured against (`pipeline.reference_for` of the same reports: built once, not
+    folded again for every pair). Kept for one chunk only."""
+
+    def __init__(self) -> None:
+        self.figures: dict[str, tuple[Found, ...]] = {}
+        self.references: dict[tuple[tuple[str, int, str, str], ...], Reference] = {}
+
+    def reference(self, reports: Sequence[Report]) -> Reference:
+        """`pipeline.reference_for(reports)`, which depends only on the first report of each (region,
+        year) among them (`history.reference`): that is the key."""
+        from yoy import index, pipeline
+
+        first: dict[tuple[str, int], Report] = {}
+        for rep in reports:
+            first.setdefault((rep.meta.region, rep.meta.year), rep)
+        key = tuple(sorted((region, year, str(rep.meta.level), index.figures_key(rep.text, year))
+                           for (region, year), rep in first.items()))
+        if key not in self.references:
+            self.references[key] = pipeline.reference_for(reports)
+        return self.references[key]
+
+    def history_figures(self, history: Sequence[Report]) -> dict[int, tuple[Found, ...]]:
+        """As `pipeline.history_figures` reads them from the corpus index: by year, the first report
+        of each year (as `figures.series` picks it)."""
+        from yoy import figures, index
+
+        out: dict[int, tuple[Found, ...]] = {}
+        for rep in history:
+            year = rep.meta.year
+            if year in out:
+                continue
+            k = index.figures_key(rep.text, year)
+            if k not in self.figures:
+                self.figures[k] = tuple(figures.report_figures(rep))
+            out[year] = self.figures[k]
+        return out
+
+
+def run_job(job: Job, memo: Memo | None = None) -> Done:
+    """Compare one pair and render its formats (in a worker: reads inputs, writes nothing); `memo`:
+    what the worker's previous pairs worked out (default: nothing)."""
     from yoy import pipeline, render
 
     try:
         old, new = _read_any(job.old_path), _read_any(job.new_path)
         history = tuple(_read_any(p) for p in job.history)
-        comparison = pipeline.compare(old, new, history, lexicon=job.lexicon)
+        memo = memo or Memo()
+        known = memo.history_figures(history) if history else None
+        comparison = pipeline.compare(old, new, history, lexicon=job.lexicon, history_figures=known,
+                                      reference=memo.reference((*history, old, new)))
         stem = render.brief_stem(comparison)
         files = tuple(zip((f"{stem}.{fmt}" for fmt in job.formats),
                           render.render_all(comparison, job.formats, job.appendix), strict=True))
@@ -274,8 +323,9 @@ def run_job(job: Job) -> Done:
 
 
 def run_chunk(jobs: tuple[Job, ...]) -> tuple[Done, ...]:
-    """`run_job` for several pairs in a row (in one worker, sharing its caches)."""
-    return tuple(run_job(job) for job in jobs)
+    """`run_job` for several pairs in a row (in one worker, sharing its caches and one `Memo`)."""
+    memo = Memo()
+    return tuple(run_job(job, memo) for job in jobs)
 
 
 def chunks(jobs: Sequence[Job], size: int = CHUNK_PAIRS) -> list[tuple[Job, ...]]:
@@ -306,9 +356,11 @@ def _results(future: Any, chunk: tuple[Job, ...]) -> tuple[Done, ...]:
 
 
 def in_process(jobs: Sequence[Job]) -> Iterator[Done]:
-    """Run the jobs one after another in this process."""
-    for job in jobs:
-        yield run_job(job)
+    """Run the jobs one after another in this process (one `Memo` per run of a region's pairs)."""
+    for chunk in chunks(jobs):
+        memo = Memo()
+        for job in chunk:
+            yield run_job(job, memo)
 
 
 def process_pool(workers: int) -> Executor:

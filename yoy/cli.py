@@ -541,7 +541,7 @@ def targets_command(ctx: click.Context, region: str, indicators: tuple[str, ...]
     import io
     import json
 
-    from yoy import figures
+    from yoy import figures, pipeline
 
     corpus = _corpus_of(ctx)
     history = corpus.history(region)
@@ -550,7 +550,8 @@ def targets_command(ctx: click.Context, region: str, indicators: tuple[str, ...]
                             "yoy ingest PATH-TO-SAVED-PAGE")
     name = history[0].meta.region
     years = sorted({r.meta.year for r in history})
-    all_series = figures.series(history)
+    # each report's figures from the corpus index (worked out once per text, as `yoy compare` stores them)
+    all_series = figures.series(history, known=pipeline.history_figures(corpus, history))
     chosen = list(all_series) if every else figures.pick_series(all_series, indicators)
     if not chosen:
         asked = "、".join(indicators) or "国内生产总值增长"

@@ -129,12 +129,13 @@ def engine_fingerprint() -> str:
     """The yoy version, the installed files of the libraries that fold and segment (opencc, rjieba:
     names and sizes) and a hash of the package's own sources and data tables: derived figures are
     reused only by the code that made them (an edited checkout recomputes them). Read once a process."""
-    import importlib
+    import importlib.util
 
     package = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
-    for name in ENGINE_LIBRARIES:
-        where = Path(str(importlib.import_module(name).__file__)).parent
+    for name in ENGINE_LIBRARIES:  # found, not imported: importing rjieba loads its dictionary (0.1 s)
+        spec = importlib.util.find_spec(name)
+        where = Path(str(spec.origin if spec is not None else name)).parent
         h.update(f"\0{name}".encode())
         for f in sorted(where.iterdir()):
             if f.is_file():

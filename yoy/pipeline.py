@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from yoy import align, classify, figures, index, lexicon, outline, render
+from yoy import align, classify, figures, index, lexicon, outline
 from yoy.corpus import Corpus, embedded_root
 from yoy.errors import LimitError
 from yoy.history import Reference, reference
@@ -151,6 +151,8 @@ def run(corpus: Corpus, old_key: tuple[str, int], new_key: tuple[str, int],
     5. render: JSON, HTML, PDF and Markdown, all from that record (`render.write_briefs`;
        `progress` hears each format before it is written).
     """
+    from yoy import render  # jinja2 and the templates: not for callers that only compare
+
     old, new = corpus.load(*old_key), corpus.load(*new_key)
     comparison = compare_stored(corpus, old, new)
     return comparison, render.write_briefs(comparison, formats, out_dir, progress)

@@ -242,3 +242,32 @@ def test_standing_vocabulary_is_a_weaker_gap_than_a_finished_episode(base: Repor
     # one invented phrase said in all of twelve reports, one in the last three only
     got = _dropped_rank(base, {"星河惠民工程": tuple(range(12)), "晨曦共富计划": (0, 1, 2)}, earlier=11)
     assert got["晨曦共富计划"][0] < got["星河惠民工程"][0]
+
+
+def test_a_clause_fragment_ranks_below_a_name_of_the_same_marks(base: Report,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # invented phrases, each said once after a policy verb in the same sentence shape: a name with a
+    # nominal head, and a phrase ending in an adverb (cut before its head: a clause fragment)
+    extra = "\n全年要落实星河惠民工程，建设美丽城区。全年要落实月湾平台非常，建设美丽城区。"
+    new = variant(base, base.text + extra)
+    side = classify._side(terms.doc(new, segment(new)), (), "new")
+    from yoy import formulations
+
+    found = formulations.phrases(side.doc, [base.text])
+    name, fragment = found["星河惠民工程"], found["月湾平台非常"]
+    assert not name.fragment and fragment.fragment
+    assert classify._salience(fragment, side) < classify._salience(replace(fragment, fragment=False), side)
+    monkeypatch.setattr(classify, "FRAGMENT_FACTOR", 1.0)
+    assert classify._salience(fragment, side) == classify._salience(replace(fragment, fragment=False), side)
+
+
+def test_a_new_phrase_the_old_report_says_another_way_ranks_as_a_variant(base: Report) -> None:
+    # invented names: one new in its words, one the old report says with its parts swapped
+    old = variant(base, base.text + "\n全年要建设星河平台，建设美丽城区。")
+    extra = "\n全年要落实星河平台建设，建设美丽城区。全年要落实月湾惠民建设，建设美丽城区。"
+    new = variant(base, base.text + extra, year=base.meta.year + 1)
+    c = compare(old, new)
+    score = {r.ref: (r.score, r.reason) for r in c.ranked if r.ref in ("星河平台建设", "月湾惠民建设")}
+    assert score["星河平台建设"][0] < score["月湾惠民建设"][0]
+    assert "上年说法为“建设星河平台”" in score["星河平台建设"][1]
+    assert "上年说法" not in score["月湾惠民建设"][1]

@@ -185,3 +185,41 @@ def test_a_heading_new_as_a_whole_is_a_candidate() -> None:
     found = formulations.phrases(new, [old.flat])
     assert "云端价格总体平稳有序" in found, sorted(found)
     assert not [t for t in found if "有序当前" in t]  # the heading's end is a boundary
+
+
+def test_a_clause_fragment_is_not_a_name() -> None:
+    """Phrases cut before their head or led by a fused leading verb are fragments; names are not
+    (invented phrases)."""
+    assert formulations.fragment("云端平台非常")  # ends in an adverb: its head was cut off
+    assert formulations.fragment("云端平台各项")  # ends in a determiner
+    assert formulations.fragment("云端三个")  # ends in a numeral
+    assert formulations.fragment("不断加强云端平台")  # two leading words jieba keeps as one
+    for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台"):
+        assert not formulations.fragment(name), name
+
+
+def test_an_ordinary_noun_is_not_a_name() -> None:
+    assert formulations.ordinary_noun("蛋糕")  # a plain noun of running general text
+    assert not formulations.ordinary_noun("云端平台")  # not one dictionary word
+    assert not formulations.ordinary_noun("星河")  # a name-like word the dictionary rarely counts
+
+
+def test_variants_are_the_same_words_said_another_way() -> None:
+    v = formulations.variants("云端平台建设")
+    assert v.get("建设云端平台") == "云端平台建设" and v.get("云端平台的建设") == "云端平台建设"
+    assert "云端建设平台" not in v and not formulations.variants("平台")
+
+
+def test_a_phrase_cut_mid_word_or_after_its_quoted_name_is_cut_off() -> None:
+    """A phrase that starts or ends inside a word, or starts with the head of a short quoted name, is
+    cut mid-constituent; one between word boundaries is not (invented sentence)."""
+    d = _invented("今年要明确“星河”时期云端发展的目标。\n", 2021)
+    head = d.flat.index("时期")
+    assert formulations._after_short_quote(d, head)
+    assert formulations._cut_off(d, [head], len("时期云端发展"))
+    cloud = d.flat.index("云端")
+    assert not formulations._after_short_quote(d, cloud)
+    assert not formulations._cut_off(d, [cloud], len("云端发展"))
+    assert formulations._cut_off(d, [cloud], len("云端发"))  # ends inside 发展
+    assert formulations._cut_off(d, [cloud + 1], len("端发展"))  # starts inside 云端
+    assert not formulations._cut_off(d, [], 2)

@@ -72,6 +72,13 @@ PHRASE_MIN = 2
 # 西部大开发 0): a genre-independent genericness for reports with little history to compare. The
 # dictionary's counts come from general corpora (news, literature); 500 is where everyday nouns begin.
 EVERYDAY_COUNT = 500
+# A phrase that is one plain noun (jieba tag n) the general dictionary counts at least this often is a
+# word of ordinary language (a food, a tool, an illness) even below EVERYDAY_COUNT, not a coined name:
+# the set phrases and coined names the dictionary lists are tagged as names (nz, nt, j, l, i…) or sit at
+# its floor counts (a few units, the count it gives a phrase entered whole), while a plain noun
+# counted a hundred times was seen that often in running general text. Set from the dictionary's
+# count scale (two orders above its floor), not from any list of expected terms.
+ORDINARY_NOUN_COUNT = 100
 # Nouns that head a policy formulation (实施|…战略, 推进|…改革): the genre's closed list of policy
 # heads (the kinds of thing a government programme announces), written from the genre, not from any
 # list of expected terms.
@@ -128,6 +135,13 @@ _MODIFIER_STOP = _closed("""
 # Tags of words that can head a formulation: nouns (n, nr, ns, nt, nz, ng), verbal and adjectival nouns
 # (vn, an), idioms and fixed expressions (i, l), abbreviations (j).
 _NOMINAL_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "i", "l", "j"})
+# A name is a noun phrase that ends in its head, or a slogan of parallel short parts; a phrase that
+# ends in a word which only ever precedes what it modifies or governs was cut mid-constituent
+# (X非常|…, X各项|…: a run stopped before its head). jieba's tags of such words: adverbs (d, vd, ad),
+# numerals and classifiers (m, q), pronouns and determiners (r), prepositions (p), conjunctions (c)
+# and particles (u…). From the grammar of the tag set, not from any list of expected terms.
+_OPEN_END_TAGS = frozenset({"d", "vd", "ad", "m", "q", "r", "p", "c",
+                            "u", "uj", "ul", "uz", "ug", "ud", "uv"})
 # Enumerators (一是, 第三) and numeral-led words (万套 after a figure) are structure, not content.
 _NUM = "一二三四五六七八九十"
 _ENUMERATOR = re.compile(rf"^(第[{_NUM}]+[\u4e00-\u9fff]?|[{_NUM}]+[是要]|[万亿][\u4e00-\u9fff]?)$")
@@ -155,6 +169,8 @@ class Phrase:
     plain: bool = False  # two everyday words side by side (农村经济, 政府投资): description, not a name
     joined: bool = False  # two phrases over a joiner (A和B, `_joins`) or a heading piece new as a
     # whole (`heading_units`): stands beside the phrases inside it
+    fragment: bool = False  # a clause fragment, not a name: cut before its head or holding a
+    # predicate (`_fragment`), or one ordinary noun (`ordinary_noun`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,7 +388,8 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
 
     def phrase(t: str, s: int, unit: bool) -> Phrase:
         return Phrase(t, len(where[t]), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
-                      unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT, *_shape(t, unit))
+                      unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT, *_shape(t, unit),
+                      fragment=_fragment(t) or ordinary_noun(t) or _cut_off(d, where[t], len(t)))
 
     found = _merge_nested({t: phrase(t, s, unit) for t, (s, unit) in spans.items()},
                           frozenset(c for c, _, _ in novel))
@@ -422,6 +439,47 @@ def _shape(t: str, unit: bool) -> tuple[bool, bool, bool, bool]:
     return (_numbered(t, ws), t.endswith(POLICY_HEADS), unit and _compact(t, ws), _plain(ws))
 
 
+def fragment(text: str) -> bool:
+    return _fragment(text)
+
+
+def variants(text: str) -> dict[str, str]:
+    """The same words said another way, each variant mapped to `text`: its two parts swapped
+    (建设X ↔ X建设, a verb and its object against the nominal form) or joined by 的 (AB ↔ A的B),
+    each part a word or more of PHRASE_MIN+ characters. A phrase new only in such a way is the old
+    formulation reworded, not a new one."""
+    ws = words(text)
+    out: dict[str, str] = {}
+    for k in range(1, len(ws)):
+        a, b = "".join(ws[:k]), "".join(ws[k:])
+        if len(a) >= PHRASE_MIN and len(b) >= PHRASE_MIN:
+            out.setdefault(b + a, text)
+            out.setdefault(a + "的" + b, text)
+    return out
+
+
+def ordinary_noun(text: str) -> bool:
+    """`text` is one plain noun of ordinary language (`ORDINARY_NOUN_COUNT`): a word, not a name."""
+    tagged = tag(text)
+    return len(tagged) == 1 and tagged[0][1] == "n" and dictionary_count(text) >= ORDINARY_NOUN_COUNT
+
+
+def _fragment(text: str) -> bool:
+    """`text` is a clause fragment rather than a name: it ends in a word that precedes what it
+    modifies (`_OPEN_END_TAGS`: cut before its head), or it starts with two leading words jieba keeps
+    as one (a verb phrase)."""
+    tagged = tag(text)
+    if not tagged or tagged[-1][1] in _OPEN_END_TAGS:
+        return bool(tagged)
+    return len(tagged) > 1 and _lead_compound(tagged[0][0])
+
+
+def _lead_compound(word: str) -> bool:
+    """`word` is two leading words that jieba keeps as one (an adverb and a policy verb: 不断|加强-like):
+    a phrase that starts with it is a verb phrase, the leading verb `_extend` drops from a phrase."""
+    return any(word[:k] in LEAD_WORDS and word[k:] in LEAD_WORDS for k in range(2, len(word) - 1))
+
+
 def numbered(text: str) -> bool:
     return _numbered(text, words(text))
 
@@ -467,6 +525,32 @@ def _governed(d: Doc, places: Sequence[int]) -> bool:
             if prev in LEAD_WORDS or (len(prev) >= 2 and _verb(prev)):
                 return True
     return False
+
+
+def _cut_off(d: Doc, places: Sequence[int], size: int) -> bool:
+    """Every occurrence (flat offsets `places`, `size` characters) is cut mid-constituent: it starts
+    or ends inside a word of `d` (the common part of two longer phrases, cut mid-word: X|YZ beside
+    X|YW, the word YZ cut after Y), or it starts right after a short quoted name that it is the head
+    of (“X”|阶段Y: the name's head taken without the name)."""
+    starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
+    for pos in places:
+        inside = not _cut_at(starts, pos) or not _cut_at(ends, pos + size)
+        if not inside and not _after_short_quote(d, pos):
+            return False
+    return bool(places)
+
+
+_CLOSING_QUOTES = frozenset("”」』")
+
+
+def _after_short_quote(d: Doc, pos: int) -> bool:
+    """Flat offset `pos` follows the closing quote of a quoted name of at most SHORT_QUOTE characters."""
+    if not 0 < pos < len(d.origin) or not _short_quote_before(d.quote_cuts, pos, max(0, pos - SHORT_QUOTE)):
+        return False
+    k = d.origin[pos] - 1
+    while k >= 0 and d.folded[k].isspace():
+        k -= 1
+    return k >= 0 and d.folded[k] in _CLOSING_QUOTES
 
 
 def _verb(word: str) -> bool:

@@ -58,7 +58,16 @@ BRIEF = {
     "section_n": "第{n}节", "untitled": "（无标题）", "target": "目标：{indicator}", "unset": "未设",
     "caveat": "注意：{text}", "top": "最重要的变化", "targets": "主要预期目标", "change": "变化",
     "why": "依据", "indicator": "指标", "index_title": "yoy 简报索引", "slot": "对应位置换了说法",
+    # the target section: a chart point's tooltip, the figure groups, a target only one region sets
+    "chart_point": "{year}：目标 {target}", "chart_result": " / 实际 {result}", "results": "上年实际",
+    "multi_year": "多年数据（五年、累计、年均）", "report_group": "{side}报告 · {title}",
+    "only_one_sets": "仅{region}设定",
 }
+# Internal codes in the record's reasons that must not reach a reader (regex sources; render drops
+# them): a similarity score (相似度 0.82).
+SIMILARITY_CODE = r"相似度?\s*[\d.]+"
+# Characters the PDF worker renders once at start, to load the CJK faces (regular, bold, serif).
+FONT_WARMUP = ("报告", "区")
 
 
 # --- caveats: what a reader must be told about a text before its changes --------------------------
@@ -392,3 +401,18 @@ NESTED_NAME = r"^([\u4e00-\u9fff]{{2,8}}?(?:{parents}))([\u4e00-\u9fff]{{2,}}(?:
 YEAR_MARK = "年"
 # What yoy says when a typed name may mean several divisions (English; the example is Chinese).
 AMBIGUOUS_HINT = "type its Chinese name, with its city or province if need be (e.g. 北京市朝阳区)"
+
+
+# --- the command line (yoy.cli): examples in its English help, and its Chinese tables ---------------
+# Hand-written: the examples name regions and indicators of the embedded corpus.
+CLI = {
+    "compare_usage": ("give REGION OLD_YEAR NEW_YEAR (yoy compare 城阳 2022 2025) "
+                      "or OLD_REGION OLD_YEAR NEW_REGION NEW_YEAR (yoy compare 即墨 2019 崂山 2019)"),
+    "pair_spec": "'{spec}' is not REGION:OLD_YEAR:NEW_YEAR (e.g. 城阳:2022:2025)",
+    "trend_usage": "give a term to look for, e.g. yoy trend 科技创新",
+    "indicator_help": ("An indicator to show (国内生产总值增长, 城镇新增就业, 赤字率 …); repeat for more. "
+                       "Default: GDP growth."),
+}
+# `yoy targets`: the Markdown table's head, and the words of the terminal table.
+TARGETS_MD_HEAD = "# {name} 历年目标\n\n| 年份 | 指标 | 目标 | 实际 |\n|---|---|---:|---:|"
+TARGET_WORD, RESULT_WORD = "目标", "实际"

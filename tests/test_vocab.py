@@ -121,3 +121,17 @@ def test_every_text_that_is_not_full_has_its_caveats() -> None:
         assert (sentence is None) == full, kind
         if sentence is not None:  # the caveat names the report it is about
             assert "2030" in sentence and "某市" in sentence
+
+
+def test_a_suffix_that_ends_another_is_tried_first() -> None:
+    """`regions.level_for_name` takes the first suffix a name ends with: 某某自治区 must not read as a
+    district through 区 (the suffixes are the vocabulary's one table)."""
+    from yoy import regions
+
+    suffixes = [s for s, _, _ in vocab.DIVISION_SUFFIXES]
+    assert len(set(suffixes)) == len(suffixes)
+    for i, short in enumerate(suffixes):
+        for longer in suffixes[i + 1:]:
+            assert not longer.endswith(short), (longer, short)
+    for suffix, level, _ in vocab.DIVISION_SUFFIXES:
+        assert regions.level_for_name("某某" + suffix) is models.Level(level), suffix

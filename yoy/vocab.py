@@ -13,7 +13,9 @@ works. Mined lists live in `yoy/data/` with the script that rebuilds them (`make
 
 Language: what a brief (HTML, PDF, Markdown, the JSON's reader-facing strings) says is Chinese and
 lives here; the command line speaks English (help, progress, `yoy.errors` messages), so its messages
-stay beside the code that raises them.
+stay beside the code that raises them, except those holding a Chinese example or word (`CLI`,
+`NOT_A_REPORT`, `AMBIGUOUS_HINT`), which live here. Regex sources are here too, with `{slots}` the
+stage fills (numerals, leader titles, suffixes) before it compiles them.
 
 This module imports nothing from yoy, so every stage (and `models`) can read it.
 """

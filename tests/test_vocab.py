@@ -130,6 +130,7 @@ def test_a_suffix_that_ends_another_is_tried_first() -> None:
 
     suffixes = [s for s, _, _ in vocab.DIVISION_SUFFIXES]
     assert len(set(suffixes)) == len(suffixes)
+    assert set(vocab.SELF_SUFFIXES) <= set(suffixes)  # how a government names itself: by its suffix
     for i, short in enumerate(suffixes):
         for longer in suffixes[i + 1:]:
             assert not longer.endswith(short), (longer, short)

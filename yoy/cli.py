@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from yoy import corpus as corpus_mod
-from yoy import terminal
+from yoy import terminal, vocab
 from yoy.errors import (
     EXIT_INTERRUPTED,
     EXIT_USAGE,
@@ -272,15 +272,14 @@ def parse_compare_args(args: Sequence[str]) -> tuple[tuple[str, int], tuple[str,
         return (tokens[0], _year_token(tokens[1])), (tokens[0], _year_token(tokens[2]))
     if len(tokens) == 4:
         return (tokens[0], _year_token(tokens[1])), (tokens[2], _year_token(tokens[3]))
-    raise click.UsageError("give REGION OLD_YEAR NEW_YEAR (yoy compare 城阳 2022 2025) "
-                           "or OLD_REGION OLD_YEAR NEW_REGION NEW_YEAR (yoy compare 即墨 2019 崂山 2019)")
+    raise click.UsageError(vocab.CLI["compare_usage"])
 
 
 def parse_pair_spec(spec: str) -> tuple[tuple[str, int], tuple[str, int]]:
     """`城阳:2022:2025` → (("城阳", 2022), ("城阳", 2025))."""
     parts = spec.split(":")
     if len(parts) != 3 or not parts[0].strip():
-        raise click.UsageError(f"'{spec}' is not REGION:OLD_YEAR:NEW_YEAR (e.g. 城阳:2022:2025)")
+        raise click.UsageError(vocab.CLI["pair_spec"].format(spec=spec))
     return (parts[0], _year_token(parts[1])), (parts[0], _year_token(parts[2]))
 
 
@@ -493,7 +492,7 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
     from yoy.terms import key
 
     if not key(term).strip():
-        raise NotFoundError("give a term to look for, e.g. yoy trend 科技创新")
+        raise NotFoundError(vocab.CLI["trend_usage"])
     corpus = _corpus_of(ctx)
     region = corpus.resolve_region(region_query) if region_query is not None else None
     if html_path is not None:  # refused before any output or work
@@ -522,8 +521,7 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
 @cli.command("targets")
 @click.argument("region")
 @click.option("-i", "--indicator", "indicators", multiple=True,
-              help="An indicator to show (国内生产总值增长, 城镇新增就业, 赤字率 …); repeat for more. "
-                   "Default: GDP growth.")
+              help=vocab.CLI["indicator_help"])
 @click.option("--all", "every", is_flag=True, help="Every indicator any report of the region sets.")
 @click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json"]), default="table",
               show_default=True)
@@ -554,7 +552,7 @@ def targets_command(ctx: click.Context, region: str, indicators: tuple[str, ...]
     all_series = figures.series(history, known=pipeline.history_figures(corpus, history))
     chosen = list(all_series) if every else figures.pick_series(all_series, indicators)
     if not chosen:
-        asked = "、".join(indicators) or "国内生产总值增长"
+        asked = "、".join(indicators) or vocab.DEFAULT_SERIES
         raise NotFoundError(f"no report of {name} sets a target for {asked}; "
                             f"its targets: {'、'.join(s.indicator for s in all_series) or 'none'}")
     rows = figures.series_rows(name, chosen, years)
@@ -568,17 +566,19 @@ def targets_command(ctx: click.Context, region: str, indicators: tuple[str, ...]
         writer.writerows(rows)
         click.echo(buf.getvalue(), nl=False)
         return
-    cells = [(str(r["year"]), str(r["indicator"]), str(r["target"] or "未设"), str(r["result"] or "–"))
+    unset = vocab.BRIEF["unset"]
+    cells = [(str(r["year"]), str(r["indicator"]), str(r["target"] or unset), str(r["result"] or "–"))
              for r in rows]
     if fmt == "md":
-        click.echo(f"# {name} 历年目标\n\n| 年份 | 指标 | 目标 | 实际 |\n|---|---|---:|---:|")
+        click.echo(vocab.TARGETS_MD_HEAD.format(name=name))
         for c in cells:
             click.echo("| " + " | ".join(x.replace("|", "\\|") for x in c) + " |")
         return
     width = max(len(c[1]) for c in cells)
-    click.echo(f"{name}: targets {years[0]}–{years[-1]} (实际 = the next report's result)")
+    target, result = vocab.TARGET_WORD, vocab.RESULT_WORD
+    click.echo(f"{name}: targets {years[0]}–{years[-1]} ({result} = the next report's result)")
     for c in cells:
-        click.echo(f"{c[0]}  {c[1]}{'　' * (width - len(c[1]))}  目标 {c[2]:<12} 实际 {c[3]}")
+        click.echo(f"{c[0]}  {c[1]}{'　' * (width - len(c[1]))}  {target} {c[2]:<12} {result} {c[3]}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

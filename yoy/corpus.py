@@ -231,7 +231,7 @@ def _suggest(wanted: str, keys: dict[str, str]) -> list[str]:
 
     scores: dict[str, float] = {}
     queries = [wanted]
-    if any("\u4e00" <= ch <= "\u9fff" for ch in wanted):
+    if re.search(r"[\u4e00-\u9fff]", wanted):  # an ideograph: a Chinese name, also matched by its pinyin
         queries.append("".join(lazy_pinyin(wanted)))
     for q in queries:
         if q in keys:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from yoy import vocab
 from yoy.errors import NotFoundError
 from yoy.files import package_data
 from yoy.models import Level, Region
@@ -23,21 +24,20 @@ from yoy.models import Level, Region
 # pypinyin and yoy.text (OpenCC, the segmenter) are imported inside the functions that need them: the
 # corpus imports this module on every command, and `yoy list` must start in a fraction of a second.
 
-NATIONAL_KEY = "全国"
+NATIONAL_KEY = vocab.LEVEL["national"]  # the nation's key is its level word
 BODY_SCAN_CHARS = 100_000  # counting mentions in a title-less report reads only this much of it
 MIN_FORM_CHARS = 2  # a name form shorter than this (京, 沪) is only typed, never looked for in prose
 ASK_LIMIT = 6  # an ambiguous name lists at most this many candidates
 
 SPECIFICITY = {Level.NATIONAL: 0, Level.PROVINCE: 1, Level.CITY: 2, Level.DISTRICT: 3, Level.COUNTY: 3}
-_SHORT = re.compile(
-    r"^(.{2,}?)(维吾尔自治区|(?:[\u4e00-\u9fff]{1,6}?族)*自治(?:区|州|县|旗)|特别行政区|新区|林区|矿区|特区|地区"
-    r"|省|市|区|县|旗|盟)$"
-)
-_LEVEL_BY_SUFFIX = (
-    ("自治区", Level.PROVINCE), ("特别行政区", Level.PROVINCE), ("省", Level.PROVINCE),
-    ("自治州", Level.CITY), ("地区", Level.CITY), ("盟", Level.CITY), ("市", Level.CITY),
-    ("区", Level.DISTRICT), ("县", Level.COUNTY), ("旗", Level.COUNTY),
-)
+# Everything below about suffixes is built from the one table `vocab.DIVISION_SUFFIXES`.
+_LEVEL_BY_SUFFIX = tuple((suffix, Level(level)) for suffix, level, _ in vocab.DIVISION_SUFFIXES)
+_SHORT = re.compile(vocab.SHORT_NAME.format(suffixes="|".join(
+    suffix for suffix, _, _ in vocab.DIVISION_SUFFIXES if not suffix.startswith(vocab.AUTONOMOUS))))
+# Suffixes a title may name a division the table does not list with, and the one-character ones.
+_ADHOC_SUFFIXES = tuple(suffix for suffix, _, adhoc in vocab.DIVISION_SUFFIXES if adhoc)
+_ADHOC_CHARS = tuple((suffix, Level(level)) for suffix, level, adhoc in vocab.DIVISION_SUFFIXES
+                     if adhoc and len(suffix) == 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +167,11 @@ def _forms() -> tuple[dict[str, list[Division]], dict[str, list[Division]]]:
     return full, {k: v for k, v in short.items() if k not in full}
 
 
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")  # CJK Unified Ideographs (escapes: no literal here)
+
+
 def _is_cjk(s: str) -> bool:
-    return bool(s) and all("\u4e00" <= ch <= "\u9fff" for ch in s)
+    return _IDEOGRAPHS.fullmatch(s) is not None
 
 
 @cache
@@ -234,15 +237,15 @@ def _mentions(d: Division, context: str) -> int:
 
 
 # Which government speaks, by the words it uses for itself (全市, 区委 …): the region's name suffix.
-_SELF_WORDS = {
-    "市": ("全市", "市委", "市政府"),
-    "区": ("全区", "区委", "区政府"),
-    "县": ("全县", "县委", "县政府"),
-    "省": ("全省", "省委", "省政府"),
-}
-_SUFFIX_CHARS = frozenset("省市区县旗州盟")
-_NATIONAL = re.compile(r"全国人民代表大会|国务院")
-ADHOC_REGION = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:自治区|自治州|省|市|区|县|旗))(?:人民)?政府工作报告")
+_SELF_WORDS = {suffix: tuple(word.format(suffix=suffix) for word in vocab.SELF_WORDS)
+               for suffix in vocab.SELF_SUFFIXES}
+_SUFFIX_CHARS = frozenset(suffix[-1] for suffix, _, _ in vocab.DIVISION_SUFFIXES)
+_NATIONAL = re.compile(vocab.NATIONAL_MARKS)
+ADHOC_REGION = re.compile(vocab.ADHOC_TITLE.format(suffixes="|".join(_ADHOC_SUFFIXES)))
+# A parent is a province or a city, a child a city, district or county (one-character suffixes).
+_NESTED = re.compile(vocab.NESTED_NAME.format(
+    parents="|".join(s for s, level in _ADHOC_CHARS if level in (Level.PROVINCE, Level.CITY)),
+    children="|".join(s for s, level in _ADHOC_CHARS if level is not Level.PROVINCE)))
 
 
 def _by_counts(body: str) -> Division | None:
@@ -268,8 +271,9 @@ def _adhoc(title: str) -> Region | None:
     m = ADHOC_REGION.search(title)
     if not m:
         return None
-    name, parent = m.group(1).rsplit("年", 1)[-1], None  # 2023年张家口市… : the match may start at 年
-    while m2 := re.match(r"^([\u4e00-\u9fff]{2,8}?(?:省|市))([\u4e00-\u9fff]{2,}(?:区|县|市|旗))$", name):
+    # 2023年张家口市… : the match may start at the year's 年
+    name, parent = m.group(1).rsplit(vocab.YEAR_MARK, 1)[-1], None
+    while m2 := _NESTED.match(name):
         parent, name = m2.group(1), m2.group(2)  # 青岛市即墨区 → parent 青岛市, name 即墨区
     if len(name) < 2:
         return None
@@ -387,5 +391,5 @@ class Lookup:
         more = f" (and {len(cands) - ASK_LIMIT} more)" if len(cands) > ASK_LIMIT else ""
         raise AmbiguousRegionError(
             f"'{query.strip()}' may mean {', '.join(shown[:-1])} or {shown[-1]}{more}: which one? "
-            "type its Chinese name, with its city or province if need be (e.g. 北京市朝阳区)"
+            + vocab.AMBIGUOUS_HINT
         )

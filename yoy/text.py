@@ -13,6 +13,9 @@ import opencc
 if TYPE_CHECKING:
     import rjieba
 
+from yoy.vocab import NUMERALS as NUMERALS  # re-exported: stages read the digits with the text helpers
+from yoy.vocab import TEN
+
 # Sentence terminators after folding (full-width 。！？； fold to these or stay as they are).
 SENTENCE_END = "。!?;"
 # Quote pairs after folding: “” stay curly under NFKC, 「」 and 『』 are what Traditional texts use.
@@ -59,8 +62,15 @@ def fold(text: str) -> str:
     return simplified.translate(_FOLD)
 
 
-# Chinese numeral digits as headings and enumerations write them (一、, (十二), 第三).
-NUMERALS = "零一二三四五六七八九十"
+# The numeral digits (`NUMERALS`, 零 … 十) are script data; they live in yoy.vocab with the other
+# Chinese characters so that no module but vocab spells one.
+# The first and last code point of the CJK Unified Ideographs block (U+4E00 … U+9FFF).
+IDEOGRAPH_FIRST, IDEOGRAPH_LAST = 0x4E00, 0x9FFF
+
+
+def is_ideograph(ch: str) -> bool:
+    """Whether `ch` is one character of the CJK Unified Ideographs block."""
+    return IDEOGRAPH_FIRST <= ord(ch) <= IDEOGRAPH_LAST
 
 
 def chinese_number(text: str) -> int | None:
@@ -68,9 +78,9 @@ def chinese_number(text: str) -> int | None:
     digits = {c: i for i, c in enumerate(NUMERALS)}
     if not text or any(c not in digits for c in text):
         return None
-    if "十" not in text:
+    if TEN not in text:
         return digits[text] if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
+    tens, _, ones = text.partition(TEN)
     if len(tens) > 1 or len(ones) > 1:
         return None
     return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
@@ -81,7 +91,7 @@ def chinese_numeral(n: int) -> str:
     if not 0 < n < 100:
         return str(n)
     tens, ones = divmod(n, 10)
-    return (("" if tens == 1 else NUMERALS[tens]) + "十" if tens else "") + (NUMERALS[ones] if ones else "")
+    return (("" if tens == 1 else NUMERALS[tens]) + TEN if tens else "") + (NUMERALS[ones] if ones else "")
 
 
 _QUOTE_CHARS = frozenset("".join(QUOTES) + "".join(QUOTES.values()))

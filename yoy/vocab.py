@@ -13,7 +13,9 @@ works. Mined lists live in `yoy/data/` with the script that rebuilds them (`make
 
 Language: what a brief (HTML, PDF, Markdown, the JSON's reader-facing strings) says is Chinese and
 lives here; the command line speaks English (help, progress, `yoy.errors` messages), so its messages
-stay beside the code that raises them.
+stay beside the code that raises them, except those holding a Chinese example or word (`CLI`,
+`NOT_A_REPORT`, `AMBIGUOUS_HINT`), which live here. Regex sources are here too, with `{slots}` the
+stage fills (numerals, leader titles, suffixes) before it compiles them.
 
 This module imports nothing from yoy, so every stage (and `models`) can read it.
 """
@@ -58,7 +60,16 @@ BRIEF = {
     "section_n": "第{n}节", "untitled": "（无标题）", "target": "目标：{indicator}", "unset": "未设",
     "caveat": "注意：{text}", "top": "最重要的变化", "targets": "主要预期目标", "change": "变化",
     "why": "依据", "indicator": "指标", "index_title": "yoy 简报索引", "slot": "对应位置换了说法",
+    # the target section: a chart point's tooltip, the figure groups, a target only one region sets
+    "chart_point": "{year}：目标 {target}", "chart_result": " / 实际 {result}", "results": "上年实际",
+    "multi_year": "多年数据（五年、累计、年均）", "report_group": "{side}报告 · {title}",
+    "only_one_sets": "仅{region}设定",
 }
+# Internal codes in the record's reasons that must not reach a reader (regex sources; render drops
+# them): a similarity score (相似度 0.82).
+SIMILARITY_CODE = r"相似度?\s*[\d.]+"
+# Characters the PDF worker renders once at start, to load the CJK faces (regular, bold, serif).
+FONT_WARMUP = ("报告", "区")
 
 
 # --- caveats: what a reader must be told about a text before its changes --------------------------
@@ -143,6 +154,11 @@ STOPWORDS_TEXT = """
 没有 已经 正在 一个 一些 这些 那些 这个 各类 各项 各级 相关 有关 方面 领域 水平 能力 体系 机制 工作
 全年 年度 目标 任务 成效 成果 新的 更大 更好 更高 一流 重要 一年 五年 两年 三年 同时 继续 还要 要求
 """
+# Chinese numeral digits as headings and enumerations write them (一、, (十二), 第三); TEN is 十.
+# Script data rather than vocabulary, kept here all the same so that the scan of tests/test_vocab.py
+# needs no exemption: yoy.text (chinese_number, chinese_numeral) and the heading patterns read it.
+NUMERALS = "零一二三四五六七八九十"
+TEN = NUMERALS[10]
 # Characters of a number written in Chinese (digits and magnitudes): a term holding one is a figure.
 NUMBER_CHARS = "〇零一二三四五六七八九十百千万亿"
 
@@ -277,10 +293,128 @@ YEAR_OPENING = r"^(?:今年|{year}年)是"
 TARGET_CUE = r"主要预期目标|预期目标|主要目标|目标是|目标为"
 
 
-# --- ingest (for yoy.ingest, which the lead migrates after its split into a sub-package) -----------
+# --- ingest (yoy.ingest): what a work report's page says -----------------------------------------
+# Hand-written from the saved pages of the corpus (government sites, news sites, forums, Wikisource)
+# and the genre's openings and closings. Regex sources, matched on folded text; yoy.ingest.patterns
+# compiles them, filling `{numerals}` (the numeral digits, `NUMERALS`) and `{leader}` (`LEADER_TITLE`).
 
-# Titles of the head of a government who delivers the report (区长 … 总理, 主席 of an autonomous
-# region): one list for the speaker line and the third-person "delivered by" sentence, which spell it
-# twice today. A regex alternation.
+# Titles of the head of a government who delivers the report (区长 of a district, 县长 of a county,
+# 旗长 of a banner … 总理 for the State Council, 主席 of an autonomous region): spelled once here for
+# the speaker line and the third-person "delivered by" sentence. A regex alternation.
 LEADER_TITLES = ("区长", "市长", "县长", "省长", "州长", "旗长", "总理", "主席")
 LEADER_TITLE = "(?:" + "|".join(LEADER_TITLES) + ")"
+# The words of a closing exhortation near the report's last `!` (the address is one of them).
+CLOSING_WORDS = ("让我们", ADDRESS, "奋斗!")
+# The name of the genre a page's title carries, and the title yoy gives a report whose page has none.
+REPORT_TITLE = "工作报告"
+DEFAULT_TITLE = "{region}{year}年政府工作报告"
+
+# Report structure.
+OPEN_ADDRESS = ADDRESS + r"\s*[:：]"
+DELIVERS = r"向大会报告(?:政府)?工作|代表.{0,12}(?:政府|国务院),?(?:向大会)?作.{0,8}报告"
+THIRD_PERSON = "{leader}" + r"[\u4e00-\u9fff·]{{2,4}}代表.{{0,12}}?政府[^。]{{0,6}}?向大会作.{{0,10}}?报告"
+APPENDIX_LINE = r"^(?:附件|附录)(?:\s*\d+)?\s*[:：]?\s*|^名\s*词\s*解\s*释"
+HEADER_LINE = r"人民代表大会|会议上|人民政府.{0,6}长|^[—―-]{1,2}\s*\d{4}年"
+# Metadata: the delivery date, the session of the congress, the speaker, the year of a title or plan.
+DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+DATELINE = DATE + r"\s*在"
+SESSION = (r"第[〇零一二三四五六七八九十百]+届(?:全国)?人民代表大会(?:常务委员会)?"
+           r"第[〇零一二三四五六七八九十百]+次(?:全体)?会议")
+SPEAKER = "{leader}" + r"[\s]*([\u4e00-\u9fff·]{{2,4}}?)(?=\s*(?:$|" + ADDRESS + r"|代表|\n))"
+TITLE_YEAR = (r"(\d{4})年[^\d]{0,24}?" + REPORT_TITLE, REPORT_TITLE + r"\s*[(（]\s*(\d{4})\s*年?\s*[)）]")
+PLAN_YEAR = (r"(\d{4})年(?:政府工作的?总体要求|工作总体要求|工作的总体要求|主要工作安排|重点工作安排|工作安排"
+             r"|主要预期目标|经济社会发展主要预期目标|主要目标任务)")
+# Line repair: 一是, 二要, 第三 open a clause; the address is a paragraph of its own; a title or a
+# dateline ends a header line; a dateline (or a —— list item) or the address starts one.
+ENUMERATOR_LINE = r"^(?:[{numerals}][是要]|第[{numerals}])$"
+SALUTATION = "^" + ADDRESS + r"\s*[:!]$"
+HEADER_ENDS = REPORT_TITLE + r"(?:\s*\(\d{4}年?\))?$|会议上$"
+HEADER_STARTS = r"^(?:[—―]{1,3}|" + ADDRESS + ")"
+
+# Site chrome (yoy.ingest.chrome): the page furniture a short line may be, by rule name. Anchored or
+# specific enough not to hit report prose; the rule table (which rules end an article) is in chrome.
+CHROME = {
+    "navigation": r"^(?:[•·*>-]\s*)?(?:wap手机版|手机版|设为首页|收藏本站|网站首页|返回首页)",
+    "breadcrumb": r"^(?:当前位置|您的位置|你的位置|您现在的位置)",
+    "timestamp": r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$",
+    "teaser": r"^(?:内容摘要|内容提要|摘要)\s*[:：]",
+    "forum stats": r"^查看\s*[:：]\s*\d+\s*\|\s*回复\s*[:：]\s*\d+$",
+    "forum links": r"^\[?(?:复制链接|只看该作者|电梯直达|打印|上一主题|下一主题)\]?$",
+    "forum user panel": r"^(?:[•·]\s*)?(?:ta的每日心情|签到天数|\[lv\.\d+\]|rank\s*:|在线时间\s*[:：]?$)",
+    "forum user stats": r"^(?:主题|帖子|积分|版主|精华|好友|金钱|威望|贡献|听众|收听)$",
+    "forum counter": r"^\d+(?:\.\d+)?[万千]?$|^\d+\s*(?:秒|分钟|小时|天)前$",
+    "forum post header": r"^发表于\s*\d{4}-\d{1,2}-\d{1,2}|显示全部楼层|阅读模式$",
+    "login prompt": r"您需要登录后才可以|^登录\s*\|\s*(?:立即)?注册|立即注册$",
+    "reply box": r"^本版积分规则$|快速回复|返回顶部|返回列表",
+    "service desk": r"^客服中心$|^联系电话\s*[:：]?$|^在线咨询$|^周一\s*[~～至-]\s*周[五六日]$",
+    "disclaimer": r"^(?:免责申明|免责声明|版权声明|特别声明)|^本站为非营利性网站",
+    "icp": r"icp[备证]\s*\d+|公网安备\s*\d+",
+    "tags": r"^(?:标签|tags?|关键词|关键字)\s*[:：]",
+    "related": r"^相关(?:评论|阅读|文章|推荐|新闻|链接)$",
+    "site owner": r"^(?:主办单位|承办单位|运行维护单位|版权所有|copyright\b|©)",
+    "powered by": r"^powered by\b",
+    "contribute": r"有想补充的信息|点我投稿",
+    "site links": r"^(?:[•·-]\s*)?(?:联系我们|关于我们|企业入驻|网站地图|意见反馈|广告服务|友情链接)$",
+    "byline": r"^[(（][^()（）]{0,16}(?:记者|通讯员|编辑|供稿)[^()（）]{0,24}[)）]$",
+    "editor": r"^(?:责任编辑|编辑|来源|作者|审核)\s*[:：][^。]{0,30}$",
+    "share": r"^(?:分享到|打印本页|关闭窗口|【打印】|【关闭】)",
+    # Wikisource's licence box and what its page template leaves after it.
+    "licence": r"^本作品.{0,80}(?:公有领域|著作权|许可协议|授权)|^public domain$|^注\s*:\s*中文维基文库"
+               r"|^(?:true|false)$",
+}
+
+# Why a page is skipped (`Skipped.reason`, shown by `yoy ingest`): English, naming the Chinese words
+# looked for.
+NOT_A_REPORT = {
+    "titled": ("mentions 工作报告 but is neither the speech (no 各位代表 address) nor a digest of it "
+               "(no '…代表…政府向大会作工作报告')"),
+    "address": "not a work report: 各位代表 appears, but no 报告工作 address, closing or part numbering",
+    "none": "not a work report: no 政府工作报告 title, no 各位代表 address, no 向大会报告工作",
+}
+
+
+# --- administrative divisions (yoy.regions) --------------------------------------------------------
+# Hand-written from the naming of GB/T 2260 divisions (the table itself is mined: yoy/data/divisions.tsv,
+# `scripts/build_regions.py`). The one spelling of the suffixes of a division's name:
+# (suffix, the level code of `models.Level` a name so ending implies, whether a report's title may name
+# an unlisted division with it). A suffix that ends another comes after it (自治区 before 区): the
+# level of a name is the first suffix it ends with. The …区 of special areas (新区, 林区, 矿区, 特区)
+# read as districts, as 区 does.
+DIVISION_SUFFIXES = (
+    ("自治区", "province", True), ("自治州", "city", True), ("特别行政区", "province", False),
+    ("新区", "district", False), ("林区", "district", False), ("矿区", "district", False),
+    ("特区", "district", False), ("地区", "city", False), ("省", "province", True), ("市", "city", True),
+    ("区", "district", True), ("县", "county", True), ("旗", "county", True), ("盟", "city", False),
+)
+# The word autonomous divisions' suffixes start with, and the short-name pattern of such a name (the
+# nationalities before 自治 go with the suffix: 延边朝鲜族自治州 → 延边). `{suffixes}`: the others.
+AUTONOMOUS = "自治"
+SHORT_NAME = (r"^(.{{2,}}?)(维吾尔自治区|(?:[\u4e00-\u9fff]{{1,6}}?族)*" + AUTONOMOUS + r"(?:区|州|县|旗)"
+              r"|{suffixes})$")
+# How a government speaks of itself (全市, 市委, 市政府), by the suffix of its name; ties go to the
+# first suffix.
+SELF_SUFFIXES = ("市", "区", "县", "省")
+SELF_WORDS = ("全{suffix}", "{suffix}委", "{suffix}政府")
+# Words that mark the national government's report, and a title naming its region before the genre.
+NATIONAL_MARKS = r"全国人民代表大会|国务院"
+ADHOC_TITLE = r"([\u4e00-\u9fff]{{2,12}}?(?:{suffixes}))(?:人民)?政府工作报告"
+# A name of two divisions (青岛市即墨区): parent and child, by one-character suffixes.
+NESTED_NAME = r"^([\u4e00-\u9fff]{{2,8}}?(?:{parents}))([\u4e00-\u9fff]{{2,}}(?:{children}))$"
+YEAR_MARK = "年"
+# What yoy says when a typed name may mean several divisions (English; the example is Chinese).
+AMBIGUOUS_HINT = "type its Chinese name, with its city or province if need be (e.g. 北京市朝阳区)"
+
+
+# --- the command line (yoy.cli): examples in its English help, and its Chinese tables ---------------
+# Hand-written: the examples name regions and indicators of the embedded corpus.
+CLI = {
+    "compare_usage": ("give REGION OLD_YEAR NEW_YEAR (yoy compare 城阳 2022 2025) "
+                      "or OLD_REGION OLD_YEAR NEW_REGION NEW_YEAR (yoy compare 即墨 2019 崂山 2019)"),
+    "pair_spec": "'{spec}' is not REGION:OLD_YEAR:NEW_YEAR (e.g. 城阳:2022:2025)",
+    "trend_usage": "give a term to look for, e.g. yoy trend 科技创新",
+    "indicator_help": ("An indicator to show (国内生产总值增长, 城镇新增就业, 赤字率 …); repeat for more. "
+                       "Default: GDP growth."),
+}
+# `yoy targets`: the Markdown table's head, and the words of the terminal table.
+TARGETS_MD_HEAD = "# {name} 历年目标\n\n| 年份 | 指标 | 目标 | 实际 |\n|---|---|---:|---:|"
+TARGET_WORD, RESULT_WORD = "目标", "实际"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from yoy import vocab
 from yoy.ingest.chrome import ChromeRule, chrome_rule
 from yoy.ingest.lines import TITLE_MAX_CHARS, fold_lines
 from yoy.ingest.metadata import OPENING_WINDOW_CHARS, read_metadata
@@ -182,11 +183,10 @@ def _kind(body: _Body, b: _Bounds) -> Kind | str:
     digest = not has_address and titled and bool(THIRD_PERSON.search(body.ftext))
     if not (speech or digest):
         if titled:
-            return ("mentions 工作报告 but is neither the speech (no 各位代表 address) nor a digest of it "
-                    "(no '…代表…政府向大会作工作报告')")
+            return vocab.NOT_A_REPORT["titled"]
         if has_address:
-            return "not a work report: 各位代表 appears, but no 报告工作 address, closing or part numbering"
-        return "not a work report: no 政府工作报告 title, no 各位代表 address, no 向大会报告工作"
+            return vocab.NOT_A_REPORT["address"]
+        return vocab.NOT_A_REPORT["none"]
     if len(body.text) < MIN_REPORT_CHARS:
         return f"too short for a work report ({len(body.text)} characters)"
     if digest:
@@ -212,10 +212,11 @@ def read_article(lines: Sequence[str], source: str, sha256: str) -> Report | Ski
     meta = read_metadata(body.text, body.ftext, _title_of(fold(title_line)) if title_line else "", kind)
     if isinstance(meta, str):
         return Skipped(source=source, title=name, reason=meta)
+    title = title_line or vocab.DEFAULT_TITLE.format(region=meta.region, year=meta.year)
     return Report(
-        meta=ReportMeta(region=meta.region, level=meta.level, year=meta.year, kind=kind,
-                        title=title_line or f"{meta.region}{meta.year}年政府工作报告", date=meta.date,
-                        session=meta.session, speaker=meta.speaker, source=source, source_sha256=sha256),
+        meta=ReportMeta(region=meta.region, level=meta.level, year=meta.year, kind=kind, title=title,
+                        date=meta.date, session=meta.session, speaker=meta.speaker, source=source,
+                        source_sha256=sha256),
         text=body.text,
         appendix=body.appendix,
     )

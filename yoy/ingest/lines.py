@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from yoy.ingest.chrome import chrome_rule
 from yoy.ingest.patterns import ENUMERATOR, HEADER_ENDS, HEADER_STARTS, HEADING_START, SALUTATION
-from yoy.text import fold
+from yoy.text import fold, is_ideograph
 
 # A title, dateline or speaker line is shorter than this (a paragraph's head this long is compared
 # with the header patterns; the article reader uses the same bound for its title lines).
@@ -93,7 +93,7 @@ def _blank_paragraphs(lines: Sequence[_RawLine]) -> bool:
 
 
 def _is_fragment(f: str) -> bool:
-    return len(f) <= FRAGMENT_MAX_CHARS and all("\u4e00" <= ch <= "\u9fff" for ch in f)
+    return len(f) <= FRAGMENT_MAX_CHARS and all(is_ideograph(ch) for ch in f)
 
 
 def _residue(f: str) -> bool:

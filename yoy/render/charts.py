@@ -7,7 +7,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from yoy.models import TargetSeries, TermSeries
+from yoy.models import BRIEF_WORDS, TargetSeries, TermSeries
 
 CHART_TERMS = 8  # formulations whose history may be charted: the first the brief shows
 
@@ -69,9 +69,10 @@ def target_charts(series: Sequence[TargetSeries]) -> list[dict[str, Any]]:
             x, _ = px(p.year, 0)
             t = p.target if p.target is not None and p.target.number is not None else None
             r = p.result if p.result is not None and p.result.number is not None else None
-            label = f"{p.year}：目标 {p.target.value if p.target else '未设'}"
+            label = BRIEF_WORDS["chart_point"].format(
+                year=p.year, target=p.target.value if p.target else BRIEF_WORDS["unset"])
             if p.result:
-                label += f" / 实际 {p.result.value}"
+                label += BRIEF_WORDS["chart_result"].format(result=p.result.value)
             points.append({"year": p.year, "x": x, "ty": px(p.year, t.number)[1] if t and t.number is not None
                            else None, "ry": px(p.year, r.number)[1] if r and r.number is not None else None,
                            "label": label, "set": p.target is not None})

@@ -36,6 +36,7 @@ from yoy.models import (
 from yoy.render.charts import target_charts, term_charts
 from yoy.render.env import generator
 from yoy.text import fold
+from yoy.vocab import SIMILARITY_CODE
 
 CHANGE_ORDER = ("new", "dropped", "reworded", "continued")
 RELATIONS = tuple(RELATION_LABELS)
@@ -163,7 +164,7 @@ _CODES = (  # internal codes that must not reach a reader, with what replaces th
     (re.compile(r"[（(]\s*a\d+(?:[、,，]\s*a\d+)*\s*[）)]"), ""),
     (re.compile(r"\s*×\s*\d+(?=[（）)；;，,]|$)"), ""),
     (re.compile(r"G²\s*=\s*[\d.]+"), ""),
-    (re.compile(r"相似度?\s*[\d.]+"), ""),
+    (re.compile(SIMILARITY_CODE), ""),
 )
 
 
@@ -442,25 +443,28 @@ def figure_groups(c: Comparison) -> list[dict[str, Any]]:
     """Results of the past year and multi-year figures, per report, for the briefs' target section."""
     old_label, new_label = side_labels(c)
     groups = []
-    for kind, title, figs in (("results", "上年实际", c.results),
-                              ("multi", "多年数据（五年、累计、年均）", c.multi_year)):
+    for kind, title, figs in (("results", BRIEF_WORDS["results"], c.results),
+                              ("multi", BRIEF_WORDS["multi_year"], c.multi_year)):
         for side, label in (("old", old_label), ("new", new_label)):
             rows = [{"indicator": f.indicator, "value": f.value, "sentence": f.evidence.sentence,
                      "href": f"#{f.evidence.pair_id}" if f.evidence.pair_id else None}
                     for f in figs if f.evidence.side == side]
             if rows:
-                groups.append({"kind": kind, "title": f"{label}报告 · {title}", "rows": rows})
+                title_of = BRIEF_WORDS["report_group"].format(side=label, title=title)
+                groups.append({"kind": kind, "title": title_of, "rows": rows})
     return groups
 
 
 def caveats_of(c: Comparison) -> list[str]:
     """What the reader must be told before the changes, each once.
 
-    The record's caveats already speak of each digest or partial text; the per-report line is the
-    fallback for records that carry none. Budget notes (`degraded`) come last.
+    The record's caveats already speak of each digest or partial text (one sentence per report,
+    built once by `vocab.text_caveat`); the per-report line is the fallback for records that carry
+    none. Budget notes (`degraded`) come last. Nothing repeats: the sentences name their report (the
+    same report twice is refused) and the budget notes their pair.
     """
     per_report = [x for x in (c.old.caveat, c.new.caveat) if x]
-    return list(dict.fromkeys([*(c.caveats or per_report), *c.degraded]))
+    return [*(c.caveats or per_report), *c.degraded]
 
 
 # Contexts of the last few comparisons, by identity: the formats of one brief and its index.html row
@@ -518,7 +522,8 @@ def _build_context(c: Comparison) -> dict[str, Any]:
     targets = [_target(i, t, loc) for i, t in enumerate(c.targets)]
     for t in targets:  # two regions: name the one that sets it
         if t["direction"] in ("only old", "only new"):
-            t["label"] = f"仅{(c.old if t['direction'] == 'only old' else c.new).region}设定"
+            region = (c.old if t["direction"] == "only old" else c.new).region
+            t["label"] = BRIEF_WORDS["only_one_sets"].format(region=region)
     by_indicator = {t["indicator"]: t for t in targets}
     pair_ids = {p.id for p in c.sections}
     top = []

@@ -16,6 +16,7 @@ from typing import Any
 
 from yoy.errors import RenderError
 from yoy.render.env import templates_dir
+from yoy.vocab import FONT_WARMUP
 
 
 @cache
@@ -69,8 +70,9 @@ def _die_with_parent(parent: int) -> None:
 
 
 
-_WARMUP = ('<html lang="zh-CN"><body style="font-family: \'Noto Sans CJK SC\'">报告<b>区</b>'
-           '<span style="font-family: \'Noto Serif CJK SC\'">区</span></body></html>')
+_WORD, _CHAR = FONT_WARMUP
+_WARMUP = (f'<html lang="zh-CN"><body style="font-family: \'Noto Sans CJK SC\'">{_WORD}<b>{_CHAR}</b>'
+           f'<span style="font-family: \'Noto Serif CJK SC\'">{_CHAR}</span></body></html>')
 
 
 def _pdf_worker(conn: Connection, parent: int) -> None:

@@ -250,7 +250,7 @@ def test_a_clause_fragment_ranks_below_a_name_of_the_same_marks(base: Report,
     # nominal head, and a phrase ending in an adverb (cut before its head: a clause fragment)
     extra = "\n全年要落实星河惠民工程，建设美丽城区。全年要落实月湾平台非常，建设美丽城区。"
     new = variant(base, base.text + extra)
-    side = classify._side(terms.doc(new, segment(new)), (), "new")
+    side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), "new")
     from yoy import formulations
 
     found = formulations.phrases(side.doc, [base.text])

@@ -403,3 +403,17 @@ def test_template_cache_is_optional(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     context._CONTEXTS.clear()
     assert render.render_markdown(render_chengyang) == expected
     env.environment.cache_clear()
+
+
+def test_top_changes_leave_room_for_formulations(render_national: Comparison) -> None:
+    # the ranking puts every target change first; the brief's top list keeps a few of them and
+    # counts the rest, so the stance changes and new formulations of a plan-heavy year still show
+    ctx = render.brief_context(render_national)
+    kinds = [t["kind"] for t in ctx["top"]]
+    targets = sum(r.kind == "target" for r in render_national.ranked)
+    assert targets > context.TOP_TARGETS  # the case this guards
+    assert kinds.count("target") == context.TOP_TARGETS
+    assert ctx["top_more_targets"] == targets - context.TOP_TARGETS
+    assert any(t["types"] == "reworded" for t in ctx["top"]) and len(kinds) == context.TOP_N
+    md = render.render_markdown(render_national)
+    assert f"另有 {targets - context.TOP_TARGETS} 项目标变化" in md

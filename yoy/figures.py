@@ -186,11 +186,11 @@ _VALUE_RE = re.compile(_VALUE_CORE)
 _VERB = vocab.MEASURING_VERBS
 # Between the indicator and its verb: a few characters of wording, no figure and no clause break.
 # Calibrated on the embedded corpus and tests/test_figures.py: 8 misses the shared value of
-# 广义货币M2和社会融资规模余额预期增长均为8%左右; 12, 16 and 20 give the same figures on all 20 reports;
+# 广义货币M2和社会融资总量余额预期增长均为8%左右; 12, 16 and 20 give the same figures on all 20 reports;
 # the shortest that works is kept: a longer gap reaches further into words that are not the indicator's.
 GAP_MAX_CHARS = 12
 _GAP = rf"[^\d,;。:、()\"“”%]{{0,{GAP_MAX_CHARS}}}?"
-# A base year the change is measured from: 单位国内生产总值能耗比2020年降低13.5% (a five-year plan figure).
+# A base year the change is measured from: 单位产值水耗比2020年降低13.5% (a five-year plan figure).
 _BASE_YEAR = vocab.BASE_YEAR
 _AFTER = re.compile(rf"^(?P<gap>{_GAP})(?P<base>{_BASE_YEAR})?(?P<verb>(?:{_VERB}){{0,2}})"
                     rf"(?P<value>{_VALUE_CORE})")
@@ -229,7 +229,7 @@ _DECLINE_WORD = re.compile(vocab.DECLINE_WORDS)
 QUALITATIVE_MAX_CHARS = 12
 # … and at least this many: 提质增效, 固稳提质 (4); a 2-character rest (规模) is the noun's own tail.
 QUALITATIVE_MIN_CHARS = 3
-# A target stated as a relation to another figure (居民收入增长和经济增长同步, 广义货币M2和社会融资规模增速
+# A target stated as a relation to another figure (居民收入增长和经济增长同步, 广义货币M2和社会融资总量增速
 # 同名义经济增速基本匹配, 增速明显高于去年) or as the quota a higher level sets (单位地区生产总值能耗降低
 # 完成省下达任务). Such a target counts wherever the plan states it (the monetary paragraph has no figure
 # and no cue).
@@ -244,7 +244,7 @@ _RELATION_RUN = re.compile(r"^[^\d,;。()%]*")
 _MEASURE_LEAD = re.compile(vocab.MEASURE_LEAD)
 # A rate that is itself a change (涨幅): a fall is shown as such, with a negative number.
 _SIGNED_RATE = vocab.SIGNED_RATE
-# Between two names that share the next one's words: 广义货币和社会融资规模增速…, 社会融资规模、货币供应量同….
+# Between two names that share the next one's words: 广义货币和社会融资总量增速…, 社会融资总量、货币供应量同….
 # (与 is no joiner: 居民人均可支配收入与GDP增长同步 relates the two.)
 _JOINER = re.compile(vocab.JOINER)
 _QUAL = re.compile(rf"^[\u4e00-\u9fffA-Z]{{{QUALITATIVE_MIN_CHARS},{QUALITATIVE_MAX_CHARS}}}(?=[,;。、)]|$)")
@@ -398,7 +398,7 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
         if v:
             gap = "" if v is turned else v.group("gap") + (v.group("base") or "")
             verb = v.group("verb")
-            shared = len(gap) > nxt  # another indicator stands between: M2和社会融资规模…均为12%
+            shared = len(gap) > nxt  # another indicator stands between: M2和社会融资总量…均为12%
             if paired and paired.start() <= m.end() + v.end() <= paired.end():
                 v = None  # that value belongs to the respective pair
             lone = shared and not re.search(vocab.SHARED_VALUE, gap + verb)  # the value is the other one's
@@ -425,7 +425,7 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
                 other_side = not _JOINER.match(rest[:nxt]) and re.search(vocab.RELATED_TO, rest[:nxt])
                 w = _words_target(rest if other_side else rest[:nxt], row)
                 # 收入与GDP增长同步: GDP is the other side of the relation, not a target of its own
-                # (unless the name before is joined to it: 广义货币和社会融资规模增速同…匹配)
+                # (unless the name before is joined to it: 广义货币和社会融资总量增速同…匹配)
                 inside = re.search(vocab.RELATED_TO, clause[:m.start()]) and not (
                     k > 0 and _JOINER.match(clause[matches[k - 1].end():m.start()]))
                 if w and not inside:
@@ -436,7 +436,7 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
                                         rank)
                     out.append(words_of[k])
                 elif not inside and _JOINER.match(rest[:nxt]):
-                    joined.append(k)  # 广义货币和社会融资规模增速…: the next name's words are this one's too
+                    joined.append(k)  # 广义货币和社会融资总量增速…: the next name's words are this one's too
             continue
         value, number, unit, qual = _value_parts(value_m)
         if unit is None:
@@ -482,7 +482,7 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
                 out.append(Found(Figure(indicator=row.display, value=value, number=number, unit=unit,
                                         qualifier=qual, is_target=target, evidence=evidence,
                                         canonical=row.canonical, period=period(end + lv.end())), rank))
-    for k in reversed(joined):  # from the last, so 社会融资规模、货币供应量同… reaches every name of the list
+    for k in reversed(joined):  # from the last, so 社会融资总量、货币供应量同… reaches every name of the list
         nxt_words = words_of.get(k + 1)
         if nxt_words is None or not _RELATION.search(nxt_words.figure.value) or _BARE_RELATION.match(
                 nxt_words.figure.value):

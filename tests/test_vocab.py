@@ -66,9 +66,6 @@ def test_time_and_peer_directions_cover_the_directions() -> None:
 # --- no Chinese literal outside yoy/vocab.py ---------------------------------------------------------
 
 PACKAGE = Path(__file__).resolve().parents[1] / "yoy"
-# Modules other helpers rewrite while the vocabulary moved; the lead migrates them after the merges and
-# empties this set (the test fails on a pending module that has no literal left, so it cannot linger).
-PENDING = frozenset({"classify.py", "formulations.py"})
 # CJK ideographs (Unified, Extension A, Compatibility). Full-width punctuation alone is not vocabulary.
 _IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -96,14 +93,9 @@ def chinese_literals(path: Path) -> list[tuple[int, str]]:
 def test_chinese_literals_live_in_vocab() -> None:
     found = {p.relative_to(PACKAGE).as_posix(): chinese_literals(p) for p in sorted(PACKAGE.rglob("*.py"))}
     assert found["vocab.py"], "the scan finds the vocabulary module's own literals"
-    for name in sorted(PENDING):
-        print(f"pending {name}: {len(found.get(name, []))} Chinese literals")
-    stray = {name: hits for name, hits in found.items()
-             if hits and name != "vocab.py" and name not in PENDING}
+    stray = {name: hits for name, hits in found.items() if hits and name != "vocab.py"}
     assert not stray, "Chinese literals outside yoy/vocab.py:\n" + "\n".join(
         f"  yoy/{name}:{line}: {text[:60]!r}" for name, hits in stray.items() for line, text in hits)
-    done = sorted(name for name in PENDING if not found.get(name))
-    assert not done, f"no Chinese literal left in {done}: take them out of PENDING"
 
 
 def test_the_scan_sees_literals_and_skips_docstrings(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from yoy import figures, formulations
+from yoy import figures, formulations, vocab
 from yoy.history import Reference, RefText, presence, tallies
 from yoy.history import reference as build_reference
 from yoy.lexicon import Lexicon
@@ -96,8 +96,7 @@ W_MENTIONS, W_GOVERNED, W_QUOTED, W_FRAMED = 0.32, 0.12, 0.16, 0.14
 W_HEADING, W_POLICY, W_COMPACT = 0.14, 0.04, 0.08
 # Framing words: a closed list of the prepositions with which a report sets up a guiding phrase, and
 # the words ending in 以 that are not that preposition (可以, 加以…).
-FRAME_WORDS = ("以", "按照", "围绕", "把")
-NOT_FRAME = ("可以", "所以", "加以", "予以", "得以", "难以", "足以", "用以", "借以", "据以", "一把")
+FRAME_WORDS, NOT_FRAME = vocab.FRAME_WORDS, vocab.NOT_FRAME
 # Dropped phrases: half their salience is how often the old report said them (a chunk said once and
 # gone is chance wording; a stressed phrase that vanished is the drop a reader notices). Half: the
 # shape of a name still counts as much as repetition.
@@ -416,10 +415,6 @@ class _Found:
     common: bool = False
 
 
-def _years(ys: Sequence[int]) -> str:
-    return f"{ys[0]}年" if len(ys) == 1 else f"{ys[0]}–{ys[-1]}"
-
-
 def _framed(side: _Side, t: str) -> bool:
     """Some occurrence of `t` follows a framing word (`FRAME_WORDS`): 以…为, 按照…, 围绕…, 把…作为."""
     pos = side.flat.find(t) if t else -1
@@ -444,8 +439,8 @@ def _salience(ph: formulations.Phrase, side: _Side) -> float:
 
 def _common(share: float, k: int, m: int, everyday: bool) -> str:
     if share >= COMMON_SHARE:
-        return f"常用词：其他 {m} 份报告中 {k} 份提及"
-    return "常用词：日常用语" if everyday else ""
+        return vocab.common_reason(k, m)
+    return vocab.EVERYDAY if everyday else ""
 
 
 # --- priorities -----------------------------------------------------------------------------
@@ -455,10 +450,7 @@ def _note(change: str, so: _Side, sn: _Side) -> str | None:
     side = sn if change == "dropped" else so if change == "new" else None
     if side is None or side.report.meta.kind is Kind.FULL:
         return None
-    digest = side.report.meta.kind is Kind.SUMMARY
-    what, missing = ("新闻摘要", "摘要省略") if digest else ("不完整文本", "缺失部分")
-    real = "删去" if change == "dropped" else "新增"
-    return f"{side.year}年{side.report.meta.region}文本为{what}：未出现可能是{missing}，不一定是真正{real}"
+    return vocab.absence_note(side.year, side.report.meta.region, side.report.meta.kind, change == "dropped")
 
 
 def _priority(change: str, term: str, old_term: str | None, so: _Side, sn: _Side, basis: str,
@@ -484,12 +476,12 @@ def _region_words(*reports: Report) -> set[str]:
     out: set[str] = set()
     for r in reports:
         name = r.meta.region
-        out |= {name, re.sub(r"(区|市|县|省|州|旗|自治区)$", "", name)}
+        out |= {name, re.sub(vocab.REGION_SUFFIX, "", name)}
     return out
 
 
 def _national_note(past: _Past, first: int) -> str:
-    return f"全国报告{past.national[first].year}年起使用" if first >= 0 else ""
+    return vocab.national_since(past.national[first].year) if first >= 0 else ""
 
 
 def _kept(found: dict[str, formulations.Phrase], skip: set[str], regions: set[str]) -> list[str]:
@@ -545,7 +537,7 @@ def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side
         most = MAX_EVIDENCE if k < FULL_EVIDENCE else 1
         p = _priority(change, c.term, None, so, sn, c.basis, evidence=most,
                       absent="old" if change == "new" else "new")
-        out.append(_Found(p, c.signal, c.score * factor, f"{c.basis}；提及 {c.mentions} 次", c.common))
+        out.append(_Found(p, c.signal, c.score * factor, vocab.with_mentions(c.basis, c.mentions), c.common))
     return out
 
 
@@ -571,21 +563,21 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
         n_hist = len(past.years)
         if not seen:
             signal, base = Signal.DEBUT, DEBUT_BASE
-            reason = f"首次出现：此前 {n_hist} 份报告{'均' if n_hist > 1 else ''}未提及"
+            reason = vocab.debut_reason(n_hist)
             if n_hist < HISTORY_MIN or not past.same_region:
-                reason += f"（本地区可比报告少，另参考其他 {m} 份报告）"
+                reason += vocab.few_history_others(m)
         elif seen[-1] < past.years[-1] and len(past.years) - 1 - past.years.index(seen[-1]) >= RETURN_GAP:
             signal, base = Signal.RETURN, RETURN_BASE
-            reason = f"{seen[-1]}年后再次出现"
+            reason = vocab.return_reason(seen[-1])
         else:
             signal, base = Signal.FLIP, FLIP_BASE
-            reason = f"{_years(seen)}曾提及，上年未提"
+            reason = vocab.flip_new_reason(vocab.years_span(seen))
         common = _common(share, df[t], m, ph.everyday)
         score = base + SALIENCE_SPAN * sal
         extras = [common, _national_note(past, nat[t])]
         if t in reworded:
             score *= DUP_FACTOR
-            extras.append(f"上年说法为“{reworded[t]}”")
+            extras.append(vocab.said_before(reworded[t]))
         if common:
             score *= COMMON_FACTOR
         basis = "；".join(x for x in (reason, *extras) if x)
@@ -652,9 +644,9 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         if t in gaps:
             signal, base = Signal.GAP, GAP_BASE
             episode = _episode(hist[t], start, run)
-            reason = f"{_years(ys)} 每年提及，今年未提" + ("；此前各年未提" if episode else "")
+            reason = vocab.gap_reason(vocab.years_span(ys), episode)
             if len(past.years) < HISTORY_MIN:
-                reason += "（本地区可比报告少）"
+                reason += vocab.FEW_HISTORY
             length = 1.0 if episode else min(1.0, run / RUN_FULL)
             if run >= STANDING_RUN:
                 length = 0.0
@@ -665,9 +657,8 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             common = _common(0.0, df[t], m, ph.everyday)
         else:
             signal, base = Signal.FLIP, FLIP_BASE
-            first = not any(k < last for k in hist[t])
-            said = _years(ys) + (" 每年" if run > 1 else "")
-            reason = f"{said}{'首次' if first and last and run == 1 else ''}提及，今年未提"
+            once = run == 1 and bool(last) and not any(k < last for k in hist[t])  # said first last year
+            reason = vocab.flip_dropped_reason(vocab.years_span(ys), run > 1, once)
             common = _common(share, df[t], m, ph.everyday)
         score = base + SALIENCE_SPAN * sal
         if common:
@@ -727,16 +718,16 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
             return
         p = _priority("reworded", b, a, so, sn, how)
         score = REWORD_BASE + (1 - REWORD_BASE - 0.01) * min(1.0, (p.old_count + p.new_count) / 10)
-        out.append(_Found(p, signal, score, f"{how}；提及 {p.old_count} → {p.new_count} 次"))
+        out.append(_Found(p, signal, score, vocab.with_mentions_both(how, p.old_count, p.new_count)))
         used.append((a, b))
 
     for was, now in formulations.stance_changes(so.doc, sn.doc):
-        how = f"表述变化：{was.head}由“{was.modifier}”改为“{now.modifier}”"
+        how = vocab.stance_reason(was.head, was.modifier, now.modifier)
         add(was.phrase, now.phrase, Signal.STANCE, how)
     for a, b in lex.successions:
         a, b = key(a), key(b)
         if count(a, so.flat) and not count(a, sn.flat) and count(b, sn.flat) and not count(b, so.flat):
-            add(a, b, Signal.LEXICON, "表述变化：词表所列接替")
+            add(a, b, Signal.LEXICON, vocab.LEXICON_SUCCESSION)
     slots = _slots(pairs, so, sn)
     seen_new = presence({b for _, b in slots}, past.texts)
     for (a, b), n in sorted(slots.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -745,7 +736,7 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         # (tried: accepting one place when an established formula gives way to a debut; the redlines
         # of long sections are too coarse for one place to mean a renaming)
         if n >= SLOT_MIN_SUPPORT and not seen_new[b]:
-            add(a, b, Signal.SLOT, f"表述变化：对应位置替换 {n} 处")
+            add(a, b, Signal.SLOT, vocab.slot_reason(n))
     return out
 
 
@@ -764,9 +755,9 @@ def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
         if not (ratio >= CONTINUED_RATIO or ratio <= 1 / CONTINUED_RATIO):
             continue
         up = ratio > 1
-        p = _priority("continued", term, None, so, sn, f"延续，提及{'增多' if up else '减少'}")
+        p = _priority("continued", term, None, so, sn, vocab.continued_basis(up))
         score = CONTINUED_BASE + 0.1 * min(1.0, abs(math.log(ratio)) / math.log(4))
-        reason = f"延续，强度{'上升' if up else '下降'}：每万字 {ra:g} → {rb:g}"
+        reason = vocab.continued_reason(up, ra, rb)
         out.append(_Found(p, Signal.SPIKE if up else Signal.FADE, score, reason))
     out.sort(key=lambda f: (-f.score, f.priority.term))
     return out[:MAX_CONTINUED]
@@ -843,13 +834,13 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
         if p.change == "reworded":
             summary = f"{p.old_term} → {p.term}"
         elif p.change == "continued":
-            summary = f"{p.term}：每万字 {p.old_per10k:g} → {p.new_per10k:g}"
+            summary = vocab.per10k_summary(p.term, p.old_per10k, p.new_per10k)
         else:
             summary = f"{CHANGE_LABELS[p.change]}：{p.term}"
         reason = f.reason
         if p.note:
             side = new if p.change == "dropped" else old
-            reason += "；可能是摘要省略" if side.meta.kind is Kind.SUMMARY else "；文本不完整"
+            reason += vocab.absence_reason(side.meta.kind)
         stream_of[len(items)] = _stream(f)
         items.append((f.score, "priority", p.term, summary, reason))
     for t in targets:
@@ -861,11 +852,11 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
             rel = abs(t.new.number - t.old.number) / abs(t.old.number)
             score = TARGET_BASE + 0.07 * min(1.0, rel)
             delta = abs(t.new.number - t.old.number)
-            unit = "个百分点" if t.new.unit == "%" else (t.new.unit or "")  # 6% → 3% is 3 points, not 3%
-            reason = f"目标{DIRECTION_LABELS[t.direction]} {delta:g} {unit}".rstrip()
+            unit = vocab.POINTS if t.new.unit == "%" else (t.new.unit or "")  # 6% → 3% is 3 points, not 3%
+            reason = vocab.target_reason(DIRECTION_LABELS[t.direction], delta, unit)
         else:
             score = TARGET_BASE
-            reason = f"目标{DIRECTION_LABELS[t.direction]}"
+            reason = vocab.target_reason(DIRECTION_LABELS[t.direction])
         items.append((score, "target", t.indicator, f"{t.indicator}：{ov} → {nv}", reason))
     total_o, total_n = max(1, len(old.text)), max(1, len(new.text))
     for s in pairs:
@@ -880,8 +871,8 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
         else:
             score = SECTION_BASE + 0.15 * min(1.0, size * 5)
             summary = f"{RELATION_LABELS[s.relation]}{LEVEL_LABELS[s.level]}：{label}"
-        share = "新" if s.relation == "new" else "旧"
-        reason = f"{LEVEL_LABELS[s.level]}{RELATION_LABELS[s.relation]}，占{share}报告 {size:.0%}"
+        share = vocab.NEW_SIDE if s.relation == "new" else vocab.OLD_SIDE
+        reason = vocab.section_reason(LEVEL_LABELS[s.level], RELATION_LABELS[s.relation], share, size)
         items.append((score, "section", s.id, summary, reason))
     kind_order = {"target": 0, "priority": 1, "section": 2}
 
@@ -956,26 +947,15 @@ def _history(ranked: Sequence[RankedChange], priorities: Sequence[Priority], ref
 
 
 def _ref(r: Report) -> ReportRef:
-    caveat = None
-    if r.meta.kind is Kind.SUMMARY:
-        caveat = "新闻摘要，非报告全文"
-    elif r.meta.kind is Kind.PARTIAL:
-        caveat = "不完整文本，缺少报告的一部分"
+    caveat = vocab.ref_caveat(r.meta.kind)
     return ReportRef(region=r.meta.region, year=r.meta.year, kind=r.meta.kind, title=r.meta.title,
                      chars=len(r.text), caveat=caveat)
 
 
 def _caveats(old: Report, new: Report) -> tuple[str, ...]:
-    out = []
-    for r in (old, new):
-        if r.meta.kind is Kind.SUMMARY:
-            out.append(f"{r.meta.year}年{r.meta.region}文本为新闻摘要，并非报告全文：某项重点、章节或目标"
-                       "未出现，可能是摘要省略，不一定是真正的变化。")
-        elif r.meta.kind is Kind.PARTIAL:
-            out.append(f"{r.meta.year}年{r.meta.region}文本不完整：缺失部分的内容无法比较。")
+    out = [c for r in (old, new) if (c := vocab.text_caveat(r.meta.year, r.meta.region, r.meta.kind))]
     if old.meta.region != new.meta.region:
-        out.append(f"跨地区对比：{old.meta.region}{old.meta.year}年与{new.meta.region}{new.meta.year}年是不同地区，"
-                   "“新提出”“不再提及”指一份报告提到而另一份没有，并非时间上的变化。")
+        out.append(vocab.peer_caveat(old.meta.region, old.meta.year, new.meta.region, new.meta.year))
     return tuple(out)
 
 

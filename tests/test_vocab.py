@@ -21,7 +21,7 @@ def _closed_fields() -> list[tuple[str, str, type[StrEnum]]]:
             continue
         hints = typing.get_type_hints(tp)
         for f in dataclasses.fields(tp):
-            vocabulary = f.metadata.get(models.VOCABULARY, hints[f.name])
+            vocabulary = hints[f.name]
             if isinstance(vocabulary, type) and issubclass(vocabulary, StrEnum):
                 out.append((tp.__name__, f.name, vocabulary))
     return out
@@ -56,6 +56,42 @@ def test_the_schema_lists_every_member_of_every_closed_field() -> None:
         prop = defs[record]["properties"][name]
         prop = next((p for p in prop.get("anyOf", [prop]) if "enum" in p), prop)
         assert prop.get("enum") == [m.value for m in vocabulary], (record, name)
+
+
+def _records(x: object) -> typing.Iterator[object]:
+    """Every record inside `x` (a record, or a tuple of them), `x` included."""
+    if isinstance(x, tuple):
+        for item in x:
+            yield from _records(item)
+    elif dataclasses.is_dataclass(x) and not isinstance(x, type):
+        yield x
+        for f in dataclasses.fields(x):
+            yield from _records(getattr(x, f.name))
+
+
+def test_the_engine_fills_every_closed_field_with_a_member(render_chengyang: models.Comparison) -> None:
+    """A bare string equals its member, so only the type tells a producer that forgot the enum."""
+    closed = {(r, f): v for r, f, v in _closed_fields()}
+    seen = set()
+    for record in _records(render_chengyang):
+        for f in dataclasses.fields(record):  # type: ignore[arg-type]
+            vocabulary = closed.get((type(record).__name__, f.name))
+            value = getattr(record, f.name)
+            if vocabulary is not None and value is not None:
+                assert type(value) is vocabulary, (type(record).__name__, f.name, value)
+                seen.add((type(record).__name__, f.name))
+    assert {("DiffChunk", "op"), ("Evidence", "side"), ("Priority", "change"), ("TargetChange", "direction"),
+            ("RankedChange", "kind")} <= seen
+
+
+def test_figures_read_back_from_the_index_hold_members() -> None:
+    from tests.corpus_reports import CORPUS
+    from yoy import figures
+
+    found = figures.report_figures(CORPUS.load("城阳区", 2022))
+    back = figures.load_found(figures.dump_found(found))
+    assert back == tuple(found) and back
+    assert all(type(f.figure.evidence.side) is models.Side for f in back)
 
 
 def test_time_and_peer_directions_cover_the_directions() -> None:

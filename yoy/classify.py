@@ -33,7 +33,9 @@ from yoy.models import (
     RELATION_LABELS,
     Alignment,
     Block,
+    Change,
     Comparison,
+    Direction,
     Doc,
     Evidence,
     Figure,
@@ -42,10 +44,13 @@ from yoy.models import (
     Period,
     Priority,
     RankedChange,
+    RankedKind,
+    Relation,
     Report,
     ReportRef,
     Role,
     SectionPair,
+    Side,
     Span,
     TargetChange,
     TargetSeries,
@@ -200,7 +205,7 @@ HISTORY_TERMS = 8
 
 NO_LEXICON = Lexicon()
 _WORDISH = re.compile(r"[\u4e00-\u9fffA-Za-z+]+")
-_ORDER = {"reworded": 0, "new": 1, "dropped": 2, "continued": 3}
+_ORDER = {Change.REWORDED: 0, Change.NEW: 1, Change.DROPPED: 2, Change.CONTINUED: 3}
 
 
 class Signal(StrEnum):
@@ -223,7 +228,7 @@ class Signal(StrEnum):
 @dataclass(frozen=True, slots=True)
 class _Side:
     doc: Doc
-    label: str  # "old" | "new"
+    label: Side
     paths: dict[str, str]
     pair_of: dict[str, str]
     blocks: tuple[Block, ...]  # parts and sections, by start
@@ -276,11 +281,11 @@ class _Side:
                         pair_id=where.pair_id)
 
 
-def _side(d: Doc, alignment: Alignment, label: str) -> _Side:
+def _side(d: Doc, alignment: Alignment, label: Side) -> _Side:
     pairs = alignment.pairs
     pair_of: dict[str, str] = {}
     for p in pairs:  # first row of a block wins: rows are in reading order, core before extra links
-        k = p.old_id if label == "old" else p.new_id
+        k = p.old_id if label is Side.OLD else p.new_id
         if k is not None:
             pair_of.setdefault(k, p.id)
     blocks = [b for part in d.outline.blocks for b in (part, *part.children)]
@@ -295,7 +300,7 @@ def _side(d: Doc, alignment: Alignment, label: str) -> _Side:
         if n < len(sents) and sents[n].start < b.span.end:
             leads.append(key(d.report.text[sents[n].start:sents[n].end]))
     heading = "|".join([*(key(d.report.text[b.title_span.start:b.title_span.end]) for b in blocks), *leads])
-    labels = alignment.old_paths if label == "old" else alignment.new_paths
+    labels = alignment.old_paths if label is Side.OLD else alignment.new_paths
     return _Side(d, label, labels, pair_of, tuple(blocks),
                  tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading)
 
@@ -446,25 +451,26 @@ def _common(share: float, k: int, m: int, everyday: bool) -> str:
 # --- priorities -----------------------------------------------------------------------------
 
 
-def _note(change: str, so: _Side, sn: _Side) -> str | None:
-    side = sn if change == "dropped" else so if change == "new" else None
+def _note(change: Change, so: _Side, sn: _Side) -> str | None:
+    side = sn if change is Change.DROPPED else so if change is Change.NEW else None
     if side is None or side.report.meta.kind is Kind.FULL:
         return None
-    return vocab.absence_note(side.year, side.report.meta.region, side.report.meta.kind, change == "dropped")
+    return vocab.absence_note(side.year, side.report.meta.region, side.report.meta.kind,
+                              change is Change.DROPPED)
 
 
-def _priority(change: str, term: str, old_term: str | None, so: _Side, sn: _Side, basis: str,
+def _priority(change: Change, term: str, old_term: str | None, so: _Side, sn: _Side, basis: str,
               extra_old: Sequence[Evidence] = (), extra_new: Sequence[Evidence] = (),
-              evidence: int = MAX_EVIDENCE, absent: str = "") -> Priority:
-    """`absent`: the side ("old" or "new") known not to contain the term (a found phrase is absent
+              evidence: int = MAX_EVIDENCE, absent: Side | None = None) -> Priority:
+    """`absent`: the side known not to contain the term (a found phrase is absent
     from the other text by construction), which needs no search."""
     tk = key(term)
     ok = key(old_term) if old_term is not None else tk
-    oc = so.flat.count(ok) if ok and absent != "old" else 0
-    nc = sn.flat.count(tk) if tk and absent != "new" else 0
+    oc = so.flat.count(ok) if ok and absent is not Side.OLD else 0
+    nc = sn.flat.count(tk) if tk and absent is not Side.NEW else 0
     ev_o = tuple(extra_old) or (_term_evidence(so, ok, evidence) if oc else ())
     ev_n = tuple(extra_new) or (_term_evidence(sn, tk, evidence) if nc else ())
-    shown = _display(sn if change != "dropped" else so, tk) if tk else term
+    shown = _display(sn if change is not Change.DROPPED else so, tk) if tk else term
     shown_old = (_display(so, ok) if ok else old_term) if old_term is not None else None
     return Priority(change=change, term=shown, old_term=shown_old, old_count=oc, new_count=nc,
                     old_per10k=per10k(oc, len(so.report.text)), new_per10k=per10k(nc, len(sn.report.text)),
@@ -524,7 +530,7 @@ def _dedupe(pending: list[_Pending]) -> list[_Pending]:
     return out
 
 
-def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side) -> list[_Found]:
+def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _Side) -> list[_Found]:
     """The `keep` best candidates as priorities (ties: shorter term first, then by text)."""
     factor = DIGEST_FACTOR if _note(change, so, sn) else 1.0
     pending.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
@@ -536,7 +542,7 @@ def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side
     for k, c in enumerate(kept):
         most = MAX_EVIDENCE if k < FULL_EVIDENCE else 1
         p = _priority(change, c.term, None, so, sn, c.basis, evidence=most,
-                      absent="old" if change == "new" else "new")
+                      absent=Side.OLD if change is Change.NEW else Side.NEW)
         out.append(_Found(p, c.signal, c.score * factor, vocab.with_mentions(c.basis, c.mentions), c.common))
     return out
 
@@ -582,7 +588,7 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
             score *= COMMON_FACTOR
         basis = "；".join(x for x in (reason, *extras) if x)
         out.append(_Pending(score, t, basis, signal, ph.count, bool(common)))
-    return _build("new", out, MAX_NEW, so, sn)
+    return _build(Change.NEW, out, MAX_NEW, so, sn)
 
 
 def _said_another_way(terms: Iterable[str], so: _Side) -> dict[str, str]:
@@ -665,7 +671,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             score *= COMMON_FACTOR
         basis = "；".join(x for x in (reason, common) if x)
         out.append(_Pending(score, t, basis, signal, ph.count, bool(common)))
-    return _build("dropped", out, MAX_DROPPED, so, sn)
+    return _build(Change.DROPPED, out, MAX_DROPPED, so, sn)
 
 
 def _episode(hist: tuple[int, ...], start: int, run: int) -> bool:
@@ -716,7 +722,7 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
     def add(a: str, b: str, signal: Signal, how: str) -> None:
         if any(a in x or x in a or b in y or y in b for x, y in used):
             return
-        p = _priority("reworded", b, a, so, sn, how)
+        p = _priority(Change.REWORDED, b, a, so, sn, how)
         score = REWORD_BASE + (1 - REWORD_BASE - 0.01) * min(1.0, (p.old_count + p.new_count) / 10)
         out.append(_Found(p, signal, score, vocab.with_mentions_both(how, p.old_count, p.new_count)))
         used.append((a, b))
@@ -755,7 +761,7 @@ def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
         if not (ratio >= CONTINUED_RATIO or ratio <= 1 / CONTINUED_RATIO):
             continue
         up = ratio > 1
-        p = _priority("continued", term, None, so, sn, vocab.continued_basis(up))
+        p = _priority(Change.CONTINUED, term, None, so, sn, vocab.continued_basis(up))
         score = CONTINUED_BASE + 0.1 * min(1.0, abs(math.log(ratio)) / math.log(4))
         reason = vocab.continued_reason(up, ra, rb)
         out.append(_Found(p, Signal.SPIKE if up else Signal.FADE, score, reason))
@@ -827,28 +833,29 @@ def target_series(history: Sequence[Report], canonicals: Sequence[str],
 
 def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Sequence[SectionPair],
           old: Report, new: Report) -> list[RankedChange]:
-    items: list[tuple[float, str, str, str, str]] = []  # score, kind, ref, summary, reason
+    items: list[tuple[float, RankedKind, str, str, str]] = []  # score, kind, ref, summary, reason
     stream_of: dict[int, int] = {}  # item index → _stream of a priority
     for f in found:
         p = f.priority
-        if p.change == "reworded":
+        if p.change is Change.REWORDED:
             summary = f"{p.old_term} → {p.term}"
-        elif p.change == "continued":
+        elif p.change is Change.CONTINUED:
             summary = vocab.per10k_summary(p.term, p.old_per10k, p.new_per10k)
         else:
             summary = f"{CHANGE_LABELS[p.change]}：{p.term}"
         reason = f.reason
         if p.note:
-            side = new if p.change == "dropped" else old
+            side = new if p.change is Change.DROPPED else old
             reason += vocab.absence_reason(side.meta.kind)
         stream_of[len(items)] = _stream(f)
-        items.append((f.score, "priority", p.term, summary, reason))
+        items.append((f.score, RankedKind.PRIORITY, p.term, summary, reason))
     for t in targets:
-        if t.direction in ("unchanged", "same"):  # equal in both: no change to rank
+        if t.direction in (Direction.UNCHANGED, Direction.SAME):  # equal in both: no change to rank
             continue
         ov = t.old.value if t.old else "—"
         nv = t.new.value if t.new else "—"
-        if t.direction in ("up", "down") and t.old and t.new and t.old.number and t.new.number is not None:
+        moved = t.direction in (Direction.UP, Direction.DOWN)
+        if moved and t.old and t.new and t.old.number and t.new.number is not None:
             rel = abs(t.new.number - t.old.number) / abs(t.old.number)
             score = TARGET_BASE + 0.07 * min(1.0, rel)
             delta = abs(t.new.number - t.old.number)
@@ -857,24 +864,24 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
         else:
             score = TARGET_BASE
             reason = vocab.target_reason(DIRECTION_LABELS[t.direction])
-        items.append((score, "target", t.indicator, f"{t.indicator}：{ov} → {nv}", reason))
+        items.append((score, RankedKind.TARGET, t.indicator, f"{t.indicator}：{ov} → {nv}", reason))
     total_o, total_n = max(1, len(old.text)), max(1, len(new.text))
     for s in pairs:
-        if s.relation == "matched":
+        if s.relation is Relation.MATCHED:
             continue
         size = len(s.old_text or "") / total_o if s.old_text else len(s.new_text or "") / total_n
         label = f"{s.old_path or s.old_title or ''} → {s.new_path or s.new_title or ''}"
-        if s.relation in ("new", "dropped"):
+        if s.relation in (Relation.NEW, Relation.DROPPED):
             score = SECTION_BASE + 0.25 * min(1.0, size * 5)
-            title = s.new_title if s.relation == "new" else s.old_title
+            title = s.new_title if s.relation is Relation.NEW else s.old_title
             summary = f"{RELATION_LABELS[s.relation]}{LEVEL_LABELS[s.level]}：{title or ''}"
         else:
             score = SECTION_BASE + 0.15 * min(1.0, size * 5)
             summary = f"{RELATION_LABELS[s.relation]}{LEVEL_LABELS[s.level]}：{label}"
-        share = vocab.NEW_SIDE if s.relation == "new" else vocab.OLD_SIDE
+        share = vocab.NEW_SIDE if s.relation is Relation.NEW else vocab.OLD_SIDE
         reason = vocab.section_reason(LEVEL_LABELS[s.level], RELATION_LABELS[s.relation], share, size)
-        items.append((score, "section", s.id, summary, reason))
-    kind_order = {"target": 0, "priority": 1, "section": 2}
+        items.append((score, RankedKind.SECTION, s.id, summary, reason))
+    kind_order = {RankedKind.TARGET: 0, RankedKind.PRIORITY: 1, RankedKind.SECTION: 2}
 
     def order(k: int) -> tuple[float, int, str, str]:
         x = items[k]
@@ -884,8 +891,8 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
     lead = [k for k in by_score if stream_of.get(k) == LEAD]
     gaps = [k for k in by_score if stream_of.get(k) == GAPS]
     heads = set(lead) | set(gaps)
-    top = [k for k in by_score if items[k][1] == "target"]
-    rest = [k for k in by_score if k not in heads and items[k][1] != "target"]
+    top = [k for k in by_score if items[k][1] is RankedKind.TARGET]
+    rest = [k for k in by_score if k not in heads and items[k][1] is not RankedKind.TARGET]
     ordered = [*top, *_merge(lead, gaps), *rest]
     return [RankedChange(rank=n, kind=kind, ref=ref, summary=summary, score=round(score, 4), reason=reason)
             for n, (score, kind, ref, summary, reason) in enumerate((items[k] for k in ordered), 1)]
@@ -933,7 +940,7 @@ def _history(ranked: Sequence[RankedChange], priorities: Sequence[Priority], ref
     by_term = {p.term: p for p in priorities}
     terms: list[str] = []
     for r in ranked:
-        if r.kind != "priority" or r.ref not in by_term:
+        if r.kind is not RankedKind.PRIORITY or r.ref not in by_term:
             continue
         p = by_term[r.ref]
         for t in (p.old_term, p.term):
@@ -974,7 +981,7 @@ def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence
     old, new, pairs = old_doc.report, new_doc.report, alignment.pairs
     if reference is None:
         reference = build_reference(history)
-    so, sn = _side(old_doc, alignment, "old"), _side(new_doc, alignment, "new")
+    so, sn = _side(old_doc, alignment, Side.OLD), _side(new_doc, alignment, Side.NEW)
     past = _past(old, new, reference, so)
     found = _priorities(so, sn, pairs, lexicon, past)
     priorities = [f.priority for f in found]

@@ -56,14 +56,14 @@ def render_hostile(c: Comparison) -> Comparison:
     evidence, target values, summaries, history, caveats)."""
     import dataclasses
 
-    from yoy.models import DiffChunk
+    from yoy.models import DiffChunk, Op
 
     sections = tuple(dataclasses.replace(
         p, old_title=None if p.old_title is None else p.old_title + RENDER_EVIL,
         new_title=None if p.new_title is None else RENDER_EVIL + p.new_title,
         old_path=None if p.old_path is None else p.old_path + RENDER_ATTR,
-        diff=(*p.diff, DiffChunk("insert", RENDER_EVIL), DiffChunk("equal", "x" + RENDER_SCRIPT),
-              DiffChunk("delete", RENDER_ATTR))) for p in c.sections)
+        diff=(*p.diff, DiffChunk(Op.INSERT, RENDER_EVIL), DiffChunk(Op.EQUAL, "x" + RENDER_SCRIPT),
+              DiffChunk(Op.DELETE, RENDER_ATTR))) for p in c.sections)
     priorities = tuple(dataclasses.replace(
         p, term=p.term + RENDER_EVIL, old_term=None if p.old_term is None else RENDER_EVIL,
         basis=RENDER_ATTR, note=RENDER_SCRIPT,

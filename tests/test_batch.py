@@ -20,7 +20,7 @@ from yoy.batch import Done, Job
 from yoy.cli import cli
 from yoy.corpus import Corpus
 from yoy.errors import CorpusError, RenderError
-from yoy.models import Report
+from yoy.models import Report, Side
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -291,7 +291,7 @@ def test_a_chunk_works_out_each_history_report_once(synth: Path, tmp_path: Path,
     calls: list[tuple[str, int]] = []
     real = figures.report_figures
 
-    def counting(report: Report, side: str = "new") -> list[figures.Found]:
+    def counting(report: Report, side: Side = Side.NEW) -> list[figures.Found]:
         calls.append((report.meta.region, report.meta.year))
         return real(report, side)
 

@@ -13,7 +13,7 @@ import pytest
 from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segment
 from yoy import align, classify, lexicon, terms
 from yoy.lexicon import Lexicon
-from yoy.models import Alignment, Comparison, Report
+from yoy.models import Alignment, Comparison, Report, Side
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -183,7 +183,7 @@ def test_a_phrase_a_framing_word_sets_up_ranks_above_its_plain_twin(base: Report
 def test_framing_word_is_the_preposition_not_a_word_ending_in_it(base: Report) -> None:
     new = variant(base, base.text + "\n以晨光同行为主线，可以暮云共建带动。")
     on = segment(new)
-    side = classify._side(terms.doc(new, on), Alignment((), {}, {}), "new")
+    side = classify._side(terms.doc(new, on), Alignment((), {}, {}), Side.NEW)
     assert classify._framed(side, "晨光同行")
     assert not classify._framed(side, "暮云共建")  # 可以 + name: not 以 setting a principle up
 
@@ -250,7 +250,7 @@ def test_a_clause_fragment_ranks_below_a_name_of_the_same_marks(base: Report,
     # nominal head, and a phrase ending in an adverb (cut before its head: a clause fragment)
     extra = "\n全年要落实星河惠民工程，建设美丽城区。全年要落实月湾平台非常，建设美丽城区。"
     new = variant(base, base.text + extra)
-    side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), "new")
+    side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
     from yoy import formulations
 
     found = formulations.phrases(side.doc, [base.text])

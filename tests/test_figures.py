@@ -8,7 +8,7 @@ import pytest
 
 from tests.corpus_reports import CORPUS
 from yoy import figures
-from yoy.models import Block, Figure, Period, Report, Span
+from yoy.models import Block, Figure, Period, Report, Side, Span
 
 REVIEW = ("一、{prev}年工作回顾\n"
           "过去一年，经济运行总体回升。国内生产总值超过126万亿元，增长5.2%。财政收入增长6.4%，达到21.7万亿元。"
@@ -152,7 +152,7 @@ def test_targets_do_not_need_the_outline_roles(year: int) -> None:
     folded = fold(rep.text)
 
     def locate(span: Span) -> figures.Located:
-        return figures.Located("new", span, "", None, Role.OTHER)
+        return figures.Located(Side.NEW, span, "", None, Role.OTHER)
 
     def heads(parts: tuple[Block, ...]) -> dict[str, str]:
         found = figures.extract_all(folded, rep.text, year, o.sentences, parts, o.paragraphs, locate)

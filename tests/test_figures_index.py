@@ -12,7 +12,7 @@ import pytest
 from yoy import figures, index, jsonio, pipeline
 from yoy.corpus import Corpus
 from yoy.lexicon import Lexicon
-from yoy.models import Report
+from yoy.models import Report, Side
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "yoy" / "corpus"
@@ -46,7 +46,7 @@ def test_history_figures_are_stored_once_and_read_back(national: Path,
     calls: list[int] = []
     real = figures.report_figures
 
-    def spy(report: Report, side: str = "new") -> list[figures.Found]:
+    def spy(report: Report, side: Side = Side.NEW) -> list[figures.Found]:
         calls.append(1)
         return real(report, side)
 

@@ -14,7 +14,7 @@ import pytest
 
 from yoy import classify, formulations, lexicon, outline, pipeline, terms
 from yoy.corpus import Corpus
-from yoy.models import Comparison, Doc, Report
+from yoy.models import Comparison, Doc, RankedKind, Report
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 # Internal codes a reader must never see in a reason or basis.
@@ -64,7 +64,7 @@ def test_ranking_puts_changes_before_common_words() -> None:
     debut = [k for k, r in enumerate(ranked) if r.reason.startswith("首次出现")]
     assert common and debut and min(common) > min(debut)
     kinds = [r.kind for r in c.ranked]
-    assert kinds.index("target") < kinds.index("priority")  # target changes first
+    assert kinds.index(RankedKind.TARGET) < kinds.index(RankedKind.PRIORITY)  # target changes first
     assert [r.rank for r in c.ranked] == list(range(1, len(c.ranked) + 1))
 
 

@@ -269,7 +269,7 @@ def test_targets_read_the_figures_the_index_stores(small: Path, monkeypatch: pyt
 
     from yoy import figures
     from yoy.cli import cli
-    from yoy.models import Report
+    from yoy.models import Report, Side
 
     def run() -> str:
         args = ["--corpus", str(small), "targets", "全国", "--all", "--format", "json"]
@@ -281,7 +281,7 @@ def test_targets_read_the_figures_the_index_stores(small: Path, monkeypatch: pyt
     calls: list[int] = []
     real = figures.report_figures
 
-    def spy(report: Report, side: str = "new") -> list[figures.Found]:
+    def spy(report: Report, side: Side = Side.NEW) -> list[figures.Found]:
         calls.append(report.meta.year)
         return real(report, side)
 

@@ -26,7 +26,7 @@ from markdown_it import MarkdownIt
 from tests.conftest import RENDER_ATTR, RENDER_PAIRS, RENDER_SCRIPT, render_record
 from yoy import jsonio, render
 from yoy.errors import RenderError
-from yoy.models import Comparison, DiffChunk, PairLevel, Relation, SectionPair
+from yoy.models import Comparison, DiffChunk, Op, PairLevel, Relation, SectionPair
 from yoy.render import context, env
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -139,8 +139,8 @@ def test_only_changes_counts_sections_changed_beyond_the_threshold(render_chengy
         render_chengyang, sections=(SectionPair(
             "a1", "p1", "p1", "甲", "甲", "一", "一", PairLevel.PART, Relation.MATCHED, 0.9,
             text + "旧。", text + "新。",
-            (DiffChunk("equal", text), DiffChunk("delete", "旧"),
-             DiffChunk("insert", "新"), DiffChunk("equal", "。"))),)))
+            (DiffChunk(Op.EQUAL, text), DiffChunk(Op.DELETE, "旧"),
+             DiffChunk(Op.INSERT, "新"), DiffChunk(Op.EQUAL, "。"))),)))
     assert few["pairs"][0]["edited"] and not few["pairs"][0]["changed"]
     assert few["changed_pairs"] == 0
 

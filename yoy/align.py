@@ -29,6 +29,7 @@ from yoy.models import (
     Block,
     DiffChunk,
     Doc,
+    Op,
     Outline,
     PairLevel,
     Relation,
@@ -368,25 +369,25 @@ def word_regions(fa: str, fb: str, ba: list[int], bb: list[int]) -> list[tuple[i
     return [(r[0], r[1], r[2], r[3]) for r in regions]
 
 
-def _sentence_diff(so: _Text, a: Span, sn: _Text, b: Span) -> list[tuple[str, str]]:
+def _sentence_diff(so: _Text, a: Span, sn: _Text, b: Span) -> list[tuple[Op, str]]:
     ta, tb = so.report.text[a.start:a.end], sn.report.text[b.start:b.end]
     fa, fb = so.folded[a.start:a.end], sn.folded[b.start:b.end]
     if fa == fb:
-        return [("equal", tb)]
+        return [(Op.EQUAL, tb)]
     regions = word_regions(fa, fb, so.tokens.bounds(a), sn.tokens.bounds(b))
-    out: list[tuple[str, str]] = []
+    out: list[tuple[Op, str]] = []
     pa = pb = 0
     for i1, i2, j1, j2 in regions:
         if fa[pa:i1] == fb[pb:j1]:
-            out.append(("equal", tb[pb:j1]))
+            out.append((Op.EQUAL, tb[pb:j1]))
         else:
-            out += [("delete", ta[pa:i1]), ("insert", tb[pb:j1])]
-        out += [("delete", ta[i1:i2]), ("insert", tb[j1:j2])]
+            out += [(Op.DELETE, ta[pa:i1]), (Op.INSERT, tb[pb:j1])]
+        out += [(Op.DELETE, ta[i1:i2]), (Op.INSERT, tb[j1:j2])]
         pa, pb = i2, j2
     if fa[pa:] == fb[pb:]:
-        out.append(("equal", tb[pb:]))
+        out.append((Op.EQUAL, tb[pb:]))
     else:
-        out += [("delete", ta[pa:]), ("insert", tb[pb:])]
+        out += [(Op.DELETE, ta[pa:]), (Op.INSERT, tb[pb:])]
     return out
 
 
@@ -420,35 +421,37 @@ def _redline(so: _Text, a: Span, pa: Sequence[Span], sn: _Text, b: Span, pb: Seq
              ) -> tuple[DiffChunk, ...]:
     """Word-sized redline of two spans cut into sentences (`_pieces`): sentences aligned first,
     characters diffed inside each pair."""
-    raw: list[tuple[str, str]] = []
+    raw: list[tuple[Op, str]] = []
     if _over_budget(pa, pb):
-        raw = [("delete", so.report.text[a.start:a.end]), ("insert", sn.report.text[b.start:b.end])]
+        raw = [(Op.DELETE, so.report.text[a.start:a.end]), (Op.INSERT, sn.report.text[b.start:b.end])]
     else:
         fa = [so.folded[s.start:s.end].strip() for s in pa]
         fb = [sn.folded[s.start:s.end].strip() for s in pb]
         i0 = j0 = 0
         for i, j in [*_sentence_pairs(fa, fb), (len(pa), len(pb))]:
-            raw += [("delete", so.report.text[s.start:s.end]) for s in pa[i0:i]]
-            raw += [("insert", sn.report.text[s.start:s.end]) for s in pb[j0:j]]
+            raw += [(Op.DELETE, so.report.text[s.start:s.end]) for s in pa[i0:i]]
+            raw += [(Op.INSERT, sn.report.text[s.start:s.end]) for s in pb[j0:j]]
             if i < len(pa):
                 raw += _sentence_diff(so, pa[i], sn, pb[j])
             i0, j0 = i + 1, j + 1
     return merge_chunks(raw)
 
 
-def merge_chunks(raw: Sequence[tuple[str, str]]) -> tuple[DiffChunk, ...]:
+def merge_chunks(raw: Sequence[tuple[Op, str]]) -> tuple[DiffChunk, ...]:
     """Drop empty chunks, join runs of one op, put a delete before its insert."""
-    out: list[list[str]] = []
+    ops: list[Op] = []
+    texts: list[str] = []
     for op, text in raw:
         if not text:
             continue
-        if out and out[-1][0] == op:
-            out[-1][1] += text
-        elif op == "delete" and len(out) >= 2 and out[-1][0] == "insert" and out[-2][0] == "delete":
-            out[-2][1] += text
+        if ops and ops[-1] is op:
+            texts[-1] += text
+        elif op is Op.DELETE and len(ops) >= 2 and ops[-1] is Op.INSERT and ops[-2] is Op.DELETE:
+            texts[-2] += text
         else:
-            out.append([op, text])
-    return tuple(DiffChunk(op, text) for op, text in out)
+            ops.append(op)
+            texts.append(text)
+    return tuple(DiffChunk(op, text) for op, text in zip(ops, texts, strict=True))
 
 
 # --- the stage ------------------------------------------------------------------------------
@@ -577,16 +580,16 @@ def word_diff(old: str, new: str) -> tuple[tuple[DiffChunk, ...], tuple[DiffChun
     """Word-level redline of two aligned sentences: (old side: equal/delete, new side: equal/insert)."""
     wa, wb = _word_pieces(old), _word_pieces(new)
     fa, fb = [fold(w) for w in wa], [fold(w) for w in wb]
-    side_a: list[tuple[str, str]] = []
-    side_b: list[tuple[str, str]] = []
+    side_a: list[tuple[Op, str]] = []
+    side_b: list[tuple[Op, str]] = []
     for op in Indel.opcodes(fa, fb):
         a, b = "".join(wa[op.src_start:op.src_end]), "".join(wb[op.dest_start:op.dest_end])
         if op.tag == "equal":
-            side_a.append(("equal", a))
-            side_b.append(("equal", b))
+            side_a.append((Op.EQUAL, a))
+            side_b.append((Op.EQUAL, b))
         else:
-            side_a.append(("delete", a))
-            side_b.append(("insert", b))
+            side_a.append((Op.DELETE, a))
+            side_b.append((Op.INSERT, b))
     return merge_chunks(side_a), merge_chunks(side_b)
 
 
@@ -601,16 +604,16 @@ def sentence_rows(old: str, new: str) -> tuple[SentenceRow, ...]:
     rows: list[SentenceRow] = []
     i0 = j0 = 0
     for i, j in [*anchors, (len(sa), len(sb))]:
-        gap_a = tuple(Sentence((DiffChunk("delete", t),), p) for t, p in sa[i0:i])
-        gap_b = tuple(Sentence((DiffChunk("insert", t),), p) for t, p in sb[j0:j])
+        gap_a = tuple(Sentence((DiffChunk(Op.DELETE, t),), p) for t, p in sa[i0:i])
+        gap_b = tuple(Sentence((DiffChunk(Op.INSERT, t),), p) for t, p in sb[j0:j])
         if gap_a or gap_b:
             rows.append(SentenceRow("replace" if gap_a and gap_b else "delete" if gap_a else "insert",
                                     gap_a, gap_b))
         if i < len(sa):
             (ta, pa), (tb, pb) = sa[i], sb[j]
             if fa[i] == fb[j]:
-                rows.append(SentenceRow("equal", (Sentence((DiffChunk("equal", ta),), pa),),
-                                        (Sentence((DiffChunk("equal", tb),), pb),)))
+                rows.append(SentenceRow(Op.EQUAL, (Sentence((DiffChunk(Op.EQUAL, ta),), pa),),
+                                        (Sentence((DiffChunk(Op.EQUAL, tb),), pb),)))
             else:
                 ca, cb = word_diff(ta, tb)
                 rows.append(SentenceRow("changed", (Sentence(ca, pa),), (Sentence(cb, pb),)))

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from yoy import figures, formulations
+from yoy import figures, formulations, vocab
 from yoy.history import Reference, RefText, presence, tallies
 from yoy.history import reference as build_reference
 from yoy.lexicon import Lexicon
@@ -33,7 +33,9 @@ from yoy.models import (
     RELATION_LABELS,
     Alignment,
     Block,
+    Change,
     Comparison,
+    Direction,
     Doc,
     Evidence,
     Figure,
@@ -42,10 +44,13 @@ from yoy.models import (
     Period,
     Priority,
     RankedChange,
+    RankedKind,
+    Relation,
     Report,
     ReportRef,
     Role,
     SectionPair,
+    Side,
     Span,
     TargetChange,
     TargetSeries,
@@ -96,8 +101,7 @@ W_MENTIONS, W_GOVERNED, W_QUOTED, W_FRAMED = 0.32, 0.12, 0.16, 0.14
 W_HEADING, W_POLICY, W_COMPACT = 0.14, 0.04, 0.08
 # Framing words: a closed list of the prepositions with which a report sets up a guiding phrase, and
 # the words ending in 以 that are not that preposition (可以, 加以…).
-FRAME_WORDS = ("以", "按照", "围绕", "把")
-NOT_FRAME = ("可以", "所以", "加以", "予以", "得以", "难以", "足以", "用以", "借以", "据以", "一把")
+FRAME_WORDS, NOT_FRAME = vocab.FRAME_WORDS, vocab.NOT_FRAME
 # Dropped phrases: half their salience is how often the old report said them (a chunk said once and
 # gone is chance wording; a stressed phrase that vanished is the drop a reader notices). Half: the
 # shape of a name still counts as much as repetition.
@@ -201,7 +205,7 @@ HISTORY_TERMS = 8
 
 NO_LEXICON = Lexicon()
 _WORDISH = re.compile(r"[\u4e00-\u9fffA-Za-z+]+")
-_ORDER = {"reworded": 0, "new": 1, "dropped": 2, "continued": 3}
+_ORDER = {Change.REWORDED: 0, Change.NEW: 1, Change.DROPPED: 2, Change.CONTINUED: 3}
 
 
 class Signal(StrEnum):
@@ -224,7 +228,7 @@ class Signal(StrEnum):
 @dataclass(frozen=True, slots=True)
 class _Side:
     doc: Doc
-    label: str  # "old" | "new"
+    label: Side
     paths: dict[str, str]
     pair_of: dict[str, str]
     blocks: tuple[Block, ...]  # parts and sections, by start
@@ -277,11 +281,11 @@ class _Side:
                         pair_id=where.pair_id)
 
 
-def _side(d: Doc, alignment: Alignment, label: str) -> _Side:
+def _side(d: Doc, alignment: Alignment, label: Side) -> _Side:
     pairs = alignment.pairs
     pair_of: dict[str, str] = {}
     for p in pairs:  # first row of a block wins: rows are in reading order, core before extra links
-        k = p.old_id if label == "old" else p.new_id
+        k = p.old_id if label is Side.OLD else p.new_id
         if k is not None:
             pair_of.setdefault(k, p.id)
     blocks = [b for part in d.outline.blocks for b in (part, *part.children)]
@@ -296,7 +300,7 @@ def _side(d: Doc, alignment: Alignment, label: str) -> _Side:
         if n < len(sents) and sents[n].start < b.span.end:
             leads.append(key(d.report.text[sents[n].start:sents[n].end]))
     heading = "|".join([*(key(d.report.text[b.title_span.start:b.title_span.end]) for b in blocks), *leads])
-    labels = alignment.old_paths if label == "old" else alignment.new_paths
+    labels = alignment.old_paths if label is Side.OLD else alignment.new_paths
     return _Side(d, label, labels, pair_of, tuple(blocks),
                  tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading)
 
@@ -416,10 +420,6 @@ class _Found:
     common: bool = False
 
 
-def _years(ys: Sequence[int]) -> str:
-    return f"{ys[0]}年" if len(ys) == 1 else f"{ys[0]}–{ys[-1]}"
-
-
 def _framed(side: _Side, t: str) -> bool:
     """Some occurrence of `t` follows a framing word (`FRAME_WORDS`): 以…为, 按照…, 围绕…, 把…作为."""
     pos = side.flat.find(t) if t else -1
@@ -444,35 +444,33 @@ def _salience(ph: formulations.Phrase, side: _Side) -> float:
 
 def _common(share: float, k: int, m: int, everyday: bool) -> str:
     if share >= COMMON_SHARE:
-        return f"常用词：其他 {m} 份报告中 {k} 份提及"
-    return "常用词：日常用语" if everyday else ""
+        return vocab.common_reason(k, m)
+    return vocab.EVERYDAY if everyday else ""
 
 
 # --- priorities -----------------------------------------------------------------------------
 
 
-def _note(change: str, so: _Side, sn: _Side) -> str | None:
-    side = sn if change == "dropped" else so if change == "new" else None
+def _note(change: Change, so: _Side, sn: _Side) -> str | None:
+    side = sn if change is Change.DROPPED else so if change is Change.NEW else None
     if side is None or side.report.meta.kind is Kind.FULL:
         return None
-    digest = side.report.meta.kind is Kind.SUMMARY
-    what, missing = ("新闻摘要", "摘要省略") if digest else ("不完整文本", "缺失部分")
-    real = "删去" if change == "dropped" else "新增"
-    return f"{side.year}年{side.report.meta.region}文本为{what}：未出现可能是{missing}，不一定是真正{real}"
+    return vocab.absence_note(side.year, side.report.meta.region, side.report.meta.kind,
+                              change is Change.DROPPED)
 
 
-def _priority(change: str, term: str, old_term: str | None, so: _Side, sn: _Side, basis: str,
+def _priority(change: Change, term: str, old_term: str | None, so: _Side, sn: _Side, basis: str,
               extra_old: Sequence[Evidence] = (), extra_new: Sequence[Evidence] = (),
-              evidence: int = MAX_EVIDENCE, absent: str = "") -> Priority:
-    """`absent`: the side ("old" or "new") known not to contain the term (a found phrase is absent
+              evidence: int = MAX_EVIDENCE, absent: Side | None = None) -> Priority:
+    """`absent`: the side known not to contain the term (a found phrase is absent
     from the other text by construction), which needs no search."""
     tk = key(term)
     ok = key(old_term) if old_term is not None else tk
-    oc = so.flat.count(ok) if ok and absent != "old" else 0
-    nc = sn.flat.count(tk) if tk and absent != "new" else 0
+    oc = so.flat.count(ok) if ok and absent is not Side.OLD else 0
+    nc = sn.flat.count(tk) if tk and absent is not Side.NEW else 0
     ev_o = tuple(extra_old) or (_term_evidence(so, ok, evidence) if oc else ())
     ev_n = tuple(extra_new) or (_term_evidence(sn, tk, evidence) if nc else ())
-    shown = _display(sn if change != "dropped" else so, tk) if tk else term
+    shown = _display(sn if change is not Change.DROPPED else so, tk) if tk else term
     shown_old = (_display(so, ok) if ok else old_term) if old_term is not None else None
     return Priority(change=change, term=shown, old_term=shown_old, old_count=oc, new_count=nc,
                     old_per10k=per10k(oc, len(so.report.text)), new_per10k=per10k(nc, len(sn.report.text)),
@@ -484,12 +482,12 @@ def _region_words(*reports: Report) -> set[str]:
     out: set[str] = set()
     for r in reports:
         name = r.meta.region
-        out |= {name, re.sub(r"(区|市|县|省|州|旗|自治区)$", "", name)}
+        out |= {name, re.sub(vocab.REGION_SUFFIX, "", name)}
     return out
 
 
 def _national_note(past: _Past, first: int) -> str:
-    return f"全国报告{past.national[first].year}年起使用" if first >= 0 else ""
+    return vocab.national_since(past.national[first].year) if first >= 0 else ""
 
 
 def _kept(found: dict[str, formulations.Phrase], skip: set[str], regions: set[str]) -> list[str]:
@@ -532,7 +530,7 @@ def _dedupe(pending: list[_Pending]) -> list[_Pending]:
     return out
 
 
-def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side) -> list[_Found]:
+def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _Side) -> list[_Found]:
     """The `keep` best candidates as priorities (ties: shorter term first, then by text)."""
     factor = DIGEST_FACTOR if _note(change, so, sn) else 1.0
     pending.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
@@ -544,8 +542,8 @@ def _build(change: str, pending: list[_Pending], keep: int, so: _Side, sn: _Side
     for k, c in enumerate(kept):
         most = MAX_EVIDENCE if k < FULL_EVIDENCE else 1
         p = _priority(change, c.term, None, so, sn, c.basis, evidence=most,
-                      absent="old" if change == "new" else "new")
-        out.append(_Found(p, c.signal, c.score * factor, f"{c.basis}；提及 {c.mentions} 次", c.common))
+                      absent=Side.OLD if change is Change.NEW else Side.NEW)
+        out.append(_Found(p, c.signal, c.score * factor, vocab.with_mentions(c.basis, c.mentions), c.common))
     return out
 
 
@@ -571,26 +569,26 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
         n_hist = len(past.years)
         if not seen:
             signal, base = Signal.DEBUT, DEBUT_BASE
-            reason = f"首次出现：此前 {n_hist} 份报告{'均' if n_hist > 1 else ''}未提及"
+            reason = vocab.debut_reason(n_hist)
             if n_hist < HISTORY_MIN or not past.same_region:
-                reason += f"（本地区可比报告少，另参考其他 {m} 份报告）"
+                reason += vocab.few_history_others(m)
         elif seen[-1] < past.years[-1] and len(past.years) - 1 - past.years.index(seen[-1]) >= RETURN_GAP:
             signal, base = Signal.RETURN, RETURN_BASE
-            reason = f"{seen[-1]}年后再次出现"
+            reason = vocab.return_reason(seen[-1])
         else:
             signal, base = Signal.FLIP, FLIP_BASE
-            reason = f"{_years(seen)}曾提及，上年未提"
+            reason = vocab.flip_new_reason(vocab.years_span(seen))
         common = _common(share, df[t], m, ph.everyday)
         score = base + SALIENCE_SPAN * sal
         extras = [common, _national_note(past, nat[t])]
         if t in reworded:
             score *= DUP_FACTOR
-            extras.append(f"上年说法为“{reworded[t]}”")
+            extras.append(vocab.said_before(reworded[t]))
         if common:
             score *= COMMON_FACTOR
         basis = "；".join(x for x in (reason, *extras) if x)
         out.append(_Pending(score, t, basis, signal, ph.count, bool(common)))
-    return _build("new", out, MAX_NEW, so, sn)
+    return _build(Change.NEW, out, MAX_NEW, so, sn)
 
 
 def _said_another_way(terms: Iterable[str], so: _Side) -> dict[str, str]:
@@ -652,9 +650,9 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         if t in gaps:
             signal, base = Signal.GAP, GAP_BASE
             episode = _episode(hist[t], start, run)
-            reason = f"{_years(ys)} 每年提及，今年未提" + ("；此前各年未提" if episode else "")
+            reason = vocab.gap_reason(vocab.years_span(ys), episode)
             if len(past.years) < HISTORY_MIN:
-                reason += "（本地区可比报告少）"
+                reason += vocab.FEW_HISTORY
             length = 1.0 if episode else min(1.0, run / RUN_FULL)
             if run >= STANDING_RUN:
                 length = 0.0
@@ -665,16 +663,15 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             common = _common(0.0, df[t], m, ph.everyday)
         else:
             signal, base = Signal.FLIP, FLIP_BASE
-            first = not any(k < last for k in hist[t])
-            said = _years(ys) + (" 每年" if run > 1 else "")
-            reason = f"{said}{'首次' if first and last and run == 1 else ''}提及，今年未提"
+            once = run == 1 and bool(last) and not any(k < last for k in hist[t])  # said first last year
+            reason = vocab.flip_dropped_reason(vocab.years_span(ys), run > 1, once)
             common = _common(share, df[t], m, ph.everyday)
         score = base + SALIENCE_SPAN * sal
         if common:
             score *= COMMON_FACTOR
         basis = "；".join(x for x in (reason, common) if x)
         out.append(_Pending(score, t, basis, signal, ph.count, bool(common)))
-    return _build("dropped", out, MAX_DROPPED, so, sn)
+    return _build(Change.DROPPED, out, MAX_DROPPED, so, sn)
 
 
 def _episode(hist: tuple[int, ...], start: int, run: int) -> bool:
@@ -725,18 +722,18 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
     def add(a: str, b: str, signal: Signal, how: str) -> None:
         if any(a in x or x in a or b in y or y in b for x, y in used):
             return
-        p = _priority("reworded", b, a, so, sn, how)
+        p = _priority(Change.REWORDED, b, a, so, sn, how)
         score = REWORD_BASE + (1 - REWORD_BASE - 0.01) * min(1.0, (p.old_count + p.new_count) / 10)
-        out.append(_Found(p, signal, score, f"{how}；提及 {p.old_count} → {p.new_count} 次"))
+        out.append(_Found(p, signal, score, vocab.with_mentions_both(how, p.old_count, p.new_count)))
         used.append((a, b))
 
     for was, now in formulations.stance_changes(so.doc, sn.doc):
-        how = f"表述变化：{was.head}由“{was.modifier}”改为“{now.modifier}”"
+        how = vocab.stance_reason(was.head, was.modifier, now.modifier)
         add(was.phrase, now.phrase, Signal.STANCE, how)
     for a, b in lex.successions:
         a, b = key(a), key(b)
         if count(a, so.flat) and not count(a, sn.flat) and count(b, sn.flat) and not count(b, so.flat):
-            add(a, b, Signal.LEXICON, "表述变化：词表所列接替")
+            add(a, b, Signal.LEXICON, vocab.LEXICON_SUCCESSION)
     slots = _slots(pairs, so, sn)
     seen_new = presence({b for _, b in slots}, past.texts)
     for (a, b), n in sorted(slots.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -745,7 +742,7 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         # (tried: accepting one place when an established formula gives way to a debut; the redlines
         # of long sections are too coarse for one place to mean a renaming)
         if n >= SLOT_MIN_SUPPORT and not seen_new[b]:
-            add(a, b, Signal.SLOT, f"表述变化：对应位置替换 {n} 处")
+            add(a, b, Signal.SLOT, vocab.slot_reason(n))
     return out
 
 
@@ -764,9 +761,9 @@ def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
         if not (ratio >= CONTINUED_RATIO or ratio <= 1 / CONTINUED_RATIO):
             continue
         up = ratio > 1
-        p = _priority("continued", term, None, so, sn, f"延续，提及{'增多' if up else '减少'}")
+        p = _priority(Change.CONTINUED, term, None, so, sn, vocab.continued_basis(up))
         score = CONTINUED_BASE + 0.1 * min(1.0, abs(math.log(ratio)) / math.log(4))
-        reason = f"延续，强度{'上升' if up else '下降'}：每万字 {ra:g} → {rb:g}"
+        reason = vocab.continued_reason(up, ra, rb)
         out.append(_Found(p, Signal.SPIKE if up else Signal.FADE, score, reason))
     out.sort(key=lambda f: (-f.score, f.priority.term))
     return out[:MAX_CONTINUED]
@@ -836,54 +833,55 @@ def target_series(history: Sequence[Report], canonicals: Sequence[str],
 
 def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Sequence[SectionPair],
           old: Report, new: Report) -> list[RankedChange]:
-    items: list[tuple[float, str, str, str, str]] = []  # score, kind, ref, summary, reason
+    items: list[tuple[float, RankedKind, str, str, str]] = []  # score, kind, ref, summary, reason
     stream_of: dict[int, int] = {}  # item index → _stream of a priority
     for f in found:
         p = f.priority
-        if p.change == "reworded":
+        if p.change is Change.REWORDED:
             summary = f"{p.old_term} → {p.term}"
-        elif p.change == "continued":
-            summary = f"{p.term}：每万字 {p.old_per10k:g} → {p.new_per10k:g}"
+        elif p.change is Change.CONTINUED:
+            summary = vocab.per10k_summary(p.term, p.old_per10k, p.new_per10k)
         else:
             summary = f"{CHANGE_LABELS[p.change]}：{p.term}"
         reason = f.reason
         if p.note:
-            side = new if p.change == "dropped" else old
-            reason += "；可能是摘要省略" if side.meta.kind is Kind.SUMMARY else "；文本不完整"
+            side = new if p.change is Change.DROPPED else old
+            reason += vocab.absence_reason(side.meta.kind)
         stream_of[len(items)] = _stream(f)
-        items.append((f.score, "priority", p.term, summary, reason))
+        items.append((f.score, RankedKind.PRIORITY, p.term, summary, reason))
     for t in targets:
-        if t.direction in ("unchanged", "same"):  # equal in both: no change to rank
+        if t.direction in (Direction.UNCHANGED, Direction.SAME):  # equal in both: no change to rank
             continue
         ov = t.old.value if t.old else "—"
         nv = t.new.value if t.new else "—"
-        if t.direction in ("up", "down") and t.old and t.new and t.old.number and t.new.number is not None:
+        moved = t.direction in (Direction.UP, Direction.DOWN)
+        if moved and t.old and t.new and t.old.number and t.new.number is not None:
             rel = abs(t.new.number - t.old.number) / abs(t.old.number)
             score = TARGET_BASE + 0.07 * min(1.0, rel)
             delta = abs(t.new.number - t.old.number)
-            unit = "个百分点" if t.new.unit == "%" else (t.new.unit or "")  # 6% → 3% is 3 points, not 3%
-            reason = f"目标{DIRECTION_LABELS[t.direction]} {delta:g} {unit}".rstrip()
+            unit = vocab.POINTS if t.new.unit == "%" else (t.new.unit or "")  # 6% → 3% is 3 points, not 3%
+            reason = vocab.target_reason(DIRECTION_LABELS[t.direction], delta, unit)
         else:
             score = TARGET_BASE
-            reason = f"目标{DIRECTION_LABELS[t.direction]}"
-        items.append((score, "target", t.indicator, f"{t.indicator}：{ov} → {nv}", reason))
+            reason = vocab.target_reason(DIRECTION_LABELS[t.direction])
+        items.append((score, RankedKind.TARGET, t.indicator, f"{t.indicator}：{ov} → {nv}", reason))
     total_o, total_n = max(1, len(old.text)), max(1, len(new.text))
     for s in pairs:
-        if s.relation == "matched":
+        if s.relation is Relation.MATCHED:
             continue
         size = len(s.old_text or "") / total_o if s.old_text else len(s.new_text or "") / total_n
         label = f"{s.old_path or s.old_title or ''} → {s.new_path or s.new_title or ''}"
-        if s.relation in ("new", "dropped"):
+        if s.relation in (Relation.NEW, Relation.DROPPED):
             score = SECTION_BASE + 0.25 * min(1.0, size * 5)
-            title = s.new_title if s.relation == "new" else s.old_title
+            title = s.new_title if s.relation is Relation.NEW else s.old_title
             summary = f"{RELATION_LABELS[s.relation]}{LEVEL_LABELS[s.level]}：{title or ''}"
         else:
             score = SECTION_BASE + 0.15 * min(1.0, size * 5)
             summary = f"{RELATION_LABELS[s.relation]}{LEVEL_LABELS[s.level]}：{label}"
-        share = "新" if s.relation == "new" else "旧"
-        reason = f"{LEVEL_LABELS[s.level]}{RELATION_LABELS[s.relation]}，占{share}报告 {size:.0%}"
-        items.append((score, "section", s.id, summary, reason))
-    kind_order = {"target": 0, "priority": 1, "section": 2}
+        share = vocab.NEW_SIDE if s.relation is Relation.NEW else vocab.OLD_SIDE
+        reason = vocab.section_reason(LEVEL_LABELS[s.level], RELATION_LABELS[s.relation], share, size)
+        items.append((score, RankedKind.SECTION, s.id, summary, reason))
+    kind_order = {RankedKind.TARGET: 0, RankedKind.PRIORITY: 1, RankedKind.SECTION: 2}
 
     def order(k: int) -> tuple[float, int, str, str]:
         x = items[k]
@@ -893,8 +891,8 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
     lead = [k for k in by_score if stream_of.get(k) == LEAD]
     gaps = [k for k in by_score if stream_of.get(k) == GAPS]
     heads = set(lead) | set(gaps)
-    top = [k for k in by_score if items[k][1] == "target"]
-    rest = [k for k in by_score if k not in heads and items[k][1] != "target"]
+    top = [k for k in by_score if items[k][1] is RankedKind.TARGET]
+    rest = [k for k in by_score if k not in heads and items[k][1] is not RankedKind.TARGET]
     ordered = [*top, *_merge(lead, gaps), *rest]
     return [RankedChange(rank=n, kind=kind, ref=ref, summary=summary, score=round(score, 4), reason=reason)
             for n, (score, kind, ref, summary, reason) in enumerate((items[k] for k in ordered), 1)]
@@ -942,7 +940,7 @@ def _history(ranked: Sequence[RankedChange], priorities: Sequence[Priority], ref
     by_term = {p.term: p for p in priorities}
     terms: list[str] = []
     for r in ranked:
-        if r.kind != "priority" or r.ref not in by_term:
+        if r.kind is not RankedKind.PRIORITY or r.ref not in by_term:
             continue
         p = by_term[r.ref]
         for t in (p.old_term, p.term):
@@ -956,26 +954,15 @@ def _history(ranked: Sequence[RankedChange], priorities: Sequence[Priority], ref
 
 
 def _ref(r: Report) -> ReportRef:
-    caveat = None
-    if r.meta.kind is Kind.SUMMARY:
-        caveat = "新闻摘要，非报告全文"
-    elif r.meta.kind is Kind.PARTIAL:
-        caveat = "不完整文本，缺少报告的一部分"
+    caveat = vocab.ref_caveat(r.meta.kind)
     return ReportRef(region=r.meta.region, year=r.meta.year, kind=r.meta.kind, title=r.meta.title,
                      chars=len(r.text), caveat=caveat)
 
 
 def _caveats(old: Report, new: Report) -> tuple[str, ...]:
-    out = []
-    for r in (old, new):
-        if r.meta.kind is Kind.SUMMARY:
-            out.append(f"{r.meta.year}年{r.meta.region}文本为新闻摘要，并非报告全文：某项重点、章节或目标"
-                       "未出现，可能是摘要省略，不一定是真正的变化。")
-        elif r.meta.kind is Kind.PARTIAL:
-            out.append(f"{r.meta.year}年{r.meta.region}文本不完整：缺失部分的内容无法比较。")
+    out = [c for r in (old, new) if (c := vocab.text_caveat(r.meta.year, r.meta.region, r.meta.kind))]
     if old.meta.region != new.meta.region:
-        out.append(f"跨地区对比：{old.meta.region}{old.meta.year}年与{new.meta.region}{new.meta.year}年是不同地区，"
-                   "“新提出”“不再提及”指一份报告提到而另一份没有，并非时间上的变化。")
+        out.append(vocab.peer_caveat(old.meta.region, old.meta.year, new.meta.region, new.meta.year))
     return tuple(out)
 
 
@@ -994,7 +981,7 @@ def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence
     old, new, pairs = old_doc.report, new_doc.report, alignment.pairs
     if reference is None:
         reference = build_reference(history)
-    so, sn = _side(old_doc, alignment, "old"), _side(new_doc, alignment, "new")
+    so, sn = _side(old_doc, alignment, Side.OLD), _side(new_doc, alignment, Side.NEW)
     past = _past(old, new, reference, so)
     found = _priorities(so, sn, pairs, lexicon, past)
     priorities = [f.priority for f in found]

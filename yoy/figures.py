@@ -39,6 +39,7 @@ from yoy.models import (
     Period,
     Report,
     Role,
+    Side,
     Span,
     TargetPoint,
     TargetSeries,
@@ -275,9 +276,9 @@ CUE_PARAGRAPH_MAX_CHARS = 40
 
 @dataclass(frozen=True, slots=True)
 class Located:
-    """Where a sentence stands: its report ("old" | "new"), span, path label, pair id, part role."""
+    """Where a sentence stands: its report, span, path label, pair id, part role."""
 
-    side: str
+    side: Side
     span: Span
     path: str
     pair_id: str | None
@@ -663,7 +664,7 @@ def note(old: Figure | None, new: Figure | None, dir_: str) -> str | None:
 # --- one report on its own, and the series over a region's reports ----------------------------
 
 
-def report_figures(report: Report, side: str = "new") -> list[Found]:
+def report_figures(report: Report, side: Side = Side.NEW) -> list[Found]:
     """Every figure of a report outside any comparison (paths label parts and sections, no pair links)."""
     o = outline.segment(report)
     folded = fold(report.text)
@@ -693,6 +694,7 @@ def load_found(text: str) -> tuple[Found, ...]:
         fig = dict(row["figure"])
         ev = dict(fig.pop("evidence"))
         ev["span"] = Span(**ev["span"])
+        ev["side"] = Side(ev["side"])
         fig["period"] = Period(fig["period"])
         out.append(Found(Figure(**fig, evidence=Evidence(**ev)), row["rank"]))
     return tuple(out)

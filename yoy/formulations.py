@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from yoy import vocab
 from yoy.history import occurrences, presence
 from yoy.models import Doc
 from yoy.terms import STOPWORDS, quoted
@@ -30,32 +31,20 @@ def _closed(text: str) -> frozenset[str]:
 
 
 # Structural particles: never the frame of a set phrase (`_frame`).
-_PARTICLES = frozenset("的地得之")
+_PARTICLES = frozenset(vocab.PARTICLES)
 # Characters that end a phrase (after folding: half-width punctuation, brackets, dashes).
 BOUNDARY_CHARS = frozenset(",.;:!?、()《》<>[]【】{}—-…·/|~'\"。，；：！？（）")
 # Function words: grammar, never inside a formulation (的 only inside `modifier + 的 + head`, see
 # `stances`). A closed list of the genre's particles, prepositions, conjunctions and pronouns.
-FUNCTION_WORDS = _closed("""
-的 地 得 之 和 与 及 以及 并 并且 同 跟 或 或者 而 而且 等 等等 在 对 对于 于
-关于 把 将 为 为了 是 了 着 过 要 从 向 由 使 让 给 被 所 其 也 都 又 还 就 更
-很 最 这 那 此 该 各 每 我 我们 你 他 她 它 他们 其中 之一 以 用 按 通过 根据
-按照 围绕 依靠 同时 以及 不 没有 上 下 中 里 内 外 后 前 以来 以上 以下 以后 方面
-问题
-""")
+FUNCTION_WORDS = _closed(vocab.FUNCTION_WORDS)
 # Words a formulation does not start with: the policy verbs, modals and adverbs that introduce one
 # (加快|建设现代化产业体系, 实施|乡村振兴战略). A closed list of the genre's leading verbs.
-LEAD_WORDS = _closed("""
-实施 推进 加快 坚持 加强 推动 落实 促进 实行 执行 继续 进一步 大力 着力 深化 深入 切实
-努力 认真 抓好 做好 搞好 完善 健全 实现 提高 提升 扩大 保持 加大 支持 鼓励 开展 建立
-形成 解决 发挥 把握 坚决 不断 必须 应当 需要 能够 可以 已经 正在 开始 积极 稳步 加紧
-抓紧 注重 重视 强调 提出 确保 力争 争取 基本 全力 更加 逐步 继续 着重 加以 予以 进行
-做到 采取 采用 运用 利用 依法 认真 全面贯彻 贯彻 贯彻落实 认真贯彻 今年 去年 明年
-""")
+LEAD_WORDS = _closed(vocab.LEAD_WORDS)
 # Joiners a formulation may hold between its two parts (清理|和|规范X, 扶持X|等|Y产业): the
 # coordinating conjunctions of the genre's closed list above. A joined phrase is two phrases sharing a
 # head or an object, so it may run to JOINED_MAX characters: PHRASE_MAX plus a four-character word
 # and the joiner (set from the genre's word shapes, like PHRASE_MAX).
-JOINERS = _closed("和 与 及 以及 等")
+JOINERS = _closed(vocab.JOINERS)
 JOINED_MAX = 15
 # Longest phrase an extension builds (characters). A formulation is at most about two four-character
 # words and a head (供给侧结构性改革 is 8, 区域协调发展 6); longer runs between boundaries are
@@ -82,10 +71,7 @@ ORDINARY_NOUN_COUNT = 100
 # Nouns that head a policy formulation (实施|…战略, 推进|…改革): the genre's closed list of policy
 # heads (the kinds of thing a government programme announces), written from the genre, not from any
 # list of expected terms.
-POLICY_HEADS = tuple(_closed("""
-政策 战略 体制 机制 制度 体系 工程 行动 计划 规划 改革 建设 发展 道路 方针 模式 方式 格局 社会
-文明 经济 产业 思想 理念 工作 试点 示范区 战略性 一体化 现代化 保障 攻坚战 攻坚 理论
-"""))
+POLICY_HEADS = tuple(_closed(vocab.POLICY_HEADS))
 # A compact formulation is a noun phrase of this many characters: two characters are a plain word,
 # beyond ten a clause (PHRASE_MAX). Four is the shortest coined compound (三农 aside, caught as
 # numbered).
@@ -93,11 +79,11 @@ COMPACT_MIN, COMPACT_MAX = 4, PHRASE_MAX
 # Count words a numbered name starts with (两个…, 五个…): the numerals from two up (一 forms
 # ordinary words: 一批, 一般, 一些), followed by a content character; a numbered name is short (at
 # most NUMBERED_MAX characters), and its first word is not everyday language (十分, 三年).
-_NUMBERED = re.compile(r"^[二两三四五六七八九十]+[\u4e00-\u9fff]")
+_NUMBERED = re.compile(vocab.NUMBERED)
 NUMBERED_MAX = 8
 # A numeral with the classifiers of enumerated tasks (两个…, 三项…, 五大…, 八条…): a count word even
 # though the dictionary knows it as an everyday word.
-_COUNTED = re.compile(r"^[二两三四五六七八九十]+[个项大条]$")
+_COUNTED = re.compile(vocab.COUNTED)
 # A phrase said this often as a whole is a unit even when a part of it is said more often on its own:
 # twice, the least repetition that is not chance wording (a verb + object said twice beside its object
 # said six times).
@@ -129,9 +115,7 @@ STANCE_MAX_MODIFIERS = 2
 # and bound morphemes (zg): the word classes of a stance modifier.
 _STANCE_TAGS = frozenset({"a", "ad", "an", "ag", "d", "vd", "z", "b", "zg"})
 # Words that never belong to a modifier: 的 itself and the conjunctions that join two phrases.
-_MODIFIER_STOP = _closed("""
-的 和 与 及 并 或 等 是 了 在 对 把 将 为 要 就 也 都 更
-""")
+_MODIFIER_STOP = _closed(vocab.MODIFIER_STOP)
 # Tags of words that can head a formulation: nouns (n, nr, ns, nt, nz, ng), verbal and adjectival nouns
 # (vn, an), idioms and fixed expressions (i, l), abbreviations (j).
 _NOMINAL_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "i", "l", "j"})
@@ -143,9 +127,9 @@ _NOMINAL_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "i", "
 _OPEN_END_TAGS = frozenset({"d", "vd", "ad", "m", "q", "r", "p", "c",
                             "u", "uj", "ul", "uz", "ug", "ud", "uv"})
 # Enumerators (一是, 第三) and numeral-led words (万套 after a figure) are structure, not content.
-_NUM = "一二三四五六七八九十"
-_ENUMERATOR = re.compile(rf"^(第[{_NUM}]+[\u4e00-\u9fff]?|[{_NUM}]+[是要]|[万亿][\u4e00-\u9fff]?)$")
+_ENUMERATOR = re.compile(vocab.ENUMERATOR_WORD.format(numerals=vocab.NUMERALS[1:]))
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _HAS_DIGIT = re.compile(r"[0-9]")
 # A Latin code (letters, perhaps with digits and a decimal point: QX3.5, 5G, M2, GDP): one word
 # jieba keeps whole, a name rather than a figure, though it holds digits and a point.
@@ -237,7 +221,7 @@ def _frame(ws: Sequence[str]) -> bool:
     function word (又), the structural particles (的, 地, 得, 之) excepted."""
     a, x, b, y = ws
     return (len(a) == len(x) == len(b) == len(y) == 1 and a == b and x != y and a not in _PARTICLES
-            and all("\u4e00" <= c <= "\u9fff" for c in (a, x, y)) and x not in FUNCTION_WORDS
+            and all(_IDEOGRAPH.fullmatch(c) for c in (a, x, y)) and x not in FUNCTION_WORDS
             and y not in FUNCTION_WORDS)
 
 
@@ -454,7 +438,7 @@ def variants(text: str) -> dict[str, str]:
         a, b = "".join(ws[:k]), "".join(ws[k:])
         if len(a) >= PHRASE_MIN and len(b) >= PHRASE_MIN:
             out.setdefault(b + a, text)
-            out.setdefault(a + "的" + b, text)
+            out.setdefault(a + vocab.ATTRIBUTIVE + b, text)
     return out
 
 
@@ -489,7 +473,7 @@ def _numbered(text: str, ws: Sequence[str]) -> bool:
     written in words (二〇〇八年 has digits folded away; 十五 alone is a number, not a name)."""
     if not 2 <= len(text) <= NUMBERED_MAX or _NUMBERED.match(text) is None:
         return False
-    if not ws or ws[0].endswith("年"):
+    if not ws or ws[0].endswith(vocab.YEAR_MARK):
         return False
     return _COUNTED.match(ws[0]) is not None or dictionary_count(ws[0]) < EVERYDAY_COUNT
 
@@ -648,7 +632,7 @@ def stances(d: Doc) -> dict[str, list[Stance]]:
     w = d.flat_tokens.words
     found: Counter[tuple[str, str, str]] = Counter()
     for k in range(1, len(w) - 1):
-        if w[k] != "的" or not _content(w[k + 1]):
+        if w[k] != vocab.ATTRIBUTIVE or not _content(w[k + 1]):
             continue
         head = w[k + 1]
         i = k - 1  # the word next to 的 may be a leading word (更加积极的就业政策); the one before not
@@ -660,7 +644,7 @@ def stances(d: Doc) -> dict[str, list[Stance]]:
         mod = "".join(w[i:k])
         if len(mod) > MODIFIER_MAX or not _evaluative(mod):
             continue
-        found[(head, mod, f"{mod}的{head}")] += 1
+        found[(head, mod, f"{mod}{vocab.ATTRIBUTIVE}{head}")] += 1
     by_head: dict[str, list[Stance]] = defaultdict(list)
     for (head, mod, phrase), n in sorted(found.items()):
         by_head[head].append(Stance(head, mod, phrase, n))

@@ -2,7 +2,7 @@
 
 Field order is the dataclasses' field order; tuples become arrays, enums their values, `None` null.
 `docs/comparison.schema.json` is `schema()` written out (JSON Schema 2020-12); each closed vocabulary
-it lists comes from the field's `StrEnum` (its type, or `models.closed` metadata), in member order.
+it lists comes from the field's `StrEnum` type, in member order.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import orjson
 
-from yoy.models import VOCABULARY, Comparison
+from yoy.models import Comparison
 
 SCHEMA_ID = "https://yoy.example/comparison.schema.json"
 
@@ -45,7 +45,7 @@ def _build(tp: Any, data: Any) -> Any:
         return tuple(_build(a, x) for a, x in zip(args, data, strict=True))
     if isinstance(tp, type) and is_dataclass(tp):
         hints = get_type_hints(tp)
-        kwargs = {f.name: _build(f.metadata.get(VOCABULARY, hints[f.name]), data[f.name])
+        kwargs = {f.name: _build(hints[f.name], data[f.name])
                   for f in fields(tp) if f.name in data}
         return tp(**kwargs)
     if isinstance(tp, type) and issubclass(tp, Enum):
@@ -79,8 +79,8 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             defs[name] = {}
             hints = get_type_hints(tp)
             props: dict[str, Any] = {}
-            for f in fields(tp):  # a closed vocabulary is the field's type or in its metadata
-                props[f.name] = _schema_of(f.metadata.get(VOCABULARY, hints[f.name]), defs)
+            for f in fields(tp):  # a closed vocabulary is the field's type
+                props[f.name] = _schema_of(hints[f.name], defs)
             defs[name] = {"type": "object", "description": (tp.__doc__ or "").strip().splitlines()[0],
                           "properties": props, "required": [f.name for f in fields(tp)],
                           "additionalProperties": False}

@@ -151,19 +151,6 @@ VOCABULARIES: tuple[type[Vocabulary], ...] = (Kind, Level, Period, Role, BlockLe
                                            Change, Direction, RankedKind, Side)
 
 
-VOCABULARY = "vocabulary"  # the metadata key of a field holding a closed vocabulary
-
-
-def closed(vocabulary: type[Vocabulary]) -> dict[str, type[Vocabulary]]:
-    """Metadata of a `str` field whose values are `vocabulary`'s members (`field(metadata=closed(X))`):
-    the schema and `jsonio.load` read the vocabulary from it.
-
-    For fields that stages not yet migrated still fill with bare strings (a `StrEnum` member equals
-    its value, so both kinds compare and dump alike); once every constructor passes members the
-    field is annotated with the enum itself and this marker goes.
-    """
-    return {VOCABULARY: vocabulary}
-
 
 # Labels of the codes by code, for stages that look a code's label up in a mapping (render, summary,
 # classify); each is derived from its enum, so a new member needs no edit here.
@@ -346,7 +333,7 @@ class ReportRef:
 class DiffChunk:
     """One word-sized piece of an inline redline."""
 
-    op: str = field(metadata=closed(Op))
+    op: Op
     text: str
 
 
@@ -390,7 +377,7 @@ class Evidence:
     """Where a term or figure stands in one of the two reports."""
 
     year: int
-    side: str = field(metadata=closed(Side))  # which report (peers of one year cannot be told apart by year)
+    side: Side  # which report (peers of one year cannot be told apart by year)
     path: str  # "三(一)" or "" when outside any heading
     sentence: str
     span: Span
@@ -401,7 +388,7 @@ class Evidence:
 class Priority:
     """A policy term and what happened to it between the two reports."""
 
-    change: str = field(metadata=closed(Change))
+    change: Change
     term: str  # the term as the newer report says it (old term for "dropped")
     old_term: str | None  # for "reworded": the term it replaced
     old_count: int
@@ -436,7 +423,7 @@ class TargetChange:
     old: Figure | None
     new: Figure | None
     # same region: TIME_DIRECTIONS; two regions: PEER_DIRECTIONS
-    direction: str = field(metadata=closed(Direction))
+    direction: Direction
     canonical: str = ""  # the matching name (see Figure.canonical)
     note: str | None = None  # e.g. "仅限定词变化：7.5% → 7.5%左右"
 
@@ -464,7 +451,7 @@ class RankedChange:
     """One entry of the significance ranking, with the reason for its rank."""
 
     rank: int
-    kind: str = field(metadata=closed(RankedKind))
+    kind: RankedKind
     ref: str  # term, indicator, or SectionPair id
     summary: str  # one line a reader understands: "科教兴国 → 创新驱动发展"
     score: float

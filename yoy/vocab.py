@@ -22,6 +22,8 @@ This module imports nothing from yoy, so every stage (and `models`) can read it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 # --- labels of the record's closed vocabularies (yoy.models), keyed by the code --------------------
 # Hand-written: the words the briefs show for each code. A code without a label fails
 # tests/test_vocab.py, so a new member of an enum cannot ship without its reader-facing word.
@@ -418,3 +420,154 @@ CLI = {
 # `yoy targets`: the Markdown table's head, and the words of the terminal table.
 TARGETS_MD_HEAD = "# {name} 历年目标\n\n| 年份 | 指标 | 目标 | 实际 |\n|---|---|---:|---:|"
 TARGET_WORD, RESULT_WORD = "目标", "实际"
+
+
+# --- formulations (yoy.formulations): the genre's closed word lists ------------------------------
+# Hand-written from the genre (its grammar words and its leading verbs), not mined and not from any
+# list of expected terms; yoy.formulations splits the space-separated runs into its sets.
+
+# The attributive particle (`modifier + 的 + head`), and the structural particles, never the frame of
+# a set phrase.
+ATTRIBUTIVE = "的"
+PARTICLES = "的地得之"
+# Function words: grammar, never inside a formulation (的 only inside `modifier + 的 + head`): the
+# genre's particles, prepositions, conjunctions and pronouns, one run of words per line.
+FUNCTION_WORDS = """
+的 地 得 之 和 与 及 以及 并 并且 同 跟 或 或者 而 而且 等 等等 在 对 对于 于
+关于 把 将 为 为了 是 了 着 过 要 从 向 由 使 让 给 被 所 其 也 都 又 还 就 更
+很 最 这 那 此 该 各 每 我 我们 你 他 她 它 他们 其中 之一 以 用 按 通过 根据
+按照 围绕 依靠 同时 以及 不 没有 上 下 中 里 内 外 后 前 以来 以上 以下 以后 方面
+问题
+"""
+# Words a formulation does not start with: the policy verbs, modals and adverbs that introduce one
+# (加快|建设现代化产业体系, 实施|乡村振兴战略). The genre's leading verbs.
+LEAD_WORDS = """
+实施 推进 加快 坚持 加强 推动 落实 促进 实行 执行 继续 进一步 大力 着力 深化 深入 切实
+努力 认真 抓好 做好 搞好 完善 健全 实现 提高 提升 扩大 保持 加大 支持 鼓励 开展 建立
+形成 解决 发挥 把握 坚决 不断 必须 应当 需要 能够 可以 已经 正在 开始 积极 稳步 加紧
+抓紧 注重 重视 强调 提出 确保 力争 争取 基本 全力 更加 逐步 继续 着重 加以 予以 进行
+做到 采取 采用 运用 利用 依法 认真 全面贯彻 贯彻 贯彻落实 认真贯彻 今年 去年 明年
+"""
+# Joiners a formulation may hold between its two parts (清理|和|规范X): the coordinating conjunctions
+# of FUNCTION_WORDS.
+JOINERS = "和 与 及 以及 等"
+# Nouns that head a policy formulation (实施|…战略, 推进|…改革): the kinds of thing a government
+# programme announces.
+POLICY_HEADS = """
+政策 战略 体制 机制 制度 体系 工程 行动 计划 规划 改革 建设 发展 道路 方针 模式 方式 格局 社会
+文明 经济 产业 思想 理念 工作 试点 示范区 战略性 一体化 现代化 保障 攻坚战 攻坚 理论
+"""
+# Words that never belong to a stance modifier: 的 itself and the conjunctions that join two phrases.
+MODIFIER_STOP = """
+的 和 与 及 并 或 等 是 了 在 对 把 将 为 要 就 也 都 更
+"""
+# Regex sources. Count words a numbered name starts with (two up: 一 forms ordinary words, 一批), and
+# a numeral with the classifiers of enumerated tasks (两个…, 三项…, 五大…, 八条…).
+NUMBERED = r"^[二两三四五六七八九十]+[\u4e00-\u9fff]"
+COUNTED = r"^[二两三四五六七八九十]+[个项大条]$"
+# Enumerators (一是, 第三) and numeral-led words (万套 after a figure); `{numerals}`: the digits 一…十.
+ENUMERATOR_WORD = r"^(第[{numerals}]+[\u4e00-\u9fff]?|[{numerals}]+[是要]|[万亿][\u4e00-\u9fff]?)$"
+
+
+# --- classify (yoy.classify): its word lists, and the reasons of the ranking -----------------------
+# Hand-written from the genre; the reasons are the words the briefs show under each change.
+
+# Framing words: the prepositions with which a report sets up a guiding phrase (以…为, 按照…的要求,
+# 围绕…, 把…作为), and the words ending in 以 or 把 that are not that preposition (可以, 加以…).
+FRAME_WORDS = ("以", "按照", "围绕", "把")
+NOT_FRAME = ("可以", "所以", "加以", "予以", "得以", "难以", "足以", "用以", "借以", "据以", "一把")
+# The suffixes a region's own name is said without (某某区 → 某某), a regex.
+REGION_SUFFIX = r"(区|市|县|省|州|旗|自治区)$"
+# What a new or dropped phrase's reason says.
+EVERYDAY = "常用词：日常用语"
+FEW_HISTORY = "（本地区可比报告少）"
+LEXICON_SUCCESSION = "表述变化：词表所列接替"
+NEW_SIDE, OLD_SIDE = "新", "旧"
+
+
+def years_span(ys: Sequence[int]) -> str:
+    """Years a phrase was said: one year (2020年) or a span (2018–2020)."""
+    return f"{ys[0]}年" if len(ys) == 1 else f"{ys[0]}–{ys[-1]}"
+
+
+def common_reason(k: int, m: int) -> str:
+    """A phrase `k` of the `m` other reports say."""
+    return f"常用词：其他 {m} 份报告中 {k} 份提及"
+
+
+def national_since(year: int) -> str:
+    """A phrase the national report has said since `year`."""
+    return f"全国报告{year}年起使用"
+
+
+def with_mentions(basis: str, n: int) -> str:
+    return f"{basis}；提及 {n} 次"
+
+
+def with_mentions_both(how: str, old: int, new: int) -> str:
+    return f"{how}；提及 {old} → {new} 次"
+
+
+def debut_reason(n_hist: int) -> str:
+    """A phrase none of the `n_hist` earlier reports said."""
+    return f"首次出现：此前 {n_hist} 份报告{'均' if n_hist > 1 else ''}未提及"
+
+
+def few_history_others(m: int) -> str:
+    """Too few earlier reports of the region: `m` reports of others were read too."""
+    return f"（本地区可比报告少，另参考其他 {m} 份报告）"
+
+
+def return_reason(year: int) -> str:
+    return f"{year}年后再次出现"
+
+
+def flip_new_reason(span: str) -> str:
+    return f"{span}曾提及，上年未提"
+
+
+def said_before(old: str) -> str:
+    """How the old report said a new phrase another way."""
+    return f"上年说法为“{old}”"
+
+
+def gap_reason(span: str, episode: bool) -> str:
+    """A phrase said every year of `span` and not this year (`episode`: and never before it)."""
+    return f"{span} 每年提及，今年未提" + ("；此前各年未提" if episode else "")
+
+
+def flip_dropped_reason(span: str, every_year: bool, first: bool) -> str:
+    said = span + (" 每年" if every_year else "")
+    return f"{said}{'首次' if first else ''}提及，今年未提"
+
+
+def stance_reason(head: str, old_modifier: str, new_modifier: str) -> str:
+    return f"表述变化：{head}由“{old_modifier}”改为“{new_modifier}”"
+
+
+def slot_reason(n: int) -> str:
+    return f"表述变化：对应位置替换 {n} 处"
+
+
+def continued_basis(up: bool) -> str:
+    return f"延续，提及{'增多' if up else '减少'}"
+
+
+def continued_reason(up: bool, old_per10k: float, new_per10k: float) -> str:
+    return f"延续，强度{'上升' if up else '下降'}：每万字 {old_per10k:g} → {new_per10k:g}"
+
+
+def per10k_summary(term: str, old_per10k: float, new_per10k: float) -> str:
+    return f"{term}：每万字 {old_per10k:g} → {new_per10k:g}"
+
+
+def target_reason(direction: str, delta: float | None = None, unit: str = "") -> str:
+    """A target's reason: its direction's label, and by how much when it moved (`unit`: the change's)."""
+    if delta is None:
+        return f"目标{direction}"
+    return f"目标{direction} {delta:g} {unit}".rstrip()
+
+
+def section_reason(level: str, relation: str, side: str, size: float) -> str:
+    """A section's reason: its level and relation labels, and its share of the `side` report."""
+    return f"{level}{relation}，占{side}报告 {size:.0%}"

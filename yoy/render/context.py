@@ -25,9 +25,11 @@ from yoy.models import (
     RELATION_LABELS,
     Comparison,
     DiffChunk,
+    Direction,
     Evidence,
     Figure,
     Kind,
+    Op,
     Priority,
     ReportRef,
     SectionPair,
@@ -41,7 +43,7 @@ from yoy.vocab import SIMILARITY_CODE
 CHANGE_ORDER = ("new", "dropped", "reworded", "continued")
 RELATIONS = tuple(RELATION_LABELS)
 DIRECTION = {  # direction → (mark, label, css class)
-    d: (mark, DIRECTION_LABELS[d], css)
+    Direction(d): (mark, DIRECTION_LABELS[d], css)
     for d, mark, css in (("up", "▲", "up"), ("down", "▼", "down"), ("unchanged", "=", "same"),
                          ("newly set", "＋", "newly"), ("no longer set", "－", "gone"),
                          ("changed", "≠", "changed"), ("requalified", "≈", "changed"),
@@ -323,8 +325,8 @@ def _chunks(p: SectionPair) -> tuple[DiffChunk, ...]:
         return p.diff
     old, new = p.old_text or "", p.new_text or ""
     if old == new:
-        return (DiffChunk("equal", old),) if old else ()
-    return tuple(c for c in (DiffChunk("delete", old), DiffChunk("insert", new)) if c.text)
+        return (DiffChunk(Op.EQUAL, old),) if old else ()
+    return tuple(c for c in (DiffChunk(Op.DELETE, old), DiffChunk(Op.INSERT, new)) if c.text)
 
 
 ROW_TYPES = {"changed": ("reworded",), "replace": ("reworded",), "delete": ("dropped",),

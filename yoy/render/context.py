@@ -23,6 +23,7 @@ from yoy.models import (
     DIRECTION_LABELS,
     KIND_LABELS,
     RELATION_LABELS,
+    Change,
     Comparison,
     DiffChunk,
     Direction,
@@ -31,8 +32,11 @@ from yoy.models import (
     Kind,
     Op,
     Priority,
+    RankedKind,
+    Relation,
     ReportRef,
     SectionPair,
+    Side,
     TargetChange,
 )
 from yoy.render.charts import target_charts, term_charts
@@ -40,7 +44,7 @@ from yoy.render.env import generator
 from yoy.text import fold
 from yoy.vocab import SIMILARITY_CODE
 
-CHANGE_ORDER = ("new", "dropped", "reworded", "continued")
+CHANGE_ORDER = tuple(Change)
 RELATIONS = tuple(RELATION_LABELS)
 DIRECTION = {  # direction → (mark, label, css class)
     Direction(d): (mark, DIRECTION_LABELS[d], css)
@@ -60,7 +64,8 @@ TOP_N = 12
 TOP_TARGETS = 4
 CLIP = 64  # characters of an evidence sentence the PDF shows, around the term
 EXCERPT = 120  # characters of a whole new, dropped or rewritten block the PDF appendix shows
-GROUP_TOP = {"new": 12, "dropped": 12, "reworded": 30, "continued": 8}  # rows shown before "more"
+# rows shown before "more"
+GROUP_TOP = {Change.NEW: 12, Change.DROPPED: 12, Change.REWORDED: 30, Change.CONTINUED: 8}
 # "只看改动" keeps a section when it is not a plain match, or when at least this share of its
 # characters (both sides) lies in sentences that are not the same in both years: a stray comma or
 # one replaced word does not make a section "changed".
@@ -100,10 +105,10 @@ def _segments(chunks: Sequence[DiffChunk], drop: str) -> tuple[Seg, ...]:
     kept = [c for c in chunks if c.op != drop]
     out: list[Seg] = []
     for i, chunk in enumerate(kept):
-        if chunk.op == "equal":
+        if chunk.op == Op.EQUAL:
             out.append(_fold(chunk.text, i == 0, i == len(kept) - 1))
         else:
-            out.append(Seg("ins" if chunk.op == "insert" else "del", chunk.text))
+            out.append(Seg("ins" if chunk.op == Op.INSERT else "del", chunk.text))
     return tuple(out)
 
 
@@ -217,9 +222,9 @@ def _basis_label(basis: str, old_term: str, term: str) -> str:
 def priority_reason(p: Priority, old_label: str, new_label: str) -> str:
     """One plain sentence: why this priority is listed and how often each report says it."""
     why = basis_label(p)
-    if p.change == "new":
+    if p.change == Change.NEW:
         count = BRIEF_WORDS["mentions_one"].format(side=new_label, n=p.new_count)
-    elif p.change == "dropped":
+    elif p.change == Change.DROPPED:
         count = BRIEF_WORDS["mentions_one"].format(side=old_label, n=p.old_count)
     else:
         count = BRIEF_WORDS["mentions_both"].format(old=p.old_count, new=p.new_count)
@@ -280,13 +285,13 @@ def _partner(sid: str | None, others: Sequence[str]) -> str | None:
 def _priority(i: int, p: Priority, loc: _Locator, caveats: Sequence[str],
               labels: tuple[str, str]) -> dict[str, Any]:
     terms = (p.term, p.old_term or "")
-    old_ev = [_evidence(e, terms, loc) for e in p.evidence if e.side == "old"]
-    new_ev = [_evidence(e, terms, loc) for e in p.evidence if e.side == "new"]
+    old_ev = [_evidence(e, terms, loc) for e in p.evidence if e.side == Side.OLD]
+    new_ev = [_evidence(e, terms, loc) for e in p.evidence if e.side == Side.NEW]
     for mine, other in ((old_ev, new_ev), (new_ev, old_ev)):  # the other year's sentence, same section first
         for ev in mine:
             ev["also"] = _partner(ev["sid"], [e["sid"] for e in other if e["sid"]])
     first = next((e for e in (*new_ev, *old_ev) if e["href"]), None)
-    if p.change == "dropped":
+    if p.change == Change.DROPPED:
         first = next((e for e in (*old_ev, *new_ev) if e["href"]), None)
     return {
         "anchor": f"p{i + 1}", "change": p.change, "label": CHANGE_LABELS.get(p.change, p.change),
@@ -298,7 +303,7 @@ def _priority(i: int, p: Priority, loc: _Locator, caveats: Sequence[str],
         "old_evidence": old_ev, "new_evidence": new_ev,
         "jump": first["href"] if first else None, "jump_term": first["term"] if first else p.term,
         "jump_also": first["also"] if first else None,
-        "quote": (old_ev if p.change == "dropped" else new_ev or old_ev)[:1],
+        "quote": (old_ev if p.change == Change.DROPPED else new_ev or old_ev)[:1],
     }
 
 
@@ -331,7 +336,7 @@ def _chunks(p: SectionPair) -> tuple[DiffChunk, ...]:
 
 ROW_TYPES = {"changed": ("reworded",), "replace": ("reworded",), "delete": ("dropped",),
              "insert": ("new",), "equal": ()}
-MOVED = ("moved", "split", "merged")
+MOVED = (Relation.MOVED, Relation.SPLIT, Relation.MERGED)
 
 
 def _rows_of(p: SectionPair) -> tuple[SentenceRow, ...]:
@@ -345,19 +350,19 @@ def _path(path: str | None) -> str:
 
 def _pair(p: SectionPair, rows: tuple[SentenceRow, ...]) -> dict[str, Any]:
     chunks = _chunks(p)
-    ins = sum(len(d.text) for d in chunks if d.op == "insert")
-    dels = sum(len(d.text) for d in chunks if d.op == "delete")
-    edited = p.relation in ("new", "dropped") or ins > 0 or dels > 0
+    ins = sum(len(d.text) for d in chunks if d.op == Op.INSERT)
+    dels = sum(len(d.text) for d in chunks if d.op == Op.DELETE)
+    edited = p.relation in (Relation.NEW, Relation.DROPPED) or ins > 0 or dels > 0
     total = sum(len(s.text) for r in rows for s in (*r.old, *r.new)) or 1
     moved = sum(len(s.text) for r in rows if r.op != "equal" for s in (*r.old, *r.new))
     share = moved / total
-    changed = p.relation != "matched" or (edited and share >= CHANGED_SHARE)
+    changed = p.relation != Relation.MATCHED or (edited and share >= CHANGED_SHARE)
     # nothing in common word for word: a redline would only paint both texts; show them plain
-    rewritten = edited and not any(d.op == "equal" and d.text.strip() for d in chunks)
+    rewritten = edited and not any(d.op == Op.EQUAL and d.text.strip() for d in chunks)
     has_old = p.old_text is not None or p.old_id is not None
     has_new = p.new_text is not None or p.new_id is not None
-    whole = p.relation in ("new", "dropped")
-    types = ("new",) if p.relation == "new" else ("dropped",) if p.relation == "dropped" else (
+    whole = p.relation in (Relation.NEW, Relation.DROPPED)
+    types = ("new",) if p.relation == Relation.NEW else ("dropped",) if p.relation == Relation.DROPPED else (
         ("moved",) if p.relation in MOVED else ())
     return {
         "id": p.id, "relation": p.relation, "label": RELATION_LABELS.get(p.relation, p.relation),
@@ -510,7 +515,7 @@ def _build_context(c: Comparison) -> dict[str, Any]:
     priorities = [_priority(i, p, loc, caveats, (old_label, new_label))
                   for i, p in enumerate(c.priorities)]
     by_term = {p["term"]: p for p in priorities}
-    rank_of = {r.ref: r.rank for r in c.ranked if r.kind == "priority"}
+    rank_of = {r.ref: r.rank for r in c.ranked if r.kind == RankedKind.PRIORITY}
     priorities.sort(key=lambda p: (rank_of.get(p["term"], len(c.ranked) + 1), -abs(p["delta"])))
     groups = []
     for ch in (*CHANGE_ORDER, *sorted({p["change"] for p in priorities} - set(CHANGE_ORDER))):
@@ -528,23 +533,23 @@ def _build_context(c: Comparison) -> dict[str, Any]:
                        "print_more": max(0, len(items) - keep // 2 - PRINT_REST)})
     targets = [_target(i, t, loc) for i, t in enumerate(c.targets)]
     for t in targets:  # two regions: name the one that sets it
-        if t["direction"] in ("only old", "only new"):
-            region = (c.old if t["direction"] == "only old" else c.new).region
+        if t["direction"] in (Direction.ONLY_OLD, Direction.ONLY_NEW):
+            region = (c.old if t["direction"] == Direction.ONLY_OLD else c.new).region
             t["label"] = BRIEF_WORDS["only_one_sets"].format(region=region)
     by_indicator = {t["indicator"]: t for t in targets}
     pair_ids = {p.id for p in c.sections}
     top = []
-    lead_targets = [r for r in c.ranked if r.kind == "target"][:TOP_TARGETS]
-    for r in [r for r in c.ranked if r.kind != "target" or r in lead_targets][:TOP_N]:
+    lead_targets = [r for r in c.ranked if r.kind == RankedKind.TARGET][:TOP_TARGETS]
+    for r in [r for r in c.ranked if r.kind != RankedKind.TARGET or r in lead_targets][:TOP_N]:
         item: dict[str, Any] = {"rank": r.rank, "kind": r.kind, "summary": plain(r.summary),
                                 "reason": plain(r.reason), "href": None, "term": "", "types": r.kind,
                                 "also": None,
                                 "anchor": f"top{r.rank}"}
-        if r.kind == "section" and r.ref in pair_ids:
+        if r.kind == RankedKind.SECTION and r.ref in pair_ids:
             item["href"] = f"#{r.ref}"
             rel = next(p.relation for p in c.sections if p.id == r.ref)
-            item["types"] = rel if rel in ("new", "dropped") else "moved"
-        elif r.kind == "target" and r.ref in by_indicator:
+            item["types"] = rel if rel in (Relation.NEW, Relation.DROPPED) else "moved"
+        elif r.kind == RankedKind.TARGET and r.ref in by_indicator:
             t = by_indicator[r.ref]
             item.update(href=t["jump"] or f"#{t['anchor']}", term=t["jump_term"], types="target")
         elif r.ref in by_term:
@@ -552,7 +557,7 @@ def _build_context(c: Comparison) -> dict[str, Any]:
             item.update(href=p["jump"] or f"#{p['anchor']}", term=p["jump_term"], types=p["change"],
                         reason=p["reason"], also=p["jump_also"])
         top.append(item)
-    more_targets = sum(r.kind == "target" for r in c.ranked) - len(lead_targets)
+    more_targets = sum(r.kind == RankedKind.TARGET for r in c.ranked) - len(lead_targets)
     # back links: every evidence sentence names the changes it supports
     marks: dict[str, list[dict[str, Any]]] = {}
     for p in priorities:
@@ -573,9 +578,10 @@ def _build_context(c: Comparison) -> dict[str, Any]:
     _view(pairs, rows_of, marks, target_sids)
     rel_counts = Counter(p.relation for p in c.sections)
     dir_counts = Counter(t.direction for t in c.targets)
-    ranked_terms = [by_term[r.ref] for r in c.ranked if r.kind == "priority" and r.ref in by_term]
-    drops = [p for p in ranked_terms if p["change"] == "dropped"][:BRIEF_DROPPED]
-    firsts = [p for p in ranked_terms if p["change"] in ("new", "reworded")][:BRIEF_TOP - len(drops)]
+    ranked_terms = [by_term[r.ref] for r in c.ranked if r.kind == RankedKind.PRIORITY and r.ref in by_term]
+    drops = [p for p in ranked_terms if p["change"] == Change.DROPPED][:BRIEF_DROPPED]
+    leads = (Change.NEW, Change.REWORDED)
+    firsts = [p for p in ranked_terms if p["change"] in leads][:BRIEF_TOP - len(drops)]
     brief_top = [p for p in ranked_terms if p in firsts or p in drops]  # in rank order
     shown = [p["term"] for p in brief_top]
     changes = sum(1 for p in pairs for r in p["rows"] for x in (r["rows"] if r["fold"] else [r])

@@ -271,3 +271,35 @@ def test_a_new_phrase_the_old_report_says_another_way_ranks_as_a_variant(base: R
     assert score["星河平台建设"][0] < score["月湾惠民建设"][0]
     assert "上年说法为“建设星河平台”" in score["星河平台建设"][1]
     assert "上年说法" not in score["月湾惠民建设"][1]
+
+
+def test_coinage_is_how_new_the_rarest_part_is() -> None:
+    # invented texts: 城区, 惠民 and 惠民工程 said in both past texts, 城区惠民 in one, 星河 in none
+    texts = ("建设城区惠民项目和惠民工程。", "城区的惠民工程。")
+    past = classify._Past((2020, 2021), texts, (0, 1), (), (), (), True)
+    coin = classify._coinage(["星河惠民工程", "城区惠民工程"], past)
+    assert coin["星河惠民工程"] == 1.0  # a never-said word: a coinage
+    assert coin["城区惠民工程"] == pytest.approx(0.5)  # its rarest part, 城区惠民, in half the texts
+    # a part that is itself a candidate lends its own coinage: 城区惠民 is old words side by side
+    nested = classify._coinage(["城区惠民", "城区惠民工程"], past)
+    assert nested["城区惠民"] == 0.0 and nested["城区惠民工程"] == 0.0
+
+
+def test_a_debut_of_long_said_parts_ranks_below_a_coined_one(base: Report,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # invented names of one shape, each said once after a policy verb: one with a word no report
+    # says, one whose words and pairs earlier reports say (城区惠民 a year before the old report)
+    y = base.meta.year
+    history = [variant(base, base.text + "\n全年要建设城区惠民项目。", year=y - 1)]
+    extra = "\n全年要落实星河共富计划，建设美丽城区。全年要落实城区惠民工程，建设美丽城区。"
+    new = variant(base, base.text + extra, year=y + 1)
+
+    def scores() -> dict[str, float]:
+        c = compare(base, new, history=history)
+        return {r.ref: r.score for r in c.ranked if r.ref in ("星河共富计划", "城区惠民工程")}
+
+    coined = scores()
+    assert coined["星河共富计划"] > coined["城区惠民工程"]
+    monkeypatch.setattr(classify, "W_COIN", 0.0)
+    flat = scores()
+    assert flat["星河共富计划"] == flat["城区惠民工程"]  # the coinage is the only difference

@@ -223,3 +223,12 @@ def test_a_phrase_cut_mid_word_or_after_its_quoted_name_is_cut_off() -> None:
     assert formulations._cut_off(d, [cloud], len("云端发"))  # ends inside 发展
     assert formulations._cut_off(d, [cloud + 1], len("端发展"))  # starts inside 云端
     assert not formulations._cut_off(d, [], 2)
+
+
+def test_parts_of_a_phrase_are_its_words_and_word_pairs() -> None:
+    """Invented phrases: the words of two or more characters and the adjacent pairs short of the
+    whole; a pair led by a verb is left out; a one-character word stands only in its pair."""
+    assert formulations.parts("星河惠民工程") == ("星河", "惠民", "工程", "星河惠民", "惠民工程")
+    assert formulations.parts("推进星河平台") == ("推进", "星河", "平台", "星河平台")  # no 推进星河
+    assert formulations.parts("稳星河") == ("星河", "稳星河")  # the pair of 稳 is the whole phrase
+    assert formulations.parts("星河") == ("星河",)

@@ -423,6 +423,21 @@ def _shape(t: str, unit: bool) -> tuple[bool, bool, bool, bool]:
     return (_numbered(t, ws), t.endswith(POLICY_HEADS), unit and _compact(t, ws), _plain(ws))
 
 
+def parts(text: str) -> tuple[str, ...]:
+    """The elements a phrase is built of: each word of PHRASE_MIN+ characters and each adjacent word
+    pair short of the whole phrase, except a pair led by a verb (a known verb before a new object is
+    the object's novelty, not the pair's: 应对|X-like). A one-character word is bound to its
+    neighbour, so it stands only in its pairs; in a two-word phrase that pair is the phrase itself,
+    which is then its own element."""
+    ws = words(text)
+    out = [w for w in ws if len(w) >= PHRASE_MIN]
+    if len(ws) > 2:
+        out += [a + b for a, b in pairwise(ws) if not _verb(a)]
+    elif len(ws) == 2 and min(map(len, ws)) < PHRASE_MIN:
+        out.append(text)
+    return tuple(out)
+
+
 def fragment(text: str) -> bool:
     return _fragment(text)
 

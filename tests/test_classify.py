@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segment
-from yoy import align, classify, lexicon, terms
+from yoy import align, classify, formulations, lexicon, terms
 from yoy.lexicon import Lexicon
 from yoy.models import Alignment, Comparison, Report, Side
 
@@ -251,7 +251,6 @@ def test_a_clause_fragment_ranks_below_a_name_of_the_same_marks(base: Report,
     extra = "\n全年要落实星河惠民工程，建设美丽城区。全年要落实月湾平台非常，建设美丽城区。"
     new = variant(base, base.text + extra)
     side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
-    from yoy import formulations
 
     found = formulations.phrases(side.doc, [base.text])
     name, fragment = found["星河惠民工程"], found["月湾平台非常"]
@@ -277,11 +276,16 @@ def test_coinage_is_how_new_the_rarest_part_is() -> None:
     # invented texts: 城区, 惠民 and 惠民工程 said in both past texts, 城区惠民 in one, 星河 in none
     texts = ("建设城区惠民项目和惠民工程。", "城区的惠民工程。")
     past = classify._Past((2020, 2021), texts, (0, 1), (), (), (), True)
-    coin = classify._coinage(["星河惠民工程", "城区惠民工程"], past)
+    def coinage(*terms: str) -> dict[str, float]:
+        parts = {t: formulations.parts(t) for t in terms}
+        said = past.scan_parts(terms, (p for ps in parts.values() for p in ps))[3]
+        return classify._coinage(parts, said, len(texts))
+
+    coin = coinage("星河惠民工程", "城区惠民工程")
     assert coin["星河惠民工程"] == 1.0  # a never-said word: a coinage
     assert coin["城区惠民工程"] == pytest.approx(0.5)  # its rarest part, 城区惠民, in half the texts
     # a part that is itself a candidate lends its own coinage: 城区惠民 is old words side by side
-    nested = classify._coinage(["城区惠民", "城区惠民工程"], past)
+    nested = coinage("城区惠民", "城区惠民工程")
     assert nested["城区惠民"] == 0.0 and nested["城区惠民工程"] == 0.0
 
 

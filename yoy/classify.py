@@ -385,6 +385,14 @@ class _Past:
         report (its index in `national`) that says it, or -1."""
         return self._positions(presence(terms, self.pool))
 
+    def scan_parts(self, terms: Iterable[str], parts: Iterable[str]
+                   ) -> tuple[dict[str, tuple[int, ...]], dict[str, int], dict[str, int], dict[str, int]]:
+        """`scan` of `terms`, and how many of the past texts (`pool`) say each of `parts`, from the same
+        one pass over the texts."""
+        ts, ps = set(terms), set(parts)
+        hits = presence(ts | ps, self.pool)
+        return (*self._positions({t: hits[t] for t in ts}), {p: len(hits[p]) for p in ps})
+
     def scan_counted(self, terms: Iterable[str]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],
                                                           dict[str, int], dict[str, tuple[int, ...]]]:
         """`scan`, and how many times each history report says each term (oldest first), from the
@@ -578,10 +586,11 @@ def _absent_from(side: _Side, other: _Side, skip: set[str], regions: set[str]
 
 def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
     found, terms = _absent_from(sn, so, skip, regions)
-    hist, df, nat = past.scan(terms)
+    parts = {t: formulations.parts(t) for t in terms}
+    hist, df, nat, said = past.scan_parts(terms, (p for ps in parts.values() for p in ps))
     m = len(past.other_at)
     reworded = _said_another_way(terms, so)
-    coin = _coinage(terms, past)
+    coin = _coinage(parts, said, len(past.pool))
     out = []
     for t in terms:
         ph = found[t]
@@ -614,18 +623,16 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
     return _build(Change.NEW, out, MAX_NEW, so, sn)
 
 
-def _coinage(terms: Iterable[str], past: _Past) -> dict[str, float]:
-    """How new the newest element of each phrase is (0..1, `W_COIN`): 1 - the share of the past texts
-    (history and reference, `past.pool`) that say its rarest word or word pair
-    (`formulations.parts`); 1 for a phrase with no part short of itself."""
-    parts = {t: formulations.parts(t) for t in terms}
-    said = presence({p for ps in parts.values() for p in ps}, past.pool)
-    n = max(1, len(past.pool))
+def _coinage(parts: Mapping[str, tuple[str, ...]], said: Mapping[str, int], n: int) -> dict[str, float]:
+    """How new the newest element of each phrase is (0..1, `W_COIN`): 1 - the share of the `n` past
+    texts (history and reference) that say its rarest part (`parts`: `formulations.parts` of each
+    phrase; `said`: how many past texts say each part); 1 for a phrase with no part short of itself."""
     out: dict[str, float] = {}
     for t in sorted(parts, key=len):  # a part that is a shorter candidate is scored before
         # a part that is itself a candidate phrase lends its own coinage, not a never-said 1: the
         # wrapper of a new phrase (推进|X, X|工作) is no more a coinage than X
-        out[t] = 1.0 - min(((1.0 - out[p]) if p in out else len(said[p]) / n for p in parts[t]), default=0.0)
+        known = ((1.0 - out[p]) if p in out else said[p] / max(1, n) for p in parts[t])
+        out[t] = 1.0 - min(known, default=0.0)
     return out
 
 

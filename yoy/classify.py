@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from yoy import figures, formulations, vocab
@@ -628,6 +628,8 @@ def _fade(counts: Sequence[int], lengths: Sequence[int], start: int) -> float:
 def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
     found, terms = _absent_from(so, sn, skip, regions)
     hist, df, _, tally = past.scan_counted(terms)
+    wholes = _wholes(terms, tally)
+    terms = [t for t in terms if t not in wholes]
     m = len(past.other_at)
     last = len(past.years) - 1
     runs = {t: _run(hist[t], last) for t in terms}
@@ -646,7 +648,8 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         # keyness fits dropped terms: what the old report stressed (said often) is what a reader
         # misses, so mentions count DROP_MENTIONS_SHARE of a dropped phrase's salience
         mentions = min(1.0, math.log1p(ph.count) / math.log1p(SALIENT_MENTIONS))
-        sal = (1 - DROP_MENTIONS_SHARE) * _salience(ph, so) + DROP_MENTIONS_SHARE * mentions
+        marks = _drop_salience(t, found, so, wholes)
+        sal = (1 - DROP_MENTIONS_SHARE) * marks + DROP_MENTIONS_SHARE * mentions
         if t in gaps:
             signal, base = Signal.GAP, GAP_BASE
             episode = _episode(hist[t], start, run)
@@ -672,6 +675,38 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         basis = "；".join(x for x in (reason, common) if x)
         out.append(_Pending(score, t, basis, signal, ph.count, bool(common)))
     return _build(Change.DROPPED, out, MAX_DROPPED, so, sn)
+
+
+def _wholes(terms: Sequence[str], tally: Mapping[str, tuple[int, ...]]) -> dict[str, str]:
+    """Dropped phrases the history never says on their own: each inside a longer candidate with the
+    same count in every history report (规范X only ever inside 整顿和规范X), mapped to the longest
+    such whole. The region said the whole as a unit year after year, so the whole is the formulation
+    and the part is one candidate with it, not a second line (a phrase said once inside the whole
+    and once alone differs in some year and stays)."""
+    by_tally: dict[tuple[int, ...], list[str]] = {}
+    for t in terms:
+        by_tally.setdefault(tally[t], []).append(t)
+    out: dict[str, str] = {}
+    for group in by_tally.values():
+        if len(group) < 2:
+            continue
+        for t in group:
+            longer = [u for u in group if len(u) > len(t) and t in u]
+            if longer:
+                out[t] = max(longer, key=lambda u: (len(u), u))
+    return out
+
+
+def _drop_salience(t: str, found: Mapping[str, formulations.Phrase], so: _Side, wholes: Mapping[str, str]
+                   ) -> float:
+    """The old report's marks on a dropped phrase: its own, or those of a part it absorbed
+    (`_wholes`) when better — the whole said as a unit carries its part's marks, and a joined whole is
+    not plain description when its part is never said alone."""
+    parts = [p for p, w in wholes.items() if w == t]
+    ph = found[t]
+    if ph.joined and parts:
+        ph = replace(ph, plain=False)
+    return max([_salience(ph, so), *(_salience(found[p], so) for p in parts)])
 
 
 def _episode(hist: tuple[int, ...], start: int, run: int) -> bool:

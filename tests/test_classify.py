@@ -244,6 +244,36 @@ def test_standing_vocabulary_is_a_weaker_gap_than_a_finished_episode(base: Repor
     assert got["晨曦共富计划"][0] < got["星河惠民工程"][0]
 
 
+def test_a_long_episode_is_a_weaker_gap_than_a_campaign_of_a_plan_period(base: Report) -> None:
+    # two invented episodes (never said in the earliest reports): three reports, and eight
+    got = _dropped_rank(base, {"晨曦共富计划": (0, 1, 2), "星河惠民工程": tuple(range(8))}, earlier=11)
+    assert "此前各年未提" in got["星河惠民工程"][1]  # both are episodes
+    assert got["晨曦共富计划"][0] < got["星河惠民工程"][0]
+
+
+def test_standing_vocabulary_counts_reports_not_only_the_run(base: Report) -> None:
+    # two invented phrases, each said in the last five reports and in some of the first: in ten of
+    # twelve reports in all (standing vocabulary though not said every year), and in seven
+    said = {"星河惠民工程": (*range(5), *range(7, 12)), "月湾便民行动": (*range(5), 10, 11)}
+    got = _dropped_rank(base, said, earlier=11)
+    assert got["月湾便民行动"][0] < got["星河惠民工程"][0]
+
+
+def test_a_part_never_said_alone_folds_into_its_whole() -> None:
+    tally = {"星河惠民": (1, 2, 3), "建设星河惠民": (1, 2, 3),
+             "月湾平台": (2, 2, 1), "推进月湾平台": (1, 2, 1)}
+    tally["晨曦共富"] = tally["推进晨曦共富"] = (0, 0, 1)  # one report: no evidence of a unit
+    assert classify._wholes(list(tally), tally) == {"星河惠民": "建设星河惠民"}  # 月湾平台 is said alone too
+
+
+def test_a_dropped_phrase_whose_words_the_new_report_keeps_together_is_wording(base: Report) -> None:
+    extra = "\n全年要推动星河产业结构调整，建设美丽城区。月湾工程稳步推进，星河片区焕新。"
+    new = variant(base, base.text + extra)
+    side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
+    kept = classify._said_otherwise(["调整星河产业结构", "星河月湾工程", "星河惠民工程"], side)
+    assert kept == {"调整星河产业结构"}  # 星河 and 月湾工程 are in two clauses; 惠民 is not said
+
+
 def test_a_clause_fragment_ranks_below_a_name_of_the_same_marks(base: Report,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     # invented phrases, each said once after a policy verb in the same sentence shape: a name with a

@@ -259,6 +259,13 @@ def test_standing_vocabulary_counts_reports_not_only_the_run(base: Report) -> No
     assert got["月湾便民行动"][0] < got["星河惠民工程"][0]
 
 
+def test_a_resumed_phrase_is_a_weaker_gap_than_an_episode_of_the_same_run(base: Report) -> None:
+    # two invented phrases said in the last five reports: one also eight years ago (it came and went
+    # before), one never before (an episode)
+    got = _dropped_rank(base, {"星河惠民工程": (*range(5), 8), "晨曦共富计划": tuple(range(5))}, earlier=11)
+    assert got["晨曦共富计划"][0] < got["星河惠民工程"][0]
+
+
 def test_a_part_never_said_alone_folds_into_its_whole() -> None:
     tally = {"星河惠民": (1, 2, 3), "建设星河惠民": (1, 2, 3),
              "月湾平台": (2, 2, 1), "推进月湾平台": (1, 2, 1)}

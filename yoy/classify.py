@@ -715,11 +715,22 @@ def _said_otherwise(terms: Iterable[str], sn: _Side) -> set[str]:
     X结构调整, X平稳较快增长 for X平稳较快发展 with the same words around): the string is gone, the
     idea is kept in another wording, so the drop is wording, not a gap. A phrase of one long word
     is tested by its halves; a phrase of one short word cannot be said otherwise."""
-    clauses = [c for c in _CLAUSE_END.split(sn.flat) if len(c) >= 2]
+    ends = [m.start() for m in _CLAUSE_END.finditer(sn.flat)]
+    where: dict[str, set[int]] = {}  # part → the clauses (by index) that say it
+
+    def clauses(part: str) -> set[int]:
+        if part not in where:
+            found, pos = set(), sn.flat.find(part)
+            while pos >= 0:
+                found.add(bisect_right(ends, pos))
+                pos = sn.flat.find(part, pos + 1)
+            where[part] = found
+        return where[part]
+
     out = set()
     for t in terms:
         ps = _parts(t)
-        if len(ps) >= 2 and any(all(p in c for p in ps) for c in clauses):
+        if len(ps) >= 2 and set.intersection(*(clauses(p) for p in ps)):
             out.add(t)
     return out
 

@@ -213,6 +213,13 @@ def test_a_phrase_said_year_after_year_and_dropped_is_a_gap_not_a_common_word(ba
     assert rank < got["月湾便民行动"][0]
 
 
+def test_with_a_short_history_a_phrase_of_every_report_is_common_not_a_gap(base: Report) -> None:
+    # two earlier reports (below HISTORY_MIN): an invented phrase said in both is said in every
+    # other report of the reference, a common word, where five reports make it a gap (test above)
+    got = _dropped_rank(base, {"星河惠民工程": (0, 1)}, earlier=1)
+    assert "每年提及，今年未提" in got["星河惠民工程"][1] and "常用词" in got["星河惠民工程"][1]
+
+
 def test_a_finished_episode_outranks_a_phrase_of_one_report(base: Report) -> None:
     got = _dropped_rank(base, {"晨曦共富计划": (0, 1), "暮云安居行动": (0,)})
     rank, reason = got["晨曦共富计划"]

@@ -682,8 +682,12 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             fade = _fade(tally[t], lengths, start)
             sal = (1 - W_DROP_RUN - W_FADE) * sal + W_DROP_RUN * length + W_FADE * fade
             # being said year after year is the signal of a gap, not genericness: only everyday
-            # language is common here
-            common = _common(0.0, df[t], m, ph.everyday)
+            # language is common here — unless the history is short (fewer than HISTORY_MIN
+            # reports): being said in one or two earlier reports is no pattern of its own, so such a
+            # gap must also pass the genericness test a flip takes (a phrase of COMMON_SHARE+ of the
+            # other reports is a common word whose exact string happens to be absent this year)
+            short = len(past.years) < HISTORY_MIN
+            common = _common(share if short else 0.0, df[t], m, ph.everyday)
         else:
             signal, base = Signal.FLIP, FLIP_BASE
             once = run == 1 and bool(last) and not any(k < last for k in hist[t])  # said first last year

@@ -726,7 +726,8 @@ def _said_otherwise(terms: Iterable[str], sn: _Side) -> set[str]:
     idea is kept in another wording, so the drop is wording, not a gap. A phrase of one long word
     is tested by its halves; a phrase of one short word cannot be said otherwise. (Tried: the words
     anywhere in the new report — most words of a phrase are, so real drops became flips and fell
-    out of the MAX_DROPPED list; an abbreviation test (XY之Z for X…Y…Z) — no change.)"""
+    out of the MAX_DROPPED list; an abbreviation test (the first character of each word before
+    the head: 星河月湾工程 → 星月工程) — no change.)"""
     ends = [m.start() for m in _CLAUSE_END.finditer(sn.flat)]
     where: dict[str, set[int]] = {}  # part → the clauses (by index) that say it
 

@@ -213,6 +213,13 @@ def test_a_phrase_said_year_after_year_and_dropped_is_a_gap_not_a_common_word(ba
     assert rank < got["月湾便民行动"][0]
 
 
+def test_with_a_short_history_a_phrase_of_every_report_is_common_not_a_gap(base: Report) -> None:
+    # two earlier reports (below HISTORY_MIN): an invented phrase said in both is said in every
+    # other report of the reference, a common word, where five reports make it a gap (test above)
+    got = _dropped_rank(base, {"星河惠民工程": (0, 1)}, earlier=1)
+    assert "每年提及，今年未提" in got["星河惠民工程"][1] and "常用词" in got["星河惠民工程"][1]
+
+
 def test_a_finished_episode_outranks_a_phrase_of_one_report(base: Report) -> None:
     got = _dropped_rank(base, {"晨曦共富计划": (0, 1), "暮云安居行动": (0,)})
     rank, reason = got["晨曦共富计划"]
@@ -242,6 +249,43 @@ def test_standing_vocabulary_is_a_weaker_gap_than_a_finished_episode(base: Repor
     # one invented phrase said in all of twelve reports, one in the last three only
     got = _dropped_rank(base, {"星河惠民工程": tuple(range(12)), "晨曦共富计划": (0, 1, 2)}, earlier=11)
     assert got["晨曦共富计划"][0] < got["星河惠民工程"][0]
+
+
+def test_a_long_episode_is_a_weaker_gap_than_a_campaign_of_a_plan_period(base: Report) -> None:
+    # two invented episodes (never said in the earliest reports): three reports, and eight
+    got = _dropped_rank(base, {"晨曦共富计划": (0, 1, 2), "星河惠民工程": tuple(range(8))}, earlier=11)
+    assert "此前各年未提" in got["星河惠民工程"][1]  # both are episodes
+    assert got["晨曦共富计划"][0] < got["星河惠民工程"][0]
+
+
+def test_standing_vocabulary_counts_reports_not_only_the_run(base: Report) -> None:
+    # two invented phrases, each said in the last five reports and in some of the first: in ten of
+    # twelve reports in all (standing vocabulary though not said every year), and in seven
+    said = {"星河惠民工程": (*range(5), *range(7, 12)), "月湾便民行动": (*range(5), 10, 11)}
+    got = _dropped_rank(base, said, earlier=11)
+    assert got["月湾便民行动"][0] < got["星河惠民工程"][0]
+
+
+def test_a_resumed_phrase_is_a_weaker_gap_than_an_episode_of_the_same_run(base: Report) -> None:
+    # two invented phrases said in the last five reports: one also eight years ago (it came and went
+    # before), one never before (an episode)
+    got = _dropped_rank(base, {"星河惠民工程": (*range(5), 8), "晨曦共富计划": tuple(range(5))}, earlier=11)
+    assert got["晨曦共富计划"][0] < got["星河惠民工程"][0]
+
+
+def test_a_part_never_said_alone_folds_into_its_whole() -> None:
+    tally = {"星河惠民": (1, 2, 3), "建设星河惠民": (1, 2, 3),
+             "月湾平台": (2, 2, 1), "推进月湾平台": (1, 2, 1)}
+    tally["晨曦共富"] = tally["推进晨曦共富"] = (0, 0, 1)  # one report: no evidence of a unit
+    assert classify._wholes(list(tally), tally) == {"星河惠民": "建设星河惠民"}  # 月湾平台 is said alone too
+
+
+def test_a_dropped_phrase_whose_words_the_new_report_keeps_together_is_wording(base: Report) -> None:
+    extra = "\n全年要推动星河产业结构调整，建设美丽城区。月湾工程稳步推进，星河片区焕新。"
+    new = variant(base, base.text + extra)
+    side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
+    kept = classify._said_otherwise(["调整星河产业结构", "星河月湾工程", "星河惠民工程"], side)
+    assert kept == {"调整星河产业结构"}  # 星河 and 月湾工程 are in two clauses; 惠民 is not said
 
 
 def test_a_clause_fragment_ranks_below_a_name_of_the_same_marks(base: Report,

@@ -571,3 +571,7 @@ def target_reason(direction: str, delta: float | None = None, unit: str = "") ->
 def section_reason(level: str, relation: str, side: str, size: float) -> str:
     """A section's reason: its level and relation labels, and its share of the `side` report."""
     return f"{level}{relation}，占{side}报告 {size:.0%}"
+
+
+# A dropped phrase whose words the new report still says in one clause (`classify._said_otherwise`).
+WORDS_KEPT = "；其用词今年仍在同一分句出现（措辞调整）"

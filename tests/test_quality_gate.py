@@ -30,8 +30,8 @@ NATIONAL_RECALL = 0.92  # (≥ 0.90); 0.788 (82/104) in round 2; 0.865 (90/104) 
 # round 5 (clause fragments and old phrases said another way rank below names): 0.404 (42/104)
 # round 6 (a debut of long-said words and pairs ranks below a coined one, W_COIN): 0.423 (44/104)
 # round 6, dropped side (a dropped part folds into its whole, dropped phrases kept in other words are
-# wording, long episodes and standing vocabulary weaker gaps): 0.423 (44/104); resumed runs weaker gaps: 0.433 (45/104);
-# a short history's gaps tested for genericness: 0.442 (46/104)
+# wording, long episodes and standing vocabulary weaker gaps): 0.423 (44/104); resumed runs weaker gaps: 0.433
+# (45/104); a short history's gaps tested for genericness: 0.442 (46/104)
 # both sides of round 6 merged: 0.452 (47/104)
 NATIONAL_TOP25 = 0.45  # (≥ 0.80)
 NATIONAL_REWORDED = 7  # of 8 (≥ 7)

@@ -776,7 +776,7 @@ def _parts(t: str) -> list[str]:
 
 def _said_otherwise(terms: Iterable[str], sn: _Side) -> set[str]:
     """Dropped phrases whose words the new report still says together in one clause (调整X结构 for
-    X结构调整, X平稳较快增长 for X平稳较快发展 with the same words around): the string is gone, the
+    X结构调整, 加快X建设 for X建设加快 with the same words around): the string is gone, the
     idea is kept in another wording, so the drop is wording, not a gap. A phrase of one long word
     is tested by its halves; a phrase of one short word cannot be said otherwise. (Tried: the words
     anywhere in the new report — most words of a phrase are, so real drops became flips and fell

@@ -5,7 +5,7 @@ a word or a pair of adjacent words of one report that the other texts never cont
 over its neighbouring words to the nearest boundary (clause punctuation, a function word, a leading
 policy verb), so 一带一路 becomes “一带一路”倡议 and 结构性改革 stays inside 供给侧结构性改革. Phrases found
 from several cores are one candidate; a phrase nested in a longer one is merged into whichever of
-the two the text says on its own (C-value's idea: 低碳 said alone beats 低碳技术 said once).
+the two the text says on its own (C-value's idea: X said alone beats X技术 said once).
 Works on `Doc.flat` (folded, no whitespace, no quote marks); nothing here reads a file.
 """
 
@@ -73,8 +73,8 @@ ORDINARY_NOUN_COUNT = 100
 # list of expected terms.
 POLICY_HEADS = tuple(_closed(vocab.POLICY_HEADS))
 # A compact formulation is a noun phrase of this many characters: two characters are a plain word,
-# beyond ten a clause (PHRASE_MAX). Four is the shortest coined compound (三农 aside, caught as
-# numbered).
+# beyond ten a clause (PHRASE_MAX). Four is the shortest coined compound (a two-character
+# numbered name aside, caught as numbered).
 COMPACT_MIN, COMPACT_MAX = 4, PHRASE_MAX
 # Count words a numbered name starts with (两个…, 五个…): the numerals from two up (一 forms
 # ordinary words: 一批, 一般, 一些), followed by a content character; a numbered name is short (at
@@ -90,7 +90,7 @@ _COUNTED = re.compile(vocab.COUNTED)
 REPEATED_UNIT = 2
 # A quoted name this short (characters) takes the word after its closing quote as its head
 # (“一带一路”倡议, “放管服”改革); longer quoted names are whole terms. Numbered names are two or three
-# characters (三农, 两基, 十五); a four-character quoted term is a name of its own.
+# characters (两X, 三X, 十X); a four-character quoted term is a name of its own.
 SHORT_QUOTE = 3
 # A stance modifier (适度宽松, 从紧, 积极) is one or two words and at most this many characters.
 MODIFIER_MAX = 4
@@ -570,7 +570,7 @@ def _trim(text: str) -> str:
 
 
 def shared(core: str, texts: set[str]) -> str:
-    """The longest string around `core` that every text contains (开发低碳技术, 以低碳排放… → 低碳)."""
+    """The longest string around `core` that every text contains (开发X技术, 以X排放… → X)."""
     cur = core
     grew = True
     while grew:

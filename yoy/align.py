@@ -44,7 +44,8 @@ from yoy.text import fold, words
 
 # Heading agreement is a bonus on top of the body similarity: score = body + W_TITLE·title·(1 − body).
 # Headings are reworded every year, so disagreeing headings are no evidence against a match, while
-# shared heading words (the same X振兴 or X行动 in both) are; 0.2 lets them reorder close candidates, never more.
+# shared heading words (the same X振兴 or X行动 in both) are; 0.2 lets them reorder close candidates,
+# never more.
 W_TITLE = 0.2
 # A one-to-one match must clear a gate. Absolute floor: two unrelated sections of one report (same
 # author, same year, same boilerplate) have a median similarity of 0.05-0.07 (measured over every

@@ -9,7 +9,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from operator import itemgetter
 
@@ -133,8 +133,8 @@ def g2(a: int, b: int, n_a: int, n_b: int) -> float:
     return 2.0 * value
 
 
-def keyness(old: Counter[str], new: Counter[str]) -> dict[str, float]:
-    """Signed G² of every item of both counters: positive = key in new, negative = key in old."""
+def keyness(old: Mapping[str, int], new: Mapping[str, int]) -> dict[str, float]:
+    """Signed G² of every item of both counts: positive = key in new, negative = key in old."""
     n_old, n_new = max(1, sum(old.values())), max(1, sum(new.values()))
     out: dict[str, float] = {}
     for item in old.keys() | new.keys():

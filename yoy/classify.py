@@ -328,23 +328,25 @@ def _term_evidence(side: _Side, t: str, most: int = 3) -> tuple[Evidence, ...]:
     return tuple(out)
 
 
-def _occurring(side: _Side, t: str) -> Iterable[int]:
+def _occurring(side: _Side, t: str) -> Sequence[int]:
     """Flat offsets of `t` in `side`, non-overlapping, leftmost first (the candidates' known places,
     else a search)."""
     places = _places(side, t) if t else ()
     if places is not None:
-        yield from places
-        return
+        return places
+    out = []
     pos = side.flat.find(t)
     while pos >= 0:
-        yield pos
+        out.append(pos)
         pos = side.flat.find(t, pos + len(t))
+    return out
 
 
 def _display(side: _Side, t: str) -> str:
     """The term (matching form `t`) as the report writes it (folded, no whitespace; inner quotes kept:
     “一带一路”倡议)."""
-    pos = next(iter(_occurring(side, t)), -1) if t else -1
+    found = _occurring(side, t) if t else ()
+    pos = found[0] if found else -1
     if pos < 0:
         return t
     span = side.doc.span_of(pos, pos + len(t))
@@ -776,7 +778,7 @@ def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
     co, cn = so.analysis.counts, sn.analysis.counts
     lo, ln = len(so.report.text), len(sn.report.text)
     out = []
-    for term, g in sorted(keyness(co, cn).items()):
+    for term, g in sorted(keyness(co, cn, co.keys() & cn.keys()).items()):  # said in both: continued
         a, b = co.get(term, 0), cn.get(term, 0)
         if not (a and b) or abs(g) < G2_MIN or max(a, b) < KEY_MIN_COUNT or term in skip:
             continue

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from yoy import vocab
 from yoy.history import occurrences, presence
-from yoy.models import Analysis, Candidate, Doc, Seed, Stance
+from yoy.models import Analysis, Candidate, Doc, Seeds, Stance
 from yoy.terms import STOPWORDS, bigrams, content_words, quoted
 from yoy.text import dictionary_count, tag, words
 
@@ -324,7 +324,7 @@ def analyse(d: Doc) -> Analysis:
     cuts = d.quote_cuts
     stops = heading_ends(d)
     inner = _Extensible()
-    seeds: list[Seed] = []
+    seeds: list[tuple[str, str, int, bool, tuple[tuple[str, int], ...]]] = []  # rows of `Seeds`
     texts_of: dict[str, set[str]] = {}  # the phrases each core seeds, by the core's first seed
     one: dict[str, str] = {}  # one string object per distinct string: the record pickles each once
     for c, i, j in cs:
@@ -342,7 +342,7 @@ def analyse(d: Doc) -> Analysis:
         texts_of.setdefault(c, set()).add(text)
         joined = tuple((one.setdefault(jt := d.flat[starts[a2]:ends[b2 - 1]], jt), starts[a2])
                        for a2, b2 in _joins(d, a, b, cuts, inner)) if unit else ()
-        seeds.append(Seed(c, text, s, unit, joined))
+        seeds.append((c, text, s, unit, joined))
     common: list[tuple[str, str]] = []
     for c, texts in texts_of.items():  # one core, several phrases: what they share is the formulation
         if len(texts) > 1:
@@ -352,8 +352,9 @@ def analyse(d: Doc) -> Analysis:
     units = tuple(heading_units(d).items())
     st, fo = stances(d), formulas(d)
     stance_texts = tuple(s.phrase for head, found in st.items() if stance_head(head) for s in found)
-    spanned = {t: t for t in (*(sd.text for sd in seeds), *(t for _, t in common))}  # `_merge_nested` sees
-    universe = spanned.keys() | {t for sd in seeds for t, _ in sd.joined} | {t for t, _ in units} \
+    columns = Seeds(*map(tuple, zip(*seeds, strict=True))) if seeds else Seeds()
+    spanned = {t: t for t in (*columns.texts, *(t for _, t in common))}  # what `_merge_nested` sees
+    universe = spanned.keys() | {t for js in columns.joined for t, _ in js} | {t for t, _ in units} \
         | set(stance_texts)
     where = occurrences(universe, d.flat)
     quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
@@ -372,7 +373,7 @@ def analyse(d: Doc) -> Analysis:
     w = d.flat_tokens.words
     counts = Counter(content_words(w)) + Counter(bigrams(w))
     distinct = tuple(one.setdefault(c, c) for c in dict.fromkeys(c for c, _, _ in cs))
-    return Analysis(distinct, tuple(seeds), tuple(common), units,
+    return Analysis(distinct, columns, tuple(common), units,
                     stance_texts, candidates, {h: tuple(v) for h, v in st.items()},
                     {h: tuple(v) for h, v in fo.items()}, grams(d), dict(counts))
 
@@ -395,12 +396,14 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     novel = frozenset(c for c in an.cores if (c not in known and not seen[c]) or c in wanted)
     spans: dict[str, tuple[int, bool]] = {}
     joined: dict[str, int] = {}
-    for sd in an.seeds:
-        if sd.core not in novel:
+    sd = an.seeds
+    for core, text, start, unit, joins in zip(sd.cores, sd.texts, sd.starts, sd.units, sd.joined,
+                                              strict=True):
+        if core not in novel:
             continue
-        first, was_unit = spans.get(sd.text, (sd.start, False))
-        spans[sd.text] = (min(first, sd.start), was_unit or sd.unit)
-        for jt, js in sd.joined:
+        first, was_unit = spans.get(text, (start, False))
+        spans[text] = (min(first, start), was_unit or unit)
+        for jt, js in joins:
             joined[jt] = min(joined.get(jt, js), js)
     cand = an.candidates
     for c, common in an.shared:  # one core, several phrases: what they share is the formulation

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick
 
@@ -60,6 +61,7 @@ def reference(reports: Iterable[Report]) -> Reference:
 
 
 _NONE: frozenset[int] = frozenset()
+_value = itemgetter(1)  # the pattern of an Aho-Corasick match (end, pattern)
 
 
 def presence(patterns: Iterable[str], texts: Sequence[str]) -> dict[str, frozenset[int]]:
@@ -73,7 +75,7 @@ def presence(patterns: Iterable[str], texts: Sequence[str]) -> dict[str, frozens
     auto.make_automaton()
     where: dict[str, set[int]] = {}
     for k, text in enumerate(texts):
-        for p in {p for _, p in auto.iter(text)}:
+        for p in set(map(_value, auto.iter(text))):  # the matches' patterns, gathered in C
             where.setdefault(p, set()).add(k)
     out = dict.fromkeys(pats, _NONE)
     out.update((p, frozenset(ks)) for p, ks in where.items())

@@ -332,16 +332,19 @@ class Stance(NamedTuple):
     times: int  # how often the report says it
 
 
-class Seed(NamedTuple):
-    """One place where a core (a word, a word pair or a frame) seeds a phrase: the phrase its
-    extension to the boundaries reaches, where that phrase starts (flat offset), whether both ends
-    stopped at a boundary, and the phrases joined to it over a joiner (with their flat starts)."""
+@dataclass(frozen=True, slots=True)
+class Seeds:
+    """The places where a core (a word, a word pair or a frame) seeds a phrase, column by column (row
+    k of every column is one place, in reading order: ten thousand places of a national report
+    pickle as five tuples, not as ten thousand records): the core, the phrase its extension to the
+    boundaries reaches, where that phrase starts (flat offset), whether both ends stopped at a
+    boundary, and the phrases joined to it over a joiner (with their flat starts)."""
 
-    core: str
-    text: str
-    start: int
-    unit: bool
-    joined: tuple[tuple[str, int], ...] = ()
+    cores: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+    starts: tuple[int, ...] = ()
+    units: tuple[bool, ...] = ()
+    joined: tuple[tuple[tuple[str, int], ...], ...] = ()
 
 
 class Candidate(NamedTuple):
@@ -374,7 +377,7 @@ class Analysis:
     """
 
     cores: tuple[str, ...]  # every distinct core string, in reading order
-    seeds: tuple[Seed, ...]  # in reading order
+    seeds: Seeds
     shared: tuple[tuple[str, str], ...]  # core → what its several phrases share (`formulations.shared`)
     units: tuple[tuple[str, int], ...]  # heading pieces with their flat offsets (`heading_units`)
     stance_texts: tuple[str, ...]  # `modifier + 的 + head` phrases on a policy compound head

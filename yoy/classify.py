@@ -345,20 +345,11 @@ def _occurring(side: _Side, t: str) -> Sequence[int]:
 def _display(side: _Side, t: str) -> str:
     """The term (matching form `t`) as the report writes it (folded, no whitespace; inner quotes kept:
     “一带一路”倡议)."""
+    c = side.analysis.candidates.get(t) if t else None
+    if c is not None:
+        return c.shown  # `formulations.display` at its first place, worked out with the analysis
     found = _occurring(side, t) if t else ()
-    pos = found[0] if found else -1
-    if pos < 0:
-        return t
-    span = side.doc.span_of(pos, pos + len(t))
-    shown = "".join(side.doc.folded[span.start:span.end].split())
-    if key(shown) != t:
-        return t
-    opens, closes = shown.count("“"), shown.count("”")
-    if closes > opens and shown.find("”") < (shown.find("“") if "“" in shown else len(shown)):
-        shown = "“" + shown  # 一带一路”倡议 → “一带一路”倡议
-    if shown.count("“") > shown.count("”"):
-        shown += "”"
-    return shown
+    return formulations.display(side.doc, t, found[0]) if found else t
 
 
 # --- the past: history and reference --------------------------------------------------------
@@ -486,7 +477,7 @@ def _priority(change: Change, term: str, old_term: str | None, so: _Side, sn: _S
               evidence: int = MAX_EVIDENCE, absent: Side | None = None) -> Priority:
     """`absent`: the side known not to contain the term (a found phrase is absent
     from the other text by construction), which needs no search."""
-    tk = key(term)
+    tk = _key(sn if change is not Change.DROPPED else so, term)
     ok = key(old_term) if old_term is not None else tk
     oc = _count(so, ok) if ok and absent is not Side.OLD else 0
     nc = _count(sn, tk) if tk and absent is not Side.NEW else 0
@@ -498,6 +489,13 @@ def _priority(change: Change, term: str, old_term: str | None, so: _Side, sn: _S
                     old_per10k=per10k(oc, len(so.report.text)), new_per10k=per10k(nc, len(sn.report.text)),
                     basis=basis, evidence=(*ev_o[:evidence], *ev_n[:evidence]),
                     note=_note(change, so, sn))
+
+
+def _key(side: _Side, term: str) -> str:
+    """`key(term)`, known without folding when `term` is a candidate phrase of `side` that is its own
+    matching form (`Candidate.keyed`)."""
+    c = side.analysis.candidates.get(term)
+    return term if c is not None and c.keyed else key(term)
 
 
 def _count(side: _Side, t: str) -> int:

@@ -21,7 +21,7 @@ from itertools import pairwise
 from yoy import vocab
 from yoy.history import occurrences, presence
 from yoy.models import Analysis, Candidate, Doc, Seeds, Stance
-from yoy.terms import STOPWORDS, bigrams, content_words, quoted
+from yoy.terms import STOPWORDS, bigrams, content_words, key, quoted
 from yoy.text import dictionary_count, tag, words
 
 
@@ -366,7 +366,8 @@ def analyse(d: Doc) -> Analysis:
                                if (x := spanned.get(t[a:b], "")) and x != t}, key=lambda x: (-len(x), x))) \
             if t in spanned else ()
         candidates[t] = Candidate(
-            places, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
+            places, key(t) == t, display(d, t, places[0]),
+            any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
             _governed(d, places), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
             t.endswith(POLICY_HEADS), _compact(t, ws), _plain(ws),
             _fragment(t) or ordinary_noun(t) or _cut_off(d, places, len(t)), nested)
@@ -376,6 +377,22 @@ def analyse(d: Doc) -> Analysis:
     return Analysis(distinct, columns, tuple(common), units,
                     stance_texts, candidates, {h: tuple(v) for h, v in st.items()},
                     {h: tuple(v) for h, v in fo.items()}, grams(d), dict(counts))
+
+
+def display(d: Doc, t: str, pos: int) -> str:
+    """The phrase whose matching form (`yoy.terms.key`) is `t`, at flat offset `pos` of `d`, as the
+    report writes it (folded, no whitespace; inner quotes kept and balanced: “一带一路”倡议); `t` itself
+    when the report's wording there is not that phrase."""
+    span = d.span_of(pos, pos + len(t))
+    shown = "".join(d.folded[span.start:span.end].split())
+    if key(shown) != t:
+        return t
+    opens, closes = shown.count("“"), shown.count("”")
+    if closes > opens and shown.find("”") < (shown.find("“") if "“" in shown else len(shown)):
+        shown = "“" + shown  # 一带一路”倡议 → “一带一路”倡议
+    if shown.count("“") > shown.count("”"):
+        shown += "”"
+    return shown
 
 
 def _phrase(t: str, c: Candidate, first: int, unit: bool) -> Phrase:

@@ -351,11 +351,15 @@ class Candidate(NamedTuple):
     """What a candidate phrase is in its own report, whatever that report is compared with.
 
     `places`: flat offsets of its occurrences (non-overlapping, leftmost first: as `str.count` counts
-    them). The flags are those of `yoy.formulations.Phrase` (`compact` before the test that the
-    phrase is said as a unit). `nested`: the candidates of the same report inside it, longest first.
+    them); `keyed`: the phrase is its own matching form (`yoy.terms.key`); `shown`: the phrase as the
+    report writes it at its first place (`yoy.formulations.display`). The flags are those of
+    `yoy.formulations.Phrase` (`compact` before the test that the phrase is said as a unit).
+    `nested`: the candidates of the same report inside it, longest first.
     """
 
     places: tuple[int, ...]
+    keyed: bool
+    shown: str
     quoted: bool
     governed: bool
     everyday: bool

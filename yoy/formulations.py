@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from yoy import vocab
-from yoy.history import occurrences, presence
+from yoy.history import found_in, occurrences, presence
 from yoy.models import Analysis, Candidate, Doc, Seeds, Stance
 from yoy.terms import STOPWORDS, bigrams, content_words, key, quoted
 from yoy.text import dictionary_count, tag, words
@@ -395,6 +395,13 @@ def display(d: Doc, t: str, pos: int) -> str:
     return shown
 
 
+def _said(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
+    """The patterns some text of `texts` contains."""
+    if len(texts) == 1:
+        return found_in(patterns, texts[0])
+    return {p for p, ks in presence(patterns, texts).items() if ks}
+
+
 def _phrase(t: str, c: Candidate, first: int, unit: bool) -> Phrase:
     """The phrase `t` of a report (its `Candidate` there), first at flat offset `first`."""
     return Phrase(t, len(c.places), first, c.quoted, unit, c.governed, c.everyday, c.numbered, c.policy_head,
@@ -409,8 +416,8 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     `analyse(d)`, when the caller has it."""
     an = analysis if analysis is not None else analyse(d)
     wanted = set(keep)
-    seen = presence({c for c in an.cores if c not in known}, absent_from)
-    novel = frozenset(c for c in an.cores if (c not in known and not seen[c]) or c in wanted)
+    seen = _said({c for c in an.cores if c not in known}, absent_from)
+    novel = frozenset(c for c in an.cores if (c not in known and c not in seen) or c in wanted)
     spans: dict[str, tuple[int, bool]] = {}
     joined: dict[str, int] = {}
     sd = an.seeds
@@ -428,10 +435,10 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
             spans[common] = (cand[common].places[0], True)
     units = {t: pos for t, pos in an.units if t not in spans and t not in joined}
     # the other texts must lack the whole phrase too (a core can be new while its phrase is not)
-    whole = presence(spans.keys() | joined.keys() | units.keys(), absent_from)
-    spans = {t: v for t, v in spans.items() if not whole[t] or t in wanted}
-    joined = {t: v for t, v in joined.items() if not whole[t] and t not in spans}
-    units = {t: v for t, v in units.items() if not whole[t]}
+    whole = _said(spans.keys() | joined.keys() | units.keys(), absent_from)
+    spans = {t: v for t, v in spans.items() if t not in whole or t in wanted}
+    joined = {t: v for t, v in joined.items() if t not in whole and t not in spans}
+    units = {t: v for t, v in units.items() if t not in whole}
     found = _merge_nested({t: _phrase(t, cand[t], s, unit) for t, (s, unit) in spans.items()}, novel,
                           {t: cand[t].nested for t in spans})
     # a joined phrase stands beside its parts (it neither absorbs them nor is absorbed); two phrases

@@ -417,9 +417,11 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     an = analysis if analysis is not None else analyse(d)
     wanted = set(keep)
     seen = _said({c for c in an.cores if c not in known}, absent_from)
-    novel = frozenset(c for c in an.cores if (c not in known and c not in seen) or c in wanted)
+    gone = frozenset(c for c in an.cores if c not in known and c not in seen)  # no text of absent_from has it
+    novel = gone | wanted.intersection(an.cores)
     spans: dict[str, tuple[int, bool]] = {}
     joined: dict[str, int] = {}
+    sure: set[str] = set()  # phrases around a core no text has: no text has them either (no scan)
     sd = an.seeds
     for core, text, start, unit, joins in zip(sd.cores, sd.texts, sd.starts, sd.units, sd.joined,
                                               strict=True):
@@ -429,13 +431,16 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
         spans[text] = (min(first, start), was_unit or unit)
         for jt, js in joins:
             joined[jt] = min(joined.get(jt, js), js)
+        if core in gone and core in text:  # the phrase, and the phrases joined to it, hold the core
+            sure.add(text)
+            sure.update(jt for jt, _ in joins)
     cand = an.candidates
     for c, common in an.shared:  # one core, several phrases: what they share is the formulation
         if c in novel and common not in spans:
             spans[common] = (cand[common].places[0], True)
     units = {t: pos for t, pos in an.units if t not in spans and t not in joined}
     # the other texts must lack the whole phrase too (a core can be new while its phrase is not)
-    whole = _said(spans.keys() | joined.keys() | units.keys(), absent_from)
+    whole = _said((spans.keys() | joined.keys() | units.keys()) - sure, absent_from)
     spans = {t: v for t, v in spans.items() if t not in whole or t in wanted}
     joined = {t: v for t, v in joined.items() if t not in whole and t not in spans}
     units = {t: v for t, v in units.items() if t not in whole}

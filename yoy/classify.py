@@ -276,10 +276,11 @@ class _Side:
         sent = self.sentence_at(span.start)
         if len(sent) == 0:
             sent = span
-        where = self.locate(sent)
+        b = self.block_at(sent.start)  # as `locate` places it, without its record
+        path, pair_id = (self.paths.get(b.id, ""), self.pair_of.get(b.id)) if b is not None else ("", None)
         sentence = self.report.text[sent.start:sent.end].strip()
-        return Evidence(year=self.year, side=self.label, path=where.path, sentence=sentence, span=sent,
-                        pair_id=where.pair_id)
+        return Evidence(year=self.year, side=self.label, path=path, sentence=sentence, span=sent,
+                        pair_id=pair_id)
 
 
 def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None = None) -> _Side:

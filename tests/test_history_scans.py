@@ -18,6 +18,15 @@ def _overlapping(p: str, t: str) -> int:
     return sum(t.startswith(p, k) for k in range(len(t)))
 
 
+def _finds(p: str, t: str) -> list[int]:
+    """Non-overlapping starts, leftmost first (as `str.count` counts)."""
+    out, k = [], t.find(p)
+    while k >= 0:
+        out.append(k)
+        k = t.find(p, k + len(p))
+    return out
+
+
 @settings(max_examples=200, deadline=None)
 @given(texts, patterns)
 def test_scans_agree_with_substring_search(ts: list[str], ps: list[str]) -> None:
@@ -25,6 +34,9 @@ def test_scans_agree_with_substring_search(ts: list[str], ps: list[str]) -> None
     assert found == {p: frozenset(k for k, t in enumerate(ts) if p in t) for p in set(ps)}
     assert history.tallies(ps, ts) == {p: tuple(_overlapping(p, t) for t in ts) for p in sorted(set(ps))}
     assert history.found_in(ps, ts[0]) == {p for p in ps if p in ts[0]}
+    for t in ts:
+        where = history.occurrences(ps, t)
+        assert where == {p: _finds(p, t) for p in set(ps)}
 
 
 def test_many_patterns_take_the_automaton() -> None:

@@ -135,16 +135,23 @@ def tallies(patterns: Iterable[str], texts: Sequence[str]) -> dict[str, tuple[in
 
 
 def occurrences(patterns: Iterable[str], text: str) -> dict[str, list[int]]:
-    """Start offsets of every pattern in `text`, non-overlapping per pattern as `str.count` counts."""
+    """Start offsets of every pattern in `text`, non-overlapping per pattern as `str.count` counts
+    (scanned as `_scans` scans)."""
     pats = {p for p in patterns if p}
     out: dict[str, list[int]] = {p: [] for p in pats}
     if not pats:
         return out
+    wide = _wide(text)
+    narrow = len(wide) != 2 * len(text)  # a character beyond the BMP: offsets are not code units
     auto = ahocorasick.Automaton()
     for p in pats:
-        auto.add_word(p, p)
+        auto.add_word(p if narrow else _wide(p), p)
     auto.make_automaton()
-    for end, p in auto.iter(text):
+    for end, p in auto.iter(text) if narrow else auto.iter(wide):
+        if not narrow:
+            if not end & 1:
+                continue  # not on a code unit's boundary (`_scans`)
+            end //= 2  # the character whose second byte ends the match
         start = end - len(p) + 1
         places = out[p]
         if not places or start >= places[-1] + len(p):

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+import ahocorasick
+
 from yoy import vocab
 from yoy.history import found_in, occurrences, presence
 from yoy.models import Analysis, Candidate, Doc, Seeds, Stance
@@ -359,12 +361,12 @@ def analyse(d: Doc) -> Analysis:
     where = occurrences(universe, d.flat)
     quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
     candidates: dict[str, Candidate] = {}
+    inside = _automaton(spanned)
     for t in sorted(universe):
         places = tuple(where[t])
         ws = words(t)
-        nested = tuple(sorted({x for a in range(len(t)) for b in range(a + PHRASE_MIN, len(t) + 1)
-                               if (x := spanned.get(t[a:b], "")) and x != t}, key=lambda x: (-len(x), x))) \
-            if t in spanned else ()
+        nested = tuple(sorted({x for _, x in inside.iter(t) if x != t and len(x) >= PHRASE_MIN},
+                              key=lambda x: (-len(x), x))) if t in spanned else ()
         candidates[t] = Candidate(
             places, key(t) == t, display(d, t, places[0]),
             any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
@@ -379,13 +381,23 @@ def analyse(d: Doc) -> Analysis:
                     {h: tuple(v) for h, v in fo.items()}, grams(d), dict(counts))
 
 
+def _automaton(patterns: Iterable[str]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of `patterns`, each its own value."""
+    auto = ahocorasick.Automaton()
+    for p in patterns:
+        auto.add_word(p, p)
+    if len(auto):
+        auto.make_automaton()
+    return auto
+
+
 def display(d: Doc, t: str, pos: int) -> str:
     """The phrase whose matching form (`yoy.terms.key`) is `t`, at flat offset `pos` of `d`, as the
     report writes it (folded, no whitespace; inner quotes kept and balanced: “一带一路”倡议); `t` itself
     when the report's wording there is not that phrase."""
     span = d.span_of(pos, pos + len(t))
     shown = "".join(d.folded[span.start:span.end].split())
-    if key(shown) != t:
+    if shown == t or key(shown) != t:  # written as matched (no inner quote): the phrase itself
         return t
     opens, closes = shown.count("“"), shown.count("”")
     if closes > opens and shown.find("”") < (shown.find("“") if "“" in shown else len(shown)):

@@ -5,12 +5,14 @@ comparison made from stored records is the comparison made from scratch."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from yoy import formulations, index, jsonio, lexicon, pipeline
 from yoy.corpus import Corpus
+from yoy.errors import LimitError
 from yoy.models import Report
 
 REPO = Path(__file__).resolve().parents[1]
@@ -115,3 +117,21 @@ def test_phrases_with_and_without_the_analysis_agree(corpus: Corpus) -> None:
     assert formulations.phrases(dn, [do.flat]) == formulations.phrases(dn, [do.flat], known=ao.grams,
                                                                       analysis=an)
     assert formulations.stance_changes(do, dn) == formulations.stance_changes(do, dn, (ao, an))
+
+
+def test_compare_leaves_the_garbage_collector_as_it_found_it(corpus: Corpus) -> None:
+    import gc
+
+    old, new = _pair(corpus)
+    assert gc.isenabled()
+    pipeline.compare_stored(corpus, old, new)
+    assert gc.isenabled()  # paused for the comparison only
+    gc.disable()
+    try:
+        pipeline.compare(old, new)
+        assert not gc.isenabled()  # a caller's own pause stays
+    finally:
+        gc.enable()
+    with pytest.raises(LimitError):
+        pipeline.compare(old, replace(new, text="一、" * (pipeline.MAX_HEADING_MARKS + 1)))
+    assert gc.isenabled()  # also after an error

@@ -7,10 +7,12 @@ here and passed into the pure stages.
 
 from __future__ import annotations
 
+import gc
 import pickle
 import re
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -83,6 +85,22 @@ def reference_for(reports: Iterable[Report]) -> Reference:
 Prepared = tuple[Doc, Analysis]
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for one comparison (restored as it was). A comparison
+    makes a hundred thousand small records and tuples (a stored record unpickles ~15,000 of them), so
+    the collector runs its full passes over the whole heap (the reference corpus, the records) many
+    times; the records hold no reference cycles that outlive the comparison, so nothing is missed and
+    the next collection takes what is left. On 全国 2008→2009 warm: ≈ 0.34 → 0.28 s (measured)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def prepare(report: Report) -> Prepared:
     """The per-report work of a comparison, whatever the report is compared with: outline it
     (`outline.segment`), build its record (fold, squeeze, segment once: `terms.doc`) and the formulation
@@ -114,16 +132,17 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
     `history_figures`: `figures.report_figures` of history reports by year, when the edge has them
     (`history_figures` below reads them from the corpus index); the others are worked out.
     """
-    if prepared is None:
-        precheck(old)
-        precheck(new)
-        prepared = prepare(old), prepare(new)
-    (old_doc, old_analysis), (new_doc, new_analysis) = prepared
-    alignment = align.align(old_doc, new_doc)
-    ref = reference if reference is not None else reference_for((*history, old, new))
-    return classify.classify(old_doc, new_doc, alignment, history, lexicon=lexicon or Lexicon(),
-                             reference=ref, history_figures=history_figures,
-                             analyses=(old_analysis, new_analysis))
+    with _collector_paused():
+        if prepared is None:
+            precheck(old)
+            precheck(new)
+            prepared = prepare(old), prepare(new)
+        (old_doc, old_analysis), (new_doc, new_analysis) = prepared
+        alignment = align.align(old_doc, new_doc)
+        ref = reference if reference is not None else reference_for((*history, old, new))
+        return classify.classify(old_doc, new_doc, alignment, history, lexicon=lexicon or Lexicon(),
+                                 reference=ref, history_figures=history_figures,
+                                 analyses=(old_analysis, new_analysis))
 
 
 # zlib level of the stored per-report records: level 1 shrinks a national report's record about
@@ -204,11 +223,12 @@ def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None
     lexicon (`lexicon.load`: shipped, $YOY_LEXICON; none when $YOY_NO_LEXICON=1), the reference
     corpus (shipped national reports + the region's own, as `compare` builds it) and both reports'
     per-report records from the corpus index (`prepared_stored`)."""
-    history = corpus.history(new.meta.region) if old.meta.region == new.meta.region else ()
-    lx = lexicon.load() if lex is None else lex
-    known = history_figures(corpus, history) if history else None
-    po, pn = prepared_stored(corpus, (old, new))
-    return compare(old, new, history, lexicon=lx, history_figures=known, prepared=(po, pn))
+    with _collector_paused():
+        history = corpus.history(new.meta.region) if old.meta.region == new.meta.region else ()
+        lx = lexicon.load() if lex is None else lex
+        known = history_figures(corpus, history) if history else None
+        po, pn = prepared_stored(corpus, (old, new))
+        return compare(old, new, history, lexicon=lx, history_figures=known, prepared=(po, pn))
 
 
 def run(corpus: Corpus, old_key: tuple[str, int], new_key: tuple[str, int],

@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -32,6 +31,7 @@ from yoy.models import (
     LEVEL_LABELS,
     RELATION_LABELS,
     Alignment,
+    Analysis,
     Block,
     Change,
     Comparison,
@@ -56,7 +56,7 @@ from yoy.models import (
     TargetSeries,
     TermSeries,
 )
-from yoy.terms import G2_MIN, bigrams, content_words, count, key, keyness, per10k
+from yoy.terms import G2_MIN, content_words, count, key, keyness, per10k
 from yoy.terms import tokens as tokenize
 
 # --- thresholds and weights (each says how it was set) ----------------------------------------
@@ -288,6 +288,7 @@ class _Side:
     starts: tuple[int, ...]
     sent_starts: tuple[int, ...]
     heading_text: str  # flat text of every heading, joined
+    analysis: Analysis  # the formulation pass's per-report record (`formulations.analyse`)
 
     @property
     def report(self) -> Report:
@@ -328,13 +329,14 @@ class _Side:
         sent = self.sentence_at(span.start)
         if len(sent) == 0:
             sent = span
-        where = self.locate(sent)
+        b = self.block_at(sent.start)  # as `locate` places it, without its record
+        path, pair_id = (self.paths.get(b.id, ""), self.pair_of.get(b.id)) if b is not None else ("", None)
         sentence = self.report.text[sent.start:sent.end].strip()
-        return Evidence(year=self.year, side=self.label, path=where.path, sentence=sentence, span=sent,
-                        pair_id=where.pair_id)
+        return Evidence(year=self.year, side=self.label, path=path, sentence=sentence, span=sent,
+                        pair_id=pair_id)
 
 
-def _side(d: Doc, alignment: Alignment, label: Side) -> _Side:
+def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None = None) -> _Side:
     pairs = alignment.pairs
     pair_of: dict[str, str] = {}
     for p in pairs:  # first row of a block wins: rows are in reading order, core before extra links
@@ -355,39 +357,53 @@ def _side(d: Doc, alignment: Alignment, label: Side) -> _Side:
     heading = "|".join([*(key(d.report.text[b.title_span.start:b.title_span.end]) for b in blocks), *leads])
     labels = alignment.old_paths if label is Side.OLD else alignment.new_paths
     return _Side(d, label, labels, pair_of, tuple(blocks),
-                 tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading)
+                 tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading,
+                 analysis if analysis is not None else formulations.analyse(d))
+
+
+def _places(side: _Side, t: str) -> Sequence[int] | None:
+    """Flat offsets of `t` in `side` (non-overlapping, as `str.count` counts) when `t` is one of the
+    report's candidate phrases (`Analysis.candidates`); None when it must be searched for."""
+    c = side.analysis.candidates.get(t)
+    return c.places if c is not None else None
 
 
 def _term_evidence(side: _Side, t: str, most: int = 3) -> tuple[Evidence, ...]:
     """Sentences of `side` holding the term whose matching form (`key`) is `t`."""
     out: list[Evidence] = []
     seen: set[int] = set()
-    pos = side.flat.find(t) if t else -1
-    while pos >= 0 and len(out) < most:
+    for pos in _occurring(side, t):
+        if len(out) >= most:
+            break
         ev = side.evidence(side.doc.span_of(pos, pos + len(t)))
         if ev.span.start not in seen:
             seen.add(ev.span.start)
             out.append(ev)
-        pos = side.flat.find(t, pos + len(t))
     return tuple(out)
+
+
+def _occurring(side: _Side, t: str) -> Sequence[int]:
+    """Flat offsets of `t` in `side`, non-overlapping, leftmost first (the candidates' known places,
+    else a search)."""
+    places = _places(side, t) if t else ()
+    if places is not None:
+        return places
+    out = []
+    pos = side.flat.find(t)
+    while pos >= 0:
+        out.append(pos)
+        pos = side.flat.find(t, pos + len(t))
+    return out
 
 
 def _display(side: _Side, t: str) -> str:
     """The term (matching form `t`) as the report writes it (folded, no whitespace; inner quotes kept:
     “一带一路”倡议)."""
-    pos = side.flat.find(t) if t else -1
-    if pos < 0:
-        return t
-    span = side.doc.span_of(pos, pos + len(t))
-    shown = "".join(side.doc.folded[span.start:span.end].split())
-    if key(shown) != t:
-        return t
-    opens, closes = shown.count("“"), shown.count("”")
-    if closes > opens and shown.find("”") < (shown.find("“") if "“" in shown else len(shown)):
-        shown = "“" + shown  # 一带一路”倡议 → “一带一路”倡议
-    if shown.count("“") > shown.count("”"):
-        shown += "”"
-    return shown
+    c = side.analysis.candidates.get(t) if t else None
+    if c is not None:
+        return c.shown  # `formulations.display` at its first place, worked out with the analysis
+    found = _occurring(side, t) if t else ()
+    return formulations.display(side.doc, t, found[0]) if found else t
 
 
 # --- the past: history and reference --------------------------------------------------------
@@ -483,12 +499,10 @@ class _Found:
 
 def _framed(side: _Side, t: str) -> bool:
     """Some occurrence of `t` follows a framing word (`FRAME_WORDS`): 以…为, 按照…, 围绕…, 把…作为."""
-    pos = side.flat.find(t) if t else -1
-    while pos >= 0:
+    for pos in _occurring(side, t) if t else ():
         before = side.flat[max(0, pos - 2):pos]
         if before.endswith(FRAME_WORDS) and not before.endswith(NOT_FRAME):
             return True
-        pos = side.flat.find(t, pos + len(t))
     return False
 
 
@@ -525,10 +539,10 @@ def _priority(change: Change, term: str, old_term: str | None, so: _Side, sn: _S
               evidence: int = MAX_EVIDENCE, absent: Side | None = None) -> Priority:
     """`absent`: the side known not to contain the term (a found phrase is absent
     from the other text by construction), which needs no search."""
-    tk = key(term)
+    tk = _key(sn if change is not Change.DROPPED else so, term)
     ok = key(old_term) if old_term is not None else tk
-    oc = so.flat.count(ok) if ok and absent is not Side.OLD else 0
-    nc = sn.flat.count(tk) if tk and absent is not Side.NEW else 0
+    oc = _count(so, ok) if ok and absent is not Side.OLD else 0
+    nc = _count(sn, tk) if tk and absent is not Side.NEW else 0
     ev_o = tuple(extra_old) or (_term_evidence(so, ok, evidence) if oc else ())
     ev_n = tuple(extra_new) or (_term_evidence(sn, tk, evidence) if nc else ())
     shown = _display(sn if change is not Change.DROPPED else so, tk) if tk else term
@@ -537,6 +551,19 @@ def _priority(change: Change, term: str, old_term: str | None, so: _Side, sn: _S
                     old_per10k=per10k(oc, len(so.report.text)), new_per10k=per10k(nc, len(sn.report.text)),
                     basis=basis, evidence=(*ev_o[:evidence], *ev_n[:evidence]),
                     note=_note(change, so, sn))
+
+
+def _key(side: _Side, term: str) -> str:
+    """`key(term)`, known without folding when `term` is a candidate phrase of `side` that is its own
+    matching form (`Candidate.keyed`)."""
+    c = side.analysis.candidates.get(term)
+    return term if c is not None and c.keyed else key(term)
+
+
+def _count(side: _Side, t: str) -> int:
+    """`side.flat.count(t)`, known for a candidate phrase."""
+    places = _places(side, t)
+    return len(places) if places is not None else side.flat.count(t)
 
 
 def _region_words(*reports: Report) -> set[str]:
@@ -611,8 +638,8 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
 def _absent_from(side: _Side, other: _Side, skip: set[str], regions: set[str]
                  ) -> tuple[dict[str, formulations.Phrase], list[str]]:
     """Phrases (and stance phrases) of `side` that `other` never says, and the terms kept of them."""
-    found = formulations.phrases(side.doc, [other.flat], known=formulations.grams(other.doc))
-    found = {**formulations.stance_phrases(side.doc, other.flat), **found}
+    found = formulations.phrases(side.doc, [other.flat], known=other.analysis.grams, analysis=side.analysis)
+    found = {**formulations.stance_phrases(side.doc, other.flat, side.analysis), **found}
     return found, _kept(found, skip, regions)
 
 
@@ -889,7 +916,7 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         out.append(_Found(p, signal, score, vocab.with_mentions_both(how, p.old_count, p.new_count)))
         used.append((a, b))
 
-    for was, now in formulations.stance_changes(so.doc, sn.doc):
+    for was, now in formulations.stance_changes(so.doc, sn.doc, (so.analysis, sn.analysis)):
         how = vocab.stance_reason(was.head, was.modifier, now.modifier)
         add(was.phrase, now.phrase, Signal.STANCE, how)
     for a, b in lex.successions:
@@ -909,12 +936,10 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
 
 
 def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
-    wo, wn = so.doc.flat_tokens.words, sn.doc.flat_tokens.words
-    co = Counter(content_words(wo)) + Counter(bigrams(wo))
-    cn = Counter(content_words(wn)) + Counter(bigrams(wn))
+    co, cn = so.analysis.counts, sn.analysis.counts
     lo, ln = len(so.report.text), len(sn.report.text)
     out = []
-    for term, g in sorted(keyness(co, cn).items()):
+    for term, g in sorted(keyness(co, cn, co.keys() & cn.keys()).items()):  # said in both: continued
         a, b = co.get(term, 0), cn.get(term, 0)
         if not (a and b) or abs(g) < G2_MIN or max(a, b) < KEY_MIN_COUNT or term in skip:
             continue
@@ -1130,7 +1155,8 @@ def _caveats(old: Report, new: Report) -> tuple[str, ...]:
 
 def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence[Report] = (), *,
              lexicon: Lexicon = NO_LEXICON, reference: Reference | None = None,
-             history_figures: Mapping[int, Sequence[figures.Found]] | None = None) -> Comparison:
+             history_figures: Mapping[int, Sequence[figures.Found]] | None = None,
+             analyses: tuple[Analysis, Analysis] | None = None) -> Comparison:
     """Priorities, targets, ranking → the Comparison record.
 
     `old_doc`, `new_doc`: the per-report records (`yoy.terms.doc`); `alignment`: what `yoy.align.align`
@@ -1139,11 +1165,14 @@ def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence
     genericness are measured against (the edge passes the shipped national reports, the user's corpus
     and the region's own); when absent, `history` alone. `history_figures`: `figures.report_figures`
     of history reports by year (the edge keeps them in the corpus index; missing years are worked out).
+    `analyses`: `formulations.analyse` of the old and the new record, when the caller has them (the
+    pipeline keeps them in the corpus index); else worked out here.
     """
     old, new, pairs = old_doc.report, new_doc.report, alignment.pairs
     if reference is None:
         reference = build_reference(history)
-    so, sn = _side(old_doc, alignment, Side.OLD), _side(new_doc, alignment, Side.NEW)
+    ao, an = analyses if analyses is not None else (None, None)
+    so, sn = _side(old_doc, alignment, Side.OLD, ao), _side(new_doc, alignment, Side.NEW, an)
     past = _past(old, new, reference, so)
     found = _priorities(so, sn, pairs, lexicon, past)
     priorities = [f.priority for f in found]

@@ -14,14 +14,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+import ahocorasick
+
 from yoy import vocab
-from yoy.history import occurrences, presence
-from yoy.models import Doc
-from yoy.terms import STOPWORDS, quoted
+from yoy.history import found_in, occurrences, presence
+from yoy.models import Analysis, Candidate, Doc, Seeds, Stance
+from yoy.terms import STOPWORDS, bigrams, content_words, key, quoted
 from yoy.text import dictionary_count, tag, words
 
 
@@ -155,16 +157,6 @@ class Phrase:
     # whole (`heading_units`): stands beside the phrases inside it
     fragment: bool = False  # a clause fragment, not a name: cut before its head or holding a
     # predicate (`_fragment`), or one ordinary noun (`ordinary_noun`)
-
-
-@dataclass(frozen=True, slots=True)
-class Stance:
-    """One report's `modifier + 的 + head` phrase for a head."""
-
-    head: str
-    modifier: str
-    phrase: str
-    count: int
 
 
 def _nominal(word: str) -> bool:
@@ -322,23 +314,22 @@ def grams(d: Doc) -> frozenset[str]:
     return frozenset(w) | {a + b for a, b in pairwise(w)}
 
 
-def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
-            known: frozenset[str] = frozenset()) -> dict[str, Phrase]:
-    """Formulations of `d` containing a core that no text of `absent_from` contains, extended to their
-    boundaries and merged; `keep` adds strings taken as cores whatever the texts say. `known`: strings
-    already known to occur in `absent_from` (`grams` of those texts), which need no scan."""
+def analyse(d: Doc) -> Analysis:
+    """The per-report work of the formulation pass (`Analysis`), done once whatever `d` is compared
+    with: its cores and where each seeds a phrase (extended to the boundaries, with the phrases
+    joined to it), what several phrases of one core share, the heading pieces, the stance phrases,
+    and what every one of these candidate phrases is in `d` (`Candidate`: where it stands, quoted,
+    governed, its shape, a fragment or not, the candidates nested in it). `phrases` then only asks
+    which cores another text lacks."""
     cs = cores(d)
-    wanted = set(keep)
-    seen = presence({c for c, _, _ in cs if c not in known}, absent_from)
-    novel = [(c, i, j) for c, i, j in cs if (c not in known and not seen[c]) or c in wanted]
     starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
     cuts = d.quote_cuts
     stops = heading_ends(d)
     inner = _Extensible()
-    spans: dict[str, tuple[int, bool]] = {}
-    joined: dict[str, int] = {}
-    by_core: dict[str, set[str]] = defaultdict(set)
-    for c, i, j in novel:
+    seeds: list[tuple[str, str, int, bool, tuple[tuple[str, int], ...]]] = []  # rows of `Seeds`
+    texts_of: dict[str, set[str]] = {}  # the phrases each core seeds, by the core's first seed
+    one: dict[str, str] = {}  # one string object per distinct string: the record pickles each once
+    for c, i, j in cs:
         mid = starts[i + 1] if j - i == 2 else -1
         if mid >= 0 and _cut_at(cuts, mid) and not _short_quote_before(cuts, mid, starts[i]):
             continue  # a word pair across a quote mark is not one core
@@ -349,40 +340,131 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
         text = d.flat[s:e]
         if len(text) < PHRASE_MIN or (b - a == 1 and not _nominal(text)):
             continue
-        by_core[c].add(text)
-        first, was_unit = spans.get(text, (s, False))
-        spans[text] = (min(first, s), was_unit or unit)
-        if unit:
-            for a2, b2 in _joins(d, a, b, cuts, inner):
-                jt = d.flat[starts[a2]:ends[b2 - 1]]
-                joined[jt] = min(joined.get(jt, starts[a2]), starts[a2])
-    for c, texts in by_core.items():  # one core, several phrases: what they share is the formulation
+        c, text = one.setdefault(c, c), one.setdefault(text, text)
+        texts_of.setdefault(c, set()).add(text)
+        joined = tuple((one.setdefault(jt := d.flat[starts[a2]:ends[b2 - 1]], jt), starts[a2])
+                       for a2, b2 in _joins(d, a, b, cuts, inner)) if unit else ()
+        seeds.append((c, text, s, unit, joined))
+    common: list[tuple[str, str]] = []
+    for c, texts in texts_of.items():  # one core, several phrases: what they share is the formulation
         if len(texts) > 1:
-            common = _trim(shared(c, texts))
-            if len(common) >= PHRASE_MIN and common not in spans:
-                spans[common] = (d.flat.find(common), True)
-    units = {t: pos for t, pos in heading_units(d).items() if t not in spans and t not in joined}
-    # the other texts must lack the whole phrase too (a core can be new while its phrase is not)
-    whole = presence(spans.keys() | joined.keys() | units.keys(), absent_from)
-    spans = {t: v for t, v in spans.items() if not whole[t] or t in wanted}
-    joined = {t: v for t, v in joined.items() if not whole[t] and t not in spans}
-    units = {t: v for t, v in units.items() if not whole[t]}
+            shared_text = _trim(shared(c, texts))
+            if len(shared_text) >= PHRASE_MIN:
+                common.append((c, shared_text))
+    units = tuple(heading_units(d).items())
+    st, fo = stances(d), formulas(d)
+    stance_texts = tuple(s.phrase for head, found in st.items() if stance_head(head) for s in found)
+    columns = Seeds(*map(tuple, zip(*seeds, strict=True))) if seeds else Seeds()
+    spanned = {t: t for t in (*columns.texts, *(t for _, t in common))}  # what `_merge_nested` sees
+    universe = spanned.keys() | {t for js in columns.joined for t, _ in js} | {t for t, _ in units} \
+        | set(stance_texts)
+    where = occurrences(universe, d.flat)
     quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
-    where = occurrences(spans.keys() | joined.keys() | units.keys(), d.flat)
+    candidates: dict[str, Candidate] = {}
+    inside = _automaton(spanned)
+    for t in sorted(universe):
+        places = tuple(where[t])
+        ws = words(t)
+        nested = tuple(sorted({x for _, x in inside.iter(t) if x != t and len(x) >= PHRASE_MIN},
+                              key=lambda x: (-len(x), x))) if t in spanned else ()
+        candidates[t] = Candidate(
+            places, key(t) == t, display(d, t, places[0]),
+            any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
+            _governed(d, places), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
+            t.endswith(POLICY_HEADS), _compact(t, ws), _plain(ws),
+            _fragment(t) or ordinary_noun(t) or _cut_off(d, places, len(t)), nested)
+    w = d.flat_tokens.words
+    counts = Counter(content_words(w)) + Counter(bigrams(w))
+    distinct = tuple(one.setdefault(c, c) for c in dict.fromkeys(c for c, _, _ in cs))
+    return Analysis(distinct, columns, tuple(common), units,
+                    stance_texts, candidates, {h: tuple(v) for h, v in st.items()},
+                    {h: tuple(v) for h, v in fo.items()}, grams(d), dict(counts))
 
-    def phrase(t: str, s: int, unit: bool) -> Phrase:
-        return Phrase(t, len(where[t]), s, any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
-                      unit, _governed(d, where[t]), dictionary_count(t) >= EVERYDAY_COUNT, *_shape(t, unit),
-                      fragment=_fragment(t) or ordinary_noun(t) or _cut_off(d, where[t], len(t)))
 
-    found = _merge_nested({t: phrase(t, s, unit) for t, (s, unit) in spans.items()},
-                          frozenset(c for c, _, _ in novel))
+def _automaton(patterns: Iterable[str]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of `patterns`, each its own value."""
+    auto = ahocorasick.Automaton()
+    for p in patterns:
+        auto.add_word(p, p)
+    if len(auto):
+        auto.make_automaton()
+    return auto
+
+
+def display(d: Doc, t: str, pos: int) -> str:
+    """The phrase whose matching form (`yoy.terms.key`) is `t`, at flat offset `pos` of `d`, as the
+    report writes it (folded, no whitespace; inner quotes kept and balanced: “一带一路”倡议); `t` itself
+    when the report's wording there is not that phrase."""
+    span = d.span_of(pos, pos + len(t))
+    shown = "".join(d.folded[span.start:span.end].split())
+    if shown == t or key(shown) != t:  # written as matched (no inner quote): the phrase itself
+        return t
+    opens, closes = shown.count("“"), shown.count("”")
+    if closes > opens and shown.find("”") < (shown.find("“") if "“" in shown else len(shown)):
+        shown = "“" + shown  # 一带一路”倡议 → “一带一路”倡议
+    if shown.count("“") > shown.count("”"):
+        shown += "”"
+    return shown
+
+
+def _said(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
+    """The patterns some text of `texts` contains."""
+    if len(texts) == 1:
+        return found_in(patterns, texts[0])
+    return {p for p, ks in presence(patterns, texts).items() if ks}
+
+
+def _phrase(t: str, c: Candidate, first: int, unit: bool) -> Phrase:
+    """The phrase `t` of a report (its `Candidate` there), first at flat offset `first`."""
+    return Phrase(t, len(c.places), first, c.quoted, unit, c.governed, c.everyday, c.numbered, c.policy_head,
+                  unit and c.compact, c.plain, fragment=c.fragment)
+
+
+def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
+            known: frozenset[str] = frozenset(), analysis: Analysis | None = None) -> dict[str, Phrase]:
+    """Formulations of `d` containing a core that no text of `absent_from` contains, extended to their
+    boundaries and merged; `keep` adds strings taken as cores whatever the texts say. `known`: strings
+    already known to occur in `absent_from` (`grams` of those texts), which need no scan. `analysis`:
+    `analyse(d)`, when the caller has it."""
+    an = analysis if analysis is not None else analyse(d)
+    wanted = set(keep)
+    seen = _said({c for c in an.cores if c not in known}, absent_from)
+    gone = frozenset(c for c in an.cores if c not in known and c not in seen)  # no text of absent_from has it
+    novel = gone | wanted.intersection(an.cores)
+    spans: dict[str, tuple[int, bool]] = {}
+    joined: dict[str, int] = {}
+    sure: set[str] = set()  # phrases around a core no text has: no text has them either (no scan)
+    sd = an.seeds
+    for core, text, start, unit, joins in zip(sd.cores, sd.texts, sd.starts, sd.units, sd.joined,
+                                              strict=True):
+        if core not in novel:
+            continue
+        first, was_unit = spans.get(text, (start, False))
+        spans[text] = (min(first, start), was_unit or unit)
+        for jt, js in joins:
+            joined[jt] = min(joined.get(jt, js), js)
+        if core in gone and core in text:  # the phrase, and the phrases joined to it, hold the core
+            sure.add(text)
+            sure.update(jt for jt, _ in joins)
+    cand = an.candidates
+    for c, common in an.shared:  # one core, several phrases: what they share is the formulation
+        if c in novel and common not in spans:
+            spans[common] = (cand[common].places[0], True)
+    units = {t: pos for t, pos in an.units if t not in spans and t not in joined}
+    # the other texts must lack the whole phrase too (a core can be new while its phrase is not)
+    whole = _said((spans.keys() | joined.keys() | units.keys()) - sure, absent_from)
+    spans = {t: v for t, v in spans.items() if t not in whole or t in wanted}
+    joined = {t: v for t, v in joined.items() if t not in whole and t not in spans}
+    units = {t: v for t, v in units.items() if t not in whole}
+    found = _merge_nested({t: _phrase(t, cand[t], s, unit) for t, (s, unit) in spans.items()}, novel,
+                          {t: cand[t].nested for t in spans})
     # a joined phrase stands beside its parts (it neither absorbs them nor is absorbed); two phrases
     # joined describe (A和B) unless the report marks the whole as a name: plain, as two everyday words
-    found.update((t, replace(phrase(t, s, True), plain=True, joined=True)) for t, s in joined.items()
-                 if t not in found)
+    found.update((t, replace(_phrase(t, cand[t], s, True), plain=True, joined=True))
+                 for t, s in joined.items() if t not in found)
     # a heading piece new as a whole stands beside the phrases inside it, as a joined phrase does
-    found.update((t, replace(phrase(t, s, True), joined=True)) for t, s in units.items() if t not in found)
+    found.update((t, replace(_phrase(t, cand[t], s, True), joined=True)) for t, s in units.items()
+                 if t not in found)
     return found
 
 
@@ -447,14 +529,17 @@ def variants(text: str) -> dict[str, str]:
     (建设X ↔ X建设, a verb and its object against the nominal form) or joined by 的 (AB ↔ A的B),
     each part a word or more of PHRASE_MIN+ characters. A phrase new only in such a way is the old
     formulation reworded, not a new one."""
-    ws = words(text)
-    out: dict[str, str] = {}
+    return dict.fromkeys(_variants(text, words(text)), text)
+
+
+def _variants(text: str, ws: Sequence[str]) -> list[str]:
+    """`variants` of `text` whose words are `ws`, in order."""
+    out: list[str] = []
     for k in range(1, len(ws)):
         a, b = "".join(ws[:k]), "".join(ws[k:])
         if len(a) >= PHRASE_MIN and len(b) >= PHRASE_MIN:
-            out.setdefault(b + a, text)
-            out.setdefault(a + vocab.ATTRIBUTIVE + b, text)
-    return out
+            out += (b + a, a + vocab.ATTRIBUTIVE + b)
+    return list(dict.fromkeys(out))
 
 
 def ordinary_noun(text: str) -> bool:
@@ -588,18 +673,24 @@ def shared(core: str, texts: set[str]) -> str:
     return cur
 
 
-def _merge_nested(found: dict[str, Phrase], novel: frozenset[str] = frozenset()) -> dict[str, Phrase]:
+def _merge_nested(found: dict[str, Phrase], novel: frozenset[str] = frozenset(),
+                  nested: Mapping[str, Sequence[str]] | None = None) -> dict[str, Phrase]:
     """One candidate per phrase family: a phrase inside a longer one survives only when the text says
     it mostly on its own, at least twice as often as the longer (C-value's nesting test); then the
     longer is dropped unless it is quoted, an action (verb + the phrase), repeated, or a composite
     (it holds another of `novel`, the cores no compared text says, outside the shorter): then both
-    stay. Otherwise the longer phrase stands for both."""
+    stay. Otherwise the longer phrase stands for both. `nested`: for each phrase, the strings inside
+    it that may be phrases, longest first (`Candidate.nested`); by default every substring."""
     out = dict(found)
     for long in sorted(found, key=lambda t: (-len(t), t)):
         if long not in out:
             continue
-        inner = {long[a:b] for a in range(len(long)) for b in range(a + PHRASE_MIN, len(long) + 1)} - {long}
-        for short in sorted(inner & out.keys(), key=lambda t: (-len(t), t)):
+        if nested is not None:
+            inside: Iterable[str] = nested[long]
+        else:
+            inner = {long[a:b] for a in range(len(long)) for b in range(a + PHRASE_MIN, len(long) + 1)}
+            inside = sorted((inner - {long}) & out.keys(), key=lambda t: (-len(t), t))
+        for short in inside:
             if short not in out:
                 continue
             if out[short].count >= 2 * out[long].count:
@@ -701,29 +792,26 @@ def stance_head(head: str) -> bool:
     return len(head) >= STANCE_HEAD_MIN and head.endswith(POLICY_HEADS)
 
 
-def stance_phrases(d: Doc, other: str) -> dict[str, Phrase]:
+def stance_phrases(d: Doc, other: str, analysis: Analysis | None = None) -> dict[str, Phrase]:
     """`modifier + 的 + head` phrases of `d` on a policy compound (head of STANCE_HEAD_MIN+ characters)
     that the text `other` lacks: a formulation whose words are all familiar but whose whole is new (or
-    gone), which no novel core finds."""
+    gone), which no novel core finds. `analysis`: `analyse(d)`, when the caller has it."""
+    an = analysis if analysis is not None else analyse(d)
     out: dict[str, Phrase] = {}
-    for head, found in stances(d).items():
-        if not stance_head(head):
+    for t in an.stance_texts:
+        if t in other:
             continue
-        for st in found:
-            t = st.phrase
-            if t in other:
-                continue
-            where = occurrences([t], d.flat)[t]
-            if where:
-                out[t] = Phrase(t, len(where), where[0], False, True, _governed(d, where), False,
-                                *_shape(t, True))
+        c = an.candidates[t]
+        if c.places:
+            out[t] = Phrase(t, len(c.places), c.places[0], False, True, c.governed, False, c.numbered,
+                            c.policy_head, c.compact, c.plain)
     return out
 
 
-def _dominant(found: list[Stance]) -> Stance | None:
+def _dominant(found: Sequence[Stance]) -> Stance | None:
     """The modifier a report says most often with a head, if one leads (no tie)."""
-    ranked = sorted(found, key=lambda s: -s.count)
-    if not ranked or (len(ranked) > 1 and ranked[1].count == ranked[0].count):
+    ranked = sorted(found, key=lambda s: -s.times)
+    if not ranked or (len(ranked) > 1 and ranked[1].times == ranked[0].times):
         return None
     return ranked[0]
 
@@ -732,10 +820,11 @@ def _longest(found: list[Stance]) -> list[Stance]:
     """紧 inside 从紧 (segmentation varies by context): one modifier, the longer, unless the shorter
     is said more often on its own (平稳较快 beside a single 长期平稳较快)."""
     return [s for s in found if not any(o.modifier != s.modifier and o.modifier.endswith(s.modifier)
-                                        and o.count >= s.count for o in found)]
+                                        and o.times >= s.times for o in found)]
 
 
-def stance_changes(old: Doc, new: Doc) -> list[tuple[Stance, Stance]]:
+def stance_changes(old: Doc, new: Doc, analyses: tuple[Analysis, Analysis] | None = None
+                   ) -> list[tuple[Stance, Stance]]:
     """Heads whose modifier changed: the old stance is gone (or said less), the new one is new.
 
     `modifier + 的 + head`: a head qualifies when each report gives it at most `STANCE_MAX_MODIFIERS`
@@ -744,7 +833,14 @@ def stance_changes(old: Doc, new: Doc) -> list[tuple[Stance, Stance]]:
     the head changed, the new one absent from the old text and said FORMULA_REPEAT+ times, the old one
     said less than before.
     """
-    so, sn = stances(old), stances(new)
+    so: Mapping[str, Sequence[Stance]]
+    sn: Mapping[str, Sequence[Stance]]
+    fo: Mapping[str, Sequence[Stance]]
+    fn: Mapping[str, Sequence[Stance]]
+    if analyses is not None:
+        so, sn, fo, fn = analyses[0].stances, analyses[1].stances, analyses[0].formulas, analyses[1].formulas
+    else:
+        so, sn, fo, fn = stances(old), stances(new), formulas(old), formulas(new)
     out: list[tuple[Stance, Stance]] = []
     for head in sorted(so.keys() & sn.keys()):
         if not stance_head(head):
@@ -752,18 +848,17 @@ def stance_changes(old: Doc, new: Doc) -> list[tuple[Stance, Stance]]:
         olds, news = so[head], sn[head]
         if len(olds) > STANCE_MAX_MODIFIERS or len(news) > STANCE_MAX_MODIFIERS:
             continue
-        gone = [s for s in olds if s.phrase not in new.flat or new.flat.count(s.phrase) < s.count]
+        gone = [s for s in olds if s.phrase not in new.flat or new.flat.count(s.phrase) < s.times]
         came = [s for s in news if s.phrase not in old.flat]
         if len(gone) == 1 and len(came) == 1 and came[0].modifier != gone[0].modifier:
             o, n = gone[0], came[0]
             if new.flat.count(n.phrase) >= new.flat.count(o.phrase):
                 out.append((o, n))
-    fo, fn = formulas(old), formulas(new)
     for head in sorted(fo.keys() & fn.keys()):  # a formula's dominant modifier changed
         was, now = _dominant(fo[head]), _dominant(fn[head])
         if was is None or now is None or was.modifier == now.modifier or now.phrase in old.flat:
             continue
-        if now.count < FORMULA_REPEAT or new.flat.count(was.phrase) >= was.count:
+        if now.times < FORMULA_REPEAT or new.flat.count(was.phrase) >= was.times:
             continue
         if not any(was.phrase in a.phrase or now.phrase in b.phrase for a, b in out):
             out.append((was, now))

@@ -71,6 +71,7 @@ CREATE TABLE IF NOT EXISTS counts(term_id INTEGER NOT NULL, report_id INTEGER NO
   PRIMARY KEY(term_id, report_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS counts_report ON counts(report_id);
 CREATE TABLE IF NOT EXISTS figures(key TEXT PRIMARY KEY, engine TEXT NOT NULL, found TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS analyses(key TEXT PRIMARY KEY, engine TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS regions(name TEXT PRIMARY KEY, ord INTEGER NOT NULL, level TEXT NOT NULL,
   parent TEXT, aliases TEXT NOT NULL, pinyin TEXT NOT NULL, norms TEXT NOT NULL);
 """
@@ -122,6 +123,11 @@ def index_path(roots: Sequence[Path]) -> Path:
 def figures_key(text: str, year: int) -> str:
     """What a report's figures depend on besides the engine: its text and year (`figures.report_figures`)."""
     return hashlib.sha256(f"{year}\n{text}".encode()).hexdigest()
+
+
+def analysis_key(text: str) -> str:
+    """What a report's segmentation and formulation analysis depend on besides the engine: its text."""
+    return hashlib.sha256(f"analysis\n{text}".encode()).hexdigest()
 
 
 @cache
@@ -292,7 +298,7 @@ class Index:
             if version not in (0, SCHEMA_VERSION):  # another schema: drop it, the files rebuild it
                 db.executescript("DROP TABLE IF EXISTS counts; DROP TABLE IF EXISTS terms; "
                                  "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS regions; "
-                                 "DROP TABLE IF EXISTS figures; "
+                                 "DROP TABLE IF EXISTS figures; DROP TABLE IF EXISTS analyses; "
                                  "DROP TABLE IF EXISTS info;")
             db.executescript(_SCHEMA)
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -553,6 +559,39 @@ class Index:
         try:
             db.execute("DELETE FROM figures WHERE engine != ?", (engine,))
             db.executemany("INSERT OR REPLACE INTO figures VALUES (?, ?, ?)",
+                           ((k, engine, v) for k, v in rows.items()))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    # --- per-report analyses (segmentation, outline, formulation candidates) ----------------------
+
+    def analyses(self, keys: Iterable[str], engine: str) -> dict[str, bytes]:
+        """Stored per-report records (opaque bytes: the pipeline encodes them) by report key
+        (`analysis_key`), for this `engine`."""
+        wanted = list(dict.fromkeys(keys))
+        out: dict[str, bytes] = {}
+        for i in range(0, len(wanted), SQL_VARS):
+            part = wanted[i:i + SQL_VARS]
+            out.update((k, bytes(v)) for k, v in self.db.execute(
+                f"SELECT key, data FROM analyses WHERE engine=? AND key IN ({', '.join('?' * len(part))})",
+                (engine, *part)))
+        return out
+
+    def store_analyses(self, rows: Mapping[str, bytes], engine: str) -> None:
+        """Keep per-report records by report key; rows of another engine go (as `store_figures`).
+        Derived data: an index another process keeps locked past the busy timeout is left as it is."""
+        if not rows:
+            return
+        db = self.db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:  # locked: the next comparison stores them
+            return
+        try:
+            db.execute("DELETE FROM analyses WHERE engine != ?", (engine,))
+            db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
                            ((k, engine, v) for k, v in rows.items()))
             db.execute("COMMIT")
         except BaseException:

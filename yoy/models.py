@@ -1,14 +1,17 @@
 """Records passed between the pipeline stages.
 
-Every record is a frozen, slotted dataclass holding tuples, never lists, so a stage cannot
-change what an earlier stage produced. Offsets (`Span`) always index `Report.text`.
+Every record is a frozen, slotted dataclass (or, for the many small parts of a per-report analysis, a
+named tuple) holding tuples, never lists, so a stage cannot change what an earlier stage produced.
+Offsets (`Span`) always index `Report.text`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from yoy import vocab
 
@@ -312,6 +315,81 @@ class Doc:
             pos = self.origin[start] if start < len(self.origin) else len(self.report.text)
             return Span(pos, pos)
         return Span(self.origin[start], self.origin[end - 1] + 1)
+
+
+# --- the per-report record of the formulation pass (`yoy.formulations.analyse`) ----------------
+# Its many small records are named tuples, not dataclasses: the corpus index keeps the record
+# pickled, and ten thousand named tuples unpickle about ten times faster than as many slotted
+# dataclasses (whose state is restored attribute by attribute in Python). Immutable all the same.
+
+
+class Stance(NamedTuple):
+    """One report's `modifier + 的 + head` phrase for a head (or a formula: modifier + head)."""
+
+    head: str
+    modifier: str
+    phrase: str
+    times: int  # how often the report says it
+
+
+@dataclass(frozen=True, slots=True)
+class Seeds:
+    """The places where a core (a word, a word pair or a frame) seeds a phrase, column by column (row
+    k of every column is one place, in reading order: ten thousand places of a national report
+    pickle as five tuples, not as ten thousand records): the core, the phrase its extension to the
+    boundaries reaches, where that phrase starts (flat offset), whether both ends stopped at a
+    boundary, and the phrases joined to it over a joiner (with their flat starts)."""
+
+    cores: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+    starts: tuple[int, ...] = ()
+    units: tuple[bool, ...] = ()
+    joined: tuple[tuple[tuple[str, int], ...], ...] = ()
+
+
+class Candidate(NamedTuple):
+    """What a candidate phrase is in its own report, whatever that report is compared with.
+
+    `places`: flat offsets of its occurrences (non-overlapping, leftmost first: as `str.count` counts
+    them); `keyed`: the phrase is its own matching form (`yoy.terms.key`); `shown`: the phrase as the
+    report writes it at its first place (`yoy.formulations.display`). The flags are those of
+    `yoy.formulations.Phrase` (`compact` before the test that the phrase is said as a unit).
+    `nested`: the candidates of the same report inside it, longest first.
+    """
+
+    places: tuple[int, ...]
+    keyed: bool
+    shown: str
+    quoted: bool
+    governed: bool
+    everyday: bool
+    numbered: bool
+    policy_head: bool
+    compact: bool
+    plain: bool
+    fragment: bool
+    nested: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The per-report work of the formulation pass, done once per report whatever it is compared
+    with (`yoy.formulations.analyse` of a `Doc`; the pipeline keeps it in the corpus index): every
+    core, where each seeds a phrase, what each candidate phrase is, the stances and formulas, and the
+    counts the continued terms compare. Only what depends on the other text (which cores it lacks)
+    is left to each comparison. The mappings are built once and never changed.
+    """
+
+    cores: tuple[str, ...]  # every distinct core string, in reading order
+    seeds: Seeds
+    shared: tuple[tuple[str, str], ...]  # core → what its several phrases share (`formulations.shared`)
+    units: tuple[tuple[str, int], ...]  # heading pieces with their flat offsets (`heading_units`)
+    stance_texts: tuple[str, ...]  # `modifier + 的 + head` phrases on a policy compound head
+    candidates: Mapping[str, Candidate]  # every phrase above, by its flat text
+    stances: Mapping[str, tuple[Stance, ...]]  # by head (`formulations.stances`)
+    formulas: Mapping[str, tuple[Stance, ...]]  # by head (`formulations.formulas`)
+    grams: frozenset[str]  # every word and adjacent word pair (`formulations.grams`)
+    counts: Mapping[str, int]  # content words and content bigrams with their counts
 
 
 # --- align / classify -----------------------------------------------------------------------

@@ -9,7 +9,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from operator import itemgetter
 
@@ -133,11 +133,13 @@ def g2(a: int, b: int, n_a: int, n_b: int) -> float:
     return 2.0 * value
 
 
-def keyness(old: Counter[str], new: Counter[str]) -> dict[str, float]:
-    """Signed G² of every item of both counters: positive = key in new, negative = key in old."""
+def keyness(old: Mapping[str, int], new: Mapping[str, int], items: Iterable[str] | None = None
+            ) -> dict[str, float]:
+    """Signed G² of every item of both counts (or of `items` only): positive = key in new, negative =
+    key in old."""
     n_old, n_new = max(1, sum(old.values())), max(1, sum(new.values()))
     out: dict[str, float] = {}
-    for item in old.keys() | new.keys():
+    for item in old.keys() | new.keys() if items is None else items:
         a, b = old.get(item, 0), new.get(item, 0)
         value = g2(a, b, n_old, n_new)
         out[item] = value if b / n_new >= a / n_old else -value

@@ -1,0 +1,137 @@
+"""The per-report records (`pipeline.prepare`: Doc + formulations.Analysis) and their copies in the
+corpus index: what is stored loads back equal, a stale or torn row is worked out again, and a
+comparison made from stored records is the comparison made from scratch."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from yoy import formulations, index, jsonio, lexicon, pipeline
+from yoy.corpus import Corpus
+from yoy.errors import LimitError
+from yoy.models import Report
+
+REPO = Path(__file__).resolve().parents[1]
+COMMITTED = REPO / "yoy" / "corpus"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Corpus:
+    """Two seed reports of one region: a small same-region pair with a history."""
+    root = tmp_path / "corpus"
+    shutil.copytree(COMMITTED / "城阳区", root / "城阳区")
+    return Corpus(root)
+
+
+def _pair(corpus: Corpus) -> tuple[Report, Report]:
+    years = corpus.years("城阳区")
+    return corpus.load("城阳区", years[0]), corpus.load("城阳区", years[-1])
+
+
+def _computed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Region and year of every report `pipeline.prepare` works out from now on."""
+    calls: list[str] = []
+    real = pipeline.prepare
+
+    def spy(report: Report) -> pipeline.Prepared:
+        calls.append(f"{report.meta.region} {report.meta.year}")
+        return real(report)
+
+    monkeypatch.setattr(pipeline, "prepare", spy)
+    return calls
+
+
+def test_a_stored_record_loads_back_equal(corpus: Corpus) -> None:
+    old, _ = _pair(corpus)
+    made = pipeline.prepare(old)
+    loaded = pipeline.load_prepared(old, pipeline.dump_prepared(made))
+    assert loaded is not None
+    assert loaded == made  # Doc (outline, folded and flat text, tokens) and Analysis field by field
+    assert loaded[1].candidates and loaded[1].seeds.cores and loaded[1].stances is not None
+
+
+def test_the_index_round_trips_the_record(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = _pair(corpus)
+    first = pipeline.prepared_stored(corpus, (old, new))
+    calls = _computed(monkeypatch)
+    again = pipeline.prepared_stored(corpus, (old, new))
+    assert calls == []  # read from the index, not worked out
+    assert again == first
+    stored = corpus.index.analyses([index.analysis_key(old.text)], index.engine_fingerprint())
+    assert list(stored) == [index.analysis_key(old.text)]
+
+
+def test_a_record_of_another_engine_is_rebuilt(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = _pair(corpus)
+    first = pipeline.prepared_stored(corpus, (old, new))
+    monkeypatch.setattr(index, "engine_fingerprint", lambda: "another-engine")
+    calls = _computed(monkeypatch)
+    assert pipeline.prepared_stored(corpus, (old, new)) == first
+    assert len(calls) == 2  # the old engine's rows are not read …
+    rows = corpus.index.db.execute("SELECT DISTINCT engine FROM analyses").fetchall()
+    assert rows == [("another-engine",)]  # … and give way to this engine's
+
+
+@pytest.mark.parametrize("torn", [b"", b"not a record", b"x\x9c\x03\x00"])
+def test_a_corrupt_row_is_rebuilt_not_an_error(corpus: Corpus, monkeypatch: pytest.MonkeyPatch,
+                                              torn: bytes) -> None:
+    old, new = _pair(corpus)
+    first = pipeline.prepared_stored(corpus, (old, new))
+    engine = index.engine_fingerprint()
+    corpus.index.store_analyses({index.analysis_key(old.text): torn}, engine)
+    calls = _computed(monkeypatch)
+    assert pipeline.prepared_stored(corpus, (old, new)) == first
+    assert calls == [f"{old.meta.region} {old.meta.year}"]  # only the torn one is worked out again
+    stored = corpus.index.analyses([index.analysis_key(old.text)], engine)
+    assert pipeline.load_prepared(old, stored[index.analysis_key(old.text)]) == first[0]  # and replaced
+
+
+def test_a_record_of_another_text_is_not_taken(corpus: Corpus) -> None:
+    old, new = _pair(corpus)
+    other = pipeline.dump_prepared(pipeline.prepare(new))
+    assert pipeline.load_prepared(old, other) is None  # its folded text does not fit this report
+
+
+def test_compare_from_stored_records_is_compare_from_scratch(corpus: Corpus) -> None:
+    old, new = _pair(corpus)
+    history = corpus.history("城阳区")
+    scratch = jsonio.dump(pipeline.compare(old, new, history))
+    cold = jsonio.dump(pipeline.compare_stored(corpus, old, new))  # works the records out and stores them
+    warm = jsonio.dump(pipeline.compare_stored(corpus, old, new))  # reads them
+    given = jsonio.dump(pipeline.compare(old, new, history, prepared=(pipeline.prepare(old),
+                                                                      pipeline.prepare(new))))
+    assert scratch == given
+    assert cold == warm
+    known = pipeline.history_figures(corpus, history)
+    assert cold == jsonio.dump(pipeline.compare(old, new, history, lexicon=lexicon.load(),
+                                                history_figures=known))  # nothing stored: the same
+
+
+def test_phrases_with_and_without_the_analysis_agree(corpus: Corpus) -> None:
+    old, new = _pair(corpus)
+    (do, ao), (dn, an) = pipeline.prepare(old), pipeline.prepare(new)
+    assert formulations.phrases(dn, [do.flat]) == formulations.phrases(dn, [do.flat], known=ao.grams,
+                                                                      analysis=an)
+    assert formulations.stance_changes(do, dn) == formulations.stance_changes(do, dn, (ao, an))
+
+
+def test_compare_leaves_the_garbage_collector_as_it_found_it(corpus: Corpus) -> None:
+    import gc
+
+    old, new = _pair(corpus)
+    assert gc.isenabled()
+    pipeline.compare_stored(corpus, old, new)
+    assert gc.isenabled()  # paused for the comparison only
+    gc.disable()
+    try:
+        pipeline.compare(old, new)
+        assert not gc.isenabled()  # a caller's own pause stays
+    finally:
+        gc.enable()
+    with pytest.raises(LimitError):
+        pipeline.compare(old, replace(new, text="一、" * (pipeline.MAX_HEADING_MARKS + 1)))
+    assert gc.isenabled()  # also after an error

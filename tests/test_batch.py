@@ -300,3 +300,28 @@ def test_a_chunk_works_out_each_history_report_once(synth: Path, tmp_path: Path,
     assert [d.error for d in together] == [None] * len(chunk)
     assert [d.files for d in together] == [d.files for d in alone]
     assert sorted(calls) == sorted(set(calls)) and len(calls) == len(chunk[0].history)
+
+
+def test_a_chunk_prepares_each_report_once(synth: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Consecutive pairs share a report (the new one of a pair is the old one of the next): a chunk
+    prepares each text once (`batch.Memo.prepared`), with the same brief files as each pair alone."""
+    from yoy import pipeline
+
+    corpus = Corpus(synth)
+    jobs = batch.plan(corpus, corpus.consecutive_pairs(), ("json",))
+    region = jobs[0].new[0]
+    chunk = tuple(j for j in jobs if j.new[0] == region)
+    assert len(chunk) >= 2
+    alone = [batch.run_job(job) for job in chunk]
+    calls: list[tuple[str, int]] = []
+    real = pipeline.prepare
+
+    def counting(report: Report) -> pipeline.Prepared:
+        calls.append((report.meta.region, report.meta.year))
+        return real(report)
+
+    monkeypatch.setattr(pipeline, "prepare", counting)
+    together = batch.run_chunk(chunk)
+    assert [d.error for d in together] == [None] * len(chunk)
+    assert [d.files for d in together] == [d.files for d in alone]
+    assert sorted(calls) == sorted(set(calls)) and len(calls) == len(chunk) + 1

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from yoy.history import Reference
     from yoy.index import Entry
     from yoy.models import Comparison, Report
+    from yoy.pipeline import Prepared
 
 STATE_DIR = ".yoy-batch"
 LOCK_FILE = "lock"
@@ -267,6 +268,25 @@ class Memo:
     def __init__(self) -> None:
         self.figures: dict[str, tuple[Found, ...]] = {}
         self.references: dict[tuple[tuple[str, int, str, str], ...], Reference] = {}
+        self.records: dict[str, Prepared] = {}
+
+    def prepared(self, *reports: Report) -> tuple[Prepared, ...]:
+        """`pipeline.prepare` of each report, worked out once per text: consecutive pairs of a region
+        share a report (the new one of a pair is the old one of the next), so a chunk prepares each
+        year once, not twice. Keyed by the text (`index.analysis_key`, as the corpus index keys it);
+        the record is given the report it is asked for."""
+        from dataclasses import replace
+
+        from yoy import index, pipeline
+
+        out = []
+        for rep in reports:
+            k = index.analysis_key(rep.text)
+            if k not in self.records:
+                self.records[k] = pipeline.prepare(rep)
+            d, an = self.records[k]
+            out.append((d if d.report is rep else replace(d, report=rep), an))
+        return tuple(out)
 
     def reference(self, reports: Sequence[Report]) -> Reference:
         """`pipeline.reference_for(reports)`, which depends only on the first report of each (region,
@@ -309,8 +329,10 @@ def run_job(job: Job, memo: Memo | None = None) -> Done:
         history = tuple(_read_any(p) for p in job.history)
         memo = memo or Memo()
         known = memo.history_figures(history) if history else None
+        prepared = memo.prepared(old, new)
         comparison = pipeline.compare(old, new, history, lexicon=job.lexicon, history_figures=known,
-                                      reference=memo.reference((*history, old, new)))
+                                      reference=memo.reference((*history, old, new)),
+                                      prepared=(prepared[0], prepared[1]))
         stem = render.brief_stem(comparison)
         files = tuple(zip((f"{stem}.{fmt}" for fmt in job.formats),
                           render.render_all(comparison, job.formats, job.appendix), strict=True))

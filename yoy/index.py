@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from yoy import __version__
 from yoy.errors import CorpusError
@@ -536,62 +536,57 @@ class Index:
 
     def figures(self, keys: Iterable[str], engine: str) -> dict[str, str]:
         """Stored `figures.dump_found` JSON by report key (`figures_key`), for this `engine`."""
-        wanted = list(dict.fromkeys(keys))
-        out: dict[str, str] = {}
-        for i in range(0, len(wanted), SQL_VARS):
-            part = wanted[i:i + SQL_VARS]
-            out.update(self.db.execute(
-                f"SELECT key, found FROM figures WHERE engine=? AND key IN ({', '.join('?' * len(part))})",
-                (engine, *part)))
-        return out
+        return {k: str(v) for k, v in self._engine_rows("figures", "found", keys, engine).items()}
 
     def store_figures(self, rows: Mapping[str, str], engine: str) -> None:
         """Keep `figures.dump_found` JSON by report key; rows of another engine (a yoy version or
         source edit since) go, so the table holds one engine's figures at most once per text. Derived
         data: an index another process keeps locked past the busy timeout is left as it is."""
-        if not rows:
-            return
-        db = self.db
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:  # locked: the next comparison stores them
-            return
-        try:
-            db.execute("DELETE FROM figures WHERE engine != ?", (engine,))
-            db.executemany("INSERT OR REPLACE INTO figures VALUES (?, ?, ?)",
-                           ((k, engine, v) for k, v in rows.items()))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        self._store_engine_rows("figures", rows, engine)
 
     # --- per-report analyses (segmentation, outline, formulation candidates) ----------------------
 
     def analyses(self, keys: Iterable[str], engine: str) -> dict[str, bytes]:
         """Stored per-report records (opaque bytes: the pipeline encodes them) by report key
         (`analysis_key`), for this `engine`."""
+        return {k: bytes(v) for k, v in self._engine_rows("analyses", "data", keys, engine).items()}
+
+    def store_analyses(self, rows: Mapping[str, bytes], engine: str) -> None:
+        """Keep per-report records by report key; rows of another engine go (as `store_figures`)."""
+        self._store_engine_rows("analyses", rows, engine)
+
+    # tables of derived data keyed by (key, engine): `figures` and `analyses`
+    _ENGINE_TABLES = frozenset({"figures", "analyses"})
+
+    def _engine_rows(self, table: str, column: str, keys: Iterable[str], engine: str) -> dict[str, Any]:
+        """`column` of the rows of `table` (one of `_ENGINE_TABLES`) for `keys` made by `engine`."""
+        if table not in self._ENGINE_TABLES:  # table names cannot be SQL parameters
+            raise ValueError(table)
         wanted = list(dict.fromkeys(keys))
-        out: dict[str, bytes] = {}
+        out: dict[str, Any] = {}
         for i in range(0, len(wanted), SQL_VARS):
             part = wanted[i:i + SQL_VARS]
-            out.update((k, bytes(v)) for k, v in self.db.execute(
-                f"SELECT key, data FROM analyses WHERE engine=? AND key IN ({', '.join('?' * len(part))})",
+            out.update(self.db.execute(
+                f"SELECT key, {column} FROM {table} WHERE engine=? AND key IN ({', '.join('?' * len(part))})",
                 (engine, *part)))
         return out
 
-    def store_analyses(self, rows: Mapping[str, bytes], engine: str) -> None:
-        """Keep per-report records by report key; rows of another engine go (as `store_figures`).
-        Derived data: an index another process keeps locked past the busy timeout is left as it is."""
+    def _store_engine_rows(self, table: str, rows: Mapping[str, Any], engine: str) -> None:
+        """Keep `rows` in `table` for `engine`, dropping other engines' rows, in one transaction; an
+        index another process keeps locked past the busy timeout is left as it is (derived data: the
+        next comparison stores them)."""
+        if table not in self._ENGINE_TABLES:
+            raise ValueError(table)
         if not rows:
             return
         db = self.db
         try:
             db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:  # locked: the next comparison stores them
+        except sqlite3.OperationalError:
             return
         try:
-            db.execute("DELETE FROM analyses WHERE engine != ?", (engine,))
-            db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
+            db.execute(f"DELETE FROM {table} WHERE engine != ?", (engine,))
+            db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)",
                            ((k, engine, v) for k, v in rows.items()))
             db.execute("COMMIT")
         except BaseException:

@@ -42,11 +42,50 @@ def _fetcher() -> Any:
     return OwnResourcesOnly(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=False)
 
 
+@contextmanager
+def _no_library_search() -> Iterator[None]:
+    """While active, `ctypes.util.find_library` finds nothing at once (Linux only).
+
+    weasyprint opens each of its C libraries (GObject, Pango, HarfBuzz, fontconfig …) by trying a
+    list of names, the Windows and macOS spellings before the Linux soname (`libpango-1.0.so.0`).
+    cffi answers every miss by asking `ctypes.util.find_library`, which on Linux spawns `ldconfig`
+    and `gcc` — over 20 misses, about 0.3–0.4 s of a first PDF (measured with cProfile on
+    `import weasyprint`). The soname at the end of each list loads directly, without any search.
+    Elsewhere `find_library` is cheap and needed (Windows names carry no suffix), so it is left alone.
+    """
+    import ctypes.util as ctypes_util
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        yield
+        return
+    real = ctypes_util.find_library
+    ctypes_util.find_library = lambda name: None
+    try:
+        yield
+    finally:
+        ctypes_util.find_library = real
+
+
+@cache
+def _weasyprint() -> Any:
+    """The weasyprint module, imported without the slow library search (see `_no_library_search`);
+    if a library then cannot be opened (an unusual soname), the import is retried with the search."""
+    import io
+    from contextlib import redirect_stdout
+
+    try:
+        with _no_library_search(), redirect_stdout(io.StringIO()):  # its install hint, printed on a miss
+            import weasyprint  # slow import: only when a PDF is asked for
+    except OSError:
+        import weasyprint
+    return weasyprint
+
+
 def _weasyprint_pdf(html: str) -> bytes:
     import logging
 
-    import weasyprint  # slow import: only when a PDF is asked for
-
+    weasyprint = _weasyprint()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # a refused url() is expected, not news
     doc = weasyprint.HTML(string=html, base_url=str(templates_dir()), url_fetcher=_fetcher())
     pdf: bytes = doc.write_pdf()

@@ -157,3 +157,17 @@ def test_cli_appendix_flag(tmp_path: Path, flag: list[str]) -> None:
     assert result.exit_code == 0, result.stderr
     text = run("pdftotext", tmp_path / "城阳区_2022-2025.pdf", "-")
     assert ("附录" in text) == bool(flag)
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_cyclic_gc_is_paused_only_inside_the_block(enabled_before: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled_before else gc.disable)()
+        with pdf._no_cyclic_gc():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled_before
+    finally:
+        (gc.enable if was else gc.disable)()

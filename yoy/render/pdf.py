@@ -82,6 +82,28 @@ def _weasyprint() -> Any:
     return weasyprint
 
 
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """While active, Python's cyclic garbage collector does not run (reference counting still frees).
+
+    A layout builds a tree of some 10⁵ boxes that stays alive until the PDF is written; every
+    collection during it walks that tree again and frees almost nothing. Measured on the 城阳 brief
+    (min of 6 renders in one process): 0.64–0.67 s of CPU with the collector on, 0.54–0.56 s off, plus
+    one 0.09 s collection afterwards of the ~45 MB of cycles the render leaves. Only the warm worker
+    pauses it, as it runs that collection after sending the PDF, while it waits anyway
+    (`_pdf_worker`); in the caller's process the collection would follow at once and save little.
+    """
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _weasyprint_pdf(html: str) -> bytes:
     import logging
 
@@ -115,15 +137,21 @@ _WARMUP = (f'<html lang="zh-CN"><body style="font-family: \'Noto Sans CJK SC\'">
 
 
 def _pdf_worker(conn: Connection, parent: int) -> None:
-    """Child process: import weasyprint and load the fonts, then turn HTML into PDF bytes on request."""
+    """Child process: import weasyprint and load the fonts, then turn HTML into PDF bytes on request;
+    the garbage of each render is collected after its bytes are sent (see `_no_cyclic_gc`)."""
+    import gc
+
     _die_with_parent(parent)
     try:
         _weasyprint_pdf(_WARMUP)
         while (html := conn.recv()) is not None:
             try:
-                conn.send(("ok", _weasyprint_pdf(html)))
+                with _no_cyclic_gc():
+                    pdf = _weasyprint_pdf(html)
+                conn.send(("ok", pdf))
             except Exception as exc:  # sent back: the parent raises it as a RenderError
                 conn.send(("error", f"{type(exc).__name__}: {exc}"))
+            gc.collect()
     except (EOFError, KeyboardInterrupt):
         pass
     finally:
@@ -169,16 +197,12 @@ class PdfWorker:
         return result
 
     def close(self) -> None:
-        """Stop the worker (at once if it is still laying out a PDF nobody waits for any more)."""
-        if self.pending:
-            self.proc.kill()
-        else:
-            with suppress(OSError, BrokenPipeError):
-                self.conn.send(None)
+        """Stop the worker at once: it has no file open and nothing worth finishing (a PDF nobody waits
+        for any more, or the garbage collection it runs after each PDF, which would only delay the
+        caller)."""
+        self.proc.kill()
         self.conn.close()
         self.proc.join(timeout=5)
-        if self.proc.is_alive():  # pragma: no cover
-            self.proc.kill()
 
 
 _WORKER: dict[str, PdfWorker] = {}

@@ -88,9 +88,10 @@ def _no_cyclic_gc() -> Iterator[None]:
     """While active, Python's cyclic garbage collector does not run (reference counting still frees).
 
     A layout builds boxes, computed styles and text layouts that stay alive until the PDF is written;
-    every collection during it walks them again and frees little. Measured on the 城阳 brief
-    (min of 6 renders in one process): 0.64–0.67 s of CPU with the collector on, 0.54–0.56 s off, plus
-    one 0.03–0.09 s collection afterwards of the ~45 MB of cycles the render leaves. The warm worker
+    every collection during it walks them again and frees little. Measured on the 5-page brief of
+    `benchmarks/render.py` (min of 6 renders in one process): 0.64–0.67 s of CPU with the collector
+    on, 0.54–0.56 s off, plus one 0.03–0.09 s collection afterwards of the ~45 MB of cycles the
+    render leaves. The warm worker
     runs that collection after sending the PDF, while it waits anyway (`_pdf_worker`); a PDF made in
     the caller's process runs it at once (`pdf_bytes`).
     """

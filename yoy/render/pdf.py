@@ -153,7 +153,7 @@ def _pdf_worker(conn: Connection, parent: int) -> None:
                 conn.send(("ok", pdf))
             except Exception as exc:  # sent back: the parent raises it as a RenderError
                 conn.send(("error", f"{type(exc).__name__}: {exc}"))
-            gc.collect()
+            gc.collect(0)  # the render's garbage, all in the youngest generation (see `pdf_bytes`)
     except (EOFError, KeyboardInterrupt):
         pass
     finally:

@@ -11,6 +11,7 @@ import pytest
 
 from yoy import render
 from yoy.models import Comparison
+from yoy.render import pdf
 
 pytestmark = pytest.mark.pdf
 
@@ -22,10 +23,21 @@ needs_poppler = pytest.mark.skipif(
 def test_harfbuzz_subset_is_available() -> None:
     assert render.hb_subset_available(), (
         "install libharfbuzz-subset0: weasyprint falls back to fontTools, ~20× slower")
-    from weasyprint.text import ffi
+    ffi = pdf._weasyprint().text.ffi  # imported as yoy imports it, without the library search
 
     assert ffi.harfbuzz_subset is not None, (
         "install libharfbuzz-subset0: weasyprint falls back to fontTools, ~20× slower")
+
+
+def test_library_search_is_off_only_inside_the_block() -> None:
+    import ctypes.util
+    import sys
+
+    real = ctypes.util.find_library
+    with pdf._no_library_search():
+        if sys.platform.startswith("linux"):
+            assert ctypes.util.find_library("c") is None
+    assert ctypes.util.find_library is real
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +157,17 @@ def test_cli_appendix_flag(tmp_path: Path, flag: list[str]) -> None:
     assert result.exit_code == 0, result.stderr
     text = run("pdftotext", tmp_path / "城阳区_2022-2025.pdf", "-")
     assert ("附录" in text) == bool(flag)
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_cyclic_gc_is_paused_only_inside_the_block(enabled_before: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled_before else gc.disable)()
+        with pdf._no_cyclic_gc():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled_before
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -793,7 +793,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、（）()\n]")
 
 
-def _parts(t: str) -> list[str]:
+def _content_parts(t: str) -> list[str]:
     """The words a dropped phrase is made of: its content words, or the halves of one long word."""
     ws = content_words(tokenize(t).words)
     if len(ws) == 1 and ws[0] == t and len(t) >= 4:
@@ -823,7 +823,7 @@ def _said_otherwise(terms: Iterable[str], sn: _Side) -> set[str]:
 
     out = set()
     for t in terms:
-        ps = _parts(t)
+        ps = _content_parts(t)
         if len(ps) >= 2 and set.intersection(*(clauses(p) for p in ps)):
             out.add(t)
     return out

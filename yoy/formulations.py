@@ -499,12 +499,6 @@ def _joins(d: Doc, a: int, b: int, cuts: Sequence[int], ok: dict[str, bool]) -> 
     return out
 
 
-def _shape(t: str, unit: bool) -> tuple[bool, bool, bool, bool]:
-    """numbered, policy head, compact (when said as a unit), plain: segmented once."""
-    ws = words(t)
-    return (_numbered(t, ws), t.endswith(POLICY_HEADS), unit and _compact(t, ws), _plain(ws))
-
-
 def parts(text: str) -> tuple[str, ...]:
     """The elements a phrase is built of: each word of PHRASE_MIN+ characters and each adjacent word
     pair short of the whole phrase, except a pair led by a verb (a known verb before a new object is
@@ -673,24 +667,19 @@ def shared(core: str, texts: set[str]) -> str:
     return cur
 
 
-def _merge_nested(found: dict[str, Phrase], novel: frozenset[str] = frozenset(),
-                  nested: Mapping[str, Sequence[str]] | None = None) -> dict[str, Phrase]:
+def _merge_nested(found: dict[str, Phrase], novel: frozenset[str],
+                  nested: Mapping[str, Sequence[str]]) -> dict[str, Phrase]:
     """One candidate per phrase family: a phrase inside a longer one survives only when the text says
     it mostly on its own, at least twice as often as the longer (C-value's nesting test); then the
     longer is dropped unless it is quoted, an action (verb + the phrase), repeated, or a composite
     (it holds another of `novel`, the cores no compared text says, outside the shorter): then both
     stay. Otherwise the longer phrase stands for both. `nested`: for each phrase, the strings inside
-    it that may be phrases, longest first (`Candidate.nested`); by default every substring."""
+    it that may be phrases, longest first (`Candidate.nested`)."""
     out = dict(found)
     for long in sorted(found, key=lambda t: (-len(t), t)):
         if long not in out:
             continue
-        if nested is not None:
-            inside: Iterable[str] = nested[long]
-        else:
-            inner = {long[a:b] for a in range(len(long)) for b in range(a + PHRASE_MIN, len(long) + 1)}
-            inside = sorted((inner - {long}) & out.keys(), key=lambda t: (-len(t), t))
-        for short in inside:
+        for short in nested[long]:
             if short not in out:
                 continue
             if out[short].count >= 2 * out[long].count:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from yoy import figures, formulations, vocab
-from yoy.history import Reference, RefText, presence, tallies
+from yoy.history import Reference, RefText, occurrences, presence, tallies
 from yoy.history import reference as build_reference
 from yoy.lexicon import Lexicon
 from yoy.models import (
@@ -810,23 +810,12 @@ def _said_otherwise(terms: Iterable[str], sn: _Side) -> set[str]:
     out of the MAX_DROPPED list; an abbreviation test (the first character of each word before
     the head: 星河月湾工程 → 星月工程) — no change.)"""
     ends = [m.start() for m in _CLAUSE_END.finditer(sn.flat)]
-    where: dict[str, set[int]] = {}  # part → the clauses (by index) that say it
-
-    def clauses(part: str) -> set[int]:
-        if part not in where:
-            found, pos = set(), sn.flat.find(part)
-            while pos >= 0:
-                found.add(bisect_right(ends, pos))
-                pos = sn.flat.find(part, pos + 1)
-            where[part] = found
-        return where[part]
-
-    out = set()
-    for t in terms:
-        ps = _content_parts(t)
-        if len(ps) >= 2 and set.intersection(*(clauses(p) for p in ps)):
-            out.add(t)
-    return out
+    parts = {t: ps for t in terms if len(ps := _content_parts(t)) >= 2}
+    # a part holds no clause end, so its overlapping places lie in the clause of the place they
+    # overlap: the non-overlapping places (`occurrences`) name the same clauses
+    places = occurrences({p for ps in parts.values() for p in ps}, sn.flat)
+    clauses = {p: {bisect_right(ends, pos) for pos in at} for p, at in places.items()}
+    return {t for t, ps in parts.items() if set.intersection(*(clauses[p] for p in ps))}
 
 
 def _wholes(terms: Sequence[str], tally: Mapping[str, tuple[int, ...]]) -> dict[str, str]:

@@ -386,14 +386,7 @@ def _occurring(side: _Side, t: str) -> Sequence[int]:
     """Flat offsets of `t` in `side`, non-overlapping, leftmost first (the candidates' known places,
     else a search)."""
     places = _places(side, t) if t else ()
-    if places is not None:
-        return places
-    out = []
-    pos = side.flat.find(t)
-    while pos >= 0:
-        out.append(pos)
-        pos = side.flat.find(t, pos + len(t))
-    return out
+    return places if places is not None else occurrences([t], side.flat)[t]
 
 
 def _display(side: _Side, t: str) -> str:

@@ -136,10 +136,17 @@ def tallies(patterns: Iterable[str], texts: Sequence[str]) -> dict[str, tuple[in
 
 def occurrences(patterns: Iterable[str], text: str) -> dict[str, list[int]]:
     """Start offsets of every pattern in `text`, non-overlapping per pattern as `str.count` counts
-    (scanned as `_scans` scans)."""
+    (scanned as `_scans` scans; a few patterns searched one by one)."""
     pats = {p for p in patterns if p}
     out: dict[str, list[int]] = {p: [] for p in pats}
     if not pats:
+        return out
+    if len(pats) < FEW_PATTERNS:  # a few patterns: C substring searches beat building an automaton
+        for p in pats:
+            places, pos = out[p], text.find(p)
+            while pos >= 0:
+                places.append(pos)
+                pos = text.find(p, pos + len(p))
         return out
     wide = _wide(text)
     narrow = len(wide) != 2 * len(text)  # a character beyond the BMP: offsets are not code units

@@ -180,6 +180,24 @@ def test_a_phrase_a_framing_word_sets_up_ranks_above_its_plain_twin(base: Report
     assert plain["星河同创理念"] == plain["月湾共享理念"]  # the frame is the only difference
 
 
+def test_a_compact_name_on_a_derived_word_ranks_above_its_plain_twin(base: Report,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # invented names of the same shape (two words, said once, after the same verb): one built on a word
+    # coined with a derivational suffix (X化), one on a plain word
+    extra = "\n全年要推进星河化园区，建设美丽城区。全年要推进星河湾园区，建设美丽城区。"
+    new = variant(base, base.text + extra)
+
+    def scores() -> dict[str, float]:
+        c = compare(base, new)
+        return {r.ref: r.score for r in c.ranked if r.ref in ("星河化园区", "星河湾园区")}
+
+    got = scores()
+    assert got["星河化园区"] > got["星河湾园区"]
+    monkeypatch.setattr(classify, "W_DERIVED", 0.0)
+    plain = scores()
+    assert plain["星河化园区"] == plain["星河湾园区"]  # the suffix is the only difference
+
+
 def test_framing_word_is_the_preposition_not_a_word_ending_in_it(base: Report) -> None:
     new = variant(base, base.text + "\n以晨光同行为主线，可以暮云共建带动。")
     on = segment(new)

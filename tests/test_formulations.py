@@ -204,6 +204,15 @@ def test_an_ordinary_noun_is_not_a_name() -> None:
     assert not formulations.ordinary_noun("星河")  # a name-like word the dictionary rarely counts
 
 
+def test_a_word_coined_with_a_derivational_suffix_is_derived() -> None:
+    # invented phrases: a three-character X化/X型/X式 word, or the suffix as a word of its own
+    for name in ("智能化车间", "集约型园区", "粗放式增长", "平台型企业"):
+        assert formulations.derived(name), name
+    # two-character words ending in a suffix character are lexical words, not coinages
+    for plain_words in ("个性需求", "农业文化", "云端平台"):
+        assert not formulations.derived(plain_words), plain_words
+
+
 def test_variants_are_the_same_words_said_another_way() -> None:
     v = formulations.variants("云端平台建设")
     assert v.get("建设云端平台") == "云端平台建设" and v.get("云端平台的建设") == "云端平台建设"

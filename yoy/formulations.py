@@ -128,6 +128,8 @@ _NOMINAL_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "i", "
 # and particles (u…). From the grammar of the tag set, not from any list of expected terms.
 _OPEN_END_TAGS = frozenset({"d", "vd", "ad", "m", "q", "r", "p", "c",
                             "u", "uj", "ul", "uz", "ug", "ud", "uv"})
+# Derivational suffixes that coin concept words (X化, X性, X型, X式, X观: `vocab.DERIVING_SUFFIXES`).
+DERIVING_SUFFIXES = tuple(_closed(vocab.DERIVING_SUFFIXES))
 # Enumerators (一是, 第三) and numeral-led words (万套 after a figure) are structure, not content.
 _ENUMERATOR = re.compile(vocab.ENUMERATOR_WORD.format(numerals=vocab.NUMERALS[1:]))
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -570,6 +572,18 @@ def _numbered(text: str, ws: Sequence[str]) -> bool:
     if not ws or ws[0].endswith(vocab.YEAR_MARK):
         return False
     return _COUNTED.match(ws[0]) is not None or dictionary_count(ws[0]) < EVERYDAY_COUNT
+
+
+def derived(text: str) -> bool:
+    """`text` holds a word coined with a derivational suffix (`DERIVING_SUFFIXES`): a word of three or
+    more characters ending in one (X化-like, X型-like), or the suffix written as a word of its own after
+    another word (X|型|Y). A two-character word ending in one is a lexical word (变化, 个性), not a
+    coinage."""
+    if not any(s in text[1:] for s in DERIVING_SUFFIXES):  # most phrases hold none: no segmenting
+        return False
+    ws = words(text)
+    return any((len(w) >= 3 and w.endswith(DERIVING_SUFFIXES)) or (k > 0 and w in DERIVING_SUFFIXES)
+               for k, w in enumerate(ws))
 
 
 def plain(text: str) -> bool:

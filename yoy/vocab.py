@@ -575,3 +575,10 @@ def section_reason(level: str, relation: str, side: str, size: float) -> str:
 
 # A dropped phrase whose words the new report still says in one clause (`classify._said_otherwise`).
 WORDS_KEPT = "；其用词今年仍在同一分句出现（措辞调整）"
+
+# Derivational suffixes (类后缀) with which Chinese coins abstract concept words from a word or a phrase:
+# -化 (-ization: X化), -性 (-ity, -ic: X性), -型 (-type, -oriented: X型), -式 (-style: X式), -观 (-view,
+# outlook: X观). From the grammar of word formation (吕叔湘《汉语语法分析问题》, 1979, on 类后缀), the
+# suffixes that derive concepts, not persons (家, 者, 员) or measures (率, 度); not from any list of
+# expected terms (`formulations.derived`).
+DERIVING_SUFFIXES = "化 性 型 式 观"

@@ -518,6 +518,11 @@ def fragment(text: str) -> bool:
     return _fragment(text)
 
 
+def inner(word: str) -> bool:
+    """`word` may stand inside a phrase (`_inner`): not punctuation, a function word or a figure."""
+    return _inner(word)
+
+
 def variants(text: str) -> dict[str, str]:
     """The same words said another way, each variant mapped to `text`: its two parts swapped
     (建设X ↔ X建设, a verb and its object against the nominal form) or joined by 的 (AB ↔ A的B),
@@ -748,7 +753,7 @@ def stances(d: Doc) -> dict[str, list[Stance]]:
 
 def formulas(d: Doc) -> dict[str, list[Stance]]:
     """Formulas of `d` by head: an evaluative run written straight before a nominal head
-    (平稳较快 + 发展, 持续快速健康 + 发展)."""
+    (平稳较快 + 发展, 持续快速健康 + 发展), or an A-x-A-y shape of two stance words (又x又y + head)."""
     w = d.flat_tokens.words
     found: Counter[tuple[str, str, str]] = Counter()
     tags: dict[str, str] = {}
@@ -765,6 +770,10 @@ def formulas(d: Doc) -> dict[str, list[Stance]]:
         if len(head) < 2 or not inner[head] or tag_of(head) not in _NOMINAL_TAGS:
             continue
         i = k
+        # 又x又y of two stance words: the set four-character shape that `cores` takes whole (`_frame`)
+        # is one stance run, though its frame character is a function word
+        if k >= 4 and _frame(w[k - 4:k]) and {tag_of(w[k - 3]), tag_of(w[k - 1])} <= _STANCE_TAGS:
+            i = k - 4
         while i > 0 and k - i < FORMULA_WORDS and inner[w[i - 1]] and tag_of(w[i - 1]) in _STANCE_TAGS:
             i -= 1
         mod = "".join(w[i:k])

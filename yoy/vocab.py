@@ -575,3 +575,8 @@ def section_reason(level: str, relation: str, side: str, size: float) -> str:
 
 # A dropped phrase whose words the new report still says in one clause (`classify._said_otherwise`).
 WORDS_KEPT = "；其用词今年仍在同一分句出现（措辞调整）"
+
+
+def swap_reason(left: str, right: str, old_word: str, new_word: str) -> str:
+    """A one-slot rewording (`classify._swaps`): the frame kept, the word in its slot replaced."""
+    return f"表述变化：“{left}…{right}”中“{old_word}”改为“{new_word}”"

@@ -84,6 +84,16 @@ def test_a_swap_to_a_wording_the_old_report_already_joins_is_no_rewording() -> N
     assert not [p for p in c.priorities if p.change == "reworded"]
 
 
+def test_a_numeral_moving_on_in_a_kept_frame_is_no_rewording() -> None:
+    # the same invented phrase with the next phase's number: a count, not a renaming
+    old = _SWAP_OLD.replace("港口协同机制", "二期港口工程")
+    c = _swap_pair(old, _SWAP_NEW.replace("港口协作机制", "三期港口工程"))
+    assert not [p for p in c.priorities if p.change == "reworded"]
+    c = _swap_pair(old, _SWAP_NEW.replace("港口协作机制", "新区港口工程"))  # a word, not a number
+    assert [(p.old_term, p.term) for p in c.priorities if p.change == "reworded"] == [
+        ("湾区二期港口工程", "湾区新区港口工程")]
+
+
 def test_a_set_four_character_frame_is_one_formula_modifier() -> None:
     # an invented A-x-A-y formula (又x又y of two adjectives) written straight before its head
     base = CORPUS.load("全国", 2008)

@@ -263,6 +263,10 @@ SWAP_SLOT_MAX_CHARS = formulations.MODIFIER_MAX
 # (Tried: a cap on the distinct fillers a frame takes in one report, as STANCE_MAX_MODIFIERS caps a
 # stance head's modifiers: no pair changed once the tests above hold; left out.)
 SWAP_MIN_COUNT = formulations.FORMULA_REPEAT
+# A slot whose two words differ only in their numerals (X二期Y → X三期Y, the next plan period or
+# session by its number) is a count moving on, not a formulation reworded: no swap. The numeral
+# characters of `vocab.NUMERALS` and the written-out magnitudes.
+SWAP_NUMERALS = frozenset(vocab.NUMERALS + "两百千万亿")
 # Variants of one formulation (建设X beside X建设, X beside X政策) share most of their characters:
 # DUP_SHARE of the shorter one, the share at which two phrases of at most PHRASE_MAX characters are
 # one name plus a verb or a head. Among the first
@@ -1057,7 +1061,7 @@ def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
             continue
         for k, (left, now, n_now, right) in _splits(_words_of(sn, t), kinds):
             for left_o, was, n_was, right_o in slots.get(k, ()):
-                if n_was != n_now or was in now or now in was:
+                if n_was != n_now or was in now or now in was or _renumbered(was, now):
                     continue
                 sw = _Swap(_shared_suffix(left, left_o), was, now, _shared_prefix(right, right_o), k)
                 frame = len(sw.left) + len(sw.right)
@@ -1075,6 +1079,11 @@ def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
     out = [(n, sw) for n, sw in out if not said[sw.new]]
     out.sort(key=lambda x: (-x[0], -len(x[1].left + x[1].right), x[1].old, x[1].new))
     return [sw for _, sw in out]
+
+
+def _renumbered(was: str, now: str) -> bool:
+    """`was` and `now` are the same words but for their numerals (`SWAP_NUMERALS`)."""
+    return [c for c in was if c not in SWAP_NUMERALS] == [c for c in now if c not in SWAP_NUMERALS]
 
 
 def _junction(sw: _Swap, so: _Side, sn: _Side) -> bool:

@@ -998,7 +998,7 @@ def _words_of(side: _Side, t: str) -> tuple[str, ...]:
     return tuple(words(t))
 
 
-_Split = tuple[tuple[str, ...], str, int, tuple[str, ...]]  # words before, slot, its word count, after
+_Split = tuple[tuple[str, ...], int, int, str]  # a phrase's words, its slot's first and end word, the slot
 
 
 class _SlotWords(dict[str, int]):
@@ -1010,7 +1010,7 @@ class _SlotWords(dict[str, int]):
         return kind
 
 
-def _splits(ws: Sequence[str], kinds: _SlotWords) -> Iterable[tuple[tuple[str, str], _Split]]:
+def _splits(ws: tuple[str, ...], kinds: _SlotWords) -> Iterable[tuple[tuple[str, str], _Split]]:
     """Each slot of a phrase's words `ws` with at least one word on each side (`SWAP_SLOT_WORDS`),
     keyed by the words next to it; a slot holds words that may stand inside a phrase, one of them
     content (`formulations.has_content`: 进一步 → 努力 changes no formulation)."""
@@ -1023,7 +1023,7 @@ def _splits(ws: Sequence[str], kinds: _SlotWords) -> Iterable[tuple[tuple[str, s
                 break
             kind = [kinds[w] for w in slot]
             if len(text) >= formulations.PHRASE_MIN and min(kind) > 0 and max(kind) > 1:
-                yield (ws[i - 1], ws[j]), (tuple(ws[:i]), text, j - i, tuple(ws[j:]))
+                yield (ws[i - 1], ws[j]), (ws, i, j, text)
 
 
 def _shared_suffix(a: Sequence[str], b: Sequence[str]) -> str:
@@ -1059,11 +1059,12 @@ def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
     for t in sn.analysis.candidates:
         if len(t) < least:
             continue
-        for k, (left, now, n_now, right) in _splits(_words_of(sn, t), kinds):
-            for left_o, was, n_was, right_o in slots.get(k, ()):
-                if n_was != n_now or was in now or now in was or _renumbered(was, now):
+        for k, (ws, i, j, now) in _splits(_words_of(sn, t), kinds):
+            for ws_o, i_o, j_o, was in slots.get(k, ()):
+                if j_o - i_o != j - i or was in now or now in was or _renumbered(was, now):
                     continue
-                sw = _Swap(_shared_suffix(left, left_o), was, now, _shared_prefix(right, right_o), k)
+                left, right = _shared_suffix(ws[:i], ws_o[:i_o]), _shared_prefix(ws[j:], ws_o[j_o:])
+                sw = _Swap(left, was, now, right, k)
                 frame = len(sw.left) + len(sw.right)
                 best = found.get((sw.old, sw.new))
                 if frame >= SWAP_FRAME_MIN and (best is None or frame > len(best.left) + len(best.right)):

@@ -265,8 +265,8 @@ SWAP_SLOT_MAX_CHARS = formulations.MODIFIER_MAX
 SWAP_MIN_COUNT = formulations.FORMULA_REPEAT
 # A slot whose two words differ only in their numerals (X二期Y → X三期Y, the next plan period or
 # session by its number) is a count moving on, not a formulation reworded: no swap. The numeral
-# characters of `vocab.NUMERALS` and the written-out magnitudes.
-SWAP_NUMERALS = frozenset(vocab.NUMERALS + "两百千万亿")
+# characters of Chinese numbers (`vocab.NUMBER_CHARS`) and 两.
+SWAP_NUMERALS = frozenset(vocab.NUMBER_CHARS + vocab.TWO)
 # Variants of one formulation (建设X beside X建设, X beside X政策) share most of their characters:
 # DUP_SHARE of the shorter one, the share at which two phrases of at most PHRASE_MAX characters are
 # one name plus a verb or a head. Among the first

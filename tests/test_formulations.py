@@ -46,6 +46,62 @@ def test_stance_change_is_one_rewording() -> None:
     assert p.basis == "表述变化：财政政策由“审慎”改为“灵活”"
 
 
+# An invented formulation said twice in one year and, with one word replaced, twice the next year, in
+# sentences of their own (no aligned redline holds the swap).
+_SWAP_OLD = "我们将完善湾区港口协同机制。各方共同健全湾区港口协同机制，形成合力。"
+_SWAP_NEW = "今后要建立湾区港口协作机制，统筹推进。湾区港口协作机制要落到实处。"
+
+
+def _swap_pair(old_text: str, new_text: str) -> Comparison:
+    base = CORPUS.load("全国", 2008)
+    old = replace(base, text=old_text + base.text)
+    new = replace(base, meta=replace(base.meta, year=2009), text=base.text + new_text)
+    return pipeline.compare(old, new)
+
+
+def test_one_word_swapped_in_a_kept_frame_is_one_rewording() -> None:
+    c = _swap_pair(_SWAP_OLD, _SWAP_NEW)
+    reworded = [p for p in c.priorities if p.change == "reworded"]
+    assert [(p.old_term, p.term) for p in reworded] == [("湾区港口协同机制", "湾区港口协作机制")]
+    assert reworded[0].basis.startswith("表述变化：“湾区港口…机制”中“协同”改为“协作”")
+    assert (reworded[0].old_count, reworded[0].new_count) == (2, 2)
+    # neither wording is listed again as a separate new or dropped priority
+    assert not [p for p in c.priorities if p.change in ("new", "dropped") and "湾区港口协" in p.term
+                and len(p.term) <= len("湾区港口协同机制")]
+
+
+def test_a_frame_shared_by_two_once_said_programmes_is_no_rewording() -> None:
+    # each wording said once: two programmes that happen to share a frame, not a renaming
+    c = _swap_pair(_SWAP_OLD.split("。")[0] + "。", _SWAP_NEW.split("。")[0] + "。")
+    assert not [p for p in c.priorities if p.change == "reworded"]
+
+
+def test_a_swap_to_a_wording_the_old_report_already_joins_is_no_rewording() -> None:
+    # the new slot word already meets the frame on both sides in the old report (港口协作, 协作机制 said
+    # there): the new wording joins old phrases, no wording of its own
+    said = "推进港口协作。健全区域协作机制。"
+    c = _swap_pair(_SWAP_OLD + said, _SWAP_NEW + said)
+    assert not [p for p in c.priorities if p.change == "reworded"]
+
+
+def test_a_numeral_moving_on_in_a_kept_frame_is_no_rewording() -> None:
+    # the same invented phrase with the next phase's number: a count, not a renaming
+    old = _SWAP_OLD.replace("港口协同机制", "二期港口工程")
+    c = _swap_pair(old, _SWAP_NEW.replace("港口协作机制", "三期港口工程"))
+    assert not [p for p in c.priorities if p.change == "reworded"]
+    c = _swap_pair(old, _SWAP_NEW.replace("港口协作机制", "新区港口工程"))  # a word, not a number
+    assert [(p.old_term, p.term) for p in c.priorities if p.change == "reworded"] == [
+        ("湾区二期港口工程", "湾区新区港口工程")]
+
+
+def test_a_set_four_character_frame_is_one_formula_modifier() -> None:
+    # an invented A-x-A-y formula (又x又y of two adjectives) written straight before its head
+    base = CORPUS.load("全国", 2008)
+    r = replace(base, text=base.text + "促进经济又稳又好发展。实现经济又稳又好发展。")
+    found = formulations.formulas(_doc(r))["发展"]
+    assert ("又稳又好", 2) in [(s.modifier, s.times) for s in found]
+
+
 def test_reasons_are_plain_chinese() -> None:
     c = national(2008, 2009)
     for r in c.ranked:

@@ -20,9 +20,10 @@ pytestmark = pytest.mark.skipif(not (GOLD / "national_2000_2013.json").exists(),
 
 # national_2000_2013.json, reached (target): recall anywhere, within the top 25, rewordings, top-10
 # common-word share (at most).
-NATIONAL_RECALL = 0.92  # (≥ 0.90); 0.788 (82/104) in round 2; 0.865 (90/104) with joined phrases, composites,
+NATIONAL_RECALL = 0.93  # (≥ 0.90); 0.788 (82/104) in round 2; 0.865 (90/104) with joined phrases, composites,
 # A-x-A-y frames, Latin codes and heading units as candidates; 0.894 (93/104) with gaps ranked by run
-# (round 3); 0.904 (94/104) with both merged; 0.923 (96/104) with debuts weighed by coinage (round 6)
+# (round 3); 0.904 (94/104) with both merged; 0.923 (96/104) with debuts weighed by coinage (round 6);
+# 0.933 (97/104) with one-slot rewordings (round 7)
 # top 25: 0.317 on the formulations branch, 0.308 (32/104) once merged with the repaired national outlines
 # round 2 (salience by the shape of a name, variants demoted): 0.337 (35/104)
 # round 3 (framing words mark a name, weights rebalanced): 0.356 (37/104)
@@ -34,8 +35,10 @@ NATIONAL_RECALL = 0.92  # (≥ 0.90); 0.788 (82/104) in round 2; 0.865 (90/104) 
 # (45/104); a short history's gaps tested for genericness: 0.442 (46/104)
 # both sides of round 6 merged: 0.452 (47/104)
 # round 7 (a compact name on a word coined with a derivational suffix, W_DERIVED): 0.481 (50/104)
-NATIONAL_TOP25 = 0.48  # (≥ 0.80)
-NATIONAL_REWORDED = 7  # of 8 (≥ 7)
+# round 7 (one-slot rewordings, A-x-A-y formulas): 0.471 (49/104)
+# both merged: 0.500 (52/104)
+NATIONAL_TOP25 = 0.50  # (≥ 0.80)
+NATIONAL_REWORDED = 8  # of 8 (≥ 7); 8 with one-slot rewordings (round 7)
 NATIONAL_COMMON_AT_MOST = 0.17  # (≤ 0.10); 0.192 in round 2, 0.177 (23/130) in rounds 3 to 5,
 # 0.169 (22/130) in round 6
 # chengyang_2022_2025.json: recall anywhere.

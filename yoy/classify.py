@@ -2,8 +2,9 @@
 
 Priorities are whole formulations found from the texts (`yoy.formulations`): phrases of the new
 report with a core no earlier report of the region says (new), phrases of the old report the new one
-lacks (dropped), `modifier + 的 + head` phrases whose modifier changed and slot replacements the
-redline of aligned sentences shows (reworded), and words whose intensity moved (continued). Each gets
+lacks (dropped), `modifier + 的 + head` phrases whose modifier changed, slot replacements the
+redline of aligned sentences shows and phrases of the two reports that differ in one slot of a kept
+frame (`_swaps`) (reworded), and words whose intensity moved (continued). Each gets
 a history signal from the region's earlier reports and a genericness from the reference corpus
 (`yoy.history.Reference`), and a reason in plain Chinese. Targets: `yoy.figures`. Ranking: target
 changes first, then stance changes and debuts, then gaps merged in among them (each kind in its own
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -58,6 +59,7 @@ from yoy.models import (
 )
 from yoy.terms import G2_MIN, content_words, count, key, keyness, per10k
 from yoy.terms import tokens as tokenize
+from yoy.text import words
 
 # --- thresholds and weights (each says how it was set) ----------------------------------------
 
@@ -253,6 +255,43 @@ SLOT_MIN_SUPPORT = 2
 # Longest replaced chunk of a redline a slot takes (characters): a formulation is ≤ PHRASE_MAX plus a
 # verb; longer is a rewritten clause.
 SLOT_MAX_CHARS = 12
+# One-slot rewordings (`_swaps`): a formulation kept with one word or one short chunk replaced
+# (X经济A方式 → X经济B方式-like). A candidate phrase of the old report and one of the new share a
+# frame (the same words before and after the slot) and differ in the slot. SWAP_FRAME_MIN: characters
+# of the frame on its two sides together, each side at least one word — a shared head alone (X发展 /
+# Y发展) is two phrases, not one renamed. Four: two two-character words, the shortest frame that holds
+# content on both sides of its slot. (Tried on the 13 national development pairs, printing every pair
+# formed: 3 adds pairs framed by a one-character word; 5 forms no pair at all.)
+SWAP_FRAME_MIN = 4
+# The slot: at most SWAP_SLOT_WORDS words and SWAP_SLOT_MAX_CHARS characters (the size of a stance
+# modifier, `formulations.MODIFIER_MAX`) on each side, the same number of words on both (a word for a
+# word, a two-word chunk for a two-word chunk: a verb and a noun against one noun is a rewritten
+# phrase), each word one that may stand inside a phrase (no joiner, function word or figure), neither
+# side inside the other (甲 / 乙甲 is a longer phrase, not a swap). (Tried: three words and six
+# characters: the same pairs; slots of different word counts: a false pair on the seed pair, a
+# verb + noun against one noun in a place-name frame.)
+SWAP_SLOT_WORDS = 2
+SWAP_SLOT_MAX_CHARS = formulations.MODIFIER_MAX
+# Each wording is said at least this often in its own report and never in the other: a formulation is
+# what a report repeats (as `formulations.FORMULA_REPEAT`), and a renamed formulation is repeated where
+# the old one was; once on either side is one sentence's edit. This is the test that does most:
+# allowing one mention on the new side forms about 25 pairs on the 13 national development pairs, most
+# of them two programmes sharing a frame (社会甲体系 / 社会乙体系-like), one mention on the old side
+# about 15, against 2 with both. Besides: (1) the new slot word meets the frame in a word pair the old
+# report never says (B方式 where A方式 was said: the junction is where the wording changed) and the old
+# slot word's pair on that side is said less in the new report than in the old — without this test
+# a pair whose new wording was an old phrase of the old report (X甲Y → X乙Y with 乙Y said throughout)
+# was formed; (2) the new wording is said in no earlier report of the region (a renaming brings a
+# wording of its own; without it two pairs of wordings said in earlier years were formed). With all
+# tests the rule forms two pairs on the 13 development pairs (one the cut of a formula change already
+# reported, `_reworded`), none on the seed pair or a self-compare.
+# (Tried: a cap on the distinct fillers a frame takes in one report, as STANCE_MAX_MODIFIERS caps a
+# stance head's modifiers: no pair changed once the tests above hold; left out.)
+SWAP_MIN_COUNT = formulations.FORMULA_REPEAT
+# A slot whose two words differ only in their numerals (X二期Y → X三期Y, the next plan period or
+# session by its number) is a count moving on, not a formulation reworded: no swap. The numeral
+# characters of Chinese numbers (`vocab.NUMBER_CHARS`) and 两.
+SWAP_NUMERALS = frozenset(vocab.NUMBER_CHARS + vocab.TWO)
 # Variants of one formulation (建设X beside X建设, X beside X政策) share most of their characters:
 # DUP_SHARE of the shorter one, the share at which two phrases of at most PHRASE_MAX characters are
 # one name plus a verb or a head. Among the first
@@ -296,6 +335,7 @@ class Signal(StrEnum):
     STANCE = "stance"  # same head, new modifier
     SLOT = "slot"  # replacement in aligned sentences
     LEXICON = "lexicon"  # a succession the lexicon lists
+    SWAP = "swap"  # one word of a formulation replaced, the rest of it kept (`_swaps`)
     SPIKE = "spike"  # continued, intensity up
     FADE = "fade"  # continued, intensity down
 
@@ -940,7 +980,147 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         # of long sections are too coarse for one place to mean a renaming)
         if n >= SLOT_MIN_SUPPORT and not seen_new[b]:
             add(a, b, Signal.SLOT, vocab.slot_reason(n))
+    for sw in _swaps(so, sn, past):
+        # a swap that shares most of a wording already reported (甲A乙 → 甲B乙 beside a formula change
+        # to B乙丙) is that rewording again, cut another way: one line per formulation (`_overlap`)
+        if not any(_overlap(sw.new, y) or _overlap(sw.old, x) for x, y in used):
+            add(sw.old, sw.new, Signal.SWAP, vocab.swap_reason(sw.left, sw.right, sw.was, sw.now))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Swap:
+    """A one-slot rewording: `left + was + right` (old) → `left + now + right` (new); `edges`: the
+    words of the frame next to the slot, before and after it."""
+
+    left: str
+    was: str
+    now: str
+    right: str
+    edges: tuple[str, str]
+
+    @property
+    def old(self) -> str:
+        return self.left + self.was + self.right
+
+    @property
+    def new(self) -> str:
+        return self.left + self.now + self.right
+
+
+def _words_of(side: _Side, t: str) -> tuple[str, ...]:
+    """The words of the candidate phrase `t` as its report's segmentation cuts it at its first place
+    (the words `formulations` built it from), or as `t` alone segments when it does not start and end
+    on that segmentation's word boundaries."""
+    toks = side.doc.flat_tokens
+    places = _places(side, t)
+    if places:
+        pos, end = places[0], places[0] + len(t)
+        k = bisect_left(toks.starts, pos)
+        if k < len(toks.starts) and toks.starts[k] == pos:
+            j = bisect_left(toks.ends, end, lo=k)
+            if j < len(toks.ends) and toks.ends[j] == end:
+                return tuple(toks.words[k:j + 1])
+    return tuple(words(t))
+
+
+_Split = tuple[tuple[str, ...], int, int, str]  # a phrase's words, its slot's first and end word, the slot
+
+
+class _SlotWords(dict[str, int]):
+    """How a word may stand in a slot, worked out once per word: 0 not at all (a joiner, function word,
+    figure or punctuation: `formulations.inner`), 1 as a leading verb or modal only, 2 as content."""
+
+    def __missing__(self, word: str) -> int:
+        kind = self[word] = 0 if not formulations.inner(word) else 1 if word in formulations.LEAD_WORDS else 2
+        return kind
+
+
+def _splits(ws: tuple[str, ...], kinds: _SlotWords) -> Iterable[tuple[tuple[str, str], _Split]]:
+    """Each slot of a phrase's words `ws` with at least one word on each side (`SWAP_SLOT_WORDS`),
+    keyed by the words next to it; a slot holds words that may stand inside a phrase, one of them
+    content (`formulations.has_content`: 进一步 → 努力 changes no formulation)."""
+    n = len(ws)
+    for i in range(1, n - 1):
+        for j in range(i + 1, min(n - 1, i + SWAP_SLOT_WORDS) + 1):
+            slot = ws[i:j]
+            text = "".join(slot)
+            if len(text) > SWAP_SLOT_MAX_CHARS:
+                break
+            kind = [kinds[w] for w in slot]
+            if len(text) >= formulations.PHRASE_MIN and min(kind) > 0 and max(kind) > 1:
+                yield (ws[i - 1], ws[j]), (ws, i, j, text)
+
+
+def _shared_suffix(a: Sequence[str], b: Sequence[str]) -> str:
+    k = 0
+    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+        k += 1
+    return "".join(a[len(a) - k:])
+
+
+def _shared_prefix(a: Sequence[str], b: Sequence[str]) -> str:
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return "".join(a[:k])
+
+
+def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
+    """One-slot rewordings: a candidate phrase of the old report that the new one never says and a
+    candidate of the new report that the old never says, whose words are the same but for one slot
+    (`SWAP_FRAME_MIN`, `SWAP_SLOT_WORDS`), each wording said SWAP_MIN_COUNT+ times in its report, the
+    new slot word meeting the frame where the old report never does and the new wording never said
+    before (see the constants). Best supported first (mentions on both sides, then the longer frame)."""
+    # (whether a wording is absent from the other report is tested on the few pairs formed: a scan of
+    # every candidate against the other text first costs more than it saves)
+    least = SWAP_FRAME_MIN + formulations.PHRASE_MIN  # a frame and a slot: shorter phrases hold none
+    slots: dict[tuple[str, str], list[_Split]] = {}
+    kinds = _SlotWords()
+    for t in so.analysis.candidates:
+        if len(t) >= least:
+            for k, split in _splits(_words_of(so, t), kinds):
+                slots.setdefault(k, []).append(split)
+    found: dict[tuple[str, str], _Swap] = {}
+    for t in sn.analysis.candidates:
+        if len(t) < least:
+            continue
+        for k, (ws, i, j, now) in _splits(_words_of(sn, t), kinds):
+            for ws_o, i_o, j_o, was in slots.get(k, ()):
+                if j_o - i_o != j - i or was in now or now in was or _renumbered(was, now):
+                    continue
+                left, right = _shared_suffix(ws[:i], ws_o[:i_o]), _shared_prefix(ws[j:], ws_o[j_o:])
+                sw = _Swap(left, was, now, right, k)
+                frame = len(sw.left) + len(sw.right)
+                best = found.get((sw.old, sw.new))
+                if frame >= SWAP_FRAME_MIN and (best is None or frame > len(best.left) + len(best.right)):
+                    found[(sw.old, sw.new)] = sw  # the narrowest slot: the word that changed
+    out: list[tuple[int, _Swap]] = []
+    for sw in found.values():
+        n_old, n_new = so.flat.count(sw.old), sn.flat.count(sw.new)
+        if n_old < SWAP_MIN_COUNT or n_new < SWAP_MIN_COUNT or sw.old in sn.flat or sw.new in so.flat:
+            continue
+        if _junction(sw, so, sn):
+            out.append((n_old + n_new, sw))
+    said = presence((sw.new for _, sw in out), past.texts)
+    out = [(n, sw) for n, sw in out if not said[sw.new]]
+    out.sort(key=lambda x: (-x[0], -len(x[1].left + x[1].right), x[1].old, x[1].new))
+    return [sw for _, sw in out]
+
+
+def _renumbered(was: str, now: str) -> bool:
+    """`was` and `now` are the same words but for their numerals (`SWAP_NUMERALS`)."""
+    return [c for c in was if c not in SWAP_NUMERALS] == [c for c in now if c not in SWAP_NUMERALS]
+
+
+def _junction(sw: _Swap, so: _Side, sn: _Side) -> bool:
+    """The new slot word meets the frame (the word before or after it) in a pair the old report never
+    says, and the old slot word's pair on that side is said less in the new report than in the old."""
+    before, after = sw.edges
+    for was, now in ((before + sw.was, before + sw.now), (sw.was + after, sw.now + after)):
+        if now not in so.flat and sn.flat.count(was) < so.flat.count(was):
+            return True
+    return False
 
 
 def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
@@ -1097,7 +1277,7 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
 # rest — flips of wording, continued intensity shifts, common words — ranked by score with the section
 # moves below both.
 LEAD, GAPS, REST = 0, 1, 2
-_LEAD_SIGNALS = (Signal.STANCE, Signal.SLOT, Signal.LEXICON, Signal.DEBUT, Signal.RETURN)
+_LEAD_SIGNALS = (Signal.STANCE, Signal.SLOT, Signal.SWAP, Signal.LEXICON, Signal.DEBUT, Signal.RETURN)
 
 
 def _stream(f: _Found) -> int:

@@ -582,3 +582,13 @@ WORDS_KEPT = "；其用词今年仍在同一分句出现（措辞调整）"
 # suffixes that derive concepts, not persons (家, 者, 员) or measures (率, 度); not from any list of
 # expected terms (`formulations.derived`).
 DERIVING_SUFFIXES = "化 性 型 式 观"
+
+
+def swap_reason(left: str, right: str, old_word: str, new_word: str) -> str:
+    """A one-slot rewording (`classify._swaps`): the frame kept, the word in its slot replaced."""
+    return f"表述变化：“{left}…{right}”中“{old_word}”改为“{new_word}”"
+
+
+# The numeral 两 (two, before a classifier), beside the characters of NUMBER_CHARS: a one-slot rewording
+# whose two words differ only in these is a number moving on (`classify.SWAP_NUMERALS`).
+TWO = "两"

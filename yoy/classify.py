@@ -638,10 +638,10 @@ def _absent_from(side: _Side, other: _Side, skip: set[str], regions: set[str]
 
 def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
     found, terms = _absent_from(sn, so, skip, regions)
-    parts = {t: formulations.parts(t) for t in terms}
+    parts = {t: _parts(sn, t) for t in terms}
     hist, df, nat, said = past.scan_parts(terms, (p for ps in parts.values() for p in ps))
     m = len(past.other_at)
-    reworded = _said_another_way(terms, so)
+    reworded = _said_another_way(terms, so, sn)
     coin = _coinage(parts, said, len(past.pool))
     out = []
     for t in terms:
@@ -688,14 +688,26 @@ def _coinage(parts: Mapping[str, tuple[str, ...]], said: Mapping[str, int], n: i
     return out
 
 
-def _said_another_way(terms: Iterable[str], so: _Side) -> dict[str, str]:
+def _parts(side: _Side, t: str) -> tuple[str, ...]:
+    """`formulations.parts` of `t`, known for a candidate phrase of `side` (`Candidate.parts`)."""
+    c = side.analysis.candidates.get(t)
+    return c.parts if c is not None else formulations.parts(t)
+
+
+def _variants(side: _Side, t: str) -> Iterable[str]:
+    """`formulations.variants` of `t` (its words known for a candidate phrase of `side`)."""
+    c = side.analysis.candidates.get(t)
+    return formulations.variants_of(t, c.sizes) if c is not None else formulations.variants(t)
+
+
+def _said_another_way(terms: Iterable[str], so: _Side, sn: _Side) -> dict[str, str]:
     """New phrases whose words the old report says in another order or with 的 between them
     (`formulations.variants`), each with the old report's wording: the same formulation said another
     way ranks as a variant (DUP_FACTOR), below every plain debut."""
     wanted: dict[str, str] = {}
     for t in terms:
-        for v, src in formulations.variants(t).items():
-            wanted.setdefault(v, src)
+        for v in _variants(sn, t):
+            wanted.setdefault(v, t)
     said = presence(wanted.keys(), [so.flat])
     out: dict[str, str] = {}
     for v, src in wanted.items():

@@ -372,7 +372,8 @@ def analyse(d: Doc) -> Analysis:
             any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
             _governed(d, places), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
             t.endswith(POLICY_HEADS), _compact(t, ws), _plain(ws),
-            _fragment(t) or ordinary_noun(t) or _cut_off(d, places, len(t)), nested)
+            _fragment(t) or ordinary_noun(t) or _cut_off(d, places, len(t)), nested,
+            tuple(one.setdefault(x, x) for x in _parts(t, ws)), sizes(ws))
     w = d.flat_tokens.words
     counts = Counter(content_words(w)) + Counter(bigrams(w))
     distinct = tuple(one.setdefault(c, c) for c in dict.fromkeys(c for c, _, _ in cs))
@@ -505,7 +506,11 @@ def parts(text: str) -> tuple[str, ...]:
     the object's novelty, not the pair's: 应对|X-like). A one-character word is bound to its
     neighbour, so it stands only in its pairs; in a two-word phrase that pair is the phrase itself,
     which is then its own element."""
-    ws = words(text)
+    return _parts(text, words(text))
+
+
+def _parts(text: str, ws: Sequence[str]) -> tuple[str, ...]:
+    """`parts` of `text` whose words are `ws`."""
     out = [w for w in ws if len(w) >= PHRASE_MIN]
     if len(ws) > 2:
         out += [a + b for a, b in pairwise(ws) if not _verb(a)]
@@ -524,6 +529,32 @@ def variants(text: str) -> dict[str, str]:
     each part a word or more of PHRASE_MIN+ characters. A phrase new only in such a way is the old
     formulation reworded, not a new one."""
     return dict.fromkeys(_variants(text, words(text)), text)
+
+
+# A word of more characters than this is kept whole in no `Candidate.sizes` (one byte a word).
+_SIZE_MAX = 255
+
+
+def sizes(ws: Sequence[str]) -> bytes:
+    """The length of each word of `ws`, one byte a word (`Candidate.sizes`); empty when a word is
+    longer than a byte holds (the words are then segmented again)."""
+    return bytes(map(len, ws)) if all(len(w) <= _SIZE_MAX for w in ws) else b""
+
+
+def split(text: str, lengths: bytes) -> list[str]:
+    """`text` cut into words of `lengths` (`sizes`); `words(text)` when there are none."""
+    if not lengths:
+        return words(text)
+    out, pos = [], 0
+    for n in lengths:
+        out.append(text[pos:pos + n])
+        pos += n
+    return out
+
+
+def variants_of(text: str, lengths: bytes) -> list[str]:
+    """`variants` of `text` in order, its words given by `lengths` (`sizes`)."""
+    return _variants(text, split(text, lengths))
 
 
 def _variants(text: str, ws: Sequence[str]) -> list[str]:

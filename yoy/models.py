@@ -354,7 +354,9 @@ class Candidate(NamedTuple):
     them); `keyed`: the phrase is its own matching form (`yoy.terms.key`); `shown`: the phrase as the
     report writes it at its first place (`yoy.formulations.display`). The flags are those of
     `yoy.formulations.Phrase` (`compact` before the test that the phrase is said as a unit).
-    `nested`: the candidates of the same report inside it, longest first.
+    `nested`: the candidates of the same report inside it, longest first. `parts`:
+    `yoy.formulations.parts` of the phrase; `sizes`: the length of each of its words (`yoy.text.words`),
+    one byte a word (both kept so that a comparison does not segment the phrase again).
     """
 
     places: tuple[int, ...]
@@ -369,6 +371,8 @@ class Candidate(NamedTuple):
     plain: bool
     fragment: bool
     nested: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    sizes: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)

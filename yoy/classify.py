@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from yoy import figures, formulations, vocab
-from yoy.history import Reference, RefText, occurrences, presence, tallies
+from yoy.history import Reference, RefText, Tally, occurrences, presence, tallies
 from yoy.history import reference as build_reference
 from yoy.lexicon import Lexicon
 from yoy.models import (
@@ -415,6 +415,7 @@ class _Past:
     national: tuple[RefText, ...]  # national reports up to the new year, for a non-national region
     nat_at: tuple[int, ...]
     same_region: bool
+    known: tuple[Tally, ...] = ()  # counts worked out before of some strings in some of `pool`
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -431,14 +432,14 @@ class _Past:
         """`scan` of `terms`, and how many of the past texts (`pool`) say each of `parts`, from the same
         one pass over the texts."""
         ts, ps = set(terms), set(parts)
-        hits = presence(ts | ps, self.pool)
+        hits = presence(ts | ps, self.pool, self.known)
         return (*self._positions({t: hits[t] for t in ts}), {p: len(hits[p]) for p in ps})
 
     def scan_counted(self, terms: Iterable[str]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],
                                                           dict[str, int], dict[str, tuple[int, ...]]]:
         """`scan`, and how many times each history report says each term (oldest first), from the
         same one pass over the texts."""
-        counts = tallies(terms, self.pool)
+        counts = tallies(terms, self.pool, self.known)
         hits = {t: frozenset(k for k, n in enumerate(ns) if n) for t, ns in counts.items()}
         hist = {t: tuple(ns[k] for k in self.hist_at) for t, ns in counts.items()}
         return (*self._positions(hits), hist)
@@ -454,12 +455,18 @@ class _Past:
         return hist, df, nat
 
 
-def _past(old: Report, new: Report, ref: Reference, so: _Side) -> _Past:
+def past_texts(old: Doc, new: Doc, ref: Reference) -> tuple[str, ...]:
+    """The texts a comparison of `old` and `new` scans for its history signals (`_Past.pool`): what
+    the edge keeps each report's counts in (`yoy.history.Tally`)."""
+    return _past(old.report, new.report, ref, old.flat).pool
+
+
+def _past(old: Report, new: Report, ref: Reference, old_flat: str, known: tuple[Tally, ...] = ()) -> _Past:
     same = old.meta.region == new.meta.region and old.meta.year < new.meta.year
     hist = list(ref.history(new.meta.region, new.meta.year)) if same else []
     if not hist or hist[-1].year != old.meta.year:  # the old report is always the latest past
         hist = [h for h in hist if h.year != old.meta.year]
-        hist.append(RefText(old.meta.region, old.meta.level, old.meta.year, so.flat))
+        hist.append(RefText(old.meta.region, old.meta.level, old.meta.year, old_flat))
     compared = {(old.meta.region, old.meta.year), (new.meta.region, new.meta.year)}
     # genericness is judged by what had been said by the new report's year: later reports cannot make
     # a formulation common before it was coined
@@ -476,7 +483,7 @@ def _past(old: Report, new: Report, ref: Reference, so: _Side) -> _Past:
             texts.append(t.flat)
     return _Past(tuple(h.year for h in hist), tuple(texts), tuple(pool[(h.region, h.year)] for h in hist),
                  tuple(pool[(t.region, t.year)] for t in others), tuple(national),
-                 tuple(pool[(t.region, t.year)] for t in national), same)
+                 tuple(pool[(t.region, t.year)] for t in national), same, known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1150,7 +1157,7 @@ def _caveats(old: Report, new: Report) -> tuple[str, ...]:
 def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence[Report] = (), *,
              lexicon: Lexicon = NO_LEXICON, reference: Reference | None = None,
              history_figures: Mapping[int, Sequence[figures.Found]] | None = None,
-             analyses: tuple[Analysis, Analysis] | None = None) -> Comparison:
+             analyses: tuple[Analysis, Analysis] | None = None, tallies: Sequence[Tally] = ()) -> Comparison:
     """Priorities, targets, ranking → the Comparison record.
 
     `old_doc`, `new_doc`: the per-report records (`yoy.terms.doc`); `alignment`: what `yoy.align.align`
@@ -1160,14 +1167,16 @@ def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence
     and the region's own); when absent, `history` alone. `history_figures`: `figures.report_figures`
     of history reports by year (the edge keeps them in the corpus index; missing years are worked out).
     `analyses`: `formulations.analyse` of the old and the new record, when the caller has them (the
-    pipeline keeps them in the corpus index); else worked out here.
+    pipeline keeps them in the corpus index); else worked out here. `tallies`: counts of the two
+    reports' strings in the texts the history signals scan (`past_texts`), worked out before (the
+    pipeline keeps them in the corpus index); the texts none holds are scanned.
     """
     old, new, pairs = old_doc.report, new_doc.report, alignment.pairs
     if reference is None:
         reference = build_reference(history)
     ao, an = analyses if analyses is not None else (None, None)
     so, sn = _side(old_doc, alignment, Side.OLD, ao), _side(new_doc, alignment, Side.NEW, an)
-    past = _past(old, new, reference, so)
+    past = _past(old, new, reference, so.flat, tuple(tallies))
     found = _priorities(so, sn, pairs, lexicon, past)
     priorities = [f.priority for f in found]
     priorities.sort(key=lambda p: (_ORDER[p.change], -(p.old_count + p.new_count), p.term))

@@ -379,7 +379,8 @@ def analyse(d: Doc) -> Analysis:
     distinct = tuple(one.setdefault(c, c) for c in dict.fromkeys(c for c, _, _ in cs))
     return Analysis(distinct, columns, tuple(common), units,
                     stance_texts, candidates, {h: tuple(v) for h, v in st.items()},
-                    {h: tuple(v) for h, v in fo.items()}, grams(d), dict(counts))
+                    {h: tuple(v) for h, v in fo.items()}, grams(d), dict(counts),
+                    tuple(sorted({*candidates, *(x for c in candidates.values() for x in c.parts)})))
 
 
 def _automaton(patterns: Iterable[str]) -> ahocorasick.Automaton:

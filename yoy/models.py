@@ -394,6 +394,9 @@ class Analysis:
     formulas: Mapping[str, tuple[Stance, ...]]  # by head (`formulations.formulas`)
     grams: frozenset[str]  # every word and adjacent word pair (`formulations.grams`)
     counts: Mapping[str, int]  # content words and content bigrams with their counts
+    # every candidate and every part of one (`Candidate.parts`), sorted: the strings whose counts in
+    # other texts a comparison asks for (the columns of a `yoy.history.Tally`)
+    scanned: tuple[str, ...] = ()
 
 
 # --- align / classify -----------------------------------------------------------------------

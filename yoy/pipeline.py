@@ -11,6 +11,7 @@ import gc
 import pickle
 import re
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -19,7 +20,7 @@ from pathlib import Path
 from yoy import align, classify, figures, formulations, index, lexicon, outline
 from yoy.corpus import Corpus, embedded_root
 from yoy.errors import LimitError
-from yoy.history import Reference, reference
+from yoy.history import Reference, Tally, count_rows, reference
 from yoy.lexicon import Lexicon
 from yoy.models import Analysis, Comparison, Doc, Level, Outline, Report
 from yoy.terms import doc
@@ -115,7 +116,7 @@ def prepare(report: Report) -> Prepared:
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,
             reference: Reference | None = None,
             history_figures: Mapping[int, Sequence[figures.Found]] | None = None,
-            prepared: tuple[Prepared, Prepared] | None = None) -> Comparison:
+            prepared: tuple[Prepared, Prepared] | None = None, tallies: Sequence[Tally] = ()) -> Comparison:
     """Compare two reports; no file is written (the shipped corpus is read once per process).
 
     1. segment: outline each report into parts, sections, items, paragraphs, sentences
@@ -131,6 +132,8 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
     novelty and genericness are measured against (default: shipped national reports + `history`).
     `history_figures`: `figures.report_figures` of history reports by year, when the edge has them
     (`history_figures` below reads them from the corpus index); the others are worked out.
+    `tallies`: counts of each report's strings in the texts its history signals scan, when the edge
+    has them (`tallies_stored` reads them from the corpus index); the other texts are scanned.
     """
     with _collector_paused():
         if prepared is None:
@@ -142,7 +145,7 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
         ref = reference if reference is not None else reference_for((*history, old, new))
         return classify.classify(old_doc, new_doc, alignment, history, lexicon=lexicon or Lexicon(),
                                  reference=ref, history_figures=history_figures,
-                                 analyses=(old_analysis, new_analysis))
+                                 analyses=(old_analysis, new_analysis), tallies=tallies)
 
 
 # zlib level of the stored per-report records: level 1 shrinks a national report's record about
@@ -195,6 +198,60 @@ def prepared_stored(corpus: Corpus, reports: Sequence[Report]) -> list[Prepared]
     return out
 
 
+# zlib level of the stored tallies: a row is four bytes a string, mostly zeros; level 1 shrinks it
+# about tenfold in well under a millisecond, as for the records above.
+TALLY_ZLIB_LEVEL = 1
+
+
+def dump_tally(row: array[int]) -> bytes:
+    """A row of counts (`history.count_rows`) as the corpus index keeps it."""
+    return zlib.compress(row.tobytes(), TALLY_ZLIB_LEVEL)
+
+
+def load_tally(data: bytes, columns: int) -> array[int] | None:
+    """`dump_tally`'s row again; None when the bytes are not a row of `columns` counts (a torn or
+    foreign row: the caller counts again)."""
+    try:
+        row = array("I", zlib.decompress(data))
+    except Exception:  # derived data: whatever went wrong, it is counted again
+        return None
+    return row if len(row) == columns else None
+
+
+def tallies_stored(corpus: Corpus, prepared: Sequence[Prepared], texts: Sequence[str]) -> list[Tally]:
+    """For each report, how many times each of `texts` says each of its strings (`Analysis.scanned`:
+    its candidates and their parts), read from the corpus index when the same engine counted them in
+    the same text before (keyed by both texts and the engine, as `prepared_stored`); the other texts
+    are counted (one Aho-Corasick pass each) and stored. A comparison passes them to `classify`, whose
+    history signals then read these counts instead of scanning the region's past texts again."""
+    engine = index.engine_fingerprint()
+    texts = list(dict.fromkeys(texts))
+    text_keys = [index.text_key(t) for t in texts]
+    report_keys = [index.analysis_key(d.report.text) for d, _ in prepared]
+    keys = [[index.tally_key(rk, tk) for tk in text_keys] for rk in report_keys]
+    db = corpus.index
+    stored = db.tallies((k for ks in keys for k in ks), engine)
+    out: list[Tally] = []
+    fresh: dict[str, bytes] = {}
+    for (_, an), ks in zip(prepared, keys, strict=True):
+        n = len(an.scanned)
+        rows: dict[str, array[int]] = {}
+        missing: list[tuple[str, str]] = []
+        for t, k in zip(texts, ks, strict=True):
+            row = load_tally(stored[k], n) if k in stored else None
+            if row is None:
+                missing.append((t, k))
+            else:
+                rows[t] = row
+        if missing:
+            for (t, k), row in zip(missing, count_rows(an.scanned, [t for t, _ in missing]), strict=True):
+                rows[t] = row
+                fresh[k] = dump_tally(row)
+        out.append(Tally({c: j for j, c in enumerate(an.scanned)}, rows))
+    db.store_tallies(fresh, engine)
+    return out
+
+
 def history_figures(corpus: Corpus, history: Sequence[Report]) -> dict[int, tuple[figures.Found, ...]]:
     """`figures.report_figures` of each history report by year, from the corpus index (keyed by the
     report's text and year and by the engine that made them): worked out and stored once per text,
@@ -221,14 +278,18 @@ def history_figures(corpus: Corpus, history: Sequence[Report]) -> dict[int, tupl
 def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None = None) -> Comparison:
     """`compare` with what the edge loads: the region's history (same-region pairs), the successions
     lexicon (`lexicon.load`: shipped, $YOY_LEXICON; none when $YOY_NO_LEXICON=1), the reference
-    corpus (shipped national reports + the region's own, as `compare` builds it) and both reports'
-    per-report records from the corpus index (`prepared_stored`)."""
+    corpus (shipped national reports + the region's own, as `compare` builds it), both reports'
+    per-report records from the corpus index (`prepared_stored`) and their strings' counts in the
+    texts the history signals scan (`tallies_stored`)."""
     with _collector_paused():
         history = corpus.history(new.meta.region) if old.meta.region == new.meta.region else ()
         lx = lexicon.load() if lex is None else lex
         known = history_figures(corpus, history) if history else None
         po, pn = prepared_stored(corpus, (old, new))
-        return compare(old, new, history, lexicon=lx, history_figures=known, prepared=(po, pn))
+        ref = reference_for((*history, old, new))
+        counted = tallies_stored(corpus, (po, pn), classify.past_texts(po[0], pn[0], ref))
+        return compare(old, new, history, lexicon=lx, reference=ref, history_figures=known,
+                       prepared=(po, pn), tallies=counted)
 
 
 def run(corpus: Corpus, old_key: tuple[str, int], new_key: tuple[str, int],

@@ -73,13 +73,15 @@ def run_difflib(old: Report, new: Report) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", "--runs", type=int, default=7)
+    ap.add_argument("--pair", default="", help="only the pairs whose name contains this (e.g. 全国)")
     args = ap.parse_args()
-    for lo, ln in PAIRS.values():  # warm up: jieba's dictionary, opencc, the index's figures
+    pairs = {name: p for name, p in PAIRS.items() if args.pair in name}
+    for lo, ln in pairs.values():  # warm up: jieba's dictionary, opencc, the index's figures
         run_compare(lo, ln)
         run_stored(lo, ln)
     print(f"{'pair':<26} {'compare':>8} {'cold':>8} {'warm':>8} {'difflib':>8} {'ratio':>6} {'r cold':>7} "
           f"{'r warm':>7} {'peak MiB':>9} {'json KiB':>9}")
-    for name, (lo, ln) in PAIRS.items():
+    for name, (lo, ln) in pairs.items():
         t_cmp = median_time(partial(run_compare, lo, ln), args.runs)
         t_cold = median_time(partial(run_cold, lo, ln), args.runs)
         run_stored(lo, ln)  # the records stored again

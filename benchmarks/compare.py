@@ -60,7 +60,7 @@ def run_stored(load_old: Callable[[], Report], load_new: Callable[[], Report]) -
 
 def run_cold(load_old: Callable[[], Report], load_new: Callable[[], Report]) -> Comparison:
     CORPUS.index.db.execute("DELETE FROM analyses")  # no per-report record stored: worked out again
-    CORPUS.index.db.execute("DELETE FROM tallies")  # nor their counts in the past texts
+    CORPUS.index.db.execute("DELETE FROM tallies")  # nor their counts in the past texts and each other
     return run_stored(load_old, load_new)
 
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yoy import classify, history, index, jsonio, lexicon, pipeline
+from yoy import classify, formulations, history, index, jsonio, lexicon, pipeline
 from yoy.corpus import Corpus
 from yoy.models import Report
 
@@ -124,3 +124,33 @@ def test_compare_with_the_tallies_is_compare_without(corpus: Corpus) -> None:
     without = jsonio.dump(pipeline.compare(old, new, history_reports, lexicon=lexicon.load(),
                                            history_figures=known))
     assert cold == warm == without
+
+
+def test_said_rows_round_trip_and_a_torn_one_is_scanned_again(corpus: Corpus,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = _pair(corpus)
+    prepared = pipeline.prepared_stored(corpus, (old, new))
+    (do, ao), (dn, an) = prepared
+    so, sn = pipeline.said_stored(corpus, (prepared[0], prepared[1]))
+    # what a scan finds, per kind: the old report's strings in the new text and the new one's in the old
+    assert so.phrases == {dn.flat: frozenset(s for s in formulations.said_strings(ao) if s in dn.flat)}
+    assert sn.phrases == {do.flat: frozenset(s for s in formulations.said_strings(an) if s in do.flat)}
+    assert sn.variants == {do.flat: frozenset(v for v in formulations.variant_strings(an) if v in do.flat)}
+    scans: list[int] = []
+    real = history.said_in
+
+    def spy(patterns: object, texts: list[str]) -> list[frozenset[str]]:
+        scans.append(len(texts))
+        return real(patterns, texts)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "said_in", spy)
+    assert pipeline.said_stored(corpus, (prepared[0], prepared[1])) == (so, sn)
+    assert scans == []  # read from the index
+    key = index.tally_key(index.analysis_key(new.text), index.text_key(do.flat), "variants")
+    for torn in (b"", b"said 3\nx", b"said 1\n\n", b"\xff\xfe"):
+        corpus.index.store_tallies({key: torn}, index.engine_fingerprint())
+        assert pipeline.said_stored(corpus, (prepared[0], prepared[1])) == (so, sn)
+    assert scans == [1, 1, 1, 1]  # each torn row scanned again, the others read
+    both = frozenset({"一带一路", "𠀀发展"})
+    assert pipeline.load_said(pipeline.dump_said(both)) == both
+    assert pipeline.load_said(pipeline.dump_said(frozenset())) == frozenset()

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from yoy import figures, formulations, vocab
-from yoy.history import Reference, RefText, Tally, occurrences, presence, tallies
+from yoy.history import Reference, RefText, Said, Tally, occurrences, presence, tallies
 from yoy.history import reference as build_reference
 from yoy.lexicon import Lexicon
 from yoy.models import (
@@ -289,6 +289,7 @@ class _Side:
     sent_starts: tuple[int, ...]
     heading_text: str  # flat text of every heading, joined
     analysis: Analysis  # the formulation pass's per-report record (`formulations.analyse`)
+    said: Said | None = None  # which of its strings other texts say, when worked out before
 
     @property
     def report(self) -> Report:
@@ -336,7 +337,8 @@ class _Side:
                         pair_id=pair_id)
 
 
-def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None = None) -> _Side:
+def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None = None,
+          said: Said | None = None) -> _Side:
     pairs = alignment.pairs
     pair_of: dict[str, str] = {}
     for p in pairs:  # first row of a block wins: rows are in reading order, core before extra links
@@ -358,7 +360,7 @@ def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None =
     labels = alignment.old_paths if label is Side.OLD else alignment.new_paths
     return _Side(d, label, labels, pair_of, tuple(blocks),
                  tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading,
-                 analysis if analysis is not None else formulations.analyse(d))
+                 analysis if analysis is not None else formulations.analyse(d), said)
 
 
 def _places(side: _Side, t: str) -> Sequence[int] | None:
@@ -638,7 +640,9 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
 def _absent_from(side: _Side, other: _Side, skip: set[str], regions: set[str]
                  ) -> tuple[dict[str, formulations.Phrase], list[str]]:
     """Phrases (and stance phrases) of `side` that `other` never says, and the terms kept of them."""
-    found = formulations.phrases(side.doc, [other.flat], known=other.analysis.grams, analysis=side.analysis)
+    said = side.said.phrases.get(other.flat) if side.said is not None else None
+    found = formulations.phrases(side.doc, [other.flat], known=other.analysis.grams, analysis=side.analysis,
+                                 said=said)
     found = {**formulations.stance_phrases(side.doc, other.flat, side.analysis), **found}
     return found, _kept(found, skip, regions)
 
@@ -715,7 +719,8 @@ def _said_another_way(terms: Iterable[str], so: _Side, sn: _Side) -> dict[str, s
     for t in terms:
         for v in _variants(sn, t):
             wanted.setdefault(v, t)
-    said = presence(wanted.keys(), [so.flat])
+    found = sn.said.variants.get(so.flat) if sn.said is not None else None  # worked out before
+    said = presence(wanted.keys(), [so.flat]) if found is None else {v: v in found for v in wanted}
     out: dict[str, str] = {}
     for v, src in wanted.items():
         if said[v]:
@@ -1157,7 +1162,8 @@ def _caveats(old: Report, new: Report) -> tuple[str, ...]:
 def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence[Report] = (), *,
              lexicon: Lexicon = NO_LEXICON, reference: Reference | None = None,
              history_figures: Mapping[int, Sequence[figures.Found]] | None = None,
-             analyses: tuple[Analysis, Analysis] | None = None, tallies: Sequence[Tally] = ()) -> Comparison:
+             analyses: tuple[Analysis, Analysis] | None = None, tallies: Sequence[Tally] = (),
+             said: tuple[Said | None, Said | None] = (None, None)) -> Comparison:
     """Priorities, targets, ranking → the Comparison record.
 
     `old_doc`, `new_doc`: the per-report records (`yoy.terms.doc`); `alignment`: what `yoy.align.align`
@@ -1169,13 +1175,16 @@ def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence
     `analyses`: `formulations.analyse` of the old and the new record, when the caller has them (the
     pipeline keeps them in the corpus index); else worked out here. `tallies`: counts of the two
     reports' strings in the texts the history signals scan (`past_texts`), worked out before (the
-    pipeline keeps them in the corpus index); the texts none holds are scanned.
+    pipeline keeps them in the corpus index); the texts none holds are scanned. `said`: for the old
+    and the new report, which of their strings the other text says (`history.Said`), worked out
+    before (the pipeline keeps them in the corpus index); else scanned.
     """
     old, new, pairs = old_doc.report, new_doc.report, alignment.pairs
     if reference is None:
         reference = build_reference(history)
     ao, an = analyses if analyses is not None else (None, None)
-    so, sn = _side(old_doc, alignment, Side.OLD, ao), _side(new_doc, alignment, Side.NEW, an)
+    so = _side(old_doc, alignment, Side.OLD, ao, said[0])
+    sn = _side(new_doc, alignment, Side.NEW, an, said[1])
     past = _past(old, new, reference, so.flat, tuple(tallies))
     found = _priorities(so, sn, pairs, lexicon, past)
     priorities = [f.priority for f in found]

@@ -409,7 +409,19 @@ def display(d: Doc, t: str, pos: int) -> str:
     return shown
 
 
-def _said(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
+def said_strings(an: Analysis) -> frozenset[str]:
+    """The strings of a report whose presence in another text `phrases` asks: its cores and its
+    candidates (what `phrases(..., said=...)` is given)."""
+    return frozenset(an.cores).union(an.candidates)
+
+
+def variant_strings(an: Analysis) -> frozenset[str]:
+    """Every variant (`variants`) of every candidate of a report: what a comparison asks the old
+    report for when this one is the new (`yoy.classify._said_another_way`)."""
+    return frozenset(v for t, c in an.candidates.items() for v in variants_of(t, c.sizes))
+
+
+def _said_in(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
     """The patterns some text of `texts` contains."""
     if len(texts) == 1:
         return found_in(patterns, texts[0])
@@ -423,13 +435,19 @@ def _phrase(t: str, c: Candidate, first: int, unit: bool) -> Phrase:
 
 
 def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
-            known: frozenset[str] = frozenset(), analysis: Analysis | None = None) -> dict[str, Phrase]:
+            known: frozenset[str] = frozenset(), analysis: Analysis | None = None,
+            said: frozenset[str] | None = None) -> dict[str, Phrase]:
     """Formulations of `d` containing a core that no text of `absent_from` contains, extended to their
     boundaries and merged; `keep` adds strings taken as cores whatever the texts say. `known`: strings
     already known to occur in `absent_from` (`grams` of those texts), which need no scan. `analysis`:
-    `analyse(d)`, when the caller has it."""
+    `analyse(d)`, when the caller has it. `said`: which of the analysis's cores and candidates
+    (`said_strings`) the texts of `absent_from` say, when the caller has worked it out: no scan."""
     an = analysis if analysis is not None else analyse(d)
     wanted = set(keep)
+
+    def _said(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
+        return _said_in(patterns, texts) if said is None else set(said.intersection(patterns))
+
     seen = _said({c for c in an.cores if c not in known}, absent_from)
     gone = frozenset(c for c in an.cores if c not in known and c not in seen)  # no text of absent_from has it
     novel = gone | wanted.intersection(an.cores)

@@ -103,6 +103,25 @@ def _held(pats: Sequence[str], texts: Sequence[str], known: Iterable[Tally]
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Said:
+    """Which of a report's strings some texts say, worked out before (the corpus index keeps them:
+    `yoy.pipeline`), by text: `phrases`, of its cores and candidates (`formulations.said_strings`,
+    what `formulations.phrases` asks of the compared text); `variants`, of its candidates' variants
+    (`formulations.variant_strings`, what a comparison asks the old report when this one is new)."""
+
+    phrases: Mapping[str, frozenset[str]]
+    variants: Mapping[str, frozenset[str]]
+
+
+def said_in(patterns: Iterable[str], texts: Sequence[str]) -> list[frozenset[str]]:
+    """For each text, the patterns it contains (one Aho-Corasick pass a text)."""
+    pats = {p for p in patterns if p}
+    if not pats:
+        return [frozenset() for _ in texts]
+    return [frozenset(found) for found in _scans(pats, texts)]
+
+
 _NONE: frozenset[int] = frozenset()
 # Fewer patterns than this are looked for one by one (`str.__contains__`) rather than with an
 # automaton: on national reports (~20,000 characters) one Aho-Corasick pass (`_scans`) costs ~45 ns a

@@ -136,11 +136,12 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def tally_key(report_key: str, text_key: str) -> str:
+def tally_key(report_key: str, text_key: str, kind: str = "tally") -> str:
     """What the counts of a report's strings in a text depend on besides the engine (which makes the
-    strings of a report's analysis): the report's text (its `analysis_key`) and the text counted in
-    (its `text_key`)."""
-    return hashlib.sha256(f"tally\n{report_key}\n{text_key}".encode()).hexdigest()
+    strings of a report's analysis): the report's text (its `analysis_key`), the text counted in (its
+    `text_key`) and which strings of the report (`kind`: the counts of `pipeline.tallies_stored`, the
+    phrases and variants of `pipeline.said_stored`)."""
+    return hashlib.sha256(f"{kind}\n{report_key}\n{text_key}".encode()).hexdigest()
 
 
 @cache

@@ -14,13 +14,13 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from yoy import align, classify, figures, formulations, index, lexicon, outline
 from yoy.corpus import Corpus, embedded_root
 from yoy.errors import LimitError
-from yoy.history import Reference, Tally, count_rows, reference
+from yoy.history import Reference, Said, Tally, count_rows, reference, said_in
 from yoy.lexicon import Lexicon
 from yoy.models import Analysis, Comparison, Doc, Level, Outline, Report
 from yoy.terms import doc
@@ -116,7 +116,8 @@ def prepare(report: Report) -> Prepared:
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,
             reference: Reference | None = None,
             history_figures: Mapping[int, Sequence[figures.Found]] | None = None,
-            prepared: tuple[Prepared, Prepared] | None = None, tallies: Sequence[Tally] = ()) -> Comparison:
+            prepared: tuple[Prepared, Prepared] | None = None, tallies: Sequence[Tally] = (),
+            said: tuple[Said | None, Said | None] = (None, None)) -> Comparison:
     """Compare two reports; no file is written (the shipped corpus is read once per process).
 
     1. segment: outline each report into parts, sections, items, paragraphs, sentences
@@ -134,6 +135,7 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
     (`history_figures` below reads them from the corpus index); the others are worked out.
     `tallies`: counts of each report's strings in the texts its history signals scan, when the edge
     has them (`tallies_stored` reads them from the corpus index); the other texts are scanned.
+    `said`: which of each report's strings the other says, when the edge has it (`said_stored`).
     """
     with _collector_paused():
         if prepared is None:
@@ -145,7 +147,7 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
         ref = reference if reference is not None else reference_for((*history, old, new))
         return classify.classify(old_doc, new_doc, alignment, history, lexicon=lexicon or Lexicon(),
                                  reference=ref, history_figures=history_figures,
-                                 analyses=(old_analysis, new_analysis), tallies=tallies)
+                                 analyses=(old_analysis, new_analysis), tallies=tallies, said=said)
 
 
 def dump_prepared(prepared: Prepared) -> bytes:
@@ -250,6 +252,55 @@ def tallies_stored(corpus: Corpus, prepared: Sequence[Prepared], texts: Sequence
     return out
 
 
+def dump_said(found: frozenset[str]) -> bytes:
+    """Which of a report's strings a text says (`said_stored`), as the corpus index keeps it: a header
+    with their number, then the strings, one a line (a flat text has no line break). What was asked
+    is in the row's key (the report's text and the engine)."""
+    return "\n".join((f"said {len(found)}", *sorted(found))).encode("utf-8", "surrogatepass")
+
+
+def load_said(data: bytes) -> frozenset[str] | None:
+    """`dump_said`'s strings again; None when the bytes are not such a row (a torn or foreign row:
+    the caller scans again)."""
+    try:
+        head, *found = data.decode("utf-8", "surrogatepass").split("\n")
+    except UnicodeDecodeError:
+        return None
+    if head != f"said {len(found)}" or "" in found:
+        return None
+    return frozenset(found)
+
+
+def said_stored(corpus: Corpus, prepared: tuple[Prepared, Prepared]) -> tuple[Said, Said]:
+    """For the old and the new report of a comparison, which of its strings the other report says:
+    its cores and candidates (`formulations.said_strings`, what `formulations.phrases` asks), and for
+    the new one its candidates' variants in the old (`formulations.variant_strings`). Read from the
+    corpus index when the same engine worked them out for the same two texts before (keyed as
+    `tallies_stored`); else scanned (one Aho-Corasick pass each) and stored."""
+    engine = index.engine_fingerprint()
+    (do, ao), (dn, an) = prepared
+    ko, kn = index.analysis_key(do.report.text), index.analysis_key(dn.report.text)
+    fo, fn = index.text_key(do.flat), index.text_key(dn.flat)
+    asks: dict[str, tuple[Callable[[], frozenset[str]], str]] = {  # row key → (what is asked, where)
+        index.tally_key(ko, fn, "phrases"): (partial(formulations.said_strings, ao), dn.flat),
+        index.tally_key(kn, fo, "phrases"): (partial(formulations.said_strings, an), do.flat),
+        index.tally_key(kn, fo, "variants"): (partial(formulations.variant_strings, an), do.flat),
+    }
+    db = corpus.index
+    stored = db.tallies(asks, engine)
+    got: dict[str, frozenset[str]] = {}
+    fresh: dict[str, bytes] = {}
+    for k, (strings, text) in asks.items():
+        found = load_said(stored[k]) if k in stored else None
+        if found is None:
+            (found,) = said_in(strings(), [text])
+            fresh[k] = dump_said(found)
+        got[k] = found
+    db.store_tallies(fresh, engine)
+    po, pn, pv = got.values()
+    return Said({dn.flat: po}, {}), Said({do.flat: pn}, {do.flat: pv})
+
+
 def history_figures(corpus: Corpus, history: Sequence[Report]) -> dict[int, tuple[figures.Found, ...]]:
     """`figures.report_figures` of each history report by year, from the corpus index (keyed by the
     report's text and year and by the engine that made them): worked out and stored once per text,
@@ -278,7 +329,7 @@ def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None
     lexicon (`lexicon.load`: shipped, $YOY_LEXICON; none when $YOY_NO_LEXICON=1), the reference
     corpus (shipped national reports + the region's own, as `compare` builds it), both reports'
     per-report records from the corpus index (`prepared_stored`) and their strings' counts in the
-    texts the history signals scan (`tallies_stored`)."""
+    texts the history signals scan (`tallies_stored`) and in each other (`said_stored`)."""
     with _collector_paused():
         history = corpus.history(new.meta.region) if old.meta.region == new.meta.region else ()
         lx = lexicon.load() if lex is None else lex
@@ -287,7 +338,7 @@ def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None
         ref = reference_for((*history, old, new))
         counted = tallies_stored(corpus, (po, pn), classify.past_texts(po[0], pn[0], ref))
         return compare(old, new, history, lexicon=lx, reference=ref, history_figures=known,
-                       prepared=(po, pn), tallies=counted)
+                       prepared=(po, pn), tallies=counted, said=said_stored(corpus, (po, pn)))
 
 
 def run(corpus: Corpus, old_key: tuple[str, int], new_key: tuple[str, int],

@@ -145,9 +145,11 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
         (old_doc, old_analysis), (new_doc, new_analysis) = prepared
         alignment = align.align(old_doc, new_doc)
         ref = reference if reference is not None else reference_for((*history, old, new))
-        return classify.classify(old_doc, new_doc, alignment, history, lexicon=lexicon or Lexicon(),
-                                 reference=ref, history_figures=history_figures,
-                                 analyses=(old_analysis, new_analysis), tallies=tallies, said=said)
+        out = classify.classify(old_doc, new_doc, alignment, history, lexicon=lexicon or Lexicon(),
+                                reference=ref, history_figures=history_figures,
+                                analyses=(old_analysis, new_analysis), tallies=tallies, said=said)
+        del prepared, old_doc, old_analysis, new_doc, new_analysis, alignment  # as in `compare_stored`
+        return out
 
 
 def dump_prepared(prepared: Prepared) -> bytes:
@@ -337,8 +339,12 @@ def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None
         po, pn = prepared_stored(corpus, (old, new))
         ref = reference_for((*history, old, new))
         counted = tallies_stored(corpus, (po, pn), classify.past_texts(po[0], pn[0], ref))
-        return compare(old, new, history, lexicon=lx, reference=ref, history_figures=known,
-                       prepared=(po, pn), tallies=counted, said=said_stored(corpus, (po, pn)))
+        out = compare(old, new, history, lexicon=lx, reference=ref, history_figures=known,
+                      prepared=(po, pn), tallies=counted, said=said_stored(corpus, (po, pn)))
+        # the records go before the collector runs again: its first pass then looks at the result
+        # only, not at the ~100,000 objects of two records (≈ 10 ms on 全国 2008→2009, measured)
+        del po, pn, counted
+        return out
 
 
 def run(corpus: Corpus, old_key: tuple[str, int], new_key: tuple[str, int],

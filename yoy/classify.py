@@ -451,9 +451,17 @@ class _Past:
         hist_pos = {k: n for n, k in enumerate(self.hist_at)}
         nat_pos = {k: n for n, k in enumerate(self.nat_at)}
         others = set(self.other_at)
-        hist = {t: tuple(sorted(hist_pos[k] for k in ks if k in hist_pos)) for t, ks in hits.items()}
-        df = {t: sum(k in others for k in ks) for t, ks in hits.items()}
-        nat = {t: min((nat_pos[k] for k in ks if k in nat_pos), default=-1) for t, ks in hits.items()}
+        hist: dict[str, tuple[int, ...]] = {}
+        df: dict[str, int] = {}
+        nat: dict[str, int] = {}
+        seen: dict[frozenset[int], tuple[tuple[int, ...], int, int]] = {}  # terms share few distinct sets
+        for t, ks in hits.items():
+            got = seen.get(ks)
+            if got is None:
+                got = seen[ks] = (tuple(sorted(hist_pos[k] for k in ks if k in hist_pos)),
+                                  sum(k in others for k in ks),
+                                  min((nat_pos[k] for k in ks if k in nat_pos), default=-1))
+            hist[t], df[t], nat[t] = got
         return hist, df, nat
 
 
@@ -977,8 +985,32 @@ def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon
 # --- targets --------------------------------------------------------------------------------
 
 
+def own_figures(d: Doc) -> list[figures.Found]:
+    """Every figure of a report (targets, results, multi-year) with its headline rank, placed in no
+    comparison (evidence on the new side, without path or pair): what a comparison places
+    (`figures_of`; the pipeline keeps them in the report's record, `Analysis.figures`)."""
+    o = d.outline
+
+    def nowhere(span: Span) -> figures.Located:
+        return figures.Located(Side.NEW, span, "", None, Role.OTHER)
+
+    return figures.extract_all(d.folded, d.report.text, d.report.meta.year, o.sentences, o.blocks,
+                               o.paragraphs, nowhere)
+
+
 def figures_of(side: _Side) -> list[figures.Found]:
-    """Every figure of one side's report (targets, results, multi-year), with its headline rank."""
+    """Every figure of one side's report (targets, results, multi-year), with its headline rank: the
+    record's own figures (`own_figures`) placed in this comparison when it has them, else read here.
+    Reading a sentence depends on its place only for the evidence's side, path and pair."""
+    kept = side.analysis.figures
+    if kept is not None and kept[0] == side.year:
+        out = []
+        for f in kept[1]:
+            ev = f.figure.evidence
+            where = side.locate(ev.span)
+            ev = replace(ev, side=where.side, path=where.path, pair_id=where.pair_id)
+            out.append(figures.Found(replace(f.figure, evidence=ev), f.rank))
+        return out
     o = side.doc.outline
     return figures.extract_all(side.doc.folded, side.report.text, side.year, o.sentences, o.blocks,
                                o.paragraphs, side.locate)

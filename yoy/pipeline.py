@@ -14,6 +14,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cache, partial
 from pathlib import Path
 
@@ -104,13 +105,14 @@ def _collector_paused() -> Iterator[None]:
 
 def prepare(report: Report) -> Prepared:
     """The per-report work of a comparison, whatever the report is compared with: outline it
-    (`outline.segment`), build its record (fold, squeeze, segment once: `terms.doc`) and the formulation
-    pass's analysis of it (`formulations.analyse`). `LimitError` for a report too big to compare."""
+    (`outline.segment`), build its record (fold, squeeze, segment once: `terms.doc`), the formulation
+    pass's analysis of it (`formulations.analyse`) and its own figures (`classify.own_figures`, kept in
+    the analysis). `LimitError` for a report too big to compare."""
     precheck(report)
     tree = outline.segment(report)
     check_limits(report, tree)
     d = doc(report, tree)
-    return d, formulations.analyse(d)
+    return d, replace(formulations.analyse(d), figures=(report.meta.year, tuple(classify.own_figures(d))))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,

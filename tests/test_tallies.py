@@ -131,25 +131,33 @@ def test_said_rows_round_trip_and_a_torn_one_is_scanned_again(corpus: Corpus,
     old, new = _pair(corpus)
     prepared = pipeline.prepared_stored(corpus, (old, new))
     (do, ao), (dn, an) = prepared
-    so, sn = pipeline.said_stored(corpus, (prepared[0], prepared[1]))
-    # what a scan finds, per kind: the old report's strings in the new text and the new one's in the old
-    assert so.phrases == {dn.flat: frozenset(s for s in formulations.said_strings(ao) if s in dn.flat)}
-    assert sn.phrases == {do.flat: frozenset(s for s in formulations.said_strings(an) if s in do.flat)}
-    assert sn.variants == {do.flat: frozenset(v for v in formulations.variant_strings(an) if v in do.flat)}
+    ref = pipeline.reference_for((*corpus.history("城阳区"), old, new))
+    counted = pipeline.tallies_stored(corpus, prepared, classify.past_texts(do, dn, ref))
+    so, sn = pipeline.said_stored(corpus, (prepared[0], prepared[1]), counted)
+    # what a scan finds, per kind: the old report's strings in the new text and the new one's in the
+    # old, less the other's own words and word pairs; the variants of the new one's phrases the old
+    # lacks (every variant a comparison asks)
+    assert so.phrases == {dn.flat: frozenset(s for s in formulations.said_strings(ao)
+                                             if s in dn.flat and s not in an.grams)}
+    assert sn.phrases == {do.flat: frozenset(s for s in formulations.said_strings(an)
+                                             if s in do.flat and s not in ao.grams)}
+    absent = {t for t in an.candidates if t not in do.flat}
+    assert sn.variants == {do.flat: frozenset(v for t in absent for v in formulations.variants(t)
+                                              if v in do.flat)}
     scans: list[int] = []
-    real = history.said_in
+    real = history.found_rare  # the variants' scan
 
-    def spy(patterns: object, texts: list[str]) -> list[frozenset[str]]:
-        scans.append(len(texts))
-        return real(patterns, texts)  # type: ignore[arg-type]
+    def spy(patterns: object, text: str) -> set[str]:
+        scans.append(1)
+        return real(patterns, text)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "said_in", spy)
-    assert pipeline.said_stored(corpus, (prepared[0], prepared[1])) == (so, sn)
+    monkeypatch.setattr(pipeline, "found_rare", spy)
+    assert pipeline.said_stored(corpus, (prepared[0], prepared[1]), counted) == (so, sn)
     assert scans == []  # read from the index
     key = index.tally_key(index.analysis_key(new.text), index.text_key(do.flat), "variants")
     for torn in (b"", b"said 3\nx", b"said 1\n\n", b"\xff\xfe"):
         corpus.index.store_tallies({key: torn}, index.engine_fingerprint())
-        assert pipeline.said_stored(corpus, (prepared[0], prepared[1])) == (so, sn)
+        assert pipeline.said_stored(corpus, (prepared[0], prepared[1]), counted) == (so, sn)
     assert scans == [1, 1, 1, 1]  # each torn row scanned again, the others read
     both = frozenset({"一带一路", "𠀀发展"})
     assert pipeline.load_said(pipeline.dump_said(both)) == both

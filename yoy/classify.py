@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from yoy import figures, formulations, vocab
-from yoy.history import Reference, RefText, Said, Tally, occurrences, presence, tallies
+from yoy.history import Reference, RefText, Said, Tally, found_rare, occurrences, presence, tallies
 from yoy.history import reference as build_reference
 from yoy.lexicon import Lexicon
 from yoy.models import (
@@ -727,8 +727,10 @@ def _said_another_way(terms: Iterable[str], so: _Side, sn: _Side) -> dict[str, s
     for t in terms:
         for v in _variants(sn, t):
             wanted.setdefault(v, t)
-    found = sn.said.variants.get(so.flat) if sn.said is not None else None  # worked out before
-    said = presence(wanted.keys(), [so.flat]) if found is None else {v: v in found for v in wanted}
+    kept = sn.said.variants.get(so.flat) if sn.said is not None else None  # worked out before
+    # few variants are said: no automaton over them all
+    found = kept if kept is not None else found_rare(wanted, so.flat)
+    said = {v: v in found for v in wanted}
     out: dict[str, str] = {}
     for v, src in wanted.items():
         if said[v]:

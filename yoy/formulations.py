@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -415,10 +415,11 @@ def said_strings(an: Analysis) -> frozenset[str]:
     return frozenset(an.cores).union(an.candidates)
 
 
-def variant_strings(an: Analysis) -> frozenset[str]:
-    """Every variant (`variants`) of every candidate of a report: what a comparison asks the old
-    report for when this one is the new (`yoy.classify._said_another_way`)."""
-    return frozenset(v for t, c in an.candidates.items() for v in variants_of(t, c.sizes))
+def variant_strings(an: Analysis, which: Callable[[str], bool] | None = None) -> frozenset[str]:
+    """Every variant (`variants`) of every candidate of a report (of those `which` takes): what a
+    comparison asks the old report for when this one is the new (`yoy.classify._said_another_way`)."""
+    return frozenset(v for t, c in an.candidates.items() if which is None or which(t)
+                     for v in variants_of(t, c.sizes))
 
 
 def _said_in(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
@@ -441,12 +442,15 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     boundaries and merged; `keep` adds strings taken as cores whatever the texts say. `known`: strings
     already known to occur in `absent_from` (`grams` of those texts), which need no scan. `analysis`:
     `analyse(d)`, when the caller has it. `said`: which of the analysis's cores and candidates
-    (`said_strings`) the texts of `absent_from` say, when the caller has worked it out: no scan."""
+    (`said_strings`) outside `known` the texts of `absent_from` say, when the caller has worked it
+    out: no scan."""
     an = analysis if analysis is not None else analyse(d)
     wanted = set(keep)
 
     def _said(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
-        return _said_in(patterns, texts) if said is None else set(said.intersection(patterns))
+        if said is None:
+            return _said_in(patterns, texts)
+        return {p for p in patterns if p in said or p in known}  # `known`: in the texts for certain
 
     seen = _said({c for c in an.cores if c not in known}, absent_from)
     gone = frozenset(c for c in an.cores if c not in known and c not in seen)  # no text of absent_from has it

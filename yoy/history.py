@@ -107,8 +107,10 @@ def _held(pats: Sequence[str], texts: Sequence[str], known: Iterable[Tally]
 class Said:
     """Which of a report's strings some texts say, worked out before (the corpus index keeps them:
     `yoy.pipeline`), by text: `phrases`, of its cores and candidates (`formulations.said_strings`,
-    what `formulations.phrases` asks of the compared text); `variants`, of its candidates' variants
-    (`formulations.variant_strings`, what a comparison asks the old report when this one is new)."""
+    what `formulations.phrases` asks of the compared text) those not among the text's own words and
+    word pairs (which it says for certain); `variants`, of the variants of its candidates that the
+    text does not say (`formulations.variant_strings`, what a comparison asks the old report when
+    this one is new: a new phrase is absent from the old text)."""
 
     phrases: Mapping[str, frozenset[str]]
     variants: Mapping[str, frozenset[str]]
@@ -189,6 +191,28 @@ def presence(patterns: Iterable[str], texts: Sequence[str], known: Sequence[Tall
     out = dict.fromkeys(pats, _NONE)
     out.update((p, frozenset(ks)) for p, ks in where.items())
     return out
+
+
+# Characters of the slices `found_rare` indexes a text by: a pattern that holds a slice of these
+# many characters the text lacks cannot be in it. Three: a text of 20,000 characters has about as many
+# distinct trigrams, so a trigram of an absent phrase is rarely among them (of the ~9,000 variants of
+# a national report's new phrases about 40 pass, 13 are in the old text), while bigrams of CJK text
+# are so common that most absent phrases would pass.
+SLICE = 3
+
+
+def found_rare(patterns: Iterable[str], text: str) -> set[str]:
+    """The patterns that `text` contains, for patterns it mostly lacks (the variants of a report's new
+    phrases in the old text): a pattern passes when the text has each of its `SLICE`-character
+    slices (a set of the text's slices, built once), then a substring search confirms it. Where
+    few patterns are found this beats an automaton, whose cost is building it for every pattern
+    (≈ 10 ms against ≈ 22 ms on a national report's variants, measured on this machine)."""
+    pats = {p for p in patterns if p}
+    if len(pats) < FEW_PATTERNS:
+        return {p for p in pats if p in text}
+    slices = {text[k:k + SLICE] for k in range(len(text) - SLICE + 1)}
+    return {p for p in pats if all(p[k:k + SLICE] in slices for k in range(len(p) - SLICE + 1))
+            and p in text}
 
 
 def found_in(patterns: Iterable[str], text: str) -> set[str]:

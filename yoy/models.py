@@ -11,12 +11,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import Any, NamedTuple
 
 from yoy import vocab
-
-if TYPE_CHECKING:
-    from yoy.figures import Found
 
 # The years a report can have: the People's Republic's first year, and a far bound that still refuses
 # typos such as 20225 or 0000.
@@ -400,9 +397,10 @@ class Analysis:
     # every candidate and every part of one (`Candidate.parts`), sorted: the strings whose counts in
     # other texts a comparison asks for (the columns of a `yoy.history.Tally`)
     scanned: tuple[str, ...] = ()
-    # the report's own figures (`yoy.figures.extract_all`) with the year they were read for, placed in
-    # no comparison (evidence without path or pair: a comparison places them); None: not worked out
-    figures: tuple[int, tuple[Found, ...]] | None = None
+    # the report's own figures (`yoy.figures.Found` records of `yoy.classify.own_figures`) with the
+    # year they were read for, placed in no comparison (evidence without path or pair: a comparison
+    # places them); None: not worked out. Typed loosely: the records cannot import a later stage.
+    figures: tuple[int, tuple[Any, ...]] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

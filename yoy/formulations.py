@@ -361,6 +361,7 @@ def analyse(d: Doc) -> Analysis:
     where = occurrences(universe, d.flat)
     quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
     candidates: dict[str, Candidate] = {}
+    verbs: dict[str, bool] = {}  # `_verb` of each word, judged once for the parts of every candidate
     inside = _automaton(spanned)
     for t in sorted(universe):
         places = tuple(where[t])
@@ -373,7 +374,7 @@ def analyse(d: Doc) -> Analysis:
             _governed(d, places), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
             t.endswith(POLICY_HEADS), _compact(t, ws), _plain(ws),
             _fragment(t) or ordinary_noun(t) or _cut_off(d, places, len(t)), nested,
-            tuple(one.setdefault(x, x) for x in _parts(t, ws)), sizes(ws))
+            tuple(one.setdefault(x, x) for x in _parts(t, ws, verbs)), sizes(ws))
     w = d.flat_tokens.words
     counts = Counter(content_words(w)) + Counter(bigrams(w))
     distinct = tuple(one.setdefault(c, c) for c in dict.fromkeys(c for c, _, _ in cs))
@@ -532,11 +533,16 @@ def parts(text: str) -> tuple[str, ...]:
     return _parts(text, words(text))
 
 
-def _parts(text: str, ws: Sequence[str]) -> tuple[str, ...]:
-    """`parts` of `text` whose words are `ws`."""
+def _parts(text: str, ws: Sequence[str], verbs: dict[str, bool] | None = None) -> tuple[str, ...]:
+    """`parts` of `text` whose words are `ws` (`verbs`: `_verb` of words judged before, filled in)."""
     out = [w for w in ws if len(w) >= PHRASE_MIN]
     if len(ws) > 2:
-        out += [a + b for a, b in pairwise(ws) if not _verb(a)]
+        if verbs is None:
+            verbs = {}
+        for a in ws[:-1]:
+            if a not in verbs:
+                verbs[a] = _verb(a)
+        out += [a + b for a, b in pairwise(ws) if not verbs[a]]
     elif len(ws) == 2 and min(map(len, ws)) < PHRASE_MIN:
         out.append(text)
     return tuple(out)

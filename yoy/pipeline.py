@@ -251,7 +251,7 @@ def tallies_stored(corpus: Corpus, prepared: Sequence[Prepared], texts: Sequence
             for (t, k), row in zip(missing, count_rows(an.scanned, [t for t, _ in missing]), strict=True):
                 rows[t] = row
                 fresh[k] = dump_tally(row)
-        out.append(Tally({c: j for j, c in enumerate(an.scanned)}, rows))
+        out.append(Tally(dict(zip(an.scanned, range(n), strict=True)), rows))
     db.store_tallies(fresh, engine)
     return out
 

@@ -9,10 +9,11 @@ time of N runs; the ratios are difflib's time over the column's, measured in the
   built before the timed runs, as the pipeline keeps it for a process.
 - `cold` / `warm`: `pipeline.compare_stored` as `yoy compare` runs it: the region's history read from
   the files, the lexicon loaded, the target series over every year (the history reports' figures from
-  the corpus index), and both reports' per-report records from the corpus index. `cold`: the index
-  holds no per-report record (its `analyses` rows are deleted before each run, inside the timing: a
-  first comparison of these reports, which works them out and stores them); `warm`: the index holds
-  them (a report compared before: its records are read, not recomputed). The index's metadata and
+  the corpus index), and both reports' per-report records and their strings' counts in the past
+  texts from the corpus index. `cold`: the index holds neither (its `analyses` and `tallies` rows
+  are deleted before each run, inside the timing: a first comparison of these reports, which works
+  them out and stores them); `warm`: the index holds them (reports compared before: read, not
+  recomputed). The index's metadata and
   history figures are filled by the warm-up in both: a temporary cache directory unless $YOY_CACHE_DIR
   is set.
 - `difflib`: difflib.HtmlDiff().make_file over the two texts split into sentences.
@@ -59,6 +60,7 @@ def run_stored(load_old: Callable[[], Report], load_new: Callable[[], Report]) -
 
 def run_cold(load_old: Callable[[], Report], load_new: Callable[[], Report]) -> Comparison:
     CORPUS.index.db.execute("DELETE FROM analyses")  # no per-report record stored: worked out again
+    CORPUS.index.db.execute("DELETE FROM tallies")  # nor their counts in the past texts and each other
     return run_stored(load_old, load_new)
 
 
@@ -71,13 +73,15 @@ def run_difflib(old: Report, new: Report) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", "--runs", type=int, default=7)
+    ap.add_argument("--pair", default="", help="only the pairs whose name contains this (e.g. 全国)")
     args = ap.parse_args()
-    for lo, ln in PAIRS.values():  # warm up: jieba's dictionary, opencc, the index's figures
+    pairs = {name: p for name, p in PAIRS.items() if args.pair in name}
+    for lo, ln in pairs.values():  # warm up: jieba's dictionary, opencc, the index's figures
         run_compare(lo, ln)
         run_stored(lo, ln)
     print(f"{'pair':<26} {'compare':>8} {'cold':>8} {'warm':>8} {'difflib':>8} {'ratio':>6} {'r cold':>7} "
           f"{'r warm':>7} {'peak MiB':>9} {'json KiB':>9}")
-    for name, (lo, ln) in PAIRS.items():
+    for name, (lo, ln) in pairs.items():
         t_cmp = median_time(partial(run_compare, lo, ln), args.runs)
         t_cold = median_time(partial(run_cold, lo, ln), args.runs)
         run_stored(lo, ln)  # the records stored again

@@ -34,6 +34,7 @@ def test_scans_agree_with_substring_search(ts: list[str], ps: list[str]) -> None
     assert found == {p: frozenset(k for k, t in enumerate(ts) if p in t) for p in set(ps)}
     assert history.tallies(ps, ts) == {p: tuple(_overlapping(p, t) for t in ts) for p in sorted(set(ps))}
     assert history.found_in(ps, ts[0]) == {p for p in ps if p in ts[0]}
+    assert history.found_rare(ps, ts[0]) == {p for p in ps if p in ts[0]}
     for t in ts:
         where = history.occurrences(ps, t)
         assert where == {p: _finds(p, t) for p in set(ps)}
@@ -45,3 +46,5 @@ def test_many_patterns_take_the_automaton() -> None:
     assert len(set(ps)) >= history.FEW_PATTERNS  # the automaton, not one search a pattern
     assert history.found_in(ps, text) == {p for p in ps if p in text}
     assert history.presence(ps, [text, "𠀀" + text])["一路"] == frozenset({0, 1})
+    longer = [p + q for p in ps for q in ("一带", "改革发展", "𠀀路")]  # slices across the BMP and not
+    assert history.found_rare(longer, text) == {p for p in longer if p in text}

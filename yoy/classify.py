@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from yoy import figures, formulations, vocab
-from yoy.history import Reference, RefText, occurrences, presence, tallies
+from yoy.history import Reference, RefText, Said, Tally, found_rare, occurrences, presence, tallies
 from yoy.history import reference as build_reference
 from yoy.lexicon import Lexicon
 from yoy.models import (
@@ -354,6 +354,7 @@ class _Side:
     sent_starts: tuple[int, ...]
     heading_text: str  # flat text of every heading, joined
     analysis: Analysis  # the formulation pass's per-report record (`formulations.analyse`)
+    said: Said | None = None  # which of its strings other texts say, when worked out before
 
     @property
     def report(self) -> Report:
@@ -401,7 +402,8 @@ class _Side:
                         pair_id=pair_id)
 
 
-def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None = None) -> _Side:
+def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None = None,
+          said: Said | None = None) -> _Side:
     pairs = alignment.pairs
     pair_of: dict[str, str] = {}
     for p in pairs:  # first row of a block wins: rows are in reading order, core before extra links
@@ -423,7 +425,7 @@ def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None =
     labels = alignment.old_paths if label is Side.OLD else alignment.new_paths
     return _Side(d, label, labels, pair_of, tuple(blocks),
                  tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading,
-                 analysis if analysis is not None else formulations.analyse(d))
+                 analysis if analysis is not None else formulations.analyse(d), said)
 
 
 def _places(side: _Side, t: str) -> Sequence[int] | None:
@@ -480,6 +482,7 @@ class _Past:
     national: tuple[RefText, ...]  # national reports up to the new year, for a non-national region
     nat_at: tuple[int, ...]
     same_region: bool
+    known: tuple[Tally, ...] = ()  # counts worked out before of some strings in some of `pool`
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -496,14 +499,14 @@ class _Past:
         """`scan` of `terms`, and how many of the past texts (`pool`) say each of `parts`, from the same
         one pass over the texts."""
         ts, ps = set(terms), set(parts)
-        hits = presence(ts | ps, self.pool)
+        hits = presence(ts | ps, self.pool, self.known)
         return (*self._positions({t: hits[t] for t in ts}), {p: len(hits[p]) for p in ps})
 
     def scan_counted(self, terms: Iterable[str]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],
                                                           dict[str, int], dict[str, tuple[int, ...]]]:
         """`scan`, and how many times each history report says each term (oldest first), from the
         same one pass over the texts."""
-        counts = tallies(terms, self.pool)
+        counts = tallies(terms, self.pool, self.known)
         hits = {t: frozenset(k for k, n in enumerate(ns) if n) for t, ns in counts.items()}
         hist = {t: tuple(ns[k] for k in self.hist_at) for t, ns in counts.items()}
         return (*self._positions(hits), hist)
@@ -513,18 +516,32 @@ class _Past:
         hist_pos = {k: n for n, k in enumerate(self.hist_at)}
         nat_pos = {k: n for n, k in enumerate(self.nat_at)}
         others = set(self.other_at)
-        hist = {t: tuple(sorted(hist_pos[k] for k in ks if k in hist_pos)) for t, ks in hits.items()}
-        df = {t: sum(k in others for k in ks) for t, ks in hits.items()}
-        nat = {t: min((nat_pos[k] for k in ks if k in nat_pos), default=-1) for t, ks in hits.items()}
+        hist: dict[str, tuple[int, ...]] = {}
+        df: dict[str, int] = {}
+        nat: dict[str, int] = {}
+        seen: dict[frozenset[int], tuple[tuple[int, ...], int, int]] = {}  # terms share few distinct sets
+        for t, ks in hits.items():
+            got = seen.get(ks)
+            if got is None:
+                got = seen[ks] = (tuple(sorted(hist_pos[k] for k in ks if k in hist_pos)),
+                                  sum(k in others for k in ks),
+                                  min((nat_pos[k] for k in ks if k in nat_pos), default=-1))
+            hist[t], df[t], nat[t] = got
         return hist, df, nat
 
 
-def _past(old: Report, new: Report, ref: Reference, so: _Side) -> _Past:
+def past_texts(old: Doc, new: Doc, ref: Reference) -> tuple[str, ...]:
+    """The texts a comparison of `old` and `new` scans for its history signals (`_Past.pool`): what
+    the edge keeps each report's counts in (`yoy.history.Tally`)."""
+    return _past(old.report, new.report, ref, old.flat).pool
+
+
+def _past(old: Report, new: Report, ref: Reference, old_flat: str, known: tuple[Tally, ...] = ()) -> _Past:
     same = old.meta.region == new.meta.region and old.meta.year < new.meta.year
     hist = list(ref.history(new.meta.region, new.meta.year)) if same else []
     if not hist or hist[-1].year != old.meta.year:  # the old report is always the latest past
         hist = [h for h in hist if h.year != old.meta.year]
-        hist.append(RefText(old.meta.region, old.meta.level, old.meta.year, so.flat))
+        hist.append(RefText(old.meta.region, old.meta.level, old.meta.year, old_flat))
     compared = {(old.meta.region, old.meta.year), (new.meta.region, new.meta.year)}
     # genericness is judged by what had been said by the new report's year: later reports cannot make
     # a formulation common before it was coined
@@ -541,7 +558,7 @@ def _past(old: Report, new: Report, ref: Reference, so: _Side) -> _Past:
             texts.append(t.flat)
     return _Past(tuple(h.year for h in hist), tuple(texts), tuple(pool[(h.region, h.year)] for h in hist),
                  tuple(pool[(t.region, t.year)] for t in others), tuple(national),
-                 tuple(pool[(t.region, t.year)] for t in national), same)
+                 tuple(pool[(t.region, t.year)] for t in national), same, known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -697,17 +714,19 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
 def _absent_from(side: _Side, other: _Side, skip: set[str], regions: set[str]
                  ) -> tuple[dict[str, formulations.Phrase], list[str]]:
     """Phrases (and stance phrases) of `side` that `other` never says, and the terms kept of them."""
-    found = formulations.phrases(side.doc, [other.flat], known=other.analysis.grams, analysis=side.analysis)
+    said = side.said.phrases.get(other.flat) if side.said is not None else None
+    found = formulations.phrases(side.doc, [other.flat], known=other.analysis.grams, analysis=side.analysis,
+                                 said=said)
     found = {**formulations.stance_phrases(side.doc, other.flat, side.analysis), **found}
     return found, _kept(found, skip, regions)
 
 
 def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
     found, terms = _absent_from(sn, so, skip, regions)
-    parts = {t: formulations.parts(t) for t in terms}
+    parts = {t: _parts(sn, t) for t in terms}
     hist, df, nat, said = past.scan_parts(terms, (p for ps in parts.values() for p in ps))
     m = len(past.other_at)
-    reworded = _said_another_way(terms, so)
+    reworded = _said_another_way(terms, so, sn)
     coin = _coinage(parts, said, len(past.pool))
     out = []
     for t in terms:
@@ -754,15 +773,30 @@ def _coinage(parts: Mapping[str, tuple[str, ...]], said: Mapping[str, int], n: i
     return out
 
 
-def _said_another_way(terms: Iterable[str], so: _Side) -> dict[str, str]:
+def _parts(side: _Side, t: str) -> tuple[str, ...]:
+    """`formulations.parts` of `t`, known for a candidate phrase of `side` (`Candidate.parts`)."""
+    c = side.analysis.candidates.get(t)
+    return c.parts if c is not None else formulations.parts(t)
+
+
+def _variants(side: _Side, t: str) -> Iterable[str]:
+    """`formulations.variants` of `t` (its words known for a candidate phrase of `side`)."""
+    c = side.analysis.candidates.get(t)
+    return formulations.variants_of(t, c.sizes) if c is not None else formulations.variants(t)
+
+
+def _said_another_way(terms: Iterable[str], so: _Side, sn: _Side) -> dict[str, str]:
     """New phrases whose words the old report says in another order or with 的 between them
     (`formulations.variants`), each with the old report's wording: the same formulation said another
     way ranks as a variant (DUP_FACTOR), below every plain debut."""
     wanted: dict[str, str] = {}
     for t in terms:
-        for v, src in formulations.variants(t).items():
-            wanted.setdefault(v, src)
-    said = presence(wanted.keys(), [so.flat])
+        for v in _variants(sn, t):
+            wanted.setdefault(v, t)
+    kept = sn.said.variants.get(so.flat) if sn.said is not None else None  # worked out before
+    # few variants are said: no automaton over them all
+    found = kept if kept is not None else found_rare(wanted, so.flat)
+    said = {v: v in found for v in wanted}
     out: dict[str, str] = {}
     for v, src in wanted.items():
         if said[v]:
@@ -1159,8 +1193,32 @@ def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon
 # --- targets --------------------------------------------------------------------------------
 
 
+def own_figures(d: Doc) -> list[figures.Found]:
+    """Every figure of a report (targets, results, multi-year) with its headline rank, placed in no
+    comparison (evidence on the new side, without path or pair): what a comparison places
+    (`figures_of`; the pipeline keeps them in the report's record, `Analysis.figures`)."""
+    o = d.outline
+
+    def nowhere(span: Span) -> figures.Located:
+        return figures.Located(Side.NEW, span, "", None, Role.OTHER)
+
+    return figures.extract_all(d.folded, d.report.text, d.report.meta.year, o.sentences, o.blocks,
+                               o.paragraphs, nowhere)
+
+
 def figures_of(side: _Side) -> list[figures.Found]:
-    """Every figure of one side's report (targets, results, multi-year), with its headline rank."""
+    """Every figure of one side's report (targets, results, multi-year), with its headline rank: the
+    record's own figures (`own_figures`) placed in this comparison when it has them, else read here.
+    Reading a sentence depends on its place only for the evidence's side, path and pair."""
+    kept = side.analysis.figures
+    if kept is not None and kept[0] == side.year:
+        out = []
+        for f in kept[1]:
+            ev = f.figure.evidence
+            where = side.locate(ev.span)
+            ev = replace(ev, side=where.side, path=where.path, pair_id=where.pair_id)
+            out.append(figures.Found(replace(f.figure, evidence=ev), f.rank))
+        return out
     o = side.doc.outline
     return figures.extract_all(side.doc.folded, side.report.text, side.year, o.sentences, o.blocks,
                                o.paragraphs, side.locate)
@@ -1344,7 +1402,8 @@ def _caveats(old: Report, new: Report) -> tuple[str, ...]:
 def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence[Report] = (), *,
              lexicon: Lexicon = NO_LEXICON, reference: Reference | None = None,
              history_figures: Mapping[int, Sequence[figures.Found]] | None = None,
-             analyses: tuple[Analysis, Analysis] | None = None) -> Comparison:
+             analyses: tuple[Analysis, Analysis] | None = None, tallies: Sequence[Tally] = (),
+             said: tuple[Said | None, Said | None] = (None, None)) -> Comparison:
     """Priorities, targets, ranking → the Comparison record.
 
     `old_doc`, `new_doc`: the per-report records (`yoy.terms.doc`); `alignment`: what `yoy.align.align`
@@ -1354,14 +1413,19 @@ def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence
     and the region's own); when absent, `history` alone. `history_figures`: `figures.report_figures`
     of history reports by year (the edge keeps them in the corpus index; missing years are worked out).
     `analyses`: `formulations.analyse` of the old and the new record, when the caller has them (the
-    pipeline keeps them in the corpus index); else worked out here.
+    pipeline keeps them in the corpus index); else worked out here. `tallies`: counts of the two
+    reports' strings in the texts the history signals scan (`past_texts`), worked out before (the
+    pipeline keeps them in the corpus index); the texts none holds are scanned. `said`: for the old
+    and the new report, which of their strings the other text says (`history.Said`), worked out
+    before (the pipeline keeps them in the corpus index); else scanned.
     """
     old, new, pairs = old_doc.report, new_doc.report, alignment.pairs
     if reference is None:
         reference = build_reference(history)
     ao, an = analyses if analyses is not None else (None, None)
-    so, sn = _side(old_doc, alignment, Side.OLD, ao), _side(new_doc, alignment, Side.NEW, an)
-    past = _past(old, new, reference, so)
+    so = _side(old_doc, alignment, Side.OLD, ao, said[0])
+    sn = _side(new_doc, alignment, Side.NEW, an, said[1])
+    past = _past(old, new, reference, so.flat, tuple(tallies))
     found = _priorities(so, sn, pairs, lexicon, past)
     priorities = [f.priority for f in found]
     priorities.sort(key=lambda p: (_ORDER[p.change], -(p.old_count + p.new_count), p.term))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -370,6 +370,7 @@ def analyse(d: Doc) -> Analysis:
     where = occurrences(universe, d.flat)
     quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
     candidates: dict[str, Candidate] = {}
+    verbs: dict[str, bool] = {}  # `_verb` of each word, judged once for the parts of every candidate
     inside = _automaton(spanned)
     for t in sorted(universe):
         places = tuple(where[t])
@@ -381,13 +382,15 @@ def analyse(d: Doc) -> Analysis:
             any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
             _governed(d, places), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
             t.endswith(POLICY_HEADS), _compact(t, ws), _plain(ws),
-            _fragment(t) or ordinary_noun(t) or _cut_off(d, places, len(t)), nested)
+            _fragment(t) or ordinary_noun(t) or _cut_off(d, places, len(t)), nested,
+            tuple(one.setdefault(x, x) for x in _parts(t, ws, verbs)), sizes(ws))
     w = d.flat_tokens.words
     counts = Counter(content_words(w)) + Counter(bigrams(w))
     distinct = tuple(one.setdefault(c, c) for c in dict.fromkeys(c for c, _, _ in cs))
     return Analysis(distinct, columns, tuple(common), units,
                     stance_texts, candidates, {h: tuple(v) for h, v in st.items()},
-                    {h: tuple(v) for h, v in fo.items()}, grams(d), dict(counts))
+                    {h: tuple(v) for h, v in fo.items()}, grams(d), dict(counts),
+                    tuple(sorted({*candidates, *(x for c in candidates.values() for x in c.parts)})))
 
 
 def _automaton(patterns: Iterable[str]) -> ahocorasick.Automaton:
@@ -416,7 +419,20 @@ def display(d: Doc, t: str, pos: int) -> str:
     return shown
 
 
-def _said(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
+def said_strings(an: Analysis) -> frozenset[str]:
+    """The strings of a report whose presence in another text `phrases` asks: its cores and its
+    candidates (what `phrases(..., said=...)` is given)."""
+    return frozenset(an.cores).union(an.candidates)
+
+
+def variant_strings(an: Analysis, which: Callable[[str], bool] | None = None) -> frozenset[str]:
+    """Every variant (`variants`) of every candidate of a report (of those `which` takes): what a
+    comparison asks the old report for when this one is the new (`yoy.classify._said_another_way`)."""
+    return frozenset(v for t, c in an.candidates.items() if which is None or which(t)
+                     for v in variants_of(t, c.sizes))
+
+
+def _said_in(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
     """The patterns some text of `texts` contains."""
     if len(texts) == 1:
         return found_in(patterns, texts[0])
@@ -430,13 +446,22 @@ def _phrase(t: str, c: Candidate, first: int, unit: bool) -> Phrase:
 
 
 def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
-            known: frozenset[str] = frozenset(), analysis: Analysis | None = None) -> dict[str, Phrase]:
+            known: frozenset[str] = frozenset(), analysis: Analysis | None = None,
+            said: frozenset[str] | None = None) -> dict[str, Phrase]:
     """Formulations of `d` containing a core that no text of `absent_from` contains, extended to their
     boundaries and merged; `keep` adds strings taken as cores whatever the texts say. `known`: strings
     already known to occur in `absent_from` (`grams` of those texts), which need no scan. `analysis`:
-    `analyse(d)`, when the caller has it."""
+    `analyse(d)`, when the caller has it. `said`: which of the analysis's cores and candidates
+    (`said_strings`) outside `known` the texts of `absent_from` say, when the caller has worked it
+    out: no scan."""
     an = analysis if analysis is not None else analyse(d)
     wanted = set(keep)
+
+    def _said(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
+        if said is None:
+            return _said_in(patterns, texts)
+        return {p for p in patterns if p in said or p in known}  # `known`: in the texts for certain
+
     seen = _said({c for c in an.cores if c not in known}, absent_from)
     gone = frozenset(c for c in an.cores if c not in known and c not in seen)  # no text of absent_from has it
     novel = gone | wanted.intersection(an.cores)
@@ -517,10 +542,19 @@ def parts(text: str) -> tuple[str, ...]:
     the object's novelty, not the pair's: 应对|X-like). A one-character word is bound to its
     neighbour, so it stands only in its pairs; in a two-word phrase that pair is the phrase itself,
     which is then its own element."""
-    ws = words(text)
+    return _parts(text, words(text))
+
+
+def _parts(text: str, ws: Sequence[str], verbs: dict[str, bool] | None = None) -> tuple[str, ...]:
+    """`parts` of `text` whose words are `ws` (`verbs`: `_verb` of words judged before, filled in)."""
     out = [w for w in ws if len(w) >= PHRASE_MIN]
     if len(ws) > 2:
-        out += [a + b for a, b in pairwise(ws) if not _verb(a)]
+        if verbs is None:
+            verbs = {}
+        for a in ws[:-1]:
+            if a not in verbs:
+                verbs[a] = _verb(a)
+        out += [a + b for a, b in pairwise(ws) if not verbs[a]]
     elif len(ws) == 2 and min(map(len, ws)) < PHRASE_MIN:
         out.append(text)
     return tuple(out)
@@ -541,6 +575,32 @@ def variants(text: str) -> dict[str, str]:
     each part a word or more of PHRASE_MIN+ characters. A phrase new only in such a way is the old
     formulation reworded, not a new one."""
     return dict.fromkeys(_variants(text, words(text)), text)
+
+
+# A word of more characters than this is kept whole in no `Candidate.sizes` (one byte a word).
+_SIZE_MAX = 255
+
+
+def sizes(ws: Sequence[str]) -> bytes:
+    """The length of each word of `ws`, one byte a word (`Candidate.sizes`); empty when a word is
+    longer than a byte holds (the words are then segmented again)."""
+    return bytes(map(len, ws)) if all(len(w) <= _SIZE_MAX for w in ws) else b""
+
+
+def split(text: str, lengths: bytes) -> list[str]:
+    """`text` cut into words of `lengths` (`sizes`); `words(text)` when there are none."""
+    if not lengths:
+        return words(text)
+    out, pos = [], 0
+    for n in lengths:
+        out.append(text[pos:pos + n])
+        pos += n
+    return out
+
+
+def variants_of(text: str, lengths: bytes) -> list[str]:
+    """`variants` of `text` in order, its words given by `lengths` (`sizes`)."""
+    return _variants(text, split(text, lengths))
 
 
 def _variants(text: str, ws: Sequence[str]) -> list[str]:

@@ -72,6 +72,7 @@ CREATE TABLE IF NOT EXISTS counts(term_id INTEGER NOT NULL, report_id INTEGER NO
 CREATE INDEX IF NOT EXISTS counts_report ON counts(report_id);
 CREATE TABLE IF NOT EXISTS figures(key TEXT PRIMARY KEY, engine TEXT NOT NULL, found TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses(key TEXT PRIMARY KEY, engine TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS tallies(key TEXT PRIMARY KEY, engine TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS regions(name TEXT PRIMARY KEY, ord INTEGER NOT NULL, level TEXT NOT NULL,
   parent TEXT, aliases TEXT NOT NULL, pinyin TEXT NOT NULL, norms TEXT NOT NULL);
 """
@@ -128,6 +129,19 @@ def figures_key(text: str, year: int) -> str:
 def analysis_key(text: str) -> str:
     """What a report's segmentation and formulation analysis depend on besides the engine: its text."""
     return hashlib.sha256(f"analysis\n{text}".encode()).hexdigest()
+
+
+def text_key(text: str) -> str:
+    """A text's digest (`tally_key`)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def tally_key(report_key: str, text_key: str, kind: str = "tally") -> str:
+    """What the counts of a report's strings in a text depend on besides the engine (which makes the
+    strings of a report's analysis): the report's text (its `analysis_key`), the text counted in (its
+    `text_key`) and which strings of the report (`kind`: the counts of `pipeline.tallies_stored`, the
+    phrases and variants of `pipeline.said_stored`)."""
+    return hashlib.sha256(f"{kind}\n{report_key}\n{text_key}".encode()).hexdigest()
 
 
 @cache
@@ -299,6 +313,7 @@ class Index:
                 db.executescript("DROP TABLE IF EXISTS counts; DROP TABLE IF EXISTS terms; "
                                  "DROP TABLE IF EXISTS reports; DROP TABLE IF EXISTS regions; "
                                  "DROP TABLE IF EXISTS figures; DROP TABLE IF EXISTS analyses; "
+                                 "DROP TABLE IF EXISTS tallies; "
                                  "DROP TABLE IF EXISTS info;")
             db.executescript(_SCHEMA)
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -555,8 +570,17 @@ class Index:
         """Keep per-report records by report key; rows of another engine go (as `store_figures`)."""
         self._store_engine_rows("analyses", rows, engine)
 
-    # tables of derived data keyed by (key, engine): `figures` and `analyses`
-    _ENGINE_TABLES = frozenset({"figures", "analyses"})
+    def tallies(self, keys: Iterable[str], engine: str) -> dict[str, bytes]:
+        """Stored counts of a report's strings in a text (opaque bytes: the pipeline encodes them) by
+        `tally_key`, for this `engine`."""
+        return {k: bytes(v) for k, v in self._engine_rows("tallies", "data", keys, engine).items()}
+
+    def store_tallies(self, rows: Mapping[str, bytes], engine: str) -> None:
+        """Keep counts by `tally_key`; rows of another engine go (as `store_figures`)."""
+        self._store_engine_rows("tallies", rows, engine)
+
+    # tables of derived data keyed by (key, engine): `figures`, `analyses` and `tallies`
+    _ENGINE_TABLES = frozenset({"figures", "analyses", "tallies"})
 
     def _engine_rows(self, table: str, column: str, keys: Iterable[str], engine: str) -> dict[str, Any]:
         """`column` of the rows of `table` (one of `_ENGINE_TABLES`) for `keys` made by `engine`."""

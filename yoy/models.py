@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from yoy import vocab
 
@@ -354,7 +354,9 @@ class Candidate(NamedTuple):
     them); `keyed`: the phrase is its own matching form (`yoy.terms.key`); `shown`: the phrase as the
     report writes it at its first place (`yoy.formulations.display`). The flags are those of
     `yoy.formulations.Phrase` (`compact` before the test that the phrase is said as a unit).
-    `nested`: the candidates of the same report inside it, longest first.
+    `nested`: the candidates of the same report inside it, longest first. `parts`:
+    `yoy.formulations.parts` of the phrase; `sizes`: the length of each of its words (`yoy.text.words`),
+    one byte a word (both kept so that a comparison does not segment the phrase again).
     """
 
     places: tuple[int, ...]
@@ -369,6 +371,8 @@ class Candidate(NamedTuple):
     plain: bool
     fragment: bool
     nested: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    sizes: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,6 +394,13 @@ class Analysis:
     formulas: Mapping[str, tuple[Stance, ...]]  # by head (`formulations.formulas`)
     grams: frozenset[str]  # every word and adjacent word pair (`formulations.grams`)
     counts: Mapping[str, int]  # content words and content bigrams with their counts
+    # every candidate and every part of one (`Candidate.parts`), sorted: the strings whose counts in
+    # other texts a comparison asks for (the columns of a `yoy.history.Tally`)
+    scanned: tuple[str, ...] = ()
+    # the report's own figures (`yoy.figures.Found` records of `yoy.classify.own_figures`) with the
+    # year they were read for, placed in no comparison (evidence without path or pair: a comparison
+    # places them); None: not worked out. Typed loosely: the records cannot import a later stage.
+    figures: tuple[int, tuple[Any, ...]] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

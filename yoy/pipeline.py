@@ -11,15 +11,17 @@ import gc
 import pickle
 import re
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from functools import cache
+from dataclasses import replace
+from functools import cache, partial
 from pathlib import Path
 
 from yoy import align, classify, figures, formulations, index, lexicon, outline
 from yoy.corpus import Corpus, embedded_root
 from yoy.errors import LimitError
-from yoy.history import Reference, reference
+from yoy.history import Reference, Said, Tally, count_rows, found_rare, reference, said_in
 from yoy.lexicon import Lexicon
 from yoy.models import Analysis, Comparison, Doc, Level, Outline, Report
 from yoy.terms import doc
@@ -103,19 +105,21 @@ def _collector_paused() -> Iterator[None]:
 
 def prepare(report: Report) -> Prepared:
     """The per-report work of a comparison, whatever the report is compared with: outline it
-    (`outline.segment`), build its record (fold, squeeze, segment once: `terms.doc`) and the formulation
-    pass's analysis of it (`formulations.analyse`). `LimitError` for a report too big to compare."""
+    (`outline.segment`), build its record (fold, squeeze, segment once: `terms.doc`), the formulation
+    pass's analysis of it (`formulations.analyse`) and its own figures (`classify.own_figures`, kept in
+    the analysis). `LimitError` for a report too big to compare."""
     precheck(report)
     tree = outline.segment(report)
     check_limits(report, tree)
     d = doc(report, tree)
-    return d, formulations.analyse(d)
+    return d, replace(formulations.analyse(d), figures=(report.meta.year, tuple(classify.own_figures(d))))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,
             reference: Reference | None = None,
             history_figures: Mapping[int, Sequence[figures.Found]] | None = None,
-            prepared: tuple[Prepared, Prepared] | None = None) -> Comparison:
+            prepared: tuple[Prepared, Prepared] | None = None, tallies: Sequence[Tally] = (),
+            said: tuple[Said | None, Said | None] = (None, None)) -> Comparison:
     """Compare two reports; no file is written (the shipped corpus is read once per process).
 
     1. segment: outline each report into parts, sections, items, paragraphs, sentences
@@ -131,6 +135,9 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
     novelty and genericness are measured against (default: shipped national reports + `history`).
     `history_figures`: `figures.report_figures` of history reports by year, when the edge has them
     (`history_figures` below reads them from the corpus index); the others are worked out.
+    `tallies`: counts of each report's strings in the texts its history signals scan, when the edge
+    has them (`tallies_stored` reads them from the corpus index); the other texts are scanned.
+    `said`: which of each report's strings the other says, when the edge has it (`said_stored`).
     """
     with _collector_paused():
         if prepared is None:
@@ -140,29 +147,29 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
         (old_doc, old_analysis), (new_doc, new_analysis) = prepared
         alignment = align.align(old_doc, new_doc)
         ref = reference if reference is not None else reference_for((*history, old, new))
-        return classify.classify(old_doc, new_doc, alignment, history, lexicon=lexicon or Lexicon(),
-                                 reference=ref, history_figures=history_figures,
-                                 analyses=(old_analysis, new_analysis))
-
-
-# zlib level of the stored per-report records: level 1 shrinks a national report's record about
-# fourfold at a few milliseconds; higher levels save little more and cost several times the time.
-PREPARED_ZLIB_LEVEL = 1
+        out = classify.classify(old_doc, new_doc, alignment, history, lexicon=lexicon or Lexicon(),
+                                reference=ref, history_figures=history_figures,
+                                analyses=(old_analysis, new_analysis), tallies=tallies, said=said)
+        del prepared, old_doc, old_analysis, new_doc, new_analysis, alignment  # as in `compare_stored`
+        return out
 
 
 def dump_prepared(prepared: Prepared) -> bytes:
     """A per-report record as the corpus index keeps it: the `Doc` without its report (the report is
-    read from its file) and the `Analysis`, pickled and compressed."""
+    read from its file) and the `Analysis`, pickled. Not compressed: zlib (level 1) shrank a national
+    report's record from ≈ 1.3 MB to ≈ 0.6 MB but cost ≈ 5 ms a record to unpack in every warm
+    comparison and 12–16 ms to pack in every first one (measured on this machine, lightly loaded),
+    while a local cache has room for a megabyte or so a compared report."""
     d, an = prepared
     state = (d.outline, d.folded, d.flat, d.origin, d.tokens, d.flat_tokens, d.quote_cuts, an)
-    return zlib.compress(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), PREPARED_ZLIB_LEVEL)
+    return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def load_prepared(report: Report, data: bytes) -> Prepared | None:
     """`dump_prepared`'s record of `report` again; None when the bytes are not one (a torn or foreign
     row: the caller works it out again)."""
     try:
-        state = pickle.loads(zlib.decompress(data))
+        state = pickle.loads(data)
         tree, folded, flat, origin, tokens, flat_tokens, cuts, an = state
     except Exception:  # derived data: whatever went wrong, it is rebuilt
         return None
@@ -195,6 +202,129 @@ def prepared_stored(corpus: Corpus, reports: Sequence[Report]) -> list[Prepared]
     return out
 
 
+# zlib level of the stored tallies: a row is four bytes a string, mostly zeros; level 1 shrinks it
+# about tenfold in well under a millisecond, as for the records above.
+TALLY_ZLIB_LEVEL = 1
+
+
+def dump_tally(row: array[int]) -> bytes:
+    """A row of counts (`history.count_rows`) as the corpus index keeps it."""
+    return zlib.compress(row.tobytes(), TALLY_ZLIB_LEVEL)
+
+
+def load_tally(data: bytes, columns: int) -> array[int] | None:
+    """`dump_tally`'s row again; None when the bytes are not a row of `columns` counts (a torn or
+    foreign row: the caller counts again)."""
+    try:
+        row = array("I", zlib.decompress(data))
+    except Exception:  # derived data: whatever went wrong, it is counted again
+        return None
+    return row if len(row) == columns else None
+
+
+def tallies_stored(corpus: Corpus, prepared: Sequence[Prepared], texts: Sequence[str]) -> list[Tally]:
+    """For each report, how many times each of `texts` says each of its strings (`Analysis.scanned`:
+    its candidates and their parts), read from the corpus index when the same engine counted them in
+    the same text before (keyed by both texts and the engine, as `prepared_stored`); the other texts
+    are counted (one Aho-Corasick pass each) and stored. A comparison passes them to `classify`, whose
+    history signals then read these counts instead of scanning the region's past texts again."""
+    engine = index.engine_fingerprint()
+    texts = list(dict.fromkeys(texts))
+    text_keys = [index.text_key(t) for t in texts]
+    report_keys = [index.analysis_key(d.report.text) for d, _ in prepared]
+    keys = [[index.tally_key(rk, tk) for tk in text_keys] for rk in report_keys]
+    db = corpus.index
+    stored = db.tallies((k for ks in keys for k in ks), engine)
+    out: list[Tally] = []
+    fresh: dict[str, bytes] = {}
+    for (_, an), ks in zip(prepared, keys, strict=True):
+        n = len(an.scanned)
+        rows: dict[str, array[int]] = {}
+        missing: list[tuple[str, str]] = []
+        for t, k in zip(texts, ks, strict=True):
+            row = load_tally(stored[k], n) if k in stored else None
+            if row is None:
+                missing.append((t, k))
+            else:
+                rows[t] = row
+        if missing:
+            for (t, k), row in zip(missing, count_rows(an.scanned, [t for t, _ in missing]), strict=True):
+                rows[t] = row
+                fresh[k] = dump_tally(row)
+        out.append(Tally(dict(zip(an.scanned, range(n), strict=True)), rows))
+    db.store_tallies(fresh, engine)
+    return out
+
+
+def dump_said(found: frozenset[str]) -> bytes:
+    """Which of a report's strings a text says (`said_stored`), as the corpus index keeps it: a header
+    with their number, then the strings, one a line (a flat text has no line break). What was asked
+    is in the row's key (the report's text and the engine)."""
+    return "\n".join((f"said {len(found)}", *sorted(found))).encode("utf-8", "surrogatepass")
+
+
+def load_said(data: bytes) -> frozenset[str] | None:
+    """`dump_said`'s strings again; None when the bytes are not such a row (a torn or foreign row:
+    the caller scans again)."""
+    try:
+        head, *found = data.decode("utf-8", "surrogatepass").split("\n")
+    except UnicodeDecodeError:
+        return None
+    if head != f"said {len(found)}" or "" in found:
+        return None
+    return frozenset(found)
+
+
+def _unknown(strings: frozenset[str], other: Analysis) -> frozenset[str]:
+    """`strings` less the words and word pairs of `other` (`Analysis.grams`: certainly in its text)."""
+    return strings.difference(other.grams)
+
+
+def _absent_variants(an: Analysis, tally: Tally | None, other: str) -> frozenset[str]:
+    """The variants of the candidates of `an` that the text `other` does not say (`tally` counts
+    them there): a new phrase is absent from the old text, so only these are ever asked."""
+    row = tally.rows.get(other) if tally is not None else None
+    if row is None:
+        return formulations.variant_strings(an)
+    at = tally.columns if tally is not None else {}
+    return formulations.variant_strings(an, lambda t: t in at and not row[at[t]])
+
+
+def said_stored(corpus: Corpus, prepared: tuple[Prepared, Prepared], tallies: Sequence[Tally] = ()
+                ) -> tuple[Said, Said]:
+    """For the old and the new report of a comparison, which of its strings the other report says:
+    of its cores and candidates (`formulations.said_strings`, what `formulations.phrases` asks) those
+    not among the other's words and word pairs (which it says for certain), and for the new one the
+    variants of its candidates that the old does not say (`formulations.variant_strings`; `tallies`:
+    the new report's counts, `tallies_stored`). Read from the corpus index when the same engine
+    worked them out for the same two texts before (keyed as `tallies_stored`); else scanned (one
+    Aho-Corasick pass each) and stored."""
+    engine = index.engine_fingerprint()
+    (do, ao), (dn, an) = prepared
+    ko, kn = index.analysis_key(do.report.text), index.analysis_key(dn.report.text)
+    fo, fn = index.text_key(do.flat), index.text_key(dn.flat)
+    new_tally = tallies[1] if len(tallies) > 1 else None
+    asks: dict[str, tuple[Callable[[], frozenset[str]], str]] = {  # row key → (what is asked, where)
+        index.tally_key(ko, fn, "phrases"): (lambda: _unknown(formulations.said_strings(ao), an), dn.flat),
+        index.tally_key(kn, fo, "phrases"): (lambda: _unknown(formulations.said_strings(an), ao), do.flat),
+        index.tally_key(kn, fo, "variants"): (partial(_absent_variants, an, new_tally, do.flat), do.flat),
+    }
+    rare = index.tally_key(kn, fo, "variants")
+    db = corpus.index
+    stored = db.tallies(asks, engine)
+    got: dict[str, frozenset[str]] = {}
+    fresh: dict[str, bytes] = {}
+    for k, (strings, text) in asks.items():
+        found = load_said(stored[k]) if k in stored else None
+        if found is None:  # the variants: few are said (`found_rare`); the phrases: many (an automaton)
+            found = frozenset(found_rare(strings(), text)) if k == rare else said_in(strings(), [text])[0]
+            fresh[k] = dump_said(found)
+        got[k] = found
+    db.store_tallies(fresh, engine)
+    po, pn, pv = got.values()
+    return Said({dn.flat: po}, {}), Said({do.flat: pn}, {do.flat: pv})
+
+
 def history_figures(corpus: Corpus, history: Sequence[Report]) -> dict[int, tuple[figures.Found, ...]]:
     """`figures.report_figures` of each history report by year, from the corpus index (keyed by the
     report's text and year and by the engine that made them): worked out and stored once per text,
@@ -221,14 +351,22 @@ def history_figures(corpus: Corpus, history: Sequence[Report]) -> dict[int, tupl
 def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None = None) -> Comparison:
     """`compare` with what the edge loads: the region's history (same-region pairs), the successions
     lexicon (`lexicon.load`: shipped, $YOY_LEXICON; none when $YOY_NO_LEXICON=1), the reference
-    corpus (shipped national reports + the region's own, as `compare` builds it) and both reports'
-    per-report records from the corpus index (`prepared_stored`)."""
+    corpus (shipped national reports + the region's own, as `compare` builds it), both reports'
+    per-report records from the corpus index (`prepared_stored`) and their strings' counts in the
+    texts the history signals scan (`tallies_stored`) and in each other (`said_stored`)."""
     with _collector_paused():
         history = corpus.history(new.meta.region) if old.meta.region == new.meta.region else ()
         lx = lexicon.load() if lex is None else lex
         known = history_figures(corpus, history) if history else None
         po, pn = prepared_stored(corpus, (old, new))
-        return compare(old, new, history, lexicon=lx, history_figures=known, prepared=(po, pn))
+        ref = reference_for((*history, old, new))
+        counted = tallies_stored(corpus, (po, pn), classify.past_texts(po[0], pn[0], ref))
+        out = compare(old, new, history, lexicon=lx, reference=ref, history_figures=known,
+                      prepared=(po, pn), tallies=counted, said=said_stored(corpus, (po, pn), counted))
+        # the records go before the collector runs again: its first pass then looks at the result
+        # only, not at the ~100,000 objects of two records (≈ 10 ms on 全国 2008→2009, measured)
+        del po, pn, counted
+        return out
 
 
 def run(corpus: Corpus, old_key: tuple[str, int], new_key: tuple[str, int],

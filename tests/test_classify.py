@@ -369,3 +369,57 @@ def test_a_debut_of_long_said_parts_ranks_below_a_coined_one(base: Report,
     monkeypatch.setattr(classify, "W_COIN", 0.0)
     flat = scores()
     assert flat["星河共富计划"] == flat["城区惠民工程"]  # the coinage is the only difference
+
+
+def _new_rank(base: Report, said: dict[str, tuple[int, ...]], now: dict[str, int], earlier: int = 4
+              ) -> dict[str, tuple[int, str, str]]:
+    """Each invented phrase said once in each of the earlier reports `said` lists (offsets from the
+    old report: 1 = a year before it…; none in the old report) and `now[p]` times in the new one, in
+    sentences of its own: the rank, reason and summary of the best-ranked line naming it."""
+    y = base.meta.year
+    frames = ("全年要实施{}，建设美丽城区。", "{}惠及全区居民。", "持续抓好{}，办好民生实事。",
+              "{}取得新成效。")
+
+    def text(k: int) -> str:
+        return base.text + "".join(f"\n全年要实施{p}，建设美丽城区。" for p, ks in said.items() if k in ks)
+
+    history = [variant(base, text(k), year=y - k) for k in range(earlier, 0, -1)]
+    new_text = base.text + "".join("\n" + frames[j % len(frames)].format(p)
+                                   for p, n in now.items() for j in range(n))
+    c = compare(variant(base, base.text, year=y), variant(base, new_text, year=y + 1), history=history)
+    out: dict[str, tuple[int, str, str]] = {}
+    for r in c.ranked:
+        for p in now:
+            if p in r.ref and p not in out:
+                out[p] = (r.rank, r.reason, r.summary)
+    return out
+
+
+def test_a_once_said_phrase_that_returns_stressed_is_a_surge(base: Report) -> None:
+    # invented names, each said once two years before the new report and not in the old one: one now
+    # said three times (more than twice its whole past), one said once again (a flip of wording)
+    got = _new_rank(base, {"星河共富计划": (1,), "月湾惠民行动": (1,)},
+                    {"星河共富计划": 3, "月湾惠民行动": 1})
+    y = base.meta.year
+    rank, reason, summary = got["星河共富计划"]
+    assert "星河共富计划" in summary and f"此前仅{y - 1}年提及 1 次，上年未提" in reason
+    assert "提及增多" not in got["月湾惠民行动"][1] and "上年未提" in got["月湾惠民行动"][1]
+    assert rank < got["月湾惠民行动"][0]
+
+
+def test_a_phrase_said_as_often_before_is_no_surge(base: Report) -> None:
+    # invented name said once in each of two earlier reports (two in all), three times now: not more
+    # than twice its past, so no surge (a flip of one absent year)
+    got = _new_rank(base, {"星河共富计划": (1, 2)}, {"星河共富计划": 3})
+    assert "提及增多" not in got["星河共富计划"][1] and "上年未提" in got["星河共富计划"][1]
+
+
+def test_surges_are_said_before_repeated_and_past_doubled() -> None:
+    # the rule on its own: 星河 said once before and four times now; 月湾 never before (a debut, not
+    # a surge); 晨光 twice before and four times now (not more than twice); 暮云 once before, twice now
+    texts = ("星河计划。晨光工程。", "晨光工程。暮云项目。", "")
+    past = classify._Past((2019, 2020, 2021), texts, (0, 1, 2), (), (), (), True)
+    found = {t: formulations.Phrase(t, n, 0, False, True, False, False) for t, n in
+             (("星河计划", 4), ("月湾行动", 5), ("晨光工程", 4), ("暮云项目", 2))}
+    hist = past.scan(found)[0]
+    assert classify._surges(found, list(found), hist, past) == {"星河计划": 1}

@@ -592,3 +592,18 @@ def swap_reason(left: str, right: str, old_word: str, new_word: str) -> str:
 # The numeral 两 (two, before a classifier), beside the characters of NUMBER_CHARS: a one-slot rewording
 # whose two words differ only in these is a number moving on (`classify.SWAP_NUMERALS`).
 TWO = "两"
+
+
+def surge_reason(years: Sequence[int], total: int) -> str:
+    """A phrase the region said only in `years` (`total` times in all) and not last year, that the new
+    report says far more often than all of them together (`classify.SURGE_RATIO`)."""
+    if len(years) <= SURGE_YEARS_LISTED:
+        said = "、".join(f"{y}年" for y in years)
+    else:
+        said = f"{years[0]}–{years[-1]}年间 {len(years)} 份报告"
+    return f"此前仅{said}提及 {total} 次，上年未提，今年提及增多"
+
+
+# A surge's earlier years are listed one by one up to this many (2004年、2008年), else as a span with
+# their number: three names fit in a reason line a reader takes in at a glance.
+SURGE_YEARS_LISTED = 3

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segment
-from yoy import align, classify, formulations, lexicon, terms
+from yoy import align, classify, formulations, lexicon, terms, vocab
 from yoy.lexicon import Lexicon
 from yoy.models import Alignment, Comparison, Report, Side
 
@@ -244,6 +244,26 @@ def test_a_finished_episode_outranks_a_phrase_of_one_report(base: Report) -> Non
     assert "每年提及，今年未提；此前各年未提" in reason
     assert rank < got["暮云安居行动"][0]
     assert "每年" not in got["暮云安居行动"][1]
+
+
+def test_with_no_earlier_report_a_phrase_the_old_report_stressed_is_a_gap(
+        base: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    # only the old report as history: invented phrases said three times and twice in it, not now
+    y = base.meta.year
+    said = (("星河惠民工程", 3), ("月湾便民行动", 2))
+    extra = "".join(f"\n全年要实施{p}，建设美丽城区。" * n for p, n in said)
+    old = variant(base, base.text + extra, year=y)
+
+    def got() -> dict[str, tuple[float, str]]:
+        c = compare(old, variant(base, base.text, year=y + 1), history=[])
+        return {r.ref: (r.score, r.reason) for r in c.ranked if r.ref in ("星河惠民工程", "月湾便民行动")}
+
+    stressed = got()
+    assert vocab.FEW_HISTORY in stressed["星河惠民工程"][1] and "每年" not in stressed["星河惠民工程"][1]
+    assert vocab.FEW_HISTORY not in stressed["月湾便民行动"][1]
+    assert stressed["星河惠民工程"][0] > stressed["月湾便民行动"][0]
+    monkeypatch.setattr(classify, "STRESSED_DROP", 4)
+    assert vocab.FEW_HISTORY not in got()["星河惠民工程"][1]  # below the repetition asked: a flip
 
 
 def test_merge_leads_with_new_then_gaps_among_them() -> None:

@@ -115,6 +115,24 @@ def test_direction(old: str, new: str, same_region: str, peers: str) -> None:
         assert figures.note(o, n, same_region) == f"数值未变，仅限定词变化：{old} → {new}"
 
 
+@pytest.mark.parametrize(("old", "new", "size", "unit"), [
+    ("8000亿元", "1.2万亿元", 4000, "亿元"),  # across units: in the finer one, not 1.2 - 8000
+    ("1.2万亿元", "1.5万亿元", 0.3, "万亿元"),
+    ("8%左右", "7.5%", 0.5, "个百分点"),
+])
+def test_the_size_of_a_change_is_read_in_one_unit(old: str, new: str, size: float, unit: str) -> None:
+    text = REVIEW + "二、今年的工作\n今年主要预期目标是：国内生产总值增长{v}；财政赤字{v}。\n"
+    ind = "财政赤字" if "亿" in old else "国内生产总值增长"
+
+    def target(v: str) -> Figure:
+        heads = figures.headline_targets(figures.report_figures(report(text.replace("{v}", v))))
+        return next(f for f in heads.values() if f.indicator == ind)
+
+    step = figures.change(target(old), target(new))
+    assert step is not None
+    assert step[0] == pytest.approx(size) and step[2] == unit
+
+
 def test_range_with_full_width_dash_raised_ratio_and_delta_only_deficit() -> None:
     text = REVIEW + ("二、{year}年重点工作\n今年经济社会发展的主要预期目标是：国内生产总值增长6.5％－7％；"
                      "城镇调查失业率全年控制在5.5%以内。\n"

@@ -201,6 +201,14 @@ W_DROP_RUN, W_FADE = 0.3, 0.2
 # weaker evidence, not none. On the 13 national development pairs 0.5 and 0 give the same top-25 share
 # (one item more than 1.0), so the milder one was kept.
 RUN_RESUMED_FACTOR = 0.5
+# With a history shorter than HISTORY_MIN reports no phrase can show a run of GAP_RUN years, so every
+# drop would be a flip of wording, below every debut. There a phrase the old report said this many
+# times (the least repetition that is not chance, as KEY_MIN_COUNT for a continued term's keyness)
+# and that the new report no longer says is taken as a gap, with the short-history note, and the
+# genericness test a short history's gaps take. (Round 6 tried the same for every history, for
+# phrases the old report introduced: with a long history those are mostly the old year's own topics
+# and the top 25 lost an item; with a short history the old report's repetition is the only evidence.)
+STRESSED_DROP = 3
 # Two everyday words side by side (农村经济, 政府投资) are description even when the pair is new to
 # the region: their salience is multiplied by this. Half: such a pair needs the marks of a name twice
 # over (quoted, repeated, governed and in a heading) to rank with a plain coined debut.
@@ -871,6 +879,11 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
     # least — one report saying a phrase is no pattern
     gaps = {t for t in terms if runs[t] >= max(EPISODE_RUN, min(GAP_RUN, last + 1))
             or _episode(hist[t], last - runs[t] + 1, runs[t])}
+    # a short history (fewer than HISTORY_MIN reports) has no run to show: a phrase the old report
+    # stressed (`STRESSED_DROP`) is the only sign there that it was a programme, not wording
+    stressed = ({t for t in terms if found[t].count >= STRESSED_DROP and runs[t] == 1}
+                if last + 1 < HISTORY_MIN else set())
+    gaps |= stressed
     lengths = [len(past.pool[k]) for k in past.hist_at]
     kept = _said_otherwise(gaps, sn)
     out = []
@@ -888,7 +901,8 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         if t in gaps and t not in kept:
             signal, base = Signal.GAP, GAP_BASE
             episode = _episode(hist[t], start, run)
-            reason = vocab.gap_reason(vocab.years_span(ys), episode)
+            reason = (vocab.flip_dropped_reason(vocab.years_span(ys), False, False) if t in stressed
+                      else vocab.gap_reason(vocab.years_span(ys), episode))
             if len(past.years) < HISTORY_MIN:
                 reason += vocab.FEW_HISTORY
             length = min(1.0, RUN_FULL / run) if episode else min(1.0, run / RUN_FULL)
@@ -1325,11 +1339,10 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
         ov = t.old.value if t.old else "—"
         nv = t.new.value if t.new else "—"
         moved = t.direction in (Direction.UP, Direction.DOWN)
-        if moved and t.old and t.new and t.old.number and t.new.number is not None:
-            rel = abs(t.new.number - t.old.number) / abs(t.old.number)
+        step = figures.change(t.old, t.new) if moved and t.old and t.new else None
+        if step is not None:
+            delta, rel, unit = step
             score = TARGET_BASE + 0.07 * min(1.0, rel)
-            delta = abs(t.new.number - t.old.number)
-            unit = vocab.POINTS if t.new.unit == "%" else (t.new.unit or "")  # 6% → 3% is 3 points, not 3%
             reason = vocab.target_reason(DIRECTION_LABELS[t.direction], delta, unit)
         else:
             score = TARGET_BASE

@@ -632,6 +632,20 @@ def magnitude(f: Figure) -> tuple[str | None, float | None]:
     return base, f.number * factor
 
 
+def change(old: Figure, new: Figure) -> tuple[float, float, str] | None:
+    """How far a figure moved, for a reader: (size of the change, its share of the old value, its unit),
+    the size in the finer of the two units (8000亿元 → 1.2万亿元 moved 4000 亿元, not 1.2 - 8000);
+    None when the two are not numbers of one base unit. A rate's change is in points (6% → 3%: 3
+    points, not 3%)."""
+    (uo, no), (un, nn) = magnitude(old), magnitude(new)
+    if no is None or nn is None or uo != un or not no:
+        return None
+    factor = min(_SCALE.get(old.unit or "", ("", 1.0))[1], _SCALE.get(new.unit or "", ("", 1.0))[1])
+    unit = old.unit if _SCALE.get(old.unit or "", ("", 1.0))[1] == factor else new.unit
+    size = round(abs(nn - no) / factor, 9)
+    return size, abs(nn - no) / abs(no), vocab.POINTS if unit == "%" else (unit or "")
+
+
 def direction(old: Figure | None, new: Figure | None, peers: bool = False) -> Direction:
     """Same region: one of `TIME_DIRECTIONS`. Two regions (`peers`): one of `PEER_DIRECTIONS` (new
     against old)."""

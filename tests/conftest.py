@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from yoy.corpus import Corpus
 from yoy.models import Comparison
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,3 +130,13 @@ def chromium() -> Iterator[Any]:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def index_pair_corpus(tmp_path: Path) -> Corpus:
+    """A copy of one seed region (two reports): a small same-region pair with a history, in a corpus
+    of its own (its own derived index)."""
+    root = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "yoy" / "corpus" / "城阳区", root / "城阳区")
+    return Corpus(root)
+

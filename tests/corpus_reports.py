@@ -32,3 +32,9 @@ def laoshan_2019() -> Report:
 def gold_pair() -> tuple[Report, Report]:
     """城阳区 2022 → 2025, the gold's year-over-year pair."""
     return chengyang_2022(), chengyang_2025()
+
+
+def index_pair(corpus: Corpus) -> tuple[Report, Report]:
+    """The first and the last report of the `index_pair_corpus` fixture (one seed region's copy)."""
+    years = corpus.years("城阳区")
+    return corpus.load("城阳区", years[0]), corpus.load("城阳区", years[-1])

@@ -4,12 +4,12 @@ comparison made from stored records is the comparison made from scratch."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from tests.corpus_reports import index_pair as _pair
 from yoy import formulations, index, jsonio, lexicon, pipeline
 from yoy.corpus import Corpus
 from yoy.errors import LimitError
@@ -20,16 +20,8 @@ COMMITTED = REPO / "yoy" / "corpus"
 
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Corpus:
-    """Two seed reports of one region: a small same-region pair with a history."""
-    root = tmp_path / "corpus"
-    shutil.copytree(COMMITTED / "城阳区", root / "城阳区")
-    return Corpus(root)
-
-
-def _pair(corpus: Corpus) -> tuple[Report, Report]:
-    years = corpus.years("城阳区")
-    return corpus.load("城阳区", years[0]), corpus.load("城阳区", years[-1])
+def corpus(index_pair_corpus: Corpus) -> Corpus:
+    return index_pair_corpus
 
 
 def _computed(monkeypatch: pytest.MonkeyPatch) -> list[str]:

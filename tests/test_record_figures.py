@@ -4,30 +4,22 @@ another year are not taken."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from tests.corpus_reports import index_pair as _pair
 from yoy import classify, jsonio, pipeline
 from yoy.corpus import Corpus
-from yoy.models import Report
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "yoy" / "corpus"
 
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Corpus:
-    root = tmp_path / "corpus"
-    shutil.copytree(COMMITTED / "城阳区", root / "城阳区")
-    return Corpus(root)
-
-
-def _pair(corpus: Corpus) -> tuple[Report, Report]:
-    years = corpus.years("城阳区")
-    return corpus.load("城阳区", years[0]), corpus.load("城阳区", years[-1])
+def corpus(index_pair_corpus: Corpus) -> Corpus:
+    return index_pair_corpus
 
 
 def test_the_record_holds_the_reports_own_figures(corpus: Corpus) -> None:

@@ -5,13 +5,13 @@ the comparison made without them."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.corpus_reports import index_pair as _pair
 from yoy import classify, formulations, history, index, jsonio, lexicon, pipeline
 from yoy.corpus import Corpus
 from yoy.models import Report
@@ -39,16 +39,8 @@ def test_scans_with_a_tally_agree_with_scans_without(ts: list[str], ps: list[str
 
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Corpus:
-    """Two seed reports of one region: a small same-region pair with a history."""
-    root = tmp_path / "corpus"
-    shutil.copytree(COMMITTED / "城阳区", root / "城阳区")
-    return Corpus(root)
-
-
-def _pair(corpus: Corpus) -> tuple[Report, Report]:
-    years = corpus.years("城阳区")
-    return corpus.load("城阳区", years[0]), corpus.load("城阳区", years[-1])
+def corpus(index_pair_corpus: Corpus) -> Corpus:
+    return index_pair_corpus
 
 
 def _pool(corpus: Corpus, old: Report, new: Report) -> tuple[list[pipeline.Prepared], tuple[str, ...]]:

@@ -7,11 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yoy import formulations, outline, terms
 from yoy.corpus import Corpus
 from yoy.models import Doc
-from yoy.text import tag, words
+from yoy.text import fold, fold_each, tag, words
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 
@@ -36,3 +38,25 @@ def test_candidates_are_judged_as_the_plain_helpers_judge_them(region: str, year
         assert c.fragment == (formulations.fragment(t) or formulations.ordinary_noun(t)
                               or formulations._cut_off(d, c.places, len(t))), t
 
+
+
+# An invented passage in Traditional characters, with the full-width forms, signs and quotes that
+# folding changes (phrases whose conversion depends on the characters around them among them).
+_MIXED = ("乾隆年間的理髮店裡，頭髮與發展並舉；著力於「一帶一路」倡議，鬆綁審批、後續乾燥處理。"
+          "ＧＤＰ增長６．５％，面積１２０㎡，①擴大內需②穩定就業 ab\tc 臺灣、台灣、乾淨、幹部、干涉")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_MIXED)), st.integers(0, 12)), min_size=1, max_size=40))
+def test_folding_many_texts_at_once_folds_each_as_alone(cuts: list[tuple[int, int]]) -> None:
+    texts = [_MIXED[a:a + n] for a, n in cuts]
+    assert fold_each(texts) == [fold(t) for t in texts]
+
+
+def test_folding_many_texts_at_once_folds_a_report_s_phrases_as_alone() -> None:
+    d = _doc("全国", 2009)
+    phrases = sorted(formulations.analyse(d).candidates)
+    sentences = [s for s in d.folded.split("。") if "\n" not in s]
+    assert fold_each(phrases) == [fold(t) for t in phrases]
+    assert fold_each(sentences) == [fold(t) for t in sentences]
+    assert fold_each(["一\n二", "三"]) == [fold("一\n二"), fold("三")]  # a text with a line break of its own

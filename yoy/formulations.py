@@ -23,8 +23,8 @@ import ahocorasick
 from yoy import vocab
 from yoy.history import found_in, occurrences, presence
 from yoy.models import Analysis, Candidate, Doc, Seeds, Stance
-from yoy.terms import STOPWORDS, bigrams, content_words, key, quoted
-from yoy.text import dictionary_count, tag, words
+from yoy.terms import STOPWORDS, bigrams, content_words, key, quoted, strip_quotes
+from yoy.text import dictionary_count, fold_each, tag, words
 
 
 def _closed(text: str) -> frozenset[str]:
@@ -387,14 +387,16 @@ def analyse(d: Doc) -> Analysis:
     verbs: dict[str, bool] = {}  # `_verb` of each word, judged once for the parts of every candidate
     inside = _automaton(spanned)
     edges = frozenset(starts), frozenset(ends)  # `_cut_off`'s word boundaries, as sets
-    for t in sorted(universe):
+    order = sorted(universe)
+    folded = dict(zip(order, fold_each(order), strict=True))  # `key` of each, from one conversion
+    for t in order:
         places = tuple(where[t])
         tags = tagged(t)
         ws = [x for x, _ in tags]  # `words(t)`: the words of its tags
         nested = tuple(sorted({x for _, x in inside.iter(t) if x != t and len(x) >= PHRASE_MIN},
                               key=lambda x: (-len(x), x))) if t in spanned else ()
         candidates[t] = Candidate(
-            places, key(t) == t, display(d, t, places[0]),
+            places, "".join(strip_quotes(folded[t]).split()) == t, display(d, t, places[0]),
             any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
             _governed(d, places, tagged), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
             t.endswith(POLICY_HEADS), _compact(t, ws, tagged), _plain(ws),

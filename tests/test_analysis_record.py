@@ -4,13 +4,14 @@ helpers say of it one by one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yoy import formulations, outline, terms
+from yoy import classify, formulations, jsonio, outline, pipeline, terms
 from yoy.corpus import Corpus
 from yoy.models import Doc
 from yoy.text import fold, fold_each, tag, words
@@ -60,3 +61,19 @@ def test_folding_many_texts_at_once_folds_a_report_s_phrases_as_alone() -> None:
     assert fold_each(phrases) == [fold(t) for t in phrases]
     assert fold_each(sentences) == [fold(t) for t in sentences]
     assert fold_each(["一\n二", "三"]) == [fold("一\n二"), fold("三")]  # a text with a line break of its own
+
+
+def test_a_comparison_finds_the_same_swaps_with_and_without_the_records_slots() -> None:
+    # invented: one word of a kept frame swapped, each wording said twice
+    base = CORPUS.load("全国", 2008)
+    old = replace(base, text="推进山海联动协同机制。完善山海联动协同机制。" + base.text)
+    new = replace(base, meta=replace(base.meta, year=2009),
+                  text=base.text + "推进山海联动协作机制。完善山海联动协作机制。")
+    prepared = pipeline.prepare(old), pipeline.prepare(new)
+    for d, an in prepared:
+        assert an.slots == classify.swap_slots(d, an) and an.slots
+    bare = tuple((d, replace(an, slots=None)) for d, an in prepared)
+    with_slots = pipeline.compare(old, new, prepared=(prepared[0], prepared[1]))
+    assert [(p.old_term, p.term) for p in with_slots.priorities if p.change == "reworded"] == \
+        [("山海联动协同机制", "山海联动协作机制")]
+    assert jsonio.dump(pipeline.compare(old, new, prepared=(bare[0], bare[1]))) == jsonio.dump(with_slots)

@@ -106,13 +106,16 @@ def _collector_paused() -> Iterator[None]:
 def prepare(report: Report) -> Prepared:
     """The per-report work of a comparison, whatever the report is compared with: outline it
     (`outline.segment`), build its record (fold, squeeze, segment once: `terms.doc`), the formulation
-    pass's analysis of it (`formulations.analyse`) and its own figures (`classify.own_figures`, kept in
-    the analysis). `LimitError` for a report too big to compare."""
+    pass's analysis of it (`formulations.analyse`), its own figures (`classify.own_figures`) and its
+    one-slot splits (`classify.swap_slots`), both kept in the analysis. `LimitError` for a report too
+    big to compare."""
     precheck(report)
     tree = outline.segment(report)
     check_limits(report, tree)
     d = doc(report, tree)
-    return d, replace(formulations.analyse(d), figures=(report.meta.year, tuple(classify.own_figures(d))))
+    an = formulations.analyse(d)
+    return d, replace(an, figures=(report.meta.year, tuple(classify.own_figures(d))),
+                      slots=classify.swap_slots(d, an))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,

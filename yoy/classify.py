@@ -799,9 +799,10 @@ def _surges(found: Mapping[str, formulations.Phrase], terms: Iterable[str],
             hist: Mapping[str, tuple[int, ...]], past: _Past) -> dict[str, int]:
     """New-side phrases said before (not debuts) that the new report says SURGE_MIN_COUNT+ times and
     more than SURGE_RATIO times as often as all the region's earlier reports together, each with that
-    earlier total. Only the few repeated phrases are counted in the history texts."""
+    earlier total. Only the few repeated phrases are counted in the history texts (read from the
+    counts worked out before, `_Past.known`, where they hold them)."""
     repeated = [t for t in terms if hist[t] and found[t].count >= SURGE_MIN_COUNT]
-    before = tallies(repeated, past.texts)
+    before = tallies(repeated, past.texts, past.known)
     return {t: sum(before[t]) for t in repeated if found[t].count > SURGE_RATIO * sum(before[t])}
 
 

@@ -154,3 +154,17 @@ def test_said_rows_round_trip_and_a_torn_one_is_scanned_again(corpus: Corpus,
     both = frozenset({"一带一路", "𠀀发展"})
     assert pipeline.load_said(pipeline.dump_said(both)) == both
     assert pipeline.load_said(pipeline.dump_said(frozenset())) == frozenset()
+
+
+def test_what_the_other_report_says_is_read_from_the_counts_in_it(corpus: Corpus) -> None:
+    old, new = _pair(corpus)
+    prepared, pool = _pool(corpus, old, new)
+    (do, ao), (dn, an) = prepared
+    counted = pipeline.tallies_stored(corpus, prepared, pool, ((dn.flat,),))
+    assert dn.flat in counted[0].rows and dn.flat not in counted[1].rows  # the old report, in the new text
+    assert do.flat in counted[1].rows  # the new report in the old text: one of the past texts
+    for strings, text, tally in ((formulations.said_strings(ao), dn.flat, counted[0]),
+                                 (formulations.said_strings(an), do.flat, counted[1])):
+        assert strings - tally.columns.keys() and strings & tally.columns.keys()  # some read, some scanned
+        assert pipeline._said_in(strings, text, tally) == frozenset(s for s in strings if s in text)
+        assert pipeline._said_in(strings, text, None) == frozenset(s for s in strings if s in text)

@@ -799,9 +799,10 @@ def _surges(found: Mapping[str, formulations.Phrase], terms: Iterable[str],
             hist: Mapping[str, tuple[int, ...]], past: _Past) -> dict[str, int]:
     """New-side phrases said before (not debuts) that the new report says SURGE_MIN_COUNT+ times and
     more than SURGE_RATIO times as often as all the region's earlier reports together, each with that
-    earlier total. Only the few repeated phrases are counted in the history texts."""
+    earlier total. Only the few repeated phrases are counted in the history texts (read from the
+    counts worked out before, `_Past.known`, where they hold them)."""
     repeated = [t for t in terms if hist[t] and found[t].count >= SURGE_MIN_COUNT]
-    before = tallies(repeated, past.texts)
+    before = tallies(repeated, past.texts, past.known)
     return {t: sum(before[t]) for t in repeated if found[t].count > SURGE_RATIO * sum(before[t])}
 
 
@@ -1097,8 +1098,12 @@ def _words_of(side: _Side, t: str) -> tuple[str, ...]:
     """The words of the candidate phrase `t` as its report's segmentation cuts it at its first place
     (the words `formulations` built it from), or as `t` alone segments when it does not start and end
     on that segmentation's word boundaries."""
-    toks = side.doc.flat_tokens
-    places = _places(side, t)
+    return _words_at(side.doc, _places(side, t), t)
+
+
+def _words_at(d: Doc, places: Sequence[int] | None, t: str) -> tuple[str, ...]:
+    """`_words_of` the phrase `t` of `d` at its flat offsets `places` (None: not a candidate)."""
+    toks = d.flat_tokens
     if places:
         pos, end = places[0], places[0] + len(t)
         k = bisect_left(toks.starts, pos)
@@ -1151,6 +1156,28 @@ def _shared_prefix(a: Sequence[str], b: Sequence[str]) -> str:
     return "".join(a[:k])
 
 
+def swap_slots(d: Doc, an: Analysis) -> tuple[tuple[tuple[str, str], _Split], ...]:
+    """Every slot (`_splits`) of each candidate phrase of `d` long enough to hold a frame and a slot,
+    keyed by the words next to it, in candidate order: what `_swaps` pairs across two reports, the
+    same whatever the report is compared with (the pipeline keeps it in the report's record,
+    `Analysis.slots`)."""
+    least = SWAP_FRAME_MIN + formulations.PHRASE_MIN  # a frame and a slot: shorter phrases hold none
+    kinds = _SlotWords()
+    one: dict[str, str] = {}  # one string object per distinct word: the record pickles each once
+    out: list[tuple[tuple[str, str], _Split]] = []
+    for t, c in an.candidates.items():
+        if len(t) >= least:
+            ws = tuple(one.setdefault(w, w) for w in _words_at(d, c.places, t))
+            out.extend(_splits(ws, kinds))
+    return tuple(out)
+
+
+def _slots_of(side: _Side) -> tuple[tuple[tuple[str, str], _Split], ...]:
+    """`swap_slots` of `side`'s report: from its record when kept there, else worked out."""
+    kept = side.analysis.slots
+    return kept if kept is not None else swap_slots(side.doc, side.analysis)
+
+
 def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
     """One-slot rewordings: a candidate phrase of the old report that the new one never says and a
     candidate of the new report that the old never says, whose words are the same but for one slot
@@ -1159,19 +1186,13 @@ def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
     before (see the constants). Best supported first (mentions on both sides, then the longer frame)."""
     # (whether a wording is absent from the other report is tested on the few pairs formed: a scan of
     # every candidate against the other text first costs more than it saves)
-    least = SWAP_FRAME_MIN + formulations.PHRASE_MIN  # a frame and a slot: shorter phrases hold none
     slots: dict[tuple[str, str], list[_Split]] = {}
-    kinds = _SlotWords()
-    for t in so.analysis.candidates:
-        if len(t) >= least:
-            for k, split in _splits(_words_of(so, t), kinds):
-                slots.setdefault(k, []).append(split)
+    for k, split in _slots_of(so):
+        slots.setdefault(k, []).append(split)
     found: dict[tuple[str, str], _Swap] = {}
-    for t in sn.analysis.candidates:
-        if len(t) < least:
-            continue
-        for k, (ws, i, j, now) in _splits(_words_of(sn, t), kinds):
-            for ws_o, i_o, j_o, was in slots.get(k, ()):
+    for k, (ws, i, j, now) in _slots_of(sn):
+        if k in slots:
+            for ws_o, i_o, j_o, was in slots[k]:
                 if j_o - i_o != j - i or was in now or now in was or _renumbered(was, now):
                     continue
                 left, right = _shared_suffix(ws[:i], ws_o[:i_o]), _shared_prefix(ws[j:], ws_o[j_o:])

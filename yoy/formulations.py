@@ -23,8 +23,8 @@ import ahocorasick
 from yoy import vocab
 from yoy.history import found_in, occurrences, presence
 from yoy.models import Analysis, Candidate, Doc, Seeds, Stance
-from yoy.terms import STOPWORDS, bigrams, content_words, key, quoted
-from yoy.text import dictionary_count, tag, words
+from yoy.terms import STOPWORDS, bigrams, content_words, key, quoted, strip_quotes
+from yoy.text import dictionary_count, fold_each, tag, words
 
 
 def _closed(text: str) -> frozenset[str]:
@@ -168,12 +168,26 @@ class Phrase:
     # predicate (`_fragment`), or one ordinary noun (`ordinary_noun`)
 
 
-def _nominal(word: str) -> bool:
+Tagger = Callable[[str], Sequence[tuple[str, str]]]  # `yoy.text.tag`, or a memo of it (`_Tags`)
+
+
+class _Tags(dict[str, list[tuple[str, str]]]):
+    """`yoy.text.tag` of each string asked, worked out once per string within one `analyse` (a
+    report's candidates share most of their words, and each is judged by several tests); never kept
+    beyond the call. Its words are `yoy.text.words` of the string: jieba-rs tags the words its `cut`
+    gives."""
+
+    def __missing__(self, text: str) -> list[tuple[str, str]]:
+        out = self[text] = tag(text)
+        return out
+
+
+def _nominal(word: str, tagged: Tagger = tag) -> bool:
     """jieba tags `word` as a noun-like word (n…, vn, an, l, i, j, nz): it can head a phrase."""
     if _CODE.match(word):
         return True
-    tags = [t for _, t in tag(word)]
-    return bool(tags) and tags[-1] in _NOMINAL_TAGS
+    tags = tagged(word)
+    return bool(tags) and tags[-1][1] in _NOMINAL_TAGS
 
 
 def _inner(word: str) -> bool:
@@ -267,11 +281,6 @@ def heading_units(d: Doc) -> dict[str, int]:
     return out
 
 
-def _cut_at(cuts: Sequence[int], pos: int) -> bool:
-    k = bisect_left(cuts, pos)
-    return k < len(cuts) and cuts[k] == pos
-
-
 def _short_quote_before(cuts: Sequence[int], pos: int, start: int) -> bool:
     """A quoted stretch of at most SHORT_QUOTE characters closes at `pos`, opened at or after `start`
     (“一带一路”倡议, “放管服”改革: the quoted short name takes its head noun)."""
@@ -288,26 +297,28 @@ class _Extensible(dict[str, bool]):
 
 
 def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, bool] | None = None,
-            stops: Sequence[int] = ()) -> tuple[int, int, bool]:
+            stops: Sequence[int] = (), marks: tuple[frozenset[int], frozenset[int]] | None = None,
+            tagged: Tagger = tag) -> tuple[int, int, bool]:
     """Token range [i, j) widened to the phrase boundaries (right first: Chinese phrases end in their
     head); also whether both ends stopped at a boundary (not at the length cap). A quote mark is a
     boundary, except that a short quoted name takes one word after it; `stops` (flat offsets: the
-    ends of headings) are boundaries."""
+    ends of headings) are boundaries. `marks`: `cuts` and `stops` as sets, when the caller has them."""
     w, starts, ends = d.flat_tokens.words, d.flat_tokens.starts, d.flat_tokens.ends
     capped = False
     took_head = False
     ok = inner if inner is not None else _Extensible()
-    while j < len(w) and ok[w[j]] and not _cut_at(stops, starts[j]):
+    cut, stop = marks if marks is not None else (frozenset(cuts), frozenset(stops))
+    while j < len(w) and ok[w[j]] and starts[j] not in stop:
         if ends[j] - starts[i] > PHRASE_MAX:
             capped = True
             break
-        if _cut_at(cuts, starts[j]):
+        if starts[j] in cut:
             if took_head or not _short_quote_before(cuts, starts[j], starts[i]) or not _content(w[j]) \
-                    or not _nominal(w[j]):
+                    or not _nominal(w[j], tagged):
                 break
             took_head = True
         j += 1
-    while i > 0 and ok[w[i - 1]] and not _cut_at(cuts, starts[i]) and not _cut_at(stops, starts[i]):
+    while i > 0 and ok[w[i - 1]] and starts[i] not in cut and starts[i] not in stop:
         if ends[j - 1] - starts[i - 1] > PHRASE_MAX:
             capped = True
             break
@@ -334,30 +345,33 @@ def analyse(d: Doc) -> Analysis:
     starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
     cuts = d.quote_cuts
     stops = heading_ends(d)
+    marks = frozenset(cuts), frozenset(stops)
+    stop_set = marks[1]
     inner = _Extensible()
+    tagged = _Tags().__getitem__  # every string's tags (and so its words) worked out once in this call
     seeds: list[tuple[str, str, int, bool, tuple[tuple[str, int], ...]]] = []  # rows of `Seeds`
     texts_of: dict[str, set[str]] = {}  # the phrases each core seeds, by the core's first seed
     one: dict[str, str] = {}  # one string object per distinct string: the record pickles each once
     for c, i, j in cs:
         mid = starts[i + 1] if j - i == 2 else -1
-        if mid >= 0 and _cut_at(cuts, mid) and not _short_quote_before(cuts, mid, starts[i]):
+        if mid >= 0 and mid in marks[0] and not _short_quote_before(cuts, mid, starts[i]):
             continue  # a word pair across a quote mark is not one core
-        if any(_cut_at(stops, starts[k]) for k in range(i + 1, j)):
+        if j - i > 1 and any(starts[k] in stop_set for k in range(i + 1, j)):
             continue  # nor one across a heading's end
-        a, b, unit = _extend(d, i, j, cuts, inner, stops)
+        a, b, unit = _extend(d, i, j, cuts, inner, stops, marks, tagged)
         s, e = starts[a], ends[b - 1]
         text = d.flat[s:e]
-        if len(text) < PHRASE_MIN or (b - a == 1 and not _nominal(text)):
+        if len(text) < PHRASE_MIN or (b - a == 1 and not _nominal(text, tagged)):
             continue
         c, text = one.setdefault(c, c), one.setdefault(text, text)
         texts_of.setdefault(c, set()).add(text)
         joined = tuple((one.setdefault(jt := d.flat[starts[a2]:ends[b2 - 1]], jt), starts[a2])
-                       for a2, b2 in _joins(d, a, b, cuts, inner)) if unit else ()
+                       for a2, b2 in _joins(d, a, b, marks[0], inner)) if unit else ()
         seeds.append((c, text, s, unit, joined))
     common: list[tuple[str, str]] = []
     for c, texts in texts_of.items():  # one core, several phrases: what they share is the formulation
         if len(texts) > 1:
-            shared_text = _trim(shared(c, texts))
+            shared_text = _trim(shared(c, texts), tagged)
             if len(shared_text) >= PHRASE_MIN:
                 common.append((c, shared_text))
     units = tuple(heading_units(d).items())
@@ -372,18 +386,23 @@ def analyse(d: Doc) -> Analysis:
     candidates: dict[str, Candidate] = {}
     verbs: dict[str, bool] = {}  # `_verb` of each word, judged once for the parts of every candidate
     inside = _automaton(spanned)
-    for t in sorted(universe):
+    edges = frozenset(starts), frozenset(ends)  # `_cut_off`'s word boundaries, as sets
+    order = sorted(universe)
+    folded = dict(zip(order, fold_each(order), strict=True))  # `key` of each, from one conversion
+    for t in order:
         places = tuple(where[t])
-        ws = words(t)
+        tags = tagged(t)
+        ws = [x for x, _ in tags]  # `words(t)`: the words of its tags
         nested = tuple(sorted({x for _, x in inside.iter(t) if x != t and len(x) >= PHRASE_MIN},
                               key=lambda x: (-len(x), x))) if t in spanned else ()
         candidates[t] = Candidate(
-            places, key(t) == t, display(d, t, places[0]),
+            places, "".join(strip_quotes(folded[t]).split()) == t, display(d, t, places[0]),
             any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
-            _governed(d, places), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
-            t.endswith(POLICY_HEADS), _compact(t, ws), _plain(ws),
-            _fragment(t) or ordinary_noun(t) or _cut_off(d, places, len(t)), nested,
-            tuple(one.setdefault(x, x) for x in _parts(t, ws, verbs)), sizes(ws))
+            _governed(d, places, tagged), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
+            t.endswith(POLICY_HEADS), _compact(t, ws, tagged), _plain(ws),
+            _fragment(t, tagged) or ordinary_noun(t, tagged) or _cut_off(d, places, len(t), edges),
+            nested,
+            tuple(one.setdefault(x, x) for x in _parts(t, ws, verbs, tagged)), sizes(ws))
     w = d.flat_tokens.words
     counts = Counter(content_words(w)) + Counter(bigrams(w))
     distinct = tuple(one.setdefault(c, c) for c in dict.fromkeys(c for c, _, _ in cs))
@@ -505,26 +524,26 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     return found
 
 
-def _joins(d: Doc, a: int, b: int, cuts: Sequence[int], ok: dict[str, bool]) -> list[tuple[int, int]]:
+def _joins(d: Doc, a: int, b: int, cuts: frozenset[int], ok: dict[str, bool]) -> list[tuple[int, int]]:
     """The phrase [a, b) (ended at a boundary on both sides) joined over a joiner to the phrase next
     to it (清理|和|规范X, 扶持X|等|Y产业, A|与|B合作): the token ranges, each ending at a boundary
-    within JOINED_MAX characters."""
+    within JOINED_MAX characters. `cuts`: the flat offsets of the quote marks (`Doc.quote_cuts`)."""
     w, starts, ends = d.flat_tokens.words, d.flat_tokens.starts, d.flat_tokens.ends
 
     def part(k: int) -> bool:  # token k may stand in the joined part (no quote mark before it)
-        return 0 <= k < len(w) and ok[w[k]] and w[k] not in JOINERS and not _cut_at(cuts, starts[k])
+        return 0 <= k < len(w) and ok[w[k]] and w[k] not in JOINERS and starts[k] not in cuts
 
     def before(k: int) -> bool:  # token k - 1 may join the part that starts at token k
-        return k > 0 and ok[w[k - 1]] and w[k - 1] not in JOINERS and not _cut_at(cuts, starts[k])
+        return k > 0 and ok[w[k - 1]] and w[k - 1] not in JOINERS and starts[k] not in cuts
 
     out: list[tuple[int, int]] = []
-    if b < len(w) and w[b] in JOINERS and not _cut_at(cuts, starts[b]) and part(b + 1):
+    if b < len(w) and w[b] in JOINERS and starts[b] not in cuts and part(b + 1):
         j = b + 1
         while part(j) and ends[j] - starts[a] <= JOINED_MAX:
             j += 1
         if not part(j):  # stopped at a boundary, not at the length cap
             out.append((a, j))
-    if a >= 2 and w[a - 1] in JOINERS and not _cut_at(cuts, starts[a]):
+    if a >= 2 and w[a - 1] in JOINERS and starts[a] not in cuts:
         i = a - 1
         while before(i) and ends[b - 1] - starts[i - 1] <= JOINED_MAX:
             i -= 1
@@ -545,7 +564,8 @@ def parts(text: str) -> tuple[str, ...]:
     return _parts(text, words(text))
 
 
-def _parts(text: str, ws: Sequence[str], verbs: dict[str, bool] | None = None) -> tuple[str, ...]:
+def _parts(text: str, ws: Sequence[str], verbs: dict[str, bool] | None = None, tagged: Tagger = tag
+           ) -> tuple[str, ...]:
     """`parts` of `text` whose words are `ws` (`verbs`: `_verb` of words judged before, filled in)."""
     out = [w for w in ws if len(w) >= PHRASE_MIN]
     if len(ws) > 2:
@@ -553,7 +573,7 @@ def _parts(text: str, ws: Sequence[str], verbs: dict[str, bool] | None = None) -
             verbs = {}
         for a in ws[:-1]:
             if a not in verbs:
-                verbs[a] = _verb(a)
+                verbs[a] = _verb(a, tagged)
         out += [a + b for a, b in pairwise(ws) if not verbs[a]]
     elif len(ws) == 2 and min(map(len, ws)) < PHRASE_MIN:
         out.append(text)
@@ -613,17 +633,17 @@ def _variants(text: str, ws: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def ordinary_noun(text: str) -> bool:
+def ordinary_noun(text: str, tagger: Tagger = tag) -> bool:
     """`text` is one plain noun of ordinary language (`ORDINARY_NOUN_COUNT`): a word, not a name."""
-    tagged = tag(text)
+    tagged = tagger(text)
     return len(tagged) == 1 and tagged[0][1] == "n" and dictionary_count(text) >= ORDINARY_NOUN_COUNT
 
 
-def _fragment(text: str) -> bool:
+def _fragment(text: str, tagger: Tagger = tag) -> bool:
     """`text` is a clause fragment rather than a name: it ends in a word that precedes what it
     modifies (`_OPEN_END_TAGS`: cut before its head), or it starts with two leading words jieba keeps
     as one (a verb phrase)."""
-    tagged = tag(text)
+    tagged = tagger(text)
     if not tagged or tagged[-1][1] in _OPEN_END_TAGS:
         return bool(tagged)
     return len(tagged) > 1 and _lead_compound(tagged[0][0])
@@ -674,14 +694,14 @@ def _plain(ws: Sequence[str]) -> bool:
         all(len(w) >= 2 and dictionary_count(w) >= EVERYDAY_COUNT for w in ws)
 
 
-def _compact(text: str, ws: Sequence[str]) -> bool:
+def _compact(text: str, ws: Sequence[str], tagged: Tagger = tag) -> bool:
     """A noun phrase of COMPACT_MIN..COMPACT_MAX characters whose last word is nominal."""
     if not COMPACT_MIN <= len(text) <= COMPACT_MAX:
         return False
-    return bool(ws) and _nominal(ws[-1])
+    return bool(ws) and _nominal(ws[-1], tagged)
 
 
-def _governed(d: Doc, places: Sequence[int]) -> bool:
+def _governed(d: Doc, places: Sequence[int], tagged: Tagger = tag) -> bool:
     """Some occurrence (flat offsets `places`) follows a policy verb: a leading word or a word jieba
     tags as a verb."""
     starts, w = d.flat_tokens.starts, d.flat_tokens.words
@@ -689,19 +709,22 @@ def _governed(d: Doc, places: Sequence[int]) -> bool:
         k = bisect_left(starts, pos)
         if k > 0:
             prev = w[k - 1]
-            if prev in LEAD_WORDS or (len(prev) >= 2 and _verb(prev)):
+            if prev in LEAD_WORDS or (len(prev) >= 2 and _verb(prev, tagged)):
                 return True
     return False
 
 
-def _cut_off(d: Doc, places: Sequence[int], size: int) -> bool:
+def _cut_off(d: Doc, places: Sequence[int], size: int,
+             edges: tuple[frozenset[int], frozenset[int]] | None = None) -> bool:
     """Every occurrence (flat offsets `places`, `size` characters) is cut mid-constituent: it starts
     or ends inside a word of `d` (the common part of two longer phrases, cut mid-word: X|YZ beside
     X|YW, the word YZ cut after Y), or it starts right after a short quoted name that it is the head
-    of (“X”|阶段Y: the name's head taken without the name)."""
-    starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
+    of (“X”|阶段Y: the name's head taken without the name). `edges`: the words' starts and ends as
+    sets, when the caller has them."""
+    toks = d.flat_tokens
+    starts, ends = edges if edges is not None else (frozenset(toks.starts), frozenset(toks.ends))
     for pos in places:
-        inside = not _cut_at(starts, pos) or not _cut_at(ends, pos + size)
+        inside = pos not in starts or pos + size not in ends
         if not inside and not _after_short_quote(d, pos):
             return False
     return bool(places)
@@ -720,19 +743,20 @@ def _after_short_quote(d: Doc, pos: int) -> bool:
     return k >= 0 and d.folded[k] in _CLOSING_QUOTES
 
 
-def _verb(word: str) -> bool:
-    return [t for _, t in tag(word)][-1:] == ["v"]
+def _verb(word: str, tagged: Tagger = tag) -> bool:
+    tags = tagged(word)
+    return bool(tags) and tags[-1][1] == "v"
 
 
-def _trim(text: str) -> str:
+def _trim(text: str, tagged: Tagger = tag) -> str:
     """`text` without leading policy verbs and function words or trailing function words; a lone
     word left must be nominal (the same edges `_extend` keeps)."""
-    ws = words(text)
+    ws = [w for w, _ in tagged(text)]  # `words(text)`
     while ws and (ws[0] in LEAD_WORDS or ws[0] in FUNCTION_WORDS):
         ws = ws[1:]
     while ws and ws[-1] in FUNCTION_WORDS:
         ws = ws[:-1]
-    if len(ws) == 1 and not _nominal(ws[0]):
+    if len(ws) == 1 and not _nominal(ws[0], tagged):
         return ""
     return "".join(ws)
 

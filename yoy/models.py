@@ -401,6 +401,10 @@ class Analysis:
     # year they were read for, placed in no comparison (evidence without path or pair: a comparison
     # places them); None: not worked out. Typed loosely: the records cannot import a later stage.
     figures: tuple[int, tuple[Any, ...]] | None = None
+    # every one-slot split of the report's longer candidate phrases (`yoy.classify.swap_slots`: the
+    # words next to the slot, then the phrase's words, the slot's first and end word and the slot), in
+    # candidate order: the report's half of a comparison's one-slot rewordings; None: not worked out
+    slots: tuple[tuple[tuple[str, str], tuple[tuple[str, ...], int, int, str]], ...] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

@@ -106,13 +106,16 @@ def _collector_paused() -> Iterator[None]:
 def prepare(report: Report) -> Prepared:
     """The per-report work of a comparison, whatever the report is compared with: outline it
     (`outline.segment`), build its record (fold, squeeze, segment once: `terms.doc`), the formulation
-    pass's analysis of it (`formulations.analyse`) and its own figures (`classify.own_figures`, kept in
-    the analysis). `LimitError` for a report too big to compare."""
+    pass's analysis of it (`formulations.analyse`), its own figures (`classify.own_figures`) and its
+    one-slot splits (`classify.swap_slots`), both kept in the analysis. `LimitError` for a report too
+    big to compare."""
     precheck(report)
     tree = outline.segment(report)
     check_limits(report, tree)
     d = doc(report, tree)
-    return d, replace(formulations.analyse(d), figures=(report.meta.year, tuple(classify.own_figures(d))))
+    an = formulations.analyse(d)
+    return d, replace(an, figures=(report.meta.year, tuple(classify.own_figures(d))),
+                      slots=classify.swap_slots(d, an))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,
@@ -222,26 +225,31 @@ def load_tally(data: bytes, columns: int) -> array[int] | None:
     return row if len(row) == columns else None
 
 
-def tallies_stored(corpus: Corpus, prepared: Sequence[Prepared], texts: Sequence[str]) -> list[Tally]:
+def tallies_stored(corpus: Corpus, prepared: Sequence[Prepared], texts: Sequence[str],
+                   also: Sequence[Sequence[str]] = ()) -> list[Tally]:
     """For each report, how many times each of `texts` says each of its strings (`Analysis.scanned`:
     its candidates and their parts), read from the corpus index when the same engine counted them in
     the same text before (keyed by both texts and the engine, as `prepared_stored`); the other texts
     are counted (one Aho-Corasick pass each) and stored. A comparison passes them to `classify`, whose
-    history signals then read these counts instead of scanning the region's past texts again."""
+    history signals then read these counts instead of scanning the region's past texts again.
+    `also`: for each report, more texts to count it in (the other report of the pair: `said_stored`
+    then reads which of its strings that text says from the row)."""
     engine = index.engine_fingerprint()
-    texts = list(dict.fromkeys(texts))
-    text_keys = [index.text_key(t) for t in texts]
+    per_report = [list(dict.fromkeys((*texts, *(also[k] if k < len(also) else ()))))
+                  for k in range(len(prepared))]
+    text_keys = {t: index.text_key(t) for ts in per_report for t in ts}
     report_keys = [index.analysis_key(d.report.text) for d, _ in prepared]
-    keys = [[index.tally_key(rk, tk) for tk in text_keys] for rk in report_keys]
+    keys = [[index.tally_key(rk, text_keys[t]) for t in ts]
+            for rk, ts in zip(report_keys, per_report, strict=True)]
     db = corpus.index
     stored = db.tallies((k for ks in keys for k in ks), engine)
     out: list[Tally] = []
     fresh: dict[str, bytes] = {}
-    for (_, an), ks in zip(prepared, keys, strict=True):
+    for (_, an), ts, ks in zip(prepared, per_report, keys, strict=True):
         n = len(an.scanned)
         rows: dict[str, array[int]] = {}
         missing: list[tuple[str, str]] = []
-        for t, k in zip(texts, ks, strict=True):
+        for t, k in zip(ts, ks, strict=True):
             row = load_tally(stored[k], n) if k in stored else None
             if row is None:
                 missing.append((t, k))
@@ -280,6 +288,17 @@ def _unknown(strings: frozenset[str], other: Analysis) -> frozenset[str]:
     return strings.difference(other.grams)
 
 
+def _said_in(strings: frozenset[str], text: str, tally: Tally | None) -> frozenset[str]:
+    """Which of `strings` the text `text` says: those that `tally` counts there read from its row (a
+    count above zero), the others scanned (`said_in`)."""
+    row = tally.rows.get(text) if tally is not None else None
+    if tally is None or row is None:
+        return said_in(strings, [text])[0]
+    at = tally.columns
+    counted = {s for s in strings if s in at}
+    return frozenset(s for s in counted if row[at[s]]) | said_in(strings.difference(counted), [text])[0]
+
+
 def _absent_variants(an: Analysis, tally: Tally | None, other: str) -> frozenset[str]:
     """The variants of the candidates of `an` that the text `other` does not say (`tally` counts
     them there): a new phrase is absent from the old text, so only these are ever asked."""
@@ -296,28 +315,34 @@ def said_stored(corpus: Corpus, prepared: tuple[Prepared, Prepared], tallies: Se
     of its cores and candidates (`formulations.said_strings`, what `formulations.phrases` asks) those
     not among the other's words and word pairs (which it says for certain), and for the new one the
     variants of its candidates that the old does not say (`formulations.variant_strings`; `tallies`:
-    the new report's counts, `tallies_stored`). Read from the corpus index when the same engine
-    worked them out for the same two texts before (keyed as `tallies_stored`); else scanned (one
-    Aho-Corasick pass each) and stored."""
+    the old and the new report's counts, `tallies_stored`). Read from the corpus index when the same
+    engine worked them out for the same two texts before (keyed as `tallies_stored`); else read from
+    the counts where a tally holds the other text (its strings among the tally's columns), the rest
+    scanned (one Aho-Corasick pass each), and stored."""
     engine = index.engine_fingerprint()
     (do, ao), (dn, an) = prepared
     ko, kn = index.analysis_key(do.report.text), index.analysis_key(dn.report.text)
     fo, fn = index.text_key(do.flat), index.text_key(dn.flat)
+    old_tally = tallies[0] if tallies else None
     new_tally = tallies[1] if len(tallies) > 1 else None
-    asks: dict[str, tuple[Callable[[], frozenset[str]], str]] = {  # row key → (what is asked, where)
-        index.tally_key(ko, fn, "phrases"): (lambda: _unknown(formulations.said_strings(ao), an), dn.flat),
-        index.tally_key(kn, fo, "phrases"): (lambda: _unknown(formulations.said_strings(an), ao), do.flat),
-        index.tally_key(kn, fo, "variants"): (partial(_absent_variants, an, new_tally, do.flat), do.flat),
+    # row key → (what is asked, where, the counts that answer some of it)
+    asks: dict[str, tuple[Callable[[], frozenset[str]], str, Tally | None]] = {
+        index.tally_key(ko, fn, "phrases"): (lambda: _unknown(formulations.said_strings(ao), an), dn.flat,
+                                             old_tally),
+        index.tally_key(kn, fo, "phrases"): (lambda: _unknown(formulations.said_strings(an), ao), do.flat,
+                                             new_tally),
+        index.tally_key(kn, fo, "variants"): (partial(_absent_variants, an, new_tally, do.flat), do.flat,
+                                              None),
     }
     rare = index.tally_key(kn, fo, "variants")
     db = corpus.index
     stored = db.tallies(asks, engine)
     got: dict[str, frozenset[str]] = {}
     fresh: dict[str, bytes] = {}
-    for k, (strings, text) in asks.items():
+    for k, (strings, text, counts) in asks.items():
         found = load_said(stored[k]) if k in stored else None
-        if found is None:  # the variants: few are said (`found_rare`); the phrases: many (an automaton)
-            found = frozenset(found_rare(strings(), text)) if k == rare else said_in(strings(), [text])[0]
+        if found is None:  # the variants: few are said (`found_rare`); the phrases: many (counts, automaton)
+            found = frozenset(found_rare(strings(), text)) if k == rare else _said_in(strings(), text, counts)
             fresh[k] = dump_said(found)
         got[k] = found
     db.store_tallies(fresh, engine)
@@ -360,7 +385,8 @@ def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None
         known = history_figures(corpus, history) if history else None
         po, pn = prepared_stored(corpus, (old, new))
         ref = reference_for((*history, old, new))
-        counted = tallies_stored(corpus, (po, pn), classify.past_texts(po[0], pn[0], ref))
+        # the old report is counted in the new text too: which of its strings the new says (`said_stored`)
+        counted = tallies_stored(corpus, (po, pn), classify.past_texts(po[0], pn[0], ref), ((pn[0].flat,),))
         out = compare(old, new, history, lexicon=lx, reference=ref, history_figures=known,
                       prepared=(po, pn), tallies=counted, said=said_stored(corpus, (po, pn), counted))
         # the records go before the collector runs again: its first pass then looks at the result

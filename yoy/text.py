@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,21 @@ def fold(text: str) -> str:
     if simplified.isascii():
         return simplified
     return simplified.translate(_FOLD)
+
+
+def fold_each(texts: Sequence[str]) -> list[str]:
+    """`fold` of each of `texts`, from one conversion of them all joined by line breaks (a report's
+    thousands of candidate phrases: one call instead of one each). OpenCC converts by the longest
+    dictionary match at each place, and no dictionary entry holds a line break, so each text converts
+    between the breaks as it does alone; a text with a line break of its own, or whose conversion
+    changed its length (then `fold` goes character by character), is folded alone."""
+    if any("\n" in t for t in texts):
+        return [fold(t) for t in texts]
+    pieces = _t2s().convert("\n".join(texts)).split("\n")
+    if len(pieces) != len(texts):
+        return [fold(t) for t in texts]
+    return [fold(t) if len(s) != len(t) else s if s.isascii() else s.translate(_FOLD)
+            for t, s in zip(texts, pieces, strict=True)]
 
 
 # The numeral digits (`NUMERALS`, 零 … 十) are script data; they live in yoy.vocab with the other

@@ -640,10 +640,9 @@ def change(old: Figure, new: Figure) -> tuple[float, float, str] | None:
     (uo, no), (un, nn) = magnitude(old), magnitude(new)
     if no is None or nn is None or uo != un or not no:
         return None
-    factor = min(_SCALE.get(old.unit or "", ("", 1.0))[1], _SCALE.get(new.unit or "", ("", 1.0))[1])
-    unit = old.unit if _SCALE.get(old.unit or "", ("", 1.0))[1] == factor else new.unit
+    factor, unit = min((_SCALE.get(f.unit or "", ("", 1.0))[1], f.unit or "") for f in (old, new))
     size = round(abs(nn - no) / factor, 9)
-    return size, abs(nn - no) / abs(no), vocab.POINTS if unit == "%" else (unit or "")
+    return size, abs(nn - no) / abs(no), vocab.POINTS if unit == "%" else unit
 
 
 def direction(old: Figure | None, new: Figure | None, peers: bool = False) -> Direction:

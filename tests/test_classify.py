@@ -443,3 +443,51 @@ def test_surges_are_said_before_repeated_and_past_doubled() -> None:
              (("星河计划", 4), ("月湾行动", 5), ("晨光工程", 4), ("暮云项目", 2))}
     hist = past.scan(found)[0]
     assert classify._surges(found, list(found), hist, past) == {"星河计划": 1}
+
+
+def test_the_head_of_the_brief_holds_no_short_one_word_phrase() -> None:
+    lead, gaps = list(range(30)), [100 + k for k in range(5)]
+    short = {0, 3}  # two of the strongest new lines are one short word each
+    out = classify._merge(lead, gaps, short)
+    assert sorted(out) == sorted(lead + gaps)  # nothing lost, nothing twice
+    head = classify.LEAD_HEAD
+    assert out[:head] == [k for k in lead if k not in short][:head]
+    assert out[head + 1:head + 3] == [0, 3]  # they lead the rest of the new stream, in their order
+    assert classify._merge(lead, gaps) == classify._merge(lead, gaps, ())
+
+
+def test_short_is_one_word_of_at_most_short_max_characters(base: Report) -> None:
+    side = classify._side(terms.doc(base, segment(base)), align.align(
+        terms.doc(base, segment(base)), terms.doc(base, segment(base))), Side.NEW)
+    assert classify._short(side, "家庭")  # one everyday word
+    assert not classify._short(side, "家庭农场经营")  # longer than SHORT_MAX
+    assert not classify._short(side, "星河家庭")  # two words
+
+
+def test_a_count_moving_on_is_the_old_phrase_with_other_numbers() -> None:
+    # invented texts: the third session and the fourth tally said before, a plan named by its number
+    texts = ("召开星河三届二次会议。月湾实现四连增。", "落实星河三年计划。")
+    found = {t: formulations.Phrase(t, 1, 0, False, True, False, False, policy_head=t.endswith("计划"))
+             for t in ("星河三届三次会议", "月湾实现五连增", "星河五年计划", "晨光二号工程", "月湾")}
+    got = classify._counted_on(found, found, texts)
+    assert got == {"星河三届三次会议": "星河三届二次会议", "月湾实现五连增": "月湾实现四连增"}
+    # a plan named by its number is the year's programme; a number said nowhere else is no count
+    assert "星河五年计划" not in got and "晨光二号工程" not in got
+    assert classify._counted_on(found, found, ()) == {}
+
+
+def test_a_debut_that_counts_on_an_old_phrase_ranks_as_a_variant_but_stays_listed(base: Report) -> None:
+    # invented names: the next session of an invented forum by its number, and a new name beside it
+    old = variant(base, base.text + "\n全年要开好星河论坛三届二中年会，建设美丽城区。")
+    extra = "\n全年要开好星河论坛三届三中年会，建设美丽城区。全年要开好月湾惠民论坛，建设美丽城区。"
+    new = variant(base, base.text + extra, year=base.meta.year + 1)
+    c = compare(old, new)
+    score = {r.ref: (r.score, r.reason) for r in c.ranked}
+    counted = next(t for t in score if "三中年会" in t)
+    fresh = next(t for t in score if "月湾惠民论坛" in t)
+    assert score[counted][0] < score[fresh][0]
+    assert "数字顺延" in score[counted][1] and "二中年会" in score[counted][1]
+    assert "数字顺延" not in score[fresh][1]
+    assert any("三中年会" in p.term for p in c.priorities if p.change == "new")  # kept in the record
+    dropped = next(p for p in c.priorities if p.change == "dropped" and "二中年会" in p.term)
+    assert "今年说法" in dropped.basis and "数字顺延" in dropped.basis

@@ -531,6 +531,12 @@ def said_before(old: str) -> str:
     return f"上年说法为“{old}”"
 
 
+def counted_on(other: str, dropped: bool = False) -> str:
+    """A phrase that another report says with other numbers (the next session, period or tally): an
+    earlier report for a new phrase, the new report for a dropped one."""
+    return f"{'今年' if dropped else '此前'}说法为“{other}”，数字顺延"
+
+
 def gap_reason(span: str, episode: bool) -> str:
     """A phrase said every year of `span` and not this year (`episode`: and never before it)."""
     return f"{span} 每年提及，今年未提" + ("；此前各年未提" if episode else "")

@@ -447,3 +447,31 @@ def test_stale_temp_cleanup_spares_other_files_and_live_writers(tmp_path: Path) 
         fcntl.flock(held, fcntl.LOCK_EX)  # a writer still at work
         files.atomic_write(tmp_path / "a.html", b"new", CorpusError)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([other.name, notes.name, live.name, "a.html"])
+
+
+# --- unexpected failures -----------------------------------------------------------------------------
+
+
+def _main_exit(args: list[str]) -> int:
+    with pytest.raises(SystemExit) as ended:
+        cli.main(args=args, prog_name="yoy")
+    return int(ended.value.code or 0)
+
+
+def test_a_bug_is_one_line_and_exit_1(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+                                      ) -> None:
+    """An exception no one expected (a bug) is still one `yoy:` line and exit 1, never a traceback;
+    YOY_DEBUG shows the traceback instead."""
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("invented\nfailure")
+
+    monkeypatch.setattr(corpus_mod.Corpus, "entries", broken)
+    monkeypatch.delenv(cli_mod.DEBUG_ENV, raising=False)
+    assert _main_exit(["list"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("yoy: internal error (RuntimeError: invented failure)")
+    assert "Traceback" not in err and cli_mod.DEBUG_ENV in err
+    monkeypatch.setenv(cli_mod.DEBUG_ENV, "1")
+    with pytest.raises(RuntimeError):
+        cli.main(args=["list"], prog_name="yoy")
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ import click
 from yoy import corpus as corpus_mod
 from yoy import terminal, vocab
 from yoy.errors import (
+    EXIT_FAILURE,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
     NotFoundError,
@@ -47,6 +49,10 @@ def _error(message: str, code: int) -> int:
     return code
 
 
+# Set to any value to see the Python traceback of an unexpected failure instead of its one line.
+DEBUG_ENV = "YOY_DEBUG"
+
+
 class YoyGroup(click.Group):
     """A group whose every error is one `yoy: …` line on stderr and an exit code (see yoy.errors)."""
 
@@ -76,6 +82,12 @@ class YoyGroup(click.Group):
             code = _error("interrupted", EXIT_INTERRUPTED)
         except YoyError as exc:  # raised outside a command (e.g. while parsing options)
             code = _error(exc.message, exc.exit_code)
+        except Exception as exc:  # a bug: still one line and exit 1, the traceback on request (a closed
+            # pipe never gets here: click's main turns EPIPE into exit 1 itself)
+            if os.environ.get(DEBUG_ENV):
+                raise
+            code = _error(f"internal error ({type(exc).__name__}: {exc}); please report it; "
+                          f"{DEBUG_ENV}=1 shows the traceback", EXIT_FAILURE)
         else:
             code = rv if isinstance(rv, int) else 0
         sys.exit(code)

@@ -441,10 +441,24 @@ def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None =
         k = p.old_id if label is Side.OLD else p.new_id
         if k is not None:
             pair_of.setdefault(k, p.id)
+    blocks = _blocks(d)
+    labels = alignment.old_paths if label is Side.OLD else alignment.new_paths
+    return _Side(d, label, labels, pair_of, tuple(blocks),
+                 tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences),
+                 _heading_text(d, blocks), analysis if analysis is not None else formulations.analyse(d),
+                 said)
+
+
+def _blocks(d: Doc) -> list[Block]:
+    """Every part and section of `d`, by start (an outer block before the blocks it holds)."""
     blocks = [b for part in d.outline.blocks for b in (part, *part.children)]
     blocks.sort(key=lambda b: (b.span.start, -b.span.end))
-    # headings and the lead sentence of each part and section (the 主要任务 lead sentences name the
-    # year's formulations: 坚持…, 加快…)
+    return blocks
+
+
+def _heading_text(d: Doc, blocks: Sequence[Block]) -> str:
+    """The matching form of every heading of `blocks` and of the lead sentence of each part and
+    section (the 主要任务 lead sentences name the year's formulations: 坚持…, 加快…), joined by |."""
     sents = d.outline.sentences
     sent_starts = [x.start for x in sents]
     leads = []
@@ -452,11 +466,7 @@ def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None =
         n = bisect_right(sent_starts, b.title_span.end)
         if n < len(sents) and sents[n].start < b.span.end:
             leads.append(key(d.report.text[sents[n].start:sents[n].end]))
-    heading = "|".join([*(key(d.report.text[b.title_span.start:b.title_span.end]) for b in blocks), *leads])
-    labels = alignment.old_paths if label is Side.OLD else alignment.new_paths
-    return _Side(d, label, labels, pair_of, tuple(blocks),
-                 tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading,
-                 analysis if analysis is not None else formulations.analyse(d), said)
+    return "|".join([*(key(d.report.text[b.title_span.start:b.title_span.end]) for b in blocks), *leads])
 
 
 def _places(side: _Side, t: str) -> Sequence[int] | None:
@@ -604,21 +614,63 @@ class _Found:
 
 
 def _framed(side: _Side, t: str) -> bool:
-    """Some occurrence of `t` follows a framing word (`FRAME_WORDS`): 以…为, 按照…, 围绕…, 把…作为."""
-    for pos in _occurring(side, t) if t else ():
-        before = side.flat[max(0, pos - 2):pos]
+    """Some occurrence of `t` follows a framing word (`FRAME_WORDS`): 以…为, 按照…, 围绕…, 把…作为.
+    Known from the record for a candidate phrase (`salience_marks`)."""
+    marks = side.analysis.marks
+    if marks is not None and t in side.analysis.candidates:
+        return t in marks[0]
+    return _framed_at(side.flat, _occurring(side, t) if t else ())
+
+
+def _framed_at(flat: str, places: Iterable[int]) -> bool:
+    """Some of the flat offsets `places` follows a framing word (`_framed`)."""
+    for pos in places:
+        before = flat[max(0, pos - 2):pos]
         if before.endswith(FRAME_WORDS) and not before.endswith(NOT_FRAME):
             return True
     return False
+
+
+def _in_heading(side: _Side, t: str) -> bool:
+    """`t` is said in a heading or a lead sentence (`_heading_text`); known from the record for a
+    candidate phrase (`salience_marks`)."""
+    marks = side.analysis.marks
+    if marks is not None and t in side.analysis.candidates:
+        return t in marks[1]
+    return t in side.heading_text
+
+
+def _derived(side: _Side, t: str) -> bool:
+    """`formulations.derived(t)`; known from the record for a compact candidate phrase
+    (`salience_marks`)."""
+    marks = side.analysis.marks
+    if marks is not None:
+        c = side.analysis.candidates.get(t)
+        if c is not None and c.compact:
+            return t in marks[2]
+    return formulations.derived(t)
+
+
+def salience_marks(d: Doc, an: Analysis) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The salience marks (`_salience`) of the candidate phrases of `d` that depend on its report only,
+    whatever it is compared with: the framed ones (`_framed`), those said in a heading or lead
+    sentence (`_in_heading`) and the compact ones that are derived (`formulations.derived`; a phrase
+    is compact in a comparison only when its candidate is). The pipeline keeps them in the report's
+    record (`Analysis.marks`)."""
+    heading = _heading_text(d, _blocks(d))
+    cand = an.candidates
+    framed = frozenset(t for t, c in cand.items() if _framed_at(d.flat, c.places))
+    return (framed, frozenset(t for t in cand if t in heading),
+            frozenset(t for t, c in cand.items() if c.compact and formulations.derived(t)))
 
 
 def _salience(ph: formulations.Phrase, side: _Side) -> float:
     """How much a phrase of `side` looks like a formulation the report stresses (0..1)."""
     mentions = min(1.0, math.log1p(ph.count) / math.log1p(SALIENT_MENTIONS))
     sal = (W_MENTIONS * mentions + W_GOVERNED * ph.governed + W_QUOTED * (ph.quoted or ph.numbered)
-           + W_FRAMED * _framed(side, ph.text) + W_HEADING * (ph.text in side.heading_text)
+           + W_FRAMED * _framed(side, ph.text) + W_HEADING * _in_heading(side, ph.text)
            + W_POLICY * ph.policy_head + W_COMPACT * ph.compact
-           + W_DERIVED * (ph.compact and formulations.derived(ph.text)))
+           + W_DERIVED * (ph.compact and _derived(side, ph.text)))
     if ph.fragment:
         sal *= FRAGMENT_FACTOR
     return sal * PLAIN_FACTOR if ph.plain and not ph.quoted else sal

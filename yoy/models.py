@@ -405,6 +405,9 @@ class Analysis:
     # words next to the slot, then the phrase's words, the slot's first and end word and the slot), in
     # candidate order: the report's half of a comparison's one-slot rewordings; None: not worked out
     slots: tuple[tuple[tuple[str, str], tuple[tuple[str, ...], int, int, str]], ...] | None = None
+    # the salience marks of its candidates that depend on the report alone (`yoy.classify.salience_marks`):
+    # the framed ones, those in a heading or lead sentence, the compact derived ones; None: not worked out
+    marks: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

@@ -106,8 +106,9 @@ def _collector_paused() -> Iterator[None]:
 def prepare(report: Report) -> Prepared:
     """The per-report work of a comparison, whatever the report is compared with: outline it
     (`outline.segment`), build its record (fold, squeeze, segment once: `terms.doc`), the formulation
-    pass's analysis of it (`formulations.analyse`), its own figures (`classify.own_figures`) and its
-    one-slot splits (`classify.swap_slots`), both kept in the analysis. `LimitError` for a report too
+    pass's analysis of it (`formulations.analyse`), its own figures (`classify.own_figures`), its
+    one-slot splits (`classify.swap_slots`) and its candidates' salience marks
+    (`classify.salience_marks`), all kept in the analysis. `LimitError` for a report too
     big to compare."""
     precheck(report)
     tree = outline.segment(report)
@@ -115,7 +116,7 @@ def prepare(report: Report) -> Prepared:
     d = doc(report, tree)
     an = formulations.analyse(d)
     return d, replace(an, figures=(report.meta.year, tuple(classify.own_figures(d))),
-                      slots=classify.swap_slots(d, an))
+                      slots=classify.swap_slots(d, an), marks=classify.salience_marks(d, an))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,

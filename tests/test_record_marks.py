@@ -1,0 +1,32 @@
+"""The salience marks kept in a report's record (`Analysis.marks`, `classify.salience_marks`): what a
+comparison reads from them is what it works out without them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from yoy import classify, formulations, jsonio, pipeline
+from yoy.corpus import Corpus
+
+CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
+
+
+def test_the_marks_are_those_of_the_plain_tests() -> None:
+    d, an = pipeline.prepare(CORPUS.load("全国", 2009))
+    assert an.marks is not None and an.marks == classify.salience_marks(d, an)
+    framed, heading, derived = an.marks
+    text = classify._heading_text(d, classify._blocks(d))
+    assert framed and heading and len(heading) < len(an.candidates)
+    for t, c in an.candidates.items():
+        assert (t in framed) == classify._framed_at(d.flat, c.places), t
+        assert (t in heading) == (t in text), t
+        assert (t in derived) == (c.compact and formulations.derived(t)), t
+
+
+def test_a_comparison_is_the_same_with_and_without_the_records_marks() -> None:
+    old, new = CORPUS.load("城阳区", 2022), CORPUS.load("城阳区", 2025)
+    prepared = pipeline.prepare(old), pipeline.prepare(new)
+    bare = tuple((d, replace(an, marks=None)) for d, an in prepared)
+    with_marks = pipeline.compare(old, new, prepared=(prepared[0], prepared[1]))
+    assert jsonio.dump(pipeline.compare(old, new, prepared=(bare[0], bare[1]))) == jsonio.dump(with_marks)

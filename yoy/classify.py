@@ -19,8 +19,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import NamedTuple
 
 from yoy import figures, formulations, vocab
 from yoy.history import Reference, RefText, Said, Tally, found_rare, occurrences, presence, tallies
@@ -386,6 +387,9 @@ class _Side:
     heading_text: str  # flat text of every heading, joined
     analysis: Analysis  # the formulation pass's per-report record (`formulations.analyse`)
     said: Said | None = None  # which of its strings other texts say, when worked out before
+    # the evidence of each sentence asked for, by its start: many priorities quote the same sentence
+    # (a memo of this one comparison, dropped with it)
+    quoted: dict[int, Evidence] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def report(self) -> Report:
@@ -425,7 +429,13 @@ class _Side:
     def evidence(self, span: Span) -> Evidence:
         sent = self.sentence_at(span.start)
         if len(sent) == 0:
-            sent = span
+            return self._evidence(span)
+        ev = self.quoted.get(sent.start)
+        if ev is None:
+            ev = self.quoted[sent.start] = self._evidence(sent)
+        return ev
+
+    def _evidence(self, sent: Span) -> Evidence:
         b = self.block_at(sent.start)  # as `locate` places it, without its record
         path, pair_id = (self.paths.get(b.id, ""), self.pair_of.get(b.id)) if b is not None else ("", None)
         sentence = self.report.text[sent.start:sent.end].strip()
@@ -602,9 +612,9 @@ def _past(old: Report, new: Report, ref: Reference, old_flat: str, known: tuple[
                  tuple(pool[(t.region, t.year)] for t in national), same, known)
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """A priority with what ranks it."""
+class _Found(NamedTuple):
+    """A priority with what ranks it (a named tuple: a comparison makes some thousands of these and
+    of `_Pending`, and a tuple is built several times faster than a frozen dataclass)."""
 
     priority: Priority
     signal: Signal
@@ -742,8 +752,7 @@ def _kept(found: dict[str, formulations.Phrase], skip: set[str], regions: set[st
     return [t for t in found if t not in regions and not any(r in t or t in r for r in skip)]
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
+class _Pending(NamedTuple):
     """A scored candidate before its priority record is built (only the kept ones are)."""
 
     score: float
@@ -924,6 +933,9 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
     found, terms = _absent_from(so, sn, skip, regions)
     hist, df, _, tally = past.scan_counted(terms)
     wholes = _wholes(terms, tally)
+    absorbed: dict[str, list[str]] = {}  # each whole's parts, in the order of `wholes`
+    for part, whole in wholes.items():
+        absorbed.setdefault(whole, []).append(part)
     terms = [t for t in terms if t not in wholes]
     m = len(past.other_at)
     last = len(past.years) - 1
@@ -949,7 +961,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         # keyness fits dropped terms: what the old report stressed (said often) is what a reader
         # misses, so mentions count DROP_MENTIONS_SHARE of a dropped phrase's salience
         mentions = min(1.0, math.log1p(ph.count) / math.log1p(SALIENT_MENTIONS))
-        marks = _drop_salience(t, found, so, wholes)
+        marks = _drop_salience(t, found, so, absorbed)
         sal = (1 - DROP_MENTIONS_SHARE) * marks + DROP_MENTIONS_SHARE * mentions
         if t in gaps and t not in kept:
             signal, base = Signal.GAP, GAP_BASE
@@ -1037,12 +1049,12 @@ def _wholes(terms: Sequence[str], tally: Mapping[str, tuple[int, ...]]) -> dict[
     return out
 
 
-def _drop_salience(t: str, found: Mapping[str, formulations.Phrase], so: _Side, wholes: Mapping[str, str]
-                   ) -> float:
+def _drop_salience(t: str, found: Mapping[str, formulations.Phrase], so: _Side,
+                   absorbed: Mapping[str, Sequence[str]]) -> float:
     """The old report's marks on a dropped phrase: its own, or those of a part it absorbed
-    (`_wholes`) when better — the whole said as a unit carries its part's marks, and a joined whole is
-    not plain description when its part is never said alone."""
-    parts = [p for p, w in wholes.items() if w == t]
+    (`_wholes`, `absorbed`: each whole's parts) when better — the whole said as a unit carries its
+    part's marks, and a joined whole is not plain description when its part is never said alone."""
+    parts = absorbed.get(t, ())
     ph = found[t]
     if ph.joined and parts:
         ph = replace(ph, plain=False)

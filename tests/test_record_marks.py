@@ -1,4 +1,5 @@
-"""The salience marks kept in a report's record (`Analysis.marks`, `classify.salience_marks`): what a
+"""What a report's record keeps for its comparisons, the salience marks (`Analysis.marks`,
+`classify.salience_marks`) and its units' words (`Analysis.unit_words`, `align.unit_words`): what a
 comparison reads from them is what it works out without them."""
 
 from __future__ import annotations
@@ -6,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from yoy import classify, formulations, jsonio, pipeline
+from yoy import align, classify, formulations, jsonio, pipeline
 from yoy.corpus import Corpus
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
@@ -30,3 +31,11 @@ def test_a_comparison_is_the_same_with_and_without_the_records_marks() -> None:
     bare = tuple((d, replace(an, marks=None)) for d, an in prepared)
     with_marks = pipeline.compare(old, new, prepared=(prepared[0], prepared[1]))
     assert jsonio.dump(pipeline.compare(old, new, prepared=(bare[0], bare[1]))) == jsonio.dump(with_marks)
+
+
+def test_an_alignment_is_the_same_with_and_without_the_records_unit_words() -> None:
+    (do, ao), (dn, an) = (pipeline.prepare(CORPUS.load("全国", y)) for y in (2008, 2009))
+    assert ao.unit_words == align.unit_words(do) and ao.unit_words
+    blocks = {b.id for part in do.outline.blocks for b in (part, *part.children)}
+    assert set(ao.unit_words) == blocks
+    assert align.align(do, dn, (ao.unit_words, an.unit_words)) == align.align(do, dn)

@@ -86,9 +86,9 @@ class _Unit:
     own: Span  # the text this row shows and diffs: a part with sections shows only its lead
 
 
-# The content words of each part and section of a report (by block id): those of its body, counted
-# (in the order of first use), and those of its heading (`unit_words`).
-UnitWords = Mapping[str, tuple[Mapping[str, int], tuple[str, ...]]]
+# The content words of each part and section of a report (by block id): those of its body with their
+# term weights (in the order of first use), and those of its heading (`unit_words`).
+UnitWords = Mapping[str, tuple[Mapping[str, float], tuple[str, ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,17 +110,18 @@ def _text(d: Doc, words: UnitWords | None = None) -> _Text:
                  words if words is not None else unit_words(d))
 
 
-def unit_words(d: Doc) -> dict[str, tuple[dict[str, int], tuple[str, ...]]]:
+def unit_words(d: Doc) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
     """The content words (`yoy.terms.is_content`) of every part and section of `d`, by block id: its
-    body's, counted in the order of first use, and its heading's. What `_similarity` compares, the
-    same whatever `d` is aligned with: the pipeline keeps it in the report's record
-    (`Analysis.unit_words`)."""
+    body's in the order of first use, each with its term weight (1 + log of its count there: the tf
+    of `_similarity`'s tf-idf), and its heading's. What `_similarity` compares, the same whatever `d`
+    is aligned with: the pipeline keeps it in the report's record (`Analysis.unit_words`)."""
     ok = {w: is_content(w) for w in set(d.tokens.words)}  # each word judged once
-    out: dict[str, tuple[dict[str, int], tuple[str, ...]]] = {}
+    out: dict[str, tuple[dict[str, float], tuple[str, ...]]] = {}
     for part in d.outline.blocks:
         for b in (part, *part.children):
             body = Counter([w for w in d.tokens.within(b.span) if ok[w]])
-            out[b.id] = dict(body), tuple(w for w in d.tokens.within(b.title_span) if ok[w])
+            out[b.id] = ({w: 1.0 + math.log(c) for w, c in body.items()},
+                         tuple(w for w in d.tokens.within(b.title_span) if ok[w]))
     return out
 
 
@@ -159,13 +160,14 @@ def _similarity(old: Sequence[_Unit], new: Sequence[_Unit], so: _Text, sn: _Text
     idf = {w: math.log((1 + total) / (1 + d)) + 1.0 for w, d in df.items()}
 
 
-    def vec(bag: Mapping[str, int]) -> tuple[dict[str, float], float]:
-        v = {w: (1.0 + math.log(c)) * idf[w] for w, c in bag.items()}
+    def vec(tf: Mapping[str, float]) -> tuple[dict[str, float], float]:
+        v = {w: x * idf[w] for w, x in tf.items()}
         return v, math.sqrt(sum(x * x for x in v.values())) or 1.0
 
     vo, vn = [vec(b) for b in bags_o], [vec(b) for b in bags_n]
-    ho = [vec(Counter(set(so.words[u.block.id][1]))) for u in old]
-    hn = [vec(Counter(set(sn.words[u.block.id][1]))) for u in new]
+    # a heading's words count once each: tf 1 + log 1
+    ho = [vec(dict.fromkeys(set(so.words[u.block.id][1]), 1.0)) for u in old]
+    hn = [vec(dict.fromkeys(set(sn.words[u.block.id][1]), 1.0)) for u in new]
     matrix: list[list[float]] = []
     for i, u in enumerate(old):
         row = []

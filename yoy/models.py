@@ -408,9 +408,9 @@ class Analysis:
     # the salience marks of its candidates that depend on the report alone (`yoy.classify.salience_marks`):
     # the framed ones, those in a heading or lead sentence, the compact derived ones; None: not worked out
     marks: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
-    # the content words of each part and section, by block id (`yoy.align.unit_words`: its body's
-    # counted, its heading's); None: not worked out
-    unit_words: Mapping[str, tuple[Mapping[str, int], tuple[str, ...]]] | None = None
+    # the content words of each part and section, by block id (`yoy.align.unit_words`: its body's with
+    # their term weights, its heading's); None: not worked out
+    unit_words: Mapping[str, tuple[Mapping[str, float], tuple[str, ...]]] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

@@ -4,7 +4,8 @@ comparison reads from them is what it works out without them."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import pickle
+from dataclasses import fields, replace
 from pathlib import Path
 
 from yoy import align, classify, formulations, jsonio, pipeline
@@ -39,3 +40,12 @@ def test_an_alignment_is_the_same_with_and_without_the_records_unit_words() -> N
     blocks = {b.id for part in do.outline.blocks for b in (part, *part.children)}
     assert set(ao.unit_words) == blocks
     assert align.align(do, dn, (ao.unit_words, an.unit_words)) == align.align(do, dn)
+
+
+def test_spans_and_blocks_pickle_back_equal_with_every_field() -> None:
+    d, _ = pipeline.prepare(CORPUS.load("城阳区", 2025))
+    assert pickle.loads(pickle.dumps(d.outline, protocol=pickle.HIGHEST_PROTOCOL)) == d.outline
+    block = d.outline.blocks[0]
+    for record in (block, block.span):
+        cls, args = record.__reduce__()
+        assert cls is type(record) and args == tuple(getattr(record, f.name) for f in fields(record))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from yoy import align, classify, formulations, jsonio, pipeline
 from yoy.corpus import Corpus
+from yoy.models import Side
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 
@@ -49,3 +50,17 @@ def test_spans_and_blocks_pickle_back_equal_with_every_field() -> None:
     for record in (block, block.span):
         cls, args = record.__reduce__()
         assert cls is type(record) and args == tuple(getattr(record, f.name) for f in fields(record))
+
+
+def test_a_dropped_phrase_s_parts_read_from_the_record_are_those_segmented() -> None:
+    old, new = CORPUS.load("全国", 2008), CORPUS.load("全国", 2009)
+    (do, ao), (dn, an) = pipeline.prepare(old), pipeline.prepare(new)
+    alignment = align.align(do, dn)
+    so = classify._side(do, alignment, Side.OLD, ao)
+    terms = [*ao.candidates, "不是候选的短语", "一个 含空格的短语"]  # invented: no candidate of the record
+    known = classify._phrase_words(terms, so)
+    assert sum(w is not None for w in known) == len(ao.candidates)
+    for t, ws in zip(terms, known, strict=True):
+        assert classify._content_parts(t, ws) == classify._content_parts(t), t
+    sn = classify._side(dn, alignment, Side.NEW, an)
+    assert classify._said_otherwise(terms, sn, so) == classify._said_otherwise(terms, sn)

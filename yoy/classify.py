@@ -60,7 +60,7 @@ from yoy.models import (
 )
 from yoy.terms import G2_MIN, content_words, count, key, keyness, per10k
 from yoy.terms import tokens as tokenize
-from yoy.text import words
+from yoy.text import fold_each, words
 
 # --- thresholds and weights (each says how it was set) ----------------------------------------
 
@@ -950,7 +950,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
                 if last + 1 < HISTORY_MIN else set())
     gaps |= stressed
     lengths = [len(past.pool[k]) for k in past.hist_at]
-    kept = _said_otherwise(gaps, sn)
+    kept = _said_otherwise(gaps, sn, so)
     out = []
     for t in terms:
         ph = found[t]
@@ -1002,24 +1002,40 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、（）()\n]")
 
 
-def _content_parts(t: str) -> list[str]:
-    """The words a dropped phrase is made of: its content words, or the halves of one long word."""
-    ws = content_words(tokenize(t).words)
+def _content_parts(t: str, words_of_t: Sequence[str] | None = None) -> list[str]:
+    """The words a dropped phrase is made of: its content words, or the halves of one long word.
+    `words_of_t`: `tokenize(t).words`, when known (`_phrase_words`)."""
+    ws = content_words(tokenize(t).words if words_of_t is None else words_of_t)
     if len(ws) == 1 and ws[0] == t and len(t) >= 4:
         return [t[:len(t) // 2], t[len(t) // 2:]]
     return ws
 
 
-def _said_otherwise(terms: Iterable[str], sn: _Side) -> set[str]:
+def _phrase_words(terms: Sequence[str], side: _Side | None) -> list[Sequence[str] | None]:
+    """`tokenize(t).words` of each of `terms` where `side` knows them: a candidate phrase of `side`
+    that folding leaves as it is (`text.fold_each`: one conversion for all) is flat, folded text,
+    whose words are those its record keeps (`Candidate.sizes`, `formulations.split`); None for the
+    others (segmented by `_content_parts`)."""
+    if side is None:
+        return [None] * len(terms)
+    cand = side.analysis.candidates
+    return [formulations.split(t, c.sizes) if (c := cand.get(t)) is not None and f == t else None
+            for t, f in zip(terms, fold_each(terms), strict=True)]
+
+
+def _said_otherwise(terms: Iterable[str], sn: _Side, so: _Side | None = None) -> set[str]:
     """Dropped phrases whose words the new report still says together in one clause (调整X结构 for
     X结构调整, 加快X建设 for X建设加快 with the same words around): the string is gone, the
     idea is kept in another wording, so the drop is wording, not a gap. A phrase of one long word
     is tested by its halves; a phrase of one short word cannot be said otherwise. (Tried: the words
     anywhere in the new report — most words of a phrase are, so real drops became flips and fell
     out of the MAX_DROPPED list; an abbreviation test (the first character of each word before
-    the head: 星河月湾工程 → 星月工程) — no change.)"""
+    the head: 星河月湾工程 → 星月工程) — no change.) `so`: the old side, whose candidate phrases'
+    words its record knows."""
     ends = [m.start() for m in _CLAUSE_END.finditer(sn.flat)]
-    parts = {t: ps for t in terms if len(ps := _content_parts(t)) >= 2}
+    terms = list(terms)
+    parts = {t: ps for t, ws in zip(terms, _phrase_words(terms, so), strict=True)
+             if len(ps := _content_parts(t, ws)) >= 2}
     # a part holds no clause end, so its overlapping places lie in the clause of the place they
     # overlap: the non-overlapping places (`occurrences`) name the same clauses
     places = occurrences({p for ps in parts.values() for p in ps}, sn.flat)

@@ -1313,7 +1313,9 @@ def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
     co, cn = so.analysis.counts, sn.analysis.counts
     lo, ln = len(so.report.text), len(sn.report.text)
     out = []
-    for term, g in sorted(keyness(co, cn, co.keys() & cn.keys()).items()):  # said in both: continued
+    # said in both (continued) and KEY_MIN_COUNT+ times in one: the others are never kept below
+    shared = [t for t in co.keys() & cn.keys() if co[t] >= KEY_MIN_COUNT or cn[t] >= KEY_MIN_COUNT]
+    for term, g in sorted(keyness(co, cn, shared).items()):
         a, b = co.get(term, 0), cn.get(term, 0)
         if not (a and b) or abs(g) < G2_MIN or max(a, b) < KEY_MIN_COUNT or term in skip:
             continue

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from yoy import align, classify, formulations, jsonio, pipeline
 from yoy.corpus import Corpus
+from yoy.history import Said, found_rare
 from yoy.models import Side
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
@@ -64,3 +65,16 @@ def test_a_dropped_phrase_s_parts_read_from_the_record_are_those_segmented() -> 
         assert classify._content_parts(t, ws) == classify._content_parts(t), t
     sn = classify._side(dn, alignment, Side.NEW, an)
     assert classify._said_otherwise(terms, sn, so) == classify._said_otherwise(terms, sn)
+
+
+def test_new_phrases_said_another_way_are_the_same_from_the_said_variants() -> None:
+    old, new = CORPUS.load("全国", 2008), CORPUS.load("全国", 2009)
+    (do, ao), (dn, an) = pipeline.prepare(old), pipeline.prepare(new)
+    alignment = align.align(do, dn)
+    so = classify._side(do, alignment, Side.OLD, ao)
+    terms = [t for t in an.candidates if t not in do.flat]
+    said = Said({}, {do.flat: frozenset(found_rare(formulations.variant_strings(an), do.flat))})
+    bare = classify._said_another_way(terms, so, classify._side(dn, alignment, Side.NEW, an))
+    assert bare  # some new phrase is an old one said another way
+    read = classify._said_another_way(terms, so, classify._side(dn, alignment, Side.NEW, an, said))
+    assert list(read.items()) == list(bare.items())

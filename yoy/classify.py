@@ -896,11 +896,17 @@ def _said_another_way(terms: Iterable[str], so: _Side, sn: _Side) -> dict[str, s
     """New phrases whose words the old report says in another order or with 的 between them
     (`formulations.variants`), each with the old report's wording: the same formulation said another
     way ranks as a variant (DUP_FACTOR), below every plain debut."""
+    kept = sn.said.variants.get(so.flat) if sn.said is not None else None  # worked out before
+    if kept is not None:
+        # a variant has its phrase's characters (perhaps with 的): only the phrases whose characters
+        # are those of a variant said can have one among them, and only theirs are worked out
+        chars = {frozenset(v) for v in kept}
+        chars |= {c - {vocab.ATTRIBUTIVE} for c in chars}
+        terms = [t for t in terms if frozenset(t) in chars]
     wanted: dict[str, str] = {}
     for t in terms:
         for v in _variants(sn, t):
             wanted.setdefault(v, t)
-    kept = sn.said.variants.get(so.flat) if sn.said is not None else None  # worked out before
     # few variants are said: no automaton over them all
     found = kept if kept is not None else found_rare(wanted, so.flat)
     said = {v: v in found for v in wanted}

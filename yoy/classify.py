@@ -749,6 +749,8 @@ def _national_note(past: _Past, first: int) -> str:
 
 def _kept(found: dict[str, formulations.Phrase], skip: set[str], regions: set[str]) -> list[str]:
     """Phrases not inside (or around) a rewording's side, and not a region's own name."""
+    if not skip:  # no rewording: only the region names to leave out
+        return [t for t in found if t not in regions]
     return [t for t in found if t not in regions and not any(r in t or t in r for r in skip)]
 
 
@@ -768,7 +770,11 @@ def _overlap(a: str, b: str) -> bool:
     share a run of at least DUP_SHARE of the shorter one's characters (and at least three)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     n = max(3, math.ceil(DUP_SHARE * len(short)))
-    return any(short[k:k + n] in long for k in range(len(short) - n + 1))
+    # a loop, not `any` over a generator (half the time; ~2,500 pairs a national comparison)
+    for k in range(len(short) - n + 1):  # noqa: SIM110
+        if short[k:k + n] in long:
+            return True
+    return False
 
 
 def _dedupe(pending: list[_Pending]) -> list[_Pending]:

@@ -16,7 +16,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -86,9 +86,14 @@ class _Unit:
     own: Span  # the text this row shows and diffs: a part with sections shows only its lead
 
 
+# The content words of each part and section of a report (by block id): those of its body with their
+# term weights (in the order of first use), and those of its heading (`unit_words`).
+UnitWords = Mapping[str, tuple[Mapping[str, float], tuple[str, ...]]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """One report as align reads it: its `Doc`, sentence ends and block labels."""
+    """One report as align reads it: its `Doc`, sentence ends, block labels and units' words."""
 
     report: Report
     outline: Outline
@@ -96,11 +101,28 @@ class _Text:
     tokens: Tokens
     cuts: tuple[int, ...]  # sentence ends, sorted
     labels: dict[str, str]  # `outline.paths`
+    words: UnitWords
 
 
-def _text(d: Doc) -> _Text:
+def _text(d: Doc, words: UnitWords | None = None) -> _Text:
     cuts = sorted({s.end for s in d.outline.sentences} | {len(d.report.text)})
-    return _Text(d.report, d.outline, d.folded, d.tokens, tuple(cuts), paths(d.outline))
+    return _Text(d.report, d.outline, d.folded, d.tokens, tuple(cuts), paths(d.outline),
+                 words if words is not None else unit_words(d))
+
+
+def unit_words(d: Doc) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
+    """The content words (`yoy.terms.is_content`) of every part and section of `d`, by block id: its
+    body's in the order of first use, each with its term weight (1 + log of its count there: the tf
+    of `_similarity`'s tf-idf), and its heading's. What `_similarity` compares, the same whatever `d`
+    is aligned with: the pipeline keeps it in the report's record (`Analysis.unit_words`)."""
+    ok = {w: is_content(w) for w in set(d.tokens.words)}  # each word judged once
+    out: dict[str, tuple[dict[str, float], tuple[str, ...]]] = {}
+    for part in d.outline.blocks:
+        for b in (part, *part.children):
+            body = Counter([w for w in d.tokens.within(b.span) if ok[w]])
+            out[b.id] = ({w: 1.0 + math.log(c) for w, c in body.items()},
+                         tuple(w for w in d.tokens.within(b.title_span) if ok[w]))
+    return out
 
 
 def _units(side: _Text, level: str) -> list[_Unit]:
@@ -129,13 +151,8 @@ def _cosine(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]
 
 def _similarity(old: Sequence[_Unit], new: Sequence[_Unit], so: _Text, sn: _Text) -> list[list[float]]:
     """Score matrix old × new in [0, 1]; 0 where roles are incompatible."""
-    ok = {w: is_content(w) for w in {*so.tokens.words, *sn.tokens.words}}  # each word judged once
-
-    def content(words: Sequence[str]) -> list[str]:  # `content_words`, with the judgements above
-        return [w for w in words if ok[w]]
-
-    bags_o = [Counter(content(so.tokens.within(u.block.span))) for u in old]
-    bags_n = [Counter(content(sn.tokens.within(u.block.span))) for u in new]
+    bags_o = [so.words[u.block.id][0] for u in old]
+    bags_n = [sn.words[u.block.id][0] for u in new]
     df: Counter[str] = Counter()
     for bag in (*bags_o, *bags_n):
         df.update(bag.keys())
@@ -143,13 +160,14 @@ def _similarity(old: Sequence[_Unit], new: Sequence[_Unit], so: _Text, sn: _Text
     idf = {w: math.log((1 + total) / (1 + d)) + 1.0 for w, d in df.items()}
 
 
-    def vec(bag: Counter[str]) -> tuple[dict[str, float], float]:
-        v = {w: (1.0 + math.log(c)) * idf[w] for w, c in bag.items()}
+    def vec(tf: Mapping[str, float]) -> tuple[dict[str, float], float]:
+        v = {w: x * idf[w] for w, x in tf.items()}
         return v, math.sqrt(sum(x * x for x in v.values())) or 1.0
 
     vo, vn = [vec(b) for b in bags_o], [vec(b) for b in bags_n]
-    ho = [vec(Counter(set(content(so.tokens.within(u.block.title_span))))) for u in old]
-    hn = [vec(Counter(set(content(sn.tokens.within(u.block.title_span))))) for u in new]
+    # a heading's words count once each: tf 1 + log 1
+    ho = [vec(dict.fromkeys(set(so.words[u.block.id][1]), 1.0)) for u in old]
+    hn = [vec(dict.fromkeys(set(sn.words[u.block.id][1]), 1.0)) for u in new]
     matrix: list[list[float]] = []
     for i, u in enumerate(old):
         row = []
@@ -476,10 +494,11 @@ def _rows(links: list[_Link], level: str) -> list[tuple[tuple[float, int, int], 
     return sorted(keyed, key=lambda kv: (kv[0], kv[1].old.block.id if kv[1].old else ""))
 
 
-def align(old: Doc, new: Doc) -> Alignment:
+def align(old: Doc, new: Doc, words: tuple[UnitWords | None, UnitWords | None] = (None, None)) -> Alignment:
     """Section map old → new: part rows, then section rows, each with its relation, score and redline;
-    with both outlines' labels and a note wherever a budget cut the work short."""
-    so, sn = _text(old), _text(new)
+    with both outlines' labels and a note wherever a budget cut the work short. `words`: `unit_words`
+    of the old and the new report, when the caller has them (else worked out here)."""
+    so, sn = _text(old, words[0]), _text(new, words[1])
     notes: list[str] = []
     n_old = sum(len(p.children) for p in old.outline.blocks)
     n_new = sum(len(p.children) for p in new.outline.blocks)

@@ -19,8 +19,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import NamedTuple
 
 from yoy import figures, formulations, vocab
 from yoy.history import Reference, RefText, Said, Tally, found_rare, occurrences, presence, tallies
@@ -59,7 +60,7 @@ from yoy.models import (
 )
 from yoy.terms import G2_MIN, content_words, count, key, keyness, per10k
 from yoy.terms import tokens as tokenize
-from yoy.text import words
+from yoy.text import fold_each, words
 
 # --- thresholds and weights (each says how it was set) ----------------------------------------
 
@@ -437,6 +438,9 @@ class _Side:
     heading_text: str  # flat text of every heading, joined
     analysis: Analysis  # the formulation pass's per-report record (`formulations.analyse`)
     said: Said | None = None  # which of its strings other texts say, when worked out before
+    # the evidence of each sentence asked for, by its start: many priorities quote the same sentence
+    # (a memo of this one comparison, dropped with it)
+    quoted: dict[int, Evidence] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def report(self) -> Report:
@@ -476,7 +480,13 @@ class _Side:
     def evidence(self, span: Span) -> Evidence:
         sent = self.sentence_at(span.start)
         if len(sent) == 0:
-            sent = span
+            return self._evidence(span)
+        ev = self.quoted.get(sent.start)
+        if ev is None:
+            ev = self.quoted[sent.start] = self._evidence(sent)
+        return ev
+
+    def _evidence(self, sent: Span) -> Evidence:
         b = self.block_at(sent.start)  # as `locate` places it, without its record
         path, pair_id = (self.paths.get(b.id, ""), self.pair_of.get(b.id)) if b is not None else ("", None)
         sentence = self.report.text[sent.start:sent.end].strip()
@@ -492,10 +502,24 @@ def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None =
         k = p.old_id if label is Side.OLD else p.new_id
         if k is not None:
             pair_of.setdefault(k, p.id)
+    blocks = _blocks(d)
+    labels = alignment.old_paths if label is Side.OLD else alignment.new_paths
+    return _Side(d, label, labels, pair_of, tuple(blocks),
+                 tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences),
+                 _heading_text(d, blocks), analysis if analysis is not None else formulations.analyse(d),
+                 said)
+
+
+def _blocks(d: Doc) -> list[Block]:
+    """Every part and section of `d`, by start (an outer block before the blocks it holds)."""
     blocks = [b for part in d.outline.blocks for b in (part, *part.children)]
     blocks.sort(key=lambda b: (b.span.start, -b.span.end))
-    # headings and the lead sentence of each part and section (the 主要任务 lead sentences name the
-    # year's formulations: 坚持…, 加快…)
+    return blocks
+
+
+def _heading_text(d: Doc, blocks: Sequence[Block]) -> str:
+    """The matching form of every heading of `blocks` and of the lead sentence of each part and
+    section (the 主要任务 lead sentences name the year's formulations: 坚持…, 加快…), joined by |."""
     sents = d.outline.sentences
     sent_starts = [x.start for x in sents]
     leads = []
@@ -503,11 +527,7 @@ def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None =
         n = bisect_right(sent_starts, b.title_span.end)
         if n < len(sents) and sents[n].start < b.span.end:
             leads.append(key(d.report.text[sents[n].start:sents[n].end]))
-    heading = "|".join([*(key(d.report.text[b.title_span.start:b.title_span.end]) for b in blocks), *leads])
-    labels = alignment.old_paths if label is Side.OLD else alignment.new_paths
-    return _Side(d, label, labels, pair_of, tuple(blocks),
-                 tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences), heading,
-                 analysis if analysis is not None else formulations.analyse(d), said)
+    return "|".join([*(key(d.report.text[b.title_span.start:b.title_span.end]) for b in blocks), *leads])
 
 
 def _places(side: _Side, t: str) -> Sequence[int] | None:
@@ -643,9 +663,9 @@ def _past(old: Report, new: Report, ref: Reference, old_flat: str, known: tuple[
                  tuple(pool[(t.region, t.year)] for t in national), same, known)
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """A priority with what ranks it."""
+class _Found(NamedTuple):
+    """A priority with what ranks it (a named tuple: a comparison makes some thousands of these and
+    of `_Pending`, and a tuple is built several times faster than a frozen dataclass)."""
 
     priority: Priority
     signal: Signal
@@ -656,21 +676,63 @@ class _Found:
 
 
 def _framed(side: _Side, t: str) -> bool:
-    """Some occurrence of `t` follows a framing word (`FRAME_WORDS`): 以…为, 按照…, 围绕…, 把…作为."""
-    for pos in _occurring(side, t) if t else ():
-        before = side.flat[max(0, pos - 2):pos]
+    """Some occurrence of `t` follows a framing word (`FRAME_WORDS`): 以…为, 按照…, 围绕…, 把…作为.
+    Known from the record for a candidate phrase (`salience_marks`)."""
+    marks = side.analysis.marks
+    if marks is not None and t in side.analysis.candidates:
+        return t in marks[0]
+    return _framed_at(side.flat, _occurring(side, t) if t else ())
+
+
+def _framed_at(flat: str, places: Iterable[int]) -> bool:
+    """Some of the flat offsets `places` follows a framing word (`_framed`)."""
+    for pos in places:
+        before = flat[max(0, pos - 2):pos]
         if before.endswith(FRAME_WORDS) and not before.endswith(NOT_FRAME):
             return True
     return False
+
+
+def _in_heading(side: _Side, t: str) -> bool:
+    """`t` is said in a heading or a lead sentence (`_heading_text`); known from the record for a
+    candidate phrase (`salience_marks`)."""
+    marks = side.analysis.marks
+    if marks is not None and t in side.analysis.candidates:
+        return t in marks[1]
+    return t in side.heading_text
+
+
+def _derived(side: _Side, t: str) -> bool:
+    """`formulations.derived(t)`; known from the record for a compact candidate phrase
+    (`salience_marks`)."""
+    marks = side.analysis.marks
+    if marks is not None:
+        c = side.analysis.candidates.get(t)
+        if c is not None and c.compact:
+            return t in marks[2]
+    return formulations.derived(t)
+
+
+def salience_marks(d: Doc, an: Analysis) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The salience marks (`_salience`) of the candidate phrases of `d` that depend on its report only,
+    whatever it is compared with: the framed ones (`_framed`), those said in a heading or lead
+    sentence (`_in_heading`) and the compact ones that are derived (`formulations.derived`; a phrase
+    is compact in a comparison only when its candidate is). The pipeline keeps them in the report's
+    record (`Analysis.marks`)."""
+    heading = _heading_text(d, _blocks(d))
+    cand = an.candidates
+    framed = frozenset(t for t, c in cand.items() if _framed_at(d.flat, c.places))
+    return (framed, frozenset(t for t in cand if t in heading),
+            frozenset(t for t, c in cand.items() if c.compact and formulations.derived(t)))
 
 
 def _salience(ph: formulations.Phrase, side: _Side) -> float:
     """How much a phrase of `side` looks like a formulation the report stresses (0..1)."""
     mentions = min(1.0, math.log1p(ph.count) / math.log1p(SALIENT_MENTIONS))
     sal = (W_MENTIONS * mentions + W_GOVERNED * ph.governed + W_QUOTED * (ph.quoted or ph.numbered)
-           + W_FRAMED * _framed(side, ph.text) + W_HEADING * (ph.text in side.heading_text)
+           + W_FRAMED * _framed(side, ph.text) + W_HEADING * _in_heading(side, ph.text)
            + W_POLICY * ph.policy_head + W_COMPACT * ph.compact
-           + W_DERIVED * (ph.compact and formulations.derived(ph.text)))
+           + W_DERIVED * (ph.compact and _derived(side, ph.text)))
     if ph.fragment:
         sal *= FRAGMENT_FACTOR
     return sal * PLAIN_FACTOR if ph.plain and not ph.quoted else sal
@@ -739,11 +801,12 @@ def _national_note(past: _Past, first: int) -> str:
 
 def _kept(found: dict[str, formulations.Phrase], skip: set[str], regions: set[str]) -> list[str]:
     """Phrases not inside (or around) a rewording's side, and not a region's own name."""
+    if not skip:  # no rewording: only the region names to leave out
+        return [t for t in found if t not in regions]
     return [t for t in found if t not in regions and not any(r in t or t in r for r in skip)]
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
+class _Pending(NamedTuple):
     """A scored candidate before its priority record is built (only the kept ones are)."""
 
     score: float
@@ -760,7 +823,11 @@ def _overlap(a: str, b: str) -> bool:
     share a run of at least DUP_SHARE of the shorter one's characters (and at least three)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     n = max(3, math.ceil(DUP_SHARE * len(short)))
-    return any(short[k:k + n] in long for k in range(len(short) - n + 1))
+    # a loop, not `any` over a generator (half the time; ~2,500 pairs a national comparison)
+    for k in range(len(short) - n + 1):  # noqa: SIM110
+        if short[k:k + n] in long:
+            return True
+    return False
 
 
 def _dedupe(pending: list[_Pending]) -> list[_Pending]:
@@ -770,7 +837,7 @@ def _dedupe(pending: list[_Pending]) -> list[_Pending]:
     out: list[_Pending] = []
     for c in pending:
         if len(heads) < DUP_WINDOW and any(_overlap(c.term, h) for h in heads):
-            c = replace(c, score=c.score * DUP_FACTOR)
+            c = c._replace(score=c.score * DUP_FACTOR)
         elif len(heads) < DUP_WINDOW:
             heads.append(c.term)
         out.append(c)
@@ -786,7 +853,7 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
     # kept ones (a variant of a better phrase moves down the brief but stays in the record)
     kept = [c for c in pending if not c.common][:keep] + [c for c in pending if c.common][:MAX_COMMON]
     # a count moving on is kept by its own score too, and sinks in the order only (`COUNTED_ON`)
-    kept = [replace(c, score=c.score * DUP_FACTOR) if c.counted else c for c in kept]
+    kept = [c._replace(score=c.score * DUP_FACTOR) if c.counted else c for c in kept]
     kept.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
     kept = _dedupe(kept)
     out = []
@@ -905,11 +972,17 @@ def _said_another_way(terms: Iterable[str], so: _Side, sn: _Side) -> dict[str, s
     """New phrases whose words the old report says in another order or with 的 between them
     (`formulations.variants`), each with the old report's wording: the same formulation said another
     way ranks as a variant (DUP_FACTOR), below every plain debut."""
+    kept = sn.said.variants.get(so.flat) if sn.said is not None else None  # worked out before
+    if kept is not None:
+        # a variant has its phrase's characters (perhaps with 的): only the phrases whose characters
+        # are those of a variant said can have one among them, and only theirs are worked out
+        chars = {frozenset(v) for v in kept}
+        chars |= {c - {vocab.ATTRIBUTIVE} for c in chars}
+        terms = [t for t in terms if frozenset(t) in chars]
     wanted: dict[str, str] = {}
     for t in terms:
         for v in _variants(sn, t):
             wanted.setdefault(v, t)
-    kept = sn.said.variants.get(so.flat) if sn.said is not None else None  # worked out before
     # few variants are said: no automaton over them all
     found = kept if kept is not None else found_rare(wanted, so.flat)
     said = {v: v in found for v in wanted}
@@ -968,6 +1041,9 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
     found, terms = _absent_from(so, sn, skip, regions)
     hist, df, _, tally = past.scan_counted(terms)
     wholes = _wholes(terms, tally)
+    absorbed: dict[str, list[str]] = {}  # each whole's parts, in the order of `wholes`
+    for part, whole in wholes.items():
+        absorbed.setdefault(whole, []).append(part)
     terms = [t for t in terms if t not in wholes]
     m = len(past.other_at)
     last = len(past.years) - 1
@@ -982,7 +1058,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
                 if last + 1 < HISTORY_MIN else set())
     gaps |= stressed
     lengths = [len(past.pool[k]) for k in past.hist_at]
-    kept = _said_otherwise(gaps, sn)
+    kept = _said_otherwise(gaps, sn, so)
     counted = _counted_on(terms, found, [sn.flat])
     out = []
     for t in terms:
@@ -994,7 +1070,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         # keyness fits dropped terms: what the old report stressed (said often) is what a reader
         # misses, so mentions count DROP_MENTIONS_SHARE of a dropped phrase's salience
         mentions = min(1.0, math.log1p(ph.count) / math.log1p(SALIENT_MENTIONS))
-        marks = _drop_salience(t, found, so, wholes)
+        marks = _drop_salience(t, found, so, absorbed)
         sal = (1 - DROP_MENTIONS_SHARE) * marks + DROP_MENTIONS_SHARE * mentions
         if t in gaps and t not in kept:
             signal, base = Signal.GAP, GAP_BASE
@@ -1036,24 +1112,40 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、（）()\n]")
 
 
-def _content_parts(t: str) -> list[str]:
-    """The words a dropped phrase is made of: its content words, or the halves of one long word."""
-    ws = content_words(tokenize(t).words)
+def _content_parts(t: str, words_of_t: Sequence[str] | None = None) -> list[str]:
+    """The words a dropped phrase is made of: its content words, or the halves of one long word.
+    `words_of_t`: `tokenize(t).words`, when known (`_phrase_words`)."""
+    ws = content_words(tokenize(t).words if words_of_t is None else words_of_t)
     if len(ws) == 1 and ws[0] == t and len(t) >= 4:
         return [t[:len(t) // 2], t[len(t) // 2:]]
     return ws
 
 
-def _said_otherwise(terms: Iterable[str], sn: _Side) -> set[str]:
+def _phrase_words(terms: Sequence[str], side: _Side | None) -> list[Sequence[str] | None]:
+    """`tokenize(t).words` of each of `terms` where `side` knows them: a candidate phrase of `side`
+    that folding leaves as it is (`text.fold_each`: one conversion for all) is flat, folded text,
+    whose words are those its record keeps (`Candidate.sizes`, `formulations.split`); None for the
+    others (segmented by `_content_parts`)."""
+    if side is None:
+        return [None] * len(terms)
+    cand = side.analysis.candidates
+    return [formulations.split(t, c.sizes) if (c := cand.get(t)) is not None and f == t else None
+            for t, f in zip(terms, fold_each(terms), strict=True)]
+
+
+def _said_otherwise(terms: Iterable[str], sn: _Side, so: _Side | None = None) -> set[str]:
     """Dropped phrases whose words the new report still says together in one clause (调整X结构 for
     X结构调整, 加快X建设 for X建设加快 with the same words around): the string is gone, the
     idea is kept in another wording, so the drop is wording, not a gap. A phrase of one long word
     is tested by its halves; a phrase of one short word cannot be said otherwise. (Tried: the words
     anywhere in the new report — most words of a phrase are, so real drops became flips and fell
     out of the MAX_DROPPED list; an abbreviation test (the first character of each word before
-    the head: 星河月湾工程 → 星月工程) — no change.)"""
+    the head: 星河月湾工程 → 星月工程) — no change.) `so`: the old side, whose candidate phrases'
+    words its record knows."""
     ends = [m.start() for m in _CLAUSE_END.finditer(sn.flat)]
-    parts = {t: ps for t in terms if len(ps := _content_parts(t)) >= 2}
+    terms = list(terms)
+    parts = {t: ps for t, ws in zip(terms, _phrase_words(terms, so), strict=True)
+             if len(ps := _content_parts(t, ws)) >= 2}
     # a part holds no clause end, so its overlapping places lie in the clause of the place they
     # overlap: the non-overlapping places (`occurrences`) name the same clauses
     places = occurrences({p for ps in parts.values() for p in ps}, sn.flat)
@@ -1083,12 +1175,12 @@ def _wholes(terms: Sequence[str], tally: Mapping[str, tuple[int, ...]]) -> dict[
     return out
 
 
-def _drop_salience(t: str, found: Mapping[str, formulations.Phrase], so: _Side, wholes: Mapping[str, str]
-                   ) -> float:
+def _drop_salience(t: str, found: Mapping[str, formulations.Phrase], so: _Side,
+                   absorbed: Mapping[str, Sequence[str]]) -> float:
     """The old report's marks on a dropped phrase: its own, or those of a part it absorbed
-    (`_wholes`) when better — the whole said as a unit carries its part's marks, and a joined whole is
-    not plain description when its part is never said alone."""
-    parts = [p for p, w in wholes.items() if w == t]
+    (`_wholes`, `absorbed`: each whole's parts) when better — the whole said as a unit carries its
+    part's marks, and a joined whole is not plain description when its part is never said alone."""
+    parts = absorbed.get(t, ())
     ph = found[t]
     if ph.joined and parts:
         ph = replace(ph, plain=False)
@@ -1331,7 +1423,9 @@ def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
     co, cn = so.analysis.counts, sn.analysis.counts
     lo, ln = len(so.report.text), len(sn.report.text)
     out = []
-    for term, g in sorted(keyness(co, cn, co.keys() & cn.keys()).items()):  # said in both: continued
+    # said in both (continued) and KEY_MIN_COUNT+ times in one: the others are never kept below
+    shared = [t for t in co.keys() & cn.keys() if co[t] >= KEY_MIN_COUNT or cn[t] >= KEY_MIN_COUNT]
+    for term, g in sorted(keyness(co, cn, shared).items()):
         a, b = co.get(term, 0), cn.get(term, 0)
         if not (a and b) or abs(g) < G2_MIN or max(a, b) < KEY_MIN_COUNT or term in skip:
             continue

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 
 import ahocorasick
@@ -458,10 +458,13 @@ def _said_in(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
     return {p for p, ks in presence(patterns, texts).items() if ks}
 
 
-def _phrase(t: str, c: Candidate, first: int, unit: bool) -> Phrase:
-    """The phrase `t` of a report (its `Candidate` there), first at flat offset `first`."""
+def _phrase(t: str, c: Candidate, first: int, unit: bool, plain: bool | None = None, joined: bool = False
+            ) -> Phrase:
+    """The phrase `t` of a report (its `Candidate` there), first at flat offset `first`; `plain`,
+    `joined`: set for the phrase (`plain` default: the candidate's), built in one go rather than
+    replaced after (`dataclasses.replace` is slow, and hundreds are built a comparison)."""
     return Phrase(t, len(c.places), first, c.quoted, unit, c.governed, c.everyday, c.numbered, c.policy_head,
-                  unit and c.compact, c.plain, fragment=c.fragment)
+                  unit and c.compact, c.plain if plain is None else plain, joined=joined, fragment=c.fragment)
 
 
 def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
@@ -516,10 +519,10 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     # (tried, round 7: a phrase joined over 等 — A等B, a B such as A — not plain, as one noun phrase:
     # national recall 97 → 96 of 104, the top-10 common share 16.9% → 17.7% and the seed pair's top 25
     # 3 → 2 of 13; most such phrases are lists that describe)
-    found.update((t, replace(_phrase(t, cand[t], s, True), plain=True, joined=True))
+    found.update((t, _phrase(t, cand[t], s, True, plain=True, joined=True))
                  for t, s in joined.items() if t not in found)
     # a heading piece new as a whole stands beside the phrases inside it, as a joined phrase does
-    found.update((t, replace(_phrase(t, cand[t], s, True), joined=True)) for t, s in units.items()
+    found.update((t, _phrase(t, cand[t], s, True, joined=True)) for t, s in units.items()
                  if t not in found)
     return found
 

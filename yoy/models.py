@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from yoy import vocab
@@ -175,6 +176,11 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int]]:
+        # pickled as a call: a stored record (`yoy.pipeline.dump_prepared`) holds a thousand spans or
+        # so, and a call loads ≈ 3× faster than a slotted dataclass's state set field by field
+        return Span, (self.start, self.end)
+
 
 # --- ingest ---------------------------------------------------------------------------------
 
@@ -255,6 +261,12 @@ class Block:
     span: Span  # heading plus body, up to the next sibling
     role: Role
     children: tuple[Block, ...] = ()
+
+    def __reduce__(self) -> tuple[type[Block], tuple[object, ...]]:
+        return Block, _BLOCK_FIELDS(self)  # as `Span.__reduce__`: every field, in order
+
+
+_BLOCK_FIELDS = attrgetter(*(f.name for f in fields(Block)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,6 +417,12 @@ class Analysis:
     # words next to the slot, then the phrase's words, the slot's first and end word and the slot), in
     # candidate order: the report's half of a comparison's one-slot rewordings; None: not worked out
     slots: tuple[tuple[tuple[str, str], tuple[tuple[str, ...], int, int, str]], ...] | None = None
+    # the salience marks of its candidates that depend on the report alone (`yoy.classify.salience_marks`):
+    # the framed ones, those in a heading or lead sentence, the compact derived ones; None: not worked out
+    marks: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+    # the content words of each part and section, by block id (`yoy.align.unit_words`: its body's with
+    # their term weights, its heading's); None: not worked out
+    unit_words: Mapping[str, tuple[Mapping[str, float], tuple[str, ...]]] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

@@ -106,8 +106,10 @@ def _collector_paused() -> Iterator[None]:
 def prepare(report: Report) -> Prepared:
     """The per-report work of a comparison, whatever the report is compared with: outline it
     (`outline.segment`), build its record (fold, squeeze, segment once: `terms.doc`), the formulation
-    pass's analysis of it (`formulations.analyse`), its own figures (`classify.own_figures`) and its
-    one-slot splits (`classify.swap_slots`), both kept in the analysis. `LimitError` for a report too
+    pass's analysis of it (`formulations.analyse`), its own figures (`classify.own_figures`), its
+    one-slot splits (`classify.swap_slots`), its candidates' salience marks
+    (`classify.salience_marks`) and its units' content words (`align.unit_words`), all kept in the
+    analysis. `LimitError` for a report too
     big to compare."""
     precheck(report)
     tree = outline.segment(report)
@@ -115,7 +117,8 @@ def prepare(report: Report) -> Prepared:
     d = doc(report, tree)
     an = formulations.analyse(d)
     return d, replace(an, figures=(report.meta.year, tuple(classify.own_figures(d))),
-                      slots=classify.swap_slots(d, an))
+                      slots=classify.swap_slots(d, an), marks=classify.salience_marks(d, an),
+                      unit_words=align.unit_words(d))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,
@@ -148,7 +151,7 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
             precheck(new)
             prepared = prepare(old), prepare(new)
         (old_doc, old_analysis), (new_doc, new_analysis) = prepared
-        alignment = align.align(old_doc, new_doc)
+        alignment = align.align(old_doc, new_doc, (old_analysis.unit_words, new_analysis.unit_words))
         ref = reference if reference is not None else reference_for((*history, old, new))
         out = classify.classify(old_doc, new_doc, alignment, history, lexicon=lexicon or Lexicon(),
                                 reference=ref, history_figures=history_figures,

@@ -1,0 +1,80 @@
+"""What a report's record keeps for its comparisons, the salience marks (`Analysis.marks`,
+`classify.salience_marks`) and its units' words (`Analysis.unit_words`, `align.unit_words`): what a
+comparison reads from them is what it works out without them."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import fields, replace
+from pathlib import Path
+
+from yoy import align, classify, formulations, jsonio, pipeline
+from yoy.corpus import Corpus
+from yoy.history import Said, found_rare
+from yoy.models import Side
+
+CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
+
+
+def test_the_marks_are_those_of_the_plain_tests() -> None:
+    d, an = pipeline.prepare(CORPUS.load("全国", 2009))
+    assert an.marks is not None and an.marks == classify.salience_marks(d, an)
+    framed, heading, derived = an.marks
+    text = classify._heading_text(d, classify._blocks(d))
+    assert framed and heading and len(heading) < len(an.candidates)
+    for t, c in an.candidates.items():
+        assert (t in framed) == classify._framed_at(d.flat, c.places), t
+        assert (t in heading) == (t in text), t
+        assert (t in derived) == (c.compact and formulations.derived(t)), t
+
+
+def test_a_comparison_is_the_same_with_and_without_the_records_marks() -> None:
+    old, new = CORPUS.load("城阳区", 2022), CORPUS.load("城阳区", 2025)
+    prepared = pipeline.prepare(old), pipeline.prepare(new)
+    bare = tuple((d, replace(an, marks=None)) for d, an in prepared)
+    with_marks = pipeline.compare(old, new, prepared=(prepared[0], prepared[1]))
+    assert jsonio.dump(pipeline.compare(old, new, prepared=(bare[0], bare[1]))) == jsonio.dump(with_marks)
+
+
+def test_an_alignment_is_the_same_with_and_without_the_records_unit_words() -> None:
+    (do, ao), (dn, an) = (pipeline.prepare(CORPUS.load("全国", y)) for y in (2008, 2009))
+    assert ao.unit_words == align.unit_words(do) and ao.unit_words
+    blocks = {b.id for part in do.outline.blocks for b in (part, *part.children)}
+    assert set(ao.unit_words) == blocks
+    assert align.align(do, dn, (ao.unit_words, an.unit_words)) == align.align(do, dn)
+
+
+def test_spans_and_blocks_pickle_back_equal_with_every_field() -> None:
+    d, _ = pipeline.prepare(CORPUS.load("城阳区", 2025))
+    assert pickle.loads(pickle.dumps(d.outline, protocol=pickle.HIGHEST_PROTOCOL)) == d.outline
+    block = d.outline.blocks[0]
+    for record in (block, block.span):
+        cls, args = record.__reduce__()
+        assert cls is type(record) and args == tuple(getattr(record, f.name) for f in fields(record))
+
+
+def test_a_dropped_phrase_s_parts_read_from_the_record_are_those_segmented() -> None:
+    old, new = CORPUS.load("全国", 2008), CORPUS.load("全国", 2009)
+    (do, ao), (dn, an) = pipeline.prepare(old), pipeline.prepare(new)
+    alignment = align.align(do, dn)
+    so = classify._side(do, alignment, Side.OLD, ao)
+    terms = [*ao.candidates, "不是候选的短语", "一个 含空格的短语"]  # invented: no candidate of the record
+    known = classify._phrase_words(terms, so)
+    assert sum(w is not None for w in known) == len(ao.candidates)
+    for t, ws in zip(terms, known, strict=True):
+        assert classify._content_parts(t, ws) == classify._content_parts(t), t
+    sn = classify._side(dn, alignment, Side.NEW, an)
+    assert classify._said_otherwise(terms, sn, so) == classify._said_otherwise(terms, sn)
+
+
+def test_new_phrases_said_another_way_are_the_same_from_the_said_variants() -> None:
+    old, new = CORPUS.load("全国", 2008), CORPUS.load("全国", 2009)
+    (do, ao), (dn, an) = pipeline.prepare(old), pipeline.prepare(new)
+    alignment = align.align(do, dn)
+    so = classify._side(do, alignment, Side.OLD, ao)
+    terms = [t for t in an.candidates if t not in do.flat]
+    said = Said({}, {do.flat: frozenset(found_rare(formulations.variant_strings(an), do.flat))})
+    bare = classify._said_another_way(terms, so, classify._side(dn, alignment, Side.NEW, an))
+    assert bare  # some new phrase is an old one said another way
+    read = classify._said_another_way(terms, so, classify._side(dn, alignment, Side.NEW, an, said))
+    assert list(read.items()) == list(bare.items())

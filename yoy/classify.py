@@ -176,7 +176,7 @@ W_COIN = 0.35
 #   other top-ranked ones), in its block, or framed and in a heading as factors: 29 → 22-29; in a
 #   series of items of equal length (排比): no listed debut is;
 # - a debut sharing a never-said element with a better one of the first DUP_WINDOW (one new topic in
-#   several wrappings, X疫情 / 抗击X), or a new or dropped line overlapping a rewording: no change;
+#   several wrappings, X灾情 / 抗击X), or a new or dropped line overlapping a rewording: no change;
 # - a logistic fit of all the above and the salience features on the listed debuts themselves (in
 #   sample, an upper bound): the top of the stream does not improve (25 → 21) — the marks salience
 #   weighs are what the listed debuts and the other top debuts share;
@@ -1063,7 +1063,7 @@ def _said_otherwise(terms: Iterable[str], sn: _Side) -> set[str]:
 
 def _wholes(terms: Sequence[str], tally: Mapping[str, tuple[int, ...]]) -> dict[str, str]:
     """Dropped phrases the history never says on their own: each inside a longer candidate with the
-    same count in every history report (规范X only ever inside 整顿和规范X), mapped to the longest
+    same count in every history report (规范X only ever inside 清理和规范X), mapped to the longest
     such whole. The region said the whole as a unit year after year, so the whole is the formulation
     and the part is one candidate with it, not a second line (a phrase said once inside the whole
     and once alone differs in some year and stays). Only phrases said in EPISODE_RUN+ reports: the
@@ -1400,7 +1400,7 @@ def _targets(fo: Sequence[figures.Found], fn: Sequence[figures.Found], peers: bo
     rows: list[tuple[str, Figure | None, Figure | None]] = []
     for ind in old.keys() & new.keys():
         rows.append((ind, old[ind], new[ind]))
-    # one side states a figure, the other only words (固定资产投资增长7.5%左右 → 固定资产投资提质增效)
+    # one side states a figure, the other only words (X投资增长7%左右 → X投资量质并进)
     left_old = {figures.base_of(i): i for i in old if i not in new}
     left_new = {figures.base_of(i): i for i in new if i not in old}
     for base in sorted(left_old.keys() & left_new.keys()):

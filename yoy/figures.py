@@ -225,10 +225,10 @@ _GAP_REJECT = re.compile(vocab.GAP_REJECT)
 _DELTA = re.compile(vocab.DELTA)
 _GROWTH_WORD = re.compile(vocab.GROWTH_WORDS)
 _DECLINE_WORD = re.compile(vocab.DECLINE_WORDS)
-# A figure in words only (固定资产投资提质增效): at most this many Han characters, in a clause with figures.
+# A figure in words only (X投资量质并进): at most this many Han characters, in a clause with figures.
 # 12 takes 实际增长与经济增长同步 (10) and leaves prose clauses (mostly longer) out.
 QUALITATIVE_MAX_CHARS = 12
-# … and at least this many: 提质增效, 固稳提质 (4); a 2-character rest (规模) is the noun's own tail.
+# … and at least this many: 量质并进, 稳中提效 (4); a 2-character rest (规模) is the noun's own tail.
 QUALITATIVE_MIN_CHARS = 3
 # A target stated as a relation to another figure (居民收入增长和经济增长同步, 广义货币M2和社会融资总量增速
 # 同名义经济增速基本匹配, 增速明显高于去年) or as the quota a higher level sets (单位地区生产总值能耗降低
@@ -739,7 +739,7 @@ def series(history: Sequence[Report], canonicals: Sequence[str] = (),
             for k in heads[y]:
                 seen[k] = seen.get(k, 0) + 1
         canonicals = sorted(seen, key=lambda k: -seen[k])  # stable: first seen first among equals
-        # a target in words (固定资产投资提质增效) joins its indicator's numeric series (固定资产投资增长)
+        # a target in words (X投资量质并进) joins its indicator's numeric series (X投资增长)
         canonicals = [k for k in canonicals if base_of(k) != k or not any(
             o != k and base_of(o) == k for o in canonicals)]
     out = []
@@ -748,7 +748,7 @@ def series(history: Sequence[Report], canonicals: Sequence[str] = (),
         name = c
         for y in sorted(years):
             target = heads[y].get(c)
-            if target is None:  # 固定资产投资增长 ↔ 固定资产投资 (words only), unless that is a series itself
+            if target is None:  # X投资增长 ↔ X投资 (words only), unless that is a series itself
                 target = next((f for k, f in heads[y].items()
                                if base_of(k) == base_of(c) and k not in canonicals), None)
             if target is not None:

@@ -256,6 +256,10 @@ _QUAL_BAD_VERB = re.compile(vocab.QUAL_BAD_VERB)
 # --- time ------------------------------------------------------------------------------------
 
 _MULTI_YEAR = re.compile(vocab.MULTI_YEAR)
+# A paragraph opens on several years when its first this many characters hold a multi-year cue: the
+# longest cue (到2031年, 7) or a short one after an opening word (过去五年, 近三年来,). Set from the
+# cue list's lengths, not fitted.
+MULTI_YEAR_LEAD_CHARS = 8
 # Titles of parts whose figures span several years: 过去五年…, 本届政府工作回顾, “十二五”时期….
 _MULTI_YEAR_TITLE = re.compile(vocab.MULTI_YEAR_TITLE)
 _YEAR = re.compile(vocab.YEAR)
@@ -543,7 +547,8 @@ def extract_all(folded_text: str, text: str, year: int, sentences: Sequence[Span
             cue_spans.append(p)
             if len(body.strip()) <= CUE_PARAGRAPH_MAX_CHARS and k + 1 < len(paras):
                 cue_spans.append(paras[k + 1])
-    lead_multi: list[Span] = [p for p in paras if _MULTI_YEAR.search(folded_text[p.start:p.start + 8])]
+    lead_multi: list[Span] = [
+        p for p in paras if _MULTI_YEAR.search(folded_text[p.start:p.start + MULTI_YEAR_LEAD_CHARS])]
     # a paragraph that opens on the past year, in a part of several (过去一年和五年工作回顾): one year's
     lead_past: list[Span] = [p for p in paras if _PAST_START.search(folded_text[p.start:p.end].lstrip())]
     starts = [p.start for p in paras]

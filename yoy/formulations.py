@@ -137,6 +137,9 @@ _OPEN_END_TAGS = frozenset({"d", "vd", "ad", "m", "q", "r", "p", "c",
                             "u", "uj", "ul", "uz", "ug", "ud", "uv"})
 # Derivational suffixes that coin concept words (X化, X性, X型, X式, X观: `vocab.DERIVING_SUFFIXES`).
 DERIVING_SUFFIXES = tuple(_closed(vocab.DERIVING_SUFFIXES))
+# A word ending in one is a coinage from this many characters: a stem of two or more before the
+# suffix. A two-character word ending in one is a lexical word (变化, 个性). From the morphology, not fitted.
+DERIVED_MIN = 3
 # Enumerators (一是, 第三) and numeral-led words (万套 after a figure) are structure, not content.
 _ENUMERATOR = re.compile(vocab.ENUMERATOR_WORD.format(numerals=vocab.NUMERALS[1:]))
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -677,7 +680,7 @@ def derived(text: str) -> bool:
     if not any(s in text[1:] for s in DERIVING_SUFFIXES):  # most phrases hold none: no segmenting
         return False
     ws = words(text)
-    return any((len(w) >= 3 and w.endswith(DERIVING_SUFFIXES)) or (k > 0 and w in DERIVING_SUFFIXES)
+    return any((len(w) >= DERIVED_MIN and w.endswith(DERIVING_SUFFIXES)) or (k > 0 and w in DERIVING_SUFFIXES)
                for k, w in enumerate(ws))
 
 

@@ -78,6 +78,14 @@ MIN_DIGEST_PREFIX = 6
 # Paragraphs before a digest's first section that start with the sections' first clause belong to
 # their part (its lead): the clause must be at least this long (`2025年` has 5; 2 would be `我们`).
 MIN_OPENING = 4
+# Characters segmented past the last candidate cut, so that the word around a cut is segmented whole
+# and in context: room for a four-character word straddling the last cut and a four-character word
+# after it (the genre's words are rarely longer). Set by that principle, not fitted.
+WORD_LOOKAHEAD = 8
+# A shared template needs at least this many sibling headings: with two, one chance agreement (a
+# common character ends many titles) already meets the quorum; three is the least group in which a
+# pattern differs from one coincidence (the same count as MIN_DIGEST_SECTIONS). Principle, not fitted.
+MIN_TEMPLATE_SIBLINGS = 3
 
 _PART_RE = re.compile(rf"([{NUMERALS}]{{1,3}})、")
 _SECTION_RE = re.compile(rf"[(]([{NUMERALS}]{{1,3}})[)]")
@@ -228,7 +236,7 @@ def _candidates(f: str, mk: _Marker, limit: int, clause_stats: Callable[[], _Cla
     forced = opener.start() if opener else None
     stats = clause_stats()
     hi = min(stop, mk.body + MAX_TITLE)
-    ending = _word_ends(f, mk.body, min(len(f), hi + 8))
+    ending = _word_ends(f, mk.body, min(len(f), hi + WORD_LOOKAHEAD))
     scores: dict[int, float] = {}
     for c in range(mk.body + MIN_TITLE, hi + 1):
         if f[c - 1] in _CLAUSE_PUNCT or (c != stop and c < len(f) and f[c] in _CLAUSE_PUNCT):
@@ -324,7 +332,7 @@ def _anchor_cuts(f: str, group: Sequence[_Cuts], floors: Sequence[int]) -> dict[
     Returns {} unless a quorum of the siblings shares it; then each sharing heading's best cut.
     """
     best: tuple[float, dict[int, int]] = (0.0, {})
-    if len(group) < 3:
+    if len(group) < MIN_TEMPLATE_SIBLINGS:
         return {}
     chars = {
         f[c - k]

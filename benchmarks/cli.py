@@ -76,7 +76,7 @@ def main() -> None:
             ("yoy list --format json", [*corpus, "list", "--format", "json"]),
             ("yoy show 崂山 2019", [*corpus, "show", "崂山", "2019"]),
             ("yoy show laoshan 2019 --outline", [*corpus, "show", "laoshan", "2019", "--outline"]),
-            ("yoy trend 新质生产力", [*corpus, "trend", "新质生产力"]),
+            ("yoy trend 城市更新", [*corpus, "trend", "城市更新"]),
         ], env, args.runs, base)
         if args.synthetic:
             years = 10

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segment
-from yoy import align, classify, formulations, lexicon, terms, vocab
+from yoy import align, classify, figures, formulations, lexicon, terms, vocab
 from yoy.lexicon import Lexicon
-from yoy.models import Alignment, Comparison, Report, Side
+from yoy.models import Alignment, Comparison, Figure, Period, Report, Side
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -88,14 +88,27 @@ def test_term_replaced_throughout_is_one_rewording(base: Report) -> None:
     assert all(e.pair_id for e in p.evidence)
 
 
+def _one_year_target(report: Report) -> Figure:
+    """The first one-year rate target of the targets passage that the text states once, as written:
+    the edit point is found by the engine, not written out from the report."""
+    found = [f.figure for f in figures.report_figures(report)]
+    return next(t for t in found if t.is_target and t.period is Period.YEAR and t.unit == "%"
+                and t.number is not None and t.canonical in ("", t.indicator)
+                and report.text.count(t.indicator + t.value) == 1
+                and sum(o.is_target and o.indicator == t.indicator for o in found) == 1)
+
+
 def test_one_target_changed(base: Report) -> None:
-    old_clause, new_clause = "社会消费品零售总额增长8%左右", "社会消费品零售总额增长9%左右"
-    assert old_clause in base.text
+    target = _one_year_target(base)
+    assert target.number is not None
+    old_value = target.value
+    new_value = re.sub(r"\d+(?:\.\d+)?", format(target.number + 1, "g"), old_value, count=1)
+    old_clause, new_clause = target.indicator + old_value, target.indicator + new_value
     c = compare(base, variant(base, base.text.replace(old_clause, new_clause)))
     moved = [t for t in c.targets if t.direction != "unchanged"]
-    assert [(t.indicator, t.direction) for t in moved] == [("社会消费品零售总额增长", "up")]
+    assert [(t.indicator, t.direction) for t in moved] == [(target.indicator, "up")]
     assert moved[0].old is not None and moved[0].new is not None
-    assert (moved[0].old.value, moved[0].new.value) == ("8%左右", "9%左右")
+    assert (moved[0].old.value, moved[0].new.value) == (old_value, new_value)
     assert not changes(c, "new", "dropped", "reworded")
     assert [r.kind for r in c.ranked] == ["target"]
 
@@ -114,6 +127,17 @@ def test_lexicon_from_environment(base: Report, tmp_path: Path) -> None:
 
 
 def test_shipped_lexicon_holds_no_gold_answer() -> None:
+    """The shipped successions lexicon holds none of the seed pair's gold answers (the new, dropped
+    and reworded terms of ../shared/gold/chengyang_2022_2025.json): `yoy compare` loads the lexicon by
+    default, and a seed answer in it would make the seed brief the answer key (issue 9 found the old
+    lists held them all).
+
+    It does not guard the national gold, on purpose: the shipped file is mined from the embedded
+    national corpus by scripts/mine_lexicon.py (issue 9, scope 5; `test_lexicon.py` checks it is
+    exactly what the script mines), so its rows are the stance changes of those 14 reports, several
+    of them equal to national gold rewordings. What keeps them out of the pinned figures is that the
+    quality gates (`test_quality_gate.py`, `test_gold_compare.py`) run with the lexicon off; scores
+    with it on (`benchmarks/accuracy.py --lexicon on`) are inflated by those rows on the national pairs."""
     gold = Path(__file__).parents[2] / "shared" / "gold" / "chengyang_2022_2025.json"
     if not gold.exists():
         pytest.skip("gold data absent")

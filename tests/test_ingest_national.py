@@ -96,11 +96,11 @@ def test_repair_keeps_one_paragraph_per_line_pages() -> None:
     """A page that writes one paragraph per line keeps its breaks unless punctuation shows a
     sentence was cut (a line starting with 》 or ending with 《 or a comma)."""
     text = "\n".join(
-        ["一、回顾", "过去一年，经济稳定。", "二、安排", "今年要抓好", "三件事：一是稳增长。",
+        ["一、回顾", "过去一年，经济稳定。", "二、安排", "今年要抓好", "三件事：一是稳就业。",
          "《", "规划", "》已经批准，", "全面实施。"]
     )
     assert clean_lines(text) == [
-        "一、回顾", "过去一年，经济稳定。", "二、安排", "今年要抓好", "三件事：一是稳增长。",
+        "一、回顾", "过去一年，经济稳定。", "二、安排", "今年要抓好", "三件事：一是稳就业。",
         "《规划》已经批准，全面实施。",
     ]
 
@@ -109,16 +109,16 @@ def test_repair_joins_wiki_breaks() -> None:
     """A page with blank-line paragraphs: a break without a blank line is inside its paragraph."""
     blocks = [
         "某某年某市人民政府工作报\n告", "各位代表：\n现在，我代表市人民政府向大会报告工作。", "一、回顾",
-        "经济稳定。\n一是\n稳增长。二是促改革。", "就业扩大。", "今年要\n办好实事。", "本作品\n公有领域",
+        "经济稳定。\n一是\n稳就业。二是促改革。", "就业扩大。", "今年要\n办好实事。", "本作品\n公有领域",
     ]
     assert clean_lines("\n\n".join(blocks)) == [
         "某某年某市人民政府工作报告", "各位代表：", "现在，我代表市人民政府向大会报告工作。", "一、回顾",
-        "经济稳定。一是稳增长。二是促改革。", "就业扩大。", "今年要办好实事。", "本作品公有领域",
+        "经济稳定。一是稳就业。二是促改革。", "就业扩大。", "今年要办好实事。", "本作品公有领域",
     ]
 
 
 def test_repair_bold_enumerators_on_one_paragraph_per_line_pages() -> None:
     """A bold 一是/二是 on a line of its own opens the sentence on the next line; a short heading
     such as 附件 after a sentence end stays a line of its own."""
-    text = "\n".join(["重点抓好以下方面：", "一是", "稳增长。", "二是", "促改革。", "附件", "名 词 解 释"])
-    assert clean_lines(text) == ["重点抓好以下方面：", "一是稳增长。", "二是促改革。", "附件", "名 词 解 释"]
+    text = "\n".join(["重点抓好以下方面：", "一是", "稳就业。", "二是", "促改革。", "附件", "名 词 解 释"])
+    assert clean_lines(text) == ["重点抓好以下方面：", "一是稳就业。", "二是促改革。", "附件", "名 词 解 释"]

@@ -65,8 +65,9 @@ def test_gold_scores_with_the_lexicon_off() -> None:
 
 def test_matching_rule() -> None:
     acc = _accuracy()
-    assert acc.matches("保增长", "保增长")
-    assert acc.matches("结构性减税", "实行结构性减税")  # contains it, 2 extra characters
-    assert not acc.matches("低碳", "大力开发低碳技术")  # 6 extra characters
-    assert acc.matches("“十五”计划", "十五计划")
-    assert not acc.matches("全面建设小康社会", "小康社会")  # covers 50% < 75%
+    # invented terms of the gold's shapes (a short slogan, a quoted plan name, a long programme)
+    assert acc.matches("强基础", "强基础")
+    assert acc.matches("阶段性减费", "实行阶段性减费")  # contains it, 2 extra characters
+    assert not acc.matches("零碳", "大力开发零碳技术")  # 6 extra characters
+    assert acc.matches("“十八五”规划", "十八五规划")
+    assert not acc.matches("全面建设美丽乡村", "美丽乡村")  # covers 50% < 75%

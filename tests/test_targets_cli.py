@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,10 @@ from click.testing import CliRunner
 
 from tests.corpus_reports import CORPUS, jimo_2019, laoshan_2019
 from tests.targets_gold import NATIONAL_GOLD, national_gold, score_national
+from tests.targets_phrasing import _FILLER_PLAN, _FILLER_REVIEW
 from yoy import pipeline, render
 from yoy.cli import cli
+from yoy.models import Report
 
 ROOT = Path(__file__).resolve().parents[1]
 # National gold target rows right (shared/gold/national_2000_2013.json). Reached: 62 of 62 (before
@@ -70,11 +73,21 @@ def test_unknown_indicator_says_what_there_is() -> None:
     assert result.exit_code != 0 and "no report of 北京" in result.output and "yoy ingest" in result.output
 
 
+def _district_report(year: int, investment: str) -> Report:
+    """An invented district report whose targets sentence states fixed-asset investment as given."""
+    text = (f"一、{year - 1}年工作回顾\n{_FILLER_REVIEW * 3}二、{year}年工作安排\n{_FILLER_PLAN}"
+            f"{year}年主要预期目标是：地区生产总值增长5%左右，{investment}，一般公共预算收入增长3%。\n"
+            f"{_FILLER_PLAN}")
+    return Report(meta=replace(CORPUS.load("城阳区", 2022).meta, year=year), text=text)
+
+
 def test_words_only_target_joins_its_series() -> None:
-    c = pipeline.compare(CORPUS.load("城阳区", 2022), CORPUS.load("城阳区", 2025), CORPUS.history("城阳区"))
+    old = _district_report(2030, "固定资产投资增长6%左右")
+    new = _district_report(2031, "固定资产投资量质并进")  # a target in words only
+    c = pipeline.compare(old, new, (old, new))
     fai = next(s for s in c.target_series if s.canonical == "固定资产投资")
     assert [(p.year, p.target.value if p.target else None) for p in fai.points] == [
-        (2022, "7.5%左右"), (2025, "提质增效")]
+        (2030, "6%左右"), (2031, "量质并进")]
 
 
 def test_all_series_keep_a_words_only_year_in_its_indicator_row() -> None:

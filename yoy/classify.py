@@ -177,7 +177,7 @@ W_COIN = 0.35
 #   other top-ranked ones), in its block, or framed and in a heading as factors: 29 → 22-29; in a
 #   series of items of equal length (排比): no listed debut is;
 # - a debut sharing a never-said element with a better one of the first DUP_WINDOW (one new topic in
-#   several wrappings, X疫情 / 抗击X), or a new or dropped line overlapping a rewording: no change;
+#   several wrappings, X灾情 / 抗击X), or a new or dropped line overlapping a rewording: no change;
 # - a logistic fit of all the above and the salience features on the listed debuts themselves (in
 #   sample, an upper bound): the top of the stream does not improve (25 → 21) — the marks salience
 #   weighs are what the listed debuts and the other top debuts share;
@@ -401,6 +401,42 @@ SURGE_RATIO = CONTINUED_RATIO
 SURGE_BASE = RETURN_BASE
 # Terms of the history series: the top-ranked priority terms.
 HISTORY_TERMS = 8
+# Spans and cut-offs that stood as bare numbers in expressions until the rule-3 pass named them (values
+# unchanged, so output is byte-identical). None was fitted to the gold; each follows the principle given.
+# A rewording scores REWORD_BASE up to 1 - REWORD_TOP_MARGIN (as targets, TARGET_SPAN: the top of the
+# scale is not reached), full at REWORD_FULL_MENTIONS mentions of the two wordings together:
+# SALIENT_MENTIONS on each side, where a formulation is one of its report's themes.
+REWORD_TOP_MARGIN = 0.01
+REWORD_FULL_MENTIONS = 10
+REWORD_SPAN = 1 - REWORD_BASE - REWORD_TOP_MARGIN
+# Per-10k rate added to both rates of a continued term before their ratio: it keeps the ratio defined
+# if a rate is zero. 0.01 per 10k is one mention in a million characters, far under the rate of one
+# mention in a report (a 30,000-character report: 0.33), so it decides no ratio between said terms.
+CONTINUED_SMOOTHING = 0.01
+# A continued shift scores CONTINUED_BASE up to CONTINUED_BASE + CONTINUED_SPAN = FLIP_BASE (it stays
+# below the flips of wording), full at a CONTINUED_FULL-fold rise or fall on a log scale: the
+# CONTINUED_RATIO doubling that makes it a change, twice over.
+CONTINUED_SPAN = 0.1
+CONTINUED_FULL = 4
+# A target change scores TARGET_BASE up to 0.99 (1 - REWORD_TOP_MARGIN, the top of a rewording too),
+# full when the figure moves by its whole old value (`figures.change`'s share 1.0: a doubling).
+TARGET_SPAN = 0.07
+# A section's score: SECTION_BASE plus a span by its size (its share of its report's characters) times
+# SECTION_SIZE_SCALE, full at a fifth of the report (a part of a report of about five parts). A new or
+# dropped section reaches 0.30, just above FLIP_BASE (a heading is news a reader sees); a moved, split
+# or merged one reaches 0.20, under the flips (it rearranges and says nothing new).
+SECTION_NEW_SPAN, SECTION_MOVED_SPAN = 0.25, 0.15
+SECTION_SIZE_SCALE = 5
+# Variants (`_overlap`) share a run of at least this many characters whatever DUP_SHARE gives: a
+# two-character run is one word, which unrelated phrases share by chance (X发展 / Y发展).
+DUP_MIN_CHARS = 3
+# A dropped phrase of one word this long or longer is tested by its halves (`_content_parts`): four
+# characters halve into two two-character words, the genre's compound; a shorter word has no parts.
+SPLIT_WORD_MIN = 4
+# Characters of the equal text on each side of a replaced redline chunk that find its place in its
+# report (`formulations.phrase_around`): two two-character words, the shortest context that holds a
+# word on each side (as SWAP_FRAME_MIN).
+REDLINE_CONTEXT = 4
 
 NO_LEXICON = Lexicon()
 _WORDISH = re.compile(r"[\u4e00-\u9fffA-Za-z+]+")
@@ -822,7 +858,7 @@ def _overlap(a: str, b: str) -> bool:
     """`a` and `b` are one formulation said two ways (建设X / X建设): they
     share a run of at least DUP_SHARE of the shorter one's characters (and at least three)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    n = max(3, math.ceil(DUP_SHARE * len(short)))
+    n = max(DUP_MIN_CHARS, math.ceil(DUP_SHARE * len(short)))
     # a loop, not `any` over a generator (half the time; ~2,500 pairs a national comparison)
     for k in range(len(short) - n + 1):  # noqa: SIM110
         if short[k:k + n] in long:
@@ -1116,7 +1152,7 @@ def _content_parts(t: str, words_of_t: Sequence[str] | None = None) -> list[str]
     """The words a dropped phrase is made of: its content words, or the halves of one long word.
     `words_of_t`: `tokenize(t).words`, when known (`_phrase_words`)."""
     ws = content_words(tokenize(t).words if words_of_t is None else words_of_t)
-    if len(ws) == 1 and ws[0] == t and len(t) >= 4:
+    if len(ws) == 1 and ws[0] == t and len(t) >= SPLIT_WORD_MIN:
         return [t[:len(t) // 2], t[len(t) // 2:]]
     return ws
 
@@ -1155,7 +1191,7 @@ def _said_otherwise(terms: Iterable[str], sn: _Side, so: _Side | None = None) ->
 
 def _wholes(terms: Sequence[str], tally: Mapping[str, tuple[int, ...]]) -> dict[str, str]:
     """Dropped phrases the history never says on their own: each inside a longer candidate with the
-    same count in every history report (规范X only ever inside 整顿和规范X), mapped to the longest
+    same count in every history report (规范X only ever inside 清理和规范X), mapped to the longest
     such whole. The region said the whole as a unit year after year, so the whole is the formulation
     and the part is one candidate with it, not a second line (a phrase said once inside the whole
     and once alone differs in some year and stays). Only phrases said in EPISODE_RUN+ reports: the
@@ -1211,7 +1247,7 @@ def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str
                 continue
             if not (formulations.has_content(a) and formulations.has_content(b)):
                 continue  # 进一步 → 努力: the verbs around a formulation changed, not the formulation
-            left, right = key(before.text)[-4:], key(after.text)[:4]
+            left, right = key(before.text)[-REDLINE_CONTEXT:], key(after.text)[:REDLINE_CONTEXT]
             po = formulations.phrase_around(so.doc, left, a, right)
             pn = formulations.phrase_around(sn.doc, left, b, right)
             if po and pn and po != pn:
@@ -1236,7 +1272,7 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         if any(a in x or x in a or b in y or y in b for x, y in used):
             return
         p = _priority(Change.REWORDED, b, a, so, sn, how)
-        score = REWORD_BASE + (1 - REWORD_BASE - 0.01) * min(1.0, (p.old_count + p.new_count) / 10)
+        score = REWORD_BASE + REWORD_SPAN * min(1.0, (p.old_count + p.new_count) / REWORD_FULL_MENTIONS)
         out.append(_Found(p, signal, score, vocab.with_mentions_both(how, p.old_count, p.new_count)))
         used.append((a, b))
 
@@ -1430,12 +1466,12 @@ def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
         if not (a and b) or abs(g) < G2_MIN or max(a, b) < KEY_MIN_COUNT or term in skip:
             continue
         ra, rb = per10k(a, lo), per10k(b, ln)
-        ratio = (rb + 0.01) / (ra + 0.01)
+        ratio = (rb + CONTINUED_SMOOTHING) / (ra + CONTINUED_SMOOTHING)
         if not (ratio >= CONTINUED_RATIO or ratio <= 1 / CONTINUED_RATIO):
             continue
         up = ratio > 1
         p = _priority(Change.CONTINUED, term, None, so, sn, vocab.continued_basis(up))
-        score = CONTINUED_BASE + 0.1 * min(1.0, abs(math.log(ratio)) / math.log(4))
+        score = CONTINUED_BASE + CONTINUED_SPAN * min(1.0, abs(math.log(ratio)) / math.log(CONTINUED_FULL))
         reason = vocab.continued_reason(up, ra, rb)
         out.append(_Found(p, Signal.SPIKE if up else Signal.FADE, score, reason))
     out.sort(key=lambda f: (-f.score, f.priority.term))
@@ -1494,7 +1530,7 @@ def _targets(fo: Sequence[figures.Found], fn: Sequence[figures.Found], peers: bo
     rows: list[tuple[str, Figure | None, Figure | None]] = []
     for ind in old.keys() & new.keys():
         rows.append((ind, old[ind], new[ind]))
-    # one side states a figure, the other only words (固定资产投资增长7.5%左右 → 固定资产投资提质增效)
+    # one side states a figure, the other only words (X投资增长7%左右 → X投资量质并进)
     left_old = {figures.base_of(i): i for i in old if i not in new}
     left_new = {figures.base_of(i): i for i in new if i not in old}
     for base in sorted(left_old.keys() & left_new.keys()):
@@ -1558,7 +1594,7 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
         step = figures.change(t.old, t.new) if moved and t.old and t.new else None
         if step is not None:
             delta, rel, unit = step
-            score = TARGET_BASE + 0.07 * min(1.0, rel)
+            score = TARGET_BASE + TARGET_SPAN * min(1.0, rel)
             reason = vocab.target_reason(DIRECTION_LABELS[t.direction], delta, unit)
         else:
             score = TARGET_BASE
@@ -1571,11 +1607,11 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
         size = len(s.old_text or "") / total_o if s.old_text else len(s.new_text or "") / total_n
         label = f"{s.old_path or s.old_title or ''} → {s.new_path or s.new_title or ''}"
         if s.relation in (Relation.NEW, Relation.DROPPED):
-            score = SECTION_BASE + 0.25 * min(1.0, size * 5)
+            score = SECTION_BASE + SECTION_NEW_SPAN * min(1.0, size * SECTION_SIZE_SCALE)
             title = s.new_title if s.relation is Relation.NEW else s.old_title
             summary = f"{RELATION_LABELS[s.relation]}{LEVEL_LABELS[s.level]}：{title or ''}"
         else:
-            score = SECTION_BASE + 0.15 * min(1.0, size * 5)
+            score = SECTION_BASE + SECTION_MOVED_SPAN * min(1.0, size * SECTION_SIZE_SCALE)
             summary = f"{RELATION_LABELS[s.relation]}{LEVEL_LABELS[s.level]}：{label}"
         share = vocab.NEW_SIDE if s.relation is Relation.NEW else vocab.OLD_SIDE
         reason = vocab.section_reason(LEVEL_LABELS[s.level], RELATION_LABELS[s.relation], share, size)

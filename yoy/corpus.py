@@ -1,20 +1,20 @@
 """The corpus of stored reports: one human-readable, hand-editable Markdown file per region and year.
 
-Layout: `ROOT/<region>/<year>.md`, e.g. `yoy/corpus/崂山区/2019.md`.
+Layout: `ROOT/<region>/<year>.md`, e.g. `yoy/corpus/某区/2031.md` (an invented region).
 
 File format (UTF-8, LF line ends)::
 
     ---
-    region: 崂山区
+    region: 某区
     level: district
-    year: 2019
+    year: 2031
     kind: full
-    title: 2019年青岛市崂山区政府工作报告
-    date: 2019-01-10
-    session: 第十八届人民代表大会第三次会议
-    speaker: 赵燕
-    source: 003_4d90ecaaaaa7b24b.txt
-    source_sha256: 4d90…
+    title: 2031年某市某区政府工作报告
+    date: 2031-01-12
+    session: 第二十届人民代表大会第三次会议
+    speaker: 张三
+    source: 007_0123456789abcdef.txt
+    source_sha256: 0123…
     ---
 
     first paragraph of the body

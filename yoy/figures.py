@@ -225,10 +225,10 @@ _GAP_REJECT = re.compile(vocab.GAP_REJECT)
 _DELTA = re.compile(vocab.DELTA)
 _GROWTH_WORD = re.compile(vocab.GROWTH_WORDS)
 _DECLINE_WORD = re.compile(vocab.DECLINE_WORDS)
-# A figure in words only (固定资产投资提质增效): at most this many Han characters, in a clause with figures.
+# A figure in words only (X投资量质并进): at most this many Han characters, in a clause with figures.
 # 12 takes 实际增长与经济增长同步 (10) and leaves prose clauses (mostly longer) out.
 QUALITATIVE_MAX_CHARS = 12
-# … and at least this many: 提质增效, 固稳提质 (4); a 2-character rest (规模) is the noun's own tail.
+# … and at least this many: 量质并进, 稳中提效 (4); a 2-character rest (规模) is the noun's own tail.
 QUALITATIVE_MIN_CHARS = 3
 # A target stated as a relation to another figure (居民收入增长和经济增长同步, 广义货币M2和社会融资总量增速
 # 同名义经济增速基本匹配, 增速明显高于去年) or as the quota a higher level sets (单位地区生产总值能耗降低
@@ -256,6 +256,10 @@ _QUAL_BAD_VERB = re.compile(vocab.QUAL_BAD_VERB)
 # --- time ------------------------------------------------------------------------------------
 
 _MULTI_YEAR = re.compile(vocab.MULTI_YEAR)
+# A paragraph opens on several years when its first this many characters hold a multi-year cue: the
+# longest cue (到2031年, 7) or a short one after an opening word (过去五年, 近三年来,). Set from the
+# cue list's lengths, not fitted.
+MULTI_YEAR_LEAD_CHARS = 8
 # Titles of parts whose figures span several years: 过去五年…, 本届政府工作回顾, “十二五”时期….
 _MULTI_YEAR_TITLE = re.compile(vocab.MULTI_YEAR_TITLE)
 _YEAR = re.compile(vocab.YEAR)
@@ -543,7 +547,8 @@ def extract_all(folded_text: str, text: str, year: int, sentences: Sequence[Span
             cue_spans.append(p)
             if len(body.strip()) <= CUE_PARAGRAPH_MAX_CHARS and k + 1 < len(paras):
                 cue_spans.append(paras[k + 1])
-    lead_multi: list[Span] = [p for p in paras if _MULTI_YEAR.search(folded_text[p.start:p.start + 8])]
+    lead_multi: list[Span] = [
+        p for p in paras if _MULTI_YEAR.search(folded_text[p.start:p.start + MULTI_YEAR_LEAD_CHARS])]
     # a paragraph that opens on the past year, in a part of several (过去一年和五年工作回顾): one year's
     lead_past: list[Span] = [p for p in paras if _PAST_START.search(folded_text[p.start:p.end].lstrip())]
     starts = [p.start for p in paras]
@@ -739,7 +744,7 @@ def series(history: Sequence[Report], canonicals: Sequence[str] = (),
             for k in heads[y]:
                 seen[k] = seen.get(k, 0) + 1
         canonicals = sorted(seen, key=lambda k: -seen[k])  # stable: first seen first among equals
-        # a target in words (固定资产投资提质增效) joins its indicator's numeric series (固定资产投资增长)
+        # a target in words (X投资量质并进) joins its indicator's numeric series (X投资增长)
         canonicals = [k for k in canonicals if base_of(k) != k or not any(
             o != k and base_of(o) == k for o in canonicals)]
     out = []
@@ -748,7 +753,7 @@ def series(history: Sequence[Report], canonicals: Sequence[str] = (),
         name = c
         for y in sorted(years):
             target = heads[y].get(c)
-            if target is None:  # 固定资产投资增长 ↔ 固定资产投资 (words only), unless that is a series itself
+            if target is None:  # X投资增长 ↔ X投资 (words only), unless that is a series itself
                 target = next((f for k, f in heads[y].items()
                                if base_of(k) == base_of(c) and k not in canonicals), None)
             if target is not None:

@@ -101,16 +101,16 @@ REPEATED_UNIT = 2
 # (“一带一路”倡议, “放管服”改革); longer quoted names are whole terms. Numbered names are two or three
 # characters (两X, 三X, 十X); a four-character quoted term is a name of its own.
 SHORT_QUOTE = 3
-# A stance modifier (适度宽松, 从紧, 积极) is one or two words and at most this many characters.
+# A stance modifier (适度审慎, 偏紧, 灵活) is one or two words and at most this many characters.
 MODIFIER_MAX = 4
 # A formula (an evaluative run written straight before its head, 高质量发展, 协调可持续发展) has a
 # run of at least this many characters: two four-character idioms' worth of stance. Shorter runs
-# (协调发展, 健康发展) are ordinary description.
+# (协调发展, 有序发展) are ordinary description.
 FORMULA_MIN = 4
 # The new formula is said at least this often: a formula is what a report repeats (the growth formula
 # three to eight times); once is a description.
 FORMULA_REPEAT = 2
-# Words of such a run, at most (持续|快速|健康, 又|好|又|快).
+# Words of such a run, at most (稳妥|有序|协调, 又|稳|又|实).
 FORMULA_WORDS = 4
 # A stance head names a policy by a compound (货币政策, 就业政策): at least this many characters,
 # ending in a policy noun (`POLICY_HEADS`). Two-character heads are generic nouns (经济, 作用) and
@@ -137,6 +137,9 @@ _OPEN_END_TAGS = frozenset({"d", "vd", "ad", "m", "q", "r", "p", "c",
                             "u", "uj", "ul", "uz", "ug", "ud", "uv"})
 # Derivational suffixes that coin concept words (X化, X性, X型, X式, X观: `vocab.DERIVING_SUFFIXES`).
 DERIVING_SUFFIXES = tuple(_closed(vocab.DERIVING_SUFFIXES))
+# A word ending in one is a coinage from this many characters: a stem of two or more before the
+# suffix. A two-character word ending in one is a lexical word (变化, 个性). From the morphology, not fitted.
+DERIVED_MIN = 3
 # Enumerators (一是, 第三) and numeral-led words (万套 after a figure) are structure, not content.
 _ENUMERATOR = re.compile(vocab.ENUMERATOR_WORD.format(numerals=vocab.NUMERALS[1:]))
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -680,7 +683,7 @@ def derived(text: str) -> bool:
     if not any(s in text[1:] for s in DERIVING_SUFFIXES):  # most phrases hold none: no segmenting
         return False
     ws = words(text)
-    return any((len(w) >= 3 and w.endswith(DERIVING_SUFFIXES)) or (k > 0 and w in DERIVING_SUFFIXES)
+    return any((len(w) >= DERIVED_MIN and w.endswith(DERIVING_SUFFIXES)) or (k > 0 and w in DERIVING_SUFFIXES)
                for k, w in enumerate(ws))
 
 
@@ -821,7 +824,7 @@ def _composite(long: str, short: str, novel: frozenset[str]) -> bool:
 
 
 def _action(long: str, short: str) -> bool:
-    """`long` is `short` with one verb before or after it (取消|农业税, 中部地区|崛起): a policy action
+    """`long` is `short` with one verb before or after it (取消|X税, X地区|振兴): a policy action
     named as a whole, kept beside its object."""
     k = long.find(short)
     extra = long[:k] if k > 0 else long[k + len(short):]
@@ -832,21 +835,21 @@ def _action(long: str, short: str) -> bool:
 
 
 def _evaluative(modifier: str) -> bool:
-    """Every word of `modifier` is an adjective, adverb or state word (稳健, 适度宽松, 从紧): a stance,
+    """Every word of `modifier` is an adjective, adverb or state word (审慎, 适度审慎, 偏紧): a stance,
     not a noun or verb phrase (人民群众的…, 共同努力的…). Part-of-speech tags of jieba's dictionary."""
     tags = [t for _, t in tag(modifier)]
     return bool(tags) and tags[-1] in _STANCE_TAGS and all(t in _STANCE_TAGS or t == "p" for t in tags)
 
 
 def stances(d: Doc) -> dict[str, list[Stance]]:
-    """`modifier + 的 + head` phrases of `d` by head: 稳健 + 的 + 货币政策 (evaluative modifiers only)."""
+    """`modifier + 的 + head` phrases of `d` by head: 审慎 + 的 + X政策 (evaluative modifiers only)."""
     w = d.flat_tokens.words
     found: Counter[tuple[str, str, str]] = Counter()
     for k in range(1, len(w) - 1):
         if w[k] != vocab.ATTRIBUTIVE or not _content(w[k + 1]):
             continue
         head = w[k + 1]
-        i = k - 1  # the word next to 的 may be a leading word (更加积极的就业政策); the one before not
+        i = k - 1  # the word next to 的 may be a leading word (更加审慎的X政策); the one before not
         if any(c in BOUNDARY_CHARS for c in w[i]) or w[i] in _MODIFIER_STOP:
             continue
         if i > 0 and w[i - 1] not in LEAD_WORDS and w[i - 1] not in _MODIFIER_STOP and \
@@ -864,7 +867,7 @@ def stances(d: Doc) -> dict[str, list[Stance]]:
 
 def formulas(d: Doc) -> dict[str, list[Stance]]:
     """Formulas of `d` by head: an evaluative run written straight before a nominal head
-    (平稳较快 + 发展, 持续快速健康 + 发展), or an A-x-A-y shape of two stance words (又x又y + head)."""
+    (稳妥有序 + 发展, 协调稳妥有序 + 发展), or an A-x-A-y shape of two stance words (又x又y + head)."""
     w = d.flat_tokens.words
     found: Counter[tuple[str, str, str]] = Counter()
     tags: dict[str, str] = {}
@@ -926,8 +929,8 @@ def _dominant(found: Sequence[Stance]) -> Stance | None:
 
 
 def _longest(found: list[Stance]) -> list[Stance]:
-    """紧 inside 从紧 (segmentation varies by context): one modifier, the longer, unless the shorter
-    is said more often on its own (平稳较快 beside a single 长期平稳较快)."""
+    """紧 inside 偏紧 (segmentation varies by context): one modifier, the longer, unless the shorter
+    is said more often on its own (稳妥有序 beside a single 长期稳妥有序)."""
     return [s for s in found if not any(o.modifier != s.modifier and o.modifier.endswith(s.modifier)
                                         and o.times >= s.times for o in found)]
 

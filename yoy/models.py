@@ -205,9 +205,9 @@ class ReportMeta:
     year: int  # the year the report is delivered (the 2019 report reviews 2018, plans 2019)
     kind: Kind
     title: str
-    date: str | None  # ISO date of delivery if stated (2019-01-10)
-    session: str | None  # 第十八届人民代表大会第三次会议
-    speaker: str | None  # 赵燕
+    date: str | None  # ISO date of delivery if stated (2031-01-12)
+    session: str | None  # 第二十届人民代表大会第三次会议
+    speaker: str | None  # 张三
     source: str  # file name of the raw input
     source_sha256: str  # of the raw input bytes
 
@@ -516,7 +516,7 @@ class Figure:
     """A numeric target or reported result in one report."""
 
     indicator: str  # canonical: 地区生产总值增长
-    value: str  # as written: 6.5%左右, 5.5%以上, 6%-6.5%, 1420亿元, or "提质增效" when no figure
+    value: str  # as written: 4.5%左右, 6%以上, 5%-5.5%, 1380亿元, or "量质并进" when no figure
     number: float | None
     unit: str | None  # "%", "亿元", "万人", "个百分点"
     qualifier: str | None  # 左右 | 以上 | 以内 | 不低于 | 低于 | 控制在 | 约 | range
@@ -564,7 +564,7 @@ class RankedChange:
     rank: int
     kind: RankedKind
     ref: str  # term, indicator, or SectionPair id
-    summary: str  # one line a reader understands: "科教兴国 → 创新驱动发展"
+    summary: str  # one line a reader understands: "审慎的X政策 → 灵活的X政策"
     score: float
     reason: str
 

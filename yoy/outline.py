@@ -1,19 +1,19 @@
 """Segment a report into its outline: parts 一、, sections (一), items, paragraphs and sentences.
 
 Saved pages lose their line breaks, so a heading often runs straight into its body
-(`(一)聚焦科技创新抓落实,打造产业高地,让发展动能一年更比一年足把科技创新摆在…`, an invented example).
+(`(一)聚焦科技创新抓落实,打造产业高地,让发展动能一季更比一季足把科技创新摆在…`, an invented example).
 Where a heading ends is decided in this order:
 
 1. a line break or a sentence end right after a plausible title;
 2. an unmistakable body opener (`各位代表`, `2019年,`);
-3. parallelism: sibling headings share a template (`…一年更比一年X`, `…实现新X`), so the cut
+3. parallelism: sibling headings share a template (`…一季更比一季X`, `…实现新X`), so the cut
    that makes the siblings' endings agree is the heading end;
 4. the report's own clause statistics: how often the word before a cut ends a clause and the word
    after it starts one, counted over every punctuated clause of the same report.
 
 Numbering must also fit: a part marker only counts at the start of a paragraph or sentence, numbers
 run in sequence, and `二、三区` (an enumeration) is not a heading. A news digest has no numbering;
-its sections are the parallel lead paragraphs (`2025年,城阳区将在……上勇争先、作示范`).
+its sections are the parallel lead paragraphs (`2031年,某区将在……上走在前、当标杆`).
 """
 
 from __future__ import annotations
@@ -36,23 +36,23 @@ MIN_TITLE = 4
 # (市南区 part 1); national reports stay under 40. Past this the heading must be cut.
 MAX_TITLE = 60
 # Characters compared from the end of sibling titles when looking for their shared template.
-# `一年更比一年X` needs 7; longer templates are rare and 8 keeps the scan cheap.
+# `一季更比一季X` needs 7; longer templates are rare and 8 keeps the scan cheap.
 TEMPLATE_SPAN = 8
 # Share of siblings that must share a template before it overrides a visible sentence end.
 # Calibrated on the gold: run-on 崂山区 2019 siblings share `新X X` 7 of 8 (0.875); in punctuated
 # 即墨区 2019 titles a common character (城, 发) reaches at most 3 of 6 (0.5) by chance.
 PARALLEL_QUORUM = 0.8
-# Template anchors are looked for this far from the end of a title (`新X X`: 3; `一年更比一年X`: 2).
+# Template anchors are looked for this far from the end of a title (`新X X`: 3; `一季更比一季X`: 2).
 ANCHOR_SPAN = 4
 # A phrase of at least this many characters that the body repeats right after the heading
-# (`…青岛峰会重大任务把服务保障上合组织青岛峰会作为…`) marks where the heading must have ended.
+# (`…保障X会议重大任务把保障X会议作为…`) marks where the heading must have ended.
 REPEAT_MIN = 4
 REPEAT_BONUS = 1.0
 # Weight of template agreement (characters agreeing, averaged over siblings) against the clause
 # statistics (log-odds, clipped to ±STAT_CLIP). One agreeing character outweighs a weak hint.
 PARALLEL_WEIGHT = 2.0
 # Prior for a visible sentence end as the title end: it yields only to a template shared by the
-# siblings (a title `…实现新突破` whose body runs on to a sentence end loses to a `…新X X` template
+# siblings (a title `…取得新进展` whose body runs on to a sentence end loses to a `…新X X` template
 # that 7 of 8 sibling headings agree on).
 NATURAL_BONUS = 2.0
 # Cutting through a jieba word needs this much more support (jieba glues `高后`, `足用` across
@@ -60,23 +60,32 @@ NATURAL_BONUS = 2.0
 INSIDE_WORD_PENALTY = 1.5
 # A word's clause-final statistics count only when it occurs this often in the report; rarer
 # words say nothing. Run-on text never puts punctuation after a heading, so only the clause-final
-# side is trusted: `一年` (0 of 14 final in 崂山区 2019) cannot end `…一年更比一年强`.
+# side is trusted: a template's repeated word that never ends a clause (0 of 14 final in 崂山区 2019)
+# cannot end a heading such as `…一季更比一季强`.
 MIN_EVIDENCE = 3
 STAT_CLIP = 2.0
 # Headings a transcription may have lost between two numbered headings that stand on their own
 # lines (the national 2007 text lacks part 3's (三)): the others keep their numbers.
 MAX_LOST_HEADINGS = 1
 # Items are lead phrases: a paragraph's first sentence when it is at most this long and the
-# paragraph goes on (`加快发展先进制造业。…`). Lead phrases in the gold seeds run 4-16 characters.
+# paragraph goes on (`加快发展X产业。…`). Lead phrases in the gold seeds run 4-16 characters.
 MAX_ITEM = 24
 # Digest sections: at least this many paragraphs must open with the same words (the gold digest
 # has 5; three parallel openings are already unlikely by chance in a report).
 MIN_DIGEST_SECTIONS = 3
-# …and the shared opening must be at least this long (`2025年,城阳区将在` has 10).
+# …and the shared opening must be at least this long (`2031年,某区将在` has 10).
 MIN_DIGEST_PREFIX = 6
 # Paragraphs before a digest's first section that start with the sections' first clause belong to
 # their part (its lead): the clause must be at least this long (`2025年` has 5; 2 would be `我们`).
 MIN_OPENING = 4
+# Characters segmented past the last candidate cut, so that the word around a cut is segmented whole
+# and in context: room for a four-character word straddling the last cut and a four-character word
+# after it (the genre's words are rarely longer). Set by that principle, not fitted.
+WORD_LOOKAHEAD = 8
+# A shared template needs at least this many sibling headings: with two, one chance agreement (a
+# common character ends many titles) already meets the quorum; three is the least group in which a
+# pattern differs from one coincidence (the same count as MIN_DIGEST_SECTIONS). Principle, not fitted.
+MIN_TEMPLATE_SIBLINGS = 3
 
 _PART_RE = re.compile(rf"([{NUMERALS}]{{1,3}})、")
 _SECTION_RE = re.compile(rf"[(]([{NUMERALS}]{{1,3}})[)]")
@@ -227,7 +236,7 @@ def _candidates(f: str, mk: _Marker, limit: int, clause_stats: Callable[[], _Cla
     forced = opener.start() if opener else None
     stats = clause_stats()
     hi = min(stop, mk.body + MAX_TITLE)
-    ending = _word_ends(f, mk.body, min(len(f), hi + 8))
+    ending = _word_ends(f, mk.body, min(len(f), hi + WORD_LOOKAHEAD))
     scores: dict[int, float] = {}
     for c in range(mk.body + MIN_TITLE, hi + 1):
         if f[c - 1] in _CLAUSE_PUNCT or (c != stop and c < len(f) and f[c] in _CLAUSE_PUNCT):
@@ -323,7 +332,7 @@ def _anchor_cuts(f: str, group: Sequence[_Cuts], floors: Sequence[int]) -> dict[
     Returns {} unless a quorum of the siblings shares it; then each sharing heading's best cut.
     """
     best: tuple[float, dict[int, int]] = (0.0, {})
-    if len(group) < 3:
+    if len(group) < MIN_TEMPLATE_SIBLINGS:
         return {}
     chars = {
         f[c - k]
@@ -402,7 +411,7 @@ def _lines(f: str) -> list[Span]:
 
 
 def _digest_heads(f: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]:
-    """Title spans of parallel lead paragraphs (`2025年,城阳区将在……上勇争先、作示范`)."""
+    """Title spans of parallel lead paragraphs (`2031年,某区将在……上走在前、当标杆`)."""
     texts = [f[p.start : p.end].strip() for p in paragraphs]
     starts = [p.start + (len(f[p.start : p.end]) - len(f[p.start : p.end].lstrip())) for p in paragraphs]
     best: list[int] = []
@@ -422,7 +431,7 @@ def _digest_heads(f: str, paragraphs: Sequence[Span]) -> list[tuple[int, int]]:
         t, base = texts[i], starts[i]
         clause_start = max(prefix.rfind(","), prefix.rfind(",")) + 1
         lead = prefix[clause_start:]
-        # `城阳区将在…`: the subject and its modal are not part of the title
+        # `某区将在…`: the subject and its modal are not part of the title
         for modal in vocab.SUBJECT_MODALS:
             if modal in lead:
                 clause_start += lead.index(modal) + 1
@@ -650,7 +659,7 @@ def _digest_blocks(
     """A digest's introduction (its lead paragraphs), then its unnumbered part of sections.
 
     The part opens with the paragraphs right before the first section that start like the sections
-    do (`2025年,预计…` before `2025年,城阳区将在…`): the plan's own lead, where its targets stand.
+    do (`2031年,预计…` before `2031年,某区将在…`): the plan's own lead, where its targets stand.
     """
     firsts = [max(k for k, p in enumerate(paragraphs) if p.start <= s) for s, _ in digest]
     opening = _opening(f, paragraphs, firsts)

@@ -112,7 +112,7 @@ _QUOTED = re.compile(r"[“「『]([^“”「」『』,。;:!?\n]{2,16})[”」
 
 
 def quoted(folded_text: str) -> Counter[str]:
-    """Terms written in quotes (“双招双引”, 「…」), without their slogans of several clauses."""
+    """Terms written in quotes (“X招X引”, 「…」), without their slogans of several clauses."""
     found: Counter[str] = Counter()
     for m in _QUOTED.finditer(folded_text):
         term = m.group(1).strip()

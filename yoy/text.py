@@ -118,8 +118,8 @@ _SQUEEZED = re.compile("[\\s" + re.escape("".join(sorted(_QUOTE_CHARS))) + "]+")
 
 
 def squeeze(folded: str) -> tuple[str, tuple[int, ...]]:
-    """`folded` without whitespace (transcriptions break lines inside words) and quote marks (“一带一路”倡议
-    is the term 十五计划), and where each kept character stands in `folded`."""
+    """`folded` without whitespace (transcriptions break lines inside words) and quote marks (“X五”规划
+    is the term X五规划), and where each kept character stands in `folded`."""
     keep: list[int] = []
     pos = 0
     for m in _SQUEEZED.finditer(folded):  # a few hundred dropped runs: the kept ranges are copied in C

@@ -250,8 +250,33 @@ def test_a_clause_fragment_is_not_a_name() -> None:
     assert formulations.fragment("云端平台各项")  # ends in a determiner
     assert formulations.fragment("云端三个")  # ends in a numeral
     assert formulations.fragment("不断加强云端平台")  # two leading words jieba keeps as one
-    for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台"):
+    assert formulations.fragment("构建星河节约型")  # X型 only modifies: its head was cut off
+    assert formulations.fragment("建设云端友好型")  # the suffix 型 as a word of its own
+    assert formulations.fragment("这是一项云端指标")  # a sentence pointing back, not a name
+    for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台", "云端友好型社会",
+                 "星河现代化"):
         assert not formulations.fragment(name), name
+
+
+def test_a_phrase_does_not_start_with_a_pronoun() -> None:
+    """A phrase extended to its boundaries loses a leading pronoun or determiner, as it loses a leading
+    verb (invented sentences)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要稳定就业，今年我国星河工程全面启动。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert any(t.startswith("星河") for t in found), sorted(found)
+    assert not any(t.startswith("我国") for t in found), sorted(found)
+
+
+def test_attributive_suffixes_are_what_the_corpus_shows() -> None:
+    """vocab.ATTRIBUTIVE_SUFFIXES is what scripts/measure_suffixes.py measures on the shipped reports."""
+    from tests import scripts
+    from yoy import vocab
+    from yoy.history import flat_text
+
+    measure = scripts.load("scripts/measure_suffixes.py")
+    found = measure.shares([flat_text(r) for r in pipeline.shipped_national()])
+    assert measure.attributive(found) == vocab.ATTRIBUTIVE_SUFFIXES.split(), "run scripts/measure_suffixes.py"
 
 
 def test_an_ordinary_noun_is_not_a_name() -> None:

@@ -582,6 +582,14 @@ WORDS_KEPT = "；其用词今年仍在同一分句出现（措辞调整）"
 # suffixes that derive concepts, not persons (家, 者, 员) or measures (率, 度); not from any list of
 # expected terms (`formulations.derived`).
 DERIVING_SUFFIXES = "化 性 型 式 观"
+# The one of DERIVING_SUFFIXES whose words only modify (X型: a distinguishing word, 区别词, that stands
+# before the head it classifies), chosen by the share of its words followed by a nominal word in the
+# shipped national reports: `scripts/measure_suffixes.py` prints the shares and the suffixes that pass
+# (`formulations.ATTRIBUTIVE_SUFFIXES`).
+ATTRIBUTIVE_SUFFIXES = "型"
+# Demonstrative pronouns (这 this, 那 that, 此 this): the words that point back at what the text said;
+# from the grammar, a closed class (`formulations.DEMONSTRATIVES`).
+DEMONSTRATIVES = "这 那 此"
 
 
 def swap_reason(left: str, right: str, old_word: str, new_word: str) -> str:

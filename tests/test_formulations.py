@@ -268,6 +268,16 @@ def test_a_phrase_does_not_start_with_a_pronoun() -> None:
     assert not any(t.startswith("我国") for t in found), sorted(found)
 
 
+def test_a_phrase_ends_before_a_verb_with_an_aspect_complement() -> None:
+    """A phrase extended over a verb and its aspect complement (…结合起来) ends before the verb
+    (invented sentences)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要稳定就业，把星河惠民工程结合起来。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "星河惠民工程" in found, sorted(found)
+    assert not any(t.endswith("起来") for t in found), sorted(found)
+
+
 def test_attributive_suffixes_are_what_the_corpus_shows() -> None:
     """vocab.ATTRIBUTIVE_SUFFIXES is what scripts/measure_suffixes.py measures on the shipped reports."""
     from tests import scripts

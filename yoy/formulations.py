@@ -148,6 +148,11 @@ ATTRIBUTIVE_SUFFIXES = tuple(_closed(vocab.ATTRIBUTIVE_SUFFIXES))
 # Demonstratives (这, 那, 此): a phrase that starts with one (这是X-like, 此项X-like) is a sentence or
 # a clause pointing back at what the text said, never a name. Closed grammar class.
 DEMONSTRATIVES = tuple(_closed(vocab.DEMONSTRATIVES))
+# Aspect complements (起来: inchoative, 下去: continuative) after a verb make it a predicate with an
+# aspect (把A和B结合起来-like, 坚持下去-like): a closed grammar class (`vocab.ASPECT_COMPLEMENTS`).
+# The directional complements that keep their direction (出去, 进来) are left alone: they form slogans
+# of their own (走出去-like, a verb of motion and its direction).
+ASPECT_COMPLEMENTS = _closed(vocab.ASPECT_COMPLEMENTS)
 # Enumerators (一是, 第三) and numeral-led words (万套 after a figure) are structure, not content.
 _ENUMERATOR = re.compile(vocab.ENUMERATOR_WORD.format(numerals=vocab.NUMERALS[1:]))
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -338,6 +343,10 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, b
     # 本|X: jieba's tag r) — a name never starts with one
     while j - i > 1 and (w[i] in LEAD_WORDS or _pronoun(w[i], tagged)):
         i += 1
+    # a phrase that ends in a verb and its aspect complement (X|结合|起来-like) ends before the verb:
+    # the predicate of a clause, not part of the name it governs
+    if j - i > 2 and w[j - 1] in ASPECT_COMPLEMENTS and _verb(w[j - 2], tagged):
+        j -= 2
     return i, j, not capped
 
 

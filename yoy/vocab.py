@@ -590,6 +590,10 @@ ATTRIBUTIVE_SUFFIXES = "型"
 # Demonstrative pronouns (这 this, 那 that, 此 this): the words that point back at what the text said;
 # from the grammar, a closed class (`formulations.DEMONSTRATIVES`).
 DEMONSTRATIVES = "这 那 此"
+# Directional complements that mark aspect, not direction, after a verb (起来 inchoative: 结合起来,
+# 下去 continuative: 坚持下去): from the grammar of complements (趋向补语 with an aspect meaning), a
+# closed class (`formulations.ASPECT_COMPLEMENTS`).
+ASPECT_COMPLEMENTS = "起来 下去"
 
 
 def swap_reason(left: str, right: str, old_word: str, new_word: str) -> str:

@@ -253,8 +253,10 @@ def test_a_clause_fragment_is_not_a_name() -> None:
     assert formulations.fragment("构建星河节约型")  # X型 only modifies: its head was cut off
     assert formulations.fragment("建设云端友好型")  # the suffix 型 as a word of its own
     assert formulations.fragment("这是一项云端指标")  # a sentence pointing back, not a name
+    assert formulations.fragment("认真研读")  # an adverbial and a verb: how to act, not what
+    assert formulations.fragment("严格审阅")
     for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台", "云端友好型社会",
-                 "星河现代化"):
+                 "星河现代化", "稳外资", "保畅通"):  # a one-character verb of a slogan is no adverbial
         assert not formulations.fragment(name), name
 
 

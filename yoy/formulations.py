@@ -153,6 +153,11 @@ DEMONSTRATIVES = tuple(_closed(vocab.DEMONSTRATIVES))
 # The directional complements that keep their direction (出去, 进来) are left alone: they form slogans
 # of their own (走出去-like, a verb of motion and its direction).
 ASPECT_COMPLEMENTS = _closed(vocab.ASPECT_COMPLEMENTS)
+# jieba's tags of an adverbial: adjectives and adverbs (a, ad, d) and adverbial verbs (vd). Before a
+# verb (tag v) they make a predicate without its object (`_predicate`): how to act, not what — a
+# clause fragment. From the tag set's grammar; the verbal noun (vn: X发展) is a head, not a verb, so
+# an adverbial before one is a formula (`formulas`), not a fragment.
+_ADVERBIAL = frozenset({"a", "ad", "d", "vd"})
 # Enumerators (一是, 第三) and numeral-led words (万套 after a figure) are structure, not content.
 _ENUMERATOR = re.compile(vocab.ENUMERATOR_WORD.format(numerals=vocab.NUMERALS[1:]))
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -670,8 +675,8 @@ def ordinary_noun(text: str, tagger: Tagger = tag) -> bool:
 def _fragment(text: str, tagger: Tagger = tag) -> bool:
     """`text` is a clause fragment rather than a name: it ends in a word that precedes what it
     modifies (`_OPEN_END_TAGS`, or a word coined with an attributive suffix: cut before its head), it
-    starts with a demonstrative (a sentence pointing back), or it starts with two leading words jieba
-    keeps as one (a verb phrase)."""
+    starts with a demonstrative (a sentence pointing back), it is an adverbial and a verb without an
+    object (`_predicate`), or it starts with two leading words jieba keeps as one (a verb phrase)."""
     tagged = tagger(text)
     if not tagged or tagged[-1][1] in _OPEN_END_TAGS:
         return bool(tagged)
@@ -679,7 +684,28 @@ def _fragment(text: str, tagger: Tagger = tag) -> bool:
         return True  # cut before the head its last word classifies (X|Y型)
     if text.startswith(DEMONSTRATIVES):
         return True  # a sentence pointing back (这是X)
+    if _predicate(tagged, tagger):
+        return True  # how to act, without what to act on (X地|做)
     return len(tagged) > 1 and _lead_compound(tagged[0][0])
+
+
+def _predicate(tagged: Sequence[tuple[str, str]], tagger: Tagger = tag) -> bool:
+    """A predicate without its object: an adverbial (`_ADVERBIAL`) before a verb (jieba's tag v, not
+    the verbal noun vn), written as one word that splits into the two dictionary words (X地|做-like
+    fused words jieba keeps whole) or as words of two or more characters each, all adverbials and
+    verbs. A one-character verb or modifier is left alone: it is the bound first part of a slogan
+    (稳X, 保X-like), not an adverb."""
+    if len(tagged) == 1:
+        w = tagged[0][0]
+        for k in range(PHRASE_MIN, len(w) - 1):
+            a, b = w[:k], w[k:]
+            if dictionary_count(a) and dictionary_count(b):
+                ta, tb = tagger(a), tagger(b)
+                if len(ta) == 1 and len(tb) == 1 and ta[0][1] in _ADVERBIAL and tb[0][1] == "v":
+                    return True
+        return False
+    return tagged[0][1] in _ADVERBIAL and tagged[-1][1] == "v" and \
+        all((t in _ADVERBIAL or t == "v") and len(w) >= PHRASE_MIN for w, t in tagged)
 
 
 def _attributive_end(word: str) -> bool:

@@ -255,8 +255,10 @@ def test_a_clause_fragment_is_not_a_name() -> None:
     assert formulations.fragment("这是一项云端指标")  # a sentence pointing back, not a name
     assert formulations.fragment("认真研读")  # an adverbial and a verb: how to act, not what
     assert formulations.fragment("严格审阅")
+    assert formulations.fragment("星河重点推进云端平台")  # a topic and its policy verb: a clause
+    # names: a one-character verb of a slogan is no adverbial, a policy verb after an adverb no clause
     for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台", "云端友好型社会",
-                 "星河现代化", "稳外资", "保畅通"):  # a one-character verb of a slogan is no adverbial
+                 "星河现代化", "稳外资", "保畅通", "同步推进云端平台"):
         assert not formulations.fragment(name), name
 
 

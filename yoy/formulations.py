@@ -676,7 +676,10 @@ def _fragment(text: str, tagger: Tagger = tag) -> bool:
     """`text` is a clause fragment rather than a name: it ends in a word that precedes what it
     modifies (`_OPEN_END_TAGS`, or a word coined with an attributive suffix: cut before its head), it
     starts with a demonstrative (a sentence pointing back), it is an adverbial and a verb without an
-    object (`_predicate`), or it starts with two leading words jieba keeps as one (a verb phrase)."""
+    object (`_predicate`), it holds a leading policy verb (`LEAD_WORDS`, tagged v) right after a
+    nominal word (a topic or subject and its predicate: X重点|抓好Y-like; after an adverb, 同步|推进X-
+    like, the verb phrase is the name's own), or it starts with two leading words jieba keeps as one
+    (a verb phrase)."""
     tagged = tagger(text)
     if not tagged or tagged[-1][1] in _OPEN_END_TAGS:
         return bool(tagged)
@@ -686,6 +689,9 @@ def _fragment(text: str, tagger: Tagger = tag) -> bool:
         return True  # a sentence pointing back (这是X)
     if _predicate(tagged, tagger):
         return True  # how to act, without what to act on (X地|做)
+    if any(w in LEAD_WORDS and t == "v" and tagged[k - 1][1] in _NOMINAL_TAGS
+           for k, (w, t) in enumerate(tagged[1:], 1)):
+        return True  # a topic and its policy verb (X|抓好Y): a clause
     return len(tagged) > 1 and _lead_compound(tagged[0][0])
 
 

@@ -282,6 +282,16 @@ def test_a_phrase_ends_before_a_verb_with_an_aspect_complement() -> None:
     assert not any(t.endswith("起来") for t in found), sorted(found)
 
 
+def test_a_known_name_with_a_generic_head_is_description() -> None:
+    """A name the compared text says, extended by a generic head (X建设, X进程), is plain description;
+    the same phrase on a name the compared text lacks is not (invented sentences)."""
+    new = _invented("今年要稳定就业，加快星河惠民工程建设。\n", 2021)
+    said = _invented("今年要稳定就业，实施星河惠民工程。\n", 2020)
+    unsaid = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    assert formulations.phrases(new, [said.flat])["星河惠民工程建设"].plain
+    assert not formulations.phrases(new, [unsaid.flat])["星河惠民工程建设"].plain
+
+
 def test_attributive_suffixes_are_what_the_corpus_shows() -> None:
     """vocab.ATTRIBUTIVE_SUFFIXES is what scripts/measure_suffixes.py measures on the shipped reports."""
     from tests import scripts

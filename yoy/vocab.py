@@ -594,6 +594,11 @@ DEMONSTRATIVES = "这 那 此"
 # 下去 continuative: 坚持下去): from the grammar of complements (趋向补语 with an aspect meaning), a
 # closed class (`formulations.ASPECT_COMPLEMENTS`).
 ASPECT_COMPLEMENTS = "起来 下去"
+# Generic heads: the nominalised general verbs (建设 building, 发展 development, 工作 work) and the
+# nouns of degree or pace (进程 course, 力度 strength, 步伐 pace, 水平 level) that running text puts
+# after the name of any programme (X的建设, X的步伐): from the genre's grammar of nominal heads, a
+# closed list, not from any list of expected terms (`formulations.GENERIC_HEADS`).
+GENERIC_HEADS = "建设 发展 工作 进程 力度 步伐 水平"
 
 
 def swap_reason(left: str, right: str, old_word: str, new_word: str) -> str:

@@ -256,9 +256,12 @@ def test_a_clause_fragment_is_not_a_name() -> None:
     assert formulations.fragment("认真研读")  # an adverbial and a verb: how to act, not what
     assert formulations.fragment("严格审阅")
     assert formulations.fragment("星河重点推进云端平台")  # a topic and its policy verb: a clause
-    # names: a one-character verb of a slogan is no adverbial, a policy verb after an adverb no clause
+    assert formulations.fragment("云端投资过快")  # a degree adverb fused into a guessed word
+    assert formulations.fragment("云端建设上勇创")  # a localizer fused into a guessed word
+    # names: a one-character verb of a slogan is no adverbial, a policy verb after an adverb no clause,
+    # a preposition fused into a guessed word the frame of a slogan
     for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台", "云端友好型社会",
-                 "星河现代化", "稳外资", "保畅通", "同步推进云端平台"):
+                 "星河现代化", "稳外资", "保畅通", "同步推进云端平台", "寓云于民", "以星为伴"):
         assert not formulations.fragment(name), name
 
 

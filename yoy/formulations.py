@@ -158,6 +158,9 @@ ASPECT_COMPLEMENTS = _closed(vocab.ASPECT_COMPLEMENTS)
 # clause fragment. From the tag set's grammar; the verbal noun (vn: X发展) is a head, not a verb, so
 # an adverbial before one is a formula (`formulas`), not a fragment.
 _ADVERBIAL = frozenset({"a", "ad", "d", "vd"})
+# jieba's tags of prepositions (p) and conjunctions (c): a function character with one of them may
+# open a slogan of its own (以X为Y-like, 寓X于Y-like frames), so `_fused_function` leaves them alone.
+_FRAMING_TAGS = frozenset({"p", "c"})
 # Generic heads (`vocab.GENERIC_HEADS`): nominalised general verbs (建设, 发展, 工作) and measures of
 # degree or pace (进程, 力度, 步伐, 水平) that running text puts after any programme's name (X的建设,
 # X的进程). A phrase that is a name the compared text says plus such heads is that name in running
@@ -706,7 +709,8 @@ def _fragment(text: str, tagger: Tagger = tag) -> bool:
     """`text` is a clause fragment rather than a name: it ends in a word that precedes what it
     modifies (`_OPEN_END_TAGS`, or a word coined with an attributive suffix: cut before its head), it
     starts with a demonstrative (a sentence pointing back), it is an adverbial and a verb without an
-    object (`_predicate`), it holds a leading policy verb (`LEAD_WORDS`, tagged v) right after a
+    object (`_predicate`), it holds a word fused with a function character (`_fused_function`), it
+    holds a leading policy verb (`LEAD_WORDS`, tagged v) right after a
     nominal word (a topic or subject and its predicate: X重点|抓好Y-like; after an adverb, 同步|推进X-
     like, the verb phrase is the name's own), or it starts with two leading words jieba keeps as one
     (a verb phrase)."""
@@ -717,12 +721,26 @@ def _fragment(text: str, tagger: Tagger = tag) -> bool:
         return True  # cut before the head its last word classifies (X|Y型)
     if text.startswith(DEMONSTRATIVES):
         return True  # a sentence pointing back (这是X)
+    if any(_fused_function(w, tagger) for w, _ in tagged):
+        return True  # grammar fused into a word the segmenter guessed (在X|上Y): straddles a boundary
     if _predicate(tagged, tagger):
         return True  # how to act, without what to act on (X地|做)
     if any(w in LEAD_WORDS and t == "v" and tagged[k - 1][1] in _NOMINAL_TAGS
            for k, (w, t) in enumerate(tagged[1:], 1)):
         return True  # a topic and its policy verb (X|抓好Y): a clause
     return len(tagged) > 1 and _lead_compound(tagged[0][0])
+
+
+def _fused_function(word: str, tagger: Tagger = tag) -> bool:
+    """`word` is a word jieba's dictionary lacks (its HMM guessed it) of two or more characters whose
+    first character is a function word other than a preposition or conjunction (`_FRAMING_TAGS`): a
+    localizer that closes a 在…上 frame, a degree or negation adverb (过, 更, 不), a particle (之, 所)
+    or a demonstrative, fused with the next word (X|上Y, X|过Y-like): the segmenter joined grammar to
+    content, so a phrase holding it straddles a constituent boundary."""
+    if len(word) < 2 or word[0] not in FUNCTION_WORDS or dictionary_count(word):
+        return False
+    head = tagger(word[0])
+    return bool(head) and head[0][1] not in _FRAMING_TAGS
 
 
 def _predicate(tagged: Sequence[tuple[str, str]], tagger: Tagger = tag) -> bool:

@@ -868,13 +868,16 @@ def _verb(word: str, tagged: Tagger = tag) -> bool:
 
 
 def _trim(text: str, tagged: Tagger = tag) -> str:
-    """`text` without leading policy verbs and function words or trailing function words; a lone
-    word left must be nominal (the same edges `_extend` keeps)."""
+    """`text` without leading policy verbs, function words and pronouns, trailing function words or a
+    trailing verb with its aspect complement; a lone word left must be nominal (the same edges
+    `_extend` keeps)."""
     ws = [w for w, _ in tagged(text)]  # `words(text)`
-    while ws and (ws[0] in LEAD_WORDS or ws[0] in FUNCTION_WORDS):
+    while ws and (ws[0] in LEAD_WORDS or ws[0] in FUNCTION_WORDS or _pronoun(ws[0], tagged)):
         ws = ws[1:]
     while ws and ws[-1] in FUNCTION_WORDS:
         ws = ws[:-1]
+    if len(ws) > 2 and ws[-1] in ASPECT_COMPLEMENTS and _verb(ws[-2], tagged):
+        ws = ws[:-2]
     if len(ws) == 1 and not _nominal(ws[0], tagged):
         return ""
     return "".join(ws)

@@ -266,13 +266,15 @@ def test_a_clause_fragment_is_not_a_name() -> None:
 
 
 def test_a_phrase_does_not_start_with_a_pronoun() -> None:
-    """A phrase extended to its boundaries loses a leading pronoun or determiner, as it loses a leading
-    verb (invented sentences)."""
+    """A phrase extended to its boundaries loses a leading pronoun, determiner or preposition, as it
+    loses a leading verb (invented sentences)."""
     old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
     new = _invented("今年要稳定就业，今年我国星河工程全面启动。\n", 2021)
     found = formulations.phrases(new, [old.flat])
     assert any(t.startswith("星河") for t in found), sorted(found)
     assert not any(t.startswith("我国") for t in found), sorted(found)
+    framed = _invented("今年要稳定就业，针对星河工程全面启动。\n", 2021)  # a preposition opens a frame
+    assert "星河工程全面启动" in formulations.phrases(framed, [old.flat])
 
 
 def test_a_phrase_ends_before_a_verb_with_an_aspect_complement() -> None:

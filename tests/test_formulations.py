@@ -258,6 +258,7 @@ def test_a_clause_fragment_is_not_a_name() -> None:
     assert formulations.fragment("星河重点推进云端平台")  # a topic and its policy verb: a clause
     assert formulations.fragment("云端投资过快")  # a degree adverb fused into a guessed word
     assert formulations.fragment("云端建设上勇创")  # a localizer fused into a guessed word
+    assert formulations.fragment("星河工程放在优先位置")  # a placement verb inside: 把X放在Y
     # names: a one-character verb of a slogan is no adverbial, a policy verb after an adverb no clause,
     # a preposition fused into a guessed word the frame of a slogan
     for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台", "云端友好型社会",

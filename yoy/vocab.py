@@ -599,6 +599,10 @@ ASPECT_COMPLEMENTS = "起来 下去"
 # after the name of any programme (X的建设, X的步伐): from the genre's grammar of nominal heads, a
 # closed list, not from any list of expected terms (`formulations.GENERIC_HEADS`).
 GENERIC_HEADS = "建设 发展 工作 进程 力度 步伐 水平"
+# Placement verbs of the 把 construction (把X作为Y treat X as Y, 把X放在/摆在Y put X in Y, 把X列为Y list
+# X as Y): from the grammar of the disposal construction, a closed class
+# (`formulations.PLACEMENT_VERBS`).
+PLACEMENT_VERBS = "作为 放在 摆在 列为"
 
 
 def swap_reason(left: str, right: str, old_word: str, new_word: str) -> str:

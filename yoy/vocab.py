@@ -603,6 +603,10 @@ GENERIC_HEADS = "建设 发展 工作 进程 力度 步伐 水平"
 # X as Y): from the grammar of the disposal construction, a closed class
 # (`formulations.PLACEMENT_VERBS`).
 PLACEMENT_VERBS = "作为 放在 摆在 列为"
+# Verbs of relation (关系 / 关系到 concern, 涉及 involve, 事关 / 关乎 bear on, 有利于 be good for): the
+# verbs that say what a matter concerns, a closed class of the genre's grammar
+# (`formulations.RELATION_VERBS`).
+RELATION_VERBS = "关系 关系到 涉及 事关 关乎 有利于"
 
 
 def swap_reason(left: str, right: str, old_word: str, new_word: str) -> str:

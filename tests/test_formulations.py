@@ -261,6 +261,7 @@ def test_a_clause_fragment_is_not_a_name() -> None:
     assert formulations.fragment("星河工程放在优先位置")  # a placement verb inside: 把X放在Y
     assert formulations.fragment("云端开放各项事务")  # a determiner inside: two noun phrases
     assert formulations.fragment("关乎星河居民福祉")  # a verb of relation: a clause's predicate
+    assert formulations.fragment("取得星河工程进展")  # a verb of attainment: a result reported
     # names: a one-character verb of a slogan is no adverbial, a policy verb after an adverb no clause,
     # a preposition fused into a guessed word the frame of a slogan
     for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台", "云端友好型社会",

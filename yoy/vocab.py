@@ -607,6 +607,9 @@ PLACEMENT_VERBS = "作为 放在 摆在 列为"
 # verbs that say what a matter concerns, a closed class of the genre's grammar
 # (`formulations.RELATION_VERBS`).
 RELATION_VERBS = "关系 关系到 涉及 事关 关乎 有利于"
+# Verbs of attainment (取得 achieve, 获得 obtain): the verbs that report a result reached, a closed class
+# of the genre's grammar (`formulations.ATTAINMENT_VERBS`).
+ATTAINMENT_VERBS = "取得 获得"
 
 
 def swap_reason(left: str, right: str, old_word: str, new_word: str) -> str:

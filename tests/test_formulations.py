@@ -250,8 +250,66 @@ def test_a_clause_fragment_is_not_a_name() -> None:
     assert formulations.fragment("云端平台各项")  # ends in a determiner
     assert formulations.fragment("云端三个")  # ends in a numeral
     assert formulations.fragment("不断加强云端平台")  # two leading words jieba keeps as one
-    for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台"):
+    assert formulations.fragment("构建星河节约型")  # X型 only modifies: its head was cut off
+    assert formulations.fragment("建设云端友好型")  # the suffix 型 as a word of its own
+    assert formulations.fragment("这是一项云端指标")  # a sentence pointing back, not a name
+    assert formulations.fragment("认真研读")  # an adverbial and a verb: how to act, not what
+    assert formulations.fragment("严格审阅")
+    assert formulations.fragment("星河重点推进云端平台")  # a topic and its policy verb: a clause
+    assert formulations.fragment("云端投资过快")  # a degree adverb fused into a guessed word
+    assert formulations.fragment("云端建设上勇创")  # a localizer fused into a guessed word
+    assert formulations.fragment("星河工程放在优先位置")  # a placement verb inside: 把X放在Y
+    assert formulations.fragment("云端开放各项事务")  # a determiner inside: two noun phrases
+    assert formulations.fragment("关乎星河居民福祉")  # a verb of relation: a clause's predicate
+    assert formulations.fragment("取得星河工程进展")  # a verb of attainment: a result reported
+    # names: a one-character verb of a slogan is no adverbial, a policy verb after an adverb no clause,
+    # a preposition fused into a guessed word the frame of a slogan
+    for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台", "云端友好型社会",
+                 "星河现代化", "稳外资", "保畅通", "同步推进云端平台", "寓云于民", "以星为伴"):
         assert not formulations.fragment(name), name
+
+
+def test_a_phrase_does_not_start_with_a_pronoun() -> None:
+    """A phrase extended to its boundaries loses a leading pronoun, determiner or preposition, as it
+    loses a leading verb (invented sentences)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要稳定就业，今年我国星河工程全面启动。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert any(t.startswith("星河") for t in found), sorted(found)
+    assert not any(t.startswith("我国") for t in found), sorted(found)
+    framed = _invented("今年要稳定就业，针对星河工程全面启动。\n", 2021)  # a preposition opens a frame
+    assert "星河工程全面启动" in formulations.phrases(framed, [old.flat])
+
+
+def test_a_phrase_ends_before_a_verb_with_an_aspect_complement() -> None:
+    """A phrase extended over a verb and its aspect complement (…结合起来) ends before the verb
+    (invented sentences)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要稳定就业，把星河惠民工程结合起来。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "星河惠民工程" in found, sorted(found)
+    assert not any(t.endswith("起来") for t in found), sorted(found)
+
+
+def test_a_known_name_with_a_generic_head_is_description() -> None:
+    """A name the compared text says, extended by a generic head (X建设, X进程), is plain description;
+    the same phrase on a name the compared text lacks is not (invented sentences)."""
+    new = _invented("今年要稳定就业，加快星河惠民工程建设。\n", 2021)
+    said = _invented("今年要稳定就业，实施星河惠民工程。\n", 2020)
+    unsaid = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    assert formulations.phrases(new, [said.flat])["星河惠民工程建设"].plain
+    assert not formulations.phrases(new, [unsaid.flat])["星河惠民工程建设"].plain
+
+
+def test_attributive_suffixes_are_what_the_corpus_shows() -> None:
+    """vocab.ATTRIBUTIVE_SUFFIXES is what scripts/measure_suffixes.py measures on the shipped reports."""
+    from tests import scripts
+    from yoy import vocab
+    from yoy.history import flat_text
+
+    measure = scripts.load("scripts/measure_suffixes.py")
+    found = measure.shares([flat_text(r) for r in pipeline.shipped_national()])
+    assert measure.attributive(found) == vocab.ATTRIBUTIVE_SUFFIXES.split(), "run scripts/measure_suffixes.py"
 
 
 def test_an_ordinary_noun_is_not_a_name() -> None:

@@ -20,11 +20,12 @@ pytestmark = pytest.mark.skipif(not (GOLD / "national_2000_2013.json").exists(),
 
 # national_2000_2013.json, reached (target): recall anywhere, within the top 25, rewordings, top-10
 # common-word share (at most).
-NATIONAL_RECALL = 0.94  # (≥ 0.90); 0.788 (82/104) in round 2; 0.865 (90/104) with joined phrases, composites,
+NATIONAL_RECALL = 0.95  # (≥ 0.90); 0.788 (82/104) in round 2; 0.865 (90/104) with joined phrases, composites,
 # A-x-A-y frames, Latin codes and heading units as candidates; 0.894 (93/104) with gaps ranked by run
 # (round 3); 0.904 (94/104) with both merged; 0.923 (96/104) with debuts weighed by coinage (round 6);
 # 0.933 (97/104) with one-slot rewordings (round 7); 0.942 (98/104) with surges (a phrase said before,
-# absent from the old report, now said more than twice as often as in all earlier reports together)
+# absent from the old report, now said more than twice as often as in all earlier reports together);
+# 0.952 (99/104) with a phrase ending before a verb and its aspect complement (round 8)
 # top 25: 0.317 on the formulations branch, 0.308 (32/104) once merged with the repaired national outlines
 # round 2 (salience by the shape of a name, variants demoted): 0.337 (35/104)
 # round 3 (framing words mark a name, weights rebalanced): 0.356 (37/104)
@@ -39,7 +40,9 @@ NATIONAL_RECALL = 0.94  # (≥ 0.90); 0.788 (82/104) in round 2; 0.865 (90/104) 
 # round 7 (one-slot rewordings, A-x-A-y formulas): 0.471 (49/104)
 # both merged: 0.500 (52/104)
 # round 8 (a count moving on ranks as a variant; no short one-word phrase in the head): 0.510 (53/104)
-NATIONAL_TOP25 = 0.509  # (≥ 0.80)
+# round 8 (a phrase ending in an X型 word is cut before its head; a phrase loses a leading pronoun):
+# 0.510 (53/104); an adverbial and a verb without an object a fragment: 0.519 (54/104)
+NATIONAL_TOP25 = 0.519  # (≥ 0.80)
 NATIONAL_REWORDED = 8  # of 8 (≥ 7); 8 with one-slot rewordings (round 7)
 NATIONAL_COMMON_AT_MOST = 0.17  # (≤ 0.10); 0.192 in round 2, 0.177 (23/130) in rounds 3 to 5,
 # 0.169 (22/130) in round 6 and round 8

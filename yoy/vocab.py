@@ -588,6 +588,34 @@ WORDS_KEPT = "；其用词今年仍在同一分句出现（措辞调整）"
 # suffixes that derive concepts, not persons (家, 者, 员) or measures (率, 度); not from any list of
 # expected terms (`formulations.derived`).
 DERIVING_SUFFIXES = "化 性 型 式 观"
+# The one of DERIVING_SUFFIXES whose words only modify (X型: a distinguishing word, 区别词, that stands
+# before the head it classifies), chosen by the share of its words followed by a nominal word in the
+# shipped national reports: `scripts/measure_suffixes.py` prints the shares and the suffixes that pass
+# (`formulations.ATTRIBUTIVE_SUFFIXES`).
+ATTRIBUTIVE_SUFFIXES = "型"
+# Demonstrative pronouns (这 this, 那 that, 此 this): the words that point back at what the text said;
+# from the grammar, a closed class (`formulations.DEMONSTRATIVES`).
+DEMONSTRATIVES = "这 那 此"
+# Directional complements that mark aspect, not direction, after a verb (起来 inchoative: 结合起来,
+# 下去 continuative: 坚持下去): from the grammar of complements (趋向补语 with an aspect meaning), a
+# closed class (`formulations.ASPECT_COMPLEMENTS`).
+ASPECT_COMPLEMENTS = "起来 下去"
+# Generic heads: the nominalised general verbs (建设 building, 发展 development, 工作 work) and the
+# nouns of degree or pace (进程 course, 力度 strength, 步伐 pace, 水平 level) that running text puts
+# after the name of any programme (X的建设, X的步伐): from the genre's grammar of nominal heads, a
+# closed list, not from any list of expected terms (`formulations.GENERIC_HEADS`).
+GENERIC_HEADS = "建设 发展 工作 进程 力度 步伐 水平"
+# Placement verbs of the 把 construction (把X作为Y treat X as Y, 把X放在/摆在Y put X in Y, 把X列为Y list
+# X as Y): from the grammar of the disposal construction, a closed class
+# (`formulations.PLACEMENT_VERBS`).
+PLACEMENT_VERBS = "作为 放在 摆在 列为"
+# Verbs of relation (关系 / 关系到 concern, 涉及 involve, 事关 / 关乎 bear on, 有利于 be good for): the
+# verbs that say what a matter concerns, a closed class of the genre's grammar
+# (`formulations.RELATION_VERBS`).
+RELATION_VERBS = "关系 关系到 涉及 事关 关乎 有利于"
+# Verbs of attainment (取得 achieve, 获得 obtain): the verbs that report a result reached, a closed class
+# of the genre's grammar (`formulations.ATTAINMENT_VERBS`).
+ATTAINMENT_VERBS = "取得 获得"
 
 
 def swap_reason(left: str, right: str, old_word: str, new_word: str) -> str:

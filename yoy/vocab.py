@@ -148,6 +148,10 @@ TREND_COLUMNS = ("地区", "首次使用", "使用年份", "次数", "最近每�
 # Function words and the boilerplate verbs/adverbs of work reports (hand-written from the genre).
 # They carry no topic, so they are left out of similarity bags and never become priorities. (A stop
 # list, not an IDF table: which words are generic is a property of the genre, not of any one report.)
+# Criterion: a genre word, i.e. document frequency in the embedded corpus ≥ GENRE_DF_SHARE (4 in 5)
+# of the reports, or a jieba function-word / closed-class tag. scripts/vocab_provenance.py measures
+# each entry and lists the candidates; tests/test_vocab_provenance.py checks every entry (the ones
+# kept although they fail are the script's commented STOPWORD_EXCEPTIONS).
 STOPWORDS_TEXT = """
 我们 你们 他们 全区 全市 全省 全县 全国 各位 代表 今年 去年 明年 以上 左右 以内 其中 同比 比上年 累计
 进一步 加快 推动 推进 坚持 加强 实施 建设 发展 工作 提升 完善 深化 强化 着力 积极 全面 持续 不断 更加
@@ -441,6 +445,10 @@ FUNCTION_WORDS = """
 """
 # Words a formulation does not start with: the policy verbs, modals and adverbs that introduce one
 # (加快|建设现代化产业体系, 实施|乡村振兴战略). The genre's leading verbs.
+# Criterion: a verb or adverb (jieba POS) that opens a noun phrase, directly or past further verbs and
+# adverbs, in ≥ LEAD_NP_SHARE (half) of its corpus occurrences. scripts/vocab_provenance.py measures
+# each entry and lists the candidates; tests/test_vocab_provenance.py checks the POS of every entry
+# (exceptions, each with its reason: the script's LEAD_EXCEPTIONS).
 LEAD_WORDS = """
 实施 推进 加快 坚持 加强 推动 落实 促进 实行 执行 继续 进一步 大力 着力 深化 深入 切实
 努力 认真 抓好 做好 搞好 完善 健全 实现 提高 提升 扩大 保持 加大 支持 鼓励 开展 建立
@@ -453,6 +461,10 @@ LEAD_WORDS = """
 JOINERS = "和 与 及 以及 等"
 # Nouns that head a policy formulation (实施|…战略, 推进|…改革): the kinds of thing a government
 # programme announces.
+# Criterion: a noun (jieba POS) that ends phrases with ≥ HEAD_MIN_MODIFIERS (10) distinct modifiers
+# across the embedded corpus (a productive head). scripts/vocab_provenance.py measures each entry and
+# lists the candidates; tests/test_vocab_provenance.py checks the POS of every entry (exceptions,
+# each with its reason: the script's HEAD_EXCEPTIONS).
 POLICY_HEADS = """
 政策 战略 体制 机制 制度 体系 工程 行动 计划 规划 改革 建设 发展 道路 方针 模式 方式 格局 社会
 文明 经济 产业 思想 理念 工作 试点 示范区 战略性 一体化 现代化 保障 攻坚战 攻坚 理论

@@ -15,28 +15,53 @@ how each was set); entries that do not meet them are shown as such, not hidden b
   `LEAD_NP_SHARE` of its occurrences.
 - POLICY_HEADS (policy nouns): a noun (jieba POS, `HEAD_TAGS`) that ends phrases with at least
   `HEAD_MIN_MODIFIERS` distinct modifiers across the corpus (productivity).
+- GENERIC_HEADS (generic heads): the same class as POLICY_HEADS — a noun that ends phrases after
+  many distinct stems.
+- PLACEMENT_VERBS (verbs of the 把 frame): a verb (jieba POS) said after a 把-object, in one clause,
+  in at least `PLACEMENT_MIN_REPORTS` reports.
+- RELATION_VERBS (verbs of relation): a verb followed by a noun phrase (its object: what a matter
+  concerns) in at least `LEAD_NP_SHARE` of its occurrences.
+- ATTAINMENT_VERBS (verbs of attainment): a verb with a noun-phrase object in at least
+  `LEAD_NP_SHARE` of its occurrences, said more densely in the reviews than in the plans (outline
+  roles: a result reached is reported, `ATTAINMENT_REVIEW_RATIO`).
+- ATTRIBUTIVE_SUFFIXES: one of `vocab.DERIVING_SUFFIXES` whose words stand before a head; the share
+  is measured by scripts/measure_suffixes.py (shown here from it, not recomputed).
+- GAP_REJECT (gap words of the figures' grammar): a clause holding the word holds a figure at least
+  `GAP_FIGURE_LIFT` times as often as a clause of the corpus does.
+- PLAN_WORDS / REVIEW_WORDS (heading words): written in a part or section heading of at least
+  `HEADING_MIN_REPORTS` reports; where those headings stand is reported (a review opens a report).
+- CHROME (site furniture, by rule): the rule matches no line of any embedded report, and it matches
+  a line of the seed pages (fixtures/raw) or is generic site furniture (`CHROME_GENERIC`, its kind).
 
 The part of each criterion that is a property of the word alone (its POS in jieba's dictionary, its
-document frequency in the embedded corpus) is checked for every entry by tests/test_vocab_provenance.py;
+document frequency in the embedded corpus) — and for GAP_REJECT, the heading words and CHROME the
+corpus statistic itself (`CHECKS`) — is checked for every entry by tests/test_vocab_provenance.py;
 the entries that fail it are the commented exception sets below, each with the reason it is kept.
-The corpus part (LEAD_NP_SHARE, HEAD_MIN_MODIFIERS) is reported here, not tested: it is a review aid.
+The rest (LEAD_NP_SHARE, HEAD_MIN_MODIFIERS, PLACEMENT_MIN_REPORTS, ATTAINMENT_REVIEW_RATIO, heading
+positions) is reported here, not tested: it is a review aid.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from yoy import text, vocab  # noqa: E402
+from yoy import outline, text, vocab  # noqa: E402
 from yoy.corpus import Corpus  # noqa: E402
+from yoy.history import flat_text  # noqa: E402
+from yoy.models import Block, BlockLevel, Outline, Role  # noqa: E402
+from yoy.pipeline import shipped_national  # noqa: E402
 
 # --- the criteria (fixed before the entries were measured) -----------------------------------------
 
@@ -67,6 +92,34 @@ MODIFIER_TAGS = NP_START_TAGS - {"m"}
 # A productive head takes at least ten distinct modifiers across the embedded reports (half a kind
 # per report, twenty reports): fewer, and the noun is a fixed collocation, not an open head.
 HEAD_MIN_MODIFIERS = 10
+
+# Verbs in jieba's tag set (v, vn, vd, vg, vi, vq: first letter v): the word-alone class of the
+# placement, relation and attainment verbs (PLACEMENT_VERBS, RELATION_VERBS, ATTAINMENT_VERBS).
+VERB_TAG = "v"
+# The 把 construction (处置式): 把 + its object + the verb. A placement verb is one the corpus uses in
+# that frame (把X作为Y-like) in at least two reports: a usage of the genre, not one writer's habit.
+DISPOSAL = "把"
+PLACEMENT_MIN_REPORTS = 2
+# An attainment verb reports a result reached: it is said more densely (per character) in the reviews
+# of the past than in the plans (outline roles), a ratio above one. From the verbs' meaning, not fitted.
+ATTAINMENT_REVIEW_RATIO = 1.0
+# A clause of the figures' grammar: a stretch between clause punctuation holding an Arabic digit. A
+# gap word (GAP_REJECT) is a word of figures: a clause holding it holds a figure at least twice as
+# often as a clause of the corpus does (lift ≥ 2). Set on that principle, not fitted to the list.
+CLAUSE_BREAKS = r"[,;。!?:\n]"
+FIGURE = r"[0-9]"
+GAP_FIGURE_LIFT = 2.0
+# A heading word (PLAN_WORDS, REVIEW_WORDS) is written in a part or section heading of at least two
+# embedded reports: a habit of the genre's headings, not one report's. Reported too: where the headings
+# holding it stand (their median offset over the report's length): the review opens a report, before
+# its middle (REVIEW_POSITION_MAX), and a plan's heading stands after the reviews' median.
+HEADING_MIN_REPORTS = 2
+REVIEW_POSITION_MAX = 0.5
+# Site chrome (CHROME) is page furniture: a rule matches no line of any embedded report (the reports'
+# text, every line whatever its length), and it matches a line of the seed pages (fixtures/raw/0*.txt,
+# the pages the embedded local reports were read from) or is generic site furniture listed below.
+SEED_PAGES = "fixtures/raw"
+SEED_GLOB = "0*.txt"
 
 # --- exceptions: entries kept although the word-alone part of their criterion fails ---------------
 # Each with its reason. tests/test_vocab_provenance.py fails on an entry that neither meets the
@@ -115,6 +168,42 @@ HEAD_EXCEPTIONS: dict[str, str] = {
     "保障": _NOTIONAL.format(tag="v", role="a nominal head (social X security)"),
     "攻坚战": _NOTIONAL.format(tag="i", role="a noun head (the X campaign)"),
     "一体化": _NOTIONAL.format(tag="l", role="a nominal suffix (X integration)"),
+}
+GENERIC_HEAD_EXCEPTIONS: dict[str, str] = {}
+PLACEMENT_EXCEPTIONS: dict[str, str] = {}
+RELATION_EXCEPTIONS: dict[str, str] = {
+    "关系": _NOTIONAL.format(tag="n", role="a verb (concern: 关系|X)"),
+    "事关": _NOTIONAL.format(tag="n", role="a verb (bear on: 事关|X)"),
+    "关系到": "关系 with the complement 到, a verb jieba's dictionary lacks; " + _NOT_TOKEN,
+}
+ATTAINMENT_EXCEPTIONS: dict[str, str] = {}
+_PER_UNIT = ("a resource measured per unit of output (energy, water: an indicator of its own): the figure "
+             "after it is the ratio's; in the prose at large a topic, hence no figure lift")
+GAP_EXCEPTIONS: dict[str, str] = {
+    "带动": "a knock-on effect (X带动Y增长-like): the figure is the driven quantity's; mostly prose",
+    "企业": "a subset named before its figure (X企业增加值-like: the firms' share, not the whole); a "
+            "topic of most clauses, hence no figure lift",
+    "能源": _PER_UNIT, "消耗": _PER_UNIT, "用水": _PER_UNIT,
+}
+_VARIANT = "a variant of a plan heading ({of}) that the embedded reports word otherwise"
+_TERM = "a heading of a report that opens or closes a five-year term: {n} of the embedded reports"
+PLAN_EXCEPTIONS: dict[str, str] = {
+    "重点工作": _VARIANT.format(of="the key work: 工作重点, 工作的重点"),
+    "工作重点": _VARIANT.format(of="the key work: 重点工作, 工作的重点"),
+    "工作的重点": _VARIANT.format(of="the key work: 重点工作, 工作重点"),
+    "今后五年": _TERM.format(n="few") + " (the next five years: its plan)",
+}
+REVIEW_EXCEPTIONS: dict[str, str] = {
+    "一年来": "the review's span of one year, beside 过去 (the past): a variant of the review's heading",
+    "五年来": _TERM.format(n="few") + " (the past five years: its review)",
+}
+CHROME_EXCEPTIONS: dict[str, str] = {}
+# CHROME rules that match no line of the seed pages: generic site furniture, each with its kind.
+CHROME_GENERIC: dict[str, str] = {
+    "editor": "a news page's credit line (责任编辑, 来源: name): news-site furniture",
+    "share": "a news page's share, print and close buttons: news-site furniture",
+    "licence": "Wikisource's licence box: furniture of the national reports' source pages (the project's "
+               "shared national sources), not of the local seed pages",
 }
 
 
@@ -233,6 +322,147 @@ def modifiers_of(heads: Iterable[str] | None = None) -> dict[str, set[str]]:
     return mods
 
 
+def verb_ok(word: str) -> bool:
+    """The word-alone part of PLACEMENT_VERBS', RELATION_VERBS' and ATTAINMENT_VERBS' criteria: a verb
+    in jieba's dictionary."""
+    tag = dictionary_tag(word)
+    return tag is not None and tag.startswith(VERB_TAG)
+
+
+@cache
+def placement_reports() -> Counter[str]:
+    """Per word: the reports that say it after a 把-object (把 + one or more words + it, one clause)."""
+    seen: Counter[str] = Counter()
+    breaks = re.compile(CLAUSE_BREAKS)
+    for _, paras in corpus():
+        here: set[str] = set()
+        for p in paras:
+            ba = -1
+            for i, (w, _) in enumerate(p):
+                if breaks.fullmatch(w[:1] or " "):
+                    ba = -1
+                elif w == DISPOSAL:
+                    ba = i
+                elif ba >= 0 and i > ba + 1:
+                    here.add(w)
+        seen.update(here)
+    return seen
+
+
+@cache
+def outlines() -> tuple[tuple[str, Outline], ...]:
+    """Every embedded report's text and outline."""
+    return tuple((r.text, outline.segment(r)) for r in Corpus(ROOT / "yoy" / "corpus").reports())
+
+
+def _blocks(blocks: Iterable[Block]) -> Iterable[Block]:
+    for b in blocks:
+        yield b
+        yield from _blocks(b.children)
+
+
+@cache
+def role_texts() -> dict[Role, str]:
+    """The folded text of the embedded reports' parts by role (review, plan), joined by line breaks."""
+    out: dict[Role, list[str]] = defaultdict(list)
+    for body, o in outlines():
+        for b in o.blocks:
+            out[b.role].append(text.fold(body[b.span.start:b.span.end]))
+    return {role: "\n".join(parts) for role, parts in out.items()}
+
+
+def review_ratio(word: str) -> float:
+    """Occurrences of `word` per character in the review parts over those in the plan parts."""
+    texts = role_texts()
+    review, plan = texts.get(Role.REVIEW, ""), texts.get(Role.PLAN, "")
+    r = review.count(word) / max(len(review), 1)
+    q = plan.count(word) / max(len(plan), 1)
+    return r / q if q else float("inf") if r else 0.0
+
+
+@cache
+def clauses() -> tuple[str, ...]:
+    """The folded clauses of the embedded reports (between clause punctuation)."""
+    breaks = re.compile(CLAUSE_BREAKS)
+    return tuple(c for body, _ in outlines() for c in breaks.split(text.fold(body)) if c.strip())
+
+
+def figure_lift(word: str) -> tuple[int, float]:
+    """Clauses holding `word`, and how much likelier such a clause holds a figure than any clause."""
+    figure = re.compile(FIGURE)
+    every = clauses()
+    base = sum(bool(figure.search(c)) for c in every) / len(every)
+    mine = [c for c in every if word in c]
+    share = sum(bool(figure.search(c)) for c in mine) / len(mine) if mine else 0.0
+    return len(mine), share / base
+
+
+def gap_ok(word: str) -> bool:
+    """GAP_REJECT's criterion (on the corpus): a clause holding it holds a figure GAP_FIGURE_LIFT times
+    as often as a clause of the corpus."""
+    return figure_lift(word)[1] >= GAP_FIGURE_LIFT
+
+
+@cache
+def headings() -> tuple[tuple[str, float], ...]:
+    """Every part and section heading of the embedded reports (folded), with its offset over the
+    report's length, one row per report and heading (a report's id first: `report#title`)."""
+    out = []
+    for k, (body, o) in enumerate(outlines()):
+        for b in _blocks(o.blocks):
+            if b.level in (BlockLevel.PART, BlockLevel.SECTION):
+                out.append((f"{k}#{text.fold(b.title)}", b.span.start / max(len(body), 1)))
+    return tuple(out)
+
+
+def heading_stats(word: str) -> tuple[int, float | None]:
+    """Reports with a heading holding `word`, and those headings' median position (None: none)."""
+    found = [(t.split("#", 1)[0], pos) for t, pos in headings() if word in t.split("#", 1)[1]]
+    return len({k for k, _ in found}), median(pos for _, pos in found) if found else None
+
+
+def heading_ok(word: str) -> bool:
+    """The tested part of PLAN_WORDS' and REVIEW_WORDS' criterion: a heading word of two reports."""
+    return heading_stats(word)[0] >= HEADING_MIN_REPORTS
+
+
+def chrome_patterns() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(p, re.IGNORECASE) for name, p in vocab.CHROME.items()}
+
+
+@cache
+def report_lines() -> tuple[str, ...]:
+    """Every line of every embedded report's text, folded and stripped."""
+    return tuple(ln.strip() for body, _ in outlines() for ln in text.fold(body).split("\n") if ln.strip())
+
+
+@cache
+def seed_lines() -> tuple[str, ...]:
+    """Every line of the seed pages (fixtures/raw), folded and stripped."""
+    pages = sorted((ROOT / SEED_PAGES).glob(SEED_GLOB))
+    return tuple(ln.strip() for p in pages for ln in text.fold(p.read_text(encoding="utf-8")).split("\n")
+                 if ln.strip())
+
+
+def chrome_ok(name: str) -> bool:
+    """The tested part of CHROME's criterion: the rule matches no line of an embedded report."""
+    rule = chrome_patterns()[name]
+    return not any(rule.search(ln) for ln in report_lines())
+
+
+def chrome_seen(name: str) -> int:
+    """Lines of the seed pages the rule matches: the page furniture it was written from."""
+    rule = chrome_patterns()[name]
+    return sum(bool(rule.search(ln)) for ln in seed_lines())
+
+
+def gap_words() -> list[str]:
+    """The alternatives of the GAP_REJECT pattern: plain words (no regex syntax)."""
+    words = vocab.GAP_REJECT.split("|")
+    assert all(re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words), "GAP_REJECT is no longer plain words"
+    return words
+
+
 # --- the report ---------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -245,8 +475,12 @@ class Row:
 
 
 def entries(name: str) -> list[str]:
-    """The distinct entries of vocab.`name`, in order."""
-    return list(dict.fromkeys(getattr(vocab, name).split()))
+    """The distinct entries of vocab.`name`, in order: the words of a space-separated run or of a
+    tuple, the alternatives of GAP_REJECT, the rule names of CHROME."""
+    if name == "GAP_REJECT":
+        return gap_words()
+    value = getattr(vocab, name)
+    return list(dict.fromkeys(value.split() if isinstance(value, str) else value))
 
 
 def stopword_rows(top: int) -> tuple[list[Row], list[Row]]:
@@ -276,8 +510,8 @@ def lead_rows(top: int) -> tuple[list[Row], list[Row]]:
     return [row(w) for w in mine], [row(w) for w in cand[:top]]
 
 
-def head_rows(top: int) -> tuple[list[Row], list[Row]]:
-    mine = entries("POLICY_HEADS")
+def head_rows(top: int, name: str = "POLICY_HEADS") -> tuple[list[Row], list[Row]]:
+    mine = entries(name)
     mods = modifiers_of(mine)
     rows = [Row(w, dictionary_tag(w), f"modifiers {len(mods[w])}", head_ok(w),
                 head_ok(w) and len(mods[w]) >= HEAD_MIN_MODIFIERS) for w in mine]
@@ -288,12 +522,156 @@ def head_rows(top: int) -> tuple[list[Row], list[Row]]:
     return rows, [Row(w, dictionary_tag(w), f"modifiers {len(every[w])}", True, True) for w in cand[:top]]
 
 
+def np_share(word: str) -> tuple[int, int, float]:
+    n, k = lead_shares().get(word, (0, 0))
+    return n, k, k / n if n else 0.0
+
+
+def placement_rows(top: int) -> tuple[list[Row], list[Row]]:
+    seen = placement_reports()
+
+    def row(w: str) -> Row:
+        return Row(w, dictionary_tag(w), f"after a 把-object in {seen[w]} reports", verb_ok(w),
+                   verb_ok(w) and seen[w] >= PLACEMENT_MIN_REPORTS)
+
+    mine = entries("PLACEMENT_VERBS")
+    cand = sorted((w for w, k in seen.items() if w not in mine and len(w) >= 2 and verb_ok(w)
+                   and k >= PLACEMENT_MIN_REPORTS), key=lambda w: (-seen[w], w))
+    return [row(w) for w in mine], [row(w) for w in cand[:top]]
+
+
+def relation_rows(top: int) -> tuple[list[Row], list[Row]]:
+    def row(w: str) -> Row:
+        n, k, share = np_share(w)
+        return Row(w, dictionary_tag(w), f"NP {k}/{n} = {share:.2f}", verb_ok(w),
+                   verb_ok(w) and share >= LEAD_NP_SHARE)
+
+    mine = entries("RELATION_VERBS")
+    known = set(mine) | set(entries("LEAD_WORDS"))
+    shares = lead_shares()
+    cand = [w for w, (n, k) in shares.items() if w not in known and len(w) >= 2 and verb_ok(w)
+            and n >= HEAD_MIN_MODIFIERS and k / n >= LEAD_NP_SHARE]
+    cand.sort(key=lambda w: (-shares[w][1], w))
+    return [row(w) for w in mine], [row(w) for w in cand[:top]]
+
+
+def attainment_rows(top: int) -> tuple[list[Row], list[Row]]:
+    def row(w: str) -> Row:
+        n, k, share = np_share(w)
+        ratio = review_ratio(w)
+        return Row(w, dictionary_tag(w), f"NP {k}/{n} = {share:.2f}, review/plan density {ratio:.2f}",
+                   verb_ok(w), verb_ok(w) and share >= LEAD_NP_SHARE and ratio > ATTAINMENT_REVIEW_RATIO)
+
+    mine = entries("ATTAINMENT_VERBS")
+    known = set(mine) | set(entries("LEAD_WORDS"))
+    shares = lead_shares()
+    pool = [w for w, (n, k) in shares.items() if w not in known and len(w) >= 2 and verb_ok(w)
+            and n >= HEAD_MIN_MODIFIERS and k / n >= LEAD_NP_SHARE]
+    ratios = {w: review_ratio(w) for w in pool}
+    cand = sorted((w for w in pool if ratios[w] > ATTAINMENT_REVIEW_RATIO), key=lambda w: (-ratios[w], w))
+    return [row(w) for w in mine], [row(w) for w in cand[:top]]
+
+
+@cache
+def suffix_measure() -> tuple[dict[str, tuple[int, float]], list[str]]:
+    """scripts/measure_suffixes.py's shares on the shipped national reports, and the suffixes that pass:
+    ATTRIBUTIVE_SUFFIXES' criterion is measured there (its --check and a test hold the list to it)."""
+    path = ROOT / "scripts" / "measure_suffixes.py"
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    found = module.shares([flat_text(r) for r in shipped_national()])
+    return found, list(module.attributive(found))
+
+
+def suffix_ok(word: str) -> bool:
+    """The word-alone part of ATTRIBUTIVE_SUFFIXES' criterion: one of the deriving suffixes."""
+    return word in vocab.DERIVING_SUFFIXES.split()
+
+
+def suffix_rows(top: int) -> tuple[list[Row], list[Row]]:
+    found, passing = suffix_measure()
+
+    def row(w: str) -> Row:
+        n, share = found.get(w, (0, 0.0))
+        return Row(w, None, f"{n} words, {share:.1%} before a head (scripts/measure_suffixes.py)",
+                   suffix_ok(w), w in passing)
+
+    mine = entries("ATTRIBUTIVE_SUFFIXES")
+    return [row(w) for w in mine], [row(w) for w in passing if w not in mine][:top]
+
+
+def gap_rows(top: int) -> tuple[list[Row], list[Row]]:
+    def row(w: str) -> Row:
+        n, lift = figure_lift(w)
+        return Row(w, dictionary_tag(w), f"{n} clauses, figure lift {lift:.2f}", gap_ok(w), gap_ok(w))
+
+    return [row(w) for w in entries("GAP_REJECT")], []  # an open class: no candidate search
+
+
+def heading_rows(name: str) -> Callable[[int], tuple[list[Row], list[Row]]]:
+    def build(top: int) -> tuple[list[Row], list[Row]]:
+        reviews = [pos for w in entries("REVIEW_WORDS") if (pos := heading_stats(w)[1]) is not None]
+        review_at = median(reviews) if reviews else 0.0
+
+        def row(w: str) -> Row:
+            k, pos = heading_stats(w)
+            at = "-" if pos is None else f"{pos:.2f}"
+            placed = pos is not None and (pos < REVIEW_POSITION_MAX if name == "REVIEW_WORDS"
+                                          else pos > review_at)
+            return Row(w, dictionary_tag(w), f"headings in {k} reports, median position {at}",
+                       heading_ok(w), heading_ok(w) and placed)
+
+        return [row(w) for w in entries(name)], []  # no candidate search: heading words are phrases
+
+    return build
+
+
+def chrome_rows(top: int) -> tuple[list[Row], list[Row]]:
+    hits = {name: sum(bool(p.search(ln)) for ln in report_lines()) for name, p in chrome_patterns().items()}
+
+    def row(name: str) -> Row:
+        seen = chrome_seen(name)
+        where = f"{seen} seed-page lines" if seen else f"generic: {CHROME_GENERIC.get(name, 'none listed')}"
+        return Row(name, None, f"{hits[name]} report lines, {where}", chrome_ok(name),
+                   chrome_ok(name) and (seen > 0 or name in CHROME_GENERIC))
+
+    return [row(n) for n in entries("CHROME")], []
+
+
 LISTS: dict[str, tuple[str, Callable[[int], tuple[list[Row], list[Row]]], dict[str, str]]] = {
     "STOPWORDS_TEXT": (f"df ≥ {GENRE_DF_SHARE:.0%} of reports or a function-word tag", stopword_rows,
                        STOPWORD_EXCEPTIONS),
     "LEAD_WORDS": (f"verb/adverb tag, opens a noun phrase in ≥ {LEAD_NP_SHARE:.0%} of occurrences",
                    lead_rows, LEAD_EXCEPTIONS),
     "POLICY_HEADS": (f"noun tag, ≥ {HEAD_MIN_MODIFIERS} distinct modifiers", head_rows, HEAD_EXCEPTIONS),
+    "GENERIC_HEADS": (f"noun tag, ≥ {HEAD_MIN_MODIFIERS} distinct modifiers",
+                      lambda top: head_rows(top, "GENERIC_HEADS"), GENERIC_HEAD_EXCEPTIONS),
+    "PLACEMENT_VERBS": (f"verb tag, after a 把-object in ≥ {PLACEMENT_MIN_REPORTS} reports", placement_rows,
+                        PLACEMENT_EXCEPTIONS),
+    "RELATION_VERBS": (f"verb tag, followed by a noun phrase in ≥ {LEAD_NP_SHARE:.0%} of occurrences",
+                       relation_rows, RELATION_EXCEPTIONS),
+    "ATTAINMENT_VERBS": (f"verb tag, noun-phrase object in ≥ {LEAD_NP_SHARE:.0%}, denser in reviews than "
+                         "plans", attainment_rows, ATTAINMENT_EXCEPTIONS),
+    "ATTRIBUTIVE_SUFFIXES": ("a deriving suffix whose words stand before a head "
+                             "(scripts/measure_suffixes.py)", suffix_rows, {}),
+    "GAP_REJECT": (f"a word of figures: its clauses hold a figure ≥ {GAP_FIGURE_LIFT:g}× as often as any",
+                   gap_rows, GAP_EXCEPTIONS),
+    "PLAN_WORDS": (f"in headings of ≥ {HEADING_MIN_REPORTS} reports, after the reviews' headings",
+                   heading_rows("PLAN_WORDS"), PLAN_EXCEPTIONS),
+    "REVIEW_WORDS": (f"in headings of ≥ {HEADING_MIN_REPORTS} reports, before position "
+                     f"{REVIEW_POSITION_MAX}", heading_rows("REVIEW_WORDS"), REVIEW_EXCEPTIONS),
+    "CHROME": ("matches no report line; matches a seed-page line or is generic site furniture", chrome_rows,
+               CHROME_EXCEPTIONS),
+}
+
+# The tested (word-alone or corpus) part of each list's criterion: tests/test_vocab_provenance.py.
+CHECKS: dict[str, Callable[[str], bool]] = {
+    "STOPWORDS_TEXT": stopword_ok, "LEAD_WORDS": lead_ok, "POLICY_HEADS": head_ok, "GENERIC_HEADS": head_ok,
+    "PLACEMENT_VERBS": verb_ok, "RELATION_VERBS": verb_ok, "ATTAINMENT_VERBS": verb_ok,
+    "ATTRIBUTIVE_SUFFIXES": suffix_ok, "GAP_REJECT": gap_ok, "PLAN_WORDS": heading_ok,
+    "REVIEW_WORDS": heading_ok, "CHROME": chrome_ok,
 }
 
 

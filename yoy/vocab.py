@@ -181,6 +181,10 @@ ENUMERATION = r"(?:第)?([{numerals}]{{1,3}})(?:是|要|[,、])"
 # A subject's modal in a digest's shared opening (`某区将在…`): the title starts after it.
 SUBJECT_MODALS = ("将", "要")
 # Words of a heading that plans the coming year, and of one that reviews the past.
+# Criterion: written in a part or section heading of ≥ HEADING_MIN_REPORTS (2) embedded reports;
+# scripts/vocab_provenance.py also shows where those headings stand (a review opens a report), and
+# tests/test_vocab_provenance.py checks every entry (exceptions, with their reasons: PLAN_EXCEPTIONS,
+# REVIEW_EXCEPTIONS of the script).
 PLAN_WORDS = ("工作安排", "目标任务", "重点工作", "工作重点", "工作的重点", "主要目标", "总体要求",
               "今后五年")
 REVIEW = "回顾"
@@ -240,6 +244,9 @@ OBJECT_OF = r"(?:将|把)$"
 CHANGE_BEFORE = r"(?:削减|减少|增加|压减|扩大|降低|提高|调减|调增)$"
 BEFORE_AMOUNT = r"(?:发行|安排|增发|新增)(?P<value>{value})的?$"
 # Gap words that mean the figure is not the indicator's own (a share, a part, a per-head figure).
+# Criterion: a word of figures, i.e. a clause holding it holds a figure ≥ GAP_FIGURE_LIFT (2) times as
+# often as a clause of the embedded corpus; scripts/vocab_provenance.py measures each alternative and
+# tests/test_vocab_provenance.py checks it (exceptions, with their reasons: GAP_EXCEPTIONS).
 GAP_REJECT = r"占|比重|其中|人均|以来|相当于|带动|用于|资金|企业|项目|能源|能耗|消耗|用水|排放"
 # Gap or verb words of a change against last year: a delta, not the target.
 DELTA = r"比(?:上年|去年|(?:19|20)\d\d年)"
@@ -339,6 +346,11 @@ HEADER_STARTS = r"^(?:[—―]{1,3}|" + ADDRESS + ")"
 
 # Site chrome (yoy.ingest.chrome): the page furniture a short line may be, by rule name. Anchored or
 # specific enough not to hit report prose; the rule table (which rules end an article) is in chrome.
+# Provenance: the furniture of the seed pages (fixtures/raw: the web pages the local reports were read
+# from) and generic site furniture. Criterion: a rule matches no line of any embedded report and
+# matches a seed-page line, or is generic furniture of another kind of page (the script's
+# CHROME_GENERIC, with its kind); scripts/vocab_provenance.py counts both, tests/test_vocab_provenance.py
+# checks every rule.
 CHROME = {
     "navigation": r"^(?:[•·*>-]\s*)?(?:wap手机版|手机版|设为首页|收藏本站|网站首页|返回首页)",
     "breadcrumb": r"^(?:当前位置|您的位置|你的位置|您现在的位置)",
@@ -603,7 +615,8 @@ DERIVING_SUFFIXES = "化 性 型 式 观"
 # The one of DERIVING_SUFFIXES whose words only modify (X型: a distinguishing word, 区别词, that stands
 # before the head it classifies), chosen by the share of its words followed by a nominal word in the
 # shipped national reports: `scripts/measure_suffixes.py` prints the shares and the suffixes that pass
-# (`formulations.ATTRIBUTIVE_SUFFIXES`).
+# (`formulations.ATTRIBUTIVE_SUFFIXES`). scripts/vocab_provenance.py shows that measure per entry and
+# tests/test_vocab_provenance.py checks each entry is one of DERIVING_SUFFIXES.
 ATTRIBUTIVE_SUFFIXES = "型"
 # Demonstrative pronouns (这 this, 那 that, 此 this): the words that point back at what the text said;
 # from the grammar, a closed class (`formulations.DEMONSTRATIVES`).
@@ -616,17 +629,27 @@ ASPECT_COMPLEMENTS = "起来 下去"
 # nouns of degree or pace (进程 course, 力度 strength, 步伐 pace, 水平 level) that running text puts
 # after the name of any programme (X的建设, X的步伐): from the genre's grammar of nominal heads, a
 # closed list, not from any list of expected terms (`formulations.GENERIC_HEADS`).
+# Criterion: as POLICY_HEADS, a noun (jieba POS) ending phrases with ≥ HEAD_MIN_MODIFIERS (10) distinct
+# modifiers; scripts/vocab_provenance.py measures each entry, tests/test_vocab_provenance.py checks it.
 GENERIC_HEADS = "建设 发展 工作 进程 力度 步伐 水平"
 # Placement verbs of the 把 construction (把X作为Y treat X as Y, 把X放在/摆在Y put X in Y, 把X列为Y list
 # X as Y): from the grammar of the disposal construction, a closed class
 # (`formulations.PLACEMENT_VERBS`).
+# Criterion: a verb (jieba POS) said after a 把-object, in one clause, in ≥ PLACEMENT_MIN_REPORTS (2)
+# reports; scripts/vocab_provenance.py measures each entry, tests/test_vocab_provenance.py checks the POS.
 PLACEMENT_VERBS = "作为 放在 摆在 列为"
 # Verbs of relation (关系 / 关系到 concern, 涉及 involve, 事关 / 关乎 bear on, 有利于 be good for): the
 # verbs that say what a matter concerns, a closed class of the genre's grammar
 # (`formulations.RELATION_VERBS`).
+# Criterion: a verb (jieba POS) followed by a noun phrase in ≥ LEAD_NP_SHARE (half) of its occurrences;
+# scripts/vocab_provenance.py measures each entry, tests/test_vocab_provenance.py checks the POS
+# (exceptions, with their reasons: RELATION_EXCEPTIONS).
 RELATION_VERBS = "关系 关系到 涉及 事关 关乎 有利于"
 # Verbs of attainment (取得 achieve, 获得 obtain): the verbs that report a result reached, a closed class
 # of the genre's grammar (`formulations.ATTAINMENT_VERBS`).
+# Criterion: a verb (jieba POS) with a noun-phrase object in ≥ LEAD_NP_SHARE of its occurrences, said
+# more densely in the reviews than in the plans; scripts/vocab_provenance.py measures each entry,
+# tests/test_vocab_provenance.py checks the POS.
 ATTAINMENT_VERBS = "取得 获得"
 
 

@@ -98,7 +98,10 @@ HEAD_MIN_MODIFIERS = 10
 VERB_TAG = "v"
 # The 把 construction (处置式): 把 + its object + the verb. A placement verb is one the corpus uses in
 # that frame (把X作为Y-like) in at least two reports: a usage of the genre, not one writer's habit.
+# The frame's verb is the first predicate verb (jieba's tag v itself, not the nominal verb vn: 把X的
+# 建设-like objects hold those) after one or more words of the object, in the same clause.
 DISPOSAL = "把"
+FRAME_VERB_TAG = "v"
 PLACEMENT_MIN_REPORTS = 2
 # An attainment verb reports a result reached: it is said more densely (per character) in the reviews
 # of the past than in the plans (outline roles), a ratio above one. From the verbs' meaning, not fitted.
@@ -331,20 +334,22 @@ def verb_ok(word: str) -> bool:
 
 @cache
 def placement_reports() -> Counter[str]:
-    """Per word: the reports that say it after a 把-object (把 + one or more words + it, one clause)."""
+    """Per word: the reports that say it as the verb of a 把 frame (把 + one or more words of its object
+    + it: the first predicate verb after them, `FRAME_VERB_TAG`, in one clause)."""
     seen: Counter[str] = Counter()
     breaks = re.compile(CLAUSE_BREAKS)
     for _, paras in corpus():
         here: set[str] = set()
         for p in paras:
             ba = -1
-            for i, (w, _) in enumerate(p):
+            for i, (w, t) in enumerate(p):
                 if breaks.fullmatch(w[:1] or " "):
                     ba = -1
                 elif w == DISPOSAL:
                     ba = i
-                elif ba >= 0 and i > ba + 1:
+                elif ba >= 0 and i > ba + 1 and t == FRAME_VERB_TAG:
                     here.add(w)
+                    ba = -1
         seen.update(here)
     return seen
 
@@ -387,12 +392,19 @@ def clauses() -> tuple[str, ...]:
     return tuple(c for body, _ in outlines() for c in breaks.split(text.fold(body)) if c.strip())
 
 
+@cache
+def figure_base() -> float:
+    """The share of the corpus's clauses that hold a figure."""
+    figure = re.compile(FIGURE)
+    every = clauses()
+    return sum(bool(figure.search(c)) for c in every) / len(every)
+
+
 def figure_lift(word: str) -> tuple[int, float]:
     """Clauses holding `word`, and how much likelier such a clause holds a figure than any clause."""
     figure = re.compile(FIGURE)
-    every = clauses()
-    base = sum(bool(figure.search(c)) for c in every) / len(every)
-    mine = [c for c in every if word in c]
+    mine = [c for c in clauses() if word in c]
+    base = figure_base()
     share = sum(bool(figure.search(c)) for c in mine) / len(mine) if mine else 0.0
     return len(mine), share / base
 
@@ -404,20 +416,20 @@ def gap_ok(word: str) -> bool:
 
 
 @cache
-def headings() -> tuple[tuple[str, float], ...]:
-    """Every part and section heading of the embedded reports (folded), with its offset over the
-    report's length, one row per report and heading (a report's id first: `report#title`)."""
+def headings() -> tuple[tuple[int, str, float], ...]:
+    """Every part and section heading of the embedded reports: (the report's number, the folded
+    title, its offset over the report's length)."""
     out = []
     for k, (body, o) in enumerate(outlines()):
         for b in _blocks(o.blocks):
             if b.level in (BlockLevel.PART, BlockLevel.SECTION):
-                out.append((f"{k}#{text.fold(b.title)}", b.span.start / max(len(body), 1)))
+                out.append((k, text.fold(b.title), b.span.start / max(len(body), 1)))
     return tuple(out)
 
 
 def heading_stats(word: str) -> tuple[int, float | None]:
     """Reports with a heading holding `word`, and those headings' median position (None: none)."""
-    found = [(t.split("#", 1)[0], pos) for t, pos in headings() if word in t.split("#", 1)[1]]
+    found = [(k, pos) for k, title, pos in headings() if word in title]
     return len({k for k, _ in found}), median(pos for _, pos in found) if found else None
 
 

@@ -154,7 +154,7 @@ DEMONSTRATIVES = tuple(_closed(vocab.DEMONSTRATIVES))
 # Aspect complements (起来: inchoative, 下去: continuative) after a verb make it a predicate with an
 # aspect (把A和B结合起来-like, 坚持下去-like): a closed grammar class (`vocab.ASPECT_COMPLEMENTS`).
 # The directional complements that keep their direction (出去, 进来) are left alone: they form slogans
-# of their own (走出去-like, a verb of motion and its direction). On the 13 national development pairs
+# of their own (迈出去-like, a verb of motion and its direction). On the 13 national development pairs
 # (round 8): recall 98 → 99 of 104 (a name before 结合起来 given its own end), nothing else moved.
 # (Tried, round 8, for the same ends of a phrase: trailing adverbs cut off (X|尚未-like): no figure
 # moved; a leading adverbial adjective (jieba ad) cut off: no figure moved, and names led by one would

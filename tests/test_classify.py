@@ -9,6 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segment
 from yoy import align, classify, figures, formulations, lexicon, terms, vocab
@@ -498,6 +500,17 @@ def test_a_count_moving_on_is_the_old_phrase_with_other_numbers() -> None:
     # a plan named by its number is the year's programme; a number said nowhere else is no count
     assert "星河五年计划" not in got and "晨光二号工程" not in got
     assert classify._counted_on(found, found, ()) == {}
+
+
+# masked forms and texts over a few characters, the mark among them, so that forms often occur
+_MASKED = st.text(alphabet="#星河月一", min_size=1, max_size=7).map(lambda s: s if "#" in s else s + "#")
+
+
+@given(st.lists(_MASKED, max_size=12), st.text(alphabet="#星河月一", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_masked_forms_found_by_the_walk_over_marks_are_those_a_substring_search_finds(
+        forms: list[str], text: str) -> None:
+    assert classify._counted_in(classify._counted_forms(set(forms)), text) == {c for c in forms if c in text}
 
 
 def test_a_count_moving_on_is_told_on_both_sides(base: Report) -> None:

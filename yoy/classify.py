@@ -363,6 +363,7 @@ DUP_SHARE, DUP_WINDOW, DUP_FACTOR = 0.6, 50, 0.5
 # kept (top-10 common share 16.9 → 17.7%, over its pin), so a debut counted on keeps its rank and only
 # its reason tells. Without the policy-noun exception a numbered plan name fell past the MAX_NEW cap.
 COUNTED_ON = re.compile(f"[{re.escape(vocab.NUMBER_CHARS + vocab.TWO)}]+")
+COUNT_MARK = "#"  # what a run of numerals becomes in the masked form of a phrase or text (`_counted`)
 # Evidence sentences kept per report for one term; the brief shows a few, the counts say the rest.
 # Past the first FULL_EVIDENCE new (or dropped) terms by rank, one sentence each: the list's tail is
 # for searching, and three sentences for each of hundreds of terms triples the record.
@@ -1033,7 +1034,56 @@ def _said_another_way(terms: Iterable[str], so: _Side, sn: _Side) -> dict[str, s
 
 def _counted(t: str) -> str:
     """`t` with each run of numerals as one `#` (`COUNTED_ON`)."""
-    return COUNTED_ON.sub("#", t)
+    return COUNTED_ON.sub(COUNT_MARK, t)
+
+
+class _CountedForms(NamedTuple):
+    """Numeral-masked forms (`_counted`), each filed under the three characters about one of its
+    marks (`_counted_in`): `inner` under a mark with a character either side (统#制定 under 统#制),
+    `head` under the first three characters when the only marks are at its ends and it starts with
+    one (#年大计 under #年大), `tail` under the last three otherwise (全国新增# under 新增#), each
+    with that mark's offset in the form; `short` holds forms of fewer than three characters."""
+
+    inner: dict[str, list[tuple[str, int]]]
+    head: dict[str, list[tuple[str, int]]]
+    tail: dict[str, list[tuple[str, int]]]
+    short: list[str]
+
+
+def _counted_forms(forms: Iterable[str]) -> _CountedForms:
+    """`forms` (each holding a `COUNT_MARK`) filed for `_counted_in`."""
+    out = _CountedForms({}, {}, {}, [])
+    for c in forms:
+        n = len(c)
+        a = next((k for k in range(1, n - 1) if c[k] == COUNT_MARK), -1)
+        if a > 0:
+            out.inner.setdefault(c[a - 1:a + 2], []).append((c, a))
+        elif n < 3:
+            out.short.append(c)
+        elif c[0] == COUNT_MARK:
+            out.head.setdefault(c[:3], []).append((c, 0))
+        else:
+            out.tail.setdefault(c[-3:], []).append((c, n - 1))
+    return out
+
+
+def _counted_in(forms: _CountedForms, shifted: str) -> set[str]:
+    """The forms that the masked text `shifted` contains: one walk over its marks, each mark's three
+    windows looked up and the forms filed there compared in place: the same set as a substring
+    search of every form in it, which costs ≈ 7 µs a form in a national report's ≈ 20,000 characters
+    (≈ 100 forms of its new phrases, ≈ 10 history texts), where the walk over its ≈ 350 marks costs
+    ≈ 0.25 ms (measured on this machine)."""
+    said = {c for c in forms.short if c in shifted}
+    inner, head, tail = forms.inner.get, forms.head.get, forms.tail.get
+    p = -1
+    for piece in shifted.split(COUNT_MARK)[:-1]:
+        p += len(piece) + 1  # the next mark
+        for filed in (inner(shifted[p - 1:p + 2]) if p else None, head(shifted[p:p + 3]),
+                      tail(shifted[p - 2:p + 1]) if p > 1 else None):
+            for c, a in filed or ():
+                if p >= a and shifted.startswith(c, p - a):
+                    said.add(c)
+    return said
 
 
 def _counted_on(terms: Iterable[str], found: Mapping[str, formulations.Phrase], texts: Sequence[str]
@@ -1044,11 +1094,12 @@ def _counted_on(terms: Iterable[str], found: Mapping[str, formulations.Phrase], 
     wanted = {t: _counted(t) for t in terms if not found[t].policy_head and COUNTED_ON.search(t)}
     if not wanted:
         return {}
+    forms = _counted_forms(set(wanted.values()))
     out: dict[str, str] = {}
     for text in texts:
-        shifted = _counted(text)
+        said = _counted_in(forms, _counted(text))  # a form the text lacks cannot match there
         for t, c in wanted.items():
-            if t in out or c not in shifted:
+            if t in out or c not in said:
                 continue
             rx = re.compile(COUNTED_ON.sub(lambda _m: COUNTED_ON.pattern, re.escape(t)))
             other = next((m.group(0) for m in rx.finditer(text) if m.group(0) != t), None)

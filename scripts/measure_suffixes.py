@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from yoy import vocab  # noqa: E402
+from yoy.formulations import _NOMINAL_TAGS as NOMINAL_TAGS  # noqa: E402
+from yoy.formulations import DERIVED_MIN  # noqa: E402
 from yoy.history import flat_text  # noqa: E402
 from yoy.pipeline import shipped_national  # noqa: E402
 from yoy.text import tag  # noqa: E402
@@ -29,8 +31,8 @@ from yoy.text import tag  # noqa: E402
 # as a modifier), so a suffix whose words precede a head three times in four is one that only
 # classifies. Set from that contrast, not fitted to any list of expected terms.
 ATTRIBUTIVE_SHARE = 0.75
-# Jieba's tags of words that can head a phrase (as `formulations._NOMINAL_TAGS`).
-NOMINAL = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "i", "l", "j"})
+# Jieba's tags of words that can head a phrase: the engine's own.
+NOMINAL = NOMINAL_TAGS
 
 
 def shares(texts: list[str]) -> dict[str, tuple[int, float]]:
@@ -41,7 +43,7 @@ def shares(texts: list[str]) -> dict[str, tuple[int, float]]:
     for text in texts:
         tagged = tag(text)
         for (w, _), (_, nxt) in pairwise(tagged):
-            if len(w) >= 3 and w[-1] in suffixes:
+            if len(w) >= DERIVED_MIN and w[-1] in suffixes:
                 seen[w[-1]] += 1
                 headed[w[-1]] += nxt in NOMINAL
     return {s: (seen[s], headed[s] / seen[s] if seen[s] else 0.0) for s in suffixes}

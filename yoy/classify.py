@@ -858,6 +858,11 @@ class _Pending(NamedTuple):
     counted: bool = False  # a count moving on (`COUNTED_ON`): sunk by DUP_FACTOR once kept
 
 
+def _by_score(c: _Pending) -> tuple[float, int, str]:
+    """The order of candidates: best score first; ties: shorter term first, then by text."""
+    return -round(c.score, 6), len(c.term), c.term
+
+
 def _overlap(a: str, b: str) -> bool:
     """`a` and `b` are one formulation said two ways (建设X / X建设): they
     share a run of at least DUP_SHARE of the shorter one's characters (and at least three)."""
@@ -881,20 +886,20 @@ def _dedupe(pending: list[_Pending]) -> list[_Pending]:
         elif len(heads) < DUP_WINDOW:
             heads.append(c.term)
         out.append(c)
-    out.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
+    out.sort(key=_by_score)
     return out
 
 
 def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _Side) -> list[_Found]:
     """The `keep` best candidates as priorities (ties: shorter term first, then by text)."""
     factor = DIGEST_FACTOR if _note(change, so, sn) else 1.0
-    pending.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
+    pending.sort(key=_by_score)
     # which candidates the record keeps is decided on their own scores; the dedupe only orders the
     # kept ones (a variant of a better phrase moves down the brief but stays in the record)
     kept = [c for c in pending if not c.common][:keep] + [c for c in pending if c.common][:MAX_COMMON]
     # a count moving on is kept by its own score too, and sinks in the order only (`COUNTED_ON`)
     kept = [c._replace(score=c.score * DUP_FACTOR) if c.counted else c for c in kept]
-    kept.sort(key=lambda c: (-round(c.score, 6), len(c.term), c.term))
+    kept.sort(key=_by_score)
     kept = _dedupe(kept)
     out = []
     for k, c in enumerate(kept):
@@ -1515,8 +1520,8 @@ def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
     # said in both (continued) and KEY_MIN_COUNT+ times in one: the others are never kept below
     shared = [t for t in co.keys() & cn.keys() if co[t] >= KEY_MIN_COUNT or cn[t] >= KEY_MIN_COUNT]
     for term, g in sorted(keyness(co, cn, shared).items()):
-        a, b = co.get(term, 0), cn.get(term, 0)
-        if not (a and b) or abs(g) < G2_MIN or max(a, b) < KEY_MIN_COUNT or term in skip:
+        a, b = co[term], cn[term]
+        if abs(g) < G2_MIN or term in skip:  # `shared`: said in both, KEY_MIN_COUNT+ in one
             continue
         ra, rb = per10k(a, lo), per10k(b, ln)
         ratio = (rb + CONTINUED_SMOOTHING) / (ra + CONTINUED_SMOOTHING)
@@ -1583,7 +1588,7 @@ def _targets(fo: Sequence[figures.Found], fn: Sequence[figures.Found], peers: bo
     rows: list[tuple[str, Figure | None, Figure | None]] = []
     for ind in old.keys() & new.keys():
         rows.append((ind, old[ind], new[ind]))
-    # one side states a figure, the other only words (X投资增长7%左右 → X投资量质并进)
+    # one side states a figure, the other only words (X投资增长6.3%左右 → X投资量质并进)
     left_old = {figures.base_of(i): i for i in old if i not in new}
     left_new = {figures.base_of(i): i for i in new if i not in old}
     for base in sorted(left_old.keys() & left_new.keys()):

@@ -533,9 +533,11 @@ def display(d: Doc, t: str, pos: int) -> str:
 
 
 def said_strings(an: Analysis) -> frozenset[str]:
-    """The strings of a report whose presence in another text `phrases` asks: its cores and its
-    candidates (what `phrases(..., said=...)` is given)."""
-    return frozenset(an.cores).union(an.candidates)
+    """The strings of a report whose presence in another text `phrases` asks: its cores, its
+    candidates and their stems before generic heads (`_generic_stems`; what `phrases(..., said=...)`
+    is given)."""
+    stems = (x for t in an.candidates for x in _generic_stems(t))
+    return frozenset(an.cores).union(an.candidates, stems)
 
 
 def variant_strings(an: Analysis, which: Callable[[str], bool] | None = None) -> frozenset[str]:
@@ -622,7 +624,7 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     # in running text, not a new one: description, as two everyday words side by side are (`plain`)
     ext = {t: stems for t, ph in found.items() if not ph.quoted and (stems := _generic_stems(t))}
     asked = {x for v in ext.values() for x in v}
-    said_stem = {x for x in asked if x in known} | _said_in({x for x in asked if x not in known}, absent_from)
+    said_stem = {x for x in asked if x in known} | _said({x for x in asked if x not in known}, absent_from)
     for t, stems in ext.items():
         if not said_stem.isdisjoint(stems):
             found[t] = replace(found[t], plain=True)
@@ -822,9 +824,9 @@ def _predicate(tagged: Sequence[tuple[str, str]], tagger: Tagger = tag) -> bool:
 
 
 def _attributive_end(word: str) -> bool:
-    """`word` is coined with an attributive suffix (`ATTRIBUTIVE_SUFFIXES`: a word of three or more
-    characters ending in one), or is that suffix written as a word of its own."""
-    return (len(word) >= 3 and word.endswith(ATTRIBUTIVE_SUFFIXES)) or word in ATTRIBUTIVE_SUFFIXES
+    """`word` is coined with an attributive suffix (`ATTRIBUTIVE_SUFFIXES`: a word of DERIVED_MIN or
+    more characters ending in one), or is that suffix written as a word of its own."""
+    return (len(word) >= DERIVED_MIN and word.endswith(ATTRIBUTIVE_SUFFIXES)) or word in ATTRIBUTIVE_SUFFIXES
 
 
 def _lead_compound(word: str) -> bool:

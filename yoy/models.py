@@ -516,7 +516,7 @@ class Figure:
     """A numeric target or reported result in one report."""
 
     indicator: str  # canonical: 地区生产总值增长
-    value: str  # as written: 4.5%左右, 6%以上, 5%-5.5%, 1380亿元, or "量质并进" when no figure
+    value: str  # as written: 4.3%左右, 6%以上, 5%-5.5%, 1380亿元, or "量质并进" when no figure
     number: float | None
     unit: str | None  # "%", "亿元", "万人", "个百分点"
     qualifier: str | None  # 左右 | 以上 | 以内 | 不低于 | 低于 | 控制在 | 约 | range

@@ -8,7 +8,7 @@ import pickle
 from dataclasses import fields, replace
 from pathlib import Path
 
-from yoy import align, classify, formulations, jsonio, pipeline
+from yoy import align, classify, formulations, jsonio, outline, pipeline
 from yoy.corpus import Corpus
 from yoy.history import Said, found_rare
 from yoy.models import Side
@@ -20,7 +20,7 @@ def test_the_marks_are_those_of_the_plain_tests() -> None:
     d, an = pipeline.prepare(CORPUS.load("全国", 2009))
     assert an.marks is not None and an.marks == classify.salience_marks(d, an)
     framed, heading, derived = an.marks
-    text = classify._heading_text(d, classify._blocks(d))
+    text = classify._heading_text(d, outline.by_start(d.outline))
     assert framed and heading and len(heading) < len(an.candidates)
     for t, c in an.candidates.items():
         assert (t in framed) == classify._framed_at(d.flat, c.places), t

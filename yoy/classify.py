@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import NamedTuple
 
-from yoy import figures, formulations, vocab
+from yoy import figures, formulations, outline, vocab
 from yoy.history import Reference, RefText, Said, Tally, found_rare, occurrences, presence, tallies
 from yoy.history import reference as build_reference
 from yoy.lexicon import Lexicon
@@ -542,19 +542,12 @@ def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None =
         k = p.old_id if label is Side.OLD else p.new_id
         if k is not None:
             pair_of.setdefault(k, p.id)
-    blocks = _blocks(d)
+    blocks = outline.by_start(d.outline)
     labels = alignment.old_paths if label is Side.OLD else alignment.new_paths
     return _Side(d, label, labels, pair_of, tuple(blocks),
                  tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences),
                  _heading_text(d, blocks), analysis if analysis is not None else formulations.analyse(d),
                  said)
-
-
-def _blocks(d: Doc) -> list[Block]:
-    """Every part and section of `d`, by start (an outer block before the blocks it holds)."""
-    blocks = [b for part in d.outline.blocks for b in (part, *part.children)]
-    blocks.sort(key=lambda b: (b.span.start, -b.span.end))
-    return blocks
 
 
 def _heading_text(d: Doc, blocks: Sequence[Block]) -> str:
@@ -759,7 +752,7 @@ def salience_marks(d: Doc, an: Analysis) -> tuple[frozenset[str], frozenset[str]
     sentence (`_in_heading`) and the compact ones that are derived (`formulations.derived`; a phrase
     is compact in a comparison only when its candidate is). The pipeline keeps them in the report's
     record (`Analysis.marks`)."""
-    heading = _heading_text(d, _blocks(d))
+    heading = _heading_text(d, outline.by_start(d.outline))
     cand = an.candidates
     framed = frozenset(t for t, c in cand.items() if _framed_at(d.flat, c.places))
     return (framed, frozenset(t for t in cand if t in heading),

@@ -687,8 +687,7 @@ def report_figures(report: Report, side: Side = Side.NEW) -> list[Found]:
     o = outline.segment(report)
     folded = fold(report.text)
     labels = outline.paths(o)
-    blocks = sorted((b for part in o.blocks for b in (part, *part.children)),
-                    key=lambda b: (b.span.start, -b.span.end))
+    blocks = outline.by_start(o)
 
     def locate(span: Span) -> Located:
         inner = [b for b in blocks if b.span.start <= span.start < b.span.end]

@@ -751,6 +751,12 @@ def _part_block(
     return Block(pid, BlockLevel.PART, p.n if p else None, title, tspan, span, role, tuple(children) or items)
 
 
+def by_start(outline: Outline) -> list[Block]:
+    """Every part and section, by start (an outer block before the blocks it holds)."""
+    return sorted((b for part in outline.blocks for b in (part, *part.children)),
+                  key=lambda b: (b.span.start, -b.span.end))
+
+
 def paths(outline: Outline) -> dict[str, str]:
     """Human labels of every part and section: 三, 三(一); unnumbered ones by order: §2."""
     out: dict[str, str] = {}

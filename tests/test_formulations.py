@@ -355,3 +355,13 @@ def test_parts_of_a_phrase_are_its_words_and_word_pairs() -> None:
     assert formulations.parts("推进星河平台") == ("推进", "星河", "平台", "星河平台")  # no 推进星河
     assert formulations.parts("稳星河") == ("星河", "稳星河")  # the pair of 稳 is the whole phrase
     assert formulations.parts("星河") == ("星河",)
+
+
+def test_the_frame_copula_fused_with_its_complement_ends_a_phrase() -> None:
+    # invented: a programme set up in a 以…为主线 frame, which jieba cuts 为主|线
+    base = CORPUS.load("全国", 2008)
+    text = base.text + "\n今年要以海岸带修复为主线，统筹推进各项工作。"
+    an = formulations.analyse(_doc(replace(base, text=text)))
+    assert "海岸带修复" in an.candidates
+    assert not any("为主" in t and "海岸带" in t or t.endswith("为主线") for t in an.candidates)
+    assert formulations._fused_copula("为主") and not formulations._fused_copula("为民服务")

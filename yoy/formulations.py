@@ -266,13 +266,13 @@ def _nominal(word: str, tagged: Tagger = tag) -> bool:
 
 
 def _inner(word: str) -> bool:
-    """May stand inside a phrase: not punctuation, not a function word, not a number (a Latin code
-    is a name: `_CODE`)."""
+    """May stand inside a phrase: not punctuation, not a function word (nor the 以…为 frame's 为 fused
+    with its complement, `_fused_copula`), not a number (a Latin code is a name: `_CODE`)."""
     if _CODE.match(word):
         return True
     return (bool(word) and BOUNDARY_CHARS.isdisjoint(word) and word not in FUNCTION_WORDS
             and _CJK.search(word) is not None and _HAS_DIGIT.search(word) is None
-            and _ENUMERATOR.match(word) is None)
+            and _ENUMERATOR.match(word) is None and not _fused_copula(word))
 
 
 def _content(word: str) -> bool:
@@ -369,6 +369,14 @@ class _Extensible(dict[str, bool]):
     def __missing__(self, word: str) -> bool:
         ok = self[word] = _inner(word) and word not in LEAD_WORDS
         return ok
+
+
+def _fused_copula(word: str, tagger: Tagger = tag) -> bool:
+    """`word` is the copula of the 以…为 frame fused with the first character of its complement into
+    a two-character verb of jieba's dictionary (为|主线 segmented 为主|线, 为首, 为先-like): the frame's 为,
+    a boundary as the function word 为 is. A phrase that runs over it holds the end of one constituent
+    and the start of the next (以X改革为主线 → X改革为主)."""
+    return len(word) == 2 and word[0] == vocab.FRAME_COPULA and [t for _, t in tagger(word)] == ["v"]
 
 
 def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, bool] | None = None,

@@ -500,6 +500,9 @@ ENUMERATOR_WORD = r"^(第[{numerals}]+[\u4e00-\u9fff]?|[{numerals}]+[是要]|[�
 # 围绕…, 把…作为), and the words ending in 以 or 把 that are not that preposition (可以, 加以…).
 FRAME_WORDS = ("以", "按照", "围绕", "把")
 NOT_FRAME = ("可以", "所以", "加以", "予以", "得以", "难以", "足以", "用以", "借以", "据以", "一把")
+# The copula of the 以…为 frame (以A为B: A as B), a preposition of FUNCTION_WORDS
+# (`formulations._fused_copula`).
+FRAME_COPULA = "为"
 # The suffixes a region's own name is said without (某某区 → 某某), a regex.
 REGION_SUFFIX = r"(区|市|县|省|州|旗|自治区)$"
 # What a new or dropped phrase's reason says.

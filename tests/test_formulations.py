@@ -363,5 +363,5 @@ def test_the_frame_copula_fused_with_its_complement_ends_a_phrase() -> None:
     text = base.text + "\n今年要以海岸带修复为主线，统筹推进各项工作。"
     an = formulations.analyse(_doc(replace(base, text=text)))
     assert "海岸带修复" in an.candidates
-    assert not any("为主" in t and "海岸带" in t or t.endswith("为主线") for t in an.candidates)
+    assert not any(("为主" in t and "海岸带" in t) or t.endswith("为主线") for t in an.candidates)
     assert formulations._fused_copula("为主") and not formulations._fused_copula("为民服务")

@@ -408,11 +408,11 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, b
         i -= 1
     # a core that starts with a leading verb loses it, and a phrase its pronoun, determiner or
     # preposition (我们|X, 本|X, 针对|X: `_LEADING_GRAMMAR_TAGS`) — a name never starts with one
-    while j - i > 1 and (w[i] in LEAD_WORDS or _pronoun(w[i], tagged)):
+    while j - i > 1 and _opens(w[i], tagged):
         i += 1
     # a phrase that ends in a verb and its aspect complement (X|结合|起来-like) ends before the verb:
     # the predicate of a clause, not part of the name it governs
-    if j - i > 2 and w[j - 1] in ASPECT_COMPLEMENTS and _verb(w[j - 2], tagged):
+    if j - i > 2 and _aspect_tail(w[j - 2], w[j - 1], tagged):
         j -= 2
     return i, j, not capped
 
@@ -422,6 +422,18 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, b
 # (Pronouns, round 8: top 25 unchanged, a debut led by 我国 given its own start; prepositions the same
 # figures, a comparison frame 比|上年 left out of the 2000→2001 top 25.)
 _LEADING_GRAMMAR_TAGS = frozenset({"r", "p"})
+
+
+def _opens(word: str, tagged: Tagger = tag) -> bool:
+    """A name never starts with `word`: a leading policy verb (`LEAD_WORDS`) or a pronoun,
+    determiner or preposition (`_pronoun`); `_extend` and `_trim` drop it."""
+    return word in LEAD_WORDS or _pronoun(word, tagged)
+
+
+def _aspect_tail(verb: str, last: str, tagged: Tagger = tag) -> bool:
+    """`verb` `last` is a verb and its aspect complement (结合|起来-like, `ASPECT_COMPLEMENTS`): a
+    predicate that `_extend` and `_trim` leave out of the name before it."""
+    return last in ASPECT_COMPLEMENTS and _verb(verb, tagged)
 
 
 def _pronoun(word: str, tagged: Tagger = tag) -> bool:
@@ -941,11 +953,11 @@ def _trim(text: str, tagged: Tagger = tag) -> str:
     function words or a trailing verb with its aspect complement; a lone word left must be nominal
     (the same edges `_extend` keeps)."""
     ws = [w for w, _ in tagged(text)]  # `words(text)`
-    while ws and (ws[0] in LEAD_WORDS or ws[0] in FUNCTION_WORDS or _pronoun(ws[0], tagged)):
+    while ws and (ws[0] in FUNCTION_WORDS or _opens(ws[0], tagged)):
         ws = ws[1:]
     while ws and ws[-1] in FUNCTION_WORDS:
         ws = ws[:-1]
-    if len(ws) > 2 and ws[-1] in ASPECT_COMPLEMENTS and _verb(ws[-2], tagged):
+    if len(ws) > 2 and _aspect_tail(ws[-2], ws[-1], tagged):
         ws = ws[:-2]
     if len(ws) == 1 and not _nominal(ws[0], tagged):
         return ""

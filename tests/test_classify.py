@@ -189,39 +189,29 @@ def test_peer_targets_that_are_the_same_are_not_ranked_as_changes() -> None:
     assert not [r for r in c.ranked if r.kind == "target"]
 
 
-def test_a_phrase_a_framing_word_sets_up_ranks_above_its_plain_twin(base: Report,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("extra", "marked", "twin", "weight"), [
     # invented names, one after 围绕 (a framing word), one after 落实; otherwise the same shape
-    extra = "\n全年要围绕星河同创理念，建设美丽城区。全年要落实月湾共享理念，建设美丽城区。"
-    new = variant(base, base.text + extra)
-
-    def scores() -> dict[str, float]:
-        c = compare(base, new)
-        return {r.ref: r.score for r in c.ranked if r.ref in ("星河同创理念", "月湾共享理念")}
-
-    framed = scores()
-    assert framed["星河同创理念"] > framed["月湾共享理念"]
-    monkeypatch.setattr(classify, "W_FRAMED", 0.0)
-    plain = scores()
-    assert plain["星河同创理念"] == plain["月湾共享理念"]  # the frame is the only difference
-
-
-def test_a_compact_name_on_a_derived_word_ranks_above_its_plain_twin(base: Report,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    ("\n全年要围绕星河同创理念，建设美丽城区。全年要落实月湾共享理念，建设美丽城区。",
+     "星河同创理念", "月湾共享理念", "W_FRAMED"),
     # invented names of the same shape (two words, said once, after the same verb): one built on a word
     # coined with a derivational suffix (X化), one on a plain word
-    extra = "\n全年要推进星河化园区，建设美丽城区。全年要推进星河湾园区，建设美丽城区。"
+    ("\n全年要推进星河化园区，建设美丽城区。全年要推进星河湾园区，建设美丽城区。",
+     "星河化园区", "星河湾园区", "W_DERIVED"),
+])
+def test_a_marked_phrase_ranks_above_its_plain_twin(base: Report, monkeypatch: pytest.MonkeyPatch, extra: str,
+                                                    marked: str, twin: str, weight: str) -> None:
+    """The mark the weight `weight` rewards is the only difference between the two phrases."""
     new = variant(base, base.text + extra)
 
     def scores() -> dict[str, float]:
         c = compare(base, new)
-        return {r.ref: r.score for r in c.ranked if r.ref in ("星河化园区", "星河湾园区")}
+        return {r.ref: r.score for r in c.ranked if r.ref in (marked, twin)}
 
     got = scores()
-    assert got["星河化园区"] > got["星河湾园区"]
-    monkeypatch.setattr(classify, "W_DERIVED", 0.0)
+    assert got[marked] > got[twin]
+    monkeypatch.setattr(classify, weight, 0.0)
     plain = scores()
-    assert plain["星河化园区"] == plain["星河湾园区"]  # the suffix is the only difference
+    assert plain[marked] == plain[twin]
 
 
 def test_framing_word_is_the_preposition_not_a_word_ending_in_it(base: Report) -> None:

@@ -15,6 +15,7 @@ from tests.corpus_reports import CORPUS
 from tests.targets_gold import norm
 from yoy import figures
 from yoy.models import Figure, Period, Report
+from yoy.pipeline import shipped_indicators
 
 CASES = Path(__file__).parent / "data" / "target_phrasing.json"
 # Neutral review and plan prose: no indicator of yoy/data/indicators.tsv, no figure.
@@ -83,7 +84,7 @@ def _show(f: Figure) -> str:
 
 
 def check(case: dict[str, Any]) -> Outcome:
-    found = figures.report_figures(report_of(case))
+    found = figures.report_figures(report_of(case), shipped_indicators())
     every = [f.figure for f in found]
     heads = figures.headline_targets(found)
     missed = []

@@ -177,3 +177,64 @@ def test_the_io_check_sees_a_read(tmp_path: Path) -> None:
     src.write_text("import os\nfrom pathlib import Path\n\n"
                    "def f() -> str:\n    return Path('x').read_text() + os.environ['HOME']\n")
     assert {what for _, what in _io_uses(src)} == {"read_text()", "environ"}
+
+
+# The pure stages: what they use comes in as arguments. A shipped table they need (the indicator table
+# of the figures) is read at the edge (`pipeline.shipped_indicators`) and passed in, not loaded behind a
+# cache by them or by a helper they import.
+PURE_STAGES = ("yoy.outline", "yoy.align", "yoy.classify")
+# The roads to a shipped file (`yoy/data/`, the embedded corpus): `files.package_data`, `package_path`.
+SHIPPED_READS = frozenset({"package_data", "package_path"})
+
+
+def _pure_reach(graph: dict[str, set[tuple[str, int]]]) -> set[str]:
+    """The pure stages and every module they import, directly or through others, short of the edges
+    (the lexicon's loader is imported for its record type, not called)."""
+    reach: set[str] = set()
+    todo = [m for m in PURE_STAGES if m in graph]
+    while todo:
+        m = todo.pop()
+        if m in reach:
+            continue
+        reach.add(m)
+        todo += [d for d, _ in graph.get(m, ()) if d in graph
+                 and not any(d == e or d.startswith(e + ".") for e in EDGES)]
+    return reach
+
+
+def _shipped_reads(path: Path) -> Iterator[tuple[int, str]]:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            f = node.func
+            called = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+            if called in SHIPPED_READS:
+                yield node.lineno, f"{called}()"
+
+
+def _check_pure_reads() -> set[str]:
+    """The modules `_pure_reach` finds; AssertionError naming each shipped read among them."""
+    graph, modules = _graph(), _modules()
+    reach = _pure_reach(graph)
+    found = [f"{m}:{line} {what}" for m in sorted(reach) for line, what in _shipped_reads(modules[m])]
+    assert not found, "load shipped tables at the edge and pass them in:\n" + "\n".join(found)
+    return reach
+
+
+def test_pure_stages_read_no_shipped_table() -> None:
+    reach = _check_pure_reads()
+    assert {"yoy.classify", "yoy.figures", "yoy.formulations", "yoy.history"} <= reach  # helpers are seen
+    assert not reach & {"yoy.files", "yoy.lexicon", "yoy.pipeline"}  # edges are not
+
+
+def test_the_shipped_read_check_sees_a_helper_of_a_pure_stage(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "yoy"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("")
+    (fake / "files.py").write_text("def package_data(name: str) -> bytes:\n    return b''\n")
+    (fake / "figures.py").write_text("from yoy.files import package_data\n\n"
+                                     "def table() -> bytes:\n    return package_data('t.tsv')\n")
+    (fake / "classify.py").write_text("from yoy import figures\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    with pytest.raises(AssertionError, match=re.escape("yoy.figures:4 package_data()")):
+        _check_pure_reads()

@@ -291,9 +291,9 @@ def test_a_chunk_works_out_each_history_report_once(synth: Path, tmp_path: Path,
     calls: list[tuple[str, int]] = []
     real = figures.report_figures
 
-    def counting(report: Report, side: Side = Side.NEW) -> list[figures.Found]:
+    def counting(report: Report, table: figures.Indicators, side: Side = Side.NEW) -> list[figures.Found]:
         calls.append((report.meta.region, report.meta.year))
-        return real(report, side)
+        return real(report, table, side)
 
     monkeypatch.setattr(figures, "report_figures", counting)
     together = batch.run_chunk(chunk)

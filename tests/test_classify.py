@@ -16,6 +16,7 @@ from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segmen
 from yoy import align, classify, figures, formulations, lexicon, terms, vocab
 from yoy.lexicon import Lexicon
 from yoy.models import Alignment, Comparison, Figure, Period, Report, Side
+from yoy.pipeline import shipped_indicators
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -23,7 +24,8 @@ NUMERALS = "一二三四五六七八九十"
 def compare(old: Report, new: Report, lexicon: Lexicon = classify.NO_LEXICON,
             history: Sequence[Report] = ()) -> Comparison:
     do, dn = terms.doc(old, segment(old)), terms.doc(new, segment(new))
-    return classify.classify(do, dn, align.align(do, dn), history, lexicon=lexicon)
+    return classify.classify(do, dn, align.align(do, dn), history, indicators=shipped_indicators(),
+                             lexicon=lexicon)
 
 
 def variant(report: Report, text: str, year: int | None = None) -> Report:
@@ -93,7 +95,7 @@ def test_term_replaced_throughout_is_one_rewording(base: Report) -> None:
 def _one_year_target(report: Report) -> Figure:
     """The first one-year rate target of the targets passage that the text states once, as written:
     the edit point is found by the engine, not written out from the report."""
-    found = [f.figure for f in figures.report_figures(report)]
+    found = [f.figure for f in figures.report_figures(report, shipped_indicators())]
     return next(t for t in found if t.is_target and t.period is Period.YEAR and t.unit == "%"
                 and t.number is not None and t.canonical in ("", t.indicator)
                 and report.text.count(t.indicator + t.value) == 1

@@ -9,6 +9,9 @@ import pytest
 from tests.corpus_reports import CORPUS
 from yoy import figures
 from yoy.models import Block, Figure, Period, Report, Side, Span
+from yoy.pipeline import shipped_indicators
+
+TABLE = shipped_indicators()  # the shipped indicator table, as the edge passes it
 
 REVIEW = ("一、{prev}年工作回顾\n"
           "过去一年，经济运行总体回升。国内生产总值超过126万亿元，增长5.2%。财政收入增长6.4%，达到21.7万亿元。"
@@ -23,11 +26,11 @@ def report(text: str, year: int = 2024) -> Report:
 
 
 def found(text: str, year: int = 2024) -> list[Figure]:
-    return [f.figure for f in figures.report_figures(report(text, year))]
+    return [f.figure for f in figures.report_figures(report(text, year), TABLE)]
 
 
 def targets(text: str, year: int = 2024) -> dict[str, str]:
-    heads = figures.headline_targets(figures.report_figures(report(text, year)))
+    heads = figures.headline_targets(figures.report_figures(report(text, year), TABLE))
     return {f.indicator: f.value for f in heads.values()}
 
 
@@ -104,8 +107,8 @@ def test_five_year_plan_is_multi_year() -> None:
 def test_direction(old: str, new: str, same_region: str, peers: str) -> None:
     text = REVIEW + "二、今年的工作\n今年主要预期目标是：国内生产总值增长{v}；财政赤字{v}。\n"
     ind = "财政赤字" if "亿" in old else "国内生产总值增长"
-    fo = figures.headline_targets(figures.report_figures(report(text.replace("{v}", old))))
-    fn = figures.headline_targets(figures.report_figures(report(text.replace("{v}", new))))
+    fo = figures.headline_targets(figures.report_figures(report(text.replace("{v}", old)), TABLE))
+    fn = figures.headline_targets(figures.report_figures(report(text.replace("{v}", new)), TABLE))
     o = next(f for f in fo.values() if f.indicator == ind)
     n = next(f for f in fn.values() if f.indicator == ind)
     assert figures.direction(o, n) == same_region
@@ -125,7 +128,7 @@ def test_the_size_of_a_change_is_read_in_one_unit(old: str, new: str, size: floa
     ind = "财政赤字" if "亿" in old else "国内生产总值增长"
 
     def target(v: str) -> Figure:
-        heads = figures.headline_targets(figures.report_figures(report(text.replace("{v}", v))))
+        heads = figures.headline_targets(figures.report_figures(report(text.replace("{v}", v)), TABLE))
         return next(f for f in heads.values() if f.indicator == ind)
 
     step = figures.change(target(old), target(new))
@@ -140,7 +143,7 @@ def test_range_with_full_width_dash_raised_ratio_and_delta_only_deficit() -> Non
     got = targets(text)
     assert got == {"国内生产总值增长": "6.5%-7%", "城镇调查失业率": "5.5%以内", "赤字率": "3.6%以上",
                    "特别国债": "1万亿元"}  # 比去年增加1万亿元 is a change, not the deficit
-    heads = figures.headline_targets(figures.report_figures(report(text)))
+    heads = figures.headline_targets(figures.report_figures(report(text), TABLE))
     gdp = heads["国内生产总值增长"]
     assert gdp.qualifier == "range" and gdp.number == 6.75 and gdp.unit == "%"
 
@@ -173,7 +176,7 @@ def test_targets_do_not_need_the_outline_roles(year: int) -> None:
         return figures.Located(Side.NEW, span, "", None, Role.OTHER)
 
     def heads(parts: tuple[Block, ...]) -> dict[str, str]:
-        found = figures.extract_all(folded, rep.text, year, o.sentences, parts, o.paragraphs, locate)
+        found = figures.extract_all(TABLE, folded, rep.text, year, o.sentences, parts, o.paragraphs, locate)
         return {k: f.value for k, f in figures.headline_targets(found).items()}
 
     with_parts = heads(o.blocks)

@@ -13,6 +13,9 @@ from yoy import figures, index, jsonio, pipeline
 from yoy.corpus import Corpus
 from yoy.lexicon import Lexicon
 from yoy.models import Report, Side
+from yoy.pipeline import shipped_indicators
+
+TABLE = shipped_indicators()  # the shipped indicator table, as the edge passes it
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "yoy" / "corpus"
@@ -31,7 +34,7 @@ def national(tmp_path: Path) -> Path:
 def test_found_round_trips_through_json() -> None:
     corpus = Corpus(COMMITTED)
     for report in (corpus.load("全国", 2009), corpus.load("城阳区", 2025)):
-        found = figures.report_figures(report)
+        found = figures.report_figures(report, TABLE)
         assert found, "a report with targets"
         assert figures.load_found(figures.dump_found(found)) == tuple(found)
 
@@ -42,13 +45,13 @@ def test_history_figures_are_stored_once_and_read_back(national: Path,
     history = corpus.history("全国")
     first = pipeline.history_figures(corpus, history)
     assert sorted(first) == [2007, 2008, 2009]
-    assert first == {r.meta.year: tuple(figures.report_figures(r)) for r in history}
+    assert first == {r.meta.year: tuple(figures.report_figures(r, TABLE)) for r in history}
     calls: list[int] = []
     real = figures.report_figures
 
-    def spy(report: Report, side: Side = Side.NEW) -> list[figures.Found]:
+    def spy(report: Report, table: figures.Indicators, side: Side = Side.NEW) -> list[figures.Found]:
         calls.append(1)
-        return real(report, side)
+        return real(report, table, side)
 
     monkeypatch.setattr(figures, "report_figures", spy)
     again = pipeline.history_figures(Corpus(national), Corpus(national).history("全国"))
@@ -70,7 +73,7 @@ def test_an_edited_report_gets_fresh_figures(national: Path) -> None:
     path.write_text(text.replace(old_value, new_value, 1), encoding="utf-8")
     fresh = Corpus(national)
     after = pipeline.history_figures(fresh, fresh.history("全国"))[2009]
-    assert after == tuple(figures.report_figures(fresh.load("全国", 2009)))
+    assert after == tuple(figures.report_figures(fresh.load("全国", 2009), TABLE))
     assert new_value in [f.figure.value for f in after]
 
 
@@ -81,7 +84,7 @@ def test_rows_of_another_engine_are_not_used(national: Path) -> None:
     corpus.index.store_figures({key: "[]"}, "another-engine")
     assert corpus.index.figures([key], index.engine_fingerprint()) == {}
     got = pipeline.history_figures(corpus, (report,))
-    assert got[2008] == tuple(figures.report_figures(report))
+    assert got[2008] == tuple(figures.report_figures(report, TABLE))
     assert corpus.index.figures([key], "another-engine") == {}, "a new engine's rows replace old ones"
 
 

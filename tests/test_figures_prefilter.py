@@ -8,20 +8,23 @@ from pathlib import Path
 
 from yoy import figures, outline
 from yoy.corpus import Corpus
+from yoy.pipeline import shipped_indicators
 from yoy.text import fold
 
 COMMITTED = Path(__file__).resolve().parents[1] / "yoy" / "corpus"
 
 
 def test_every_row_has_literal_tests() -> None:
-    tests = figures._indicator_tests()
+    table = shipped_indicators()
+    tests = table.tests
     assert tests is not None, "the shipped table is read into literal tests"
-    assert len(tests.rows) == len(figures.indicators())
+    assert len(tests.rows) == len(table.rows)
     assert all(row and all(row) for row in tests.rows)
 
 
 def test_same_answer_as_the_pattern_on_corpus_text() -> None:
-    pattern = figures._indicator_re()
+    table = shipped_indicators()
+    pattern = table.pattern
     rng = random.Random(12)
     checked = hits = 0
     for report in Corpus(COMMITTED).reports():
@@ -31,7 +34,7 @@ def test_same_answer_as_the_pattern_on_corpus_text() -> None:
         texts += [folded[a:a + rng.randrange(1, 40)] for a in rng.sample(range(len(folded)), 200)]
         for text in texts:
             found = pattern.search(text) is not None
-            assert figures.names_indicator(text) == found, text
+            assert table.named_in(text) == found, text
             checked += 1
             hits += found
     assert hits and hits < checked  # both answers were exercised

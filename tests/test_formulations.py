@@ -15,6 +15,7 @@ import pytest
 from yoy import classify, formulations, lexicon, outline, pipeline, terms
 from yoy.corpus import Corpus
 from yoy.models import Comparison, Doc, RankedKind, Report
+from yoy.pipeline import shipped_indicators
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 # Internal codes a reader must never see in a reason or basis.
@@ -140,7 +141,7 @@ def test_classify_reads_no_environment(monkeypatch: pytest.MonkeyPatch, tmp_path
     old, new = CORPUS.load("城阳区", 2022), CORPUS.load("城阳区", 2025)
     do, dn = terms.doc(old, outline.segment(old)), terms.doc(new, outline.segment(new))
     from yoy import align
-    c = classify.classify(do, dn, align.align(do, dn))
+    c = classify.classify(do, dn, align.align(do, dn), indicators=shipped_indicators())
     assert c.priorities
 
 

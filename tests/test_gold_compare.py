@@ -12,6 +12,7 @@ import pytest
 from tests.corpus_reports import gold_pair, segment
 from yoy import align, classify, terms
 from yoy.models import Comparison
+from yoy.pipeline import shipped_indicators
 from yoy.terms import strip_quotes
 from yoy.text import fold
 
@@ -46,7 +47,7 @@ def gold() -> dict[str, Any]:
 def comparison() -> Comparison:
     old, new = gold_pair()
     do, dn = terms.doc(old, segment(old)), terms.doc(new, segment(new))
-    return classify.classify(do, dn, align.align(do, dn))
+    return classify.classify(do, dn, align.align(do, dn), indicators=shipped_indicators())
 
 
 def test_section_alignment_f1(gold: dict[str, Any], comparison: Comparison) -> None:

@@ -281,9 +281,9 @@ def test_targets_read_the_figures_the_index_stores(small: Path, monkeypatch: pyt
     calls: list[int] = []
     real = figures.report_figures
 
-    def spy(report: Report, side: Side = Side.NEW) -> list[figures.Found]:
+    def spy(report: Report, table: figures.Indicators, side: Side = Side.NEW) -> list[figures.Found]:
         calls.append(report.meta.year)
-        return real(report, side)
+        return real(report, table, side)
 
     monkeypatch.setattr(figures, "report_figures", spy)
     assert run() == first

@@ -11,13 +11,14 @@ import pytest
 from tests.corpus_reports import chengyang_2022, chengyang_2025, jimo_2019, laoshan_2019, segment
 from yoy import align, classify, jsonio, terms
 from yoy.models import Change, Comparison, Direction, Op, PairLevel, RankedKind, Relation, Report, Side
+from yoy.pipeline import shipped_indicators
 
 SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "comparison.schema.json"
 
 
 def compare(old: Report, new: Report, history: tuple[Report, ...] = ()) -> Comparison:
     do, dn = terms.doc(old, segment(old)), terms.doc(new, segment(new))
-    return classify.classify(do, dn, align.align(do, dn), history)
+    return classify.classify(do, dn, align.align(do, dn), history, indicators=shipped_indicators())
 
 
 @pytest.fixture(scope="module")

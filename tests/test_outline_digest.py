@@ -8,12 +8,13 @@ import itertools
 from tests.corpus_reports import gold_pair, segment
 from yoy import align, figures, terms
 from yoy.models import Block, Outline, Period, Report
+from yoy.pipeline import shipped_indicators
 
 
 def _targets_at(report: Report) -> int:
     """Where the report's targets sentence starts: the sentence of its headline one-year targets, as the
     figure extractor finds them (the best-ranked), not a string written out from the report."""
-    found = [f for f in figures.report_figures(report)
+    found = [f for f in figures.report_figures(report, shipped_indicators())
              if f.figure.is_target and f.figure.period is Period.YEAR]
     return min(found, key=lambda f: f.rank).figure.evidence.span.start
 

@@ -12,6 +12,7 @@ import pytest
 from tests.corpus_reports import index_pair as _pair
 from yoy import classify, jsonio, pipeline
 from yoy.corpus import Corpus
+from yoy.pipeline import shipped_indicators
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "yoy" / "corpus"
@@ -28,7 +29,7 @@ def test_the_record_holds_the_reports_own_figures(corpus: Corpus) -> None:
     assert an.figures is not None
     year, found = an.figures
     assert year == old.meta.year and found  # a work report states targets
-    assert list(found) == classify.own_figures(d)
+    assert list(found) == classify.own_figures(d, shipped_indicators())
     assert all(f.figure.evidence.path == "" and f.figure.evidence.pair_id is None for f in found)
 
 

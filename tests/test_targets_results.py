@@ -11,6 +11,7 @@ import pytest
 from tests.targets_gold import CORPUS, norm
 from yoy import figures
 from yoy.models import Period
+from yoy.pipeline import shipped_indicators
 
 EXPECTED = Path(__file__).parent / "data" / "national_results.json"
 # Share of result figures right (found with value, unit and qualifier; extra ones count as wrong).
@@ -25,7 +26,7 @@ def expected() -> dict[str, Any]:
 
 
 def _results(year: int) -> list[tuple[str, str]]:
-    found = figures.report_figures(CORPUS.load("全国", year))
+    found = figures.report_figures(CORPUS.load("全国", year), shipped_indicators())
     return [(f.figure.indicator, norm(f.figure.value)) for f in found
             if not f.figure.is_target and f.figure.period is Period.YEAR]
 
@@ -50,7 +51,7 @@ def test_no_target_or_multi_year_figure_as_result(expected: dict[str, Any]) -> N
         for i, v in want["not_results"]:
             assert (i, norm(v)) not in got, (year, i, v)
         report = CORPUS.load("全国", int(year))
-        found = figures.report_figures(report)
+        found = figures.report_figures(report, shipped_indicators())
         heads = figures.headline_targets(found)
         target_sentences = {f.evidence.span for f in heads.values()}
         results = [f.figure for f in found if not f.figure.is_target]
@@ -58,7 +59,7 @@ def test_no_target_or_multi_year_figure_as_result(expected: dict[str, Any]) -> N
 
 
 def test_review_of_five_years_is_multi_year() -> None:
-    found = figures.report_figures(CORPUS.load("全国", 2008))
+    found = figures.report_figures(CORPUS.load("全国", 2008), shipped_indicators())
     one_year = [f.figure for f in found if not f.figure.is_target and f.figure.period is Period.YEAR]
     # the 2008 report reviews 2003-2007: only figures that name the past year itself are one year's
     assert all("去年" in f.evidence.sentence or "2007" in f.evidence.sentence for f in one_year), one_year[:3]

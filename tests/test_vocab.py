@@ -10,6 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from yoy import jsonio, models, vocab
+from yoy.pipeline import shipped_indicators
 
 
 def _closed_fields() -> list[tuple[str, str, type[StrEnum]]]:
@@ -88,7 +89,7 @@ def test_figures_read_back_from_the_index_hold_members() -> None:
     from tests.corpus_reports import CORPUS
     from yoy import figures
 
-    found = figures.report_figures(CORPUS.load("城阳区", 2022))
+    found = figures.report_figures(CORPUS.load("城阳区", 2022), shipped_indicators())
     back = figures.load_found(figures.dump_found(found))
     assert back == tuple(found) and back
     assert all(type(f.figure.evidence.side) is models.Side for f in back)

@@ -305,7 +305,7 @@ class Memo:
     def history_figures(self, history: Sequence[Report]) -> dict[int, tuple[Found, ...]]:
         """As `pipeline.history_figures` reads them from the corpus index: by year, the first report
         of each year (as `figures.series` picks it)."""
-        from yoy import figures, index
+        from yoy import figures, index, pipeline
 
         out: dict[int, tuple[Found, ...]] = {}
         for rep in history:
@@ -314,7 +314,7 @@ class Memo:
                 continue
             k = index.figures_key(rep.text, year)
             if k not in self.figures:
-                self.figures[k] = tuple(figures.report_figures(rep))
+                self.figures[k] = tuple(figures.report_figures(rep, pipeline.shipped_indicators()))
             out[year] = self.figures[k]
         return out
 

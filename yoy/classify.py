@@ -1544,8 +1544,9 @@ def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon
 # --- targets --------------------------------------------------------------------------------
 
 
-def own_figures(d: Doc) -> list[figures.Found]:
-    """Every figure of a report (targets, results, multi-year) with its headline rank, placed in no
+def own_figures(d: Doc, table: figures.Indicators) -> list[figures.Found]:
+    """Every figure of a report (targets, results, multi-year; the indicators of `table`) with its
+    headline rank, placed in no
     comparison (evidence on the new side, without path or pair): what a comparison places
     (`figures_of`; the pipeline keeps them in the report's record, `Analysis.figures`)."""
     o = d.outline
@@ -1553,14 +1554,14 @@ def own_figures(d: Doc) -> list[figures.Found]:
     def nowhere(span: Span) -> figures.Located:
         return figures.Located(Side.NEW, span, "", None, Role.OTHER)
 
-    return figures.extract_all(d.folded, d.report.text, d.report.meta.year, o.sentences, o.blocks,
+    return figures.extract_all(table, d.folded, d.report.text, d.report.meta.year, o.sentences, o.blocks,
                                o.paragraphs, nowhere)
 
 
-def figures_of(side: _Side) -> list[figures.Found]:
+def figures_of(side: _Side, table: figures.Indicators) -> list[figures.Found]:
     """Every figure of one side's report (targets, results, multi-year), with its headline rank: the
-    record's own figures (`own_figures`) placed in this comparison when it has them, else read here.
-    Reading a sentence depends on its place only for the evidence's side, path and pair."""
+    record's own figures (`own_figures`) placed in this comparison when it has them, else read here
+    (by `table`). Reading a sentence depends on its place only for the evidence's side, path and pair."""
     kept = side.analysis.figures
     if kept is not None and kept[0] == side.year:
         out = []
@@ -1571,7 +1572,7 @@ def figures_of(side: _Side) -> list[figures.Found]:
             out.append(figures.Found(replace(f.figure, evidence=ev), f.rank))
         return out
     o = side.doc.outline
-    return figures.extract_all(side.doc.folded, side.report.text, side.year, o.sentences, o.blocks,
+    return figures.extract_all(table, side.doc.folded, side.report.text, side.year, o.sentences, o.blocks,
                                o.paragraphs, side.locate)
 
 
@@ -1605,11 +1606,11 @@ def _targets(fo: Sequence[figures.Found], fn: Sequence[figures.Found], peers: bo
     return out
 
 
-def target_series(history: Sequence[Report], canonicals: Sequence[str],
+def target_series(history: Sequence[Report], canonicals: Sequence[str], table: figures.Indicators,
                   known: Mapping[int, Sequence[figures.Found]] | None = None) -> tuple[TargetSeries, ...]:
     """Each indicator's target across the region's reports, with the result the next report states
     (`known`: figures of history reports by year, already worked out at the edge)."""
-    return figures.series(history, canonicals, known)
+    return figures.series(history, table, canonicals, known)
 
 
 # --- ranking --------------------------------------------------------------------------------
@@ -1760,14 +1761,16 @@ def _caveats(old: Report, new: Report) -> tuple[str, ...]:
 
 
 def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence[Report] = (), *,
-             lexicon: Lexicon = NO_LEXICON, reference: Reference | None = None,
+             indicators: figures.Indicators, lexicon: Lexicon = NO_LEXICON,
+             reference: Reference | None = None,
              history_figures: Mapping[int, Sequence[figures.Found]] | None = None,
              analyses: tuple[Analysis, Analysis] | None = None, tallies: Sequence[Tally] = (),
              said: tuple[Said | None, Said | None] = (None, None)) -> Comparison:
     """Priorities, targets, ranking → the Comparison record.
 
     `old_doc`, `new_doc`: the per-report records (`yoy.terms.doc`); `alignment`: what `yoy.align.align`
-    made of them. `lexicon`: known successions
+    made of them. `indicators`: the indicator table targets are read by (`figures.indicator_table`;
+    the edge passes the shipped one). `lexicon`: known successions
     (none by default: the engine works from the texts). `reference`: every report novelty and
     genericness are measured against (the edge passes the shipped national reports, the user's corpus
     and the region's own); when absent, `history` alone. `history_figures`: `figures.report_figures`
@@ -1789,12 +1792,12 @@ def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence
     found = _priorities(so, sn, pairs, lexicon, past)
     priorities = [f.priority for f in found]
     priorities.sort(key=lambda p: (_ORDER[p.change], -(p.old_count + p.new_count), p.term))
-    fo, fn = figures_of(so), figures_of(sn)
+    fo, fn = figures_of(so, indicators), figures_of(sn, indicators)
     targets = _targets(fo, fn, peers=old.meta.region != new.meta.region)
     every = [f.figure for f in (*fo, *fn)]
     results = tuple(f for f in every if not f.is_target and f.period is Period.YEAR)
     multi_year = tuple(f for f in every if f.period is Period.MULTI_YEAR)
-    series = target_series(history, [t.canonical or t.indicator for t in targets],
+    series = target_series(history, [t.canonical or t.indicator for t in targets], indicators,
                            history_figures) if history else ()
     ranked = _rank(found, targets, pairs, old, new)
     return Comparison(

@@ -561,7 +561,8 @@ def targets_command(ctx: click.Context, region: str, indicators: tuple[str, ...]
     name = history[0].meta.region
     years = sorted({r.meta.year for r in history})
     # each report's figures from the corpus index (worked out once per text, as `yoy compare` stores them)
-    all_series = figures.series(history, known=pipeline.history_figures(corpus, history))
+    all_series = figures.series(history, pipeline.shipped_indicators(),
+                                known=pipeline.history_figures(corpus, history))
     chosen = list(all_series) if every else figures.pick_series(all_series, indicators)
     if not chosen:
         asked = "、".join(indicators) or vocab.DEFAULT_SERIES

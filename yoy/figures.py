@@ -14,7 +14,8 @@ Works on the folded text, clause by clause (a clause ends at `;` or `。`).
   5万亿元以上); a measuring verb or a short gap may stand between the indicator and it (中央财政赤字预算
   拟安排1800亿元, 居民消费价格总水平涨幅控制在3%); for sums the value may stand before the name
   (今年拟发行1500亿元长期建设国债); for a change the value is where it ends (赤字率从2.1%提高到2.3%).
-- Indicators and their wording variants come from `yoy/data/indicators.tsv`.
+- Indicators and their wording variants come from `yoy/data/indicators.tsv`, read at the edge into an
+  `Indicators` record (`indicator_table`) that every extracting function takes.
 """
 
 from __future__ import annotations
@@ -24,13 +25,11 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
-from functools import cache
 from typing import Any
 
 import ahocorasick
 
 from yoy import outline, vocab
-from yoy.files import package_data
 from yoy.models import (
     Block,
     Direction,
@@ -60,21 +59,15 @@ class Indicator:
     pattern: str
 
 
-@cache
-def indicators() -> tuple[Indicator, ...]:
-    """The shipped indicator table, in matching order."""
+def _rows(tsv: str) -> tuple[Indicator, ...]:
+    """The rows of an indicator table written as `indicators.tsv` is (tab-separated, `#` comments)."""
     rows = []
-    for line in package_data("indicators.tsv").decode("utf-8").splitlines():
+    for line in tsv.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         canonical, display, measure, pattern = line.split("\t")
         rows.append(Indicator(canonical, display, measure, pattern))
     return tuple(rows)
-
-
-@cache
-def _indicator_re() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<i{k}>{row.pattern})" for k, row in enumerate(indicators())))
 
 
 # --- a fast first test for the indicator pattern -----------------------------------------------
@@ -132,45 +125,62 @@ class _Tests:
     rows: tuple[tuple[frozenset[str], ...], ...]
 
 
-@cache
-def _indicator_tests() -> _Tests | None:
+def _literal_tests(rows: Sequence[Indicator], pattern: re.Pattern[str]) -> _Tests | None:
     """Per row, up to ROW_TESTS sets of strings (each: one of them is in every text the row matches);
     None when a row has none (or the table is case-insensitive)."""
     import importlib
 
     sre_parse = importlib.import_module("re._parser")  # the stdlib's own parser (`sre_parse` before 3.11)
 
-    if _indicator_re().flags & re.IGNORECASE:
+    if pattern.flags & re.IGNORECASE:
         return None
-    rows = []
+    tests = []
     try:
-        for row in indicators():
+        for row in rows:
             needs = _needs(list(sre_parse.parse(row.pattern)))
             if not needs:
                 return None
-            rows.append(tuple(needs[:ROW_TESTS]))
+            tests.append(tuple(needs[:ROW_TESTS]))
     except ValueError:
         return None
     auto = ahocorasick.Automaton()
-    for lit in {t for row in rows for c in row for t in c}:
+    for lit in {t for row in tests for c in row for t in c}:
         auto.add_word(lit, lit)
     auto.make_automaton()
-    return _Tests(auto, tuple(rows))
+    return _Tests(auto, tuple(tests))
 
 
-def names_indicator(text: str) -> bool:
-    """`_indicator_re().search(text)` finds something: the literal tests first (a text without every
-    literal set of some row cannot match), then the pattern."""
-    tests = _indicator_tests()
-    if tests is not None:
-        found = {t for _, t in tests.literals.iter(text)}
-        if not found or not any(all(not found.isdisjoint(c) for c in row) for row in tests.rows):
-            return False
-    return _indicator_re().search(text) is not None
+@dataclass(frozen=True, slots=True)
+class Indicators:
+    """An indicator table as the extraction reads it: the rows in matching order, their alternation
+    (one named group `i<k>` per row) and its literal first tests. Built once at the edge from the text
+    of `indicators.tsv` (`indicator_table`; `pipeline.shipped_indicators` keeps the shipped one for the
+    process) and passed in: the extraction reads no file."""
+
+    rows: tuple[Indicator, ...]
+    pattern: re.Pattern[str]
+    tests: _Tests | None
+
+    def named_in(self, text: str) -> bool:
+        """`self.pattern.search(text)` finds something: the literal tests first (a text without every
+        literal set of some row cannot match), then the pattern."""
+        tests = self.tests
+        if tests is not None:
+            found = {t for _, t in tests.literals.iter(text)}
+            if not found or not any(all(not found.isdisjoint(c) for c in row) for row in tests.rows):
+                return False
+        return self.pattern.search(text) is not None
+
+    def which(self, m: re.Match[str]) -> Indicator:
+        """The row a match of `self.pattern` matched."""
+        return self.rows[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
 
 
-def _which(m: re.Match[str]) -> Indicator:
-    return indicators()[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
+def indicator_table(tsv: str) -> Indicators:
+    """The `Indicators` of a table written as `indicators.tsv` is (its text, read by the caller)."""
+    rows = _rows(tsv)
+    pattern = re.compile("|".join(f"(?P<i{k}>{row.pattern})" for k, row in enumerate(rows)))
+    return Indicators(rows, pattern, _literal_tests(rows, pattern))
 
 
 # --- the value grammar ----------------------------------------------------------------------
@@ -356,16 +366,16 @@ def _is_multi(head: str, year: int) -> bool:
     return bool(_MULTI_YEAR.search(head)) or len(years) >= 2 or any(y > year for y in years)
 
 
-def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, evidence: Evidence,
-                    rank: int, mask: list[bool]) -> list[Found]:
+def _clause_figures(table: Indicators, clause: str, year: int, target: bool, forced_multi: bool,
+                    evidence: Evidence, rank: int, mask: list[bool]) -> list[Found]:
     out: list[Found] = []
 
     def period(end: int) -> Period:
         multi = forced_multi or _is_multi(clause[:end], year)  # a cue after the figure is the next one's
         return Period.MULTI_YEAR if multi else Period.YEAR
 
-    ind_re = _indicator_re()
-    matches = [m for m in ind_re.finditer(clause) if not mask[m.start()]]
+    which = table.which
+    matches = [m for m in table.pattern.finditer(clause) if not mask[m.start()]]
     paired = _RESPECTIVE.search(clause)
     pair_of: dict[int, re.Match[str]] = {}
     words_of: dict[int, Found] = {}  # targets in words, by match
@@ -378,7 +388,7 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
                 assert vm is not None
                 pair_of[k] = vm
     for k, m in enumerate(matches):
-        row = _which(m)
+        row = which(m)
         if k in pair_of and row.measure == "growth":
             value, number, unit, qual = _value_parts(pair_of[k])
             decline = bool(_DECLINE_WORD.search(paired.group("verb") if paired else ""))
@@ -492,8 +502,8 @@ def _clause_figures(clause: str, year: int, target: bool, forced_multi: bool, ev
         if nxt_words is None or not _RELATION.search(nxt_words.figure.value) or _BARE_RELATION.match(
                 nxt_words.figure.value):
             continue  # 城乡居民收入和GDP增长同步: the two are the sides of the relation, not its subject
-        row, f = _which(matches[k]), nxt_words.figure
-        shown, matched = f.indicator[len(_which(matches[k + 1]).display):], f.canonical[len(_which(
+        row, f = which(matches[k]), nxt_words.figure
+        shown, matched = f.indicator[len(which(matches[k + 1]).display):], f.canonical[len(which(
             matches[k + 1]).canonical):]
         words_of[k] = Found(replace(f, indicator=row.display + shown, canonical=row.canonical + matched),
                             rank)
@@ -533,9 +543,11 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def extract_all(folded_text: str, text: str, year: int, sentences: Sequence[Span], parts: Sequence[Block],
-                paragraphs: Sequence[Span], locate: Callable[[Span], Located]) -> list[Found]:
-    """Every target, result and multi-year figure of one report, in reading order, with its rank."""
+def extract_all(table: Indicators, folded_text: str, text: str, year: int, sentences: Sequence[Span],
+                parts: Sequence[Block], paragraphs: Sequence[Span], locate: Callable[[Span], Located]
+                ) -> list[Found]:
+    """Every target, result and multi-year figure of one report, in reading order, with its rank
+    (`table`: the indicators to look for)."""
     start = plan_start(folded_text, year, parts)
     has_review = start >= REVIEW_MIN_CHARS or any(b.role is Role.REVIEW for b in parts)
     multi_parts = _multi_year_parts(folded_text, parts)
@@ -556,7 +568,7 @@ def extract_all(folded_text: str, text: str, year: int, sentences: Sequence[Span
     for span in sentences:
         raw = folded_text[span.start:span.end]
         fs = raw.replace("\n", "")
-        if not names_indicator(fs):
+        if not table.named_in(fs):
             continue
         where = locate(span)
         in_plan = span.start >= start
@@ -581,7 +593,7 @@ def extract_all(folded_text: str, text: str, year: int, sentences: Sequence[Span
             cyears = {int(y) for y in _YEAR.findall(clause)}
             forced = (part_multi or para_multi) and not (this_year or _PAST_START.search(clause)
                                                          or (not target and year - 1 in cyears))
-            found += _clause_figures(clause, year, target, forced, evidence, base_rank,
+            found += _clause_figures(table, clause, year, target, forced, evidence, base_rank,
                                      mask[offset:offset + len(clause)])
         # the full sentence: up to 。, so the ;-separated targets of one passage are read together
         para_start = starts[bisect.bisect_right(starts, span.start) - 1] if starts else 0
@@ -682,8 +694,9 @@ def note(old: Figure | None, new: Figure | None, dir_: str) -> str | None:
 # --- one report on its own, and the series over a region's reports ----------------------------
 
 
-def report_figures(report: Report, side: Side = Side.NEW) -> list[Found]:
-    """Every figure of a report outside any comparison (paths label parts and sections, no pair links)."""
+def report_figures(report: Report, table: Indicators, side: Side = Side.NEW) -> list[Found]:
+    """Every figure of a report outside any comparison (paths label parts and sections, no pair links),
+    by the indicators of `table`."""
     o = outline.segment(report)
     folded = fold(report.text)
     labels = outline.paths(o)
@@ -696,7 +709,8 @@ def report_figures(report: Report, side: Side = Side.NEW) -> list[Found]:
         b = inner[-1]
         return Located(side, span, labels.get(b.id, ""), None, b.role)
 
-    return extract_all(folded, report.text, report.meta.year, o.sentences, o.blocks, o.paragraphs, locate)
+    return extract_all(table, folded, report.text, report.meta.year, o.sentences, o.blocks, o.paragraphs,
+                       locate)
 
 
 def dump_found(found: Sequence[Found]) -> str:
@@ -725,17 +739,17 @@ def _first_result(found: Sequence[Found], canonical: str) -> Figure | None:
     return None
 
 
-def series(history: Sequence[Report], canonicals: Sequence[str] = (),
+def series(history: Sequence[Report], table: Indicators, canonicals: Sequence[str] = (),
            known: Mapping[int, Sequence[Found]] | None = None) -> tuple[TargetSeries, ...]:
     """Targets of every report in `history` (one region), per indicator, with the result the next
     year's report states beside each; `canonicals` chooses and orders the indicators (default: all,
     the most often set first). `known`: `report_figures` of some of those reports by year, as the
-    edge keeps them in the corpus index (the others are worked out here)."""
+    edge keeps them in the corpus index (the others are worked out here, by `table`)."""
     years: dict[int, Report] = {}
     for rep in history:
         years.setdefault(rep.meta.year, rep)
     have = known or {}
-    found = {y: have[y] if y in have else report_figures(years[y]) for y in sorted(years)}
+    found = {y: have[y] if y in have else report_figures(years[y], table) for y in sorted(years)}
     heads = {y: headline_targets(f) for y, f in found.items()}
     if not canonicals:
         seen: dict[str, int] = {}

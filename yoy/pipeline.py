@@ -1,8 +1,8 @@
 """The whole job in one place: from two stored reports to change briefs.
 
-The edge: the lexicon (`yoy.lexicon.load`, which reads files and the environment) and the reference
-corpus (every national report yoy ships, the user's corpus, the region's own reports) are loaded
-here and passed into the pure stages.
+The edge: the lexicon (`yoy.lexicon.load`, which reads files and the environment), the indicator
+table (`shipped_indicators`) and the reference corpus (every national report yoy ships, the user's
+corpus, the region's own reports) are loaded here and passed into the pure stages.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 from yoy import align, classify, figures, formulations, index, lexicon, outline
 from yoy.corpus import Corpus, embedded_root
 from yoy.errors import LimitError
+from yoy.files import package_data
 from yoy.history import Reference, Said, Tally, count_rows, found_rare, reference, said_in
 from yoy.lexicon import Lexicon
 from yoy.models import Analysis, Comparison, Doc, Level, Outline, Report
@@ -57,6 +58,13 @@ def check_limits(report: Report, tree: Outline) -> None:
         stack.extend(stack.pop().children)
     if count > MAX_HEADINGS:
         raise LimitError(f"{where}: too many headings to compare ({count:,}; the limit is {MAX_HEADINGS:,})")
+
+
+@cache  # a shipped table: read and compiled once per process (a constant, like the lexicon file)
+def shipped_indicators() -> figures.Indicators:
+    """The shipped indicator table (`yoy/data/indicators.tsv`): what every edge passes to the figure
+    extraction (`figures`, `classify`) unless it is given another."""
+    return figures.indicator_table(package_data("indicators.tsv").decode("utf-8"))
 
 
 @cache  # the shipped reports never change within a process: fold and squeeze them once
@@ -103,26 +111,26 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def prepare(report: Report) -> Prepared:
+def prepare(report: Report, indicators: figures.Indicators | None = None) -> Prepared:
     """The per-report work of a comparison, whatever the report is compared with: outline it
     (`outline.segment`), build its record (fold, squeeze, segment once: `terms.doc`), the formulation
-    pass's analysis of it (`formulations.analyse`), its own figures (`classify.own_figures`), its
-    one-slot splits (`classify.swap_slots`), its candidates' salience marks
-    (`classify.salience_marks`) and its units' content words (`align.unit_words`), all kept in the
-    analysis. `LimitError` for a report too
-    big to compare."""
+    pass's analysis of it (`formulations.analyse`), its own figures (`classify.own_figures`, by
+    `indicators`: default the shipped table), its one-slot splits (`classify.swap_slots`), its
+    candidates' salience marks (`classify.salience_marks`) and its units' content words
+    (`align.unit_words`), all kept in the analysis. `LimitError` for a report too big to compare."""
     precheck(report)
     tree = outline.segment(report)
     check_limits(report, tree)
     d = doc(report, tree)
     an = formulations.analyse(d)
-    return d, replace(an, figures=(report.meta.year, tuple(classify.own_figures(d))),
+    table = shipped_indicators() if indicators is None else indicators
+    return d, replace(an, figures=(report.meta.year, tuple(classify.own_figures(d, table))),
                       slots=classify.swap_slots(d, an), marks=classify.salience_marks(d, an),
                       unit_words=align.unit_words(d))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,
-            reference: Reference | None = None,
+            reference: Reference | None = None, indicators: figures.Indicators | None = None,
             history_figures: Mapping[int, Sequence[figures.Found]] | None = None,
             prepared: tuple[Prepared, Prepared] | None = None, tallies: Sequence[Tally] = (),
             said: tuple[Said | None, Said | None] = (None, None)) -> Comparison:
@@ -139,21 +147,24 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
        (`classify.classify`).
     `lexicon`: known successions (default: none — the engine works from the texts). `reference`: what
     novelty and genericness are measured against (default: shipped national reports + `history`).
+    `indicators`: the indicator table targets are read by (default: the shipped one).
     `history_figures`: `figures.report_figures` of history reports by year, when the edge has them
     (`history_figures` below reads them from the corpus index); the others are worked out.
     `tallies`: counts of each report's strings in the texts its history signals scan, when the edge
     has them (`tallies_stored` reads them from the corpus index); the other texts are scanned.
     `said`: which of each report's strings the other says, when the edge has it (`said_stored`).
     """
+    table = shipped_indicators() if indicators is None else indicators
     with _collector_paused():
         if prepared is None:
             precheck(old)
             precheck(new)
-            prepared = prepare(old), prepare(new)
+            prepared = prepare(old, table), prepare(new, table)
         (old_doc, old_analysis), (new_doc, new_analysis) = prepared
         alignment = align.align(old_doc, new_doc, (old_analysis.unit_words, new_analysis.unit_words))
         ref = reference if reference is not None else reference_for((*history, old, new))
-        out = classify.classify(old_doc, new_doc, alignment, history, lexicon=lexicon or Lexicon(),
+        out = classify.classify(old_doc, new_doc, alignment, history, indicators=table,
+                                lexicon=lexicon or Lexicon(),
                                 reference=ref, history_figures=history_figures,
                                 analyses=(old_analysis, new_analysis), tallies=tallies, said=said)
         del prepared, old_doc, old_analysis, new_doc, new_analysis, alignment  # as in `compare_stored`
@@ -370,7 +381,7 @@ def history_figures(corpus: Corpus, history: Sequence[Report]) -> dict[int, tupl
         if k in stored:
             out[y] = figures.load_found(stored[k])
         else:
-            out[y] = tuple(figures.report_figures(years[y]))
+            out[y] = tuple(figures.report_figures(years[y], shipped_indicators()))
             fresh[k] = figures.dump_found(out[y])
     db.store_figures(fresh, engine)
     return out

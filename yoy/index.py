@@ -144,7 +144,7 @@ def tally_key(report_key: str, text_key: str, kind: str = "tally") -> str:
     return hashlib.sha256(f"{kind}\n{report_key}\n{text_key}".encode()).hexdigest()
 
 
-@cache
+@cache  # constant for a process: the code and tables it hashes do not change while it runs
 def engine_fingerprint() -> str:
     """The yoy version, the installed files of the libraries that fold and segment (opencc, rjieba:
     names and sizes) and a hash of the package's own sources and data tables: derived figures are

@@ -76,7 +76,7 @@ def shipped_national() -> tuple[Report, ...]:
     return tuple(r for r in Corpus(root).reports() if r.meta.level is Level.NATIONAL)
 
 
-@cache
+@cache  # the constant shipped reports above, folded into a reference corpus once
 def _shipped_reference() -> Reference:
     return reference(shipped_national())
 

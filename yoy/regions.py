@@ -88,7 +88,7 @@ def make_region(name: str, level: Level, parent: str | None, extra: Iterable[str
     return Region(name=name, level=level, parent=parent, aliases=tuple(aliases), pinyin=pinyin.capitalize())
 
 
-@cache
+@cache  # a shipped table (constant), read for ingest and the store only, never by a pure stage
 def divisions() -> tuple[Division, ...]:
     """The whole table, nation first."""
     extras: dict[str, tuple[str, ...]] = {}
@@ -106,13 +106,13 @@ def divisions() -> tuple[Division, ...]:
     return tuple(out)
 
 
-@cache
+@cache  # an index of the constant table above
 def by_code() -> dict[str, Division]:
     """Divisions by code."""
     return {d.code: d for d in divisions()}
 
 
-@cache
+@cache  # an index of the constant table above
 def by_key() -> dict[str, Division]:
     """Divisions by key."""
     return {d.key: d for d in divisions()}
@@ -142,7 +142,7 @@ def region_of(d: Division) -> Region:
     return region
 
 
-@cache
+@cache  # the constant table above as `Region` records
 def regions() -> tuple[Region, ...]:
     """Every division as a `Region`."""
     return tuple(region_of(d) for d in divisions())
@@ -151,7 +151,7 @@ def regions() -> tuple[Region, ...]:
 # --- finding the issuer in a report ----------------------------------------------------------------
 
 
-@cache
+@cache  # the constant table's name forms
 def _forms() -> tuple[dict[str, list[Division]], dict[str, list[Division]]]:
     """Name forms looked for in prose → divisions: (full names, short names)."""
     full: dict[str, list[Division]] = {}
@@ -174,7 +174,7 @@ def _is_cjk(s: str) -> bool:
     return _IDEOGRAPHS.fullmatch(s) is not None
 
 
-@cache
+@cache  # a trie of the constant name forms (two entries: full, short)
 def _trie(which: int) -> dict[str, object]:
     root: dict[str, object] = {}
     for form in _forms()[which]:

@@ -46,7 +46,7 @@ class _FoldTable(dict[int, str]):
         return out
 
 
-_FOLD = _FoldTable()
+_FOLD = _FoldTable()  # constant per character (grows with the character set, never with texts)
 
 
 def fold(text: str) -> str:

@@ -184,7 +184,7 @@ _SPACE_BEFORE = re.compile(r"\s+([）)；，])")
 _EMPTY_PARENS = re.compile(r"（\s*）|\(\s*\)")
 
 
-@lru_cache(maxsize=8192)  # a brief asks for the same paths and reasons many times
+@lru_cache(maxsize=8192)  # a pure function's bounded memo: a brief asks for the same labels many times
 def plain(text: str | None) -> str:
     """`text` without internal codes (a9, G²=14.4, §1, ×2, 相似 0.37): what a reader may see."""
     out = text or ""
@@ -204,7 +204,7 @@ def basis_label(p: Priority) -> str:
 _BASIS_SPLIT = re.compile(r"[、，]")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # a pure function's bounded memo (basis codes and terms → label)
 def _basis_label(basis: str, old_term: str, term: str) -> str:
     parts = []
     for piece in _BASIS_SPLIT.split(basis):

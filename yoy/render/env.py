@@ -62,7 +62,7 @@ def _template_cache() -> _TemplateCache:
     return _TemplateCache(cache_dir() / f"templates-{__version__}-jinja{jinja2.__version__}-{digest}")
 
 
-@cache
+@cache  # a library handle: the template loader and its compiled templates (constant files)
 def environment() -> jinja2.Environment:
     """The jinja2 environment: autoescape on for everything but the Markdown template."""
     env = jinja2.Environment(

@@ -19,7 +19,7 @@ from yoy.render.env import templates_dir
 from yoy.vocab import FONT_WARMUP
 
 
-@cache
+@cache  # a library handle: the URL fetcher (constant: yoy's templates folder)
 def _fetcher() -> Any:
     """A weasyprint URL fetcher that serves only files inside yoy's own templates folder and refuses
     every other URL (http, data, file elsewhere …): weasyprint then skips that `url()` or image
@@ -68,7 +68,7 @@ def _no_library_search() -> Iterator[None]:
         ctypes_util.find_library = real
 
 
-@cache
+@cache  # a library handle: the weasyprint module, imported once
 def _weasyprint() -> Any:
     """The weasyprint module, imported without the slow library search (see `_no_library_search`);
     if a library then cannot be opened (an unusual soname), the import is retried with the search."""

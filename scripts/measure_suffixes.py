@@ -31,8 +31,7 @@ from yoy.text import tag  # noqa: E402
 # as a modifier), so a suffix whose words precede a head three times in four is one that only
 # classifies. Set from that contrast, not fitted to any list of expected terms.
 ATTRIBUTIVE_SHARE = 0.75
-# Jieba's tags of words that can head a phrase: the engine's own.
-NOMINAL = NOMINAL_TAGS
+# Jieba's tags of words that can head a phrase: the engine's own (`NOMINAL_TAGS`, imported above).
 
 
 def shares(texts: list[str]) -> dict[str, tuple[int, float]]:
@@ -45,7 +44,7 @@ def shares(texts: list[str]) -> dict[str, tuple[int, float]]:
         for (w, _), (_, nxt) in pairwise(tagged):
             if len(w) >= DERIVED_MIN and w[-1] in suffixes:
                 seen[w[-1]] += 1
-                headed[w[-1]] += nxt in NOMINAL
+                headed[w[-1]] += nxt in NOMINAL_TAGS
     return {s: (seen[s], headed[s] / seen[s] if seen[s] else 0.0) for s in suffixes}
 
 
@@ -53,14 +52,19 @@ def attributive(found: dict[str, tuple[int, float]]) -> list[str]:
     return [s for s, (n, share) in found.items() if n and share >= ATTRIBUTIVE_SHARE]
 
 
+def measure() -> tuple[dict[str, tuple[int, float]], list[str]]:
+    """`shares` on the shipped national reports, and the suffixes that pass (`attributive`)."""
+    found = shares([flat_text(r) for r in shipped_national()])
+    return found, attributive(found)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="exit 1 if vocab.ATTRIBUTIVE_SUFFIXES differs")
     args = ap.parse_args()
-    found = shares([flat_text(r) for r in shipped_national()])
+    found, passing = measure()
     for s, (n, share) in found.items():
         print(f"{s}  {n:5d} words  {share:6.1%} followed by a head")
-    passing = attributive(found)
     print("attributive:", " ".join(passing))
     if args.check and passing != vocab.ATTRIBUTIVE_SUFFIXES.split():
         print(f"vocab.ATTRIBUTIVE_SUFFIXES is {vocab.ATTRIBUTIVE_SUFFIXES!r}; the corpus gives "

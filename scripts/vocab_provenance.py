@@ -59,9 +59,7 @@ sys.path.insert(0, str(ROOT))
 
 from yoy import outline, text, vocab  # noqa: E402
 from yoy.corpus import Corpus  # noqa: E402
-from yoy.history import flat_text  # noqa: E402
-from yoy.models import Block, BlockLevel, Outline, Role  # noqa: E402
-from yoy.pipeline import shipped_national  # noqa: E402
+from yoy.models import Block, BlockLevel, Outline, Report, Role  # noqa: E402
 
 # --- the criteria (fixed before the entries were measured) -----------------------------------------
 
@@ -216,11 +214,24 @@ Tagged = tuple[tuple[str, str], ...]
 
 
 @cache
+def reports() -> tuple[Report, ...]:
+    """Every embedded report, read once."""
+    return Corpus(ROOT / "yoy" / "corpus").reports()
+
+
+@cache
+def folded() -> tuple[str, ...]:
+    """Each embedded report's text folded once (`text.fold` keeps the length: the outline's offsets
+    index it)."""
+    return tuple(text.fold(r.text) for r in reports())
+
+
+@cache
 def corpus() -> tuple[tuple[str, tuple[Tagged, ...]], ...]:
     """Every embedded report (its level: national, district…) with its folded paragraphs tagged."""
     out = []
-    for r in Corpus(ROOT / "yoy" / "corpus").reports():
-        paras = tuple(tuple(text.tag(p)) for p in text.fold(r.text).splitlines() if p.strip())
+    for r, body in zip(reports(), folded(), strict=True):
+        paras = tuple(tuple(text.tag(p)) for p in body.splitlines() if p.strip())
         out.append((str(r.meta.level.value), paras))
     return tuple(out)
 
@@ -240,27 +251,25 @@ def starts_np(tag: str) -> bool:
     return tag.startswith("n") or tag in NP_START_TAGS
 
 
+def _frequency(tagged: Sequence[tuple[Tagged, ...]]) -> tuple[Counter[str], int]:
+    """Reports (each its tagged paragraphs) each word occurs in, and the number of reports."""
+    df: Counter[str] = Counter()
+    for paras in tagged:
+        df.update({w for p in paras for w, _ in p})
+    return df, len(tagged)
+
+
 @cache
 def document_frequency() -> tuple[Counter[str], int]:
     """Reports each word (a jieba token) occurs in, and the number of reports."""
-    df: Counter[str] = Counter()
-    reports = corpus()
-    for _, paras in reports:
-        df.update({w for p in paras for w, _ in p})
-    return df, len(reports)
+    return _frequency([paras for _, paras in corpus()])
 
 
 @cache
 def level_frequency() -> dict[str, tuple[Counter[str], int]]:
     """`document_frequency` within each level (national reports, local ones): shown, not tested."""
-    out: dict[str, tuple[Counter[str], int]] = {}
-    for level in sorted({lv for lv, _ in corpus()}):
-        df: Counter[str] = Counter()
-        reports = [paras for lv, paras in corpus() if lv == level]
-        for paras in reports:
-            df.update({w for p in paras for w, _ in p})
-        out[level] = (df, len(reports))
-    return out
+    return {level: _frequency([paras for lv, paras in corpus() if lv == level])
+            for level in sorted({lv for lv, _ in corpus()})}
 
 
 def df_note(word: str) -> str:
@@ -355,9 +364,9 @@ def placement_reports() -> Counter[str]:
 
 
 @cache
-def outlines() -> tuple[tuple[str, Outline], ...]:
-    """Every embedded report's text and outline."""
-    return tuple((r.text, outline.segment(r)) for r in Corpus(ROOT / "yoy" / "corpus").reports())
+def outlines() -> tuple[Outline, ...]:
+    """Every embedded report's outline."""
+    return tuple(outline.segment(r) for r in reports())
 
 
 def _blocks(blocks: Iterable[Block]) -> Iterable[Block]:
@@ -370,9 +379,9 @@ def _blocks(blocks: Iterable[Block]) -> Iterable[Block]:
 def role_texts() -> dict[Role, str]:
     """The folded text of the embedded reports' parts by role (review, plan), joined by line breaks."""
     out: dict[Role, list[str]] = defaultdict(list)
-    for body, o in outlines():
+    for body, o in zip(folded(), outlines(), strict=True):
         for b in o.blocks:
-            out[b.role].append(text.fold(body[b.span.start:b.span.end]))
+            out[b.role].append(body[b.span.start:b.span.end])
     return {role: "\n".join(parts) for role, parts in out.items()}
 
 
@@ -389,7 +398,7 @@ def review_ratio(word: str) -> float:
 def clauses() -> tuple[str, ...]:
     """The folded clauses of the embedded reports (between clause punctuation)."""
     breaks = re.compile(CLAUSE_BREAKS)
-    return tuple(c for body, _ in outlines() for c in breaks.split(text.fold(body)) if c.strip())
+    return tuple(c for body in folded() for c in breaks.split(body) if c.strip())
 
 
 @cache
@@ -420,7 +429,7 @@ def headings() -> tuple[tuple[int, str, float], ...]:
     """Every part and section heading of the embedded reports: (the report's number, the folded
     title, its offset over the report's length)."""
     out = []
-    for k, (body, o) in enumerate(outlines()):
+    for k, (body, o) in enumerate(zip(folded(), outlines(), strict=True)):
         for b in _blocks(o.blocks):
             if b.level in (BlockLevel.PART, BlockLevel.SECTION):
                 out.append((k, text.fold(b.title), b.span.start / max(len(body), 1)))
@@ -445,7 +454,7 @@ def chrome_patterns() -> dict[str, re.Pattern[str]]:
 @cache
 def report_lines() -> tuple[str, ...]:
     """Every line of every embedded report's text, folded and stripped."""
-    return tuple(ln.strip() for body, _ in outlines() for ln in text.fold(body).split("\n") if ln.strip())
+    return tuple(ln.strip() for body in folded() for ln in body.split("\n") if ln.strip())
 
 
 @cache
@@ -505,21 +514,30 @@ def stopword_rows(top: int) -> tuple[list[Row], list[Row]]:
     return rows, [Row(w, dictionary_tag(w), df_note(w), True, True) for w in cand[:top]]
 
 
-def lead_rows(top: int) -> tuple[list[Row], list[Row]]:
-    shares = lead_shares()
+def np_share(word: str) -> tuple[int, int, float]:
+    """Occurrences of `word`, those opening a noun phrase (`lead_shares`), and their share."""
+    n, k = lead_shares().get(word, (0, 0))
+    return n, k, k / n if n else 0.0
 
+
+def np_pool(known: set[str], ok: Callable[[str], bool]) -> list[str]:
+    """The candidates of a list of verbs opening a noun phrase: words not `known`, of two or more
+    characters, meeting `ok` (their word-alone class), said at least HEAD_MIN_MODIFIERS times and
+    opening a noun phrase in at least LEAD_NP_SHARE of them; the most such occurrences first."""
+    shares = lead_shares()
+    pool = [w for w, (n, k) in shares.items() if w not in known and len(w) >= 2 and ok(w)
+            and n >= HEAD_MIN_MODIFIERS and k / n >= LEAD_NP_SHARE]
+    return sorted(pool, key=lambda w: (-shares[w][1], w))
+
+
+def lead_rows(top: int) -> tuple[list[Row], list[Row]]:
     def row(w: str) -> Row:
-        n, k = shares.get(w, (0, 0))
-        share = k / n if n else 0.0
+        n, k, share = np_share(w)
         return Row(w, dictionary_tag(w), f"NP {k}/{n} = {share:.2f}", lead_ok(w),
                    lead_ok(w) and share >= LEAD_NP_SHARE)
 
     mine = entries("LEAD_WORDS")
-    known = set(mine)
-    cand = [w for w, (n, k) in shares.items() if w not in known and len(w) >= 2 and lead_ok(w)
-            and n >= HEAD_MIN_MODIFIERS and k / n >= LEAD_NP_SHARE]
-    cand.sort(key=lambda w: (-shares[w][1], w))
-    return [row(w) for w in mine], [row(w) for w in cand[:top]]
+    return [row(w) for w in mine], [row(w) for w in np_pool(set(mine), lead_ok)[:top]]
 
 
 def head_rows(top: int, name: str = "POLICY_HEADS") -> tuple[list[Row], list[Row]]:
@@ -532,11 +550,6 @@ def head_rows(top: int, name: str = "POLICY_HEADS") -> tuple[list[Row], list[Row
     cand = sorted((w for w, m in every.items() if w not in known and len(w) >= 2 and head_ok(w)
                    and len(m) >= HEAD_MIN_MODIFIERS), key=lambda w: (-len(every[w]), w))
     return rows, [Row(w, dictionary_tag(w), f"modifiers {len(every[w])}", True, True) for w in cand[:top]]
-
-
-def np_share(word: str) -> tuple[int, int, float]:
-    n, k = lead_shares().get(word, (0, 0))
-    return n, k, k / n if n else 0.0
 
 
 def placement_rows(top: int) -> tuple[list[Row], list[Row]]:
@@ -559,11 +572,7 @@ def relation_rows(top: int) -> tuple[list[Row], list[Row]]:
                    verb_ok(w) and share >= LEAD_NP_SHARE)
 
     mine = entries("RELATION_VERBS")
-    known = set(mine) | set(entries("LEAD_WORDS"))
-    shares = lead_shares()
-    cand = [w for w, (n, k) in shares.items() if w not in known and len(w) >= 2 and verb_ok(w)
-            and n >= HEAD_MIN_MODIFIERS and k / n >= LEAD_NP_SHARE]
-    cand.sort(key=lambda w: (-shares[w][1], w))
+    cand = np_pool(set(mine) | set(entries("LEAD_WORDS")), verb_ok)
     return [row(w) for w in mine], [row(w) for w in cand[:top]]
 
 
@@ -575,10 +584,7 @@ def attainment_rows(top: int) -> tuple[list[Row], list[Row]]:
                    verb_ok(w), verb_ok(w) and share >= LEAD_NP_SHARE and ratio > ATTAINMENT_REVIEW_RATIO)
 
     mine = entries("ATTAINMENT_VERBS")
-    known = set(mine) | set(entries("LEAD_WORDS"))
-    shares = lead_shares()
-    pool = [w for w, (n, k) in shares.items() if w not in known and len(w) >= 2 and verb_ok(w)
-            and n >= HEAD_MIN_MODIFIERS and k / n >= LEAD_NP_SHARE]
+    pool = np_pool(set(mine) | set(entries("LEAD_WORDS")), verb_ok)
     ratios = {w: review_ratio(w) for w in pool}
     cand = sorted((w for w in pool if ratios[w] > ATTAINMENT_REVIEW_RATIO), key=lambda w: (-ratios[w], w))
     return [row(w) for w in mine], [row(w) for w in cand[:top]]
@@ -588,13 +594,13 @@ def attainment_rows(top: int) -> tuple[list[Row], list[Row]]:
 def suffix_measure() -> tuple[dict[str, tuple[int, float]], list[str]]:
     """scripts/measure_suffixes.py's shares on the shipped national reports, and the suffixes that pass:
     ATTRIBUTIVE_SUFFIXES' criterion is measured there (its --check and a test hold the list to it)."""
-    path = ROOT / "scripts" / "measure_suffixes.py"
+    path = ROOT / "scripts" / "measure_suffixes.py"  # a script, not a package: loaded from its file
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    found = module.shares([flat_text(r) for r in shipped_national()])
-    return found, list(module.attributive(found))
+    found, passing = module.measure()
+    return found, list(passing)
 
 
 def suffix_ok(word: str) -> bool:

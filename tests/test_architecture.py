@@ -145,14 +145,22 @@ def test_the_check_sees_a_lazy_upward_import(tmp_path: Path, monkeypatch: pytest
         test_no_module_imports_a_later_stage()
 
 
+def _called(node: ast.Call) -> str:
+    """The name a call calls: `f()` and `x.f()` call f."""
+    f = node.func
+    return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+
+
+def _is_edge(name: str) -> bool:
+    return any(name == e or name.startswith(e + ".") for e in EDGES)
+
+
 def _io_uses(path: Path) -> Iterator[tuple[int, str]]:
     """(line, what) for every file access or environment read in the file."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call):
-            f = node.func
-            called = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
-            if called in FILE_CALLS:
-                yield node.lineno, f"{called}()"
+            if _called(node) in FILE_CALLS:
+                yield node.lineno, f"{_called(node)}()"
         elif isinstance(node, ast.Attribute) and node.attr in ENV_NAMES:
             yield node.lineno, node.attr
         elif isinstance(node, ast.ImportFrom) and node.module in ("os", "importlib", "importlib.resources"):
@@ -166,8 +174,7 @@ def _io_uses(path: Path) -> Iterator[tuple[int, str]]:
 
 
 def test_only_the_edges_touch_files_and_the_environment() -> None:
-    found = [f"{name}:{line} {what}" for name, path in _modules().items()
-             if not any(name == e or name.startswith(e + ".") for e in EDGES)
+    found = [f"{name}:{line} {what}" for name, path in _modules().items() if not _is_edge(name)
              for line, what in _io_uses(path)]
     assert not found, "read files and the environment at the edge and pass the data in:\n" + "\n".join(found)
 
@@ -197,18 +204,15 @@ def _pure_reach(graph: dict[str, set[tuple[str, int]]]) -> set[str]:
         if m in reach:
             continue
         reach.add(m)
-        todo += [d for d, _ in graph.get(m, ()) if d in graph
-                 and not any(d == e or d.startswith(e + ".") for e in EDGES)]
+        todo += [d for d, _ in graph.get(m, ()) if d in graph and not _is_edge(d)]
     return reach
 
 
 def _shipped_reads(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, what) for every call of a road to a shipped file in the file."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call):
-            f = node.func
-            called = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
-            if called in SHIPPED_READS:
-                yield node.lineno, f"{called}()"
+        if isinstance(node, ast.Call) and _called(node) in SHIPPED_READS:
+            yield node.lineno, f"{_called(node)}()"
 
 
 def _check_pure_reads() -> set[str]:

@@ -364,25 +364,31 @@ def test_marked_cuts_as_a_regex_alternation_would() -> None:
         ("智慧城市", True), ("和", False), ("城市", True)]
 
 
-def test_context_is_built_once_per_comparison(render_chengyang: Comparison,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_formats_of_a_brief_share_one_context(render_chengyang: Comparison,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """`render_all` builds the context once for all formats (none for JSON alone), a renderer given
+    one builds none, and nothing is kept between calls (a record rendered again is built again)."""
+    from yoy.render import formats
+
     calls = []
-    real = context._build_context
+    real = context.brief_context
 
     def spy(c: Comparison) -> dict[str, object]:
         calls.append(c)
         return real(c)
 
-    monkeypatch.setattr(context, "_build_context", spy)
-    c = dataclasses.replace(render_chengyang)  # a record no earlier test has rendered
-    html, md = render.render_html(c), render.render_markdown(c)
-    pdf_html = render.render_pdf_html(c, appendix=True)
+    monkeypatch.setattr(formats, "brief_context", spy)
+    c = render_chengyang
+    html, md, js = render.render_all(c, ("html", "md", "json"))
     assert len(calls) == 1
+    assert render.render_all(c, ("json",)) == [js] and len(calls) == 1
+    assert (render.render_html(c).encode(), render.render_markdown(c).encode()) == (html, md)
+    assert len(calls) == 3  # one each: no context is kept for the record
+    ctx = real(c)
+    pdf_html = render.render_pdf_html(c, appendix=True, ctx=ctx)
+    assert len(calls) == 3
     assert 'id="diff"' in pdf_html  # the PDF's appendix …
-    assert render.brief_context(c)["appendix"] is False  # … is a key of that call's context only
-    assert len(calls) == 1
-    other = dataclasses.replace(render_chengyang)
-    assert render.render_html(other) == html and render.render_markdown(other) == md and len(calls) == 2
+    assert ctx["appendix"] is False  # … is a key of that page's copy only
 
 
 def test_template_cache_is_optional(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -394,13 +400,11 @@ def test_template_cache_is_optional(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         monkeypatch.setenv("YOY_CACHE_DIR", str(where))
         for _ in range(2):
             env.environment.cache_clear()
-            context._CONTEXTS.clear()
             assert render.render_markdown(render_chengyang) == expected
     folder = next((tmp_path / "cache").glob("templates-*"))
     for cached in folder.iterdir():
         cached.write_bytes(b"garbage")  # a torn or foreign file: compiled again from the source
     env.environment.cache_clear()
-    context._CONTEXTS.clear()
     assert render.render_markdown(render_chengyang) == expected
     env.environment.cache_clear()
 

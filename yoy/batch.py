@@ -18,7 +18,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -246,11 +246,13 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def index_row(c: Comparison, names: Sequence[str]) -> dict[str, Any]:
-    """The index.html row of one brief (as `render.write_index` builds it), JSON-ready."""
+def index_row(c: Comparison, names: Sequence[str], ctx: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The index.html row of one brief (as `render.write_index` builds it), JSON-ready (`ctx`: the
+    brief's context, when its formats were rendered from it)."""
     from yoy import render
 
-    ctx = render.brief_context(c)
+    if ctx is None:
+        ctx = render.brief_context(c)
     return {"title": ctx["title"], "old": ctx["old"], "new": ctx["new"], "caveats": ctx["caveats"],
             "links": [(PurePosixPath(n).suffix.lstrip("."), n) for n in names],
             "priority_counts": ctx["priority_counts"], "target_counts": ctx["target_counts"],
@@ -334,9 +336,10 @@ def run_job(job: Job, memo: Memo | None = None) -> Done:
                                       reference=memo.reference((*history, old, new)),
                                       prepared=(prepared[0], prepared[1]))
         stem = render.brief_stem(comparison)
+        ctx = render.brief_context(comparison)  # one build for the formats and the index row
         files = tuple(zip((f"{stem}.{fmt}" for fmt in job.formats),
-                          render.render_all(comparison, job.formats, job.appendix), strict=True))
-        row = index_row(comparison, [name for name, _ in files])
+                          render.render_all(comparison, job.formats, job.appendix, ctx=ctx), strict=True))
+        row = index_row(comparison, [name for name, _ in files], ctx)
         return Done(job, files, json.dumps(row, ensure_ascii=False), None, _peak_rss_mb())
     except YoyError as exc:
         return Done(job, (), "", exc.message, _peak_rss_mb())

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -479,35 +478,12 @@ def caveats_of(c: Comparison) -> list[str]:
     return [*(c.caveats or per_report), *c.degraded]
 
 
-# Contexts of the last few comparisons, by identity: the formats of one brief and its index.html row
-# share one context build (each entry holds its comparison, so an id is not reused while cached).
-CONTEXT_CACHE = 4
-_CONTEXTS: OrderedDict[int, tuple[Comparison, dict[str, Any]]] = OrderedDict()
-_CONTEXTS_LOCK = threading.Lock()
-
-
 def brief_context(c: Comparison) -> dict[str, Any]:
-    """Everything a template shows, computed once per comparison and shared by all formats.
-
-    Each call returns its own top-level dict (a renderer may set a key, as the PDF sets `appendix`);
-    what it holds is shared and read-only.
+    """Everything a template shows, computed from the record on each call: the formats of one brief
+    share one (`render_all` builds it once and passes it to each renderer as `ctx`; a batch passes
+    it on to the brief's index row). Nothing is kept between calls. A renderer that sets a key (the
+    PDF's `appendix`) sets it on its own copy; what the context holds is read-only.
     """
-    with _CONTEXTS_LOCK:
-        hit = _CONTEXTS.get(id(c))
-        if hit is not None and hit[0] is c:
-            _CONTEXTS.move_to_end(id(c))
-            return dict(hit[1])
-    ctx = _build_context(c)
-    with _CONTEXTS_LOCK:
-        _CONTEXTS[id(c)] = (c, ctx)
-        _CONTEXTS.move_to_end(id(c))
-        while len(_CONTEXTS) > CONTEXT_CACHE:
-            _CONTEXTS.popitem(last=False)
-    return dict(ctx)
-
-
-def _build_context(c: Comparison) -> dict[str, Any]:
-    """`brief_context`, computed."""
     caveats = caveats_of(c)
     old_label, new_label = side_labels(c)
     rows_of = {p.id: _rows_of(p) for p in c.sections}

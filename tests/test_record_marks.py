@@ -18,9 +18,10 @@ CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 
 def test_the_marks_are_those_of_the_plain_tests() -> None:
     d, an = pipeline.prepare(CORPUS.load("全国", 2009))
-    assert an.marks is not None and an.marks == classify.salience_marks(d, an)
-    framed, heading, derived = an.marks
     text = classify._heading_text(d, outline.by_start(d.outline))
+    assert an.heading_text == text and "|" in text
+    assert an.marks is not None and an.marks == classify.salience_marks(d, an, text)
+    framed, heading, derived = an.marks.framed, an.marks.heading, an.marks.derived
     assert framed and heading and len(heading) < len(an.candidates)
     for t, c in an.candidates.items():
         assert (t in framed) == classify._framed_at(d.flat, c.places), t
@@ -31,7 +32,7 @@ def test_the_marks_are_those_of_the_plain_tests() -> None:
 def test_a_comparison_is_the_same_with_and_without_the_records_marks() -> None:
     old, new = CORPUS.load("城阳区", 2022), CORPUS.load("城阳区", 2025)
     prepared = pipeline.prepare(old), pipeline.prepare(new)
-    bare = tuple((d, replace(an, marks=None)) for d, an in prepared)
+    bare = tuple((d, replace(an, marks=None, heading_text=None)) for d, an in prepared)
     with_marks = pipeline.compare(old, new, prepared=(prepared[0], prepared[1]))
     assert jsonio.dump(pipeline.compare(old, new, prepared=(bare[0], bare[1]))) == jsonio.dump(with_marks)
 

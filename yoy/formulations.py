@@ -762,6 +762,11 @@ def variants_of(text: str, lengths: bytes) -> list[str]:
     return _variants(text, split(text, lengths))
 
 
+def variants_in(text: str, ws: Sequence[str]) -> list[str]:
+    """`variants` of `text` in order, its words `ws` (a caller that knows them: `yoy.classify`)."""
+    return _variants(text, ws)
+
+
 def _variants(text: str, ws: Sequence[str]) -> list[str]:
     """`variants` of `text` whose words are `ws`, in order."""
     out: list[str] = []

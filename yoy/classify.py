@@ -1279,7 +1279,7 @@ def _drop_salience(t: str, found: Mapping[str, formulations.Phrase], so: _Side,
     parts = absorbed.get(t, ())
     ph = found[t]
     if ph.joined and parts:
-        ph = replace(ph, plain=False)
+        ph = ph._replace(plain=False)
     return max([_salience(ph, so), *(_salience(found[p], so) for p in parts)])
 
 

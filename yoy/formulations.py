@@ -15,8 +15,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -221,12 +221,12 @@ _HAS_DIGIT = re.compile(r"[0-9]")
 _CODE = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9]+(\.[0-9]+)?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A formulation of one report absent from the compared text."""
+class Phrase(NamedTuple):
+    """A formulation of one report absent from the compared text (a named tuple: a comparison builds
+    some thousands, and a tuple is built about three times faster than a frozen dataclass)."""
 
     text: str  # flat form (matching key)
-    count: int  # occurrences in its report
+    count: int  # type: ignore[assignment]  # occurrences in its report (shadows `tuple.count`)
     first: int  # flat offset of the first occurrence
     quoted: bool  # the report writes it in quotes (perhaps with a head noun: “一带一路”倡议)
     unit: bool  # some occurrence has a boundary on both sides: said as a unit
@@ -647,7 +647,7 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     said_stem = {x for x in asked if x in known} | _said({x for x in asked if x not in known}, absent_from)
     for t, stems in ext.items():
         if not said_stem.isdisjoint(stems):
-            found[t] = replace(found[t], plain=True)
+            found[t] = found[t]._replace(plain=True)
     return found
 
 

@@ -642,13 +642,23 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
                  if t not in found)
     # a name the compared text says, extended by a generic head (X工程|建设, X化|发展|进程), is that name
     # in running text, not a new one: description, as two everyday words side by side are (`plain`)
-    ext = {t: stems for t, ph in found.items() if not ph.quoted and (stems := _generic_stems(t))}
+    # (a found phrase's stems are its candidate's: worked out once with the record, `Analysis.stems`)
+    kept = an.stems if an.stems is not None else generic_stems(an)
+    ext = {t: kept[t] for t in found if t in kept}
     asked = {x for v in ext.values() for x in v}
     said_stem = {x for x in asked if x in known} | _said({x for x in asked if x not in known}, absent_from)
     for t, stems in ext.items():
         if not said_stem.isdisjoint(stems):
             found[t] = found[t]._replace(plain=True)
     return found
+
+
+def generic_stems(an: Analysis) -> dict[str, tuple[str, ...]]:
+    """The stems (`_generic_stems`) of every unquoted candidate phrase of a report that has some, by
+    phrase: what `phrases` asks a compared text for, whatever it is (a found phrase is its candidate,
+    quoted or not). The pipeline keeps them in the report's record (`Analysis.stems`)."""
+    return {t: tuple(stems) for t, c in an.candidates.items()
+            if not c.quoted and (stems := _generic_stems(t))}
 
 
 def _generic_stems(text: str) -> list[str]:

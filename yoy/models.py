@@ -435,6 +435,9 @@ class Analysis:
     # the matching form (`yoy.terms.key`) of every heading and of each part's and section's lead
     # sentence, joined by | (`yoy.classify.heading_text`); None: not worked out
     heading_text: str | None = None
+    # the stems of its unquoted candidate phrases said with a trailing generic head (X建设 → X), by
+    # phrase, those with some (`yoy.formulations.generic_stems`); None: not worked out
+    stems: Mapping[str, tuple[str, ...]] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

@@ -108,8 +108,9 @@ def prepare(report: Report) -> Prepared:
     (`outline.segment`), build its record (fold, squeeze, segment once: `terms.doc`), the formulation
     pass's analysis of it (`formulations.analyse`), its own figures (`classify.own_figures`), its
     one-slot splits (`classify.swap_slots`), its headings' and lead sentences' text
-    (`classify.heading_text`), its candidates' salience marks (`classify.salience_marks`) and its
-    units' content words (`align.unit_words`), all kept in the analysis. `LimitError` for a report too
+    (`classify.heading_text`), its candidates' salience marks (`classify.salience_marks`) and generic
+    stems (`formulations.generic_stems`) and its units' content words (`align.unit_words`), all kept
+    in the analysis. `LimitError` for a report too
     big to compare."""
     precheck(report)
     tree = outline.segment(report)
@@ -119,7 +120,8 @@ def prepare(report: Report) -> Prepared:
     heading = classify.heading_text(d)
     return d, replace(an, figures=(report.meta.year, tuple(classify.own_figures(d))),
                       slots=classify.swap_slots(d, an), marks=classify.salience_marks(d, an, heading),
-                      unit_words=align.unit_words(d), heading_text=heading)
+                      unit_words=align.unit_words(d), heading_text=heading,
+                      stems=formulations.generic_stems(an))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,

@@ -355,9 +355,9 @@ def test_a_clause_fragment_ranks_below_a_name_of_the_same_marks(base: Report,
     found = formulations.phrases(side.doc, [base.text])
     name, fragment = found["星河惠民工程"], found["月湾平台非常"]
     assert not name.fragment and fragment.fragment
-    assert classify._salience(fragment, side) < classify._salience(replace(fragment, fragment=False), side)
+    assert classify._salience(fragment, side) < classify._salience(fragment._replace(fragment=False), side)
     monkeypatch.setattr(classify, "FRAGMENT_FACTOR", 1.0)
-    assert classify._salience(fragment, side) == classify._salience(replace(fragment, fragment=False), side)
+    assert classify._salience(fragment, side) == classify._salience(fragment._replace(fragment=False), side)
 
 
 def test_a_new_phrase_the_old_report_says_another_way_ranks_as_a_variant(base: Report) -> None:

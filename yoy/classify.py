@@ -43,6 +43,7 @@ from yoy.models import (
     Figure,
     Kind,
     Level,
+    Marks,
     Period,
     Priority,
     RankedChange,
@@ -475,7 +476,7 @@ class _Side:
     blocks: tuple[Block, ...]  # parts and sections, by start
     starts: tuple[int, ...]
     sent_starts: tuple[int, ...]
-    heading_text: str  # flat text of every heading, joined
+    heading_text: str  # the headings and lead sentences in `key` form, joined by | (`heading_text`)
     analysis: Analysis  # the formulation pass's per-report record (`formulations.analyse`)
     said: Said | None = None  # which of its strings other texts say, when worked out before
     # the evidence of each sentence asked for, by its start: many priorities quote the same sentence
@@ -544,15 +545,21 @@ def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None =
             pair_of.setdefault(k, p.id)
     blocks = outline.by_start(d.outline)
     labels = alignment.old_paths if label is Side.OLD else alignment.new_paths
+    an = analysis if analysis is not None else formulations.analyse(d)
     return _Side(d, label, labels, pair_of, tuple(blocks),
                  tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences),
-                 _heading_text(d, blocks), analysis if analysis is not None else formulations.analyse(d),
-                 said)
+                 an.heading_text if an.heading_text is not None else _heading_text(d, blocks), an, said)
+
+
+def heading_text(d: Doc) -> str:
+    """The matching form (`key`) of every heading of `d` and of the lead sentence of each part and
+    section (the 主要任务 lead sentences name the year's formulations: 坚持…, 加快…), joined by |:
+    what `_in_heading` searches. The pipeline keeps it in the report's record (`Analysis.heading_text`)."""
+    return _heading_text(d, outline.by_start(d.outline))
 
 
 def _heading_text(d: Doc, blocks: Sequence[Block]) -> str:
-    """The matching form of every heading of `blocks` and of the lead sentence of each part and
-    section (the 主要任务 lead sentences name the year's formulations: 坚持…, 加快…), joined by |."""
+    """`heading_text` of `d`, its parts and sections by start `blocks`."""
     sents = d.outline.sentences
     sent_starts = [x.start for x in sents]
     leads = []
@@ -713,7 +720,7 @@ def _framed(side: _Side, t: str) -> bool:
     Known from the record for a candidate phrase (`salience_marks`)."""
     marks = side.analysis.marks
     if marks is not None and t in side.analysis.candidates:
-        return t in marks[0]
+        return t in marks.framed
     return _framed_at(side.flat, _occurring(side, t) if t else ())
 
 
@@ -727,11 +734,11 @@ def _framed_at(flat: str, places: Iterable[int]) -> bool:
 
 
 def _in_heading(side: _Side, t: str) -> bool:
-    """`t` is said in a heading or a lead sentence (`_heading_text`); known from the record for a
+    """`t` is said in a heading or a lead sentence (`heading_text`); known from the record for a
     candidate phrase (`salience_marks`)."""
     marks = side.analysis.marks
     if marks is not None and t in side.analysis.candidates:
-        return t in marks[1]
+        return t in marks.heading
     return t in side.heading_text
 
 
@@ -742,21 +749,20 @@ def _derived(side: _Side, t: str) -> bool:
     if marks is not None:
         c = side.analysis.candidates.get(t)
         if c is not None and c.compact:
-            return t in marks[2]
+            return t in marks.derived
     return formulations.derived(t)
 
 
-def salience_marks(d: Doc, an: Analysis) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def salience_marks(d: Doc, an: Analysis, heading: str) -> Marks:
     """The salience marks (`_salience`) of the candidate phrases of `d` that depend on its report only,
     whatever it is compared with: the framed ones (`_framed`), those said in a heading or lead
     sentence (`_in_heading`) and the compact ones that are derived (`formulations.derived`; a phrase
-    is compact in a comparison only when its candidate is). The pipeline keeps them in the report's
-    record (`Analysis.marks`)."""
-    heading = _heading_text(d, outline.by_start(d.outline))
+    is compact in a comparison only when its candidate is); `heading`: its `heading_text`. The
+    pipeline keeps them in the report's record (`Analysis.marks`)."""
     cand = an.candidates
     framed = frozenset(t for t, c in cand.items() if _framed_at(d.flat, c.places))
-    return (framed, frozenset(t for t in cand if t in heading),
-            frozenset(t for t, c in cand.items() if c.compact and formulations.derived(t)))
+    return Marks(framed, frozenset(t for t in cand if t in heading),
+                 frozenset(t for t, c in cand.items() if c.compact and formulations.derived(t)))
 
 
 def _salience(ph: formulations.Phrase, side: _Side) -> float:
@@ -907,10 +913,14 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
 def _short(side: _Side, t: str) -> bool:
     """`t` is one word of at most SHORT_MAX characters (its words known for a candidate phrase of
     `side`, `Candidate.sizes`): a word of ordinary language more often than a coined name."""
-    if len(t) > SHORT_MAX:
-        return False
+    return len(t) <= SHORT_MAX and len(_kept_words(side, t)) == 1
+
+
+def _kept_words(side: _Side, t: str) -> list[str]:
+    """The words of `t`: those its record keeps for a candidate phrase of `side` (`Candidate.sizes`,
+    `formulations.split`), else `t` segmented (`words`)."""
     c = side.analysis.candidates.get(t)
-    return len(c.sizes) == 1 if c is not None and c.sizes else len(words(t)) == 1
+    return formulations.split(t, c.sizes) if c is not None else words(t)
 
 
 def _absent_from(side: _Side, other: _Side, skip: set[str], regions: set[str]
@@ -1001,8 +1011,7 @@ def _parts(side: _Side, t: str) -> tuple[str, ...]:
 
 def _variants(side: _Side, t: str) -> Iterable[str]:
     """`formulations.variants` of `t` (its words known for a candidate phrase of `side`)."""
-    c = side.analysis.candidates.get(t)
-    return formulations.variants_of(t, c.sizes) if c is not None else formulations.variants(t)
+    return formulations.variants_in(t, _kept_words(side, t))
 
 
 def _said_another_way(terms: Iterable[str], so: _Side, sn: _Side) -> dict[str, str]:
@@ -1216,7 +1225,7 @@ def _phrase_words(terms: Sequence[str], side: _Side | None) -> list[Sequence[str
     if side is None:
         return [None] * len(terms)
     cand = side.analysis.candidates
-    return [formulations.split(t, c.sizes) if (c := cand.get(t)) is not None and f == t else None
+    return [_kept_words(side, t) if f == t and t in cand else None
             for t, f in zip(terms, fold_each(terms), strict=True)]
 
 
@@ -1270,7 +1279,7 @@ def _drop_salience(t: str, found: Mapping[str, formulations.Phrase], so: _Side,
     parts = absorbed.get(t, ())
     ph = found[t]
     if ph.joined and parts:
-        ph = replace(ph, plain=False)
+        ph = ph._replace(plain=False)
     return max([_salience(ph, so), *(_salience(found[p], so) for p in parts)])
 
 

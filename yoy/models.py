@@ -387,6 +387,15 @@ class Candidate(NamedTuple):
     sizes: bytes = b""
 
 
+class Marks(NamedTuple):
+    """The salience marks of a report's candidate phrases that depend on the report alone
+    (`yoy.classify.salience_marks`), each the set of the phrases that carry it."""
+
+    framed: frozenset[str]  # some place follows a framing word (以…为, 围绕…)
+    heading: frozenset[str]  # said in a heading or a lead sentence
+    derived: frozenset[str]  # compact and derived (`yoy.formulations.derived`)
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """The per-report work of the formulation pass, done once per report whatever it is compared
@@ -417,12 +426,18 @@ class Analysis:
     # words next to the slot, then the phrase's words, the slot's first and end word and the slot), in
     # candidate order: the report's half of a comparison's one-slot rewordings; None: not worked out
     slots: tuple[tuple[tuple[str, str], tuple[tuple[str, ...], int, int, str]], ...] | None = None
-    # the salience marks of its candidates that depend on the report alone (`yoy.classify.salience_marks`):
-    # the framed ones, those in a heading or lead sentence, the compact derived ones; None: not worked out
-    marks: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+    # the salience marks of its candidates that depend on the report alone (`yoy.classify.salience_marks`);
+    # None: not worked out
+    marks: Marks | None = None
     # the content words of each part and section, by block id (`yoy.align.unit_words`: its body's with
     # their term weights, its heading's); None: not worked out
     unit_words: Mapping[str, tuple[Mapping[str, float], tuple[str, ...]]] | None = None
+    # the matching form (`yoy.terms.key`) of every heading and of each part's and section's lead
+    # sentence, joined by | (`yoy.classify.heading_text`); None: not worked out
+    heading_text: str | None = None
+    # the stems of its unquoted candidate phrases said with a trailing generic head (X建设 → X), by
+    # phrase, those with some (`yoy.formulations.generic_stems`); None: not worked out
+    stems: Mapping[str, tuple[str, ...]] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

@@ -116,17 +116,20 @@ def prepare(report: Report, indicators: figures.Indicators | None = None) -> Pre
     (`outline.segment`), build its record (fold, squeeze, segment once: `terms.doc`), the formulation
     pass's analysis of it (`formulations.analyse`), its own figures (`classify.own_figures`, by
     `indicators`: default the shipped table), its one-slot splits (`classify.swap_slots`), its
-    candidates' salience marks (`classify.salience_marks`) and its units' content words
-    (`align.unit_words`), all kept in the analysis. `LimitError` for a report too big to compare."""
+    headings' and lead sentences' text (`classify.heading_text`), its candidates' salience marks
+    (`classify.salience_marks`) and generic stems (`formulations.generic_stems`) and its units' content
+    words (`align.unit_words`), all kept in the analysis. `LimitError` for a report too big to compare."""
     precheck(report)
     tree = outline.segment(report)
     check_limits(report, tree)
     d = doc(report, tree)
     an = formulations.analyse(d)
     table = shipped_indicators() if indicators is None else indicators
+    heading = classify.heading_text(d)
     return d, replace(an, figures=(report.meta.year, tuple(classify.own_figures(d, table))),
-                      slots=classify.swap_slots(d, an), marks=classify.salience_marks(d, an),
-                      unit_words=align.unit_words(d))
+                      slots=classify.swap_slots(d, an), marks=classify.salience_marks(d, an, heading),
+                      unit_words=align.unit_words(d), heading_text=heading,
+                      stems=formulations.generic_stems(an))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,

@@ -348,6 +348,17 @@ def test_a_phrase_cut_mid_word_or_after_its_quoted_name_is_cut_off() -> None:
     assert not formulations._cut_off(d, [], 2)
 
 
+def test_a_phrase_opening_with_the_unit_of_a_date_is_a_date_tail() -> None:
+    """A phrase that starts with 年 (月, 日) right after a figure at every occurrence is a date cut from
+    its number; the same words after a word, or one occurrence not after a figure, are not (invented)."""
+    flat = "2031年星河计划启动。明年星河计划完成。"
+    after_figure, after_word = flat.index("年星河"), flat.index("年星河", 6)
+    assert formulations._date_tail(flat, "年星河计划", [after_figure])
+    assert not formulations._date_tail(flat, "年星河计划", [after_figure, after_word])
+    assert not formulations._date_tail(flat, "星河计划", [after_figure + 1])
+    assert not formulations._date_tail(flat, "年星河计划", [])
+
+
 def test_parts_of_a_phrase_are_its_words_and_word_pairs() -> None:
     """Invented phrases: the words of two or more characters and the adjacent pairs short of the
     whole; a pair led by a verb is left out; a one-character word stands only in its pair."""

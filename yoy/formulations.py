@@ -514,7 +514,8 @@ def analyse(d: Doc) -> Analysis:
             any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
             _governed(d, places, tagged), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
             t.endswith(POLICY_HEADS), _compact(t, ws, tagged), _plain(ws),
-            _fragment(t, tagged) or ordinary_noun(t, tagged) or _cut_off(d, places, len(t), edges),
+            _fragment(t, tagged) or ordinary_noun(t, tagged) or _cut_off(d, places, len(t), edges)
+            or _date_tail(d.flat, t, places),
             nested,
             tuple(one.setdefault(x, x) for x in _parts(t, ws, verbs, tagged)), sizes(ws))
     w = d.flat_tokens.words
@@ -931,6 +932,16 @@ def _cut_off(d: Doc, places: Sequence[int], size: int,
 
 
 _CLOSING_QUOTES = frozenset("”」』")
+
+
+def _date_tail(flat: str, text: str, places: Sequence[int]) -> bool:
+    """`text` opens with a date's unit word (`vocab.DATE_UNITS`) right after a figure at every
+    occurrence (flat offsets `places`: 2031|年X…): the date cut, its unit taken without its number — a
+    fragment, as a phrase cut mid-word is (`_cut_off`)."""
+    if not text or text[0] not in vocab.DATE_UNITS:
+        return False
+    return bool(places) and all(p > 0 and (flat[p - 1].isdigit() or flat[p - 1] in vocab.NUMBER_CHARS)
+                                for p in places)
 
 
 def _after_short_quote(d: Doc, pos: int) -> bool:

@@ -331,6 +331,8 @@ HEADER_LINE = r"人民代表大会|会议上|人民政府.{0,6}长|^[—―-]{1,
 # Metadata: the delivery date, the session of the congress, the speaker, the year of a title or plan.
 DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
 DATELINE = DATE + r"\s*在"
+# The unit words of a date or a period (2031年, 3月, 5日): after a figure they belong to it.
+DATE_UNITS = "年月日"
 SESSION = (r"第[〇零一二三四五六七八九十百]+届(?:全国)?人民代表大会(?:常务委员会)?"
            r"第[〇零一二三四五六七八九十百]+次(?:全体)?会议")
 SPEAKER = "{leader}" + r"[\s]*([\u4e00-\u9fff·]{{2,4}}?)(?=\s*(?:$|" + ADDRESS + r"|代表|\n))"

@@ -222,6 +222,18 @@ def test_framing_word_is_the_preposition_not_a_word_ending_in_it(base: Report) -
     assert not classify._framed(side, "暮云共建")  # 可以 + name: not 以 setting a principle up
 
 
+def test_a_phrase_a_body_proposed_is_framed_by_its_attribution(base: Report) -> None:
+    """Invented sentences: a phrase that a plenum's proposal sets out (the object of 提出, its subject
+    a body word) is framed; the same words after a comma behind the verb, or with no body before the
+    verb, are not."""
+    new = variant(base, base.text + "\n星河全会提出了晨光同行的目标。星河全会提出，暮云共建要加快。"
+                  "我们提出月湾共享的要求。")
+    side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
+    assert classify._framed(side, "晨光同行")
+    assert not classify._framed(side, "暮云共建")  # a clause break between the verb and the phrase
+    assert not classify._framed(side, "月湾共享")  # no body as the subject
+
+
 def _dropped_rank(base: Report, said: dict[str, tuple[int, ...]], earlier: int = 4
                   ) -> dict[str, tuple[int, str]]:
     """Each invented phrase said (in a sentence of its own) in the reports `said` lists, as offsets

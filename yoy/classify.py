@@ -187,6 +187,22 @@ W_COIN = 0.35
 # Framing words: a closed list of the prepositions with which a report sets up a guiding phrase, and
 # the words ending in 以 that are not that preposition (可以, 加以…).
 FRAME_WORDS, NOT_FRAME = vocab.FRAME_WORDS, vocab.NOT_FRAME
+# Attribution, a framing of its own: some occurrence of a phrase is the object of a verb of proposing
+# whose subject is a meeting or a document (`vocab.ATTRIBUTING_BODIES`, `vocab.PROPOSING_VERBS`: X全会
+# 提出的Y, X大会确定了Y的目标) — the genre's way to introduce a formulation by citing who coined it.
+# It counts as framed (W_FRAMED): one more placement the writer chose to set the phrase up. The body
+# and the verb are in the occurrence's sentence, within ATTRIBUTION_REACH characters before it, and
+# no clause break (，、；) lies between the verb and the phrase. Fifty: a body's full name (ten
+# characters and more: 第X次全国代表大会) and a clause; set by that size, not fitted. On the 13
+# national development pairs (lexicon off) the mark is rare and lopsided: 3 of the 70 debut
+# candidates that match a press-listed term carry it, 19 of the other 10,500; top-25 share 51.9 →
+# 53.8%, recall 95.2% and top-10 common share 16.9% unchanged (with the attainment rule of
+# `formulations`; without it the common share rose to 17.7%, over its pin).
+ATTRIBUTION_REACH = 50
+_ATTRIBUTED = re.compile(
+    f"(?:{'|'.join(vocab.ATTRIBUTING_BODIES)})[^。；！？;!?]*?(?:{'|'.join(vocab.PROPOSING_VERBS)})"
+    "[^。；！？;!?，,、]*$")
+_SENTENCE_BREAK = re.compile("[。；！？;!?]")
 # Dropped phrases: half their salience is how often the old report said them (a chunk said once and
 # gone is chance wording; a stressed phrase that vanished is the drop a reader notices). Half: the
 # shape of a name still counts as much as repetition.
@@ -723,7 +739,16 @@ def _framed_at(flat: str, places: Iterable[int]) -> bool:
         before = flat[max(0, pos - 2):pos]
         if before.endswith(FRAME_WORDS) and not before.endswith(NOT_FRAME):
             return True
+        if _attributed(flat, pos):
+            return True
     return False
+
+
+def _attributed(flat: str, pos: int) -> bool:
+    """Flat offset `pos` is the object of a proposing verb whose subject is a meeting or a document
+    (`_ATTRIBUTED`), in the same sentence."""
+    before = _SENTENCE_BREAK.split(flat[max(0, pos - ATTRIBUTION_REACH):pos])[-1]
+    return _ATTRIBUTED.search(before) is not None
 
 
 def _in_heading(side: _Side, t: str) -> bool:

@@ -529,3 +529,15 @@ def test_a_count_moving_on_is_told_on_both_sides(base: Report) -> None:
     assert any("三中年会" in p.term for p in c.priorities if p.change == "new")  # kept in the record
     dropped = next(p for p in c.priorities if p.change == "dropped" and "二中年会" in p.term)
     assert "今年说法" in dropped.basis and "数字顺延" in dropped.basis
+
+
+def test_a_variant_of_a_rewordings_side_moves_down_as_a_variant_of_a_better_line() -> None:
+    """Invented phrases: a new line sharing most of its characters with the new side of a rewording
+    (星河甲方式 → 星河乙方式, then 推进乙方式) is that formulation said another way and moves down by
+    DUP_FACTOR; an unrelated line keeps its score."""
+    lines = [classify._Pending(0.7, t, "", classify.Signal.DEBUT, 1, False)
+             for t in ("推进乙方式", "月湾工程")]
+    plain = {c.term: c.score for c in classify._dedupe(list(lines))}
+    got = {c.term: c.score for c in classify._dedupe(list(lines), ["星河乙方式"])}
+    assert plain == {"推进乙方式": 0.7, "月湾工程": 0.7}
+    assert got["推进乙方式"] == pytest.approx(0.7 * classify.DUP_FACTOR) and got["月湾工程"] == 0.7

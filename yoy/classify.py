@@ -751,8 +751,10 @@ def _framed_at(flat: str, places: Iterable[int]) -> bool:
 def _attributed(flat: str, pos: int) -> bool:
     """Flat offset `pos` is the object of a proposing verb whose subject is a meeting or a document
     (`_ATTRIBUTED`), in the same sentence."""
-    before = _SENTENCE_BREAK.split(flat[max(0, pos - ATTRIBUTION_REACH):pos])[-1]
-    return _ATTRIBUTED.search(before) is not None
+    window = flat[max(0, pos - ATTRIBUTION_REACH):pos]
+    if not any(v in window for v in vocab.PROPOSING_VERBS):  # most places: no verb, no search
+        return False
+    return _ATTRIBUTED.search(_SENTENCE_BREAK.split(window)[-1]) is not None
 
 
 def _in_heading(side: _Side, t: str) -> bool:

@@ -507,6 +507,7 @@ def analyse(d: Doc) -> Analysis:
     verbs: dict[str, bool] = {}  # `_verb` of each word, judged once for the parts of every candidate
     inside = _automaton(spanned)
     edges = frozenset(starts), frozenset(ends)  # `_cut_off`'s word boundaries, as sets
+    attained = _attainment_ends(d)  # `_attained`'s verb ends
     order = sorted(universe)
     folded = dict(zip(order, fold_each(order), strict=True))  # `key` of each, from one conversion
     for t in order:
@@ -521,7 +522,7 @@ def analyse(d: Doc) -> Analysis:
             _governed(d, places, tagged), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
             t.endswith(POLICY_HEADS), _compact(t, ws, tagged), _plain(ws),
             _fragment(t, tagged) or ordinary_noun(t, tagged) or _cut_off(d, places, len(t), edges)
-            or _date_tail(d.flat, t, places) or _attained(d, places),
+            or _date_tail(d.flat, t, places) or _attained(d, places, attained),
             nested,
             tuple(one.setdefault(x, x) for x in _parts(t, ws, verbs, tagged)), sizes(ws))
     w = d.flat_tokens.words
@@ -940,12 +941,18 @@ def _cut_off(d: Doc, places: Sequence[int], size: int,
 _CLOSING_QUOTES = frozenset("”」』")
 
 
-def _attained(d: Doc, places: Sequence[int]) -> bool:
+def _attained(d: Doc, places: Sequence[int], after: frozenset[int] | None = None) -> bool:
     """At least ATTAINED_SHARE of the occurrences (flat offsets `places`) follow a verb of attainment
-    (`ATTAINMENT_VERBS`): a result reported."""
-    starts, w = d.flat_tokens.starts, d.flat_tokens.words
-    after = sum(1 for pos in places if (k := bisect_left(starts, pos)) > 0 and w[k - 1] in ATTAINMENT_VERBS)
-    return bool(places) and after >= ATTAINED_SHARE * len(places)
+    (`ATTAINMENT_VERBS`): a result reported. `after`: where such verbs end (`_attainment_ends`), when
+    the caller has them."""
+    ends = _attainment_ends(d) if after is None else after
+    return bool(places) and sum(1 for pos in places if pos in ends) >= ATTAINED_SHARE * len(places)
+
+
+def _attainment_ends(d: Doc) -> frozenset[int]:
+    """The flat offsets at which a word of `ATTAINMENT_VERBS` ends."""
+    toks = d.flat_tokens
+    return frozenset(e for w, e in zip(toks.words, toks.ends, strict=True) if w in ATTAINMENT_VERBS)
 
 
 def _date_tail(flat: str, text: str, places: Sequence[int]) -> bool:

@@ -30,6 +30,9 @@ how each was set); entries that do not meet them are shown as such, not hidden b
   `GAP_FIGURE_LIFT` times as often as a clause of the corpus does.
 - PLAN_WORDS / REVIEW_WORDS (heading words): written in a part or section heading of at least
   `HEADING_MIN_REPORTS` reports; where those headings stand is reported (a review opens a report).
+- ATTRIBUTING_BODIES / PROPOSING_VERBS (attribution): a body or document word said before a verb of
+  proposing in one sentence (a body as the subject of 提出, 确立…), and such a verb after such a word,
+  in at least `ATTRIBUTION_MIN_REPORTS` embedded national reports.
 - CHROME (site furniture, by rule): the rule matches no line of any embedded report, and it matches
   a line of the seed pages (fixtures/raw) or is generic site furniture (`CHROME_GENERIC`, its kind).
 
@@ -59,7 +62,7 @@ sys.path.insert(0, str(ROOT))
 
 from yoy import outline, text, vocab  # noqa: E402
 from yoy.corpus import Corpus  # noqa: E402
-from yoy.models import Block, BlockLevel, Outline, Report, Role  # noqa: E402
+from yoy.models import Block, BlockLevel, Level, Outline, Report, Role  # noqa: E402
 
 # --- the criteria (fixed before the entries were measured) -----------------------------------------
 
@@ -110,6 +113,11 @@ ATTAINMENT_REVIEW_RATIO = 1.0
 CLAUSE_BREAKS = r"[,;。!?:\n]"
 FIGURE = r"[0-9]"
 GAP_FIGURE_LIFT = 2.0
+# An attribution word (ATTRIBUTING_BODIES, PROPOSING_VERBS) is said in its construction — a body
+# word, later in the same sentence a verb of proposing — in at least this many national reports: a
+# usage of the genre, not of one text. Two, the least that is not one report's wording.
+ATTRIBUTION_MIN_REPORTS = 2
+SENTENCE_BREAKS = r"[。;!?\n]"
 # A heading word (PLAN_WORDS, REVIEW_WORDS) is written in a part or section heading of at least two
 # embedded reports: a habit of the genre's headings, not one report's. Reported too: where the headings
 # holding it stand (their median offset over the report's length): the review opens a report, before
@@ -425,6 +433,51 @@ def gap_ok(word: str) -> bool:
 
 
 @cache
+def attribution_reports() -> tuple[Counter[str], Counter[str]]:
+    """Per body word and per proposing verb (`vocab.ATTRIBUTING_BODIES`, `vocab.PROPOSING_VERBS`): the
+    shipped national reports with a sentence in which the body word comes before the verb."""
+    bodies, verbs = Counter[str](), Counter[str]()
+    for r, body in zip(reports(), folded(), strict=True):
+        if r.meta.level is not Level.NATIONAL:
+            continue
+        seen_b: set[str] = set()
+        seen_v: set[str] = set()
+        for sentence in re.split(SENTENCE_BREAKS, body):
+            for b in vocab.ATTRIBUTING_BODIES:
+                at = sentence.find(b)
+                if at < 0:
+                    continue
+                for v in vocab.PROPOSING_VERBS:
+                    if sentence.find(v, at + len(b)) >= 0:
+                        seen_b.add(b)
+                        seen_v.add(v)
+        bodies.update(seen_b)
+        verbs.update(seen_v)
+    return bodies, verbs
+
+
+def attribution_ok(word: str) -> bool:
+    """ATTRIBUTING_BODIES' and PROPOSING_VERBS' criterion (on the corpus): said in the construction in
+    ATTRIBUTION_MIN_REPORTS+ national reports."""
+    bodies, verbs = attribution_reports()
+    return max(bodies[word], verbs[word]) >= ATTRIBUTION_MIN_REPORTS
+
+
+def attribution_rows(name: str) -> Callable[[int], tuple[list[Row], list[Row]]]:
+    def build(top: int) -> tuple[list[Row], list[Row]]:
+        bodies, verbs = attribution_reports()
+        seen = bodies if name == "ATTRIBUTING_BODIES" else verbs
+
+        def row(w: str) -> Row:
+            return Row(w, dictionary_tag(w), f"in the construction in {seen[w]} national reports",
+                       attribution_ok(w), attribution_ok(w))
+
+        return [row(w) for w in entries(name)], []  # a closed list written from the genre
+
+    return build
+
+
+@cache
 def headings() -> tuple[tuple[int, str, float], ...]:
     """Every part and section heading of the embedded reports: (the report's number, the folded
     title, its offset over the report's length)."""
@@ -680,6 +733,10 @@ LISTS: dict[str, tuple[str, Callable[[int], tuple[list[Row], list[Row]]], dict[s
                    heading_rows("PLAN_WORDS"), PLAN_EXCEPTIONS),
     "REVIEW_WORDS": (f"in headings of ≥ {HEADING_MIN_REPORTS} reports, before position "
                      f"{REVIEW_POSITION_MAX}", heading_rows("REVIEW_WORDS"), REVIEW_EXCEPTIONS),
+    "ATTRIBUTING_BODIES": (f"before a proposing verb in one sentence in ≥ {ATTRIBUTION_MIN_REPORTS} national "
+                           "reports", attribution_rows("ATTRIBUTING_BODIES"), {}),
+    "PROPOSING_VERBS": (f"after a body word in one sentence in ≥ {ATTRIBUTION_MIN_REPORTS} national reports",
+                        attribution_rows("PROPOSING_VERBS"), {}),
     "CHROME": ("matches no report line; matches a seed-page line or is generic site furniture", chrome_rows,
                CHROME_EXCEPTIONS),
 }
@@ -689,7 +746,8 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "STOPWORDS_TEXT": stopword_ok, "LEAD_WORDS": lead_ok, "POLICY_HEADS": head_ok, "GENERIC_HEADS": head_ok,
     "PLACEMENT_VERBS": verb_ok, "RELATION_VERBS": verb_ok, "ATTAINMENT_VERBS": verb_ok,
     "ATTRIBUTIVE_SUFFIXES": suffix_ok, "GAP_REJECT": gap_ok, "PLAN_WORDS": heading_ok,
-    "REVIEW_WORDS": heading_ok, "CHROME": chrome_ok,
+    "REVIEW_WORDS": heading_ok, "ATTRIBUTING_BODIES": attribution_ok, "PROPOSING_VERBS": attribution_ok,
+    "CHROME": chrome_ok,
 }
 
 

@@ -224,6 +224,18 @@ def test_framing_word_is_the_preposition_not_a_word_ending_in_it(base: Report) -
     assert not classify._framed(side, "暮云共建")  # 可以 + name: not 以 setting a principle up
 
 
+def test_a_phrase_a_body_proposed_is_framed_by_its_attribution(base: Report) -> None:
+    """Invented sentences: a phrase that a plenum's proposal sets out (the object of 提出, its subject
+    a body word) is framed; the same words after a comma behind the verb, or with no body before the
+    verb, are not."""
+    new = variant(base, base.text + "\n星河全会提出了晨光同行的目标。星河全会提出，暮云共建要加快。"
+                  "我们提出月湾共享的要求。")
+    side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
+    assert classify._framed(side, "晨光同行")
+    assert not classify._framed(side, "暮云共建")  # a clause break between the verb and the phrase
+    assert not classify._framed(side, "月湾共享")  # no body as the subject
+
+
 def _dropped_rank(base: Report, said: dict[str, tuple[int, ...]], earlier: int = 4
                   ) -> dict[str, tuple[int, str]]:
     """Each invented phrase said (in a sentence of its own) in the reports `said` lists, as offsets
@@ -519,3 +531,15 @@ def test_a_count_moving_on_is_told_on_both_sides(base: Report) -> None:
     assert any("三中年会" in p.term for p in c.priorities if p.change == "new")  # kept in the record
     dropped = next(p for p in c.priorities if p.change == "dropped" and "二中年会" in p.term)
     assert "今年说法" in dropped.basis and "数字顺延" in dropped.basis
+
+
+def test_a_variant_of_a_rewordings_side_moves_down_as_a_variant_of_a_better_line() -> None:
+    """Invented phrases: a new line sharing most of its characters with the new side of a rewording
+    (星河甲方式 → 星河乙方式, then 推进乙方式) is that formulation said another way and moves down by
+    DUP_FACTOR; an unrelated line keeps its score."""
+    lines = [classify._Pending(0.7, t, "", classify.Signal.DEBUT, 1, False)
+             for t in ("推进乙方式", "月湾工程")]
+    plain = {c.term: c.score for c in classify._dedupe(list(lines))}
+    got = {c.term: c.score for c in classify._dedupe(list(lines), ["星河乙方式"])}
+    assert plain == {"推进乙方式": 0.7, "月湾工程": 0.7}
+    assert got["推进乙方式"] == pytest.approx(0.7 * classify.DUP_FACTOR) and got["月湾工程"] == 0.7

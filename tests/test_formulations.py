@@ -347,6 +347,31 @@ def test_a_phrase_cut_mid_word_or_after_its_quoted_name_is_cut_off() -> None:
     assert not formulations._cut_off(d, [], 2)
 
 
+def test_the_object_of_a_verb_of_attainment_is_a_result() -> None:
+    """A phrase said after 取得 (获得) at half its occurrences or more is a result reported, not a
+    programme; one said after another verb is not (invented sentences)."""
+    d = _invented("今年要取得星河突破。明年推进星河突破。各地推进星河工程。\n", 2021)
+    first = d.flat.index("星河突破")
+    second = d.flat.index("星河突破", first + 1)
+    other = d.flat.index("星河工程")
+    assert formulations._attained(d, [first])
+    assert formulations._attained(d, [first, second])  # half of them
+    assert not formulations._attained(d, [second])
+    assert not formulations._attained(d, [other])
+    assert not formulations._attained(d, [])
+
+
+def test_a_phrase_opening_with_the_unit_of_a_date_is_a_date_tail() -> None:
+    """A phrase that starts with 年 (月, 日) right after a figure at every occurrence is a date cut from
+    its number; the same words after a word, or one occurrence not after a figure, are not (invented)."""
+    flat = "2031年星河计划启动。明年星河计划完成。"
+    after_figure, after_word = flat.index("年星河"), flat.index("年星河", 6)
+    assert formulations._date_tail(flat, "年星河计划", [after_figure])
+    assert not formulations._date_tail(flat, "年星河计划", [after_figure, after_word])
+    assert not formulations._date_tail(flat, "星河计划", [after_figure + 1])
+    assert not formulations._date_tail(flat, "年星河计划", [])
+
+
 def test_parts_of_a_phrase_are_its_words_and_word_pairs() -> None:
     """Invented phrases: the words of two or more characters and the adjacent pairs short of the
     whole; a pair led by a verb is left out; a one-character word stands only in its pair."""

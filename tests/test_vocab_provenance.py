@@ -13,7 +13,8 @@ import pytest
 from tests import scripts
 
 LISTS = ["STOPWORDS_TEXT", "LEAD_WORDS", "POLICY_HEADS", "GENERIC_HEADS", "PLACEMENT_VERBS", "RELATION_VERBS",
-         "ATTAINMENT_VERBS", "ATTRIBUTIVE_SUFFIXES", "GAP_REJECT", "PLAN_WORDS", "REVIEW_WORDS", "CHROME"]
+         "ATTAINMENT_VERBS", "ATTRIBUTIVE_SUFFIXES", "GAP_REJECT", "PLAN_WORDS", "REVIEW_WORDS",
+         "ATTRIBUTING_BODIES", "PROPOSING_VERBS", "CHROME"]
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +67,7 @@ def test_the_criteria_reject_words_outside_their_class(prov: ModuleType) -> None
     assert not prov.suffix_ok("者")  # a suffix of persons, not of concepts
     assert not prov.gap_ok("潜水艇")  # in no clause: no figure lift
     assert not prov.heading_ok("潜水艇")  # in no heading
+    assert not prov.attribution_ok("潜水艇")  # never a body before a verb of proposing
     assert prov.stopword_ok("我们") and prov.lead_ok("推动") and prov.head_ok("桌子")
     assert prov.verb_ok("推动") and prov.suffix_ok("化")
 

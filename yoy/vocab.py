@@ -331,6 +331,8 @@ HEADER_LINE = r"人民代表大会|会议上|人民政府.{0,6}长|^[—―-]{1,
 # Metadata: the delivery date, the session of the congress, the speaker, the year of a title or plan.
 DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
 DATELINE = DATE + r"\s*在"
+# The unit words of a date or a period (2031年, 3月, 5日): after a figure they belong to it.
+DATE_UNITS = "年月日"
 SESSION = (r"第[〇零一二三四五六七八九十百]+届(?:全国)?人民代表大会(?:常务委员会)?"
            r"第[〇零一二三四五六七八九十百]+次(?:全体)?会议")
 SPEAKER = "{leader}" + r"[\s]*([\u4e00-\u9fff·]{{2,4}}?)(?=\s*(?:$|" + ADDRESS + r"|代表|\n))"
@@ -500,6 +502,15 @@ ENUMERATOR_WORD = r"^(第[{numerals}]+[\u4e00-\u9fff]?|[{numerals}]+[是要]|[�
 # 围绕…, 把…作为), and the words ending in 以 or 把 that are not that preposition (可以, 加以…).
 FRAME_WORDS = ("以", "按照", "围绕", "把")
 NOT_FRAME = ("可以", "所以", "加以", "予以", "得以", "难以", "足以", "用以", "借以", "据以", "一把")
+# Attribution: the genre introduces a formulation by citing the body or document that proposed it
+# (X全会提出的Y, 党的X大确立了Y的目标): a meeting or document word as the subject of a verb of
+# proposing, the phrase its object. Closed lists written from the genre (the bodies and documents a
+# government work report cites — congresses and plenums, the central leadership's meetings, their
+# decisions, proposals and outlines — and the verbs with which it says they set something out), not
+# from any list of expected terms; each entry is said in that construction in two or more embedded
+# national reports (scripts/vocab_provenance.py measures it; 会议, 确立 and 强调 were dropped by it).
+ATTRIBUTING_BODIES = ("全会", "大会", "中央", "决定", "建议", "纲要")
+PROPOSING_VERBS = ("提出", "确定", "作出", "部署", "明确")
 # The copula of the 以…为 frame (以A为B: A as B), a preposition of FUNCTION_WORDS
 # (`formulations._fused_copula`).
 FRAME_COPULA = "为"

@@ -236,6 +236,20 @@ def test_a_phrase_a_body_proposed_is_framed_by_its_attribution(base: Report) -> 
     assert not classify._framed(side, "月湾共享")  # no body as the subject
 
 
+def test_attribution_stays_in_its_paragraph_and_wants_a_subject(base: Report) -> None:
+    """Invented: a body and a verb across one comma still frame (X大会，提出了Y); a heading ending in
+    a body and a verb frames nothing in the paragraph under it; a body after 向 or 请 is the
+    addressee, not the subject; two clause breaks between the body and the verb are too far."""
+    new = variant(base, base.text + "\n星河大会，提出了晨光同行的目标。\n（九）认真落实星河中央决策部署\n"
+                  "暮云共建要加快推进。\n我们向星河大会报告工作，请予审议，并请各位委员提出月湾共享的意见。\n"
+                  "星河全会闭幕，会期三天，确定了霞谷共治的任务。")
+    side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
+    assert classify._framed(side, "晨光同行")
+    assert not classify._framed(side, "暮云共建")  # a heading above: another block
+    assert not classify._framed(side, "月湾共享")  # 向…大会: the addressee
+    assert not classify._framed(side, "霞谷共治")  # two clause breaks between body and verb
+
+
 def _dropped_rank(base: Report, said: dict[str, tuple[int, ...]], earlier: int = 4
                   ) -> dict[str, tuple[int, str]]:
     """Each invented phrase said (in a sentence of its own) in the reports `said` lists, as offsets
@@ -543,3 +557,13 @@ def test_a_variant_of_a_rewordings_side_moves_down_as_a_variant_of_a_better_line
     got = {c.term: c.score for c in classify._dedupe(list(lines), ["星河乙方式"])}
     assert plain == {"推进乙方式": 0.7, "月湾工程": 0.7}
     assert got["推进乙方式"] == pytest.approx(0.7 * classify.DUP_FACTOR) and got["月湾工程"] == 0.7
+
+
+def test_rewordings_sides_do_not_use_up_the_dedupe_window() -> None:
+    """Invented: with as many rewordings as DUP_WINDOW, a variant of a better candidate (月湾工程,
+    then 建设月湾工程) still moves down: the rewordings' sides sit beside the window, not in it."""
+    seeds = [f"霞谷{k:03d}号" for k in range(classify.DUP_WINDOW)]
+    lines = [classify._Pending(s, t, "", classify.Signal.DEBUT, 1, False)
+             for s, t in ((0.8, "月湾工程"), (0.7, "建设月湾工程"))]
+    got = {c.term: c.score for c in classify._dedupe(list(lines), seeds)}
+    assert got["月湾工程"] == 0.8 and got["建设月湾工程"] == pytest.approx(0.7 * classify.DUP_FACTOR)

@@ -24,7 +24,7 @@ def test_the_marks_are_those_of_the_plain_tests() -> None:
     framed, heading, derived = an.marks.framed, an.marks.heading, an.marks.derived
     assert framed and heading and len(heading) < len(an.candidates)
     for t, c in an.candidates.items():
-        assert (t in framed) == classify._framed_at(d.flat, c.places), t
+        assert (t in framed) == classify._framed_at(d, c.places), t
         assert (t in heading) == (t in text), t
         assert (t in derived) == (c.compact and formulations.derived(t)), t
 

@@ -68,6 +68,8 @@ def test_the_criteria_reject_words_outside_their_class(prov: ModuleType) -> None
     assert not prov.gap_ok("潜水艇")  # in no clause: no figure lift
     assert not prov.heading_ok("潜水艇")  # in no heading
     assert not prov.attribution_ok("潜水艇")  # never a body before a verb of proposing
+    assert not prov.attribution_ok("经济")  # frequent in such sentences, not part of the construction
+    assert not prov.attribution_ok("推进", verb_side=True)  # a verb of doing, not of proposing
     assert prov.stopword_ok("我们") and prov.lead_ok("推动") and prov.head_ok("桌子")
     assert prov.verb_ok("推动") and prov.suffix_ok("化")
 

@@ -192,18 +192,25 @@ FRAME_WORDS, NOT_FRAME = vocab.FRAME_WORDS, vocab.NOT_FRAME
 # whose subject is a meeting or a document (`vocab.ATTRIBUTING_BODIES`, `vocab.PROPOSING_VERBS`: X全会
 # 提出的Y, X大会确定了Y的目标) — the genre's way to introduce a formulation by citing who coined it.
 # It counts as framed (W_FRAMED): one more placement the writer chose to set the phrase up. The body
-# and the verb are in the occurrence's sentence, within ATTRIBUTION_REACH characters before it, and
-# no clause break (，、；) lies between the verb and the phrase. Fifty: a body's full name (ten
-# characters and more: 第X次全国代表大会) and a clause; set by that size, not fitted. On the 13
-# national development pairs (lexicon off) the mark is rare and lopsided: 3 of the 70 debut
-# candidates that match a press-listed term carry it, 19 of the other 10,500; top-25 share 51.9 →
-# 53.8%, recall 95.2% and top-10 common share 16.9% unchanged (with the attainment rule of
-# `formulations`; without it the common share rose to 17.7%, over its pin).
+# and the verb are in the occurrence's sentence and line (a heading ending in X决策部署 sets up
+# nothing in the paragraph under it), within ATTRIBUTION_REACH characters before it; at most one
+# clause break lies between the body and the verb (a subject's clause, then its predicate's: X大会，
+# 提出了…) and none between the verb and the phrase; a body after a word of `ADDRESSEE_MARKS` in its
+# clause is the addressee (向X大会报告), not the subject. Fifty: a body's full name (ten characters and
+# more: 第X次全国代表大会) and a clause; set by that size, not fitted. On the 13 national development
+# pairs (lexicon off) the mark is rare and lopsided: 3 of the 70 debut candidates that match a
+# press-listed term carry it, 19 of the other 10,500; top-25 share 51.9 → 53.8%, recall 95.2% and
+# top-10 common share 16.9% unchanged (with the attainment rule of `formulations`; without it the
+# common share rose to 17.7%, over its pin). The line, clause and addressee bounds came from a review
+# (the first version framed the closing 请…提出意见 of every report and the first phrase under a
+# heading that ends in a body and a verb).
 ATTRIBUTION_REACH = 50
 _ATTRIBUTED = re.compile(
-    f"(?:{'|'.join(vocab.ATTRIBUTING_BODIES)})[^。；！？;!?]*?(?:{'|'.join(vocab.PROPOSING_VERBS)})"
-    "[^。；！？;!?，,、]*$")
+    f"(?:{'|'.join(vocab.ATTRIBUTING_BODIES)})[^。；！？;!?，,]*[，,]?[^。；！？;!?，,]*?"
+    f"(?:{'|'.join(vocab.PROPOSING_VERBS)})[^。；！？;!?，,、]*$")
 _SENTENCE_BREAK = re.compile("[。；！？;!?]")
+_CLAUSE_START = re.compile("[，,、：:]")
+ADDRESSEE_MARKS = vocab.ADDRESSEE_MARKS
 # Dropped phrases: half their salience is how often the old report said them (a chunk said once and
 # gone is chance wording; a stressed phrase that vanished is the drop a reader notices). Half: the
 # shape of a name still counts as much as repetition.
@@ -736,32 +743,54 @@ class _Found(NamedTuple):
 
 
 def _framed(side: _Side, t: str) -> bool:
-    """Some occurrence of `t` follows a framing word (`FRAME_WORDS`): 以…为, 按照…, 围绕…, 把…作为.
-    Known from the record for a candidate phrase (`salience_marks`)."""
+    """Some occurrence of `t` follows a framing word (`FRAME_WORDS`: 以…为, 按照…, 围绕…, 把…作为) or
+    is attributed to a proposing body (`_attributed`). Known from the record for a candidate phrase
+    (`salience_marks`)."""
     marks = side.analysis.marks
     if marks is not None and t in side.analysis.candidates:
         return t in marks.framed
-    return _framed_at(side.flat, _occurring(side, t) if t else ())
+    return _framed_at(side.doc, _occurring(side, t) if t else ())
 
 
-def _framed_at(flat: str, places: Iterable[int]) -> bool:
-    """Some of the flat offsets `places` follows a framing word (`_framed`)."""
+def _framed_at(d: Doc, places: Iterable[int]) -> bool:
+    """Some of the flat offsets `places` of `d` follows a framing word (`_framed`) or is attributed
+    to a proposing body (`_attributed`)."""
+    flat = d.flat
     for pos in places:
         before = flat[max(0, pos - 2):pos]
         if before.endswith(FRAME_WORDS) and not before.endswith(NOT_FRAME):
             return True
-        if _attributed(flat, pos):
+        if _attributed(d, pos):
             return True
     return False
 
 
-def _attributed(flat: str, pos: int) -> bool:
-    """Flat offset `pos` is the object of a proposing verb whose subject is a meeting or a document
-    (`_ATTRIBUTED`), in the same sentence."""
-    window = flat[max(0, pos - ATTRIBUTION_REACH):pos]
+def _attributed(d: Doc, pos: int) -> bool:
+    """Flat offset `pos` of `d` is the object of a proposing verb whose subject is a meeting or a
+    document (`_ATTRIBUTED`), in the same sentence and line, the body not an addressee."""
+    start = max(0, pos - ATTRIBUTION_REACH)
+    window = d.flat[start:pos]
     if not any(v in window for v in vocab.PROPOSING_VERBS):  # most places: no verb, no search
         return False
-    return _ATTRIBUTED.search(_SENTENCE_BREAK.split(window)[-1]) is not None
+    at = len(window) - len(_SENTENCE_BREAK.split(window)[-1])
+    while (m := _ATTRIBUTED.search(window, at)) is not None:  # each body before the verb, leftmost first
+        at = m.start() + 1
+        body = start + m.start()
+        para = _paragraph(d, d.origin[body])
+        if para is None or d.origin[pos] >= para.end:  # a heading sets up nothing below it
+            continue
+        # the body the subject: no addressee mark in its clause before it, within its paragraph
+        opening = max(body - ATTRIBUTION_REACH, bisect_left(d.origin, para.start))
+        if not any(w in _CLAUSE_START.split(d.flat[opening:body])[-1] for w in ADDRESSEE_MARKS):
+            return True
+    return False
+
+
+def _paragraph(d: Doc, a: int) -> Span | None:
+    """The outline paragraph holding `report.text` offset `a` (None in a heading)."""
+    paras = d.outline.paragraphs
+    k = bisect_right([p.start for p in paras], a) - 1  # rare: only where a body and a verb were found
+    return paras[k] if k >= 0 and paras[k].start <= a < paras[k].end else None
 
 
 def _in_heading(side: _Side, t: str) -> bool:
@@ -791,7 +820,7 @@ def salience_marks(d: Doc, an: Analysis, heading: str) -> Marks:
     is compact in a comparison only when its candidate is); `heading`: its `heading_text`. The
     pipeline keeps them in the report's record (`Analysis.marks`)."""
     cand = an.candidates
-    framed = frozenset(t for t, c in cand.items() if _framed_at(d.flat, c.places))
+    framed = frozenset(t for t, c in cand.items() if _framed_at(d, c.places))
     return Marks(framed, frozenset(t for t in cand if t in heading),
                  frozenset(t for t, c in cand.items() if c.compact and formulations.derived(t)))
 
@@ -910,10 +939,11 @@ def _dedupe(pending: list[_Pending], reworded: Iterable[str] = ()) -> list[_Pend
     (a variant of the same formulation) moved down by DUP_FACTOR: one line per formulation at the top.
     A rewording's side (`reworded`) ranks above every candidate (its band is higher): a variant of it
     is a variant of a better line, moved down the same way."""
-    heads: list[str] = [t for t in reworded if t]
+    seeds = [t for t in reworded if t]  # beside the window, not in it: DUP_WINDOW counts candidates
+    heads: list[str] = []
     out: list[_Pending] = []
     for c in pending:
-        if len(heads) < DUP_WINDOW and any(_overlap(c.term, h) for h in heads):
+        if len(heads) < DUP_WINDOW and any(_overlap(c.term, h) for h in (*seeds, *heads)):
             c = c._replace(score=c.score * DUP_FACTOR)
         elif len(heads) < DUP_WINDOW:
             heads.append(c.term)

@@ -586,7 +586,7 @@ def _phrase(t: str, c: Candidate, first: int, unit: bool, plain: bool | None = N
             ) -> Phrase:
     """The phrase `t` of a report (its `Candidate` there), first at flat offset `first`; `plain`,
     `joined`: set for the phrase (`plain` default: the candidate's), built in one go rather than
-    replaced after (`dataclasses.replace` is slow, and hundreds are built a comparison)."""
+    replaced after (`_replace` copies the tuple, and thousands are built a comparison)."""
     return Phrase(t, len(c.places), first, c.quoted, unit, c.governed, c.everyday, c.numbered, c.policy_head,
                   unit and c.compact, c.plain if plain is None else plain, joined=joined, fragment=c.fragment)
 

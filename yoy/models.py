@@ -391,7 +391,7 @@ class Marks(NamedTuple):
     """The salience marks of a report's candidate phrases that depend on the report alone
     (`yoy.classify.salience_marks`), each the set of the phrases that carry it."""
 
-    framed: frozenset[str]  # some place follows a framing word (以…为, 围绕…)
+    framed: frozenset[str]  # some place follows a framing word (以…为, 围绕…) or a proposing body
     heading: frozenset[str]  # said in a heading or a lead sentence
     derived: frozenset[str]  # compact and derived (`yoy.formulations.derived`)
 

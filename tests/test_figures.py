@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from tests.corpus_reports import CORPUS
-from yoy import figures
+from yoy import figures, pipeline
 from yoy.models import Block, Figure, Period, Report, Side, Span
 from yoy.pipeline import shipped_indicators
 
@@ -181,3 +181,17 @@ def test_targets_do_not_need_the_outline_roles(year: int) -> None:
 
     with_parts = heads(o.blocks)
     assert with_parts and heads(()) == with_parts
+
+
+def test_a_table_passed_in_is_the_one_figures_are_read_by() -> None:
+    """An invented one-row table: only its indicator is read, and a comparison built with it (no
+    stored records) reports that indicator's target and none of the shipped table's."""
+    table = figures.indicator_table("# one invented row\n星河指数\t星河指数\tgrowth\t星河指数\n")
+    text = "二、今年工作安排\n今年主要预期目标是：星河指数增长6.3%左右，城镇新增就业110万人以上。\n"
+    got = [f.figure.indicator for f in figures.report_figures(report(text), table)]
+    assert got and set(got) == {"星河指数增长"}
+    shipped = {f.figure.indicator for f in figures.report_figures(report(text), TABLE)}
+    assert "星河指数增长" not in shipped and shipped
+    old, new = report(text.replace("6.3%", "5.8%"), 2023), report(text)
+    c = pipeline.compare(old, new, indicators=table)
+    assert {t.indicator for t in c.targets} == {"星河指数增长"}

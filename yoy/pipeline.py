@@ -150,7 +150,9 @@ def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon
        (`classify.classify`).
     `lexicon`: known successions (default: none — the engine works from the texts). `reference`: what
     novelty and genericness are measured against (default: shipped national reports + `history`).
-    `indicators`: the indicator table targets are read by (default: the shipped one).
+    `indicators`: the indicator table targets are read by (default: the shipped one); it applies to
+    the records worked out here: `prepared` records and `history_figures` carry the figures of the
+    table they were built with (the corpus index builds them with the shipped one).
     `history_figures`: `figures.report_figures` of history reports by year, when the edge has them
     (`history_figures` below reads them from the corpus index); the others are worked out.
     `tallies`: counts of each report's strings in the texts its history signals scan, when the edge

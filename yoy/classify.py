@@ -745,10 +745,14 @@ def _framed(side: _Side, t: str) -> bool:
 
 
 def _framed_at(flat: str, places: Iterable[int]) -> bool:
-    """Some of the flat offsets `places` follows a framing word (`_framed`)."""
+    """Some of the flat offsets `places` follows a framing word (`_framed`), or opens with the
+    instrumental frame's 以 (a 以A V B slogan whose frame is its own: `formulations`'s
+    `_governed_by_preposition`, a set 以A为B word of the dictionary)."""
     for pos in places:
         before = flat[max(0, pos - 2):pos]
         if before.endswith(FRAME_WORDS) and not before.endswith(NOT_FRAME):
+            return True
+        if flat.startswith(FRAME_WORDS[0], pos) and flat[max(0, pos - 1):pos + 1] not in NOT_FRAME:
             return True
         if _attributed(flat, pos):
             return True

@@ -436,3 +436,16 @@ def test_a_phrase_opening_with_the_instrumental_frame_is_framed() -> None:
     assert classify._framed_at("今年以星河带动渔村", [3])
     assert not classify._framed_at("我们可以星河", [3])
     assert not classify._framed_at("今年星河带动渔村", [2])
+
+
+def test_a_stance_modifier_holds_no_preposition_and_its_head_is_the_whole_compound() -> None:
+    """`modifier + 的 + head`: a preposition written as a word before the modifier governs the whole
+    noun phrase (向|灵活的X政策|转变) and stays out of the modifier; a head followed by a noun of its
+    compound is that compound (审慎的X政策|框架 is said of X政策框架, X|政策 of X政策). Invented
+    sentences."""
+    d = _invented("今年要稳定就业，向灵活的产业政策转变。实施审慎的产业政策框架。"
+                  "向灵活的星河政策转变。\n", 2021)
+    found = {s.phrase for v in formulations.stances(d).values() for s in v}
+    assert {"灵活的产业政策", "灵活的星河政策", "审慎的产业政策框架"} <= found, sorted(found)
+    assert "审慎的产业政策" not in found, sorted(found)
+    assert not any(t.startswith("向") for t in found), sorted(found)

@@ -1180,11 +1180,18 @@ def stances(d: Doc) -> dict[str, list[Stance]]:
         if w[k] != vocab.ATTRIBUTIVE or not _content(w[k + 1]):
             continue
         head = w[k + 1]
+        if k + 2 < len(w) and _content(w[k + 2]) and _nominal(w[k + 2]):
+            # the head of a noun compound is its last noun: a stance on X保障|体系 is a stance on
+            # X保障体系, not on X保障 (which another sentence may say of X保障|资金)
+            head += w[k + 2]
         i = k - 1  # the word next to 的 may be a leading word (更加审慎的X政策); the one before not
         if any(c in BOUNDARY_CHARS for c in w[i]) or w[i] in _MODIFIER_STOP:
             continue
+        # nor a preposition written as a word of its own (向|健全的X体系|过渡-like: the preposition
+        # governs the whole noun phrase, it does not modify the head; 从紧, one word, is a modifier)
         if i > 0 and w[i - 1] not in LEAD_WORDS and w[i - 1] not in _MODIFIER_STOP and \
-                not any(c in BOUNDARY_CHARS for c in w[i - 1]) and len(w[i - 1]) + len(w[i]) <= MODIFIER_MAX:
+                not any(c in BOUNDARY_CHARS for c in w[i - 1]) and len(w[i - 1]) + len(w[i]) <= MODIFIER_MAX \
+                and not _preposition(w[i - 1]):
             i -= 1
         mod = "".join(w[i:k])
         if len(mod) > MODIFIER_MAX or not _evaluative(mod):

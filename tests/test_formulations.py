@@ -150,7 +150,10 @@ def test_phrases_extend_cores_to_boundaries() -> None:
     found = formulations.phrases(new, [old.flat])
     assert found and all(len(t) <= (formulations.JOINED_MAX if p.joined else formulations.PHRASE_MAX)
                          for t, p in found.items())
-    assert all(p.plain and any(j in t for j in formulations.JOINERS) for t, p in found.items() if p.joined)
+    # a joined phrase is two phrases over a joiner (plain), or a heading piece new as a whole
+    units = dict(formulations.heading_units(new))
+    assert all((p.plain and any(j in t for j in formulations.JOINERS)) or t in units
+               for t, p in found.items() if p.joined)
     # every phrase is absent from the other text, and no phrase lies inside another of the same count
     # (a joined phrase A和B stands beside its parts)
     assert not [t for t in found if t in old.flat]
@@ -389,3 +392,63 @@ def test_the_frame_copula_fused_with_its_complement_ends_a_phrase() -> None:
     assert "海岸带修复" in an.candidates
     assert not any(("为主" in t and "海岸带" in t) or t.endswith("为主线") for t in an.candidates)
     assert formulations._fused_copula("为主") and not formulations._fused_copula("为民服务")
+
+
+def test_the_object_of_a_preposition_ends_before_the_clause_verb() -> None:
+    """A phrase right after a preposition is its object: a verb after a nominal word, with an object
+    of its own, is the clause's predicate and ends the phrase (对X群体|给予Y); the last such verb, since
+    the object may hold a verb phrase (为|建成X社会|奠定Y); a verb that ends the phrase, or follows an
+    adverb, stays (invented sentences)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要稳定就业，对星河惠民群体给予专项补贴。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "星河惠民群体" in found, sorted(found)
+    # no phrase spans object and predicate, not even a window cut at the length cap inside them
+    assert not any("群体给予" in t for t in found), sorted(found)
+    nested = _invented("今年要稳定就业，为建成星河社会奠定基础。\n", 2021)
+    found = formulations.phrases(nested, [old.flat])
+    assert "建成星河社会" in found, sorted(found)
+    assert not any("奠定" in t for t in found), sorted(found)
+    framed = _invented("今年要稳定就业，针对星河工程全面启动。\n", 2021)  # an adverb before the verb
+    assert "星河工程全面启动" in formulations.phrases(framed, [old.flat])
+
+
+def test_an_instrumental_frame_that_is_a_clause_keeps_its_preposition() -> None:
+    """以A V B said as a clause of its own is the formulation, its 以 included; 以A before the frame's
+    copula (以A为B) or an enumeration comma (以A、B为C) is only the object, without 以 (invented)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要稳定就业，以星河科技带动渔业。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "以星河科技带动渔业" in found, sorted(found)
+    assert "星河科技带动渔业" not in found and "星河科技" not in found, sorted(found)
+    listed = _invented("今年要稳定就业，以星河科技、渔港经济为重点。\n", 2021)
+    found = formulations.phrases(listed, [old.flat])
+    assert "星河科技" in found and not any(t.startswith("以") for t in found), sorted(found)
+    copula = _invented("今年要稳定就业，以星河科技为重点。\n", 2021)
+    found = formulations.phrases(copula, [old.flat])
+    assert "星河科技" in found and not any(t.startswith("以") for t in found), sorted(found)
+
+
+def test_a_phrase_opening_with_the_instrumental_frame_is_framed() -> None:
+    """A phrase whose own first character is the frame's 以 is framed, as one after it is; the 以 of
+    a word that is no frame (可以) is not (invented strings)."""
+    framed, plain, word = (_invented(t + "\n", 2021) for t in ("今年以星河带动渔村。", "今年星河带动渔村。",
+                                                                 "我们可以星河。"))
+    assert framed.flat.startswith("今年以星河") and word.flat.startswith("我们可以星河")
+    assert classify._framed_at(framed, [2])
+    assert classify._framed_at(framed, [3])
+    assert not classify._framed_at(word, [3])
+    assert not classify._framed_at(plain, [2])
+
+
+def test_a_stance_modifier_holds_no_preposition_and_its_head_is_the_whole_compound() -> None:
+    """`modifier + 的 + head`: a preposition written as a word before the modifier governs the whole
+    noun phrase (向|灵活的X政策|转变) and stays out of the modifier; a head followed by a noun of its
+    compound is that compound (审慎的X政策|框架 is said of X政策框架, X|政策 of X政策). Invented
+    sentences."""
+    d = _invented("今年要稳定就业，向灵活的产业政策转变。实施审慎的产业政策框架。"
+                  "向灵活的星河政策转变。\n", 2021)
+    found = {s.phrase for v in formulations.stances(d).values() for s in v}
+    assert {"灵活的产业政策", "灵活的星河政策", "审慎的产业政策框架"} <= found, sorted(found)
+    assert "审慎的产业政策" not in found, sorted(found)
+    assert not any(t.startswith("向") for t in found), sorted(found)

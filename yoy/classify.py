@@ -753,12 +753,16 @@ def _framed(side: _Side, t: str) -> bool:
 
 
 def _framed_at(d: Doc, places: Iterable[int]) -> bool:
-    """Some of the flat offsets `places` of `d` follows a framing word (`_framed`) or is attributed
-    to a proposing body (`_attributed`)."""
+    """Some of the flat offsets `places` of `d` follows a framing word (`_framed`), opens with the
+    instrumental frame's 以 (a 以A V B slogan whose frame is its own: `formulations`'s
+    `_governed_by_preposition`, a set 以A为B word of the dictionary), or is attributed to a proposing
+    body (`_attributed`)."""
     flat = d.flat
     for pos in places:
         before = flat[max(0, pos - 2):pos]
         if before.endswith(FRAME_WORDS) and not before.endswith(NOT_FRAME):
+            return True
+        if flat.startswith(FRAME_WORDS[0], pos) and flat[max(0, pos - 1):pos + 1] not in NOT_FRAME:
             return True
         if _attributed(d, pos):
             return True

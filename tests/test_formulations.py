@@ -366,13 +366,19 @@ def test_the_object_of_a_verb_of_attainment_is_a_result() -> None:
 
 def test_a_phrase_opening_with_the_unit_of_a_date_is_a_date_tail() -> None:
     """A phrase that starts with 年 (月, 日) right after a figure at every occurrence is a date cut from
-    its number; the same words after a word, or one occurrence not after a figure, are not (invented)."""
-    flat = "2031年星河计划启动。明年星河计划完成。"
+    its number; the same words after a word, after an ordinary word ending in a numeral character
+    (统一), or one occurrence not after a figure, are not (invented)."""
+    d = _invented("2031年星河计划启动。明年星河计划完成。三年星河计划完成。统一年度星河计划。\n", 2021)
+    flat = d.flat
     after_figure, after_word = flat.index("年星河"), flat.index("年星河", 6)
-    assert formulations._date_tail(flat, "年星河计划", [after_figure])
-    assert not formulations._date_tail(flat, "年星河计划", [after_figure, after_word])
-    assert not formulations._date_tail(flat, "星河计划", [after_figure + 1])
-    assert not formulations._date_tail(flat, "年星河计划", [])
+    after_numeral = flat.index("三年星河") + 1
+    after_unify = flat.index("统一年度") + 2
+    assert formulations._date_tail(d, "年星河计划", [after_figure])
+    assert formulations._date_tail(d, "年星河计划", [after_figure, after_numeral])
+    assert not formulations._date_tail(d, "年星河计划", [after_figure, after_word])
+    assert not formulations._date_tail(d, "年度星河计划", [after_unify])
+    assert not formulations._date_tail(d, "星河计划", [after_figure + 1])
+    assert not formulations._date_tail(d, "年星河计划", [])
 
 
 def test_parts_of_a_phrase_are_its_words_and_word_pairs() -> None:

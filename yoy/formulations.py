@@ -614,7 +614,7 @@ def analyse(d: Doc) -> Analysis:
             _governed(d, places, tagged), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
             t.endswith(POLICY_HEADS), _compact(t, ws, tagged), _plain(ws),
             _fragment(t, tagged) or ordinary_noun(t, tagged) or _cut_off(d, places, len(t), edges)
-            or _date_tail(d.flat, t, places) or _attained(d, places, attained),
+            or _date_tail(d, t, places) or _attained(d, places, attained),
             nested,
             tuple(one.setdefault(x, x) for x in _parts(t, ws, verbs, tagged)), sizes(ws))
     w = d.flat_tokens.words
@@ -1064,14 +1064,28 @@ def _attainment_ends(d: Doc) -> frozenset[int]:
     return frozenset(e for w, e in zip(toks.words, toks.ends, strict=True) if w in ATTAINMENT_VERBS)
 
 
-def _date_tail(flat: str, text: str, places: Sequence[int]) -> bool:
+def _date_tail(d: Doc, text: str, places: Sequence[int]) -> bool:
     """`text` opens with a date's unit word (`vocab.DATE_UNITS`) right after a figure at every
     occurrence (flat offsets `places`: 2031|年X…): the date cut, its unit taken without its number — a
-    fragment, as a phrase cut mid-word is (`_cut_off`)."""
+    fragment, as a phrase cut mid-word is (`_cut_off`). A figure: a digit, or a word of numeral
+    characters only (三|年, not the 一 that ends an ordinary word: 统一|年度)."""
     if not text or text[0] not in vocab.DATE_UNITS:
         return False
-    return bool(places) and all(p > 0 and (flat[p - 1].isdigit() or flat[p - 1] in vocab.NUMBER_CHARS)
-                                for p in places)
+    return bool(places) and all(p > 0 and _figure_before(d, p) for p in places)
+
+
+def _figure_before(d: Doc, p: int) -> bool:
+    """The flat text of `d` before offset `p` ends in a figure (`_date_tail`)."""
+    c = d.flat[p - 1]
+    if c.isdigit():
+        return True
+    if c not in vocab.NUMBER_CHARS:
+        return False
+    toks = d.flat_tokens
+    k = bisect_left(toks.ends, p)  # the word ending at p, if one does
+    if k == len(toks.ends) or toks.ends[k] != p:
+        return True  # no word ends here (the unit is inside a word: 三年): the numeral is the figure
+    return all(ch in vocab.NUMBER_CHARS for ch in toks.words[k])
 
 
 def _after_short_quote(d: Doc, pos: int) -> bool:

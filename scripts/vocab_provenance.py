@@ -460,13 +460,20 @@ def _in_construction(sentence: str, word: str, verb_side: bool) -> bool:
 
 
 @cache
+def _construction_base(verb_side: bool) -> float:
+    """The share of national sentences holding a listed verb (`verb_side`: a listed body): the
+    construction's other half, as any sentence holds it."""
+    sents = national_sentences()
+    other = vocab.ATTRIBUTING_BODIES if verb_side else vocab.PROPOSING_VERBS
+    return sum(any(o in s for o in other) for _, s in sents) / len(sents)
+
+
+@cache
 def attribution_stats(word: str, verb_side: bool) -> tuple[int, float]:
     """National reports with `word` in the construction (`_in_construction`), and its lift: how much
     likelier a sentence holding `word` holds the construction's other half than any sentence does."""
-    sents = national_sentences()
-    other = vocab.ATTRIBUTING_BODIES if verb_side else vocab.PROPOSING_VERBS
-    base = sum(any(o in s for o in other) for _, s in sents) / len(sents)
-    mine = [(k, s) for k, s in sents if word in s]
+    base = _construction_base(verb_side)
+    mine = [(k, s) for k, s in national_sentences() if word in s]
     hits = [k for k, s in mine if _in_construction(s, word, verb_side)]
     return len(set(hits)), (len(hits) / len(mine) / base if mine and base else 0.0)
 

@@ -771,7 +771,7 @@ def _framed_at(d: Doc, places: Iterable[int]) -> bool:
 
 def _attributed(d: Doc, pos: int) -> bool:
     """Flat offset `pos` of `d` is the object of a proposing verb whose subject is a meeting or a
-    document (`_ATTRIBUTED`), in the same sentence and line, the body not an addressee."""
+    document (`_ATTRIBUTED`), in the same sentence and paragraph, the body not an addressee."""
     start = max(0, pos - ATTRIBUTION_REACH)
     window = d.flat[start:pos]
     if not any(v in window for v in vocab.PROPOSING_VERBS):  # most places: no verb, no search
@@ -793,7 +793,7 @@ def _attributed(d: Doc, pos: int) -> bool:
 def _paragraph(d: Doc, a: int) -> Span | None:
     """The outline paragraph holding `report.text` offset `a` (None in a heading)."""
     paras = d.outline.paragraphs
-    k = bisect_right([p.start for p in paras], a) - 1  # rare: only where a body and a verb were found
+    k = bisect_right(paras, a, key=lambda p: p.start) - 1
     return paras[k] if k >= 0 and paras[k].start <= a < paras[k].end else None
 
 
@@ -1625,9 +1625,9 @@ def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon
 
 def own_figures(d: Doc, table: figures.Indicators) -> list[figures.Found]:
     """Every figure of a report (targets, results, multi-year; the indicators of `table`) with its
-    headline rank, placed in no
-    comparison (evidence on the new side, without path or pair): what a comparison places
-    (`figures_of`; the pipeline keeps them in the report's record, `Analysis.figures`)."""
+    headline rank, placed in no comparison (evidence on the new side, without path or pair): what a
+    comparison places (`figures_of`; the pipeline keeps them in the report's record,
+    `Analysis.figures`)."""
     o = d.outline
 
     def nowhere(span: Span) -> figures.Located:

@@ -1184,8 +1184,7 @@ def _action(long: str, short: str) -> bool:
     extra = long[:k] if k > 0 else long[k + len(short):]
     if not extra or (k > 0 and k + len(short) < len(long)):
         return False
-    tags = tag(extra)
-    return len(tags) == 1 and tags[0][1] == "v"
+    return _verb_word(extra)
 
 
 def _evaluative(modifier: str) -> bool:

@@ -118,6 +118,22 @@ def test_direction(old: str, new: str, same_region: str, peers: str) -> None:
         assert figures.note(o, n, same_region) == f"数值未变，仅限定词变化：{old} → {new}"
 
 
+@pytest.mark.parametrize(("old", "new", "same_region"), [
+    ("和投资增长保持同步", "与投资增长同步", "unchanged"),  # only the relation's filler words differ
+    ("同投资增长相匹配", "和投资增长相匹配", "unchanged"),
+    ("与投资增长同步", "与投资增长基本同步", "changed"),  # 基本 softens the target: a change
+    ("与投资增长同步", "与投资增长相适应", "changed"),
+])
+def test_words_only_targets_compare_without_filler(old: str, new: str, same_region: str) -> None:
+    text = REVIEW + "二、今年的工作\n今年主要预期目标是：国内生产总值增长6%左右；居民收入增长{v}。\n"
+    fo = figures.headline_targets(figures.report_figures(report(text.replace("{v}", old)), TABLE))
+    fn = figures.headline_targets(figures.report_figures(report(text.replace("{v}", new)), TABLE))
+    o = next(f for f in fo.values() if f.indicator.startswith("居民"))
+    n = next(f for f in fn.values() if f.indicator.startswith("居民"))
+    assert (o.value, n.value) == (old, new)
+    assert figures.direction(o, n) == same_region
+
+
 @pytest.mark.parametrize(("old", "new", "size", "unit"), [
     ("8000亿元", "1.2万亿元", 4000, "亿元"),  # across units: in the finer one, not 1.2 - 8000
     ("1.2万亿元", "1.5万亿元", 0.3, "万亿元"),

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from yoy import __version__, lexicon, vocab
+from yoy import __version__, lexicon
 from yoy.errors import CorpusError, RenderError, YoyError
 from yoy.files import atomic_write
 from yoy.lexicon import Lexicon
@@ -51,7 +51,6 @@ SCHEDULER_TIMEOUT_S = 10.0
 SCHEDULER_ADDRESS = re.compile(r"^(tcp|tls|ws|wss|inproc|ucx)://[^\s/]+(:\d+)?/?$")
 # A leftover of `yoy.files.atomic_write` killed mid-write: ".NAME.XXXXXXXX.tmp" beside NAME.
 _TEMP = re.compile(r"^\..+\.(html|pdf|md|json)\.[A-Za-z0-9_]+\.tmp$")
-INDEX_TITLE = vocab.INDEX_TITLE
 # Pairs of one region sent to a worker as one task: consecutive pairs share a report, and a worker
 # that runs them in a row segments that report once (its caches keep the last 64 texts). Measured on
 # 40 synthetic pairs: 1 process 2.2 pairs/s, 2 processes given pairs one by one 1.2 pairs/s (load 7).
@@ -247,16 +246,11 @@ def _peak_rss_mb() -> float:
 
 
 def index_row(c: Comparison, names: Sequence[str], ctx: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The index.html row of one brief (as `render.write_index` builds it), JSON-ready (`ctx`: the
-    brief's context, when its formats were rendered from it)."""
+    """The index.html row of one brief (`render.index_row`; `ctx`: the brief's context, when its
+    formats were rendered from it)."""
     from yoy import render
 
-    if ctx is None:
-        ctx = render.brief_context(c)
-    return {"title": ctx["title"], "old": ctx["old"], "new": ctx["new"], "caveats": ctx["caveats"],
-            "links": [(PurePosixPath(n).suffix.lstrip("."), n) for n in names],
-            "priority_counts": ctx["priority_counts"], "target_counts": ctx["target_counts"],
-            "top": ctx["top"][:3]}
+    return render.index_row(render.brief_context(c) if ctx is None else ctx, names)
 
 
 class Memo:
@@ -489,12 +483,7 @@ def write_index(rows: Sequence[dict[str, Any]], out_dir: Path) -> Path:
     """`index.html` linking the briefs of `rows` (index rows as `index_row` makes them)."""
     from yoy import render
 
-    path = out_dir / "index.html"
-    render.check_writable([path])
-    html = render.environment().get_template("index.html.j2").render(
-        title=INDEX_TITLE, generator=render.generator(), rows=rows)
-    atomic_write(path, html.encode("utf-8"), RenderError)
-    return path
+    return render.write_index_rows(rows, out_dir)
 
 
 def run(jobs: Sequence[Job], out_dir: Path, execute: Executor,

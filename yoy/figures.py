@@ -251,6 +251,7 @@ _RELATION = re.compile(vocab.TARGET_RELATION)
 # 增速相匹配 (15); 20 takes them and stops short of two relations run together.
 RELATION_MAX_CHARS = 20
 _RELATION_RUN = re.compile(r"^[^\d,;。()%]*")
+_RELATION_FILLER = re.compile(vocab.RELATION_FILLER)
 # The measure a words-only target starts with (居民收入增长和…, 能耗降低完成…): the name says it.
 _MEASURE_LEAD = re.compile(vocab.MEASURE_LEAD)
 # A rate that is itself a change (涨幅): a fall is shown as such, with a negative number.
@@ -679,9 +680,17 @@ def direction(old: Figure | None, new: Figure | None, peers: bool = False) -> Di
         if old.qualifier == new.qualifier:
             return D.SAME if peers else D.UNCHANGED
         return D.CHANGED if peers else D.REQUALIFIED
-    if old.value == new.value and old.indicator == new.indicator:
+    if old.indicator == new.indicator and (old.value == new.value or _same_words(old, new)):
         return D.SAME if peers else D.UNCHANGED
     return D.CHANGED
+
+
+def _same_words(old: Figure, new: Figure) -> bool:
+    """Two words-only targets that differ only in a relation's filler words (`vocab.RELATION_FILLER`:
+    和经济增长保持同步 / 与经济增长同步)."""
+    if old.number is not None or new.number is not None:
+        return False
+    return _RELATION_FILLER.sub("", old.value) == _RELATION_FILLER.sub("", new.value)
 
 
 def note(old: Figure | None, new: Figure | None, dir_: str) -> str | None:

@@ -845,7 +845,7 @@ def variants(text: str) -> dict[str, str]:
     (建设X ↔ X建设, a verb and its object against the nominal form) or joined by 的 (AB ↔ A的B),
     each part a word or more of PHRASE_MIN+ characters. A phrase new only in such a way is the old
     formulation reworded, not a new one."""
-    return dict.fromkeys(_variants(text, words(text)), text)
+    return dict.fromkeys(variants_in(text, words(text)), text)
 
 
 # A word of more characters than this is kept whole in no `Candidate.sizes` (one byte a word).
@@ -871,16 +871,11 @@ def split(text: str, lengths: bytes) -> list[str]:
 
 def variants_of(text: str, lengths: bytes) -> list[str]:
     """`variants` of `text` in order, its words given by `lengths` (`sizes`)."""
-    return _variants(text, split(text, lengths))
+    return variants_in(text, split(text, lengths))
 
 
 def variants_in(text: str, ws: Sequence[str]) -> list[str]:
-    """`variants` of `text` in order, its words `ws` (a caller that knows them: `yoy.classify`)."""
-    return _variants(text, ws)
-
-
-def _variants(text: str, ws: Sequence[str]) -> list[str]:
-    """`variants` of `text` whose words are `ws`, in order."""
+    """`variants` of `text` whose words are `ws` (a caller that knows them: `yoy.classify`), in order."""
     out: list[str] = []
     for k in range(1, len(ws)):
         a, b = "".join(ws[:k]), "".join(ws[k:])

@@ -135,7 +135,6 @@ def requalified_note(old_value: str, new_value: str) -> str:
 
 # --- batch index and trend page --------------------------------------------------------------------
 
-INDEX_TITLE = BRIEF["index_title"]
 TREND = {
     "per10k_axis": "{top} / 万字", "title": "“{term}”的使用", "regions_using": "{n} / {total} 个地区使用",
     "inexact": "（按索引中各报告的词汇计数）",
@@ -258,6 +257,10 @@ BARE_RELATION = r"^(?:基本)?(?:" + COMPARISON + r")$"
 TARGET_RELATION = COMPARISON + r"|下达"
 # The other side of a relation joined before a name (与, 同, 和 at the end of the words before it).
 RELATED_TO = r"[与同和]$"
+# Words of a words-only target that say nothing of its level: the three interchangeable prepositions
+# of a relation (与/同/和 X 同步 read the same) and the verbs that introduce it (保持, 要: 和X保持同步 is
+# 与X同步). Two such targets differing only in them are one target (unchanged), not a new wording.
+RELATION_FILLER = r"[与同和]|保持|要"
 # The measure a words-only target starts with: the name says it.
 MEASURE_LEAD = r"^(?:实际)?(?P<m>增长|增速|降低|下降)"
 # A rate that is itself a change (涨幅): a fall is shown as such, with a negative number.

@@ -45,19 +45,21 @@ from yoy.render.output import (
     STDOUT_FORMATS,
     brief_stem,
     check_writable,
+    index_row,
     is_yoy_output,
     parse_formats,
     stem_for,
     write_briefs,
     write_index,
+    write_index_rows,
 )
 from yoy.render.pdf import hb_subset_available, pdf_worker
 
 __all__ = [
     "BRIEF_CARDS", "DIRECTION", "FORMATS", "HTML_MARKER", "MD_MARKER", "STDOUT_FORMATS", "basis_label",
     "brief_context", "brief_stem", "caveats_of", "check_writable", "environment", "generator",
-    "hb_subset_available", "headline", "is_yoy_output", "parse_formats", "pdf_worker", "plain",
+    "hb_subset_available", "headline", "index_row", "is_yoy_output", "parse_formats", "pdf_worker", "plain",
     "priority_reason", "render", "render_all", "render_html", "render_json", "render_markdown",
     "render_pdf", "render_pdf_html", "side_labels", "stem_for", "templates_dir", "write_briefs",
-    "write_index",
+    "write_index", "write_index_rows",
 ]

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from yoy.errors import RenderError
 from yoy.files import atomic_write, atomic_write_all
@@ -129,19 +130,27 @@ def write_briefs(comparison: Comparison, formats: Sequence[str], out_dir: Path,
     return tuple(paths)
 
 
-def write_index(entries: Sequence[tuple[Comparison, Sequence[Path]]], out_dir: Path) -> Path:
-    """`index.html` in `out_dir` linking every brief written by one `yoy brief` run."""
+def index_row(ctx: Mapping[str, Any], names: Sequence[str]) -> dict[str, Any]:
+    """The index.html row of one brief from its context (`brief_context`) and the file names of its
+    formats: JSON-ready, as a batch keeps it between runs."""
+    return {"title": ctx["title"], "old": ctx["old"], "new": ctx["new"], "caveats": ctx["caveats"],
+            "links": [(PurePosixPath(n).suffix.lstrip("."), n) for n in names],
+            "priority_counts": ctx["priority_counts"], "target_counts": ctx["target_counts"],
+            "top": ctx["top"][:3]}
+
+
+def write_index_rows(rows: Sequence[Mapping[str, Any]], out_dir: Path) -> Path:
+    """`index.html` in `out_dir` linking the briefs of `rows` (`index_row`)."""
     path = Path(out_dir) / "index.html"
     check_writable([path])
-    rows = []
-    for c, paths in entries:
-        ctx = brief_context(c)
-        rows.append({"title": ctx["title"], "old": ctx["old"], "new": ctx["new"], "caveats": ctx["caveats"],
-                     "links": [(p.suffix.lstrip("."), p.name) for p in paths],
-                     "priority_counts": ctx["priority_counts"], "target_counts": ctx["target_counts"],
-                     "top": ctx["top"][:3]})
     html = environment().get_template("index.html.j2").render(
         title=BRIEF_WORDS["index_title"], generator=generator(), rows=rows)
     _prepare(path.parent)
     atomic_write(path, html.encode("utf-8"), RenderError)
     return path
+
+
+def write_index(entries: Sequence[tuple[Comparison, Sequence[Path]]], out_dir: Path) -> Path:
+    """`index.html` in `out_dir` linking every brief written by one `yoy brief` run."""
+    return write_index_rows([index_row(brief_context(c), [p.name for p in paths]) for c, paths in entries],
+                            out_dir)

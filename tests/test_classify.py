@@ -398,6 +398,19 @@ def test_a_new_phrase_the_old_report_says_another_way_ranks_as_a_variant(base: R
     assert "上年说法" not in score["月湾惠民建设"][1]
 
 
+def test_a_new_phrase_said_with_one_everyday_word_more_before_ranks_as_a_variant(base: Report) -> None:
+    # invented names: the old report says 星河|地区|惠民工程 (地区: ordinary language) and 月湾|鲲鹏|惠民工程
+    # (鲲鹏: a rare word, what the name names); the new one says both without the inner word
+    old = variant(base, base.text + "\n全年要落实星河地区惠民工程，落实月湾鲲鹏惠民工程，建设美丽城区。")
+    new = variant(base, base.text + "\n全年要落实星河惠民工程，落实月湾惠民工程，建设美丽城区。",
+                  year=base.meta.year + 1)
+    c = compare(old, new)
+    score = {r.ref: (r.score, r.reason) for r in c.ranked if r.ref in ("星河惠民工程", "月湾惠民工程")}
+    assert score["星河惠民工程"][0] < score["月湾惠民工程"][0]
+    assert "上年说法为“星河地区惠民工程”" in score["星河惠民工程"][1]
+    assert "上年说法" not in score["月湾惠民工程"][1]
+
+
 def test_coinage_is_how_new_the_rarest_part_is() -> None:
     # invented texts: 城区, 惠民 and 惠民工程 said in both past texts, 城区惠民 in one, 星河 in none
     texts = ("建设城区惠民项目和惠民工程。", "城区的惠民工程。")

@@ -398,6 +398,15 @@ def test_a_new_phrase_the_old_report_says_another_way_ranks_as_a_variant(base: R
     assert "上年说法" not in score["月湾惠民建设"][1]
 
 
+def test_a_phrase_said_only_in_a_sentence_of_thanks_is_an_addressee(base: Report) -> None:
+    # invented names, each said once after a policy verb: one in a sentence of thanks
+    extra = ("\n向一切支持星河惠民工程的朋友，表示衷心的感谢！全年要支持月湾港口工程，建设美丽城区。")
+    new = variant(base, base.text + extra, year=base.meta.year + 1)
+    c = compare(base, new)
+    score = {r.ref: r.score for r in c.ranked if r.ref in ("星河惠民工程", "月湾港口工程")}
+    assert score["星河惠民工程"] < score["月湾港口工程"]
+
+
 def test_a_new_phrase_said_with_one_everyday_word_more_before_ranks_as_a_variant(base: Report) -> None:
     # invented names: the old report says 星河|地区|惠民工程 (地区: ordinary language) and 月湾|鲲鹏|惠民工程
     # (鲲鹏: a rare word, what the name names); the new one says both without the inner word

@@ -458,3 +458,18 @@ def test_a_stance_modifier_holds_no_preposition_and_its_head_is_the_whole_compou
     assert {"灵活的产业政策", "灵活的星河政策", "审慎的产业政策框架"} <= found, sorted(found)
     assert "审慎的产业政策" not in found, sorted(found)
     assert not any(t.startswith("向") for t in found), sorted(found)
+
+
+def test_a_stance_raised_by_a_degree_adverb_is_a_stance_change() -> None:
+    # invented stances: 审慎的财政政策 one year, 更加审慎的财政政策 the next (the old phrase is inside the
+    # new one, but the report no longer says it on its own)
+    base = CORPUS.load("全国", 2008)
+    stance = re.compile(r"[\u4e00-\u9fff]{2}的财政政策")
+    old = replace(base, text=stance.sub("审慎的财政政策", base.text))
+    new = replace(base, meta=replace(base.meta, year=2009), text=stance.sub("更加审慎的财政政策", base.text))
+    c = pipeline.compare(old, new)
+    reworded = [(p.old_term, p.term) for p in c.priorities if p.change == "reworded"]
+    assert reworded == [("审慎的财政政策", "更加审慎的财政政策")]
+    # said on its own beside the raised stance as often as before: no change of stance
+    both = replace(new, text=new.text + "\n" + "继续实施审慎的财政政策。" * stance.subn("", base.text)[1])
+    assert not [p for p in pipeline.compare(old, both).priorities if p.change == "reworded"]

@@ -128,6 +128,8 @@ STANCE_MAX_MODIFIERS = 2
 _STANCE_TAGS = frozenset({"a", "ad", "an", "ag", "d", "vd", "z", "b", "zg"})
 # Words that never belong to a modifier: 的 itself and the conjunctions that join two phrases.
 _MODIFIER_STOP = _closed(vocab.MODIFIER_STOP)
+# Degree adverbs that join a stance modifier (更加|审慎): `vocab.DEGREE_ADVERBS`.
+_DEGREE = _closed(vocab.DEGREE_ADVERBS)
 # Tags of words that can head a formulation: nouns (n, nr, ns, nt, nz, ng), verbal and adjectival nouns
 # (vn, an), idioms and fixed expressions (i, l), abbreviations (j).
 _NOMINAL_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "i", "l", "j"})
@@ -1210,6 +1212,10 @@ def stances(d: Doc) -> dict[str, list[Stance]]:
                 not any(c in BOUNDARY_CHARS for c in w[i - 1]) and len(w[i - 1]) + len(w[i]) <= MODIFIER_MAX \
                 and not _preposition(w[i - 1]):
             i -= 1
+        # a comparative degree adverb before the modifier is part of the stance (更加|审慎的X政策: the
+        # stance raised by a degree, a change of its own), though it is a leading word elsewhere
+        if i > 0 and w[i - 1] in _DEGREE and len("".join(w[i - 1:k])) <= MODIFIER_MAX:
+            i -= 1
         mod = "".join(w[i:k])
         if len(mod) > MODIFIER_MAX or not _evaluative(mod):
             continue
@@ -1290,6 +1296,16 @@ def _longest(found: list[Stance]) -> list[Stance]:
                                         and o.times >= s.times for o in found)]
 
 
+def _said_alone(s: Stance, stances_of_text: Sequence[Stance], text: str) -> int:
+    """How often `text` says the stance phrase of `s` outside the longer stance phrases of the same head
+    that it holds (积极的X政策 inside 更加积极的X政策 is the raised stance, not the old one said again)."""
+    n = text.count(s.phrase)
+    for o in stances_of_text:
+        if o.phrase != s.phrase and o.phrase.endswith(s.phrase):
+            n -= text.count(o.phrase)
+    return n
+
+
 def stance_changes(old: Doc, new: Doc, analyses: tuple[Analysis, Analysis] | None = None
                    ) -> list[tuple[Stance, Stance]]:
     """Heads whose modifier changed: the old stance is gone (or said less), the new one is new.
@@ -1315,11 +1331,11 @@ def stance_changes(old: Doc, new: Doc, analyses: tuple[Analysis, Analysis] | Non
         olds, news = so[head], sn[head]
         if len(olds) > STANCE_MAX_MODIFIERS or len(news) > STANCE_MAX_MODIFIERS:
             continue
-        gone = [s for s in olds if s.phrase not in new.flat or new.flat.count(s.phrase) < s.times]
+        gone = [s for s in olds if _said_alone(s, news, new.flat) < s.times]
         came = [s for s in news if s.phrase not in old.flat]
         if len(gone) == 1 and len(came) == 1 and came[0].modifier != gone[0].modifier:
             o, n = gone[0], came[0]
-            if new.flat.count(n.phrase) >= new.flat.count(o.phrase):
+            if new.flat.count(n.phrase) >= _said_alone(o, news, new.flat):
                 out.append((o, n))
     for head in sorted(fo.keys() & fn.keys()):  # a formula's dominant modifier changed
         was, now = _dominant(fo[head]), _dominant(fn[head])

@@ -486,6 +486,14 @@ POLICY_HEADS = """
 政策 战略 体制 机制 制度 体系 工程 行动 计划 规划 改革 建设 发展 道路 方针 模式 方式 格局 社会
 文明 经济 产业 思想 理念 工作 试点 示范区 战略性 一体化 现代化 保障 攻坚战 攻坚 理论
 """
+# The genre's formulas of thanks and salute (向X，表示衷心的感谢 / 致以崇高的敬意): every report has a
+# sentence or two of them, naming addressees, not policies. Closed: the verbs 表示, 致以 and the four
+# objects of the formula, with a short modifier between (衷心的, 崇高的, 诚挚的).
+THANKS = r"(?:表示|致以)[^。！？!?；;，,]{0,6}(?:感谢|谢意|敬意|问候)"
+# The comparative degree adverbs (更加, 更为, 更): before a stance modifier they raise the stance by a
+# degree (更加审慎的X政策 is a stronger stance than 审慎的X政策), so they belong to the modifier. The
+# closed class of Chinese comparative degree adverbs (a grammar's list, not the corpus's).
+DEGREE_ADVERBS = "更加 更为 更"
 # Words that never belong to a stance modifier: 的 itself and the conjunctions that join two phrases.
 MODIFIER_STOP = """
 的 和 与 及 并 或 等 是 了 在 对 把 将 为 要 就 也 都 更

@@ -458,3 +458,23 @@ def test_a_stance_modifier_holds_no_preposition_and_its_head_is_the_whole_compou
     assert {"灵活的产业政策", "灵活的星河政策", "审慎的产业政策框架"} <= found, sorted(found)
     assert "审慎的产业政策" not in found, sorted(found)
     assert not any(t.startswith("向") for t in found), sorted(found)
+
+
+def test_one_dictionary_word_that_is_a_predicate_is_no_candidate() -> None:
+    """A word jieba's dictionary lists whole (and tags as an idiom or a name) whose halves are an
+    adverbial and a leading verb, or two leading verbs, is a predicate without its object: no
+    candidate of its own, no content of a rewording; a dictionary noun of the same size whose second
+    half is no leading verb is kept (invented sentences around dictionary words)."""
+    from yoy.text import words
+
+    for word in ("切实加强", "逐步完善", "建立健全"):
+        assert len(words(word)) == 1, word  # one word for jieba
+        assert formulations.predicate_word(word), word
+        assert not formulations.has_content(word), word
+    assert not formulations.predicate_word("共同愿望") and formulations.has_content("共同愿望")
+    assert not formulations.predicate_word("星河工程")
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要稳定就业，逐步完善，切实加强，实现共同愿望。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "共同愿望" in found, sorted(found)
+    assert not {"逐步完善", "切实加强"} & found.keys(), sorted(found)

@@ -507,3 +507,16 @@ def test_a_copula_frame_of_a_plain_noun_is_the_formulation() -> None:
     compound = _invented("今年要稳定就业，以星河渔港结构性改革为主线，推进工作。\n", 2021)
     found = formulations.phrases(compound, [old.flat])
     assert "星河渔港结构性改革" in found and not any(t.startswith("以") for t in found), sorted(found)
+
+
+def test_a_window_capped_inside_a_clause_gives_its_subject() -> None:
+    """A run longer than PHRASE_MAX whose predicate (an adverbial and a verb, or one dictionary word
+    that is one) ends it gives the subject noun phrase, not a window across subject and predicate; a
+    subject and predicate said whole within the cap stay (invented sentences)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要稳定就业，推动星河港口渔业园区相互促进。星河港口渔业园区明显改善。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "星河港口渔业园区" in found, sorted(found)
+    assert not any("促进" in t or "改善" in t for t in found), sorted(found)
+    short = _invented("今年要稳定就业，推动渔业园区相互促进。\n", 2021)
+    assert "渔业园区相互促进" in formulations.phrases(short, [old.flat])

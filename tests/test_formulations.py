@@ -520,3 +520,16 @@ def test_a_window_capped_inside_a_clause_gives_its_subject() -> None:
     assert not any("促进" in t or "改善" in t for t in found), sorted(found)
     short = _invented("今年要稳定就业，推动渔业园区相互促进。\n", 2021)
     assert "渔业园区相互促进" in formulations.phrases(short, [old.flat])
+
+
+def test_a_phrase_does_not_start_with_a_predicate_jieba_keeps_whole() -> None:
+    """A dictionary word of an adverbial and a leading verb (切实加强) before a phrase is dropped from
+    it, as a leading verb is (invented sentences)."""
+    from yoy.text import words
+
+    assert words("切实加强星河港口管理")[0] == "切实加强"
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要稳定就业，切实加强星河港口管理。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "星河港口管理" in found, sorted(found)
+    assert not any(t.startswith("切实") for t in found), sorted(found)

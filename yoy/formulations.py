@@ -598,9 +598,13 @@ _LEADING_GRAMMAR_TAGS = frozenset({"r", "p"})
 
 
 def _opens(word: str, tagged: Tagger = tag) -> bool:
-    """A name never starts with `word`: a leading policy verb (`LEAD_WORDS`) or a pronoun,
-    determiner or preposition (`_pronoun`); `_extend` and `_trim` drop it."""
-    return word in LEAD_WORDS or _pronoun(word, tagged)
+    """A name never starts with `word`: a leading policy verb (`LEAD_WORDS`), a pronoun, determiner
+    or preposition (`_pronoun`), or two such verbs or an adverbial and one that jieba keeps as one word
+    (`predicate_word`: 切实|加强 as 切实加强 before X管理); `_extend` and `_trim` drop it. (The last, round
+    11, on the 14 national reports: 423 distinct candidates led by such a word gone — 不断完善X,
+    严格执行X-like, all eyeballed — and 294 without it added; figures of the 13 development pairs
+    unchanged in both lexicon modes.)"""
+    return word in LEAD_WORDS or _pronoun(word, tagged) or predicate_word(word, tagged)
 
 
 def _aspect_tail(verb: str, last: str, tagged: Tagger = tag) -> bool:

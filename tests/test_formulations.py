@@ -496,10 +496,10 @@ def test_a_copula_frame_of_a_plain_noun_is_the_formulation() -> None:
     found = formulations.phrases(headed, [old.flat])
     assert "以渔港为中心的星河思想" in found, sorted(found)
     assert not {"渔港", "星河思想", "以渔港为中心"} & found.keys(), sorted(found)
-    assert "人为" in words("推进以人为核心的星河城镇化")  # jieba's word swallows the copula
-    fused = _invented("今年要稳定就业，推进以人为核心的星河城镇化。\n", 2021)
+    assert "人为" in words("推进以人为核心的星河渔港")  # jieba's word swallows the copula
+    fused = _invented("今年要稳定就业，推进以人为核心的星河渔港。\n", 2021)
     found = formulations.phrases(fused, [old.flat])
-    assert "以人为核心的星河城镇化" in found, sorted(found)
+    assert "以人为核心的星河渔港" in found, sorted(found)
     assert not any(t.startswith("人为") for t in found), sorted(found)
     assert words("以渔港为主线")[-2:] == ["为主", "线"]
     forward = _invented("今年要稳定就业，以渔港为主线，推进工作。\n", 2021)
@@ -514,12 +514,12 @@ def test_a_window_capped_inside_a_clause_gives_its_subject() -> None:
     that is one) ends it gives the subject noun phrase, not a window across subject and predicate; a
     subject and predicate said whole within the cap stay (invented sentences)."""
     old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
-    new = _invented("今年要稳定就业，推动星河港口渔业园区相互促进。星河港口渔业园区明显改善。\n", 2021)
+    new = _invented("今年要稳定就业，推动星河港口渔业园区相互支持。星河港口渔业园区明显改善。\n", 2021)
     found = formulations.phrases(new, [old.flat])
     assert "星河港口渔业园区" in found, sorted(found)
-    assert not any("促进" in t or "改善" in t for t in found), sorted(found)
-    short = _invented("今年要稳定就业，推动渔业园区相互促进。\n", 2021)
-    assert "渔业园区相互促进" in formulations.phrases(short, [old.flat])
+    assert not any("支持" in t or "改善" in t for t in found), sorted(found)
+    short = _invented("今年要稳定就业，推动渔业园区相互支持。\n", 2021)
+    assert "渔业园区相互支持" in formulations.phrases(short, [old.flat])
 
 
 def test_a_phrase_does_not_start_with_a_predicate_jieba_keeps_whole() -> None:

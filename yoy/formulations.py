@@ -468,7 +468,7 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, b
         # between boundaries (X地区|崛起-like) may be a name. Round 11, on the 14 national reports: 227
         # distinct clause windows gone (X体系|初步|形成-like, all eyeballed), 38 subjects added (a
         # programme's or an indicator's full name); figures of the 13 development pairs unchanged in
-        # both lexicon modes (a generalisation fix: the later reports' X|Y相互促进的Z格局 shape).
+        # both lexicon modes (a generalisation fix: a clause X|Y|Z相互支持-like cut mid-subject).
         if not _nominal(w[k - 1], tagged):
             return k, k, False
         j, capped, left_capped = k, False, False

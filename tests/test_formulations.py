@@ -420,8 +420,9 @@ def test_the_object_of_a_preposition_ends_before_the_clause_verb() -> None:
 
 
 def test_an_instrumental_frame_that_is_a_clause_keeps_its_preposition() -> None:
-    """以A V B said as a clause of its own is the formulation, its 以 included; 以A before the frame's
-    copula (以A为B) or an enumeration comma (以A、B为C) is only the object, without 以 (invented)."""
+    """以A V B said as a clause of its own is the formulation, its 以 included; 以A before an
+    enumeration comma (以A、B为C) is only the object, without 以; before the frame's copula (以A为B)
+    a compound A is only the object, a plain one the frame (`copula_frames`). Invented sentences."""
     old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
     new = _invented("今年要稳定就业，以星河科技带动渔业。\n", 2021)
     found = formulations.phrases(new, [old.flat])
@@ -430,9 +431,9 @@ def test_an_instrumental_frame_that_is_a_clause_keeps_its_preposition() -> None:
     listed = _invented("今年要稳定就业，以星河科技、渔港经济为重点。\n", 2021)
     found = formulations.phrases(listed, [old.flat])
     assert "星河科技" in found and not any(t.startswith("以") for t in found), sorted(found)
-    copula = _invented("今年要稳定就业，以星河科技为重点。\n", 2021)
+    copula = _invented("今年要稳定就业，以星河海洋科技为重点。\n", 2021)
     found = formulations.phrases(copula, [old.flat])
-    assert "星河科技" in found and not any(t.startswith("以") for t in found), sorted(found)
+    assert "星河海洋科技" in found and not any(t.startswith("以") for t in found), sorted(found)
 
 
 def test_a_phrase_opening_with_the_instrumental_frame_is_framed() -> None:
@@ -473,3 +474,77 @@ def test_a_stance_raised_by_a_degree_adverb_is_a_stance_change() -> None:
     # said on its own beside the raised stance as often as before: no change of stance
     both = replace(new, text=new.text + "\n" + "继续实施审慎的财政政策。" * stance.subn("", base.text)[1])
     assert not [p for p in pipeline.compare(old, both).priorities if p.change == "reworded"]
+
+
+def test_one_dictionary_word_that_is_a_predicate_is_no_candidate() -> None:
+    """A word jieba's dictionary lists whole (and tags as an idiom or a name) whose halves are an
+    adverbial and a leading verb, or two leading verbs, is a predicate without its object: no
+    candidate of its own, no content of a rewording; a dictionary noun of the same size whose second
+    half is no leading verb is kept (invented sentences around dictionary words)."""
+    from yoy.text import words
+
+    for word in ("切实加强", "逐步完善", "建立健全"):
+        assert len(words(word)) == 1, word  # one word for jieba
+        assert formulations.predicate_word(word), word
+        assert not formulations.has_content(word), word
+    assert not formulations.predicate_word("共同愿望") and formulations.has_content("共同愿望")
+    assert not formulations.predicate_word("星河工程")
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要稳定就业，逐步完善，切实加强，实现共同愿望。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "共同愿望" in found, sorted(found)
+    assert not {"逐步完善", "切实加强"} & found.keys(), sorted(found)
+
+
+def test_a_copula_frame_of_a_plain_noun_is_the_formulation() -> None:
+    """以A为B with A one or two words (at most COPULA_OBJECT_MAX characters) is a phrase as a whole, and
+    with 的 and a noun phrase after it 以A为B的C, which the nested merge keeps for both when each is
+    said once; the copula fused by jieba into A's last word (人|为 as 人为) or into B's first (为主|线)
+    is still the copula; a compound A is the phrase on its own. Invented sentences."""
+    from yoy.text import words
+
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    alone = _invented("今年要稳定就业，以渔港为中心，推进工作。\n", 2021)
+    found = formulations.phrases(alone, [old.flat])
+    assert "以渔港为中心" in found and "渔港" not in found, sorted(found)
+    headed = _invented("今年要稳定就业，坚持以渔港为中心的星河思想。\n", 2021)
+    found = formulations.phrases(headed, [old.flat])
+    assert "以渔港为中心的星河思想" in found, sorted(found)
+    assert not {"渔港", "星河思想", "以渔港为中心"} & found.keys(), sorted(found)
+    assert "人为" in words("推进以人为核心的星河渔港")  # jieba's word swallows the copula
+    fused = _invented("今年要稳定就业，推进以人为核心的星河渔港。\n", 2021)
+    found = formulations.phrases(fused, [old.flat])
+    assert "以人为核心的星河渔港" in found, sorted(found)
+    assert not any(t.startswith("人为") for t in found), sorted(found)
+    assert words("以渔港为主线")[-2:] == ["为主", "线"]
+    forward = _invented("今年要稳定就业，以渔港为主线，推进工作。\n", 2021)
+    assert "以渔港为主线" in formulations.phrases(forward, [old.flat])
+    compound = _invented("今年要稳定就业，以星河渔港结构性改革为主线，推进工作。\n", 2021)
+    found = formulations.phrases(compound, [old.flat])
+    assert "星河渔港结构性改革" in found and not any(t.startswith("以") for t in found), sorted(found)
+
+
+def test_a_window_capped_inside_a_clause_gives_its_subject() -> None:
+    """A run longer than PHRASE_MAX whose predicate (an adverbial and a verb, or one dictionary word
+    that is one) ends it gives the subject noun phrase, not a window across subject and predicate; a
+    subject and predicate said whole within the cap stay (invented sentences)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要稳定就业，推动星河港口渔业园区相互支持。星河港口渔业园区明显改善。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "星河港口渔业园区" in found, sorted(found)
+    assert not any("支持" in t or "改善" in t for t in found), sorted(found)
+    short = _invented("今年要稳定就业，推动渔业园区相互支持。\n", 2021)
+    assert "渔业园区相互支持" in formulations.phrases(short, [old.flat])
+
+
+def test_a_phrase_does_not_start_with_a_predicate_jieba_keeps_whole() -> None:
+    """A dictionary word of an adverbial and a leading verb (切实加强) before a phrase is dropped from
+    it, as a leading verb is (invented sentences)."""
+    from yoy.text import words
+
+    assert words("切实加强星河港口管理")[0] == "切实加强"
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("今年要稳定就业，切实加强星河港口管理。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "星河港口管理" in found, sorted(found)
+    assert not any(t.startswith("切实") for t in found), sorted(found)

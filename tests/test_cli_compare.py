@@ -108,6 +108,22 @@ def test_refuses_to_overwrite_a_foreign_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == [mine.name]
 
 
+def test_an_output_dir_that_cannot_be_made_is_refused_before_the_comparison(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x\n", encoding="utf-8")
+    result = yoy("compare", "城阳", "2022", "2025", "--format", "md", "-o", str(blocker / "briefs"))
+    line = one_line_error(result, 5)
+    assert "cannot create output directory" in line and "not a directory" in line
+    assert "comparing" not in result.stderr  # refused before any work
+    assert [p.name for p in tmp_path.iterdir()] == ["a-file"]
+
+
+def test_reversed_years_with_a_missing_report_give_only_the_error() -> None:
+    result = yoy("compare", "城阳", "2099", "2025", "--format", "md")
+    assert "2099" in one_line_error(result, 4)
+    assert "note:" not in result.stderr  # no swap note for a pair that cannot be compared
+
+
 BAD_ARGS = [["城阳", "2022"], ["城阳", "20x2", "2025"], ["a", "2019", "b", "2020", "c"]]
 
 

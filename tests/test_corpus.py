@@ -124,6 +124,13 @@ def test_typo_suggests(filled: Corpus, query: str, suggestion: str) -> None:
         filled.resolve_region(query)
 
 
+def test_no_suggestion_by_sound_alone_for_an_unrelated_name(filled: Corpus) -> None:
+    # 咖啡 shares no character with any region name, and its pinyin (kafei) is only loosely like some
+    with pytest.raises(NotFoundError) as err:
+        filled.resolve_region("咖啡")
+    assert "did you mean" not in err.value.message
+
+
 def test_missing_year_message(filled: Corpus) -> None:
     with pytest.raises(NotFoundError) as err:
         Corpus(filled.root).load("崂山", 2025)

@@ -84,9 +84,9 @@ def test_value_before_the_name_and_full_width_digits() -> None:
 
 
 def test_a_delta_is_not_the_target() -> None:
-    text = REVIEW + "二、今年的工作\n拟安排中央财政赤字3000亿元，比上年预算减少198亿元。\n"
+    text = REVIEW + "二、今年的工作\n拟安排中央财政赤字3000亿元，比上年预算减少75亿元。\n"
     assert targets(text) == {"中央财政赤字": "3000亿元"}
-    only_delta = REVIEW + "二、今年的工作\n今年中央财政赤字比上年预算减少198亿元。\n"
+    only_delta = REVIEW + "二、今年的工作\n今年中央财政赤字比上年预算减少75亿元。\n"
     assert targets(only_delta) == {}
 
 
@@ -173,7 +173,7 @@ def test_plan_restating_last_year_is_no_target() -> None:
 
 
 def test_a_change_verb_before_a_sum_is_no_level() -> None:
-    text = REVIEW + "二、今年的工作\n今年拟安排中央财政赤字1800亿元。同时，削减财政赤字450亿元。\n"
+    text = REVIEW + "二、今年的工作\n今年拟安排中央财政赤字1800亿元。同时，压减财政赤字120亿元。\n"
     assert targets(text) == {"中央财政赤字": "1800亿元"}
 
 

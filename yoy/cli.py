@@ -300,32 +300,36 @@ Key = tuple[str, int]
 
 
 def _ordered(corpus: corpus_mod.Corpus, old_key: Key, new_key: Key) -> tuple[Key, Key]:
-    """The two keys in time order; the same report twice is refused. Says nothing on stdout.
+    """The two keys in time order; the same report twice is refused. Says nothing.
 
-    Reversed years (`城阳 2025 2022`) are swapped, with a note on stderr: the older report is always
-    the "old" side, so the arrows in every brief point forward in time.
+    Reversed years (`城阳 2025 2022`) are swapped (`_checked_pair` notes it on stderr): the older
+    report is always the "old" side, so the arrows in every brief point forward in time.
     """
     old_region, new_region = corpus.resolve_region(old_key[0]), corpus.resolve_region(new_key[0])
     if (old_region, old_key[1]) == (new_region, new_key[1]):
         raise UsageError(f"{old_region} {old_key[1]} is the same report twice; compare two years "
                          f"(yoy compare {old_key[0]} OLD_YEAR NEW_YEAR) or two regions")
     if old_key[1] > new_key[1]:
-        click.echo(f"note: {old_key[1]} is later than {new_key[1]}; comparing the older report first "
-                   f"({new_region} {new_key[1]} → {old_region} {old_key[1]})", err=True)
         old_key, new_key = new_key, old_key
     return old_key, new_key
 
 
 def _checked_pair(corpus: corpus_mod.Corpus, old_key: Key, new_key: Key) -> tuple[Report, Report]:
-    """Both reports loaded, in time order (`_ordered`)."""
-    old_key, new_key = _ordered(corpus, old_key, new_key)
-    return corpus.load(*old_key), corpus.load(*new_key)
+    """Both reports loaded, in time order (`_ordered`); the note on a swap comes once both exist."""
+    ordered = _ordered(corpus, old_key, new_key)
+    old, new = corpus.load(*ordered[0]), corpus.load(*ordered[1])
+    if ordered[0] != old_key:
+        click.echo(f"note: {old_key[1]} is later than {new_key[1]}; comparing the older report first "
+                   f"({old.meta.region} {old.meta.year} → {new.meta.region} {new.meta.year})", err=True)
+    return old, new
 
 
 def _planned_paths(pairs: Sequence[tuple[Report, Report]], fmts: Sequence[str], out_dir: Path) -> None:
-    """Refuse before any work if a brief would overwrite a file yoy did not write."""
+    """Refuse before any work if a brief would overwrite a file yoy did not write, or if the output
+    directory cannot be made or written to."""
     from yoy import render
 
+    render.check_output_dir(out_dir)
     render.check_writable([
         out_dir / f"{render.stem_for(o.meta.region, o.meta.year, n.meta.region, n.meta.year)}.{fmt}"
         for o, n in pairs for fmt in fmts])
@@ -421,9 +425,7 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
     Pairs whose reports (and yoy version) have not changed since their briefs were written are skipped,
     so an interrupted run picks up where it stopped. With --scheduler (or DASK_SCHEDULER_ADDRESS) the
     pairs run on a Dask cluster whose workers read the corpus from a shared path. Every pair is checked
-    (regions, years, files to overwrite) before anything is written.
-
-    Every pair is checked (regions, years, files to overwrite) before anything is written.
+    (regions, years, files to overwrite, the output directory) before anything is written.
 
     \b
     Example:

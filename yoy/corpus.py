@@ -72,6 +72,10 @@ ADD_HINT = "yoy ingest PATH-TO-SAVED-PAGE"
 SUGGEST_LIMIT = 3
 SUGGEST_MIN_SCORE = 60  # rapidfuzz WRatio, 0..100
 SUGGEST_MARGIN = 8  # suggest only names scoring within this of the best one
+# A Chinese query matched only by its pinyin (no character in common with the name) must score this
+# much: a near-homophone (劳山/laoshan → laoshanqu 87.5, chengyan → chengyangqu 84) passes, an unrelated
+# name sharing a syllable (huoxing → shaoxing 80, → huolinguoleshi 77) does not. Set from those scores.
+SUGGEST_SOUND_SCORE = 84
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
 REPAIR_HINT = "fix the file, or store the report again with: yoy ingest --replace PATH-TO-SAVED-PAGE"
@@ -233,11 +237,13 @@ def _suggest(wanted: str, keys: dict[str, str]) -> list[str]:
     queries = [wanted]
     if re.search(r"[\u4e00-\u9fff]", wanted):  # an ideograph: a Chinese name, also matched by its pinyin
         queries.append("".join(lazy_pinyin(wanted)))
-    for q in queries:
+    for n, q in enumerate(queries):
         if q in keys:
             scores[keys[q]] = 100.0
         for key, score, _ in process.extract(q, list(keys), scorer=fuzz.WRatio, limit=30,
                                              score_cutoff=SUGGEST_MIN_SCORE):
+            if n and score < SUGGEST_SOUND_SCORE and not set(wanted) & set(keys[key]):
+                continue  # by its sound only, and not close: another name
             scores[keys[key]] = max(scores.get(keys[key], 0.0), float(score))
     if not scores:
         return []

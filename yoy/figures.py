@@ -225,13 +225,13 @@ _ISSUED = re.compile(vocab.ISSUED)
 _LATER_AMOUNT = re.compile(vocab.LATER_AMOUNT.format(value=_VALUE_CORE))
 # The indicator as the object of 将/把: the figure that follows is set as something else.
 _OBJECT_OF = re.compile(vocab.OBJECT_OF)
-# A change verb right before a sum or rate: what follows is the change (削减财政赤字450亿元).
+# A change verb right before a sum or rate: what follows is the change (压减财政赤字120亿元, invented).
 _CHANGE_BEFORE = re.compile(vocab.CHANGE_BEFORE)
 _BEFORE_AMOUNT = re.compile(vocab.BEFORE_AMOUNT.format(value=_VALUE_CORE))
 # Gap words that mean the figure is not the indicator's own (a share, a part, a per-head figure).
 # (资金: 安排超长期特别国债资金3000亿元支持设备更新 is a share of the bonds, not their total)
 _GAP_REJECT = re.compile(vocab.GAP_REJECT)
-# Gap or verb words of a change against last year (比上年预算减少198亿元): a delta, not the target.
+# Gap or verb words of a change against last year (比上年预算减少75亿元, invented): a delta, not the target.
 _DELTA = re.compile(vocab.DELTA)
 _GROWTH_WORD = re.compile(vocab.GROWTH_WORDS)
 _DECLINE_WORD = re.compile(vocab.DECLINE_WORDS)
@@ -336,7 +336,7 @@ def plan_start(folded: str, year: int, parts: Sequence[Block]) -> int:
     m = cue.search(folded)
     if m:
         cands.append(max(folded.rfind("\n", 0, m.start()), folded.rfind("。", 0, m.start())) + 1)
-    # a paragraph that opens the coming year: 2000年是世纪交替之年 / 今年是…的一年
+    # a paragraph that opens the coming year: 2031年是…之年 / 今年是…的一年
     opening = re.compile(vocab.YEAR_OPENING.format(year=year), re.M)
     m = opening.search(folded)
     if m:
@@ -399,9 +399,9 @@ def _clause_figures(table: Indicators, clause: str, year: int, target: bool, for
                                     evidence=evidence, canonical=row.canonical + matched,
                                     period=period(paired.end() if paired else m.end())), rank))
         if _OBJECT_OF.search(clause[:m.start()]):
-            continue  # 将农民人均纯收入2300元作为扶贫标准: the figure is set as something else
+            continue  # 将X人均收入5600元作为Y标准 (invented): the figure is set as something else
         if row.measure != "growth" and _CHANGE_BEFORE.search(clause[:m.start()]):
-            continue  # 削减财政赤字450亿元: the change, not the level
+            continue  # 压减财政赤字120亿元 (invented): the change, not the level
         if not target and _RESTATED_BEFORE.search(clause[:m.start()]):
             continue  # the review naming last year's target (年初确定的…4%左右…的目标): not a result
         rest = clause[m.end():]
@@ -482,7 +482,7 @@ def _clause_figures(table: Indicators, clause: str, year: int, target: bool, for
                                 is_target=target, evidence=evidence, canonical=canonical, period=period(end)),
                          rank))
         g = _FOLLOW_GROWTH.match(clause[end:]) if v and display == row.display and not pair_of else None
-        if g and row.measure == "growth":  # 国内生产总值超过30万亿元,比上年增长9%
+        if g and row.measure == "growth":  # 地区生产总值超过800亿元,比上年增长6% (invented)
             gv = _VALUE_RE.match(g.group("value"))
             assert gv is not None
             value, number, unit, qual = _value_parts(gv)
@@ -514,14 +514,14 @@ def _clause_figures(table: Indicators, clause: str, year: int, target: bool, for
 
 def _words_target(rest: str, row: Indicator) -> tuple[str, tuple[str, str]] | None:
     """(value, (shown, matched) name suffix) of a target stated in words right after an indicator:
-    进出口促稳提质, 居民收入增长和经济增长同步, 广义货币M2…增速同名义经济增速基本匹配."""
+    进出口稳中提效 (invented), 居民收入增长和经济增长同步, 广义货币M2…增速同名义经济增速基本匹配."""
     lead = _MEASURE_LEAD.match(rest)
     body = rest[lead.end():] if lead else rest
     run = _RELATION_RUN.match(body)
     assert run is not None
     words = run.group(0)
     if (_RELATION.search(words) and len(words) <= RELATION_MAX_CHARS and re.search(r"[\u4e00-\u9fff]$", words)
-            and not re.match(vocab.ONE_OF_SEVERAL, words)  # 能耗等约束性指标…: one of several
+            and not re.match(vocab.ONE_OF_SEVERAL, words)  # 能耗等X指标… (invented): one of several
             and not _GAP_REJECT.search(words)):  # 固定资产投资用于农村的增量要高于上年: not its own
         if row.measure != "growth" or (lead is None and not _COMPARED.search(words)):
             return words, ("", "")  # 完成省下达任务: a quota, no measure
@@ -600,8 +600,8 @@ def extract_all(table: Indicators, folded_text: str, text: str, year: int, sente
         para_start = starts[bisect.bisect_right(starts, span.start) - 1] if starts else 0
         by_sentence.setdefault(max(para_start, folded_text.rfind("。", 0, span.start)), []).extend(found)
     # A target in words counts in the targets passage, in a full sentence with numeric targets of the year
-    # (城镇新增就业900万人以上,…;进出口促稳提质,…), or as a relation (同名义经济增速基本匹配: the monetary
-    # paragraph has no figure): elsewhere "进出口企业拓展市场" is prose, not a target.
+    # (城镇新增就业900万人以上,…;进出口稳中提效,…: invented), or as a relation (同名义经济增速基本匹配:
+    # the monetary paragraph has no figure): elsewhere "进出口企业拓展市场" is prose, not a target.
     out: list[Found] = []
     for _, found in sorted(by_sentence.items()):
         numeric = any(f.figure.number is not None and f.figure.period is Period.YEAR for f in found)

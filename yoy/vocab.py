@@ -270,7 +270,7 @@ JOINER = r"^(?:和|及|、)$"
 # Words-only targets do not start with a particle, nor with a verb (a clause of prose).
 QUAL_BAD_START = r"^[的和与及等同]"
 QUAL_BAD_VERB = r"(?:增长|下降|降低|达到|实现|完成|控制|保持)"
-# An indicator followed by 的/等 is one of several (能耗等约束性指标).
+# An indicator followed by 的/等 is one of several (能耗等X指标, invented).
 ONE_OF_SEVERAL = r"[的等]"
 # The measures an indicator's name ends with, as the figures name them: growth, fall, cut, amount of
 # growth. `base_of` strips them.
@@ -303,7 +303,7 @@ PLAN_CUE = (r"(?:经济社会发展|国民经济和社会发展|政府工作|工
             r"(?:总体要求|主要任务|总体部署|主要预期目标|预期目标|主要目标|工作的?建议|"
             r"主要工作安排|工作安排)")
 THIS_YEAR_PLAN = r"(?:今年|本年|{year}年)" + PLAN_CUE  # `{year}`: the report's year
-# A paragraph that opens the coming year (2000年是世纪交替之年 / 今年是…的一年).
+# A paragraph that opens the coming year (2031年是…之年 / 今年是…的一年).
 YEAR_OPENING = r"^(?:今年|{year}年)是"
 # Cue of the expected-targets passage: its clauses rank first for an indicator's headline target.
 TARGET_CUE = r"主要预期目标|预期目标|主要目标|目标是|目标为"

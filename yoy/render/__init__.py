@@ -44,6 +44,7 @@ from yoy.render.output import (
     MD_MARKER,
     STDOUT_FORMATS,
     brief_stem,
+    check_output_dir,
     check_writable,
     index_row,
     is_yoy_output,
@@ -57,7 +58,8 @@ from yoy.render.pdf import hb_subset_available, pdf_worker
 
 __all__ = [
     "BRIEF_CARDS", "DIRECTION", "FORMATS", "HTML_MARKER", "MD_MARKER", "STDOUT_FORMATS", "basis_label",
-    "brief_context", "brief_stem", "caveats_of", "check_writable", "environment", "generator",
+    "brief_context", "brief_stem", "caveats_of", "check_output_dir", "check_writable", "environment",
+    "generator",
     "hb_subset_available", "headline", "index_row", "is_yoy_output", "parse_formats", "pdf_worker", "plain",
     "priority_reason", "render", "render_all", "render_html", "render_json", "render_markdown",
     "render_pdf", "render_pdf_html", "side_labels", "stem_for", "templates_dir", "write_briefs",

@@ -4,6 +4,7 @@ overwritten) and the one writer of briefs and their index (atomic: a killed run 
 from __future__ import annotations
 
 import json
+import os
 import re
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -99,6 +100,19 @@ def check_writable(paths: Iterable[Path]) -> None:
         if path.exists() and not is_yoy_output(path):
             raise RenderError(f"{path} exists and was not written by yoy; not overwriting it "
                               "(move it away or choose another --output-dir)")
+
+
+def check_output_dir(out_dir: Path) -> None:
+    """Refuse (RenderError) an output directory that cannot be made or written to, before any work:
+    the directory itself, or the nearest folder above it that exists, must be a writable directory.
+    Nothing is created here."""
+    path = Path(out_dir).absolute()
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    if not path.is_dir():
+        raise RenderError(f"cannot create output directory {out_dir}: {path} is not a directory")
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise RenderError(f"cannot create output directory {out_dir}: {path} is not writable")
 
 
 def _prepare(out_dir: Path) -> None:

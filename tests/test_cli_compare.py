@@ -118,6 +118,14 @@ def test_an_output_dir_that_cannot_be_made_is_refused_before_the_comparison(tmp_
     assert [p.name for p in tmp_path.iterdir()] == ["a-file"]
 
 
+def test_brief_refuses_an_output_dir_that_cannot_be_made(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x\n", encoding="utf-8")
+    result = yoy("brief", "城阳:2022:2025", "--format", "md", "-o", str(blocker / "briefs"))
+    assert "not a directory" in one_line_error(result, 5)
+    assert [p.name for p in tmp_path.iterdir()] == ["a-file"]
+
+
 def test_reversed_years_with_a_missing_report_give_only_the_error() -> None:
     result = yoy("compare", "城阳", "2099", "2025", "--format", "md")
     assert "2099" in one_line_error(result, 4)

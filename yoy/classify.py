@@ -606,7 +606,9 @@ def _thanks_spans(flat: str) -> tuple[tuple[int, int], ...]:
 def _thanked(side: _Side, t: str) -> bool:
     """Every place of the candidate phrase `t` is in a sentence of thanks: an addressee."""
     places = _places(side, t) if side.thanks else None
-    return bool(places) and all(any(a <= p < b for a, b in side.thanks) for p in places or ())
+    if not places:
+        return False
+    return all(any(a <= p < b for a, b in side.thanks) for p in places)
 
 
 def heading_text(d: Doc) -> str:

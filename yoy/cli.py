@@ -324,15 +324,13 @@ def _checked_pair(corpus: corpus_mod.Corpus, old_key: Key, new_key: Key) -> tupl
     return old, new
 
 
-def _planned_paths(pairs: Sequence[tuple[Report, Report]], fmts: Sequence[str], out_dir: Path) -> None:
-    """Refuse before any work if a brief would overwrite a file yoy did not write, or if the output
-    directory cannot be made or written to."""
+def _planned_paths(pairs: Sequence[tuple[str, int, str, int]], fmts: Sequence[str], out_dir: Path) -> None:
+    """Refuse before any work if the output directory cannot be made or written to, or if a brief of
+    `pairs` (old region, old year, new region, new year) would overwrite a file yoy did not write."""
     from yoy import render
 
     render.check_output_dir(out_dir)
-    render.check_writable([
-        out_dir / f"{render.stem_for(o.meta.region, o.meta.year, n.meta.region, n.meta.year)}.{fmt}"
-        for o, n in pairs for fmt in fmts])
+    render.check_writable([out_dir / f"{render.stem_for(*pair)}.{fmt}" for pair in pairs for fmt in fmts])
 
 
 def _compare(corpus: corpus_mod.Corpus, old: Report, new: Report) -> Comparison:
@@ -382,7 +380,7 @@ def compare_command(ctx: click.Context, args: tuple[str, ...], formats: str, out
     corpus = _corpus_of(ctx)
     old, new = _checked_pair(corpus, old_key, new_key)
     if not to_stdout:
-        _planned_paths([(old, new)], fmts, out_dir)
+        _planned_paths([(old.meta.region, old.meta.year, new.meta.region, new.meta.year)], fmts, out_dir)
     name = f"{old.meta.region} {old.meta.year} → {new.meta.region} {new.meta.year}"
     with render.pdf_worker("pdf" in fmts and not to_stdout), \
             terminal.steps(f"comparing {name} …") as progress:
@@ -455,8 +453,7 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
         raise click.UsageError("give REGION:OLD_YEAR:NEW_YEAR pairs or --all-consecutive")
     keys = [_ordered(corpus, old_key, new_key) for old_key, new_key in keys]
     todo = batch.plan(corpus, keys, fmts, worker_corpus, appendix)
-    render.check_writable([output_dir / f"{render.stem_for(*job.old, *job.new)}.{fmt}"
-                           for job in todo for fmt in fmts])
+    _planned_paths([(*job.old, *job.new) for job in todo], fmts, output_dir)
     client = batch.connect(address) if address else None
     try:
         in_here = client is None and n_jobs == 1  # PDFs laid out by a warm worker, as `yoy compare` does

@@ -14,6 +14,10 @@ figures printed here; rerun it after adding reports to see whether they still ho
 - PARALLEL_QUORUM (outline): per sibling group of ≥ MIN_TEMPLATE_SIBLINGS headings with visible ends,
   the largest share of siblings with the same character at one distance (≤ ANCHOR_SPAN) from the end;
   against the same share in random groups of as many headings drawn from different reports (chance).
+- MAX_ITEM (outline): the first sentences of paragraphs that go on past them, by length: the share
+  with no clause mark (a lead phrase, not a clause chain).
+- MIN_DIGEST_SECTIONS (outline): in the reports with numbered headings, the most paragraphs sharing
+  one opening of MIN_DIGEST_PREFIX characters (chance openings, where the digest rule does not run).
 - NULL_RATIO (align): in every consecutive and every same-year (peer) pair of the corpus, each group's
   scores over its median: a unit's mutual best counterpart, against the scores that are neither a
   row's nor a column's best (unrelated pairs).
@@ -233,6 +237,52 @@ def show_repeat(out: Callable[[str], None]) -> None:
         f"(the clause statistics clip at ±{outline.STAT_CLIP:g})")
 
 
+# Clause punctuation inside a sentence: a first sentence holding none is a phrase, not a clause chain.
+CLAUSE_MARKS = ",;:、"
+FIRST_SENTENCE = re.compile(r"[^。!?]*[。!?]")
+# Length buckets of first sentences (characters), and the last one (everything longer).
+BUCKET, LAST_BUCKET = 4, 40
+
+
+def item_lengths() -> dict[int, tuple[int, int]]:
+    """First sentences of the paragraphs that go on past it, by length bucket: (count, comma-free)."""
+    out: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for r in reports():
+        for line in fold(r.text).splitlines():
+            line = line.strip()
+            m = FIRST_SENTENCE.match(line)
+            if m is None or m.end() >= len(line):
+                continue
+            first = m.group(0)
+            row = out[min(len(first) // BUCKET * BUCKET, LAST_BUCKET)]
+            row[0] += 1
+            row[1] += not any(ch in CLAUSE_MARKS for ch in first)
+    return {k: (v[0], v[1]) for k, v in sorted(out.items())}
+
+
+def show_max_item(out: Callable[[str], None]) -> None:
+    rows = item_lengths()
+    shown = ", ".join(f"{k}-{k + BUCKET - 1}: {free / n:.0%} of {n}" if k < LAST_BUCKET
+                      else f"{k}+: {free / n:.0%} of {n}" for k, (n, free) in rows.items())
+    out(f"MAX_ITEM = {outline.MAX_ITEM}: first sentences of paragraphs that go on, by length, share with no "
+        f"clause mark (a phrase): {shown}")
+
+
+def show_digest(out: Callable[[str], None]) -> None:
+    """Per report with numbered headings: the most paragraphs sharing one MIN_DIGEST_PREFIX opening."""
+    counts = []
+    for r, tree in zip(reports(), outlines(), strict=True):
+        if not tree.blocks or all(b.n is None for b in tree.blocks):
+            continue
+        texts = [t.strip() for t in fold(r.text).splitlines() if len(t.strip()) > outline.MIN_DIGEST_PREFIX]
+        shared = Counter(t[: outline.MIN_DIGEST_PREFIX] for t in texts)
+        counts.append(max(shared.values(), default=0))
+    out(f"MIN_DIGEST_SECTIONS = {outline.MIN_DIGEST_SECTIONS}: in the {len(counts)} reports with numbered "
+        f"headings, the most paragraphs sharing one {outline.MIN_DIGEST_PREFIX}-character opening: "
+        f"{dict(sorted(Counter(counts).items()))} (≥ {outline.MIN_DIGEST_SECTIONS} in "
+        f"{sum(c >= outline.MIN_DIGEST_SECTIONS for c in counts)})")
+
+
 # --- align: the counterpart gate -------------------------------------------------------------------
 
 @cache
@@ -372,6 +422,7 @@ def show_compare(out: Callable[[str], None]) -> None:
 
 SHOW: dict[str, Callable[[Callable[[str], None]], None]] = {
     "MAX_TITLE": show_max_title, "STAT_CLIP": show_stat_clip, "REPEAT": show_repeat,
+    "MAX_ITEM": show_max_item, "MIN_DIGEST_SECTIONS": show_digest,
     "NULL_RATIO": show_null_ratio, "NUMBERED_MAX": show_numbered, "SUGGEST_LIMIT": show_suggest,
     "COMPARE": show_compare,
 }

@@ -1,7 +1,9 @@
 """Provenance of the open-class word lists of yoy/vocab.py: each list's defining statistic, computed
 from the embedded corpus, one row per entry, plus the words the criterion would add.
 
-Run: .venv/bin/python scripts/vocab_provenance.py [--list NAME] [--top N]
+Run: .venv/bin/python scripts/vocab_provenance.py [--list NAME] [--top N] [--check]
+
+`--check` prints only the entries that fail (exit 1): what tests/test_vocab_provenance.py asserts.
 
 The lists are hand-written from the genre; this script states what class each is and measures every
 entry against it, so that a maintainer can review a list or rebuild it from the candidates. The
@@ -808,14 +810,37 @@ def show(name: str, top: int, out: Callable[[str], None] = print) -> None:
         out(f"  + {r.word}\t{r.tag or '-'}\t{r.stat}")
 
 
-def main(argv: Sequence[str] | None = None) -> None:
+def problems(name: str) -> list[str]:
+    """What `--check` fails on for one list: an entry that meets neither the tested part of its
+    criterion (`CHECKS`) nor an exception, and a stale exception (no entry, or one that passes)."""
+    ok, exceptions = CHECKS[name], LISTS[name][2]
+    found = entries(name)
+    out = [f"{name}: {w} meets no criterion and has no exception" for w in found
+           if not ok(w) and w not in exceptions]
+    out += [f"{name}: exception for {w}, which is not an entry" for w in exceptions if w not in found]
+    out += [f"{name}: exception for {w}, which meets the criterion" for w in exceptions
+            if w in found and ok(w)]
+    out += [f"{name}: exception for {w} without a reason" for w, why in exceptions.items() if not why.strip()]
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--list", choices=sorted(LISTS), action="append", help="one list (default: all)")
     ap.add_argument("--top", type=int, default=30, help="candidates to show per list (default 30)")
+    ap.add_argument("--check", action="store_true",
+                    help="print nothing but the failures; exit 1 if an entry fails its tested criterion "
+                    "without an exception, or an exception is stale")
     args = ap.parse_args(argv)
+    if args.check:
+        failed = [p for name in args.list or LISTS for p in problems(name)]
+        for p in failed:
+            print(p, file=sys.stderr)
+        return 1 if failed else 0
     for name in args.list or LISTS:
         show(name, args.top)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -32,28 +32,37 @@ from yoy.text import NUMERALS, SENTENCE_END, chinese_number, chinese_numeral, fo
 
 # A title is at least this long (shorter: `一、` followed by a table row, not a heading).
 MIN_TITLE = 4
-# Longest title accepted without a visible end. The gold's longest heading has 45 characters
-# (市南区 part 1); national reports stay under 40. Past this the heading must be cut.
+# Longest title accepted without a visible end; past this the heading must be cut. Over the 218
+# headings of the embedded reports that stand alone on their line (their end is visible), the longest
+# has 47 characters and 99% have at most 38 (scripts/measure_thresholds.py): 60 is that longest plus a
+# quarter, a margin for longer headings elsewhere, not a fitted value.
 MAX_TITLE = 60
 # Characters compared from the end of sibling titles when looking for their shared template.
 # `一季更比一季X` needs 7; longer templates are rare and 8 keeps the scan cheap.
 TEMPLATE_SPAN = 8
-# Share of siblings that must share a template before it overrides a visible sentence end.
-# Calibrated on the gold: run-on 崂山区 2019 siblings share `新X X` 7 of 8 (0.875); in punctuated
-# 即墨区 2019 titles a common character (城, 发) reaches at most 3 of 6 (0.5) by chance.
+# Share of siblings that must share a template before it overrides a visible sentence end. Measured
+# by scripts/measure_thresholds.py over the 62 sibling groups (≥ MIN_TEMPLATE_SIBLINGS headings, ends
+# visible) of the embedded reports: the largest share of siblings with one character at one distance
+# (≤ ANCHOR_SPAN) from the end is 0.8-1.0 in 6 groups, each written to one pattern, and at most 0.67
+# in the others; random groups of as many headings, one per report (chance), reach 0.50 at p95, 0.67 at
+# p99 and 0.8 in 0.05% of draws. 0.8 sits in that gap.
 PARALLEL_QUORUM = 0.8
 # Template anchors are looked for this far from the end of a title (`新X X`: 3; `一季更比一季X`: 2).
 ANCHOR_SPAN = 4
 # A phrase of at least this many characters that the body repeats right after the heading
 # (`…保障X会议重大任务把保障X会议作为…`) marks where the heading must have ended.
 REPEAT_MIN = 4
+# The repeat's weight on the log-odds scale of the clause statistics: + inside its window, − outside.
+# Its own log-odds: of the embedded reports' headings that stand alone on their line, run on into
+# their body, 87 show a repeat and its window holds the true end in 63 (ln(63.5/24.5) = 0.95,
+# scripts/measure_thresholds.py): a hint worth about one unit, half a clipped word's STAT_CLIP.
 REPEAT_BONUS = 1.0
 # Weight of template agreement (characters agreeing, averaged over siblings) against the clause
 # statistics (log-odds, clipped to ±STAT_CLIP). One agreeing character outweighs a weak hint.
 PARALLEL_WEIGHT = 2.0
 # Prior for a visible sentence end as the title end: it yields only to a template shared by the
 # siblings (a title `…取得新进展` whose body runs on to a sentence end loses to a `…新X X` template
-# that 7 of 8 sibling headings agree on).
+# that a quorum of sibling headings agree on).
 NATURAL_BONUS = 2.0
 # Cutting through a jieba word needs this much more support (jieba glues `高后`, `足用` across
 # the heading end, so it cannot be forbidden outright).
@@ -63,15 +72,25 @@ INSIDE_WORD_PENALTY = 1.5
 # side is trusted: a template's repeated word that never ends a clause (0 of 14 final in 崂山区 2019)
 # cannot end a heading such as `…一季更比一季强`.
 MIN_EVIDENCE = 3
+# The clip is the log-odds the least counted evidence can show: a word seen MIN_EVIDENCE times, every
+# time clause-final, scores ln(3.5/0.5) = 1.95; a frequent word counts no more than that. Over the
+# embedded reports 1.7% of the word counts that reach MIN_EVIDENCE score above +2 and 39% below -2
+# (scripts/measure_thresholds.py): the clip mostly caps words that never end a clause.
 STAT_CLIP = 2.0
 # Headings a transcription may have lost between two numbered headings that stand on their own
 # lines (the national 2007 text lacks part 3's (三)): the others keep their numbers.
 MAX_LOST_HEADINGS = 1
 # Items are lead phrases: a paragraph's first sentence when it is at most this long and the
-# paragraph goes on (`加快发展X产业。…`). Lead phrases in the gold seeds run 4-16 characters.
+# paragraph goes on (`加快发展X产业。…`). Such first sentences of the embedded reports hold no clause
+# mark (a phrase, not a clause chain) in 97% at 8-11 characters, 64% at 16-19, 40% at 20-23, 18% at
+# 24-27, 4% at 28-31 and none from 32 on (scripts/measure_thresholds.py): past 24 a phrase is the
+# exception.
 MAX_ITEM = 24
-# Digest sections: at least this many paragraphs must open with the same words (the gold digest
-# has 5; three parallel openings are already unlikely by chance in a report).
+# Digest sections: at least this many paragraphs must open with the same words. Three, the least
+# group that is not one coincidence (as MIN_TEMPLATE_SIBLINGS). Chance openings are common in full
+# reports (in 7 of the 19 embedded reports with numbered headings, 3 to 6 paragraphs share a
+# MIN_DIGEST_PREFIX opening: scripts/measure_thresholds.py), so the rule runs only on a text without
+# numbered headings.
 MIN_DIGEST_SECTIONS = 3
 # …and the shared opening must be at least this long (`2031年,某区将在` has 10).
 MIN_DIGEST_PREFIX = 6

@@ -244,6 +244,30 @@ def test_markdown_is_commonmark_with_tables(name: str) -> None:
         assert f"{t['mark']} {t['label']}" in cells
 
 
+@pytest.mark.parametrize(("title", "shown"), [
+    ("某地发布,亮点多!", "某地发布，亮点多！"),
+    ("某区报告 : 全文 ; 附表", "某区报告：全文；附表"),
+    ("某项(试行)办法", "某项（试行）办法"),
+    ("某地区生产总值(GDP)增长", "某地区生产总值（GDP）增长"),
+    ("投入 1,000 万元, 10:30 开会", "投入 1,000 万元，10:30 开会"),  # digits keep theirs
+    ("Report (draft), v2: final", "Report (draft), v2: final"),  # no Chinese: as read
+    ("某地报告", "某地报告"),
+])
+def test_titles_are_shown_with_full_width_punctuation(title: str, shown: str) -> None:
+    assert context.display_title(title) == shown
+
+
+def test_a_title_is_folded_in_every_brief_and_kept_in_the_record(render_chengyang: Comparison) -> None:
+    title = "某区亮点多,看点足!某区政府工作报告(全文)"
+    c = dataclasses.replace(render_chengyang, new=dataclasses.replace(render_chengyang.new, title=title))
+    shown = "某区亮点多，看点足！某区政府工作报告（全文）"
+    md = render.render_markdown(c)
+    cells = [t.content for t in markdown().parse(md) if t.type == "inline"]
+    assert shown in cells and title not in md  # a cell of its own, no half-width mark or escape left
+    assert f'<div class="report-title">{shown}</div>' in render.render_html(c)  # the PDF shows no titles
+    assert json.loads(render.render_json(c))["new"]["title"] == title
+
+
 @pytest.mark.parametrize("name", sorted(RENDER_PAIRS))
 def test_markdown_golden(name: str) -> None:
     golden(f"{name}.md", render.render_markdown(render_record(name)))

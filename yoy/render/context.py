@@ -111,9 +111,40 @@ def _segments(chunks: Sequence[DiffChunk], drop: str) -> tuple[Seg, ...]:
     return tuple(out)
 
 
+# Half-width punctuation a Chinese title may carry from its web page (看点X,Y!), and the full-width
+# form a Chinese line takes. Only these: a full stop or a hyphen is a decimal point, a date or a range.
+_FULL_WIDTH = str.maketrans(",!?;:()", "，！？；：（）")
+# CJK ideographs, CJK punctuation (、。「」《》…) and full-width forms (，（）…): a Chinese neighbour.
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# A half-width mark with a Chinese character on one side (spaces between them are taken with it).
+_HALF_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s*([,!?;:])\s*|\s*([,!?;:])\s*(?=[{_CJK}])")
+# A pair of half-width parentheses, with the characters on either side (a pair folds as one).
+_HALF_PARENS = re.compile(r"(?<=(.))?\(([^()]*)\)(\s*)(?=(.))?", re.S)
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def _parens(m: re.Match[str]) -> str:
+    before, inside, space, after = m[1] or "", m[2], m[3], m[4] or ""
+    if not _CJK_CHAR.search(before + inside + after):
+        return m[0]
+    return f"（{inside}）" + ("" if _CJK_CHAR.match(after) else space)
+
+
+def display_title(text: str | None) -> str:
+    """A title as the briefs show it: half-width punctuation next to a Chinese character in its
+    full-width form (某地发布,亮点多! → 某地发布，亮点多！), spaces around it dropped, and a pair of
+    parentheses that holds or touches Chinese as a full-width pair (某项(试行)办法 → 某项（试行）办法).
+    Display only: the record keeps the title as read, and a mark among Latin letters or digits
+    (1,000 · 10:30 · A(B)) stays as it is."""
+    if not text:
+        return ""
+    text = _HALF_PARENS.sub(_parens, text)
+    return _HALF_IN_CJK.sub(lambda m: (m[1] or m[2]).translate(_FULL_WIDTH), text)
+
+
 def _ref(ref: ReportRef) -> dict[str, Any]:
     return {"region": ref.region, "year": ref.year, "kind": str(ref.kind),
-            "kind_label": KIND_LABELS.get(ref.kind, str(ref.kind)), "title": ref.title,
+            "kind_label": KIND_LABELS.get(ref.kind, str(ref.kind)), "title": display_title(ref.title),
             "chars": ref.chars, "caveat": ref.caveat, "partial": ref.kind != Kind.FULL}
 
 
@@ -367,13 +398,14 @@ def _pair(p: SectionPair, rows: tuple[SentenceRow, ...]) -> dict[str, Any]:
         "id": p.id, "relation": p.relation, "label": RELATION_LABELS.get(p.relation, p.relation),
         "level": p.level, "changed": changed, "edited": edited, "rewritten": rewritten,
         "share": share, "ins": ins, "dels": dels, "whole": whole, "types": " ".join(types),
-        "old_path": _path(p.old_path), "old_title": p.old_title or "",
-        "new_path": _path(p.new_path), "new_title": p.new_title or "",
+        "old_path": _path(p.old_path), "old_title": display_title(p.old_title),
+        "new_path": _path(p.new_path), "new_title": display_title(p.new_title),
         "has_old": has_old, "has_new": has_new,
         "inline_segs": _segments(chunks, ""),
         "old_excerpt": _excerpt(p.old_text), "new_excerpt": _excerpt(p.new_text),
         "old_chars": len(p.old_text or ""), "new_chars": len(p.new_text or ""),
-        "short": p.new_title or p.old_title or _path(p.new_path or p.old_path) or BRIEF_WORDS["untitled"],
+        "short": display_title(p.new_title or p.old_title) or _path(p.new_path or p.old_path)
+        or BRIEF_WORDS["untitled"],
         "rows": [],
     }
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from yoy.align import SentenceRow, sentence_rows
+from yoy.formulations import fragment
 from yoy.models import (
     BASIS_LABELS,
     BRIEF_WORDS,
@@ -75,9 +76,11 @@ BRIEF_CARDS = 8  # target cards on the PDF's first page
 # Page 1 keeps this many of its BRIEF_TOP places for the best dropped formulations (when there are
 # any): new formulations outrank drops, and a briefing that names only additions misses half the news.
 BRIEF_DROPPED = 2
-# Beyond a group's tables, the PDF names this many more terms of each change in one line; the rest
-# are counted and left to the HTML and JSON (a pair can have hundreds of one-off new phrases, and the
-# brief must stay a few pages: 30 terms are a few lines).
+# Beyond a group's table, the PDF and the Markdown brief name this many more terms of each change in
+# one line, in rank order; the rest are counted and left to the HTML view (its "显示其余" table) and the
+# JSON record, which keep every item. A pair can have hundreds of one-off new phrases, most of them
+# incidental wording or pieces of a clause: the brief must stay a few pages (30 terms are a few lines,
+# and the national 2008→2009 Markdown brief falls from 66 KB to a third of that).
 PRINT_REST = 30
 
 
@@ -498,6 +501,21 @@ def figure_groups(c: Comparison) -> list[dict[str, Any]]:
     return groups
 
 
+def _tail(items: Sequence[dict[str, Any]], n: int = PRINT_REST) -> tuple[list[dict[str, Any]], int]:
+    """What a brief's one-line tail names of `items` (priorities in rank order, after its table): the
+    first `n` whose term the engine's shape test does not take for a clause fragment
+    (`formulations.fragment`: cut before its head, or a predicate; such a phrase is kept in the record
+    with half its salience, and a reader takes a list of terms for a list of names), and how many of
+    `items` it leaves to the HTML view and the JSON record."""
+    shown: list[dict[str, Any]] = []
+    for p in items:
+        if len(shown) == n:
+            break
+        if not fragment(p["term"]):
+            shown.append(p)
+    return shown, len(items) - len(shown)
+
+
 def caveats_of(c: Comparison) -> list[str]:
     """What the reader must be told before the changes, each once.
 
@@ -534,11 +552,11 @@ def brief_context(c: Comparison) -> dict[str, Any]:
         for p in items:
             if common and p["note"] == common:
                 p["note"], p["caveat_note"] = None, True
+        md_rest, md_more = _tail(items[keep:])
+        print_rest, print_more = _tail(items[keep // 2:])
         groups.append({"change": ch, "label": CHANGE_LABELS.get(ch, ch), "items": items, "note": common,
-                       "top": items[:keep], "rest": items[keep:],
-                       "print_top": items[:keep // 2],
-                       "print_rest": items[keep // 2:keep // 2 + PRINT_REST],
-                       "print_more": max(0, len(items) - keep // 2 - PRINT_REST)})
+                       "top": items[:keep], "rest": items[keep:], "md_rest": md_rest, "md_more": md_more,
+                       "print_top": items[:keep // 2], "print_rest": print_rest, "print_more": print_more})
     targets = [_target(i, t, loc) for i, t in enumerate(c.targets)]
     for t in targets:  # two regions: name the one that sets it
         if t["direction"] in (Direction.ONLY_OLD, Direction.ONLY_NEW):

@@ -258,9 +258,9 @@ def test_titles_are_shown_with_full_width_punctuation(title: str, shown: str) ->
 
 
 def test_a_title_is_folded_in_every_brief_and_kept_in_the_record(render_chengyang: Comparison) -> None:
-    title = "某区亮点多,看点足!某区政府工作报告(全文)"
+    title = "某区发布,亮点多!某区政府工作报告(全文)"
     c = dataclasses.replace(render_chengyang, new=dataclasses.replace(render_chengyang.new, title=title))
-    shown = "某区亮点多，看点足！某区政府工作报告（全文）"
+    shown = "某区发布，亮点多！某区政府工作报告（全文）"
     md = render.render_markdown(c)
     cells = [t.content for t in markdown().parse(md) if t.type == "inline"]
     assert shown in cells and title not in md  # a cell of its own, no half-width mark or escape left

@@ -12,7 +12,7 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 EXIT_CODES: dict[int, str] = {  # code → what it means, for --help and the README
     EXIT_OK: "done",
     EXIT_FAILURE: "an unexpected failure (a bug; YOY_DEBUG=1 shows the traceback)",
-    EXIT_USAGE: "usage: bad arguments or options (compare 城阳 0000 2025)",
+    EXIT_USAGE: "usage: bad arguments or options (e.g. a year out of range)",
     EXIT_INPUT: "input: a file that cannot be read as a report, or is over a limit",
     EXIT_NOT_FOUND: "not found: region, year, or --corpus directory",
     EXIT_OUTPUT: "output: a brief cannot be written (also an unknown --format)",

@@ -114,11 +114,12 @@ def _segments(chunks: Sequence[DiffChunk], drop: str) -> tuple[Seg, ...]:
     return tuple(out)
 
 
-# Half-width punctuation a Chinese title may carry from its web page (看点X,Y!), and the full-width
+# Half-width punctuation a Chinese title may carry from its web page (某地发布,亮点多!), and the full-width
 # form a Chinese line takes. Only these: a full stop or a hyphen is a decimal point, a date or a range.
 _FULL_WIDTH = str.maketrans(",!?;:()", "，！？；：（）")
-# CJK ideographs, CJK punctuation (、。「」《》…) and full-width forms (，（）…): a Chinese neighbour.
-_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# CJK ideographs, CJK punctuation (、。「」《》…) and full-width forms (，（）…): a Chinese neighbour
+# (regex escapes: no literal here).
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A half-width mark with a Chinese character on one side (spaces between them are taken with it).
 _HALF_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s*([,!?;:])\s*|\s*([,!?;:])\s*(?=[{_CJK}])")
 # A pair of half-width parentheses, with the characters on either side (a pair folds as one).

@@ -11,6 +11,7 @@ from click.testing import CliRunner, Result
 
 from yoy import render
 from yoy.cli import cli
+from yoy.errors import EXIT_CODES, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, YoyError
 
 CORPUS = Path(__file__).resolve().parents[1] / "yoy" / "corpus"
 FAST = "html,md,json"
@@ -266,3 +267,35 @@ def test_every_help_example_works_on_the_shipped_corpus(
     result = CliRunner().invoke(cli, argv)
     assert result.exit_code == 0, (example, result.output, result.stderr)
     assert "Traceback" not in result.output + result.stderr
+
+
+def _error_classes() -> list[type[YoyError]]:
+    """Every YoyError subclass of yoy (modules that define one imported first)."""
+    import yoy.batch
+    import yoy.regions  # AmbiguousRegionError
+
+    out, todo = [], [YoyError]
+    while todo:
+        cls = todo.pop()
+        out.append(cls)
+        todo.extend(cls.__subclasses__())
+    assert yoy.batch.BatchOptionError in out
+    return out
+
+
+def test_help_lists_every_exit_code_the_errors_use() -> None:
+    """`yoy --help` ends with the exit-code table, from errors.EXIT_CODES; every code an error class,
+    the CLI's own usage and interrupt paths, or a bug can end with has a row there."""
+    used = {cls.exit_code for cls in _error_classes()} | {EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED}
+    assert used <= set(EXIT_CODES), used - set(EXIT_CODES)
+    text = CliRunner().invoke(cli, ["--help"]).output
+    table = text.split("Exit codes", 1)[1]
+    rows = {int(m[1]): m[2] for m in re.finditer(r"^\s+(\d+)\s+(\S.*)$", table, re.M)}
+    assert rows == EXIT_CODES
+
+
+def test_readme_exit_codes_are_the_codes_table() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| code | meaning |", 1)[1].split("\n\n", 1)[0]
+    rows = {int(m[1]): m[2].replace("`", "") for m in re.finditer(r"^\| (\d+) \| (.*) \|$", table, re.M)}
+    assert rows == EXIT_CODES

@@ -24,7 +24,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tests.conftest import RENDER_ATTR, RENDER_PAIRS, RENDER_SCRIPT, render_record
-from yoy import jsonio, render
+from yoy import formulations, jsonio, render
 from yoy.errors import RenderError
 from yoy.models import Comparison, DiffChunk, Op, PairLevel, Relation, SectionPair
 from yoy.render import context, env
@@ -244,6 +244,30 @@ def test_markdown_is_commonmark_with_tables(name: str) -> None:
         assert f"{t['mark']} {t['label']}" in cells
 
 
+@pytest.mark.parametrize(("title", "shown"), [
+    ("某地发布,亮点多!", "某地发布，亮点多！"),
+    ("某区报告 : 全文 ; 附表", "某区报告：全文；附表"),
+    ("某项(试行)办法", "某项（试行）办法"),
+    ("某地区生产总值(GDP)增长", "某地区生产总值（GDP）增长"),
+    ("投入 1,000 万元, 10:30 开会", "投入 1,000 万元，10:30 开会"),  # digits keep theirs
+    ("Report (draft), v2: final", "Report (draft), v2: final"),  # no Chinese: as read
+    ("某地报告", "某地报告"),
+])
+def test_titles_are_shown_with_full_width_punctuation(title: str, shown: str) -> None:
+    assert context.display_title(title) == shown
+
+
+def test_a_title_is_folded_in_every_brief_and_kept_in_the_record(render_chengyang: Comparison) -> None:
+    title = "某区发布,亮点多!某区政府工作报告(全文)"
+    c = dataclasses.replace(render_chengyang, new=dataclasses.replace(render_chengyang.new, title=title))
+    shown = "某区发布，亮点多！某区政府工作报告（全文）"
+    md = render.render_markdown(c)
+    cells = [t.content for t in markdown().parse(md) if t.type == "inline"]
+    assert shown in cells and title not in md  # a cell of its own, no half-width mark or escape left
+    assert f'<div class="report-title">{shown}</div>' in render.render_html(c)  # the PDF shows no titles
+    assert json.loads(render.render_json(c))["new"]["title"] == title
+
+
 @pytest.mark.parametrize("name", sorted(RENDER_PAIRS))
 def test_markdown_golden(name: str) -> None:
     golden(f"{name}.md", render.render_markdown(render_record(name)))
@@ -262,6 +286,42 @@ def test_json_reads_back_as_the_record(render_chengyang: Comparison) -> None:
     text = render.render_json(render_chengyang)
     assert jsonio.load(text) == render_chengyang
     assert render_chengyang.old.title in text  # Chinese as itself, not \u-escaped
+
+
+def test_a_tail_names_the_first_terms_that_are_not_fragments(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Invented items in rank order; a stand-in for the engine's shape test (a term ending in 的)."""
+    monkeypatch.setattr(context, "fragment", lambda term: term.endswith("的"))
+    items = [{"term": t} for t in ("甲工程", "乙的", "丙行动", "丁机制", "戊的", "己计划")]
+    shown, more = context._tail(items, 3)
+    assert [p["term"] for p in shown] == ["甲工程", "丙行动", "丁机制"] and more == 3
+    shown, more = context._tail(items, 10)
+    assert [p["term"] for p in shown] == ["甲工程", "丙行动", "丁机制", "己计划"] and more == 2
+    assert context._tail([], 3) == ([], 0)
+
+
+@pytest.mark.parametrize("name", sorted(RENDER_PAIRS))
+def test_markdown_tail_is_short_and_points_to_the_full_lists(name: str) -> None:
+    """After each group's table the Markdown names at most PRINT_REST more terms, none the engine takes
+    for a clause fragment, and counts the rest, which the HTML view and the JSON record keep."""
+    c = render_record(name)
+    ctx = render.brief_context(c)
+    md = render.render_markdown(c, ctx)
+    html = render.render_html(c, ctx)
+    lines = {line for line in md.splitlines() if line.startswith(("其后", "另有"))}
+    for g in ctx["groups"]:
+        rest = g["rest"]
+        if not rest:
+            continue
+        shown = g["md_rest"]
+        assert len(shown) <= context.PRINT_REST and not any(formulations.fragment(p["term"]) for p in shown)
+        assert [p["term"] for p in shown] == [p["term"] for p in rest if p in shown]  # rank order kept
+        assert g["md_more"] == len(rest) - len(shown)
+        line = next(x for x in lines if all(env.md_escape(p["term"]) in x for p in shown[:3]))
+        assert line.startswith(f"其后 {len(shown)} 项：")
+        assert (f"另有 {g['md_more']} 项未列出" in line) == (g["md_more"] > 0)
+        hidden = [p for p in rest if p not in shown]
+        assert all(f'<span class="new-term">{p["term"]}</span>' in html for p in hidden[:50])
+    assert len(md.encode("utf-8")) < 40_000  # a few pages, not every clause the engine met
 
 
 # --- files ----------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from yoy.errors import (
     RenderError,
     UsageError,
     YoyError,
+    exit_codes_help,
 )
 from yoy.models import MAX_YEAR, MIN_YEAR
 
@@ -93,7 +94,7 @@ class YoyGroup(click.Group):
         sys.exit(code)
 
 
-@click.group(cls=YoyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=YoyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=exit_codes_help())
 @click.option(
     "--corpus",
     "corpus_dir",

@@ -1,15 +1,31 @@
 """The one error family of yoy. The CLI prints `message` on one line and exits with `exit_code`.
 
-Exit codes (documented in the README): 0 success, 1 an unexpected failure, 2 usage (bad arguments,
-click's own usage errors too), 3 input (a file that cannot be read as a report, or is over a limit),
-4 not found (region, year or corpus directory), 5 output (a brief cannot be written),
-6 corpus (a refused or failed corpus write, a malformed stored report), 130 interrupted (Ctrl-C).
+`EXIT_CODES` says what each exit code means: `yoy --help` prints it (its epilog) and the README's
+table is checked against it (tests/test_cli_compare.py), so the three cannot drift apart.
 """
 
 from __future__ import annotations
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INPUT, EXIT_NOT_FOUND, EXIT_OUTPUT, EXIT_CORPUS = 0, 1, 2, 3, 4, 5, 6
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+EXIT_CODES: dict[int, str] = {  # code → what it means, for --help and the README
+    EXIT_OK: "done",
+    EXIT_FAILURE: "an unexpected failure (a bug; YOY_DEBUG=1 shows the traceback)",
+    EXIT_USAGE: "usage: bad arguments or options (e.g. a year out of range)",
+    EXIT_INPUT: "input: a file that cannot be read as a report, or is over a limit",
+    EXIT_NOT_FOUND: "not found: region, year, or --corpus directory",
+    EXIT_OUTPUT: "output: a brief cannot be written (also an unknown --format)",
+    EXIT_CORPUS: "corpus: a refused or failed write, a malformed stored report",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+}
+
+
+def exit_codes_help() -> str:
+    """The exit-code table as `yoy --help` prints it (a click epilog kept as written: `\\b`)."""
+    width = max(len(str(code)) for code in EXIT_CODES)
+    rows = [f"  {code:<{width}}  {meaning}" for code, meaning in EXIT_CODES.items()]
+    return "\b\nExit codes (every error is one 'yoy: ...' line on stderr):\n" + "\n".join(rows)
 
 
 class YoyError(Exception):

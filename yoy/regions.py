@@ -174,14 +174,24 @@ def _is_cjk(s: str) -> bool:
     return _IDEOGRAPHS.fullmatch(s) is not None
 
 
+class _Node(dict[str, "_Node"]):
+    """A node of the name-form trie: its children by next character, and the form that ends here."""
+
+    __slots__ = ("form",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.form: str | None = None
+
+
 @cache  # a trie of the constant name forms (two entries: full, short)
-def _trie(which: int) -> dict[str, object]:
-    root: dict[str, object] = {}
+def _trie(which: int) -> _Node:
+    root = _Node()
     for form in _forms()[which]:
         node = root
         for ch in form:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
-        node[""] = form
+            node = node.setdefault(ch, _Node())
+        node.form = form
     return root
 
 
@@ -191,15 +201,15 @@ def scan(text: str, short: bool = False) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     i, n = 0, len(text)
     while i < n:
-        node: dict[str, object] | None = root
+        node = root
         best = None
         j = i
-        while j < n and node is not None and (nxt := node.get(text[j])) is not None:
-            node = nxt  # type: ignore[assignment]
+        while j < n and (nxt := node.get(text[j])) is not None:
+            node = nxt
             j += 1
-            if node is not None and "" in node:
-                best = node[""]
-        if isinstance(best, str):
+            if node.form is not None:
+                best = node.form
+        if best is not None:
             found.append((best, i))
             i += len(best)
         else:

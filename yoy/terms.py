@@ -47,7 +47,8 @@ def _at(origin: Sequence[int], positions: Sequence[int]) -> tuple[int, ...]:
     """`origin[p]` for each of `positions` (itemgetter: one C call instead of a Python loop)."""
     if len(positions) < 2:
         return tuple(origin[p] for p in positions)
-    return itemgetter(*positions)(origin)  # type: ignore[no-any-return]
+    picked: tuple[int, ...] = itemgetter(*positions)(origin)  # itemgetter is untyped: Any, named here
+    return picked
 
 
 def doc(report: Report, outline: Outline) -> Doc:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from yoy.align import SentenceRow, sentence_rows
+from yoy.formulations import fragment
 from yoy.models import (
     BASIS_LABELS,
     BRIEF_WORDS,
@@ -76,9 +77,11 @@ BRIEF_CARDS = 8  # target cards on the PDF's first page
 # Page 1 keeps this many of its BRIEF_TOP places for the best dropped formulations (when there are
 # any): new formulations outrank drops, and a briefing that names only additions misses half the news.
 BRIEF_DROPPED = 2
-# Beyond a group's tables, the PDF names this many more terms of each change in one line; the rest
-# are counted and left to the HTML and JSON (a pair can have hundreds of one-off new phrases, and the
-# brief must stay a few pages: 30 terms are a few lines).
+# Beyond a group's table, the PDF and the Markdown brief name this many more terms of each change in
+# one line, in rank order; the rest are counted and left to the HTML view (its "显示其余" table) and the
+# JSON record, which keep every item. A pair can have hundreds of one-off new phrases, most of them
+# incidental wording or pieces of a clause: the brief must stay a few pages (30 terms are a few lines,
+# and the national 2008→2009 Markdown brief falls from 66 KB to a third of that).
 PRINT_REST = 30
 
 
@@ -112,9 +115,41 @@ def _segments(chunks: Sequence[DiffChunk], drop: str) -> tuple[Seg, ...]:
     return tuple(out)
 
 
+# Half-width punctuation a Chinese title may carry from its web page (某地发布,亮点多!), and the full-width
+# form a Chinese line takes. Only these: a full stop or a hyphen is a decimal point, a date or a range.
+_FULL_WIDTH = str.maketrans(",!?;:()", "，！？；：（）")
+# CJK ideographs, CJK punctuation (、。「」《》…) and full-width forms (，（）…): a Chinese neighbour
+# (regex escapes: no literal here).
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# A half-width mark with a Chinese character on one side (spaces between them are taken with it).
+_HALF_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s*([,!?;:])\s*|\s*([,!?;:])\s*(?=[{_CJK}])")
+# A pair of half-width parentheses, with the characters on either side (a pair folds as one).
+_HALF_PARENS = re.compile(r"(?<=(.))?\(([^()]*)\)(\s*)(?=(.))?", re.S)
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def _parens(m: re.Match[str]) -> str:
+    before, inside, space, after = m[1] or "", m[2], m[3], m[4] or ""
+    if not _CJK_CHAR.search(before + inside + after):
+        return m[0]
+    return f"（{inside}）" + ("" if _CJK_CHAR.match(after) else space)
+
+
+def display_title(text: str | None) -> str:
+    """A title as the briefs show it: half-width punctuation next to a Chinese character in its
+    full-width form (某地发布,亮点多! → 某地发布，亮点多！), spaces around it dropped, and a pair of
+    parentheses that holds or touches Chinese as a full-width pair (某项(试行)办法 → 某项（试行）办法).
+    Display only: the record keeps the title as read, and a mark among Latin letters or digits
+    (1,000 · 10:30 · A(B)) stays as it is."""
+    if not text:
+        return ""
+    text = _HALF_PARENS.sub(_parens, text)
+    return _HALF_IN_CJK.sub(lambda m: (m[1] or m[2]).translate(_FULL_WIDTH), text)
+
+
 def _ref(ref: ReportRef) -> dict[str, Any]:
     return {"region": ref.region, "year": ref.year, "kind": str(ref.kind),
-            "kind_label": KIND_LABELS.get(ref.kind, str(ref.kind)), "title": ref.title,
+            "kind_label": KIND_LABELS.get(ref.kind, str(ref.kind)), "title": display_title(ref.title),
             "chars": ref.chars, "caveat": ref.caveat, "partial": ref.kind != Kind.FULL}
 
 
@@ -368,13 +403,14 @@ def _pair(p: SectionPair, rows: tuple[SentenceRow, ...]) -> dict[str, Any]:
         "id": p.id, "relation": p.relation, "label": RELATION_LABELS.get(p.relation, p.relation),
         "level": p.level, "changed": changed, "edited": edited, "rewritten": rewritten,
         "share": share, "ins": ins, "dels": dels, "whole": whole, "types": " ".join(types),
-        "old_path": _path(p.old_path), "old_title": p.old_title or "",
-        "new_path": _path(p.new_path), "new_title": p.new_title or "",
+        "old_path": _path(p.old_path), "old_title": display_title(p.old_title),
+        "new_path": _path(p.new_path), "new_title": display_title(p.new_title),
         "has_old": has_old, "has_new": has_new,
         "inline_segs": _segments(chunks, ""),
         "old_excerpt": _excerpt(p.old_text), "new_excerpt": _excerpt(p.new_text),
         "old_chars": len(p.old_text or ""), "new_chars": len(p.new_text or ""),
-        "short": p.new_title or p.old_title or _path(p.new_path or p.old_path) or BRIEF_WORDS["untitled"],
+        "short": display_title(p.new_title or p.old_title) or _path(p.new_path or p.old_path)
+        or BRIEF_WORDS["untitled"],
         "rows": [],
     }
 
@@ -467,6 +503,21 @@ def figure_groups(c: Comparison) -> list[dict[str, Any]]:
     return groups
 
 
+def _tail(items: Sequence[dict[str, Any]], n: int = PRINT_REST) -> tuple[list[dict[str, Any]], int]:
+    """What a brief's one-line tail names of `items` (priorities in rank order, after its table): the
+    first `n` whose term the engine's shape test does not take for a clause fragment
+    (`formulations.fragment`: cut before its head, or a predicate; such a phrase is kept in the record
+    with half its salience, and a reader takes a list of terms for a list of names), and how many of
+    `items` it leaves to the HTML view and the JSON record."""
+    shown: list[dict[str, Any]] = []
+    for p in items:
+        if len(shown) == n:
+            break
+        if not fragment(p["term"]):
+            shown.append(p)
+    return shown, len(items) - len(shown)
+
+
 def caveats_of(c: Comparison) -> list[str]:
     """What the reader must be told before the changes, each once.
 
@@ -503,11 +554,11 @@ def brief_context(c: Comparison) -> dict[str, Any]:
         for p in items:
             if common and p["note"] == common:
                 p["note"], p["caveat_note"] = None, True
+        md_rest, md_more = _tail(items[keep:])
+        print_rest, print_more = _tail(items[keep // 2:])
         groups.append({"change": ch, "label": CHANGE_LABELS.get(ch, ch), "items": items, "note": common,
-                       "top": items[:keep], "rest": items[keep:],
-                       "print_top": items[:keep // 2],
-                       "print_rest": items[keep // 2:keep // 2 + PRINT_REST],
-                       "print_more": max(0, len(items) - keep // 2 - PRINT_REST)})
+                       "top": items[:keep], "rest": items[keep:], "md_rest": md_rest, "md_more": md_more,
+                       "print_top": items[:keep // 2], "print_rest": print_rest, "print_more": print_more})
     targets = [_target(i, t, loc) for i, t in enumerate(c.targets)]
     for t in targets:  # two regions: name the one that sets it
         if t["direction"] in (Direction.ONLY_OLD, Direction.ONLY_NEW):

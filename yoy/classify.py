@@ -271,6 +271,26 @@ RUN_FULL, EPISODE_RUN = 5, 2
 # places went to long episodes; the top-25 share fell by two items. Left out.)
 STANDING_RUN = 2 * RUN_FULL
 W_DROP_RUN, W_FADE = 0.3, 0.2
+# A formulation of one year: a dropped phrase first said in the old report has no run to show, but
+# when it holds an element of its own (`formulations.parts`: a word or a word pair) that no earlier
+# report says, that the old report repeats (GONE_MIN+ times, the repetition that makes a formulation,
+# `formulations.FORMULA_REPEAT`) and that the new report never says at all, the year's coinage came
+# and went whole — a topic or campaign of one year (X疫情, 抑制X趋势-like), not a clause reworded
+# (its words would still be said). It is a gap: the element's count in the old report (saturating at
+# SALIENT_MENTIONS, on the mentions' log scale) takes the run part's weight (W_DROP_RUN), the stress
+# of the coinage standing in for the run it could not have. Only with HISTORY_MIN+ reports of history
+# (with fewer, "no earlier report says it" is no evidence). The mirror of the debut's coinage
+# (`W_COIN`): an element new to the history, here gone from the new report. Set by these principles,
+# not fitted. (Round 6 tried a phrase the old report introduced and said KEY_MIN_COUNT+ times as a gap
+# and lost a top-25 item: that test counts the phrase, which a year's topic splits into many
+# wordings of 1-3 mentions each, and asks nothing about its absence beyond the string.)
+# The element is a proper part of the phrase: a one-word phrase's absence is no evidence beyond itself.
+# Selected on the development pairs 2000→2001 … 2006→2007 (lexicon off): 64-186 such gaps a pair
+# from 2002→2003 on, one or none of them in a top 25; top 25 31 → 32 of 54 items, recall and top-10
+# common (16/70) unchanged; GONE_MIN 3 or 5 the same; all of W_DROP_RUN + W_FADE on the element's
+# count: 29/54. Checked on held-out pairs 2007–2013: top 25 26/50, recall 47/50 and top-10 common
+# 6/60 unchanged.
+GONE_MIN = formulations.FORMULA_REPEAT
 # A gap whose run resumed a phrase the region had said before and then left out (said, silent, said
 # again: wording that fluctuates, `_episode`) has shown that an absence is not the end of it: its run
 # part is multiplied by this. Half, as the other halvings of this file (PLAIN_FACTOR, FRAGMENT_FACTOR):
@@ -1354,6 +1374,9 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
     lengths = [len(past.pool[k]) for k in past.hist_at]
     kept = _said_otherwise(gaps, sn, so)
     counted = _counted_on(terms, found, [sn.flat])
+    # phrases first said in the old report: a coined element of theirs the new report never says
+    # (`GONE_MIN`), when the history is long enough for "first said" to mean it
+    gone = _gone(terms if last + 1 >= HISTORY_MIN else (), runs, hist, last, so, sn, past)
     out = []
     for t in terms:
         ph = found[t]
@@ -1394,6 +1417,13 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             if t in kept:
                 reason += vocab.WORDS_KEPT
             common = _common(share, df[t], m, ph.everyday)
+        if t in gone and t not in kept and not common:  # a formulation of one year, its coinage gone
+            element, n = gone[t]
+            signal, base = Signal.GAP, GAP_BASE
+            reason = vocab.gone_reason(ys[0], element, n)
+            stress = min(1.0, math.log1p(n) / math.log1p(SALIENT_MENTIONS))
+            sal = (1 - W_DROP_RUN - W_FADE) * sal + W_DROP_RUN * stress
+            basis = "；".join(x for x in (reason, common) if x)
         score = base + SALIENCE_SPAN * sal
         if common:
             score *= COMMON_FACTOR
@@ -1401,6 +1431,29 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         basis = "；".join(x for x in (reason, common, extra) if x)
         out.append(_Pending(score, t, basis, signal, ph.count, bool(common), t in counted))
     return _build(Change.DROPPED, out, MAX_DROPPED, so, sn, skip)
+
+
+def _gone(terms: Iterable[str], runs: Mapping[str, int], hist: Mapping[str, tuple[int, ...]], last: int,
+          so: _Side, sn: _Side, past: _Past) -> dict[str, tuple[str, int]]:
+    """Dropped phrases first said in the old report (history index `last`; `runs`, `hist`: their runs
+    and history positions) with an element (`formulations.parts`) that no earlier report says, that
+    the old report says GONE_MIN+ times and the new report never: each with its most said such
+    element and that count in the old report."""
+    ones = {t: tuple(p for p in _parts(so, t) if p != t) for t in terms
+            if runs[t] == 1 and not any(k < last for k in hist[t])}
+    elements = {p for ps in ones.values() for p in ps}
+    if not elements:
+        return {}
+    # one count of every element in the earlier reports, the old one and the new one (the first two
+    # read from the counts the corpus index keeps, `_Past.known`, where it holds them)
+    n = tallies(elements, (*past.texts[:-1], so.flat, sn.flat), past.known)
+    stressed = {p: ns[-2] for p, ns in n.items() if ns[-2] >= GONE_MIN and not any(ns[:-2]) and not ns[-1]}
+    out: dict[str, tuple[str, int]] = {}
+    for t, ps in ones.items():
+        best = max(((stressed[p], p) for p in ps if p in stressed), default=None)
+        if best is not None:
+            out[t] = (best[1], best[0])
+    return out
 
 
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?、（）()\n]")

@@ -630,13 +630,13 @@ def test_a_debut_around_a_quoted_name_said_before_says_so(base: Report,
 
 
 def test_a_formulation_of_one_year_whose_coinage_is_gone_is_a_gap(base: Report) -> None:
-    """Invented names: the old report coins 星月疫情 (its element 星月 never said before) and says it
+    """Invented names: the old report coins 星月会战 (its element 星月 never said before) and says it
     twice; a phrase of words said before (便民服务提升行动) once. When the new report never says 星月,
     the coinage went with the year: a gap that says so, above the plain drop. When the new report
-    still says 星月 elsewhere, the phrase is only a dropped wording."""
+    still says 星月 and 会战 elsewhere, the phrase is only a dropped wording."""
     y = base.meta.year
     history = [variant(base, base.text, year=y - k) for k in (3, 2, 1)]
-    old = variant(base, base.text + "\n全年要抗击星月疫情，建设美丽城区。星月疫情防控取得成效。"
+    old = variant(base, base.text + "\n全年要打好星月会战，建设美丽城区。星月会战成效明显。"
                   "全年要实施便民服务提升行动，建设美丽城区。", year=y)
 
     def dropped(extra: str) -> dict[str, tuple[int, str]]:
@@ -644,8 +644,8 @@ def test_a_formulation_of_one_year_whose_coinage_is_gone_is_a_gap(base: Report) 
         return {r.ref: (r.rank, r.reason) for r in c.ranked if r.summary.startswith("不再")}
 
     got = dropped("")
-    assert f"“星月”{y}年提及 2 次，今年全文未再出现" in got["星月疫情"][1]
+    assert f"“星月”{y}年提及 2 次，今年全文未再出现" in got["星月会战"][1]
     assert "全文未再出现" not in got["便民服务提升行动"][1]
-    assert got["星月疫情"][0] < got["便民服务提升行动"][0]
-    kept = dropped("\n星月湾区建设取得成效。")
-    assert "全文未再出现" not in kept["星月疫情"][1] and kept["星月疫情"][0] > got["星月疫情"][0]
+    assert got["星月会战"][0] < got["便民服务提升行动"][0]
+    kept = dropped("\n星月湾区建设取得成效。会战任务全面完成。")
+    assert "全文未再出现" not in kept["星月会战"][1] and kept["星月会战"][0] > got["星月会战"][0]

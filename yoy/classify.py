@@ -275,7 +275,7 @@ W_DROP_RUN, W_FADE = 0.3, 0.2
 # when it holds an element of its own (`formulations.parts`: a word or a word pair) that no earlier
 # report says, that the old report repeats (GONE_MIN+ times, the repetition that makes a formulation,
 # `formulations.FORMULA_REPEAT`) and that the new report never says at all, the year's coinage came
-# and went whole — a topic or campaign of one year (X疫情, 抑制X趋势-like), not a clause reworded
+# and went whole — a topic or campaign of one year (X会战, X专项整治-like), not a clause reworded
 # (its words would still be said). It is a gap: the element's count in the old report (saturating at
 # SALIENT_MENTIONS, on the mentions' log scale) takes the run part's weight (W_DROP_RUN), the stress
 # of the coinage standing in for the run it could not have. Only with HISTORY_MIN+ reports of history

@@ -589,3 +589,63 @@ def test_rewordings_sides_do_not_use_up_the_dedupe_window() -> None:
              for s, t in ((0.8, "月湾工程"), (0.7, "建设月湾工程"))]
     got = {c.term: c.score for c in classify._dedupe(list(lines), seeds)}
     assert got["月湾工程"] == 0.8 and got["建设月湾工程"] == pytest.approx(0.7 * classify.DUP_FACTOR)
+
+
+def test_a_quoted_core_is_said_before_only_as_a_word() -> None:
+    # invented names: the longest quoted name inside a phrase, short of the phrase itself
+    assert classify._core("三清五化活动", {"三清", "三清五化", "活动"}) == "三清五化"
+    assert classify._core("三清", {"三清"}) == ""
+    assert classify._core("三清星河月湾惠民活动", {"三清"}) == ""  # more than a head around it
+    assert classify._said_as_word("三清", "全区开展三清整治，建设美丽城区。")
+    # the same characters inside other words (三|清单) are not the name
+    assert not classify._said_as_word("三清", "落实三清单制度，建设美丽城区。")
+    assert not classify._said_as_word("三清", "建设美丽城区。")
+
+
+def test_a_debut_around_a_quoted_name_said_before_says_so(base: Report,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Invented names: “三清” was said in an earlier report, “四净” never. A new phrase around the
+    known name says when the name was first said and is demoted by CORE_SAID_FACTOR, unless it ends
+    in a policy noun (the year's programme under a name announced before)."""
+    y = base.meta.year
+    earlier = variant(base, base.text + "\n全区开展三清整治，建设美丽城区。", year=y - 1)
+    old = variant(base, base.text, year=y)
+    extra = ("\n全年要开展“三清”活动，建设美丽城区。全年要开展“四净”活动，建设美丽城区。"
+             "全年要实施“三清”工程，建设美丽城区。")
+    new = variant(base, base.text + extra, year=y + 1)
+
+    def scores() -> dict[str, tuple[float, str]]:
+        c = compare(old, new, history=[earlier, old])
+        got = {r.ref: (r.score, r.reason) for r in c.ranked}
+        return {name: got[next(t for t in got if name in t)] for name in ("三清”活动", "四净", "三清”工程")}
+
+    got = scores()
+    assert "首次出现" in got["三清”活动"][1] and f"“三清”{y - 1}年起已提及" in got["三清”活动"][1]
+    assert "已提及" not in got["四净"][1] and f"“三清”{y - 1}年起已提及" in got["三清”工程"][1]
+    assert got["三清”活动"][0] < got["四净"][0]
+    monkeypatch.setattr(classify, "CORE_SAID_FACTOR", 1.0)
+    undemoted = scores()
+    assert got["三清”活动"][0] < undemoted["三清”活动"][0]  # the demotion
+    assert got["三清”工程"][0] == undemoted["三清”工程"][0] and got["四净"][0] == undemoted["四净"][0]
+
+
+def test_a_formulation_of_one_year_whose_coinage_is_gone_is_a_gap(base: Report) -> None:
+    """Invented names: the old report coins 星月会战 (its element 星月 never said before) and says it
+    twice; a phrase of words said before (便民服务提升行动) once. When the new report never says 星月,
+    the coinage went with the year: a gap that says so, above the plain drop. When the new report
+    still says 星月 and 会战 elsewhere, the phrase is only a dropped wording."""
+    y = base.meta.year
+    history = [variant(base, base.text, year=y - k) for k in (3, 2, 1)]
+    old = variant(base, base.text + "\n全年要打好星月会战，建设美丽城区。星月会战成效明显。"
+                  "全年要实施便民服务提升行动，建设美丽城区。", year=y)
+
+    def dropped(extra: str) -> dict[str, tuple[int, str]]:
+        c = compare(old, variant(base, base.text + extra, year=y + 1), history=[*history, old])
+        return {r.ref: (r.rank, r.reason) for r in c.ranked if r.summary.startswith("不再")}
+
+    got = dropped("")
+    assert f"“星月”{y}年提及 2 次，今年全文未再出现" in got["星月会战"][1]
+    assert "全文未再出现" not in got["便民服务提升行动"][1]
+    assert got["星月会战"][0] < got["便民服务提升行动"][0]
+    kept = dropped("\n星月湾区建设取得成效。会战任务全面完成。")
+    assert "全文未再出现" not in kept["星月会战"][1] and kept["星月会战"][0] > got["星月会战"][0]

@@ -706,3 +706,15 @@ def surge_reason(years: Sequence[int], total: int) -> str:
 # A surge's earlier years are listed one by one up to this many (2004年、2008年), else as a span with
 # their number: three names fit in a reason line a reader takes in at a glance.
 SURGE_YEARS_LISTED = 3
+
+
+def core_said(core: str, first: int) -> str:
+    """A debut whose quoted name an earlier report said (from `first`): the wrapping is new, the name
+    is not."""
+    return f"“{core}”{first}年起已提及"
+
+
+def gone_reason(year: int, element: str, n: int) -> str:
+    """A phrase first said in `year` (the old report), whose own element `element`, said `n` times
+    then and never before, the new report never says."""
+    return f"{year}年首次提及，今年未提；“{element}”{year}年提及 {n} 次，今年全文未再出现"

@@ -708,6 +708,18 @@ def surge_reason(years: Sequence[int], total: int) -> str:
 SURGE_YEARS_LISTED = 3
 
 
+def rewrapped_reason(n_hist: int) -> str:
+    """A debut phrase around a quoted name an earlier report said (`core_said` follows): the wording
+    is new, the name is not, so it is not called a first appearance."""
+    return f"新表述：此前 {n_hist} 份报告{'均' if n_hist > 1 else ''}未这样表述"
+
+
+# The nouns a programme document is named by (a five-year plan, an action plan, an outline): a debut
+# "“X”+one of them" is the year's programme under a name announced while it was prepared, a new
+# document rather than a new wrapping (`classify.CORE_SAID_FACTOR`). From the genre's document names.
+PLAN_HEADS = ("规划", "计划", "纲要")
+
+
 def core_said(core: str, first: int) -> str:
     """A debut whose quoted name an earlier report said (from `first`): the wrapping is new, the name
     is not."""

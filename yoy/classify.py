@@ -1155,20 +1155,31 @@ def _said_shorter(terms: Iterable[str], so: _Side) -> dict[str, str]:
     """New phrases that a phrase of the old report says with one everyday word more inside
     (X地区Y → XY, A现代化B → AB-like: the word `EVERYDAY_COUNT` says is ordinary language), each with
     the old wording: the old name said shorter, a variant as a phrase said another way. Only an inner
-    word: the first and the last word of a name carry what it names and its head."""
+    word: the first and the last word of a name carry what it names and its head. The old report's
+    shorter forms are known from its record (`Analysis.shorter`)."""
     wanted = set(terms)
-    heads, tails = {t[0] for t in wanted}, {t[-1] for t in wanted}  # a cheap test before the split
+    forms = so.analysis.shorter
     out: dict[str, str] = {}
-    for q, c in so.analysis.candidates.items():
-        if len(c.sizes) < 3 or q[0] not in heads or q[-1] not in tails:
+    for f, q in shorter_forms(so.analysis) if forms is None else forms:
+        if f in wanted:
+            out.setdefault(f, q)
+    return out
+
+
+def shorter_forms(an: Analysis) -> tuple[tuple[str, str], ...]:
+    """Every candidate phrase of a report said shorter by one inner everyday word (`_said_shorter`),
+    as (the shorter form, the candidate), in candidate order and word order: what a comparison looks
+    up when the report is the old one, whatever the new is. The pipeline keeps them in the report's
+    record (`Analysis.shorter`)."""
+    out: list[tuple[str, str]] = []
+    for q, c in an.candidates.items():
+        if len(c.sizes) < 3:
             continue
         ws = formulations.split(q, c.sizes)
         for k in range(1, len(ws) - 1):
             if dictionary_count(ws[k]) >= formulations.EVERYDAY_COUNT:
-                f = "".join(ws[:k]) + "".join(ws[k + 1:])
-                if f in wanted:
-                    out.setdefault(f, q)
-    return out
+                out.append(("".join(ws[:k]) + "".join(ws[k + 1:]), q))
+    return tuple(out)
 
 
 def _counted(t: str) -> str:

@@ -438,6 +438,9 @@ class Analysis:
     # the stems of its unquoted candidate phrases said with a trailing generic head (X建设 → X), by
     # phrase, those with some (`yoy.formulations.generic_stems`); None: not worked out
     stems: Mapping[str, tuple[str, ...]] | None = None
+    # each candidate phrase said shorter by one inner everyday word (`yoy.classify.shorter_forms`:
+    # the shorter form, then the candidate), in candidate order; None: not worked out
+    shorter: tuple[tuple[str, str], ...] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

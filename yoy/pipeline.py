@@ -117,8 +117,9 @@ def prepare(report: Report, indicators: figures.Indicators | None = None) -> Pre
     pass's analysis of it (`formulations.analyse`), its own figures (`classify.own_figures`, by
     `indicators`: default the shipped table), its one-slot splits (`classify.swap_slots`), its
     headings' and lead sentences' text (`classify.heading_text`), its candidates' salience marks
-    (`classify.salience_marks`) and generic stems (`formulations.generic_stems`) and its units' content
-    words (`align.unit_words`), all kept in the analysis. `LimitError` for a report too big to compare."""
+    (`classify.salience_marks`), generic stems (`formulations.generic_stems`) and shorter forms
+    (`classify.shorter_forms`) and its units' content words (`align.unit_words`), all kept in the
+    analysis. `LimitError` for a report too big to compare."""
     precheck(report)
     tree = outline.segment(report)
     check_limits(report, tree)
@@ -129,7 +130,7 @@ def prepare(report: Report, indicators: figures.Indicators | None = None) -> Pre
     return d, replace(an, figures=(report.meta.year, tuple(classify.own_figures(d, table))),
                       slots=classify.swap_slots(d, an), marks=classify.salience_marks(d, an, heading),
                       unit_words=align.unit_words(d), heading_text=heading,
-                      stems=formulations.generic_stems(an))
+                      stems=formulations.generic_stems(an), shorter=classify.shorter_forms(an))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,

@@ -35,6 +35,7 @@ from yoy.models import (
     Alignment,
     Analysis,
     Block,
+    Candidate,
     Change,
     Comparison,
     Direction,
@@ -567,6 +568,22 @@ class _Side:
             ev = self.quoted[sent.start] = self._evidence(sent)
         return ev
 
+    def evidence_of(self, pos: int, n: int) -> Evidence:
+        """`evidence` of the `report.text` span of `flat[pos:pos + n]` (`Doc.span_of`), the span built
+        only when no sentence holds it (a comparison asks some thousands of these)."""
+        origin = self.doc.origin
+        if n > 0 and origin:
+            start = origin[pos]
+            k = max(0, bisect_right(self.sent_starts, start) - 1)
+            sents = self.doc.outline.sentences
+            if sents and sents[k].start <= start < sents[k].end:  # `sentence_at`: a sentence, not empty
+                sent = sents[k]
+                ev = self.quoted.get(sent.start)
+                if ev is None:
+                    ev = self.quoted[sent.start] = self._evidence(sent)
+                return ev
+        return self.evidence(self.doc.span_of(pos, pos + n))
+
     def _evidence(self, sent: Span) -> Evidence:
         b = self.block_at(sent.start)  # as `locate` places it, without its record
         path, pair_id = (self.paths.get(b.id, ""), self.pair_of.get(b.id)) if b is not None else ("", None)
@@ -639,12 +656,18 @@ def _places(side: _Side, t: str) -> Sequence[int] | None:
 
 def _term_evidence(side: _Side, t: str, most: int = 3) -> tuple[Evidence, ...]:
     """Sentences of `side` holding the term whose matching form (`key`) is `t`."""
+    return _evidence_at(side, _occurring(side, t), len(t), most)
+
+
+def _evidence_at(side: _Side, places: Sequence[int], n: int, most: int) -> tuple[Evidence, ...]:
+    """The first `most` distinct sentences of `side` holding a term of `n` characters at the flat
+    offsets `places` (`_term_evidence`)."""
     out: list[Evidence] = []
     seen: set[int] = set()
-    for pos in _occurring(side, t):
+    for pos in places:
         if len(out) >= most:
             break
-        ev = side.evidence(side.doc.span_of(pos, pos + len(t)))
+        ev = side.evidence_of(pos, n)
         if ev.span.start not in seen:
             seen.add(ev.span.start)
             out.append(ev)
@@ -1001,7 +1024,8 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
     """The `keep` best candidates as priorities (ties: shorter term first, then by text); `reworded`:
     the rewordings' sides on this change's side, which a variant repeats as it repeats a better
     candidate (`_dedupe`)."""
-    factor = DIGEST_FACTOR if _note(change, so, sn) else 1.0
+    note = _note(change, so, sn)
+    factor = DIGEST_FACTOR if note else 1.0
     pending.sort(key=_by_score)
     # which candidates the record keeps is decided on their own scores; the dedupe only orders the
     # kept ones (a variant of a better phrase moves down the brief but stays in the record)
@@ -1011,13 +1035,34 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
     kept.sort(key=_by_score)
     kept = _dedupe(kept, reworded)
     out = []
+    side = sn if change is Change.NEW else so  # the side that says the phrase; the other lacks it
+    cand = side.analysis.candidates
+    chars = len(so.report.text), len(sn.report.text)
     for k, c in enumerate(kept):
         most = MAX_EVIDENCE if k < FULL_EVIDENCE else 1
-        p = _priority(change, c.term, None, so, sn, c.basis, evidence=most,
-                      absent=Side.OLD if change is Change.NEW else Side.NEW)
+        known = cand.get(c.term)
+        if known is not None and known.keyed:  # a candidate phrase in its matching form: all known
+            p = _found_priority(change, c.term, known, side, chars, c.basis, most, note)
+        else:
+            p = _priority(change, c.term, None, so, sn, c.basis, evidence=most,
+                          absent=Side.OLD if change is Change.NEW else Side.NEW)
         out.append(_Found(p, c.signal, c.score * factor, vocab.with_mentions(c.basis, c.mentions), c.common,
                           change is Change.NEW and _short(sn, c.term)))
     return out
+
+
+def _found_priority(change: Change, term: str, c: Candidate, side: _Side, chars: tuple[int, int], basis: str,
+                    most: int, note: str | None) -> Priority:
+    """`_priority` of a new (or dropped) phrase `term` that is a candidate phrase `c` of `side` in its
+    matching form (`Candidate.keyed`), absent from the other side: its count, places and display
+    read from the candidate (what `_key`, `_count`, `_term_evidence` and `_display` find for it);
+    `chars`: the old and the new report's lengths; `note`: `_note` of the change."""
+    n = len(c.places)
+    ev = _evidence_at(side, c.places, len(term), most) if n else ()
+    oc, nc = (0, n) if change is Change.NEW else (n, 0)
+    return Priority(change=change, term=c.shown, old_term=None, old_count=oc, new_count=nc,
+                    old_per10k=per10k(oc, chars[0]), new_per10k=per10k(nc, chars[1]),
+                    basis=basis, evidence=ev[:most], note=note)
 
 
 def _short(side: _Side, t: str) -> bool:
@@ -1107,11 +1152,17 @@ def _coinage(parts: Mapping[str, tuple[str, ...]], said: Mapping[str, int], n: i
     texts (history and reference) that say its rarest part (`parts`: `formulations.parts` of each
     phrase; `said`: how many past texts say each part); 1 for a phrase with no part short of itself."""
     out: dict[str, float] = {}
+    texts = max(1, n)
     for t in sorted(parts, key=len):  # a part that is a shorter candidate is scored before
         # a part that is itself a candidate phrase lends its own coinage, not a never-said 1: the
         # wrapper of a new phrase (推进|X, X|工作) is no more a coinage than X
-        known = ((1.0 - out[p]) if p in out else said[p] / max(1, n) for p in parts[t])
-        out[t] = 1.0 - min(known, default=0.0)
+        low = 0.0  # the rarest part's share (none: 0)
+        for k, p in enumerate(parts[t]):  # a loop, not `min` over a generator (≈ 1,700 phrases a side)
+            own = out.get(p)
+            share = said[p] / texts if own is None else 1.0 - own
+            if not k or share < low:
+                low = share
+        out[t] = 1.0 - low
     return out
 
 

@@ -24,7 +24,11 @@ def test_the_marks_are_those_of_the_plain_tests() -> None:
     assert an.marks is not None and an.marks == classify.salience_marks(d, an, text)
     framed, heading, derived = an.marks.framed, an.marks.heading, an.marks.derived
     assert framed and heading and len(heading) < len(an.candidates)
+    thanks = classify._thanks_spans(d.flat)
+    assert thanks and an.marks.thanked  # the national report thanks its addressees
     for t, c in an.candidates.items():
+        assert (t in an.marks.thanked) == (bool(c.places) and all(any(a <= p < b for a, b in thanks)
+                                                                  for p in c.places)), t
         assert (t in framed) == classify._framed_at(d, c.places), t
         assert (t in heading) == (t in text), t
         assert (t in derived) == (c.compact and formulations.derived(t)), t

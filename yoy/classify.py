@@ -606,7 +606,7 @@ def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None =
     return _Side(d, label, labels, pair_of, tuple(blocks),
                  tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences),
                  an.heading_text if an.heading_text is not None else _heading_text(d, blocks), an, said,
-                 _thanks_spans(d.flat))
+                 _thanks_spans(d.flat) if an.marks is None else ())  # the marks know the thanked phrases
 
 
 def _thanks_spans(flat: str) -> tuple[tuple[int, int], ...]:
@@ -621,11 +621,20 @@ def _thanks_spans(flat: str) -> tuple[tuple[int, int], ...]:
 
 
 def _thanked(side: _Side, t: str) -> bool:
-    """Every place of the candidate phrase `t` is in a sentence of thanks: an addressee."""
+    """Every place of the candidate phrase `t` is in a sentence of thanks: an addressee. Known from
+    the record (`salience_marks`); never so for a string that is no candidate phrase."""
+    marks = side.analysis.marks
+    if marks is not None:
+        return t in marks.thanked
     places = _places(side, t) if side.thanks else None
-    if not places:
+    return _thanked_at(side.thanks, places or ())
+
+
+def _thanked_at(thanks: Sequence[tuple[int, int]], places: Sequence[int]) -> bool:
+    """Some of `places` and every one of them inside one of the spans `thanks` (`_thanks_spans`)."""
+    if not places or not thanks:
         return False
-    return all(any(a <= p < b for a, b in side.thanks) for p in places)
+    return all(any(a <= p < b for a, b in thanks) for p in places)
 
 
 def heading_text(d: Doc) -> str:
@@ -877,12 +886,15 @@ def salience_marks(d: Doc, an: Analysis, heading: str) -> Marks:
     """The salience marks (`_salience`) of the candidate phrases of `d` that depend on its report only,
     whatever it is compared with: the framed ones (`_framed`), those said in a heading or lead
     sentence (`_in_heading`) and the compact ones that are derived (`formulations.derived`; a phrase
-    is compact in a comparison only when its candidate is); `heading`: its `heading_text`. The
-    pipeline keeps them in the report's record (`Analysis.marks`)."""
+    is compact in a comparison only when its candidate is) and those said in sentences of thanks only
+    (`_thanked`); `heading`: its `heading_text`. The pipeline keeps them in the report's record
+    (`Analysis.marks`)."""
     cand = an.candidates
     framed = frozenset(t for t, c in cand.items() if _framed_at(d, c.places))
+    thanks = _thanks_spans(d.flat)
     return Marks(framed, frozenset(t for t in cand if t in heading),
-                 frozenset(t for t, c in cand.items() if c.compact and formulations.derived(t)))
+                 frozenset(t for t, c in cand.items() if c.compact and formulations.derived(t)),
+                 frozenset(t for t, c in cand.items() if _thanked_at(thanks, c.places)))
 
 
 def _salience(ph: formulations.Phrase, side: _Side) -> float:

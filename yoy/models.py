@@ -394,6 +394,7 @@ class Marks(NamedTuple):
     framed: frozenset[str]  # some place follows a framing word (以…为, 围绕…) or a proposing body
     heading: frozenset[str]  # said in a heading or a lead sentence
     derived: frozenset[str]  # compact and derived (`yoy.formulations.derived`)
+    thanked: frozenset[str]  # every place in a sentence of thanks (an addressee: `yoy.classify._thanked`)
 
 
 @dataclass(frozen=True, slots=True)

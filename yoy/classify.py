@@ -1001,6 +1001,15 @@ def _by_score(c: _Pending) -> tuple[float, int, str]:
     return -round(c.score, 6), len(c.term), c.term
 
 
+def _sort_by_score(items: list[_Pending]) -> None:
+    """`items.sort(key=_by_score)`, the keys built in one comprehension instead of a call each (some
+    thousands a comparison); whole-key ties keep their order (the index breaks them), as in a stable
+    sort."""
+    keyed = [(-round(c.score, 6), len(c.term), c.term, k) for k, c in enumerate(items)]
+    keyed.sort()
+    items[:] = [items[x[3]] for x in keyed]
+
+
 def _overlap(a: str, b: str) -> bool:
     """`a` and `b` are one formulation said two ways (建设X / X建设): they
     share a run of at least DUP_SHARE of the shorter one's characters (and at least three)."""
@@ -1027,7 +1036,7 @@ def _dedupe(pending: list[_Pending], reworded: Iterable[str] = ()) -> list[_Pend
         elif len(heads) < DUP_WINDOW:
             heads.append(c.term)
         out.append(c)
-    out.sort(key=_by_score)
+    _sort_by_score(out)
     return out
 
 
@@ -1038,13 +1047,13 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
     candidate (`_dedupe`)."""
     note = _note(change, so, sn)
     factor = DIGEST_FACTOR if note else 1.0
-    pending.sort(key=_by_score)
+    _sort_by_score(pending)
     # which candidates the record keeps is decided on their own scores; the dedupe only orders the
     # kept ones (a variant of a better phrase moves down the brief but stays in the record)
     kept = [c for c in pending if not c.common][:keep] + [c for c in pending if c.common][:MAX_COMMON]
     # a count moving on is kept by its own score too, and sinks in the order only (`COUNTED_ON`)
     kept = [c._replace(score=c.score * DUP_FACTOR) if c.counted else c for c in kept]
-    kept.sort(key=_by_score)
+    _sort_by_score(kept)
     kept = _dedupe(kept, reworded)
     out = []
     side = sn if change is Change.NEW else so  # the side that says the phrase; the other lacks it

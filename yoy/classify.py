@@ -741,8 +741,19 @@ class _Past:
         """`scan`, and how many times each history report says each term (oldest first), from the
         same one pass over the texts."""
         counts = tallies(terms, self.pool, self.known)
-        hits = {t: frozenset(k for k, n in enumerate(ns) if n) for t, ns in counts.items()}
-        hist = {t: tuple(ns[k] for k in self.hist_at) for t, ns in counts.items()}
+        at = self.hist_at
+        # the history reports come first in `pool` (`_past`): their counts are a slice of each row
+        first = len(at) if at == tuple(range(len(at))) else -1
+        # many strings have the same row (≈ 2,100 dropped phrases a national pair): each worked out once
+        rows: dict[tuple[int, ...], tuple[frozenset[int], tuple[int, ...]]] = {}
+        hits: dict[str, frozenset[int]] = {}
+        hist: dict[str, tuple[int, ...]] = {}
+        for t, ns in counts.items():
+            got = rows.get(ns)
+            if got is None:
+                got = rows[ns] = (frozenset(k for k, n in enumerate(ns) if n),
+                                  ns[:first] if first >= 0 else tuple(ns[k] for k in at))
+            hits[t], hist[t] = got
         return (*self._positions(hits), hist)
 
     def _positions(self, hits: dict[str, frozenset[int]]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],

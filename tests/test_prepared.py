@@ -4,7 +4,6 @@ comparison made from stored records is the comparison made from scratch."""
 
 from __future__ import annotations
 
-import pickle
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from tests.corpus_reports import index_pair as _pair
 from yoy import formulations, index, jsonio, lexicon, pipeline
 from yoy.corpus import Corpus
 from yoy.errors import LimitError
-from yoy.models import Report, Tokens
+from yoy.models import Report
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "yoy" / "corpus"
@@ -45,22 +44,6 @@ def test_a_stored_record_loads_back_equal(corpus: Corpus) -> None:
     assert loaded is not None
     assert loaded == made  # Doc (outline, folded and flat text, tokens) and Analysis field by field
     assert loaded[1].candidates and loaded[1].seeds.cores and loaded[1].stances is not None
-
-
-def test_a_record_keeps_the_token_starts_only_when_they_cannot_be_worked_out(corpus: Corpus) -> None:
-    old, _ = _pair(corpus)
-    d, an = pipeline.prepare(old)
-    state = pickle.loads(pipeline.dump_prepared((d, an)))
-    assert state[4] == (d.tokens.ends, d.flat_tokens.ends)  # as `terms.doc` built them: the ends only
-    assert state[5] == Tokens(d.tokens.words, (), ())
-    # tokens not built as `terms.doc` builds them (a word cut off the flat text's tiling): kept whole
-    ft = d.flat_tokens
-    odd = replace(d, flat_tokens=Tokens(ft.words, ft.starts, (ft.ends[0] - 1, *ft.ends[1:])))
-    kept = pickle.loads(pipeline.dump_prepared((odd, an)))
-    assert kept[4] == d.tokens and kept[5] == odd.flat_tokens
-    assert pipeline.load_prepared(old, pipeline.dump_prepared((odd, an))) == (odd, an)
-    torn = pickle.dumps((*state[:4], (d.tokens.ends[:-1], d.flat_tokens.ends), *state[5:]))
-    assert pipeline.load_prepared(old, torn) is None
 
 
 def test_the_index_round_trips_the_record(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache, partial
-from operator import itemgetter
 from pathlib import Path
 
 from yoy import align, classify, figures, formulations, index, lexicon, outline
@@ -25,7 +24,7 @@ from yoy.errors import LimitError
 from yoy.files import package_data
 from yoy.history import Reference, Said, Tally, count_rows, found_rare, reference, said_in
 from yoy.lexicon import Lexicon
-from yoy.models import Analysis, Comparison, Doc, Level, Outline, Report, Tokens
+from yoy.models import Analysis, Comparison, Doc, Level, Outline, Report
 from yoy.terms import doc
 from yoy.text import NUMERALS, fold
 
@@ -185,56 +184,8 @@ def dump_prepared(prepared: Prepared) -> bytes:
     comparison and 12–16 ms to pack in every first one (measured on this machine, lightly loaded),
     while a local cache has room for a megabyte or so a compared report."""
     d, an = prepared
-    tokens: Tokens | tuple[tuple[int, ...], tuple[int, ...]] = d.tokens
-    flat_tokens = d.flat_tokens
-    if _derivable(d):  # as `yoy.terms.doc` builds them: the rest of both is worked out at load
-        tokens, flat_tokens = (d.tokens.ends, d.flat_tokens.ends), Tokens(d.tokens.words, (), ())
-    state = (d.outline, d.folded, d.flat, d.origin, tokens, flat_tokens, d.quote_cuts, an)
+    state = (d.outline, d.folded, d.flat, d.origin, d.tokens, d.flat_tokens, d.quote_cuts, an)
     return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _derivable(d: Doc) -> bool:
-    """`d`'s flat tokens tile its flat text and its tokens are the same words at the flat tokens'
-    starts (`Doc.origin`), as `yoy.terms.doc` builds them: then a record keeps only the words and
-    the two ends (`dump_prepared`), and `_tokens_back` builds the starts from them, sharing the ints
-    of the ends and of `origin`. A national report's record then unpickles ≈ 37,000 fewer objects
-    (its two token offsets and their memo), measured ≈ 1.5–4 ms a record on this machine."""
-    ft, tk = d.flat_tokens, d.tokens
-    return (tk.words == ft.words and len(ft.ends) == len(ft.starts) == len(tk.starts) == len(tk.ends)
-            and ft.starts == _tiled(ft.ends) and tk.starts == _at(d.origin, ft.starts))
-
-
-def _tiled(ends: tuple[int, ...]) -> tuple[int, ...]:
-    """The starts of tokens that tile a text from offset 0, each ending at `ends`."""
-    return (0, *ends[:-1]) if ends else ()
-
-
-def _at(origin: Sequence[int], positions: Sequence[int]) -> tuple[int, ...]:
-    """`origin[p]` for each of `positions`, as one C call (the ints are those of `origin`)."""
-    if len(positions) < 2:
-        return tuple(origin[p] for p in positions)
-    return itemgetter(*positions)(origin)  # type: ignore[no-any-return]
-
-
-def _tokens_back(origin: tuple[int, ...], tokens: object, flat_tokens: object
-                 ) -> tuple[Tokens, Tokens] | None:
-    """The tokens and flat tokens `dump_prepared` kept, whole or by their words and ends
-    (`_derivable`); None when they are neither (a foreign row)."""
-    if isinstance(tokens, Tokens) and isinstance(flat_tokens, Tokens):
-        return tokens, flat_tokens
-    if not (isinstance(tokens, tuple) and len(tokens) == 2 and isinstance(flat_tokens, Tokens)):
-        return None
-    ends, flat_ends = tokens
-    words = flat_tokens.words
-    if not (isinstance(ends, tuple) and isinstance(flat_ends, tuple)
-            and len(ends) == len(flat_ends) == len(words)):
-        return None
-    starts = _tiled(flat_ends)
-    try:
-        at = _at(origin, starts)
-    except IndexError:
-        return None
-    return Tokens(words, at, ends), Tokens(words, starts, flat_ends)
 
 
 def load_prepared(report: Report, data: bytes) -> Prepared | None:
@@ -248,10 +199,7 @@ def load_prepared(report: Report, data: bytes) -> Prepared | None:
     if not (isinstance(tree, Outline) and isinstance(an, Analysis) and isinstance(folded, str)
             and len(folded) == len(report.text) and isinstance(flat, str) and len(origin) == len(flat)):
         return None
-    both = _tokens_back(origin, tokens, flat_tokens)
-    if both is None:
-        return None
-    return Doc(report, tree, folded, flat, origin, both[0], both[1], cuts), an
+    return Doc(report, tree, folded, flat, origin, tokens, flat_tokens, cuts), an
 
 
 def prepared_stored(corpus: Corpus, reports: Sequence[Report]) -> list[Prepared]:

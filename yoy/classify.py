@@ -1715,8 +1715,12 @@ def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
                     found[(sw.old, sw.new)] = sw  # the narrowest slot: the word that changed
     out: list[tuple[int, _Swap]] = []
     for sw in found.values():
-        n_old, n_new = so.flat.count(sw.old), sn.flat.count(sw.new)
-        if n_old < SWAP_MIN_COUNT or n_new < SWAP_MIN_COUNT or sw.old in sn.flat or sw.new in so.flat:
+        # counted as `str.count` counts, known for a candidate phrase (`_count`); most fail the first
+        n_old = _count(so, sw.old)
+        if n_old < SWAP_MIN_COUNT:
+            continue
+        n_new = _count(sn, sw.new)
+        if n_new < SWAP_MIN_COUNT or sw.old in sn.flat or sw.new in so.flat:
             continue
         if _junction(sw, so, sn):
             out.append((n_old + n_new, sw))

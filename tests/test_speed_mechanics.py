@@ -1,13 +1,16 @@
 """Mechanics of a comparison built for speed give what their plain forms give: the order of scored
-candidates (`classify._sort_by_score` against a sort by `classify._by_score`) and the phrases of
-`formulations._phrase` (built field by field in order)."""
+candidates (`classify._sort_by_score` against a sort by `classify._by_score`), the phrases of
+`formulations._phrase` (built field by field in order) and the sentence anchors of
+`align._sentence_pairs` (scored against the sentences of a length that can match only)."""
 
 from __future__ import annotations
 
 import random
 from pathlib import Path
 
-from yoy import classify, formulations, pipeline
+from rapidfuzz import fuzz, process
+
+from yoy import align, classify, formulations, pipeline
 from yoy.corpus import Corpus
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
@@ -37,3 +40,32 @@ def test_a_phrase_has_its_candidate_s_fields_by_name() -> None:
                 compact=unit and c.compact, plain=c.plain if plain is None else plain, joined=joined,
                 fragment=c.fragment)
             assert type(got) is formulations.Phrase and got.text == t
+
+
+def _all_pairs(fa: list[str], fb: list[str]) -> list[tuple[int, int]]:
+    """`align._sentence_pairs` with every old sentence scored against every new one."""
+    edges = [(-s, i, j) for i, q in enumerate(fa) if q
+             for _, s, j in process.extract(q, fb, scorer=fuzz.ratio, limit=None, score_cutoff=align.SENT_MIN)
+             if fb[j]]
+    edges.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen = []
+    for _, i, j in edges:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            chosen.append((i, j))
+    return sorted(align._lis(sorted(chosen)))
+
+
+def test_sentence_anchors_are_those_of_scoring_every_pair() -> None:
+    rng = random.Random(11)
+    alphabet = "甲乙丙丁戊己庚辛"  # invented sentences of a few characters, lengths near the bound
+    for _ in range(300):
+        def sentence() -> str:
+            return "".join(rng.choice(alphabet[:rng.randrange(2, 9)]) for _ in range(rng.randrange(0, 25)))
+        fa = [sentence() for _ in range(rng.randrange(0, 12))]
+        fb = [sentence() for _ in range(rng.randrange(0, 12))]
+        fb += [q[: max(0, len(q) * 3 // 7)] for q in fa[:3]]  # shorter new sentences at the length bound
+        assert align._sentence_pairs(fa, fb) == _all_pairs(fa, fb)

@@ -1,5 +1,6 @@
 """Mechanics of a comparison built for speed give what their plain forms give: the order of scored
-candidates (`classify._sort_by_score` against a sort by `classify._by_score`), the phrases of
+candidates (`classify._sort_by_score` against a sort by `classify._by_score`) and their dedupe
+(`classify._dedupe`, its overlap test behind a trigram test, against the plain loop), the phrases of
 `formulations._phrase` (built field by field in order) and the sentence anchors of
 `align._sentence_pairs` (scored against the sentences of a length that can match only)."""
 
@@ -69,3 +70,31 @@ def test_sentence_anchors_are_those_of_scoring_every_pair() -> None:
         fb = [sentence() for _ in range(rng.randrange(0, 12))]
         fb += [q[: max(0, len(q) * 3 // 7)] for q in fa[:3]]  # shorter new sentences at the length bound
         assert align._sentence_pairs(fa, fb) == _all_pairs(fa, fb)
+
+
+def _plain_dedupe(pending: list[classify._Pending], reworded: list[str]) -> list[classify._Pending]:
+    """`classify._dedupe` with every overlap tested directly."""
+    seeds = [t for t in reworded if t]
+    heads: list[str] = []
+    out = []
+    for c in pending:
+        if len(heads) < classify.DUP_WINDOW and any(classify._overlap(c.term, h) for h in (*seeds, *heads)):
+            c = c._replace(score=c.score * classify.DUP_FACTOR)
+        elif len(heads) < classify.DUP_WINDOW:
+            heads.append(c.term)
+        out.append(c)
+    out.sort(key=classify._by_score)
+    return out
+
+
+def test_the_dedupe_is_the_plain_loop() -> None:
+    rng = random.Random(5)
+    alphabet = "甲乙丙丁戊己"  # invented terms of a small alphabet: many share runs of characters
+    for _ in range(200):
+        def term() -> str:
+            return "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 9)))
+        pending = [classify._Pending(rng.random(), term(), "", classify.Signal.DEBUT, 1, False)
+                   for _ in range(rng.randrange(0, 80))]
+        pending.sort(key=classify._by_score)
+        reworded = [term() for _ in range(rng.randrange(0, 3))] + [""]
+        assert classify._dedupe(list(pending), reworded) == _plain_dedupe(list(pending), reworded)

@@ -1033,19 +1033,29 @@ def _overlap(a: str, b: str) -> bool:
     return False
 
 
+def _trigrams(t: str) -> set[str]:
+    """The slices of DUP_MIN_CHARS characters of `t` (`_dedupe`: `_overlap` needs a shared run of as
+    many at least)."""
+    return {t[k:k + DUP_MIN_CHARS] for k in range(len(t) - DUP_MIN_CHARS + 1)}
+
+
 def _dedupe(pending: list[_Pending], reworded: Iterable[str] = ()) -> list[_Pending]:
     """Ranked candidates (best first) with each one that repeats a better one of the first DUP_WINDOW
     (a variant of the same formulation) moved down by DUP_FACTOR: one line per formulation at the top.
     A rewording's side (`reworded`) ranks above every candidate (its band is higher): a variant of it
     is a variant of a better line, moved down the same way."""
-    seeds = [t for t in reworded if t]  # beside the window, not in it: DUP_WINDOW counts candidates
-    heads: list[str] = []
+    # beside the window, not in it: DUP_WINDOW counts candidates; each with its trigrams: two strings
+    # sharing no three characters in a row cannot overlap (DUP_MIN_CHARS), a test in C before the loop
+    seeds = [(t, _trigrams(t)) for t in reworded if t]
+    heads: list[tuple[str, set[str]]] = []
     out: list[_Pending] = []
     for c in pending:
-        if len(heads) < DUP_WINDOW and any(_overlap(c.term, h) for h in (*seeds, *heads)):
-            c = c._replace(score=c.score * DUP_FACTOR)
-        elif len(heads) < DUP_WINDOW:
-            heads.append(c.term)
+        if len(heads) < DUP_WINDOW:
+            grams = _trigrams(c.term)
+            if any(not grams.isdisjoint(hg) and _overlap(c.term, h) for h, hg in (*seeds, *heads)):
+                c = c._replace(score=c.score * DUP_FACTOR)
+            else:
+                heads.append((c.term, grams))
         out.append(c)
     _sort_by_score(out)
     return out

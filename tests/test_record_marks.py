@@ -12,6 +12,7 @@ from yoy import align, classify, formulations, jsonio, outline, pipeline
 from yoy.corpus import Corpus
 from yoy.history import Said, found_rare
 from yoy.models import Side
+from yoy.text import dictionary_count
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 
@@ -23,7 +24,11 @@ def test_the_marks_are_those_of_the_plain_tests() -> None:
     assert an.marks is not None and an.marks == classify.salience_marks(d, an, text)
     framed, heading, derived = an.marks.framed, an.marks.heading, an.marks.derived
     assert framed and heading and len(heading) < len(an.candidates)
+    thanks = classify._thanks_spans(d.flat)
+    assert thanks and an.marks.thanked  # the national report thanks its addressees
     for t, c in an.candidates.items():
+        assert (t in an.marks.thanked) == (bool(c.places) and all(any(a <= p < b for a, b in thanks)
+                                                                  for p in c.places)), t
         assert (t in framed) == classify._framed_at(d, c.places), t
         assert (t in heading) == (t in text), t
         assert (t in derived) == (c.compact and formulations.derived(t)), t
@@ -91,3 +96,25 @@ def test_the_records_generic_stems_are_its_candidates_and_give_the_same_phrases(
     # some phrase is plain only through a stem the old report says
     assert any(ph.plain and not ph.joined and not an.candidates[t].plain and t in an.stems
                for t, ph in kept.items())
+
+
+def test_the_records_shorter_forms_find_what_a_search_of_the_old_candidates_finds() -> None:
+    (do, ao), (dn, an) = (pipeline.prepare(CORPUS.load("全国", y)) for y in (2008, 2009))
+    assert ao.shorter is not None and ao.shorter == classify.shorter_forms(ao)
+    alignment = align.align(do, dn)
+    so = classify._side(do, alignment, Side.OLD, ao)
+    terms = [t for t in an.candidates if t not in do.flat]
+    # the definition, searched directly: an old candidate of three words or more less one inner word
+    # of ordinary language (`EVERYDAY_COUNT`), the first such candidate in record order for each
+    expected: dict[str, str] = {}
+    wanted = set(terms)
+    for q, c in ao.candidates.items():
+        ws = formulations.split(q, c.sizes) if len(c.sizes) >= 3 else []
+        for k in range(1, len(ws) - 1):
+            f = "".join(ws[:k] + ws[k + 1:])
+            if f in wanted and dictionary_count(ws[k]) >= formulations.EVERYDAY_COUNT:
+                expected.setdefault(f, q)
+    read = classify._said_shorter(terms, so)
+    assert read and list(read.items()) == list(expected.items())
+    bare = classify._said_shorter(terms, classify._side(do, alignment, Side.OLD, replace(ao, shorter=None)))
+    assert list(bare.items()) == list(read.items())

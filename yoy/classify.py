@@ -35,6 +35,7 @@ from yoy.models import (
     Alignment,
     Analysis,
     Block,
+    Candidate,
     Change,
     Comparison,
     Direction,
@@ -625,6 +626,22 @@ class _Side:
             ev = self.quoted[sent.start] = self._evidence(sent)
         return ev
 
+    def evidence_of(self, pos: int, n: int) -> Evidence:
+        """`evidence` of the `report.text` span of `flat[pos:pos + n]` (`Doc.span_of`), the span built
+        only when no sentence holds it (a comparison asks some thousands of these)."""
+        origin = self.doc.origin
+        if n > 0 and origin:
+            start = origin[pos]
+            k = max(0, bisect_right(self.sent_starts, start) - 1)
+            sents = self.doc.outline.sentences
+            if sents and sents[k].start <= start < sents[k].end:  # `sentence_at`: a sentence, not empty
+                sent = sents[k]
+                ev = self.quoted.get(sent.start)
+                if ev is None:
+                    ev = self.quoted[sent.start] = self._evidence(sent)
+                return ev
+        return self.evidence(self.doc.span_of(pos, pos + n))
+
     def _evidence(self, sent: Span) -> Evidence:
         b = self.block_at(sent.start)  # as `locate` places it, without its record
         path, pair_id = (self.paths.get(b.id, ""), self.pair_of.get(b.id)) if b is not None else ("", None)
@@ -647,7 +664,7 @@ def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None =
     return _Side(d, label, labels, pair_of, tuple(blocks),
                  tuple(b.span.start for b in blocks), tuple(s.start for s in d.outline.sentences),
                  an.heading_text if an.heading_text is not None else _heading_text(d, blocks), an, said,
-                 _thanks_spans(d.flat))
+                 _thanks_spans(d.flat) if an.marks is None else ())  # the marks know the thanked phrases
 
 
 def _thanks_spans(flat: str) -> tuple[tuple[int, int], ...]:
@@ -662,11 +679,20 @@ def _thanks_spans(flat: str) -> tuple[tuple[int, int], ...]:
 
 
 def _thanked(side: _Side, t: str) -> bool:
-    """Every place of the candidate phrase `t` is in a sentence of thanks: an addressee."""
+    """Every place of the candidate phrase `t` is in a sentence of thanks: an addressee. Known from
+    the record (`salience_marks`); never so for a string that is no candidate phrase."""
+    marks = side.analysis.marks
+    if marks is not None:
+        return t in marks.thanked
     places = _places(side, t) if side.thanks else None
-    if not places:
+    return _thanked_at(side.thanks, places or ())
+
+
+def _thanked_at(thanks: Sequence[tuple[int, int]], places: Sequence[int]) -> bool:
+    """Some of `places` and every one of them inside one of the spans `thanks` (`_thanks_spans`)."""
+    if not places or not thanks:
         return False
-    return all(any(a <= p < b for a, b in side.thanks) for p in places)
+    return all(any(a <= p < b for a, b in thanks) for p in places)
 
 
 def heading_text(d: Doc) -> str:
@@ -697,12 +723,18 @@ def _places(side: _Side, t: str) -> Sequence[int] | None:
 
 def _term_evidence(side: _Side, t: str, most: int = 3) -> tuple[Evidence, ...]:
     """Sentences of `side` holding the term whose matching form (`key`) is `t`."""
+    return _evidence_at(side, _occurring(side, t), len(t), most)
+
+
+def _evidence_at(side: _Side, places: Sequence[int], n: int, most: int) -> tuple[Evidence, ...]:
+    """The first `most` distinct sentences of `side` holding a term of `n` characters at the flat
+    offsets `places` (`_term_evidence`)."""
     out: list[Evidence] = []
     seen: set[int] = set()
-    for pos in _occurring(side, t):
+    for pos in places:
         if len(out) >= most:
             break
-        ev = side.evidence(side.doc.span_of(pos, pos + len(t)))
+        ev = side.evidence_of(pos, n)
         if ev.span.start not in seen:
             seen.add(ev.span.start)
             out.append(ev)
@@ -767,8 +799,19 @@ class _Past:
         """`scan`, and how many times each history report says each term (oldest first), from the
         same one pass over the texts."""
         counts = tallies(terms, self.pool, self.known)
-        hits = {t: frozenset(k for k, n in enumerate(ns) if n) for t, ns in counts.items()}
-        hist = {t: tuple(ns[k] for k in self.hist_at) for t, ns in counts.items()}
+        at = self.hist_at
+        # the history reports come first in `pool` (`_past`): their counts are a slice of each row
+        first = len(at) if at == tuple(range(len(at))) else -1
+        # many strings have the same row (≈ 2,100 dropped phrases a national pair): each worked out once
+        rows: dict[tuple[int, ...], tuple[frozenset[int], tuple[int, ...]]] = {}
+        hits: dict[str, frozenset[int]] = {}
+        hist: dict[str, tuple[int, ...]] = {}
+        for t, ns in counts.items():
+            got = rows.get(ns)
+            if got is None:
+                got = rows[ns] = (frozenset(k for k, n in enumerate(ns) if n),
+                                  ns[:first] if first >= 0 else tuple(ns[k] for k in at))
+            hits[t], hist[t] = got
         return (*self._positions(hits), hist)
 
     def _positions(self, hits: dict[str, frozenset[int]]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],
@@ -912,12 +955,15 @@ def salience_marks(d: Doc, an: Analysis, heading: str) -> Marks:
     """The salience marks (`_salience`) of the candidate phrases of `d` that depend on its report only,
     whatever it is compared with: the framed ones (`_framed`), those said in a heading or lead
     sentence (`_in_heading`) and the compact ones that are derived (`formulations.derived`; a phrase
-    is compact in a comparison only when its candidate is); `heading`: its `heading_text`. The
-    pipeline keeps them in the report's record (`Analysis.marks`)."""
+    is compact in a comparison only when its candidate is) and those said in sentences of thanks only
+    (`_thanked`); `heading`: its `heading_text`. The pipeline keeps them in the report's record
+    (`Analysis.marks`)."""
     cand = an.candidates
     framed = frozenset(t for t, c in cand.items() if _framed_at(d, c.places))
+    thanks = _thanks_spans(d.flat)
     return Marks(framed, frozenset(t for t in cand if t in heading),
-                 frozenset(t for t, c in cand.items() if c.compact and formulations.derived(t)))
+                 frozenset(t for t, c in cand.items() if c.compact and formulations.derived(t)),
+                 frozenset(t for t, c in cand.items() if _thanked_at(thanks, c.places)))
 
 
 def _salience(ph: formulations.Phrase, side: _Side) -> float:
@@ -1024,6 +1070,15 @@ def _by_score(c: _Pending) -> tuple[float, int, str]:
     return -round(c.score, 6), len(c.term), c.term
 
 
+def _sort_by_score(items: list[_Pending]) -> None:
+    """`items.sort(key=_by_score)`, the keys built in one comprehension instead of a call each (some
+    thousands a comparison); whole-key ties keep their order (the index breaks them), as in a stable
+    sort."""
+    keyed = [(-round(c.score, 6), len(c.term), c.term, k) for k, c in enumerate(items)]
+    keyed.sort()
+    items[:] = [items[x[3]] for x in keyed]
+
+
 def _overlap(a: str, b: str) -> bool:
     """`a` and `b` are one formulation said two ways (建设X / X建设): they
     share a run of at least DUP_SHARE of the shorter one's characters (and at least three)."""
@@ -1036,21 +1091,31 @@ def _overlap(a: str, b: str) -> bool:
     return False
 
 
+def _trigrams(t: str) -> set[str]:
+    """The slices of DUP_MIN_CHARS characters of `t` (`_dedupe`: `_overlap` needs a shared run of as
+    many at least)."""
+    return {t[k:k + DUP_MIN_CHARS] for k in range(len(t) - DUP_MIN_CHARS + 1)}
+
+
 def _dedupe(pending: list[_Pending], reworded: Iterable[str] = ()) -> list[_Pending]:
     """Ranked candidates (best first) with each one that repeats a better one of the first DUP_WINDOW
     (a variant of the same formulation) moved down by DUP_FACTOR: one line per formulation at the top.
     A rewording's side (`reworded`) ranks above every candidate (its band is higher): a variant of it
     is a variant of a better line, moved down the same way."""
-    seeds = [t for t in reworded if t]  # beside the window, not in it: DUP_WINDOW counts candidates
-    heads: list[str] = []
+    # beside the window, not in it: DUP_WINDOW counts candidates; each with its trigrams: two strings
+    # sharing no three characters in a row cannot overlap (DUP_MIN_CHARS), a test in C before the loop
+    seeds = [(t, _trigrams(t)) for t in reworded if t]
+    heads: list[tuple[str, set[str]]] = []
     out: list[_Pending] = []
     for c in pending:
-        if len(heads) < DUP_WINDOW and any(_overlap(c.term, h) for h in (*seeds, *heads)):
-            c = c._replace(score=c.score * DUP_FACTOR)
-        elif len(heads) < DUP_WINDOW:
-            heads.append(c.term)
+        if len(heads) < DUP_WINDOW:
+            grams = _trigrams(c.term)
+            if any(not grams.isdisjoint(hg) and _overlap(c.term, h) for h, hg in (*seeds, *heads)):
+                c = c._replace(score=c.score * DUP_FACTOR)
+            else:
+                heads.append((c.term, grams))
         out.append(c)
-    out.sort(key=_by_score)
+    _sort_by_score(out)
     return out
 
 
@@ -1059,23 +1124,45 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
     """The `keep` best candidates as priorities (ties: shorter term first, then by text); `reworded`:
     the rewordings' sides on this change's side, which a variant repeats as it repeats a better
     candidate (`_dedupe`)."""
-    factor = DIGEST_FACTOR if _note(change, so, sn) else 1.0
-    pending.sort(key=_by_score)
+    note = _note(change, so, sn)
+    factor = DIGEST_FACTOR if note else 1.0
+    _sort_by_score(pending)
     # which candidates the record keeps is decided on their own scores; the dedupe only orders the
     # kept ones (a variant of a better phrase moves down the brief but stays in the record)
     kept = [c for c in pending if not c.common][:keep] + [c for c in pending if c.common][:MAX_COMMON]
     # a count moving on is kept by its own score too, and sinks in the order only (`COUNTED_ON`)
     kept = [c._replace(score=c.score * DUP_FACTOR) if c.counted else c for c in kept]
-    kept.sort(key=_by_score)
+    _sort_by_score(kept)
     kept = _dedupe(kept, reworded)
     out = []
+    side = sn if change is Change.NEW else so  # the side that says the phrase; the other lacks it
+    cand = side.analysis.candidates
+    chars = len(so.report.text), len(sn.report.text)
     for k, c in enumerate(kept):
         most = MAX_EVIDENCE if k < FULL_EVIDENCE else 1
-        p = _priority(change, c.term, None, so, sn, c.basis, evidence=most,
-                      absent=Side.OLD if change is Change.NEW else Side.NEW)
+        known = cand.get(c.term)
+        if known is not None and known.keyed:  # a candidate phrase in its matching form: all known
+            p = _found_priority(change, c.term, known, side, chars, c.basis, most, note)
+        else:
+            p = _priority(change, c.term, None, so, sn, c.basis, evidence=most,
+                          absent=Side.OLD if change is Change.NEW else Side.NEW)
         out.append(_Found(p, c.signal, c.score * factor, vocab.with_mentions(c.basis, c.mentions), c.common,
                           change is Change.NEW and _short(sn, c.term)))
     return out
+
+
+def _found_priority(change: Change, term: str, c: Candidate, side: _Side, chars: tuple[int, int], basis: str,
+                    most: int, note: str | None) -> Priority:
+    """`_priority` of a new (or dropped) phrase `term` that is a candidate phrase `c` of `side` in its
+    matching form (`Candidate.keyed`), absent from the other side: its count, places and display
+    read from the candidate (what `_key`, `_count`, `_term_evidence` and `_display` find for it);
+    `chars`: the old and the new report's lengths; `note`: `_note` of the change."""
+    n = len(c.places)
+    ev = _evidence_at(side, c.places, len(term), most) if n else ()
+    oc, nc = (0, n) if change is Change.NEW else (n, 0)
+    return Priority(change=change, term=c.shown, old_term=None, old_count=oc, new_count=nc,
+                    old_per10k=per10k(oc, chars[0]), new_per10k=per10k(nc, chars[1]),
+                    basis=basis, evidence=ev[:most], note=note)
 
 
 def _short(side: _Side, t: str) -> bool:
@@ -1208,11 +1295,17 @@ def _coinage(parts: Mapping[str, tuple[str, ...]], said: Mapping[str, int], n: i
     texts (history and reference) that say its rarest part (`parts`: `formulations.parts` of each
     phrase; `said`: how many past texts say each part); 1 for a phrase with no part short of itself."""
     out: dict[str, float] = {}
+    texts = max(1, n)
     for t in sorted(parts, key=len):  # a part that is a shorter candidate is scored before
         # a part that is itself a candidate phrase lends its own coinage, not a never-said 1: the
         # wrapper of a new phrase (推进|X, X|工作) is no more a coinage than X
-        known = ((1.0 - out[p]) if p in out else said[p] / max(1, n) for p in parts[t])
-        out[t] = 1.0 - min(known, default=0.0)
+        low = 0.0  # the rarest part's share (none: 0)
+        for k, p in enumerate(parts[t]):  # a loop, not `min` over a generator (≈ 1,700 phrases a side)
+            own = out.get(p)
+            share = said[p] / texts if own is None else 1.0 - own
+            if not k or share < low:
+                low = share
+        out[t] = 1.0 - low
     return out
 
 
@@ -1256,20 +1349,31 @@ def _said_shorter(terms: Iterable[str], so: _Side) -> dict[str, str]:
     """New phrases that a phrase of the old report says with one everyday word more inside
     (X地区Y → XY, A现代化B → AB-like: the word `EVERYDAY_COUNT` says is ordinary language), each with
     the old wording: the old name said shorter, a variant as a phrase said another way. Only an inner
-    word: the first and the last word of a name carry what it names and its head."""
+    word: the first and the last word of a name carry what it names and its head. The old report's
+    shorter forms are known from its record (`Analysis.shorter`)."""
     wanted = set(terms)
-    heads, tails = {t[0] for t in wanted}, {t[-1] for t in wanted}  # a cheap test before the split
+    forms = so.analysis.shorter
     out: dict[str, str] = {}
-    for q, c in so.analysis.candidates.items():
-        if len(c.sizes) < 3 or q[0] not in heads or q[-1] not in tails:
+    for f, q in shorter_forms(so.analysis) if forms is None else forms:
+        if f in wanted:
+            out.setdefault(f, q)
+    return out
+
+
+def shorter_forms(an: Analysis) -> tuple[tuple[str, str], ...]:
+    """Every candidate phrase of a report said shorter by one inner everyday word (`_said_shorter`),
+    as (the shorter form, the candidate), in candidate order and word order: what a comparison looks
+    up when the report is the old one, whatever the new is. The pipeline keeps them in the report's
+    record (`Analysis.shorter`)."""
+    out: list[tuple[str, str]] = []
+    for q, c in an.candidates.items():
+        if len(c.sizes) < 3:
             continue
         ws = formulations.split(q, c.sizes)
         for k in range(1, len(ws) - 1):
             if dictionary_count(ws[k]) >= formulations.EVERYDAY_COUNT:
-                f = "".join(ws[:k]) + "".join(ws[k + 1:])
-                if f in wanted:
-                    out.setdefault(f, q)
-    return out
+                out.append(("".join(ws[:k]) + "".join(ws[k + 1:]), q))
+    return tuple(out)
 
 
 def _counted(t: str) -> str:
@@ -1778,8 +1882,12 @@ def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
                     found[(sw.old, sw.new)] = sw  # the narrowest slot: the word that changed
     out: list[tuple[int, _Swap]] = []
     for sw in found.values():
-        n_old, n_new = so.flat.count(sw.old), sn.flat.count(sw.new)
-        if n_old < SWAP_MIN_COUNT or n_new < SWAP_MIN_COUNT or sw.old in sn.flat or sw.new in so.flat:
+        # counted as `str.count` counts, known for a candidate phrase (`_count`); most fail the first
+        n_old = _count(so, sw.old)
+        if n_old < SWAP_MIN_COUNT:
+            continue
+        n_new = _count(sn, sw.new)
+        if n_new < SWAP_MIN_COUNT or sw.old in sn.flat or sw.new in so.flat:
             continue
         if _junction(sw, so, sn):
             out.append((n_old + n_new, sw))

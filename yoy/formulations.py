@@ -882,9 +882,14 @@ def _phrase(t: str, c: Candidate, first: int, unit: bool, plain: bool | None = N
             ) -> Phrase:
     """The phrase `t` of a report (its `Candidate` there), first at flat offset `first`; `plain`,
     `joined`: set for the phrase (`plain` default: the candidate's), built in one go rather than
-    replaced after (`_replace` copies the tuple, and thousands are built a comparison)."""
-    return Phrase(t, len(c.places), first, c.quoted, unit, c.governed, c.everyday, c.numbered, c.policy_head,
-                  unit and c.compact, c.plain if plain is None else plain, joined=joined, fragment=c.fragment)
+    replaced after (`_replace` copies the tuple, and thousands are built a comparison; built by
+    `tuple.__new__` with every field in order, ≈ 3× faster than the named tuple's keyword `__new__`)."""
+    return _new_tuple(Phrase, (t, len(c.places), first, c.quoted, unit, c.governed, c.everyday, c.numbered,
+                               c.policy_head, unit and c.compact, c.plain if plain is None else plain, joined,
+                               c.fragment))
+
+
+_new_tuple = tuple.__new__
 
 
 def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
@@ -902,7 +907,8 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     def _said(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
         if said is None:
             return _said_in(patterns, texts)
-        return {p for p in patterns if p in said or p in known}  # `known`: in the texts for certain
+        ps = patterns if isinstance(patterns, (set, frozenset)) else set(patterns)
+        return set(ps & said) | (ps & known)  # `known`: in the texts for certain (set operations, in C)
 
     unknown = set(an.cores).difference(known)  # (set operations: ~5,000 cores a national report)
     gone = frozenset(unknown.difference(_said(unknown, absent_from)))  # no text of absent_from has it

@@ -394,6 +394,7 @@ class Marks(NamedTuple):
     framed: frozenset[str]  # some place follows a framing word (以…为, 围绕…) or a proposing body
     heading: frozenset[str]  # said in a heading or a lead sentence
     derived: frozenset[str]  # compact and derived (`yoy.formulations.derived`)
+    thanked: frozenset[str]  # every place in a sentence of thanks (an addressee: `yoy.classify._thanked`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,6 +439,9 @@ class Analysis:
     # the stems of its unquoted candidate phrases said with a trailing generic head (X建设 → X), by
     # phrase, those with some (`yoy.formulations.generic_stems`); None: not worked out
     stems: Mapping[str, tuple[str, ...]] | None = None
+    # each candidate phrase said shorter by one inner everyday word (`yoy.classify.shorter_forms`:
+    # the shorter form, then the candidate), in candidate order; None: not worked out
+    shorter: tuple[tuple[str, str], ...] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

@@ -1559,17 +1559,21 @@ def _gone(terms: Iterable[str], runs: Mapping[str, int], hist: Mapping[str, tupl
     the new report never says, nor its first word: each with its most said such element and that count
     in the old report. One phrase per topic: a phrase holding the element of one taken before is the
     same topic in another wording."""
-    ones = {t: tuple(p for p in _parts(so, t) if p != t and _topic_element(p)) for t in terms
+    ones = {t: tuple(p for p in _parts(so, t) if p != t) for t in terms
             if runs[t] == 1 and not any(k < last for k in hist[t]) and not _thanked(so, t)}
     elements = {p for ps in ones.values() for p in ps}
     if not elements:
         return {}
-    firsts = {p: words(p)[0] for p in elements}
-    # one count of every element (and first word) in the earlier reports, the old one and the new one
-    # (the first two read from the counts the corpus index keeps, `_Past.known`, where it holds them)
-    n = tallies(elements | set(firsts.values()), (*past.texts[:-1], so.flat, sn.flat), past.known)
-    stressed = {p: ns[-2] for p, ns in ((p, n[p]) for p in elements)
-                if ns[-2] >= GONE_MIN and not any(ns[:-2]) and not ns[-1] and not n[firsts[p]][-1]}
+    texts = (*past.texts[:-1], so.flat, sn.flat)
+    # one count of every element in the earlier reports, the old one and the new one (the first two
+    # read from the counts the corpus index keeps, `_Past.known`, where it holds them); the shape test
+    # and the first words only for the few that pass (each segments its element)
+    n = tallies(elements, texts, past.known)
+    stressed = {p: ns[-2] for p, ns in n.items() if ns[-2] >= GONE_MIN and not any(ns[:-2]) and not ns[-1]
+                and _topic_element(p)}
+    firsts = {p: words(p)[0] for p in stressed}
+    said_first = tallies(set(firsts.values()), (sn.flat,))
+    stressed = {p: k for p, k in stressed.items() if not said_first[firsts[p]][0]}
     # one line per topic: phrases by their element's count, then their own count in the old report
     # (longest first on a tie: the fuller name); a phrase holding an element already taken is the same
     # topic in another wording

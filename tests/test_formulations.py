@@ -266,6 +266,8 @@ def test_a_clause_fragment_is_not_a_name() -> None:
     assert formulations.fragment("云端开放各项事务")  # a determiner inside: two noun phrases
     assert formulations.fragment("关乎星河居民福祉")  # a verb of relation: a clause's predicate
     assert formulations.fragment("取得星河工程进展")  # a verb of attainment: a result reported
+    assert formulations.fragment("好星河养老补贴")  # a result complement: its verb (落实|好X) cut off
+    assert formulations.fragment("得云端工程")
     # names: a one-character verb of a slogan is no adverbial, a policy verb after an adverb no clause,
     # a preposition fused into a guessed word the frame of a slogan
     for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台", "云端友好型社会",

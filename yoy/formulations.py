@@ -1102,8 +1102,9 @@ def ordinary_noun(text: str, tagger: Tagger = tag) -> bool:
 def _fragment(text: str, tagger: Tagger = tag) -> bool:
     """`text` is a clause fragment rather than a name: it ends in a word that precedes what it
     modifies (`_OPEN_END_TAGS`, or a word coined with an attributive suffix: cut before its head), it
-    starts with a verb's result complement (`RESULT_COMPLEMENTS`: its verb cut off), a demonstrative (a sentence pointing back) or a verb of relation or attainment
-    (`RELATION_VERBS`, `ATTAINMENT_VERBS`: the predicate of a clause), it holds a determiner inside
+    starts with a verb's result complement (`RESULT_COMPLEMENTS`: its verb cut off), a demonstrative
+    (a sentence pointing back) or a verb of relation or attainment (`RELATION_VERBS`,
+    `ATTAINMENT_VERBS`: the predicate of a clause), it holds a determiner inside
     (`_INNER_DETERMINER_TAGS`), a placement verb after its first word (`PLACEMENT_VERBS`), a word
     fused with a function character (`_fused_function`) or a leading policy verb (`LEAD_WORDS`,
     tagged v) right after a nominal word (a topic or subject and its predicate: X重点|抓好Y-like;

@@ -268,10 +268,13 @@ def test_a_clause_fragment_is_not_a_name() -> None:
     assert formulations.fragment("取得星河工程进展")  # a verb of attainment: a result reported
     assert formulations.fragment("好星河养老补贴")  # a result complement: its verb (落实|好X) cut off
     assert formulations.fragment("得云端工程")
+    assert formulations.fragment("星河集市”“云端书屋")  # runs out of one quotation into the next
+    assert formulations.fragment("一园独秀”向“多园联动")
     # names: a one-character verb of a slogan is no adverbial, a policy verb after an adverb no clause,
     # a preposition fused into a guessed word the frame of a slogan
     for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台", "云端友好型社会",
-                 "星河现代化", "稳外资", "保畅通", "同步推进云端平台", "寓云于民", "以星为伴"):
+                 "星河现代化", "稳外资", "保畅通", "同步推进云端平台", "寓云于民", "以星为伴",
+                 "“星河”“云端”行动", "“云端”平台"):
         assert not formulations.fragment(name), name
 
 

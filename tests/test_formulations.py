@@ -370,9 +370,9 @@ def test_the_object_of_a_verb_of_attainment_is_a_result() -> None:
 
 
 def test_a_phrase_opening_with_the_unit_of_a_date_is_a_date_tail() -> None:
-    """A phrase that starts with 年 (月, 日) right after a figure at every occurrence is a date cut from
-    its number; the same words after a word, after an ordinary word ending in a numeral character
-    (统一), or one occurrence not after a figure, are not (invented)."""
+    """A phrase that starts with 年 (月, 日) or another unit word right after a figure at every
+    occurrence is a figure cut from its number; the same words after a word, after an ordinary word
+    ending in a numeral character (统一), or one occurrence not after a figure, are not (invented)."""
     d = _invented("2031年星河计划启动。明年星河计划完成。三年星河计划完成。统一年度星河计划。\n", 2021)
     flat = d.flat
     after_figure, after_word = flat.index("年星河"), flat.index("年星河", 6)
@@ -384,6 +384,11 @@ def test_a_phrase_opening_with_the_unit_of_a_date_is_a_date_tail() -> None:
     assert not formulations._date_tail(d, "年度星河计划", [after_unify])
     assert not formulations._date_tail(d, "星河计划", [after_figure + 1])
     assert not formulations._date_tail(d, "年星河计划", [])
+    # another unit word after a figure: a classifier (个) or a unit jieba tags as a numeral (号)
+    u = _invented("新建12个星河驿站。3号云端专线开通。中央代星河发债。\n", 2021)
+    assert formulations._date_tail(u, "个星河驿站", [u.flat.index("个星河")])
+    assert formulations._date_tail(u, "号云端专线", [u.flat.index("号云端")])
+    assert not formulations._date_tail(u, "代星河发债", [u.flat.index("代星河")])  # no figure before
 
 
 def test_parts_of_a_phrase_are_its_words_and_word_pairs() -> None:

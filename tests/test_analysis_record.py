@@ -40,7 +40,8 @@ def test_candidates_are_judged_as_the_plain_helpers_judge_them(region: str, year
                               or formulations.ordinary_noun(t)
                               or formulations._cut_off(d, c.places, len(t))
                               or formulations._date_tail(d, t, c.places)
-                              or formulations._attained(d, c.places)), t
+                              or formulations._attained(d, c.places)
+                              or formulations._modifier_cut(d, t, c.places)), t
 
 
 

@@ -391,6 +391,17 @@ def test_a_phrase_opening_with_the_unit_of_a_date_is_a_date_tail() -> None:
     assert not formulations._date_tail(u, "代星河发债", [u.flat.index("代星河")])  # no figure before
 
 
+def test_a_coordination_cut_inside_its_second_modifier_is_a_fragment() -> None:
+    """A phrase A和B whose B is a modifier that 的 follows at every occurrence runs into the next noun
+    phrase's modifier (invented); the same words not before 的, or without a conjunction, are not."""
+    d = _invented("实施星河计划和稳妥的云端政策。星河计划和稳妥。坚持稳妥的云端政策。\n", 2021)
+    flat = d.flat
+    cut, whole = flat.index("星河计划和稳妥"), flat.index("星河计划和稳妥", 10)
+    assert formulations._modifier_cut(d, "星河计划和稳妥", [cut])
+    assert not formulations._modifier_cut(d, "星河计划和稳妥", [cut, whole])
+    assert not formulations._modifier_cut(d, "坚持稳妥", [flat.index("坚持稳妥")])
+
+
 def test_parts_of_a_phrase_are_its_words_and_word_pairs() -> None:
     """Invented phrases: the words of two or more characters and the adjacent pairs short of the
     whole; a pair led by a verb is left out; a one-character word stands only in its pair."""

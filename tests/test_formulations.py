@@ -268,6 +268,7 @@ def test_a_clause_fragment_is_not_a_name() -> None:
     assert formulations.fragment("取得星河工程进展")  # a verb of attainment: a result reported
     assert formulations.fragment("好星河养老补贴")  # a result complement: its verb (落实|好X) cut off
     assert formulations.fragment("得云端工程")
+    assert formulations.fragment("星河工程建设取得")  # a verb that takes an object, last
     assert formulations.fragment("星河集市”“云端书屋")  # runs out of one quotation into the next
     assert formulations.fragment("一园独秀”向“多园联动")
     # names: a one-character verb of a slogan is no adverbial, a policy verb after an adverb no clause,

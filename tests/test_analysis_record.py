@@ -36,10 +36,12 @@ def test_candidates_are_judged_as_the_plain_helpers_judge_them(region: str, year
         assert c.parts == formulations.parts(t), t
         assert c.governed == formulations._governed(d, c.places), t
         assert c.compact == formulations._compact(t, ws), t
-        assert c.fragment == (formulations.fragment(t) or formulations.ordinary_noun(t)
+        assert c.fragment == (formulations.fragment(t) or formulations._across_quotes(c.shown)
+                              or formulations.ordinary_noun(t)
                               or formulations._cut_off(d, c.places, len(t))
                               or formulations._date_tail(d, t, c.places)
-                              or formulations._attained(d, c.places)), t
+                              or formulations._attained(d, c.places)
+                              or formulations._modifier_cut(d, t, c.places)), t
 
 
 

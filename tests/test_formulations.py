@@ -266,10 +266,16 @@ def test_a_clause_fragment_is_not_a_name() -> None:
     assert formulations.fragment("云端开放各项事务")  # a determiner inside: two noun phrases
     assert formulations.fragment("关乎星河居民福祉")  # a verb of relation: a clause's predicate
     assert formulations.fragment("取得星河工程进展")  # a verb of attainment: a result reported
+    assert formulations.fragment("好星河养老补贴")  # a result complement: its verb (落实|好X) cut off
+    assert formulations.fragment("得云端工程")
+    assert formulations.fragment("星河工程建设取得")  # a verb that takes an object, last
+    assert formulations.fragment("星河集市”“云端书屋")  # runs out of one quotation into the next
+    assert formulations.fragment("一园独秀”向“多园联动")
     # names: a one-character verb of a slogan is no adverbial, a policy verb after an adverb no clause,
     # a preposition fused into a guessed word the frame of a slogan
     for name in ("星河惠民工程", "云端平台建设", "月湾共享理念", "云端平台", "云端友好型社会",
-                 "星河现代化", "稳外资", "保畅通", "同步推进云端平台", "寓云于民", "以星为伴"):
+                 "星河现代化", "稳外资", "保畅通", "同步推进云端平台", "寓云于民", "以星为伴",
+                 "“星河”“云端”行动", "“云端”平台"):
         assert not formulations.fragment(name), name
 
 
@@ -365,9 +371,9 @@ def test_the_object_of_a_verb_of_attainment_is_a_result() -> None:
 
 
 def test_a_phrase_opening_with_the_unit_of_a_date_is_a_date_tail() -> None:
-    """A phrase that starts with 年 (月, 日) right after a figure at every occurrence is a date cut from
-    its number; the same words after a word, after an ordinary word ending in a numeral character
-    (统一), or one occurrence not after a figure, are not (invented)."""
+    """A phrase that starts with 年 (月, 日) or another unit word right after a figure at every
+    occurrence is a figure cut from its number; the same words after a word, after an ordinary word
+    ending in a numeral character (统一), or one occurrence not after a figure, are not (invented)."""
     d = _invented("2031年星河计划启动。明年星河计划完成。三年星河计划完成。统一年度星河计划。\n", 2021)
     flat = d.flat
     after_figure, after_word = flat.index("年星河"), flat.index("年星河", 6)
@@ -379,6 +385,22 @@ def test_a_phrase_opening_with_the_unit_of_a_date_is_a_date_tail() -> None:
     assert not formulations._date_tail(d, "年度星河计划", [after_unify])
     assert not formulations._date_tail(d, "星河计划", [after_figure + 1])
     assert not formulations._date_tail(d, "年星河计划", [])
+    # another unit word after a figure: a classifier (个) or a unit jieba tags as a numeral (号)
+    u = _invented("新建12个星河驿站。3号云端专线开通。中央代星河发债。\n", 2021)
+    assert formulations._date_tail(u, "个星河驿站", [u.flat.index("个星河")])
+    assert formulations._date_tail(u, "号云端专线", [u.flat.index("号云端")])
+    assert not formulations._date_tail(u, "代星河发债", [u.flat.index("代星河")])  # no figure before
+
+
+def test_a_coordination_cut_inside_its_second_modifier_is_a_fragment() -> None:
+    """A phrase A和B whose B is a modifier that 的 follows at every occurrence runs into the next noun
+    phrase's modifier (invented); the same words not before 的, or without a conjunction, are not."""
+    d = _invented("实施星河计划和稳妥的云端政策。星河计划和稳妥。坚持稳妥的云端政策。\n", 2021)
+    flat = d.flat
+    cut, whole = flat.index("星河计划和稳妥"), flat.index("星河计划和稳妥", 10)
+    assert formulations._modifier_cut(d, "星河计划和稳妥", [cut])
+    assert not formulations._modifier_cut(d, "星河计划和稳妥", [cut, whole])
+    assert not formulations._modifier_cut(d, "坚持稳妥", [flat.index("坚持稳妥")])
 
 
 def test_parts_of_a_phrase_are_its_words_and_word_pairs() -> None:

@@ -730,3 +730,11 @@ def gone_reason(year: int, element: str, n: int) -> str:
     """A phrase first said in `year` (the old report), whose own element `element`, said `n` times
     then and never before, the new report never says."""
     return f"{year}年首次提及，今年未提；“{element}”{year}年提及 {n} 次，今年全文未再出现"
+
+
+# Result complements (好: done well, 得: so as to / able to) that close a verb (抓好, 做得): a word that
+# jieba cuts off as the first word of a phrase was left by a verb the phrase boundary cut away (做|好X),
+# so the phrase is that verb's object with its complement, a clause piece. From the grammar of
+# complements (结果补语 and the 得 of degree and potential complements), a closed class
+# (`formulations.RESULT_COMPLEMENTS`).
+RESULT_COMPLEMENTS = "好 得"

@@ -48,16 +48,7 @@ def _all_pairs(fa: list[str], fb: list[str]) -> list[tuple[int, int]]:
     edges = [(-s, i, j) for i, q in enumerate(fa) if q
              for _, s, j in process.extract(q, fb, scorer=fuzz.ratio, limit=None, score_cutoff=align.SENT_MIN)
              if fb[j]]
-    edges.sort()
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    chosen = []
-    for _, i, j in edges:
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            chosen.append((i, j))
-    return sorted(align._lis(sorted(chosen)))
+    return align.anchors(edges)
 
 
 def test_sentence_anchors_are_those_of_scoring_every_pair() -> None:

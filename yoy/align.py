@@ -439,6 +439,12 @@ def _sentence_pairs(fa: list[str], fb: list[str]) -> list[tuple[int, int]]:
             j = order[lo + k]
             if fb[j]:
                 edges.append((-s, i, j))
+    return anchors(edges)
+
+
+def anchors(edges: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """The anchor pairs of scored sentence pairs (-score, old, new): best first, each sentence used
+    once, then the longest run that keeps both orders (`_lis`)."""
     edges.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()

@@ -252,6 +252,11 @@ def test_markdown_is_commonmark_with_tables(name: str) -> None:
     ("投入 1,000 万元, 10:30 开会", "投入 1,000 万元，10:30 开会"),  # digits keep theirs
     ("Report (draft), v2: final", "Report (draft), v2: final"),  # no Chinese: as read
     ("某地报告", "某地报告"),
+    ("某区报告(全文)!!", "某区报告（全文）！！"),  # a run of marks: each one, not only the first
+    ("某地发布,,亮点多?!", "某地发布，，亮点多？！"),
+    ("某((试行))办法", "某（（试行））办法"),  # nested pairs: the outer one too
+    ("某办法(附(试行)细则)", "某办法（附（试行）细则）"),
+    ("Report ((draft)) v2!!", "Report ((draft)) v2!!"),  # no Chinese: as read
 ])
 def test_titles_are_shown_with_full_width_punctuation(title: str, shown: str) -> None:
     assert context.display_title(title) == shown

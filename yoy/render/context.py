@@ -141,11 +141,18 @@ def display_title(text: str | None) -> str:
     full-width form (某地发布,亮点多! → 某地发布，亮点多！), spaces around it dropped, and a pair of
     parentheses that holds or touches Chinese as a full-width pair (某项(试行)办法 → 某项（试行）办法).
     Display only: the record keeps the title as read, and a mark among Latin letters or digits
-    (1,000 · 10:30 · A(B)) stays as it is."""
+    (1,000 · 10:30 · A(B)) stays as it is. Applied until nothing changes: a mark whose neighbour is a
+    mark just made full-width (亮点多!! → 亮点多！！), and the outer pair of nested parentheses
+    (某((试行))办法 → 某（（试行））办法), are folded on the next pass. Each pass only turns half-width
+    marks into full-width ones (or drops a space), so it ends."""
     if not text:
         return ""
-    text = _HALF_PARENS.sub(_parens, text)
-    return _HALF_IN_CJK.sub(lambda m: (m[1] or m[2]).translate(_FULL_WIDTH), text)
+    while True:
+        shown = _HALF_PARENS.sub(_parens, text)
+        shown = _HALF_IN_CJK.sub(lambda m: (m[1] or m[2]).translate(_FULL_WIDTH), shown)
+        if shown == text:
+            return shown
+        text = shown
 
 
 def _ref(ref: ReportRef) -> dict[str, Any]:

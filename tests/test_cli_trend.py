@@ -85,8 +85,9 @@ def test_trend_refuses_a_foreign_html(tmp_path: Path) -> None:
 def test_trend_unused_term_and_bad_input() -> None:
     result = yoy("trend", "没有人这样写")
     assert result.exit_code == 0 and "no report in the corpus uses" in result.stdout
-    blank = yoy("trend", "  ")
-    assert blank.exit_code == 4 and blank.stderr.count("\n") == 1 and blank.stderr.startswith("yoy: ")
+    for empty in ("", "  "):  # no term to look for: a usage error (2), not "not found" (4)
+        blank = yoy("trend", empty)
+        assert blank.exit_code == 2 and blank.stderr.count("\n") == 1 and blank.stderr.startswith("yoy: ")
     unknown = yoy("trend", "科技", "--region", "xyzzy")
     assert unknown.exit_code == 4 and unknown.stderr.startswith("yoy: unknown region")
 

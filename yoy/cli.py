@@ -511,7 +511,7 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
     from yoy.terms import key
 
     if not key(term).strip():
-        raise NotFoundError(vocab.CLI["trend_usage"])
+        raise UsageError(vocab.CLI["trend_usage"])
     corpus = _corpus_of(ctx)
     region = corpus.resolve_region(region_query) if region_query is not None else None
     if html_path is not None:  # refused before any output or work

@@ -10,6 +10,7 @@ from click.testing import CliRunner, Result
 
 from yoy import ingest
 from yoy.cli import cli
+from yoy.corpus import Corpus
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = sorted((REPO / "fixtures" / "raw").glob("0*.txt"))  # the five seed pages
@@ -172,6 +173,20 @@ def test_show_text_and_json(corpus_dir: Path) -> None:
     assert "--- appendix ---" in shinan
     data = json.loads(ingest_run("--corpus", corpus_dir, "show", "jimo", "2019", "--format", "json").stdout)
     assert data["region"] == "即墨区" and data["date"] == "2019-01-31" and "outline" not in data
+
+
+def test_show_json_has_the_text_as_the_text_view_does(corpus_dir: Path) -> None:
+    # "its metadata and text (or outline)": the JSON holds what the text view prints
+    for region, year in (("laoshan", 2019), ("市南", 2025)):
+        report = Corpus(corpus_dir).load(region, year)
+        data = json.loads(ingest_run("--corpus", corpus_dir, "show", region, str(year), "--format",
+                                     "json").stdout)
+        assert data["text"] == report.text and data["chars"] == len(report.text)
+        assert data.get("appendix", "") == report.appendix
+    assert Corpus(corpus_dir).load("市南", 2025).appendix  # the case with an appendix is covered
+    outline = json.loads(ingest_run("--corpus", corpus_dir, "show", "城阳", "2022", "--outline",
+                                    "--format", "json").stdout)
+    assert "outline" in outline and "text" not in outline  # the outline instead of the text
 
 
 def test_show_outline(corpus_dir: Path) -> None:

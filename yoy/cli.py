@@ -224,6 +224,9 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
                  fmt: str) -> None:
     """Show one stored report: its metadata and text (or outline).
 
+    --format json gives the same as one object: the metadata, chars, and text (with appendix, if
+    any), or with --outline the heading tree as outline instead of the text.
+
     REGION takes names, aliases and pinyin: 崂山区, 崂山, laoshan.
 
     \b
@@ -245,6 +248,10 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
         data: dict[str, object] = {**terminal.meta_dict(report.meta), "chars": len(report.text)}
         if tree is not None:
             data["outline"] = [terminal.block_dict(b) for b in tree.blocks]
+        else:  # what the text view prints: the text, and the appendix when the report has one
+            data["text"] = report.text
+            if report.appendix:
+                data["appendix"] = report.appendix
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for key, value in terminal.meta_dict(report.meta).items():

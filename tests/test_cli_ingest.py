@@ -208,6 +208,24 @@ def test_show_unknown_region_and_year(corpus_dir: Path) -> None:
                           "no 2025 report for 崂山区", "(it has 2019)", "ingest PATH-TO-SAVED-PAGE")
 
 
+@pytest.mark.parametrize(("query", "suggestion"), [
+    ("火星", None),  # one character in common with many names (星), not close in sound to any
+    ("火星区", None),  # the suffix 区 does not count as a kept character
+    ("咖啡", None),
+    ("劳山", "崂山区"),  # one character kept, and a homophone: suggested by its sound
+    ("市难", "市南区"),
+    ("城阳去", "城阳区"),  # two of three characters kept
+    ("laoshn", "崂山区"),
+])
+def test_a_suggestion_keeps_most_of_a_short_query(query: str, suggestion: str | None) -> None:
+    result = ingest_run("show", query, "2019")
+    assert result.exit_code == 4 and "unknown region" in result.stderr, result.stderr
+    if suggestion is None:
+        assert "did you mean" not in result.stderr and "the corpus has" in result.stderr
+    else:
+        assert f"did you mean {suggestion}?" in result.stderr
+
+
 def test_default_missing_year_message() -> None:
     result = ingest_run("show", "崂山", "2025")
     assert result.exit_code == 4

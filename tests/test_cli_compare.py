@@ -119,6 +119,23 @@ def test_an_output_dir_that_cannot_be_made_is_refused_before_the_comparison(tmp_
     assert [p.name for p in tmp_path.iterdir()] == ["a-file"]
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a procfs (a directory no one can write)")
+@pytest.mark.parametrize("command", [("compare", "城阳", "2022", "2025"), ("brief", "城阳:2022:2025")])
+def test_an_output_dir_the_permissions_do_not_tell_is_probed(command: tuple[str, ...]) -> None:
+    # /proc denies a new entry even to root, whose os.access says yes to everything: the pre-check
+    # makes and removes a probe in the nearest existing folder instead of trusting the mode bits
+    result = yoy(*command, "--format", "md", "-o", "/proc/yoy-briefs")
+    line = one_line_error(result, 5)
+    assert "cannot create output directory /proc/yoy-briefs" in line
+    assert "comparing" not in result.stderr  # refused before any work
+
+
+def test_the_output_dir_probe_leaves_nothing(tmp_path: Path) -> None:
+    render.check_output_dir(tmp_path / "a" / "b")
+    render.check_output_dir(tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_brief_refuses_an_output_dir_that_cannot_be_made(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x\n", encoding="utf-8")

@@ -10,6 +10,7 @@ from click.testing import CliRunner, Result
 
 from yoy import ingest
 from yoy.cli import cli
+from yoy.corpus import Corpus
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = sorted((REPO / "fixtures" / "raw").glob("0*.txt"))  # the five seed pages
@@ -174,6 +175,20 @@ def test_show_text_and_json(corpus_dir: Path) -> None:
     assert data["region"] == "即墨区" and data["date"] == "2019-01-31" and "outline" not in data
 
 
+def test_show_json_has_the_text_as_the_text_view_does(corpus_dir: Path) -> None:
+    # "its metadata and text (or outline)": the JSON holds what the text view prints
+    for region, year in (("laoshan", 2019), ("市南", 2025)):
+        report = Corpus(corpus_dir).load(region, year)
+        data = json.loads(ingest_run("--corpus", corpus_dir, "show", region, str(year), "--format",
+                                     "json").stdout)
+        assert data["text"] == report.text and data["chars"] == len(report.text)
+        assert data.get("appendix", "") == report.appendix
+    assert Corpus(corpus_dir).load("市南", 2025).appendix  # the case with an appendix is covered
+    outline = json.loads(ingest_run("--corpus", corpus_dir, "show", "城阳", "2022", "--outline",
+                                    "--format", "json").stdout)
+    assert "outline" in outline and "text" not in outline  # the outline instead of the text
+
+
 def test_show_outline(corpus_dir: Path) -> None:
     result = ingest_run("--corpus", corpus_dir, "show", "城阳", "2022", "--outline", "--format", "json")
     assert result.exit_code == 0, result.stderr
@@ -191,6 +206,24 @@ def test_show_unknown_region_and_year(corpus_dir: Path) -> None:
     assert_one_line_error(show("xyzzy", "2019"), 4, "unknown region")
     assert_one_line_error(show("崂山", "2025"), 4,
                           "no 2025 report for 崂山区", "(it has 2019)", "ingest PATH-TO-SAVED-PAGE")
+
+
+@pytest.mark.parametrize(("query", "suggestion"), [
+    ("火星", None),  # one character in common with many names (星), not close in sound to any
+    ("火星区", None),  # the suffix 区 does not count as a kept character
+    ("咖啡", None),
+    ("劳山", "崂山区"),  # one character kept, and a homophone: suggested by its sound
+    ("市难", "市南区"),
+    ("城阳去", "城阳区"),  # two of three characters kept
+    ("laoshn", "崂山区"),
+])
+def test_a_suggestion_keeps_most_of_a_short_query(query: str, suggestion: str | None) -> None:
+    result = ingest_run("show", query, "2019")
+    assert result.exit_code == 4 and "unknown region" in result.stderr, result.stderr
+    if suggestion is None:
+        assert "did you mean" not in result.stderr and "the corpus has" in result.stderr
+    else:
+        assert f"did you mean {suggestion}?" in result.stderr
 
 
 def test_default_missing_year_message() -> None:

@@ -85,10 +85,25 @@ def test_trend_refuses_a_foreign_html(tmp_path: Path) -> None:
 def test_trend_unused_term_and_bad_input() -> None:
     result = yoy("trend", "没有人这样写")
     assert result.exit_code == 0 and "no report in the corpus uses" in result.stdout
-    blank = yoy("trend", "  ")
-    assert blank.exit_code == 4 and blank.stderr.count("\n") == 1 and blank.stderr.startswith("yoy: ")
+    for empty in ("", "  "):  # no term to look for: a usage error (2), not "not found" (4)
+        blank = yoy("trend", empty)
+        assert blank.exit_code == 2 and blank.stderr.count("\n") == 1 and blank.stderr.startswith("yoy: ")
     unknown = yoy("trend", "科技", "--region", "xyzzy")
     assert unknown.exit_code == 4 and unknown.stderr.startswith("yoy: unknown region")
+
+
+def test_trend_warns_of_a_broken_file_as_list_does(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "城阳区", corpus / "城阳区")
+    path = sorted((corpus / "城阳区").glob("*.md"))[-1]
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: ", "kind: whole", 1), encoding="utf-8")
+    listed = yoy("list", corpus=corpus)
+    warned = [line for line in listed.stderr.splitlines() if line.startswith("yoy: warning: ")]
+    assert listed.exit_code == 0 and len(warned) == 1 and path.name in warned[0]
+    for args in (("trend", "发展"), ("trend", "发展", "--format", "json"), ("trend", "发展", "-r", "城阳")):
+        result = yoy(*args, corpus=corpus)
+        assert result.exit_code == 0, result.stderr
+        assert [line for line in result.stderr.splitlines() if line.startswith("yoy: warning: ")] == warned
 
 
 def test_list_is_grouped_by_region(tmp_path: Path) -> None:

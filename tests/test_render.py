@@ -26,7 +26,7 @@ from markdown_it import MarkdownIt
 from tests.conftest import RENDER_ATTR, RENDER_PAIRS, RENDER_SCRIPT, render_record
 from yoy import formulations, jsonio, render
 from yoy.errors import RenderError
-from yoy.models import Comparison, DiffChunk, Op, PairLevel, Relation, SectionPair
+from yoy.models import BRIEF_WORDS, Comparison, DiffChunk, Op, PairLevel, Relation, SectionPair
 from yoy.render import context, env
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -252,6 +252,11 @@ def test_markdown_is_commonmark_with_tables(name: str) -> None:
     ("投入 1,000 万元, 10:30 开会", "投入 1,000 万元，10:30 开会"),  # digits keep theirs
     ("Report (draft), v2: final", "Report (draft), v2: final"),  # no Chinese: as read
     ("某地报告", "某地报告"),
+    ("某区报告(全文)!!", "某区报告（全文）！！"),  # a run of marks: each one, not only the first
+    ("某地发布,,亮点多?!", "某地发布，，亮点多？！"),
+    ("某((试行))办法", "某（（试行））办法"),  # nested pairs: the outer one too
+    ("某办法(附(试行)细则)", "某办法（附（试行）细则）"),
+    ("Report ((draft)) v2!!", "Report ((draft)) v2!!"),  # no Chinese: as read
 ])
 def test_titles_are_shown_with_full_width_punctuation(title: str, shown: str) -> None:
     assert context.display_title(title) == shown
@@ -481,3 +486,23 @@ def test_top_changes_leave_room_for_formulations(render_national: Comparison) ->
     assert any(t["types"] == "reworded" for t in ctx["top"]) and len(kinds) == context.TOP_N
     md = render.render_markdown(render_national)
     assert f"另有 {targets - context.TOP_TARGETS} 项目标变化" in md
+
+
+def test_terminal_summary_lists_the_briefs_top_changes(render_national: Comparison) -> None:
+    # one "most important" list: the terminal's table is the Markdown's, target cap and count included
+    import io
+
+    from rich.console import Console
+
+    from yoy import terminal
+
+    buf = io.StringIO()
+    terminal.print_summary(render_national, Console(file=buf, width=400, color_system=None))
+    out = buf.getvalue()
+    top = out[out.index(BRIEF_WORDS["top"]):out.index(BRIEF_WORDS["targets"])]
+    rows = re.findall(r"^\s*(\d+) │ (.*?)\s*│", top, re.M)  # number, change
+    ctx = render.brief_context(render_national)
+    assert rows == [(str(n), t["summary"]) for n, t in enumerate(ctx["top"], 1)]
+    assert sum(r.kind == "target" for r in render_national.ranked) > context.TOP_TARGETS
+    note = BRIEF_WORDS["more_targets"].format(n=ctx["top_more_targets"])
+    assert note in buf.getvalue()

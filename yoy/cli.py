@@ -128,6 +128,14 @@ def _corpus_of(ctx: click.Context, reading: bool = True) -> corpus_mod.Corpus:
     return corpus
 
 
+def _note_broken(corpus: corpus_mod.Corpus) -> None:
+    """Every stored file the index could not read, reported (by `YoyGroup`, once each, in one wording)
+    after a command that reads the whole corpus and leaves such files out: one broken file hides nothing
+    else, and is not skipped without a word."""
+    for path, why in corpus.broken():
+        corpus.problems.setdefault(path, why)
+
+
 _DRY_ACTIONS = {"added": "would add", "replaced": "would replace", "unchanged": "unchanged"}
 
 
@@ -186,8 +194,7 @@ def list_command(ctx: click.Context, fmt: str) -> None:
     corpus = _corpus_of(ctx)
     with terminal.index_progress() as progress:
         entries = corpus.entries(parts=True, progress=progress, strict=False)
-    for path, why in corpus.broken():  # one broken file does not hide the others (reported by YoyGroup)
-        corpus.problems.setdefault(path, why)
+    _note_broken(corpus)
     if fmt == "json":
         data = [{**terminal.meta_dict(e.meta), "chars": e.chars, "parts": e.parts} for e in entries]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -217,6 +224,9 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
                  fmt: str) -> None:
     """Show one stored report: its metadata and text (or outline).
 
+    --format json gives the same as one object: the metadata, chars, and text (with appendix, if
+    any), or with --outline the heading tree as outline instead of the text.
+
     REGION takes names, aliases and pinyin: 崂山区, 崂山, laoshan.
 
     \b
@@ -238,6 +248,10 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
         data: dict[str, object] = {**terminal.meta_dict(report.meta), "chars": len(report.text)}
         if tree is not None:
             data["outline"] = [terminal.block_dict(b) for b in tree.blocks]
+        else:  # what the text view prints: the text, and the appendix when the report has one
+            data["text"] = report.text
+            if report.appendix:
+                data["appendix"] = report.appendix
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for key, value in terminal.meta_dict(report.meta).items():
@@ -504,7 +518,7 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
     from yoy.terms import key
 
     if not key(term).strip():
-        raise NotFoundError(vocab.CLI["trend_usage"])
+        raise UsageError(vocab.CLI["trend_usage"])
     corpus = _corpus_of(ctx)
     region = corpus.resolve_region(region_query) if region_query is not None else None
     if html_path is not None:  # refused before any output or work
@@ -517,6 +531,7 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
             click.echo(f"“{term}” is not a word of any indexed report; counting it in the texts …", err=True)
         counts = corpus.term_counts(term, region, exact=exact, progress=progress)
     entries = [e for e in corpus.entries(strict=False) if region is None or e.meta.region == region]
+    _note_broken(corpus)
     result = trend.summarise(term, key(term), exact, counts, entries)
     if html_path is not None:
         from yoy.files import atomic_write

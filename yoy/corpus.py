@@ -78,6 +78,14 @@ SUGGEST_MARGIN = 8  # suggest only names scoring within this of the best one
 # much: a near-homophone (劳山/laoshan → laoshanqu 87.5, chengyan → chengyangqu 84) passes, an unrelated
 # name sharing a syllable (huoxing → shaoxing 80, → huolinguoleshi 77) does not. Set from those scores.
 SUGGEST_SOUND_SCORE = 84
+# A suggestion must keep more than this share of the query's own characters (letters, for a query in
+# pinyin), an administrative suffix (区, 市 …: `regions.short_name`) dropped from both first, unless it
+# is a near-homophone (SUGGEST_SOUND_SCORE). The principle: a typo changes a minority of a name. So the
+# floor scales with the query's length: both characters of a two-character name, two of three, three
+# of four. A fixed score floor cannot say that: WRatio gives one shared character of a two-character
+# name 50-60, and its pinyin 70-80 (火星 → 娄星区 by 星 and huoxing ~ louxing: review4 item 13), about
+# what a real typo of a longer name scores; so unrelated names with one character in common passed.
+SUGGEST_KEEP = 0.5
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
 REPAIR_HINT = "fix the file, or store the report again with: yoy ingest --replace PATH-TO-SAVED-PAGE"
@@ -230,6 +238,16 @@ class Planned:
     data: bytes
 
 
+def _keeps_most(query: str, name: str) -> bool:
+    """Whether `name` holds more than SUGGEST_KEEP of the characters of `query` (each as often as the
+    query has it), both without an administrative suffix (火星区 and 娄星区 share one of 火星's two)."""
+    from collections import Counter
+
+    mine = regions_mod.short_name(query) or query
+    kept = Counter(mine) & Counter(regions_mod.short_name(name) or name)
+    return sum(kept.values()) > SUGGEST_KEEP * len(mine)
+
+
 def _suggest(wanted: str, keys: dict[str, str]) -> list[str]:
     """Canonical names close to a mistyped query; a homophone (劳山 for 崂山) counts as a perfect match."""
     from pypinyin import lazy_pinyin
@@ -244,8 +262,10 @@ def _suggest(wanted: str, keys: dict[str, str]) -> list[str]:
             scores[keys[q]] = 100.0
         for key, score, _ in process.extract(q, list(keys), scorer=fuzz.WRatio, limit=30,
                                              score_cutoff=SUGGEST_MIN_SCORE):
-            if n and score < SUGGEST_SOUND_SCORE and not set(wanted) & set(keys[key]):
-                continue  # by its sound only, and not close: another name
+            if n and score >= SUGGEST_SOUND_SCORE:
+                pass  # a near-homophone: 劳山 for 崂山
+            elif not _keeps_most(wanted, keys[key] if queries[1:] else key):
+                continue  # a character or two in common, and not close in sound: another name
             scores[keys[key]] = max(scores.get(keys[key], 0.0), float(score))
     if not scores:
         return []

@@ -235,15 +235,18 @@ def _reason(by_term: dict[str, str], kind: str, ref: str, reason: str) -> str:
     return render.plain(reason)
 
 
-def print_summary(c: Comparison, console: Console, top: int = 8) -> None:
+def print_summary(c: Comparison, console: Console) -> None:
     """The headline of a comparison: caveats, top changes with reasons, targets old → new.
 
-    Tables speak one language (Chinese, like the briefs) and every column has a header.
+    The top changes are the briefs' own "最重要的变化" list (`render.context.lead_changes`), so the
+    terminal and the files never disagree on what matters most. Tables speak one language (Chinese,
+    like the briefs) and every column has a header.
     """
     from rich.table import Table
     from rich.text import Text
 
     from yoy import render
+    from yoy.render.context import lead_changes
 
     console.print(Text(render.headline(c), style="bold"))
     for caveat in render.caveats_of(c):
@@ -251,15 +254,18 @@ def print_summary(c: Comparison, console: Console, top: int = 8) -> None:
         console.print(Text(W["caveat"].format(text=caveat), style="yellow"), soft_wrap=True)
     old_label, new_label = render.side_labels(c)
     reasons = {p.term: render.priority_reason(p, old_label, new_label) for p in c.priorities}
-    if c.ranked:
+    lead, more_targets = lead_changes(c)
+    if lead:
         table = Table(title=W["top"], title_justify="left", show_edge=False, pad_edge=False)
         table.add_column("#", justify="right", style="dim")
         table.add_column(W["change"], style="bold")
         table.add_column(W["why"], style="dim")
-        for r in c.ranked[:top]:
-            table.add_row(str(r.rank), Text(render.plain(r.summary)),
+        for n, r in enumerate(lead, 1):  # numbered as the briefs number it
+            table.add_row(str(n), Text(render.plain(r.summary)),
                           Text(_reason(reasons, r.kind, r.ref, r.reason)))
         console.print(table)
+        if more_targets:
+            console.print(Text(W["more_targets"].format(n=more_targets), style="dim"), soft_wrap=True)
     if c.targets:
         table = Table(title=W["targets"], title_justify="left", show_edge=False, pad_edge=False)
         table.add_column(W["indicator"])

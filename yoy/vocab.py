@@ -66,6 +66,8 @@ BRIEF = {
     "chart_point": "{year}：目标 {target}", "chart_result": " / 实际 {result}", "results": "上年实际",
     "multi_year": "多年数据（五年、累计、年均）", "report_group": "{side}报告 · {title}",
     "only_one_sets": "仅{region}设定",
+    # the terminal summary, under its "最重要的变化" table (the briefs say it in their templates)
+    "more_targets": "另有 {n} 项目标变化，见“主要预期目标”。",
 }
 # Internal codes in the record's reasons that must not reach a reader (regex sources; render drops
 # them): a similarity score (相似度 0.82).

@@ -32,6 +32,7 @@ from yoy.models import (
     Kind,
     Op,
     Priority,
+    RankedChange,
     RankedKind,
     Relation,
     ReportRef,
@@ -140,11 +141,18 @@ def display_title(text: str | None) -> str:
     full-width form (某地发布,亮点多! → 某地发布，亮点多！), spaces around it dropped, and a pair of
     parentheses that holds or touches Chinese as a full-width pair (某项(试行)办法 → 某项（试行）办法).
     Display only: the record keeps the title as read, and a mark among Latin letters or digits
-    (1,000 · 10:30 · A(B)) stays as it is."""
+    (1,000 · 10:30 · A(B)) stays as it is. Applied until nothing changes: a mark whose neighbour is a
+    mark just made full-width (亮点多!! → 亮点多！！), and the outer pair of nested parentheses
+    (某((试行))办法 → 某（（试行））办法), are folded on the next pass. Each pass only turns half-width
+    marks into full-width ones (or drops a space), so it ends."""
     if not text:
         return ""
-    text = _HALF_PARENS.sub(_parens, text)
-    return _HALF_IN_CJK.sub(lambda m: (m[1] or m[2]).translate(_FULL_WIDTH), text)
+    while True:
+        shown = _HALF_PARENS.sub(_parens, text)
+        shown = _HALF_IN_CJK.sub(lambda m: (m[1] or m[2]).translate(_FULL_WIDTH), shown)
+        if shown == text:
+            return shown
+        text = shown
 
 
 def _ref(ref: ReportRef) -> dict[str, Any]:
@@ -518,6 +526,16 @@ def _tail(items: Sequence[dict[str, Any]], n: int = PRINT_REST) -> tuple[list[di
     return shown, len(items) - len(shown)
 
 
+def lead_changes(c: Comparison) -> tuple[list[RankedChange], int]:
+    """The "最重要的变化" list every view shows (the briefs and the terminal summary alike): the first
+    TOP_N ranked changes, of which at most TOP_TARGETS are target changes, in rank order; and how many
+    target changes it leaves to the targets table."""
+    targets = [r for r in c.ranked if r.kind == RankedKind.TARGET]
+    kept = {id(r) for r in targets[:TOP_TARGETS]}
+    lead = [r for r in c.ranked if r.kind != RankedKind.TARGET or id(r) in kept][:TOP_N]
+    return lead, len(targets) - len(kept)
+
+
 def caveats_of(c: Comparison) -> list[str]:
     """What the reader must be told before the changes, each once.
 
@@ -567,8 +585,8 @@ def brief_context(c: Comparison) -> dict[str, Any]:
     by_indicator = {t["indicator"]: t for t in targets}
     pair_ids = {p.id for p in c.sections}
     top = []
-    lead_targets = [r for r in c.ranked if r.kind == RankedKind.TARGET][:TOP_TARGETS]
-    for r in [r for r in c.ranked if r.kind != RankedKind.TARGET or r in lead_targets][:TOP_N]:
+    lead, more_targets = lead_changes(c)
+    for r in lead:
         item: dict[str, Any] = {"rank": r.rank, "kind": r.kind, "summary": plain(r.summary),
                                 "reason": plain(r.reason), "href": None, "term": "", "types": r.kind,
                                 "also": None,
@@ -585,7 +603,6 @@ def brief_context(c: Comparison) -> dict[str, Any]:
             item.update(href=p["jump"] or f"#{p['anchor']}", term=p["jump_term"], types=p["change"],
                         reason=p["reason"], also=p["jump_also"])
         top.append(item)
-    more_targets = sum(r.kind == RankedKind.TARGET for r in c.ranked) - len(lead_targets)
     # back links: every evidence sentence names the changes it supports
     marks: dict[str, list[dict[str, Any]]] = {}
     for p in priorities:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
@@ -102,17 +103,26 @@ def check_writable(paths: Iterable[Path]) -> None:
                               "(move it away or choose another --output-dir)")
 
 
+# Prefix of the probe `check_output_dir` makes and removes at once (a dot: hidden if a kill leaves it).
+PROBE_PREFIX = ".yoy-probe-"
+
+
 def check_output_dir(out_dir: Path) -> None:
     """Refuse (RenderError) an output directory that cannot be made or written to, before any work:
-    the directory itself, or the nearest folder above it that exists, must be a writable directory.
-    Nothing is created here."""
+    the directory itself, or the nearest folder above it that exists, must be a directory in which a
+    folder can be made. That is tried, not read from the mode bits (`os.access` says yes to root, and
+    to a read-only mount or /proc): an empty probe folder is made there and removed at once."""
     path = Path(out_dir).absolute()
     while not path.exists() and path != path.parent:
         path = path.parent
     if not path.is_dir():
         raise RenderError(f"cannot create output directory {out_dir}: {path} is not a directory")
-    if not os.access(path, os.W_OK | os.X_OK):
-        raise RenderError(f"cannot create output directory {out_dir}: {path} is not writable")
+    try:
+        probe = tempfile.mkdtemp(prefix=PROBE_PREFIX, dir=path)
+    except OSError as exc:
+        raise RenderError(f"cannot create output directory {out_dir}: {path} is not writable") from exc
+    with suppress(OSError):
+        os.rmdir(probe)
 
 
 def _prepare(out_dir: Path) -> None:

@@ -300,12 +300,11 @@ W_DROP_RUN, W_FADE = 0.3, 0.2
 # under a short form keeps its modifier), and a topic gives one line (`_gone`): 127 gaps, every
 # per-pair figure of both halves unchanged.
 GONE_MIN = formulations.FORMULA_REPEAT
-# jieba's tags of the words that end a predicate rather than a name: verbs and verbal nouns (v, vd,
-# vn, vi), adjectives and adverbs (a, ad, d), pronouns (r), localizers (f), and the tags that end no
-# phrase at all (`formulations` open ends: numerals, classifiers, prepositions, conjunctions,
-# particles). From the tag set's grammar, not fitted.
-_PREDICATE_TAGS = frozenset({"v", "vd", "vn", "vi", "a", "ad", "d", "r", "f", "m", "q", "p", "c",
-                             "u", "uj", "ul", "uz", "ug", "ud", "uv"})
+# jieba's tags of the words that end a predicate rather than a name: the tags that end no phrase at
+# all (`formulations.OPEN_END_TAGS`: adverbs, numerals, classifiers, pronouns, prepositions,
+# conjunctions, particles), verbs and verbal nouns (v, vn, vi), adjectives (a) and localizers (f).
+# From the tag set's grammar, not fitted.
+_PREDICATE_TAGS = formulations.OPEN_END_TAGS | {"v", "vn", "vi", "a", "f"}
 # A gap whose run resumed a phrase the region had said before and then left out (said, silent, said
 # again: wording that fluctuates, `_episode`) has shown that an absence is not the end of it: its run
 # part is multiplied by this. Half, as the other halvings of this file (PLAIN_FACTOR, FRAGMENT_FACTOR):

@@ -163,6 +163,7 @@ _NOMINAL_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "i", "
 # and particles (u…). From the grammar of the tag set, not from any list of expected terms.
 _OPEN_END_TAGS = frozenset({"d", "vd", "ad", "m", "q", "r", "p", "c",
                             "u", "uj", "ul", "uz", "ug", "ud", "uv"})
+OPEN_END_TAGS = _OPEN_END_TAGS
 # Derivational suffixes that coin concept words (X化, X性, X型, X式, X观: `vocab.DERIVING_SUFFIXES`).
 DERIVING_SUFFIXES = tuple(_closed(vocab.DERIVING_SUFFIXES))
 # A word ending in one is a coinage from this many characters: a stem of two or more before the
@@ -314,10 +315,6 @@ def _nominal(word: str, tagged: Tagger = tag) -> bool:
         return True
     tags = tagged(word)
     return bool(tags) and tags[-1][1] in _NOMINAL_TAGS
-
-
-def nominal(word: str) -> bool:
-    return _nominal(word)
 
 
 def _inner(word: str) -> bool:

@@ -117,6 +117,25 @@ def test_one_target_changed(base: Report) -> None:
     assert [r.kind for r in c.ranked] == ["target"]
 
 
+def test_targets_rank_in_the_order_the_report_states_them(base: Report) -> None:
+    """Two rate targets moved, the later-stated one by far the larger share: the report's own order
+    (its first-stated target first), not the size of the move, orders them in the ranking."""
+    found = [f.figure for f in figures.report_figures(base, shipped_indicators())]
+    rates = [t for t in found if t.is_target and t.period is Period.YEAR and t.unit == "%"
+             and t.number and t.canonical in ("", t.indicator)
+             and base.text.count(t.indicator + t.value) == 1
+             and sum(o.is_target and o.indicator == t.indicator for o in found) == 1]
+    assert len(rates) >= 2
+    first, later = sorted(rates[:2], key=lambda t: base.text.index(t.indicator + t.value))
+    text = base.text
+    for t, factor in ((first, 1.05), (later, 3.0)):  # the later one moves far more, relatively
+        assert t.number is not None
+        value = re.sub(r"\d+(?:\.\d+)?", format(round(t.number * factor, 1), "g"), t.value, count=1)
+        text = text.replace(t.indicator + t.value, t.indicator + value)
+    c = compare(base, variant(base, text))
+    assert [r.ref for r in c.ranked if r.kind == "target"] == [first.indicator, later.indicator]
+
+
 def test_lexicon_from_environment(base: Report, tmp_path: Path) -> None:
     lex = tmp_path / "mine.tsv"
     lex.write_text("# mine\n生物医药\t合成生物\tnote\n", encoding="utf-8")

@@ -521,7 +521,11 @@ CONTINUED_SMOOTHING = 0.01
 CONTINUED_SPAN = 0.1
 CONTINUED_FULL = 4
 # A target change scores TARGET_BASE up to 0.99 (1 - REWORD_TOP_MARGIN, the top of a rewording too),
-# full when the figure moves by its whole old value (`figures.change`'s share 1.0: a doubling).
+# in the order the reports state their targets (`_targets`: the old report's order, then targets only
+# the new one sets): the genre lists the year's targets in its own order of weight (growth first,
+# then prices, jobs, unemployment…), and that order, not the size of a move, is what a reader of the
+# brief's head expects (a deficit 12% larger is not a bigger story than a growth target cut by half a
+# point). The first changed target scores the full span, the others evenly less.
 TARGET_SPAN = 0.07
 # A section's score: SECTION_BASE plus a span by its size (its share of its report's characters) times
 # SECTION_SIZE_SCALE, full at a fifth of the report (a part of a report of about five parts). A new or
@@ -2046,20 +2050,18 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
         if f.short:
             short.add(len(items))
         items.append((f.score, RankedKind.PRIORITY, p.term, summary, reason))
-    for t in targets:
-        if t.direction in (Direction.UNCHANGED, Direction.SAME):  # equal in both: no change to rank
-            continue
+    changed = [t for t in targets if t.direction not in (Direction.UNCHANGED, Direction.SAME)]
+    for k, t in enumerate(changed):  # equal in both: no change to rank
         ov = t.old.value if t.old else "—"
         nv = t.new.value if t.new else "—"
         moved = t.direction in (Direction.UP, Direction.DOWN)
         step = figures.change(t.old, t.new) if moved and t.old and t.new else None
         if step is not None:
-            delta, rel, unit = step
-            score = TARGET_BASE + TARGET_SPAN * min(1.0, rel)
+            delta, _, unit = step
             reason = vocab.target_reason(DIRECTION_LABELS[t.direction], delta, unit)
         else:
-            score = TARGET_BASE
             reason = vocab.target_reason(DIRECTION_LABELS[t.direction])
+        score = TARGET_BASE + TARGET_SPAN * (1 - k / len(changed))
         items.append((score, RankedKind.TARGET, t.indicator, f"{t.indicator}：{ov} → {nv}", reason))
     total_o, total_n = max(1, len(old.text)), max(1, len(new.text))
     for s in pairs:

@@ -211,3 +211,13 @@ def test_a_table_passed_in_is_the_one_figures_are_read_by() -> None:
     old, new = report(text.replace("6.3%", "5.8%"), 2023), report(text)
     c = pipeline.compare(old, new, indicators=table)
     assert {t.indicator for t in c.targets} == {"星河指数增长"}
+
+
+def test_a_plan_part_whose_title_runs_into_its_body_is_not_multi_year() -> None:
+    """A text saved as one line: the plan part's heading runs into a body that looks back on past
+    years (…过去五年…); a title that opens on this year still heads this year's plan."""
+    text = REVIEW.replace("\n", "") + (
+        "二、今年经济社会发展的总体要求、主要预期目标和宏观政策党的代表大会总结了过去五年的经验，提出了新的要求。"
+        "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。")
+    assert targets(text) == {"国内生产总值增长": "5%左右", "城镇新增就业": "1200万人以上"}
+    assert not [f for f in found(text) if f.period is Period.MULTI_YEAR and f.is_target]

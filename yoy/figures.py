@@ -205,7 +205,7 @@ _GAP = rf"[^\d,;。:、()\"“”%]{{0,{GAP_MAX_CHARS}}}?"
 _BASE_YEAR = vocab.BASE_YEAR
 _AFTER = re.compile(rf"^(?P<gap>{_GAP})(?P<base>{_BASE_YEAR})?(?P<verb>(?:{_VERB}){{0,2}})"
                     rf"(?P<value>{_VALUE_CORE})")
-# A change from earlier years to the past one: 由前三年分别上升4.9%、5.5%、0.2%,转为下降1.2% → 下降1.2%.
+# A change from earlier years to the past one (invented): 由前两年分别上升3.1%、2.6%,转为下降0.8% → 下降0.8%.
 _TURNED = re.compile(vocab.TURNED.format(value=_VALUE_CORE))
 # A value that ends a change: 从2.1%提高到2.3% → 2.3%.
 _CHANGE_TO = re.compile(vocab.CHANGE_TO.format(gap=_GAP, value=_VALUE_CORE))
@@ -214,9 +214,9 @@ _FOLLOW_LEVEL = re.compile(vocab.FOLLOW_LEVEL.format(value=_VALUE_CORE))
 _FOLLOW_GROWTH = re.compile(vocab.FOLLOW_GROWTH.format(value=_VALUE_CORE))
 # Respective values: 分别实际增长7.7%和6.8% (the two indicators before it, in order).
 _RESPECTIVE = re.compile(vocab.RESPECTIVE.format(num=_NUM))
-# The review naming a target set earlier, before the indicator (全国没有实现年初确定的…降低4%左右…) or
+# The review naming a target set earlier, before the indicator (invented: 没有实现年初确定的…降低3%左右…) or
 # after its value (圆满完成国内生产总值增长5%左右的预期目标): no result. Within one comma-run only, so
-# 全面实现年初确定的主要目标,国内生产总值增长7.8% keeps the result.
+# 全面实现年初确定的主要目标,地区生产总值增长6.3% (invented) keeps the result.
 _RESTATED_BEFORE = re.compile(vocab.RESTATED_BEFORE)
 _RESTATED_AFTER = re.compile(vocab.RESTATED_AFTER)
 # A sum named as what is issued, its amount in a later phrase of the clause: 拟连续几年发行超长期特别国债,
@@ -344,8 +344,19 @@ def plan_start(folded: str, year: int, parts: Sequence[Block]) -> int:
     return min(cands)
 
 
-def _multi_year_parts(folded: str, parts: Sequence[Block]) -> list[Span]:
-    return [b.span for b in parts if _MULTI_YEAR_TITLE.search(folded[b.title_span.start:b.title_span.end])]
+def _multi_year_parts(folded: str, parts: Sequence[Block], year: int) -> list[Span]:
+    """Spans of the parts whose title speaks of several years (`_MULTI_YEAR_TITLE`). A title that
+    opens on this year (今年…, 本年…, the report's own year) heads this year's plan whatever it says
+    further on: a heading the outline could not cut, in a text saved as one line, runs into its
+    body, which may look back on past years (…过去五年…)."""
+    out = []
+    for b in parts:
+        title = folded[b.title_span.start:b.title_span.end]
+        if _THIS_YEAR_START.match(title) or title.startswith(f"{year}年"):
+            continue
+        if _MULTI_YEAR_TITLE.search(title):
+            out.append(b.span)
+    return out
 
 
 def _value_parts(m: re.Match[str]) -> tuple[str, float, str | None, str | None]:
@@ -522,7 +533,7 @@ def _words_target(rest: str, row: Indicator) -> tuple[str, tuple[str, str]] | No
     words = run.group(0)
     if (_RELATION.search(words) and len(words) <= RELATION_MAX_CHARS and re.search(r"[\u4e00-\u9fff]$", words)
             and not re.match(vocab.ONE_OF_SEVERAL, words)  # 能耗等X指标… (invented): one of several
-            and not _GAP_REJECT.search(words)):  # 固定资产投资用于农村的增量要高于上年: not its own
+            and not _GAP_REJECT.search(words)):  # 投资用于X的增量要高于上年 (invented): not its own
         if row.measure != "growth" or (lead is None and not _COMPARED.search(words)):
             return words, ("", "")  # 完成省下达任务: a quota, no measure
         m = lead.group("m") if lead else GROWTH  # a relation of two figures is one of their growth
@@ -551,7 +562,7 @@ def extract_all(table: Indicators, folded_text: str, text: str, year: int, sente
     (`table`: the indicators to look for)."""
     start = plan_start(folded_text, year, parts)
     has_review = start >= REVIEW_MIN_CHARS or any(b.role is Role.REVIEW for b in parts)
-    multi_parts = _multi_year_parts(folded_text, parts)
+    multi_parts = _multi_year_parts(folded_text, parts, year)
     cue_spans: list[Span] = []
     paras = list(paragraphs)
     for k, p in enumerate(paras):

@@ -754,13 +754,21 @@ def change_count(found: int | None, listed: int, common: int = 0, common_listed:
     """What follows a change's label (新提出 …): how many the engine found and how many the record
     lists ("1412 项（列出前 800 项；另有常用词 143 项，列出 20 项）"). `found` None: a record without
     its counts (written before they were kept), of which only the listed number is known."""
+    head, note = change_count_parts(found, listed, common, common_listed)
+    return head + (f"（{note}）" if note else "")
+
+
+def change_count_parts(found: int | None, listed: int, common: int = 0, common_listed: int = 0
+                       ) -> tuple[str, str]:
+    """`change_count` in its two parts: the figure ("1412 项") and what is listed of it ("列出前 800
+    项；另有常用词 143 项，列出 20 项"; "" when everything found is listed)."""
     if found is None:
-        return f"列出 {listed} 项"
+        return f"列出 {listed} 项", ""
     notes = [] if listed >= found else [f"列出前 {listed} 项"]
     if common:
         shown = "" if common_listed >= common else f"，列出 {common_listed} 项"
         notes.append(f"另有常用词 {common} 项{shown}")
-    return f"{found} 项" + (f"（{'；'.join(notes)}）" if notes else "")
+    return f"{found} 项", "；".join(notes)
 
 
 def change_counts_line(parts: Sequence[tuple[str, str]]) -> str:

@@ -43,7 +43,7 @@ from yoy.models import (
 from yoy.render.charts import target_charts, term_charts
 from yoy.render.env import generator
 from yoy.text import fold
-from yoy.vocab import SIMILARITY_CODE, change_count, change_counts_line
+from yoy.vocab import SIMILARITY_CODE, change_count, change_count_parts, change_counts_line
 
 CHANGE_ORDER = tuple(Change)
 RELATIONS = tuple(RELATION_LABELS)
@@ -536,20 +536,21 @@ def lead_changes(c: Comparison) -> tuple[list[RankedChange], int]:
     return lead, len(targets) - len(kept)
 
 
-def change_counts(c: Comparison) -> dict[str, tuple[int, str]]:
+def change_counts(c: Comparison) -> dict[str, tuple[int, str, str, str]]:
     """Each change the record lists a priority of, in `Change` order: the engine's count of it (common
-    words aside: `ChangeCount.found`) and what follows its label in every view, how many were found
-    and how many are listed (`vocab.change_count`). A record without counts (written before they were
-    kept) gives the number it lists, said as such."""
+    words aside: `ChangeCount.found`) and what follows its label in every view, whole
+    (`vocab.change_count`) and in its two parts, the figure found and what is listed of it
+    (`vocab.change_count_parts`). A record without counts (written before they were kept) gives the
+    number it lists, said as such."""
     listed = Counter(p.change for p in c.priorities)
     kept = {k.change: k for k in c.counts}
-    out: dict[str, tuple[int, str]] = {}
+    out: dict[str, tuple[int, str, str, str]] = {}
     for ch in CHANGE_ORDER:
-        k = kept.get(ch)
         if not listed[ch]:
             continue
-        out[ch] = ((k.found, change_count(k.found, k.listed, k.common, k.common_listed)) if k is not None
-                   else (listed[ch], change_count(None, listed[ch])))
+        k = kept.get(ch)
+        args = (k.found, k.listed, k.common, k.common_listed) if k is not None else (None, listed[ch], 0, 0)
+        out[ch] = (listed[ch] if k is None else k.found, change_count(*args), *change_count_parts(*args))
     return out
 
 
@@ -559,7 +560,7 @@ def change_counts_text(c: Comparison) -> str:
     counted = change_counts(c)
     if not counted:
         return ""
-    return change_counts_line([(CHANGE_LABELS.get(ch, ch), text) for ch, (_, text) in counted.items()])
+    return change_counts_line([(CHANGE_LABELS.get(ch, ch), text) for ch, (_, text, _, _) in counted.items()])
 
 
 def caveats_of(c: Comparison) -> list[str]:
@@ -593,7 +594,8 @@ def brief_context(c: Comparison) -> dict[str, Any]:
     counted = change_counts(c)
     for ch in (*CHANGE_ORDER, *sorted({p["change"] for p in priorities} - set(CHANGE_ORDER))):
         items = [p for p in priorities if p["change"] == ch]
-        found, count_text = counted.get(ch, (len(items), change_count(None, len(items))))
+        found, text, head, note = counted.get(ch, (len(items), change_count(None, len(items)),
+                                                   *change_count_parts(None, len(items))))
         keep = GROUP_TOP.get(ch, 10)
         notes = Counter(p["note"] for p in items if p["note"])
         common = next((n for n, k in notes.most_common(1) if k >= 3), None)
@@ -603,7 +605,8 @@ def brief_context(c: Comparison) -> dict[str, Any]:
         md_rest, md_more = _tail(items[keep:])
         print_rest, print_more = _tail(items[keep // 2:])
         groups.append({"change": ch, "label": CHANGE_LABELS.get(ch, ch), "items": items, "note": common,
-                       "found": found, "count_text": count_text,
+                       "found": found, "count_text": text, "count_head": head,
+                       "count_note": note,
                        "top": items[:keep], "rest": items[keep:], "md_rest": md_rest, "md_more": md_more,
                        "print_top": items[:keep // 2], "print_rest": print_rest, "print_more": print_more})
     targets = [_target(i, t, loc) for i, t in enumerate(c.targets)]

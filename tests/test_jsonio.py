@@ -46,7 +46,7 @@ def test_dump_form(records: list[Comparison]) -> None:
     assert text.startswith('{\n  "old": {') and text.endswith("}\n")
     assert list(json.loads(text)) == [
         "old", "new", "sections", "priorities", "targets", "results", "ranked", "history", "caveats",
-        "degraded", "multi_year", "target_series", "schema_version"]
+        "degraded", "multi_year", "target_series", "counts", "schema_version"]
 
 
 def test_schema_file_is_current() -> None:

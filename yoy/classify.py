@@ -37,6 +37,7 @@ from yoy.models import (
     Block,
     Candidate,
     Change,
+    ChangeCount,
     Comparison,
     Direction,
     Doc,
@@ -1123,10 +1124,10 @@ def _dedupe(pending: list[_Pending], reworded: Iterable[str] = ()) -> list[_Pend
 
 
 def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _Side,
-           reworded: Iterable[str] = ()) -> list[_Found]:
-    """The `keep` best candidates as priorities (ties: shorter term first, then by text); `reworded`:
-    the rewordings' sides on this change's side, which a variant repeats as it repeats a better
-    candidate (`_dedupe`)."""
+           reworded: Iterable[str] = ()) -> tuple[list[_Found], ChangeCount]:
+    """The `keep` best candidates as priorities (ties: shorter term first, then by text), and how many
+    there were before that cap (`_change_count`); `reworded`: the rewordings' sides on this change's
+    side, which a variant repeats as it repeats a better candidate (`_dedupe`)."""
     note = _note(change, so, sn)
     factor = DIGEST_FACTOR if note else 1.0
     _sort_by_score(pending)
@@ -1151,7 +1152,17 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
                           absent=Side.OLD if change is Change.NEW else Side.NEW)
         out.append(_Found(p, c.signal, c.score * factor, vocab.with_mentions(c.basis, c.mentions), c.common,
                           change is Change.NEW and _short(sn, c.term)))
-    return out
+    return out, _change_count(change, pending, out)
+
+
+def _change_count(change: Change, found: Sequence[_Pending | _Found], listed: Sequence[_Found]
+                  ) -> ChangeCount:
+    """How many of a change's candidates before its cap (`found`) and of the priorities kept of them
+    (`listed`) are common words and how many are not (`ChangeCount`: the record's true counts)."""
+    common = sum(1 for c in found if c.common)
+    common_listed = sum(1 for f in listed if f.common)
+    return ChangeCount(change=change, found=len(found) - common, listed=len(listed) - common_listed,
+                       common=common, common_listed=common_listed)
 
 
 def _found_priority(change: Change, term: str, c: Candidate, side: _Side, chars: tuple[int, int], basis: str,
@@ -1191,7 +1202,8 @@ def _absent_from(side: _Side, other: _Side, skip: set[str], regions: set[str]
     return found, _kept(found, skip, regions)
 
 
-def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
+def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]
+               ) -> tuple[list[_Found], ChangeCount]:
     found, terms = _absent_from(sn, so, skip, regions)
     parts = {t: _parts(sn, t) for t in terms}
     hist, df, nat, said = past.scan_parts(terms, (p for ps in parts.values() for p in ps))
@@ -1473,7 +1485,8 @@ def _fade(counts: Sequence[int], lengths: Sequence[int], start: int) -> float:
     return 1.0 - rates[-1] / peak if peak > 0 else 0.0
 
 
-def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]) -> list[_Found]:
+def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]
+                   ) -> tuple[list[_Found], ChangeCount]:
     found, terms = _absent_from(so, sn, skip, regions)
     hist, df, _, tally = past.scan_counted(terms)
     wholes = _wholes(terms, tally)
@@ -1920,6 +1933,8 @@ def _junction(sw: _Swap, so: _Side, sn: _Side) -> bool:
 
 
 def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
+    """Terms said in both whose intensity shifted, best first, all of them (`_priorities` keeps the
+    first MAX_CONTINUED and counts the rest)."""
     co, cn = so.analysis.counts, sn.analysis.counts
     lo, ln = len(so.report.text), len(sn.report.text)
     out = []
@@ -1939,19 +1954,24 @@ def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
         reason = vocab.continued_reason(up, ra, rb)
         out.append(_Found(p, Signal.SPIKE if up else Signal.FADE, score, reason))
     out.sort(key=lambda f: (-f.score, f.priority.term))
-    return out[:MAX_CONTINUED]
+    return out
 
 
 def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, past: _Past
-                ) -> list[_Found]:
+                ) -> tuple[list[_Found], tuple[ChangeCount, ...]]:
+    """The priorities of every change, and how many of each change were found and kept (in the order
+    of `Change`)."""
     regions = _region_words(so.report, sn.report)
     reworded = _reworded(so, sn, pairs, lex, past)
     skip_new = {key(f.priority.term) for f in reworded}
     skip_old = {key(f.priority.old_term or "") for f in reworded}
-    new = _new_items(so, sn, past, skip_new, regions)
-    dropped = _dropped_items(so, sn, past, skip_old, regions)
-    continued = _continued(so, sn, regions)
-    return [*reworded, *new, *dropped, *continued]
+    new, new_count = _new_items(so, sn, past, skip_new, regions)
+    dropped, dropped_count = _dropped_items(so, sn, past, skip_old, regions)
+    shifted = _continued(so, sn, regions)
+    continued = shifted[:MAX_CONTINUED]
+    counts = (new_count, dropped_count, _change_count(Change.REWORDED, reworded, reworded),
+              _change_count(Change.CONTINUED, shifted, continued))
+    return [*reworded, *new, *dropped, *continued], counts
 
 
 # --- targets --------------------------------------------------------------------------------
@@ -2200,7 +2220,7 @@ def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence
     so = _side(old_doc, alignment, Side.OLD, ao, said[0])
     sn = _side(new_doc, alignment, Side.NEW, an, said[1])
     past = _past(old, new, reference, so.flat, tuple(tallies))
-    found = _priorities(so, sn, pairs, lexicon, past)
+    found, counts = _priorities(so, sn, pairs, lexicon, past)
     priorities = [f.priority for f in found]
     priorities.sort(key=lambda p: (_ORDER[p.change], -(p.old_count + p.new_count), p.term))
     fo, fn = figures_of(so, indicators), figures_of(sn, indicators)
@@ -2216,4 +2236,4 @@ def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence
         targets=tuple(targets), results=results, ranked=tuple(ranked),
         history=_history(ranked, priorities, reference, new, sn), caveats=_caveats(old, new),
         degraded=alignment.notes,
-        multi_year=multi_year, target_series=series)
+        multi_year=multi_year, target_series=series, counts=counts)

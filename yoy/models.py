@@ -597,6 +597,19 @@ class TermSeries:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeCount:
+    """How many priorities of one change the engine found, and how many of them the record lists."""
+
+    change: Change
+    # candidates found before the listing cap, common words aside: the MAX_NEW / MAX_DROPPED /
+    # MAX_CONTINUED caps of `classify` keep the best `listed` of them (a rewording is never capped)
+    found: int
+    listed: int  # of `found`, the priorities the record keeps (the best by score)
+    common: int = 0  # common words (常用词: their presence flipped, not news) found, capped apart
+    common_listed: int = 0  # of `common`, those the record keeps (at most `classify.MAX_COMMON`)
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """The single record every output is made from: JSON is its dump, the briefs render it."""
 
@@ -612,4 +625,7 @@ class Comparison:
     degraded: tuple[str, ...] = ()  # where a time/size budget was hit; empty when complete
     multi_year: tuple[Figure, ...] = ()  # five-year, cumulative and average figures, both reports
     target_series: tuple[TargetSeries, ...] = ()  # same region: each target across the corpus's years
+    # per change (new, dropped, reworded, continued): how many the engine found and the record lists;
+    # empty in a record written before the field was added (its briefs count the listed priorities)
+    counts: tuple[ChangeCount, ...] = ()
     schema_version: str = field(default="1")

@@ -69,7 +69,8 @@ def shipped_indicators() -> figures.Indicators:
 
 @cache  # the shipped reports never change within a process: fold and squeeze them once
 def shipped_national() -> tuple[Report, ...]:
-    """Every national report of the embedded corpus (used whatever `--corpus` says)."""
+    """Every national report of the embedded corpus: part of every reference corpus whatever
+    `--corpus` says, but for a year the compared region's own corpus holds (`reference_for`)."""
     root = embedded_root()
     if root is None:
         return ()
@@ -81,15 +82,43 @@ def _shipped_reference() -> Reference:
     return reference(shipped_national())
 
 
-def reference_for(reports: Iterable[Report]) -> Reference:
-    """The reference corpus: the shipped national reports plus `reports` (user corpus, history)."""
+@cache  # the shipped reports' texts by (region, year): what a given report is compared with
+def _shipped_texts() -> dict[tuple[str, int], str]:
+    return {(r.meta.region, r.meta.year): r.text for r in shipped_national()}
+
+
+def reference_for(reports: Iterable[Report], withheld: Iterable[tuple[str, int]] = ()) -> Reference:
+    """The reference corpus: the shipped national reports plus `reports` (user corpus, history).
+
+    A report of `reports` of a (region, year) the shipped reports hold takes the shipped copy's place
+    (the corpus's version of that report; the first of a region and year wins, as
+    `history.reference`); the same text keeps the shipped copy's folded record. `withheld`: (region,
+    year) of corpus files that could not be read (`compare_stored`): their shipped copies are left out
+    too, so a year the command warned it skipped is not measured against after all."""
     extra = tuple(reports)
-    if not extra:
-        return _shipped_reference()
+    skip = set(withheld)
     base = _shipped_reference()
-    more = reference(r for r in extra if (r.meta.region, r.meta.year) not in
-                     {(t.region, t.year) for t in base.texts})
-    return Reference(tuple(sorted((*base.texts, *more.texts), key=lambda t: (t.region, t.year))))
+    if not extra and not skip:
+        return base
+    given: dict[tuple[str, int], Report] = {}
+    for r in extra:
+        given.setdefault((r.meta.region, r.meta.year), r)
+    shipped = _shipped_texts()
+    kept = [t for t in base.texts if (k := (t.region, t.year)) not in skip
+            and (k not in given or given[k].text == shipped[k])]
+    have = {(t.region, t.year) for t in kept}
+    more = reference(r for k, r in given.items() if k not in have)
+    return Reference(tuple(sorted((*kept, *more.texts), key=lambda t: (t.region, t.year))))
+
+
+def unreadable_years(corpus: Corpus, region: str) -> tuple[tuple[str, int], ...]:
+    """(region, year) of each shipped report of `region` whose year the corpus holds a file for that it
+    cannot read (`Corpus.broken`; the command warns that it is skipped): what `reference_for`
+    withholds."""
+    broken = {path for path, _ in corpus.broken()}
+    if not broken:
+        return ()
+    return tuple(k for k in _shipped_texts() if k[0] == region and corpus.path_of(region, k[1]) in broken)
 
 
 Prepared = tuple[Doc, Analysis]
@@ -424,7 +453,9 @@ def history_figures(corpus: Corpus, history: Sequence[Report]) -> dict[int, tupl
 def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None = None) -> Comparison:
     """`compare` with what the edge loads: the region's history (same-region pairs), the successions
     lexicon (`lexicon.load`: shipped, $YOY_LEXICON; none when $YOY_NO_LEXICON=1), the reference
-    corpus (shipped national reports + the region's own, as `compare` builds it), both reports'
+    corpus (shipped national reports + the region's own, as `compare` builds it; the corpus's own
+    report of a year stands in for the shipped copy, and a year whose file the corpus cannot read is
+    left out: `reference_for`, `unreadable_years`), both reports'
     per-report records from the corpus index (`prepared_stored`) and their strings' counts in the
     texts the history signals scan (`tallies_stored`) and in each other (`said_stored`)."""
     with _collector_paused():
@@ -433,7 +464,8 @@ def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None
         known = history_figures(corpus, history) if history else None
         digests = Digests()  # each text's index key worked out once for the three reads below
         po, pn = prepared_stored(corpus, (old, new), digests)
-        ref = reference_for((*history, old, new))
+        withheld = unreadable_years(corpus, new.meta.region) if history else ()
+        ref = reference_for((*history, old, new), withheld)
         # the old report is counted in the new text too: which of its strings the new says (`said_stored`)
         counted = tallies_stored(corpus, (po, pn), classify.past_texts(po[0], pn[0], ref), ((pn[0].flat,),),
                                  digests)

@@ -236,7 +236,8 @@ def _reason(by_term: dict[str, str], kind: str, ref: str, reason: str) -> str:
 
 
 def print_summary(c: Comparison, console: Console) -> None:
-    """The headline of a comparison: caveats, top changes with reasons, targets old → new.
+    """The headline of a comparison: caveats, top changes with reasons, how many of each change the
+    engine found and the briefs list (the briefs' summary line), targets old → new.
 
     The top changes are the briefs' own "最重要的变化" list (`render.context.lead_changes`), so the
     terminal and the files never disagree on what matters most. Tables speak one language (Chinese,
@@ -246,7 +247,7 @@ def print_summary(c: Comparison, console: Console) -> None:
     from rich.text import Text
 
     from yoy import render
-    from yoy.render.context import lead_changes
+    from yoy.render.context import change_counts_text, lead_changes
 
     console.print(Text(render.headline(c), style="bold"))
     for caveat in render.caveats_of(c):
@@ -266,6 +267,9 @@ def print_summary(c: Comparison, console: Console) -> None:
         console.print(table)
         if more_targets:
             console.print(Text(W["more_targets"].format(n=more_targets), style="dim"), soft_wrap=True)
+    counts = change_counts_text(c)  # how many of each change the engine found, and the briefs list
+    if counts:
+        console.print(Text(counts, style="dim"), soft_wrap=True)
     if c.targets:
         table = Table(title=W["targets"], title_justify="left", show_edge=False, pad_edge=False)
         table.add_column(W["indicator"])

@@ -740,3 +740,37 @@ def gone_reason(year: int, element: str, n: int) -> str:
 # complements (结果补语 and the 得 of degree and potential complements), a closed class
 # (`formulations.RESULT_COMPLEMENTS`).
 RESULT_COMPLEMENTS = "好 得"
+
+
+# --- how many of each change the engine found (`Comparison.counts`) ---------------------------------
+# The briefs and the terminal state the engine's own count of each change, then what the record lists
+# of it: a cap (`classify.MAX_NEW`…) is not a count, and a reader takes a bare number beside 新提出 for
+# the number of new formulations. The headline figure leaves the common words out: the engine itself
+# does not present them as news (they rank low with the reason 常用词 and are capped apart), so they
+# are said after it. Hand-written.
+
+
+def change_count(found: int | None, listed: int, common: int = 0, common_listed: int = 0) -> str:
+    """What follows a change's label (新提出 …): how many the engine found and how many the record
+    lists ("1412 项（列出前 800 项；另有常用词 143 项，列出 20 项）"). `found` None: a record without
+    its counts (written before they were kept), of which only the listed number is known."""
+    head, note = change_count_parts(found, listed, common, common_listed)
+    return head + (f"（{note}）" if note else "")
+
+
+def change_count_parts(found: int | None, listed: int, common: int = 0, common_listed: int = 0
+                       ) -> tuple[str, str]:
+    """`change_count` in its two parts: the figure ("1412 项") and what is listed of it ("列出前 800
+    项；另有常用词 143 项，列出 20 项"; "" when everything found is listed)."""
+    if found is None:
+        return f"列出 {listed} 项", ""
+    notes = [] if listed >= found else [f"列出前 {listed} 项"]
+    if common:
+        shown = "" if common_listed >= common else f"，列出 {common_listed} 项"
+        notes.append(f"另有常用词 {common} 项{shown}")
+    return f"{found} 项", "；".join(notes)
+
+
+def change_counts_line(parts: Sequence[tuple[str, str]]) -> str:
+    """The summary line of the changes' counts: each label with its `change_count`."""
+    return "政策重点：" + "，".join(f"{label} {text}" for label, text in parts)

@@ -43,7 +43,7 @@ from yoy.models import (
 from yoy.render.charts import target_charts, term_charts
 from yoy.render.env import generator
 from yoy.text import fold
-from yoy.vocab import SIMILARITY_CODE
+from yoy.vocab import SIMILARITY_CODE, change_count, change_count_parts, change_counts_line
 
 CHANGE_ORDER = tuple(Change)
 RELATIONS = tuple(RELATION_LABELS)
@@ -536,6 +536,33 @@ def lead_changes(c: Comparison) -> tuple[list[RankedChange], int]:
     return lead, len(targets) - len(kept)
 
 
+def change_counts(c: Comparison) -> dict[str, tuple[int, str, str, str]]:
+    """Each change the record lists a priority of, in `Change` order: the engine's count of it (common
+    words aside: `ChangeCount.found`) and what follows its label in every view, whole
+    (`vocab.change_count`) and in its two parts, the figure found and what is listed of it
+    (`vocab.change_count_parts`). A record without counts (written before they were kept) gives the
+    number it lists, said as such."""
+    listed = Counter(p.change for p in c.priorities)
+    kept = {k.change: k for k in c.counts}
+    out: dict[str, tuple[int, str, str, str]] = {}
+    for ch in CHANGE_ORDER:
+        if not listed[ch]:
+            continue
+        k = kept.get(ch)
+        args = (k.found, k.listed, k.common, k.common_listed) if k is not None else (None, listed[ch], 0, 0)
+        out[ch] = (listed[ch] if k is None else k.found, change_count(*args), *change_count_parts(*args))
+    return out
+
+
+def change_counts_text(c: Comparison) -> str:
+    """The summary line of the changes' counts (`change_counts`, `vocab.change_counts_line`); "" when
+    the record lists no priority."""
+    counted = change_counts(c)
+    if not counted:
+        return ""
+    return change_counts_line([(CHANGE_LABELS.get(ch, ch), text) for ch, (_, text, _, _) in counted.items()])
+
+
 def caveats_of(c: Comparison) -> list[str]:
     """What the reader must be told before the changes, each once.
 
@@ -564,8 +591,11 @@ def brief_context(c: Comparison) -> dict[str, Any]:
     rank_of = {r.ref: r.rank for r in c.ranked if r.kind == RankedKind.PRIORITY}
     priorities.sort(key=lambda p: (rank_of.get(p["term"], len(c.ranked) + 1), -abs(p["delta"])))
     groups = []
+    counted = change_counts(c)
     for ch in (*CHANGE_ORDER, *sorted({p["change"] for p in priorities} - set(CHANGE_ORDER))):
         items = [p for p in priorities if p["change"] == ch]
+        found, text, head, note = counted.get(ch, (len(items), change_count(None, len(items)),
+                                                   *change_count_parts(None, len(items))))
         keep = GROUP_TOP.get(ch, 10)
         notes = Counter(p["note"] for p in items if p["note"])
         common = next((n for n, k in notes.most_common(1) if k >= 3), None)
@@ -575,6 +605,8 @@ def brief_context(c: Comparison) -> dict[str, Any]:
         md_rest, md_more = _tail(items[keep:])
         print_rest, print_more = _tail(items[keep // 2:])
         groups.append({"change": ch, "label": CHANGE_LABELS.get(ch, ch), "items": items, "note": common,
+                       "found": found, "count_text": text, "count_head": head,
+                       "count_note": note,
                        "top": items[:keep], "rest": items[keep:], "md_rest": md_rest, "md_more": md_more,
                        "print_top": items[:keep // 2], "print_rest": print_rest, "print_more": print_more})
     targets = [_target(i, t, loc) for i, t in enumerate(c.targets)]
@@ -637,7 +669,10 @@ def brief_context(c: Comparison) -> dict[str, Any]:
         "old_label": old_label, "new_label": new_label,
         "top": top, "top_more_targets": more_targets,
         "groups": groups, "priorities": priorities, "brief_top": brief_top,
-        "priority_counts": [(g["label"], len(g["items"])) for g in groups if g["items"]],
+        # the engine's count of each change listed (common words aside), and the summary's line of
+        # what it found and lists (`vocab.change_count`)
+        "priority_counts": [(g["label"], g["found"]) for g in groups if g["items"]],
+        "change_counts": change_counts_text(c),
         "targets": targets, "cards": targets[:BRIEF_CARDS],
         "target_counts": [(DIRECTION[d][1], dir_counts[d]) for d in DIRECTION if dir_counts[d]],
         "pairs": pairs, "changed_pairs": sum(p["changed"] for p in pairs),

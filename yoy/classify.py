@@ -1558,8 +1558,9 @@ def _gone(terms: Iterable[str], runs: Mapping[str, int], hist: Mapping[str, tupl
     the new report never says, nor its first word: each with its most said such element and that count
     in the old report. One phrase per topic: a phrase holding the element of one taken before is the
     same topic in another wording."""
+    # (`hist` positions are sorted: none before `last` is a test of the first)
     ones = {t: tuple(p for p in _parts(so, t) if p != t) for t in terms
-            if runs[t] == 1 and not any(k < last for k in hist[t]) and not _thanked(so, t)}
+            if runs[t] == 1 and (not (h := hist[t]) or h[0] >= last) and not _thanked(so, t)}
     elements = {p for ps in ones.values() for p in ps}
     if not elements:
         return {}
@@ -1576,7 +1577,7 @@ def _gone(terms: Iterable[str], runs: Mapping[str, int], hist: Mapping[str, tupl
     # one line per topic: phrases by their element's count, then their own count in the old report
     # (longest first on a tie: the fuller name); a phrase holding an element already taken is the same
     # topic in another wording
-    ranked = sorted(((max(stressed[p] for p in ps if p in stressed), so.flat.count(t), len(t), t)
+    ranked = sorted(((max(stressed[p] for p in ps if p in stressed), _count(so, t), len(t), t)
                      for t, ps in ones.items() if any(p in stressed for p in ps)), reverse=True)
     out: dict[str, tuple[str, int]] = {}
     taken: list[str] = []
@@ -1654,8 +1655,9 @@ def _wholes(terms: Sequence[str], tally: Mapping[str, tuple[int, ...]]) -> dict[
     counts of a phrase of one report match those of any longer phrase around it by construction."""
     by_tally: dict[tuple[int, ...], list[str]] = {}
     for t in terms:
-        if sum(n > 0 for n in tally[t]) >= EPISODE_RUN:
-            by_tally.setdefault(tally[t], []).append(t)
+        row = tally[t]
+        if len(row) - row.count(0) >= EPISODE_RUN:  # the reports saying it (counts: none below 0)
+            by_tally.setdefault(row, []).append(t)
     out: dict[str, str] = {}
     for group in by_tally.values():
         if len(group) < 2:
@@ -1868,11 +1870,16 @@ def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
     before (see the constants). Best supported first (mentions on both sides, then the longer frame)."""
     # (whether a wording is absent from the other report is tested on the few pairs formed: a scan of
     # every candidate against the other text first costs more than it saves)
+    # the old slots filed by key, only under the keys the new report has (about half of a national
+    # report's ≈ 4,000: the others pair with nothing); each key's slots keep their record order
+    new_slots = _slots_of(sn)
+    keys = {k for k, _ in new_slots}
     slots: dict[tuple[str, str], list[_Split]] = {}
     for k, split in _slots_of(so):
-        slots.setdefault(k, []).append(split)
+        if k in keys:
+            slots.setdefault(k, []).append(split)
     found: dict[tuple[str, str], _Swap] = {}
-    for k, (ws, i, j, now) in _slots_of(sn):
+    for k, (ws, i, j, now) in new_slots:
         if k in slots:
             for ws_o, i_o, j_o, was in slots[k]:
                 if j_o - i_o != j - i or was in now or now in was or _renumbered(was, now):

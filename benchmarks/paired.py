@@ -3,8 +3,9 @@
 Run: .venv/bin/python benchmarks/paired.py BEFORE_TREE AFTER_TREE [--pair 全国] [-n 60] [--stage MOD.FUNC]
 (e.g. `git archive main | tar -x -C /tmp/before` for BEFORE_TREE, `.` for this checkout).
 `--stage formulations.phrases` times one stage instead of the whole comparison: each worker records
-the calls of `yoy.MOD.FUNC` made by one warm comparison and a timed call replays them all (the same
-inputs in both trees as far as the stage's callers are unchanged).
+the calls of `yoy.MOD.FUNC` (or of a method, `classify._Past.scan_parts`) made by one warm comparison
+and a timed call replays them all (the same inputs in both trees as far as the stage's callers are
+unchanged; a function called by name from another module is recorded where it is defined only).
 Two long-lived processes, one per tree (each with its own corpus index in a temporary cache
 directory), compare the same pair warm (`pipeline.compare_stored`, both reports compared twice
 before), alternating call by call (who goes first swaps every call), each timing its own in-process
@@ -41,8 +42,10 @@ call(); call()
 stage = {stage!r}
 if stage:
     import gc, importlib
-    mod_name, fn_name = stage.rsplit(".", 1)
+    mod_name, *inner, fn_name = stage.split(".")
     mod = importlib.import_module("yoy." + mod_name)
+    for name in inner:  # a method: classify._Past.scan_parts
+        mod = getattr(mod, name)
     fn = getattr(mod, fn_name)
     calls = []
     def recorded(*args, **kwargs):

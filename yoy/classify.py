@@ -645,8 +645,7 @@ class _Side:
         b = self.block_at(sent.start)  # as `locate` places it, without its record
         path, pair_id = (self.paths.get(b.id, ""), self.pair_of.get(b.id)) if b is not None else ("", None)
         sentence = self.report.text[sent.start:sent.end].strip()
-        return Evidence(year=self.year, side=self.label, path=path, sentence=sentence, span=sent,
-                        pair_id=pair_id)
+        return Evidence(self.year, self.label, path, sentence, sent, pair_id)  # (field order: some thousands)
 
 
 def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None = None,
@@ -1137,11 +1136,12 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
     side = sn if change is Change.NEW else so  # the side that says the phrase; the other lacks it
     cand = side.analysis.candidates
     chars = len(so.report.text), len(sn.report.text)
+    rates: dict[int, float] = {}  # `per10k` of each count on the saying side (a few distinct counts)
     for k, c in enumerate(kept):
         most = MAX_EVIDENCE if k < FULL_EVIDENCE else 1
         known = cand.get(c.term)
         if known is not None and known.keyed:  # a candidate phrase in its matching form: all known
-            p = _found_priority(change, c.term, known, side, chars, c.basis, most, note)
+            p = _found_priority(change, c.term, known, side, chars, c.basis, most, note, rates)
         else:
             p = _priority(change, c.term, None, so, sn, c.basis, evidence=most,
                           absent=Side.OLD if change is Change.NEW else Side.NEW)
@@ -1151,17 +1151,24 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
 
 
 def _found_priority(change: Change, term: str, c: Candidate, side: _Side, chars: tuple[int, int], basis: str,
-                    most: int, note: str | None) -> Priority:
+                    most: int, note: str | None, rates: dict[int, float] | None = None) -> Priority:
     """`_priority` of a new (or dropped) phrase `term` that is a candidate phrase `c` of `side` in its
     matching form (`Candidate.keyed`), absent from the other side: its count, places and display
     read from the candidate (what `_key`, `_count`, `_term_evidence` and `_display` find for it);
-    `chars`: the old and the new report's lengths; `note`: `_note` of the change."""
+    `chars`: the old and the new report's lengths; `note`: `_note` of the change; `rates`: a memo of
+    `per10k` by count on `side` for one change's priorities (`_build`)."""
     n = len(c.places)
     ev = _evidence_at(side, c.places, len(term), most) if n else ()
-    oc, nc = (0, n) if change is Change.NEW else (n, 0)
-    return Priority(change=change, term=c.shown, old_term=None, old_count=oc, new_count=nc,
-                    old_per10k=per10k(oc, chars[0]), new_per10k=per10k(nc, chars[1]),
-                    basis=basis, evidence=ev[:most], note=note)
+    new = change is Change.NEW
+    rate = rates.get(n) if rates is not None else None
+    if rate is None:
+        rate = per10k(n, chars[1] if new else chars[0])
+        if rates is not None:
+            rates[n] = rate
+    # the other side lacks the phrase: its count is 0 and its rate `per10k(0, …)`, 0.0; positional
+    # arguments in field order (≈ 1,400 records a national pair)
+    return Priority(change, c.shown, None, 0 if new else n, n if new else 0, 0.0 if new else rate,
+                    rate if new else 0.0, basis, ev[:most], note)
 
 
 def _short(side: _Side, t: str) -> bool:
@@ -1559,7 +1566,7 @@ def _gone(terms: Iterable[str], runs: Mapping[str, int], hist: Mapping[str, tupl
     in the old report. One phrase per topic: a phrase holding the element of one taken before is the
     same topic in another wording."""
     # (`hist` positions are sorted: none before `last` is a test of the first)
-    ones = {t: tuple(p for p in _parts(so, t) if p != t) for t in terms
+    ones = {t: ps if t not in (ps := _parts(so, t)) else tuple(p for p in ps if p != t) for t in terms
             if runs[t] == 1 and (not (h := hist[t]) or h[0] >= last) and not _thanked(so, t)}
     elements = {p for ps in ones.values() for p in ps}
     if not elements:
@@ -1578,7 +1585,7 @@ def _gone(terms: Iterable[str], runs: Mapping[str, int], hist: Mapping[str, tupl
     # (longest first on a tie: the fuller name); a phrase holding an element already taken is the same
     # topic in another wording
     ranked = sorted(((max(stressed[p] for p in ps if p in stressed), _count(so, t), len(t), t)
-                     for t, ps in ones.items() if any(p in stressed for p in ps)), reverse=True)
+                     for t, ps in ones.items() if not stressed.keys().isdisjoint(ps)), reverse=True)
     out: dict[str, tuple[str, int]] = {}
     taken: list[str] = []
     for _, _, _, t in ranked:
@@ -1676,7 +1683,9 @@ def _drop_salience(t: str, found: Mapping[str, formulations.Phrase], so: _Side,
     part's marks, and a joined whole is not plain description when its part is never said alone."""
     parts = absorbed.get(t, ())
     ph = found[t]
-    if ph.joined and parts:
+    if not parts:  # (most phrases absorbed none)
+        return _salience(ph, so)
+    if ph.joined:
         ph = ph._replace(plain=False)
     return max([_salience(ph, so), *(_salience(found[p], so) for p in parts)])
 

@@ -1,7 +1,11 @@
 """Paired timing of a warm comparison under two checkouts of yoy, for gains smaller than the load's swing.
 
-Run: .venv/bin/python benchmarks/paired.py BEFORE_TREE AFTER_TREE [--pair 全国] [-n 60]
+Run: .venv/bin/python benchmarks/paired.py BEFORE_TREE AFTER_TREE [--pair 全国] [-n 60] [--stage MOD.FUNC]
 (e.g. `git archive main | tar -x -C /tmp/before` for BEFORE_TREE, `.` for this checkout).
+`--stage formulations.phrases` times one stage instead of the whole comparison: each worker records
+the calls of `yoy.MOD.FUNC` (or of a method, `classify._Past.scan_parts`) made by one warm comparison
+and a timed call replays them all (the same inputs in both trees as far as the stage's callers are
+unchanged; a function called by name from another module is recorded where it is defined only).
 Two long-lived processes, one per tree (each with its own corpus index in a temporary cache
 directory), compare the same pair warm (`pipeline.compare_stored`, both reports compared twice
 before), alternating call by call (who goes first swaps every call), each timing its own in-process
@@ -35,6 +39,28 @@ corpus = Corpus(None)
 def call():
     return pipeline.compare_stored(corpus, corpus.load(ro, yo), corpus.load(rn, yn))
 call(); call()
+stage = {stage!r}
+if stage:
+    import gc, importlib
+    mod_name, *inner, fn_name = stage.split(".")
+    mod = importlib.import_module("yoy." + mod_name)
+    for name in inner:  # a method: classify._Past.scan_parts
+        mod = getattr(mod, name)
+    fn = getattr(mod, fn_name)
+    calls = []
+    def recorded(*args, **kwargs):
+        calls.append((args, kwargs))
+        return fn(*args, **kwargs)
+    setattr(mod, fn_name, recorded)
+    call()
+    setattr(mod, fn_name, fn)
+    def call():
+        gc.disable()  # as inside a comparison (`pipeline._collector_paused`)
+        try:
+            for args, kwargs in calls:
+                fn(*args, **kwargs)
+        finally:
+            gc.enable()
 print("ready", flush=True)
 for _ in sys.stdin:
     start = time.process_time(); call(); spent = time.process_time() - start
@@ -48,8 +74,9 @@ def main() -> None:
     ap.add_argument("after", type=Path)
     ap.add_argument("--pair", choices=sorted(PAIRS), default="全国")
     ap.add_argument("-n", "--runs", type=int, default=60)
+    ap.add_argument("--stage", default="", help="MOD.FUNC of yoy: time its calls in one warm comparison only")
     args = ap.parse_args()
-    code = WORKER.format(pair=PAIRS[args.pair])
+    code = WORKER.format(pair=PAIRS[args.pair], stage=args.stage)
     procs = []
     for tree in (args.before, args.after):
         cache = tempfile.mkdtemp(prefix="yoy-paired-")
@@ -74,7 +101,8 @@ def main() -> None:
         p.wait()
     before, after = times
     diffs = [b - a for a, b in zip(before, after, strict=True)]
-    print(f"{args.pair}: before median {statistics.median(before):.1f} ms (min {min(before):.1f}), "
+    what = f"{args.pair} {args.stage}" if args.stage else args.pair
+    print(f"{what}: before median {statistics.median(before):.1f} ms (min {min(before):.1f}), "
           f"after median {statistics.median(after):.1f} ms (min {min(after):.1f}), "
           f"paired difference median {statistics.median(diffs):+.1f} ms, {args.runs} calls each")
 

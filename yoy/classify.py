@@ -650,8 +650,7 @@ class _Side:
         b = self.block_at(sent.start)  # as `locate` places it, without its record
         path, pair_id = (self.paths.get(b.id, ""), self.pair_of.get(b.id)) if b is not None else ("", None)
         sentence = self.report.text[sent.start:sent.end].strip()
-        return Evidence(year=self.year, side=self.label, path=path, sentence=sentence, span=sent,
-                        pair_id=pair_id)
+        return Evidence(self.year, self.label, path, sentence, sent, pair_id)  # (field order: some thousands)
 
 
 def _side(d: Doc, alignment: Alignment, label: Side, analysis: Analysis | None = None,
@@ -1142,11 +1141,12 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
     side = sn if change is Change.NEW else so  # the side that says the phrase; the other lacks it
     cand = side.analysis.candidates
     chars = len(so.report.text), len(sn.report.text)
+    rates: dict[int, float] = {}  # `per10k` of each count on the saying side (a few distinct counts)
     for k, c in enumerate(kept):
         most = MAX_EVIDENCE if k < FULL_EVIDENCE else 1
         known = cand.get(c.term)
         if known is not None and known.keyed:  # a candidate phrase in its matching form: all known
-            p = _found_priority(change, c.term, known, side, chars, c.basis, most, note)
+            p = _found_priority(change, c.term, known, side, chars, c.basis, most, note, rates)
         else:
             p = _priority(change, c.term, None, so, sn, c.basis, evidence=most,
                           absent=Side.OLD if change is Change.NEW else Side.NEW)
@@ -1166,17 +1166,24 @@ def _change_count(change: Change, found: Sequence[_Pending | _Found], listed: Se
 
 
 def _found_priority(change: Change, term: str, c: Candidate, side: _Side, chars: tuple[int, int], basis: str,
-                    most: int, note: str | None) -> Priority:
+                    most: int, note: str | None, rates: dict[int, float] | None = None) -> Priority:
     """`_priority` of a new (or dropped) phrase `term` that is a candidate phrase `c` of `side` in its
     matching form (`Candidate.keyed`), absent from the other side: its count, places and display
     read from the candidate (what `_key`, `_count`, `_term_evidence` and `_display` find for it);
-    `chars`: the old and the new report's lengths; `note`: `_note` of the change."""
+    `chars`: the old and the new report's lengths; `note`: `_note` of the change; `rates`: a memo of
+    `per10k` by count on `side` for one change's priorities (`_build`)."""
     n = len(c.places)
     ev = _evidence_at(side, c.places, len(term), most) if n else ()
-    oc, nc = (0, n) if change is Change.NEW else (n, 0)
-    return Priority(change=change, term=c.shown, old_term=None, old_count=oc, new_count=nc,
-                    old_per10k=per10k(oc, chars[0]), new_per10k=per10k(nc, chars[1]),
-                    basis=basis, evidence=ev[:most], note=note)
+    new = change is Change.NEW
+    rate = rates.get(n) if rates is not None else None
+    if rate is None:
+        rate = per10k(n, chars[1] if new else chars[0])
+        if rates is not None:
+            rates[n] = rate
+    # the other side lacks the phrase: its count is 0 and its rate `per10k(0, …)`, 0.0; positional
+    # arguments in field order (≈ 1,400 records a national pair)
+    return Priority(change, c.shown, None, 0 if new else n, n if new else 0, 0.0 if new else rate,
+                    rate if new else 0.0, basis, ev[:most], note)
 
 
 def _short(side: _Side, t: str) -> bool:
@@ -1575,8 +1582,9 @@ def _gone(terms: Iterable[str], runs: Mapping[str, int], hist: Mapping[str, tupl
     the new report never says, nor its first word: each with its most said such element and that count
     in the old report. One phrase per topic: a phrase holding the element of one taken before is the
     same topic in another wording."""
-    ones = {t: tuple(p for p in _parts(so, t) if p != t) for t in terms
-            if runs[t] == 1 and not any(k < last for k in hist[t]) and not _thanked(so, t)}
+    # (`hist` positions are sorted: none before `last` is a test of the first)
+    ones = {t: ps if t not in (ps := _parts(so, t)) else tuple(p for p in ps if p != t) for t in terms
+            if runs[t] == 1 and (not (h := hist[t]) or h[0] >= last) and not _thanked(so, t)}
     elements = {p for ps in ones.values() for p in ps}
     if not elements:
         return {}
@@ -1593,8 +1601,8 @@ def _gone(terms: Iterable[str], runs: Mapping[str, int], hist: Mapping[str, tupl
     # one line per topic: phrases by their element's count, then their own count in the old report
     # (longest first on a tie: the fuller name); a phrase holding an element already taken is the same
     # topic in another wording
-    ranked = sorted(((max(stressed[p] for p in ps if p in stressed), so.flat.count(t), len(t), t)
-                     for t, ps in ones.items() if any(p in stressed for p in ps)), reverse=True)
+    ranked = sorted(((max(stressed[p] for p in ps if p in stressed), _count(so, t), len(t), t)
+                     for t, ps in ones.items() if not stressed.keys().isdisjoint(ps)), reverse=True)
     out: dict[str, tuple[str, int]] = {}
     taken: list[str] = []
     for _, _, _, t in ranked:
@@ -1671,8 +1679,9 @@ def _wholes(terms: Sequence[str], tally: Mapping[str, tuple[int, ...]]) -> dict[
     counts of a phrase of one report match those of any longer phrase around it by construction."""
     by_tally: dict[tuple[int, ...], list[str]] = {}
     for t in terms:
-        if sum(n > 0 for n in tally[t]) >= EPISODE_RUN:
-            by_tally.setdefault(tally[t], []).append(t)
+        row = tally[t]
+        if len(row) - row.count(0) >= EPISODE_RUN:  # the reports saying it (counts: none below 0)
+            by_tally.setdefault(row, []).append(t)
     out: dict[str, str] = {}
     for group in by_tally.values():
         if len(group) < 2:
@@ -1691,7 +1700,9 @@ def _drop_salience(t: str, found: Mapping[str, formulations.Phrase], so: _Side,
     part's marks, and a joined whole is not plain description when its part is never said alone."""
     parts = absorbed.get(t, ())
     ph = found[t]
-    if ph.joined and parts:
+    if not parts:  # (most phrases absorbed none)
+        return _salience(ph, so)
+    if ph.joined:
         ph = ph._replace(plain=False)
     return max([_salience(ph, so), *(_salience(found[p], so) for p in parts)])
 
@@ -1885,11 +1896,16 @@ def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
     before (see the constants). Best supported first (mentions on both sides, then the longer frame)."""
     # (whether a wording is absent from the other report is tested on the few pairs formed: a scan of
     # every candidate against the other text first costs more than it saves)
+    # the old slots filed by key, only under the keys the new report has (about half of a national
+    # report's ≈ 4,000: the others pair with nothing); each key's slots keep their record order
+    new_slots = _slots_of(sn)
+    keys = {k for k, _ in new_slots}
     slots: dict[tuple[str, str], list[_Split]] = {}
     for k, split in _slots_of(so):
-        slots.setdefault(k, []).append(split)
+        if k in keys:
+            slots.setdefault(k, []).append(split)
     found: dict[tuple[str, str], _Swap] = {}
-    for k, (ws, i, j, now) in _slots_of(sn):
+    for k, (ws, i, j, now) in new_slots:
         if k in slots:
             for ws_o, i_o, j_o, was in slots[k]:
                 if j_o - i_o != j - i or was in now or now in was or _renumbered(was, now):
@@ -2112,7 +2128,8 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
     top = [k for k in by_score if items[k][1] is RankedKind.TARGET]
     rest = [k for k in by_score if k not in heads and items[k][1] is not RankedKind.TARGET]
     ordered = [*top, *_merge(lead, gaps, short), *rest]
-    return [RankedChange(rank=n, kind=kind, ref=ref, summary=summary, score=round(score, 4), reason=reason)
+    # (positional, in field order: ≈ 1,500 records a national pair)
+    return [RankedChange(n, kind, ref, summary, round(score, 4), reason)
             for n, (score, kind, ref, summary, reason) in enumerate((items[k] for k in ordered), 1)]
 
 

@@ -1443,6 +1443,7 @@ def _merge_nested(found: dict[str, Phrase], novel: frozenset[str],
     stay. Otherwise the longer phrase stands for both. `nested`: for each phrase, the strings inside
     it that may be phrases, longest first (`Candidate.nested`)."""
     out = dict(found)
+    shortest = max(1, min(map(len, novel), default=1))  # `_composite` looks at no shorter slice
     order = sorted(found)
     order.sort(key=len, reverse=True)  # longest first, then by text (a stable sort: C keys, no tuples)
     for long in order:
@@ -1454,8 +1455,9 @@ def _merge_nested(found: dict[str, Phrase], novel: frozenset[str],
             if out[short].count >= 2 * out[long].count:
                 # the longer stays when quoted, an action (verb + the phrase), itself repeated (a
                 # whole said REPEATED_UNIT+ times is a unit of its own) or a composite of two novelties
-                if not out[long].quoted and not _action(long, short) and out[long].count < REPEATED_UNIT \
-                        and not _composite(long, short, novel):
+                # (the count before the part-of-speech test: the same answer, the cheap test first)
+                if not out[long].quoted and out[long].count < REPEATED_UNIT and not _action(long, short) \
+                        and not _composite(long, short, novel, shortest):
                     del out[long]
                     break
             else:
@@ -1463,12 +1465,13 @@ def _merge_nested(found: dict[str, Phrase], novel: frozenset[str],
     return out
 
 
-def _composite(long: str, short: str, novel: frozenset[str]) -> bool:
+def _composite(long: str, short: str, novel: frozenset[str], shortest: int = 1) -> bool:
     """`long` holds a novel core outside `short` (数字平台 in 以数字平台带动乡村物流 beside a dominant
-    乡村物流): two new things joined, a formulation of its own, not `short` in familiar words."""
+    乡村物流): two new things joined, a formulation of its own, not `short` in familiar words.
+    `shortest`: no string of `novel` is shorter (its shorter slices are not looked up)."""
     k = long.find(short)
     for rest in (long[:k], long[k + len(short):]):
-        if any(rest[a:b] in novel for a in range(len(rest)) for b in range(a + 1, len(rest) + 1)):
+        if any(rest[a:b] in novel for a in range(len(rest)) for b in range(a + shortest, len(rest) + 1)):
             return True
     return False
 

@@ -17,7 +17,7 @@ figures printed here; rerun it after adding reports to see whether they still ho
 - MAX_ITEM (outline): the first sentences of paragraphs that go on past them, by length: the share
   with no clause mark (a lead phrase, not a clause chain).
 - ITEM_STATEMENT (outline): the marks of a statement (`outline.statement`: a figure, a subject pronoun,
-  a copula, a closing particle) in the first clause of every numbered heading, against the short
+  a clause mark) in the first clause of every numbered heading, against the short
   comma-free first sentences the lead-phrase rule looks at.
 - MIN_DIGEST_SECTIONS (outline): in the reports with numbered headings, the most paragraphs sharing
   one opening of MIN_DIGEST_PREFIX characters (chance openings, where the digest rule does not run).

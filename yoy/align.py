@@ -297,7 +297,7 @@ def _supported(links: list[tuple[int, int]], old: list[_Unit], new: list[_Unit],
     apart by). One-to-one links are kept as they are. What it removes: a second counterpart found
     through text neither heading names, such as the closing passages (民族, 国防, 外交-like topics
     after the numbered sections) that the last section of a part runs into on both sides; over the
-    13 national pairs and the seed pair it removes 5 of the 102 merge and split links (part and
+    13 national pairs and the seed pair it removes 5 of the 104 merge and split links (part and
     section rows)."""
     olds: Counter[int] = Counter(i for i, _ in links)
     news: Counter[int] = Counter(j for _, j in links)

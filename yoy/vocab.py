@@ -182,13 +182,10 @@ ENUMERATION = r"(?:第)?([{numerals}]{{1,3}})(?:是|要|[,、])"
 # A subject's modal in a digest's shared opening (`某区将在…`): the title starts after it.
 SUBJECT_MODALS = ("将", "要")
 # Marks of a statement, never of a lead phrase that names a task (yoy.outline `statement`): a subject
-# pronoun opening it (这, 这是, 这次…; 我们), the copula, and the focus words before a 是 that is no
-# copula (`扩大X特别是Y`: the phrase names X and stresses Y). Hand-written from the grammar of the
-# genre; scripts/measure_thresholds.py (ITEM_STATEMENT) counts each mark over the corpus's numbered
-# headings (none shows one) and its lead phrases.
+# pronoun opening it (这, 这是, 这次…; 我们). Hand-written from the grammar of the genre;
+# scripts/measure_thresholds.py (ITEM_STATEMENT) counts it over the corpus's numbered headings (none
+# opens with one) and its lead phrases.
 STATEMENT_PRONOUNS = ("这", "我们")
-COPULA = "是"
-FOCUS_WORDS = ("特别", "尤其")
 # Names inside a phrase (quoted terms, document titles): a figure there is part of a name (`“2+3”体系`).
 NAME_MARKS = {"“": "”", "《": "》", "「": "」", "『": "』", '"': '"'}
 # Words of a heading that plans the coming year, and of one that reviews the past.

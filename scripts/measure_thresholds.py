@@ -16,6 +16,9 @@ figures printed here; rerun it after adding reports to see whether they still ho
   against the same share in random groups of as many headings drawn from different reports (chance).
 - MAX_ITEM (outline): the first sentences of paragraphs that go on past them, by length: the share
   with no clause mark (a lead phrase, not a clause chain).
+- ITEM_STATEMENT (outline): the marks of a statement (`outline.statement`: a figure, a subject pronoun,
+  a clause mark) in the first clause of every numbered heading, against the short
+  comma-free first sentences the lead-phrase rule looks at.
 - MIN_DIGEST_SECTIONS (outline): in the reports with numbered headings, the most paragraphs sharing
   one opening of MIN_DIGEST_PREFIX characters (chance openings, where the digest rule does not run).
 - NULL_RATIO (align): in every consecutive and every same-year (peer) pair of the corpus, each group's
@@ -268,6 +271,43 @@ def show_max_item(out: Callable[[str], None]) -> None:
         f"clause mark (a phrase): {shown}")
 
 
+def lead_phrases() -> list[str]:
+    """First sentences (folded, without their full stop) of the paragraphs that go on past them,
+    as long as MAX_ITEM allows and holding no comma: what the lead-phrase rule looks at."""
+    out = []
+    for r in reports():
+        for line in fold(r.text).splitlines():
+            line = line.strip()
+            m = FIRST_SENTENCE.match(line)
+            if m is None or m.end() >= len(line) or not m.group(0).endswith("。"):
+                continue
+            first = m.group(0)[:-1]
+            if 0 < len(first) <= outline.MAX_ITEM and "," not in first:
+                out.append(first)
+    return out
+
+
+def heading_openings() -> list[str]:
+    """The first clause of every numbered part and section heading (a lead phrase's counterpart)."""
+    out = []
+    for tree in outlines():
+        for part in tree.blocks:
+            for b in (part, *part.children):
+                if b.n is not None and b.level != "item":
+                    out.append(re.split("[" + CLAUSE_MARKS + "]", fold(b.title))[0])
+    return out
+
+
+def show_item_statement(out: Callable[[str], None]) -> None:
+    heads = Counter(outline.statement(t) for t in heading_openings())
+    leads = Counter(outline.statement(t) for t in lead_phrases())
+    def shown(c: Counter[str | None]) -> str:
+        return ", ".join(f"{k} {n}" for k, n in sorted((k, n) for k, n in c.items() if k)) or "none"
+
+    out(f"ITEM_STATEMENT: numbered headings' first clauses with a statement mark: {shown(heads)} of "
+        f"{sum(heads.values())}; lead phrases: {shown(leads)} of {sum(leads.values())}")
+
+
 def show_digest(out: Callable[[str], None]) -> None:
     """Per report with numbered headings: the most paragraphs sharing one MIN_DIGEST_PREFIX opening."""
     counts = []
@@ -422,7 +462,7 @@ def show_compare(out: Callable[[str], None]) -> None:
 
 SHOW: dict[str, Callable[[Callable[[str], None]], None]] = {
     "MAX_TITLE": show_max_title, "STAT_CLIP": show_stat_clip, "REPEAT": show_repeat,
-    "MAX_ITEM": show_max_item, "MIN_DIGEST_SECTIONS": show_digest,
+    "MAX_ITEM": show_max_item, "ITEM_STATEMENT": show_item_statement, "MIN_DIGEST_SECTIONS": show_digest,
     "NULL_RATIO": show_null_ratio, "NUMBERED_MAX": show_numbered, "SUGGEST_LIMIT": show_suggest,
     "COMPARE": show_compare,
 }

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tests.corpus_reports import chengyang_2022, chengyang_2025, jimo_2019, laoshan_2019, segment
 from yoy import align, outline, terms
-from yoy.models import DiffChunk
+from yoy.models import Block, BlockLevel, DiffChunk, Kind, Level, Relation, Report, ReportMeta, Role, Span
 from yoy.text import fold, words
 
 
@@ -108,3 +108,57 @@ def test_roles_do_not_cross_and_gold_shape() -> None:
     assert [p.id for p in pairs] == [f"a{k}" for k in range(1, len(pairs) + 1)]
     # several old plan sections share one digest section: merges are reported, each with its score
     assert any(p.relation == "merged" for p in pairs if p.level == "section")
+
+
+def _block(bid: str, kids: int = 0) -> Block:
+    span = Span(0, 1)
+    children = tuple(_block(f"{bid}.s{k}") for k in range(1, kids + 1))
+    level = BlockLevel.PART if kids else BlockLevel.SECTION
+    return Block(bid, level, None, bid, span, span, Role.OTHER, children)
+
+
+def _unit(block: Block, index: int, parent: str | None = None) -> align._Unit:
+    return align._Unit(block, index, parent, block.id, block.span)
+
+
+def test_a_part_whose_sections_mostly_align_is_not_dropped() -> None:
+    """Invented outlines: old part p1 and new part q1 share no lead text (the part rows drop one and add
+    the other), but two of p1's three sections align with sections of q1: p1 → q1 is one row."""
+    p1, p2, q1, q2 = _block("p1", 3), _block("p2", 1), _block("q1", 3), _block("q2", 1)
+    up1, up2, uq1, uq2 = _unit(p1, 0), _unit(p2, 1), _unit(q1, 0), _unit(q2, 1)
+    parts = [align._Link(up1, None, Relation.DROPPED, 0.0), align._Link(None, uq1, Relation.NEW, 0.0),
+             align._Link(up2, uq2, Relation.MATCHED, 0.5)]
+
+    def sec(o: Block, n: Block, score: float) -> align._Link:
+        return align._Link(_unit(o, 0, o.id.split(".")[0]), _unit(n, 0, n.id.split(".")[0]),
+                           Relation.MATCHED, score)
+
+    two = [sec(p1.children[0], q1.children[0], 0.4), sec(p1.children[1], q1.children[2], 0.2)]
+    rows = {(ln.old.block.id if ln.old else None, ln.new.block.id if ln.new else None): ln
+            for ln in align._by_children(parts, two)}
+    assert set(rows) == {("p1", "q1"), ("p2", "q2")}
+    assert rows[("p1", "q1")].relation == Relation.MATCHED and rows[("p1", "q1")].score == 0.3
+    # one section of three is no majority: the part stays dropped, the other stays new
+    assert align._by_children(parts, two[:1]) == parts
+
+
+def test_a_merge_needs_a_heading_that_names_the_other_text() -> None:
+    """Invented sections: the old 廉洁 section and the new 港口 section share only a closing passage
+    that neither heading names, so the old section is no second counterpart of the new one; the old
+    港口 section, whose heading the new text names, keeps it."""
+    tail = ("巩固民族团结进步事业,铸牢共同体意识。支持国防和军队建设,做好双拥共建工作。"
+            "深化侨务工作,凝聚侨心侨力。做好对口支援,推动协作交流。")
+    old = _report(2024, f"一、今年工作安排\n(一)守牢廉洁底线\n严格落实自律规定。\n{tail}\n"
+                        "(二)壮大港口物流\n拓展集装箱航线,完善冷链仓储设施。\n")
+    new = _report(2025, f"一、今年工作安排\n(一)做强港口物流\n拓展集装箱航线,提升冷链仓储水平。\n{tail}\n")
+    so, sn = (align._text(terms.doc(r, segment(r))) for r in (old, new))
+    uo, un = align._units(so, "section"), align._units(sn, "section")
+    assert [u.block.title for u in uo] == ["守牢廉洁底线", "壮大港口物流"]
+    assert align._supported([(0, 0), (1, 0)], uo, un, so, sn) == [(1, 0)]
+    # a one-to-one link is not judged by its headings
+    assert align._supported([(0, 0)], uo, un, so, sn) == [(0, 0)]
+
+
+def _report(year: int, text: str) -> Report:
+    meta = ReportMeta("测试区", Level.DISTRICT, year, Kind.FULL, "", None, None, None, "case", "")
+    return Report(meta, text)

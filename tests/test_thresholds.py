@@ -40,6 +40,15 @@ def test_the_null_ratio_keeps_most_mutual_best_counterparts(measure: ModuleType)
     assert median(rest["all"]) < align.NULL_RATIO  # … and the typical unrelated score does not
 
 
+def test_no_numbered_heading_reads_as_a_statement(measure: ModuleType) -> None:
+    """The item rule's marks of a statement (`outline.statement`) never open a numbered heading of the
+    corpus, and the short first sentences it looks at do show them (the rule has something to find)."""
+    openings = measure.heading_openings()
+    assert len(openings) >= 100
+    assert [t for t in openings if outline.statement(t)] == []
+    assert any(outline.statement(t) for t in measure.lead_phrases())
+
+
 def test_quantile_is_nearest_rank(measure: ModuleType) -> None:
     assert measure.quantile([3.0, 1.0, 2.0], 0.5) == 2.0
     assert measure.quantile([1.0, 2.0, 3.0, 4.0, 100.0], 0.99) == 100.0

@@ -67,6 +67,11 @@ MIN_NULL_PAIRS = 6
 # this share of that partner's own core score: a merge is a second, comparably strong counterpart,
 # not a faint echo of a strong match.
 LINK_REL = 0.6
+# A part whose sections went, more than this share of them, to the sections of one part on the other
+# side is that part's counterpart, whatever the two parts' own score (a five-year review against a
+# one-year review shares its sections' topics, not their weight): the sections are the finer evidence.
+# A majority: the least share that points to one part and not to two. Principle, not fitted.
+MOSTLY = 0.5
 # Two sentences align if rapidfuzz's ratio (0-100, over folded text) reaches this: below 60 a
 # "match" shares less than the diff would show as changed, so a whole-sentence delete/insert reads
 # better than a redline (checked by eye on the seed diffs and on synthetic one-word edits, which
@@ -272,6 +277,45 @@ def _gate(matrix: list[list[float]], compatible: list[list[bool]]) -> float:
     return max(MATCH_FLOOR, NULL_RATIO * median)
 
 
+def _named(so: _Text, sn: _Text, u: _Unit, w: _Unit) -> bool:
+    """Whether two units' headings speak of each other's text: a content word of one heading in the
+    other unit's text (as a string: `贸易` is said in `对外贸易`, a word of its own to jieba); True when
+    either has no heading words (nothing to judge by)."""
+    head_u, head_w = so.words[u.block.id][1], sn.words[w.block.id][1]
+    if not head_u or not head_w:
+        return True
+    text_u = so.folded[u.block.span.start:u.block.span.end]
+    text_w = sn.folded[w.block.span.start:w.block.span.end]
+    return any(x in text_w for x in head_u) or any(x in text_u for x in head_w)
+
+
+def _supported(links: list[tuple[int, int]], old: list[_Unit], new: list[_Unit], so: _Text, sn: _Text
+               ) -> list[tuple[int, int]]:
+    """`links` without the members of a merge or split that the headings do not support (`_named`):
+    two old sections sharing one counterpart (or one shared by two new ones) both need it, the core
+    match as much as the leftover; a group where no member has it keeps all (nothing to tell them
+    apart by). One-to-one links are kept as they are. What it removes: a second counterpart found
+    through text neither heading names, such as the closing passages (民族, 国防, 外交-like topics
+    after the numbered sections) that the last section of a part runs into on both sides; over the
+    13 national pairs and the seed pair it removes 5 of the 104 merge and split links (part and
+    section rows)."""
+    olds: Counter[int] = Counter(i for i, _ in links)
+    news: Counter[int] = Counter(j for _, j in links)
+    grouped = [(i, j) for i, j in links if olds[i] > 1 or news[j] > 1]
+    named = {(i, j) for i, j in grouped if _named(so, sn, old[i], new[j])}
+    if not named:
+        return links
+    drop = set()
+    for i, j in grouped:
+        if (i, j) in named:
+            continue
+        # its group: the links sharing its old or its new unit
+        mates = [(a, b) for a, b in grouped if (a == i or b == j) and (a, b) != (i, j)]
+        if any(m in named for m in mates):
+            drop.add((i, j))
+    return [ln for ln in links if ln not in drop]
+
+
 def _match(old: list[_Unit], new: list[_Unit], so: _Text, sn: _Text) -> list[_Link]:
     """Core assignment, split/merge links, new/dropped units of one group."""
     matrix = _similarity(old, new, so, sn)
@@ -300,6 +344,12 @@ def _match(old: list[_Unit], new: list[_Unit], so: _Text, sn: _Text) -> list[_Li
             i = -neg_i
             if s >= gate and s >= LINK_REL * matrix[i][core_of_old[i]]:
                 extra.append((i, j))
+    kept = _supported([*core, *extra], old, new, so, sn)
+    if len(kept) < len(core) + len(extra):  # a merge or split lost a member: the rest may be one-to-one
+        core = [ln for ln in kept if ln in core] + [ln for ln in kept if ln not in core
+                                                    and sum(a == ln[0] or b == ln[1] for a, b in kept) == 1]
+        extra = [ln for ln in kept if ln not in core]
+        taken_old = {i for i, _ in kept}
     in_order = _lis(sorted(core))
     olds: Counter[int] = Counter(i for i, _ in (*core, *extra))
     news: Counter[int] = Counter(j for _, j in (*core, *extra))
@@ -316,6 +366,63 @@ def _match(old: list[_Unit], new: list[_Unit], so: _Text, sn: _Text) -> list[_Li
     links += [_Link(old[i], None, Relation.DROPPED, 0.0) for i in range(len(old)) if i not in taken_old]
     links += [_Link(None, new[j], Relation.NEW, 0.0) for j in range(len(new)) if j not in linked_new]
     return links
+
+
+def _by_children(part_links: list[_Link], sec_links: Sequence[_Link]) -> list[_Link]:
+    """`part_links` with a link for every dropped or new part whose sections mostly (`MOSTLY`) align
+    with the sections of one part on the other side: the part is not gone, its lead was reworded. The
+    new link's score is the mean of the section links that carry it; it is a merge or a split when its
+    partner has another counterpart, else matched (moved when it breaks the order of the others)."""
+    olds = {ln.old.block.id: ln.old for ln in part_links if ln.old}
+    news = {ln.new.block.id: ln.new for ln in part_links if ln.new}
+    carried: dict[tuple[str, str], list[_Link]] = {}  # (old part, new part) → their sections' links
+    for ln in sec_links:
+        if ln.old and ln.new and ln.old.parent and ln.new.parent:
+            carried.setdefault((ln.old.parent, ln.new.parent), []).append(ln)
+    # how many distinct sections of each part the links carry to each part of the other side
+    reach: dict[tuple[int, str], Counter[str]] = {}
+    for (a, b), links in carried.items():
+        reach.setdefault((0, a), Counter())[b] = len({x.old.block.id for x in links if x.old})
+        reach.setdefault((1, b), Counter())[a] = len({x.new.block.id for x in links if x.new})
+    adopted: set[tuple[str, str]] = set()
+    for ln in part_links:
+        side, unit = (0, ln.old) if ln.relation is Relation.DROPPED else (1, ln.new)
+        if ln.relation not in (Relation.DROPPED, Relation.NEW) or unit is None:
+            continue
+        shares = reach.get((side, unit.block.id))
+        if not shares or not unit.block.children:
+            continue
+        partner, n = max(shares.items(), key=lambda kv: (kv[1], kv[0]))
+        if n > MOSTLY * len(unit.block.children):
+            adopted.add((unit.block.id, partner) if side == 0 else (partner, unit.block.id))
+    if not adopted:
+        return part_links
+    gone_old = {a for a, _ in adopted}
+    gone_new = {b for _, b in adopted}
+    links = [ln for ln in part_links
+             if not (ln.relation is Relation.DROPPED and ln.old and ln.old.block.id in gone_old)
+             and not (ln.relation is Relation.NEW and ln.new and ln.new.block.id in gone_new)]
+    pairs = [(ln.old.block.id, ln.new.block.id) for ln in links if ln.old and ln.new] + sorted(adopted)
+    n_old: Counter[str] = Counter(a for a, _ in pairs)
+    n_new: Counter[str] = Counter(b for _, b in pairs)
+    in_order = _lis(sorted((olds[a].index, news[b].index) for a, b in pairs if n_old[a] == n_new[b] == 1))
+
+    def relation(a: str, b: str, was: Relation) -> Relation:
+        if n_new[b] > 1:
+            return Relation.MERGED
+        if n_old[a] > 1:
+            return Relation.SPLIT
+        if (a, b) in adopted:
+            return Relation.MATCHED if (olds[a].index, news[b].index) in in_order else Relation.MOVED
+        return was
+
+    out = [_Link(ln.old, ln.new, relation(ln.old.block.id, ln.new.block.id, ln.relation), ln.score)
+           if ln.old and ln.new else ln for ln in links]
+    for a, b in sorted(adopted):
+        scores = [x.score for x in carried[(a, b)]]
+        out.append(_Link(olds[a], news[b], relation(a, b, Relation.MATCHED),
+                         round(sum(scores) / len(scores), 4)))
+    return out
 
 
 def _groups(old: list[_Unit], new: list[_Unit], parent_map: dict[str, set[str]]
@@ -538,6 +645,7 @@ def align(old: Doc, new: Doc, words: tuple[UnitWords | None, UnitWords | None] =
     sec_links: list[_Link] = []
     for go, gn in _groups(_units(so, "section"), _units(sn, "section"), parent_map):
         sec_links += _match(go, gn, so, sn)
+    part_links = _by_children(part_links, sec_links)
     ordered = [(lvl, ln) for lvl, links in ((PairLevel.PART, part_links), (PairLevel.SECTION, sec_links))
                for _, ln in _rows(links, lvl)]
     pairs = []

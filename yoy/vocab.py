@@ -181,6 +181,13 @@ BODY_OPENER = ADDRESS + r"|(?:19|20)\d\d年(?:[,是]|以来)"
 ENUMERATION = r"(?:第)?([{numerals}]{{1,3}})(?:是|要|[,、])"
 # A subject's modal in a digest's shared opening (`某区将在…`): the title starts after it.
 SUBJECT_MODALS = ("将", "要")
+# Marks of a statement, never of a lead phrase that names a task (yoy.outline `statement`): a subject
+# pronoun opening it (这, 这是, 这次…; 我们). Hand-written from the grammar of the genre;
+# scripts/measure_thresholds.py (ITEM_STATEMENT) counts it over the corpus's numbered headings (none
+# opens with one) and its lead phrases.
+STATEMENT_PRONOUNS = ("这", "我们")
+# Names inside a phrase (quoted terms, document titles): a figure there is part of a name (`“2+3”体系`).
+NAME_MARKS = {"“": "”", "《": "》", "「": "」", "『": "』", '"': '"'}
 # Words of a heading that plans the coming year, and of one that reviews the past.
 # Criterion: written in a part or section heading of ≥ HEADING_MIN_REPORTS (2) embedded reports;
 # scripts/vocab_provenance.py also shows where those headings stand (a review opens a report), and

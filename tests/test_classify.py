@@ -663,3 +663,12 @@ def test_a_gone_element_is_whole_words_that_name_a_topic() -> None:
     assert classify._topic_element("星月会战")
     assert not classify._topic_element("星月达到")
     assert not classify._topic_element("月湾负")
+
+
+def test_a_dropped_plan_said_with_the_next_number_is_a_count_moving_on() -> None:
+    # invented texts: the new report names the next plan by its number; a plan named by no other number
+    texts = ("实施星河六年计划，推进晨光工程。",)
+    found = {t: formulations.Phrase(t, 1, 0, False, True, False, False, policy_head=True)
+             for t in ("星河五年计划", "月湾二号工程")}
+    assert classify._counted_on(found, found, texts) == {}  # the new side's exemption
+    assert classify._counted_on(found, found, texts, plans=True) == {"星河五年计划": "星河六年计划"}

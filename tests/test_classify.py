@@ -672,3 +672,18 @@ def test_a_dropped_plan_said_with_the_next_number_is_a_count_moving_on() -> None
              for t in ("星河五年计划", "月湾二号工程")}
     assert classify._counted_on(found, found, texts) == {}  # the new side's exemption
     assert classify._counted_on(found, found, texts, plans=True) == {"星河五年计划": "星河六年计划"}
+
+
+def test_a_gaps_run_part_grows_to_a_pattern_and_shrinks_past_a_plan_period() -> None:
+    part = classify._run_part
+    gap_run, full = classify.GAP_RUN, classify.RUN_FULL
+    # an episode (said from history index 4 on, never before) of two reports shows less of a campaign
+    # than one of GAP_RUN reports, which takes the whole run part up to RUN_FULL reports
+    assert part((4, 5), 4, 2, True) == 2 / gap_run < part((3, 4, 5), 3, 3, True) == 1.0
+    assert part(tuple(range(9 - full, 9)), 9 - full, full, True) == 1.0
+    assert part(tuple(range(2, 9)), 2, 7, True) == full / 7  # outlived a plan period
+    # not an episode: said since the history began, the run counts up to RUN_FULL
+    assert part((0, 1), 0, 2, False) == 2 / full
+    # came and went before its run: weaker; standing vocabulary: none
+    assert part((0, 3, 4, 5), 3, 3, False) == 3 / full * classify.RUN_RESUMED_FACTOR
+    assert part(tuple(range(classify.STANDING_RUN)), 0, classify.STANDING_RUN, False) == 0.0

@@ -687,3 +687,30 @@ def test_a_gaps_run_part_grows_to_a_pattern_and_shrinks_past_a_plan_period() -> 
     # came and went before its run: weaker; standing vocabulary: none
     assert part((0, 3, 4, 5), 3, 3, False) == 3 / full * classify.RUN_RESUMED_FACTOR
     assert part(tuple(range(classify.STANDING_RUN)), 0, classify.STANDING_RUN, False) == 0.0
+
+
+def test_a_dropped_clause_fragment_is_no_gap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gap says a named programme ended; a fragment names none, so it ranks as a flip of wording
+    whatever its run (FRAGMENT_FACTOR)."""
+    from tests.corpus_reports import CORPUS
+    from yoy import pipeline
+
+    fragment: dict[str, bool] = {}
+    signals: dict[str, classify.Signal] = {}
+    drop_salience, rank = classify._drop_salience, classify._rank
+
+    def record(t: str, found: dict[str, formulations.Phrase], *args: object) -> float:
+        fragment[t] = found[t].fragment
+        return drop_salience(t, found, *args)  # type: ignore[arg-type]
+
+    def ranked(found: Sequence[classify._Found], *args: object) -> object:
+        signals.update({f.priority.term: f.signal for f in found if f.priority.change == "dropped"})
+        return rank(found, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(classify, "_drop_salience", record)
+    monkeypatch.setattr(classify, "_rank", ranked)
+    pipeline.compare_stored(CORPUS, CORPUS.load("全国", 2007), CORPUS.load("全国", 2008))
+    fragments = [t for t, s in signals.items() if fragment.get(t)]
+    assert fragments  # the old report has dropped fragments, some said for years running
+    assert classify.Signal.GAP in signals.values()
+    assert all(signals[t] is not classify.Signal.GAP for t in fragments)

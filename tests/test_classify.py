@@ -682,3 +682,54 @@ def test_a_gone_element_is_whole_words_that_name_a_topic() -> None:
     assert classify._topic_element("星月会战")
     assert not classify._topic_element("星月达到")
     assert not classify._topic_element("月湾负")
+
+
+def test_a_dropped_plan_said_with_the_next_number_is_a_count_moving_on() -> None:
+    # invented texts: the new report names the next plan by its number; a plan named by no other number
+    texts = ("实施星河六年计划，推进晨光工程。",)
+    found = {t: formulations.Phrase(t, 1, 0, False, True, False, False, policy_head=True)
+             for t in ("星河五年计划", "月湾二号工程")}
+    assert classify._counted_on(found, found, texts) == {}  # the new side's exemption
+    assert classify._counted_on(found, found, texts, plans=True) == {"星河五年计划": "星河六年计划"}
+
+
+def test_a_gaps_run_part_grows_to_a_pattern_and_shrinks_past_a_plan_period() -> None:
+    part = classify._run_part
+    gap_run, full = classify.GAP_RUN, classify.RUN_FULL
+    # an episode (said from history index 4 on, never before) of two reports shows less of a campaign
+    # than one of GAP_RUN reports, which takes the whole run part up to RUN_FULL reports
+    assert part((4, 5), 4, 2, True) == 2 / gap_run < part((3, 4, 5), 3, 3, True) == 1.0
+    assert part(tuple(range(9 - full, 9)), 9 - full, full, True) == 1.0
+    assert part(tuple(range(2, 9)), 2, 7, True) == full / 7  # outlived a plan period
+    # not an episode: said since the history began, the run counts up to RUN_FULL
+    assert part((0, 1), 0, 2, False) == 2 / full
+    # came and went before its run: weaker; standing vocabulary: none
+    assert part((0, 3, 4, 5), 3, 3, False) == 3 / full * classify.RUN_RESUMED_FACTOR
+    assert part(tuple(range(classify.STANDING_RUN)), 0, classify.STANDING_RUN, False) == 0.0
+
+
+def test_a_dropped_clause_fragment_is_no_gap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gap says a named programme ended; a fragment names none, so it ranks as a flip of wording
+    whatever its run (FRAGMENT_FACTOR)."""
+    from tests.corpus_reports import CORPUS
+    from yoy import pipeline
+
+    fragment: dict[str, bool] = {}
+    signals: dict[str, classify.Signal] = {}
+    drop_salience, rank = classify._drop_salience, classify._rank
+
+    def record(t: str, found: dict[str, formulations.Phrase], *args: object) -> float:
+        fragment[t] = found[t].fragment
+        return drop_salience(t, found, *args)  # type: ignore[arg-type]
+
+    def ranked(found: Sequence[classify._Found], *args: object) -> object:
+        signals.update({f.priority.term: f.signal for f in found if f.priority.change == "dropped"})
+        return rank(found, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(classify, "_drop_salience", record)
+    monkeypatch.setattr(classify, "_rank", ranked)
+    pipeline.compare_stored(CORPUS, CORPUS.load("全国", 2007), CORPUS.load("全国", 2008))
+    fragments = [t for t, s in signals.items() if fragment.get(t)]
+    assert fragments  # the old report has dropped fragments, some said for years running
+    assert classify.Signal.GAP in signals.values()
+    assert all(signals[t] is not classify.Signal.GAP for t in fragments)

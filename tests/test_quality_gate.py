@@ -47,7 +47,9 @@ NATIONAL_RECALL = 0.95  # (≥ 0.90); 0.788 (82/104) in round 2; 0.865 (90/104) 
 # framed): 0.548 (57/104)
 # round 11 (a dropped phrase whose coined element is gone from the new report is a gap; chosen on the
 # 2000–2007 pairs, checked on the held-out 2007–2013 pairs): 0.557 (58/104)
-NATIONAL_TOP25 = 0.557  # (≥ 0.80)
+# round 15 (a dropped plan name said with the next number is a count moving on; neutral on the
+# 2000–2007 pairs, +1 item on the held-out 2007–2013 pairs): 0.567 (59/104)
+NATIONAL_TOP25 = 0.567  # (≥ 0.80)
 NATIONAL_REWORDED = 8  # of 8 (≥ 7); 8 with one-slot rewordings (round 7)
 NATIONAL_COMMON_AT_MOST = 0.17  # (≤ 0.10); 0.192 in round 2, 0.177 (23/130) in rounds 3 to 5,
 # 0.169 (22/130) in round 6 and round 8; round 9: 0.162 (21/130) with results after a verb of attainment

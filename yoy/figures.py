@@ -352,7 +352,7 @@ def _multi_year_parts(folded: str, parts: Sequence[Block], year: int) -> list[Sp
     out = []
     for b in parts:
         title = folded[b.title_span.start:b.title_span.end]
-        if _THIS_YEAR_START.match(title) or title.startswith(f"{year}年"):
+        if _THIS_YEAR_START.match(title) or title.startswith(f"{year}{vocab.YEAR_MARK}"):
             continue
         if _MULTI_YEAR_TITLE.search(title):
             out.append(b.span)

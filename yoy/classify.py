@@ -1443,13 +1443,15 @@ def _said_listed(terms: Iterable[str], sn: _Side, past: _Past) -> dict[str, tupl
     out: dict[str, tuple[str, int, bool]] = {}
     for t in terms:
         at: dict[int, set[int]] = {}
+        joined = False  # some place has a joiner: the joined forms are asked for too
         for i in range(len(t) - 1):
-            for k, pos in across.get(t[i:i + 2], ()):
+            for k, pos, joiner in across.get(t[i:i + 2], ()):
                 at.setdefault(k, set()).add(pos)
+                joined = joined or joiner
         if not at:
             continue
         forms = [t]
-        ws = _kept_words(sn, t)
+        ws = _kept_words(sn, t) if joined else ()
         for n in range(1, len(ws)):
             a, b = "".join(ws[:n]), "".join(ws[n:])
             if len(a) >= formulations.PHRASE_MIN and len(b) >= formulations.PHRASE_MIN:
@@ -1477,16 +1479,16 @@ _LIST_MARKS = re.compile("|".join(map(re.escape, (vocab.LIST_MARK,
                                                   *sorted(vocab.LIST_JOINERS, key=len, reverse=True)))))
 
 
-def _across_marks(texts: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+def _across_marks(texts: Sequence[str]) -> dict[str, list[tuple[int, int, bool]]]:
     """The character pairs that stand on the two sides of a list mark or a joiner (`_said_listed`) in
-    `texts`, each with (text index, offset of the mark) of its places."""
-    out: dict[str, list[tuple[int, int]]] = {}
+    `texts`, each with (text index, offset of the mark, whether it is a joiner) of its places."""
+    out: dict[str, list[tuple[int, int, bool]]] = {}
     for k, text in enumerate(texts):
         end = len(text)
         for m in _LIST_MARKS.finditer(text):
             a, b = m.span()
             if a and b < end:
-                out.setdefault(text[a - 1] + text[b], []).append((k, a))
+                out.setdefault(text[a - 1] + text[b], []).append((k, a, text[a] != vocab.LIST_MARK))
     return out
 
 

@@ -653,6 +653,51 @@ def test_a_debut_around_a_quoted_name_said_before_says_so(base: Report,
     assert got["三清”规划"][0] == undemoted["三清”规划"][0] and got["四净"][0] == undemoted["四净"][0]
 
 
+def test_a_debut_said_before_as_a_list_says_so(base: Report) -> None:
+    """Invented names: an earlier report says 星河性、月湾性矛盾 and 晨光和暮色联动; the new report says
+    星河性月湾性矛盾 and 晨光暮色联动 (each exact string new), and 云帆性海燕性矛盾 that no report listed.
+    The first two are a known formulation said without its enumeration marks: a new wording, with the
+    list as said and its year, not 首次出现; the third is a debut."""
+    y = base.meta.year
+    said = "\n化解星河性、月湾性矛盾，建设美丽城区。推进晨光和暮色联动，建设美丽城区。"
+    earlier = variant(base, base.text + said, year=y - 1)
+    old = variant(base, base.text, year=y)
+    extra = ("\n全年要化解星河性月湾性矛盾，建设美丽城区。全年要推进晨光暮色联动，建设美丽城区。"
+             "全年要化解云帆性海燕性矛盾，建设美丽城区。")
+    c = compare(old, variant(base, base.text + extra, year=y + 1), history=[earlier, old])
+    got = {r.ref: r.reason for r in c.ranked}
+    listed = got[next(t for t in got if "星河性月湾性" in t)]
+    assert "新表述" in listed and "首次出现" not in listed
+    assert f"{y - 1}年说法为“" in listed and "星河性、月湾性矛盾”" in listed
+    joined = got[next(t for t in got if "晨光暮色" in t)]
+    assert "新表述" in joined and "晨光和暮色联动”" in joined
+    plain = got[next(t for t in got if "云帆性海燕性" in t)]
+    assert "首次出现" in plain and "说法为" not in plain
+
+
+def test_a_list_said_before_is_found_only_on_word_boundaries() -> None:
+    # invented text: the match 星河月湾 takes the tail of one item and the head of the next
+    assert classify._listed_wording("星河月湾", "推进星河、月湾建设。") == "星河、月湾"
+    assert classify._listed_wording("河月", "推进星河、月湾建设。") == ""  # inside two words
+    assert classify._listed_wording("星河月湾", "推进星河建设。") == ""
+
+
+def test_a_debut_the_report_says_goes_on_says_so(base: Report) -> None:
+    """Invented names: every occurrence of 星河惠民行动 stands in a clause opened by 继续 (continue), one
+    of 月湾惠民行动 does not: the first is, by the report's words, a programme going on (its reason
+    says so); the second is a plain debut."""
+    y = base.meta.year
+    old = variant(base, base.text, year=y)
+    extra = ("\n全年要继续实施星河惠民行动，建设美丽城区。继续推进星河惠民行动、月湾惠民行动。"
+             "全年要实施月湾惠民行动，建设美丽城区。")
+    c = compare(old, variant(base, base.text + extra, year=y + 1), history=[old])
+    got = {r.ref: r.reason for r in c.ranked}
+    going = got[next(t for t in got if t.endswith("星河惠民行动"))]
+    assert vocab.continuing_note("继续") in going
+    plain = got[next(t for t in got if t.endswith("月湾惠民行动"))]
+    assert "延续" not in plain and "首次出现" in plain
+
+
 def test_a_formulation_of_one_year_whose_coinage_is_gone_is_a_gap(base: Report) -> None:
     """Invented names: the old report coins 星月会战 (its element 星月 never said before) and says it
     twice; a phrase of words said before (便民服务提升行动) once. When the new report never says 星月,

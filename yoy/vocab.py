@@ -781,3 +781,28 @@ def change_count_parts(found: int | None, listed: int, common: int = 0, common_l
 def change_counts_line(parts: Sequence[tuple[str, str]]) -> str:
     """The summary line of the changes' counts: each label with its `change_count`."""
     return "政策重点：" + "，".join(f"{label} {text}" for label, text in parts)
+
+
+# The enumeration comma (、) between the items of one constituent, and the coordinating conjunctions
+# that join the two items of a two-item list (A和B, A与B, A及B, A以及B): the JOINERS above without
+# 等, which closes a list rather than joining two items. A debut that an earlier report said with
+# these between its words (A性、B性C for A性B性C, X和Y发展 for XY发展) is the same formulation said as a
+# list (`classify._said_listed`). From the grammar of coordination, a closed class.
+LIST_MARK = "、"
+LIST_JOINERS = tuple(j for j in JOINERS.split() if j != "等")
+
+
+def listed_before(old: str, year: int, last: bool) -> str:
+    """How an earlier report (the old one when `last`) said a new phrase as a list (`old`)."""
+    return said_before(old) if last else f"{year}年说法为“{old}”"
+
+
+# Adverbs of continuation (继续 continue to, 进一步 further): leading words (LEAD_WORDS above) that
+# present what they govern as going on from before (继续实施X, 进一步完善Y). From the semantics of
+# aspect (the continuative and the incremental adverb), a closed class (`classify._continuing`).
+CONTINUATION_ADVERBS = ("继续", "进一步")
+
+
+def continuing_note(adverb: str) -> str:
+    """A debut every occurrence of which the report introduces with a continuation adverb."""
+    return f"原文以“{adverb}”引出，是已有工作的延续"

@@ -1732,7 +1732,8 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         out.append(_Found(p, signal, score, vocab.with_mentions_both(how, p.old_count, p.new_count)))
         used.append((a, b))
 
-    for was, now in formulations.stance_changes(so.doc, sn.doc, (so.analysis, sn.analysis)):
+    aligned = [(key(p.old_text), key(p.new_text)) for p in pairs if p.old_text and p.new_text]
+    for was, now in formulations.stance_changes(so.doc, sn.doc, (so.analysis, sn.analysis), aligned):
         how = vocab.stance_reason(was.head, was.modifier, now.modifier)
         add(was.phrase, now.phrase, Signal.STANCE, how)
     for a, b in lex.successions:

@@ -1,0 +1,83 @@
+"""Stance changes whose new wording the old report says too: a report that reviews past years recalls
+a past stance, and the next year's report may take it up again (invented stances on a real report's
+text: 审慎 / 灵活 的财政政策, never a stance of the corpus)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from yoy import pipeline
+from yoy.corpus import Corpus
+from yoy.models import Report
+
+CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
+STANCE = re.compile(r"[\u4e00-\u9fff]{2}的财政政策")
+# an invented sentence recalling a past stance, put into the review part of both reports
+RECALL = "前几年实施灵活的财政政策，经济平稳运行。"
+
+
+def _recalled(text: str) -> str:
+    """`text` with RECALL after the first sentence of its first part (the review of past years)."""
+    at = text.index("。", text.index("一、")) + 1
+    return text[:at] + RECALL + text[at:]
+
+
+def _pair(old_stance: str, new_stance: str, recall_in_new: bool = True) -> tuple[Report, Report]:
+    base = CORPUS.load("全国", 2008)
+    assert len(STANCE.findall(base.text)) >= 2
+    old = replace(base, text=_recalled(STANCE.sub(old_stance, base.text)))
+    new_text = STANCE.sub(new_stance, base.text)
+    new = replace(base, meta=replace(base.meta, year=2009),
+                  text=_recalled(new_text) if recall_in_new else new_text)
+    return old, new
+
+
+def _reworded(old: Report, new: Report) -> list[tuple[str | None, str]]:
+    return [(p.old_term, p.term) for p in pipeline.compare(old, new).priorities if p.change == "reworded"]
+
+
+def test_a_stance_the_old_report_recalls_is_still_a_stance_change() -> None:
+    # the old report says 灵活的财政政策 once (a recall) and 审慎 where it states the year's policy; the
+    # new one says 灵活 there: a change of stance, though the new wording is not new to the old text
+    old, new = _pair("审慎的财政政策", "灵活的财政政策")
+    assert "灵活的财政政策" in old.text
+    assert _reworded(old, new) == [("审慎的财政政策", "灵活的财政政策")]
+
+
+def test_a_recall_alone_is_no_stance_change() -> None:
+    # both reports state the same stance; only the new one's review recalls another one: no change
+    old, new = _pair("审慎的财政政策", "审慎的财政政策", recall_in_new=True)
+    old = replace(old, text=old.text.replace(RECALL, ""))
+    assert _reworded(old, new) == []
+    # and the same stance in both with the recall in both: no change either
+    old, new = _pair("审慎的财政政策", "审慎的财政政策")
+    assert _reworded(old, new) == []
+
+
+def test_an_old_stance_that_comes_back_without_a_recall_is_found() -> None:
+    # the recall only in the old report: the new stance is said there once, the strict test of
+    # absence fails, and the change is still one rewording
+    old, new = _pair("审慎的财政政策", "灵活的财政政策", recall_in_new=False)
+    assert _reworded(old, new) == [("审慎的财政政策", "灵活的财政政策")]
+
+
+def test_a_lead_that_moved_only_outside_aligned_places_is_no_change() -> None:
+    # counts alone: 审慎 leads the old report, 灵活 the new one; the change is reported only where an
+    # aligned pair of texts says the old wording in the old text and the new one in its place
+    from yoy.formulations import _dominance
+    from yoy.models import Stance
+
+    head = "财政政策"
+    olds = [Stance(head, "审慎", "审慎的财政政策", 3), Stance(head, "灵活", "灵活的财政政策", 1)]
+    news = [Stance(head, "审慎", "审慎的财政政策", 1), Stance(head, "灵活", "灵活的财政政策", 3)]
+    old_flat = "实施审慎的财政政策。" * 3 + "回顾灵活的财政政策。"
+    new_flat = "实施审慎的财政政策。" + "回顾灵活的财政政策。" * 3
+    placed = [("今年实施审慎的财政政策。", "今年实施灵活的财政政策。")]
+    apart = [("今年实施审慎的财政政策。", "今年实施审慎的财政政策。回顾灵活的财政政策。")]
+    assert _dominance(olds, news, old_flat, new_flat, placed) == (olds[0], news[1])
+    assert _dominance(olds, news, old_flat, new_flat, apart) is None
+    # a tie in the new report: no leading modifier, no change by this route
+    tied = [Stance(head, "审慎", "审慎的财政政策", 2), Stance(head, "灵活", "灵活的财政政策", 2)]
+    assert _dominance(olds, tied, old_flat, new_flat, placed) is None

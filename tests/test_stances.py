@@ -8,9 +8,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from yoy import pipeline
+from yoy import formulations, outline, pipeline, terms
 from yoy.corpus import Corpus
-from yoy.models import Report
+from yoy.models import Doc, Report
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 STANCE = re.compile(r"[\u4e00-\u9fff]{2}的财政政策")
@@ -81,3 +81,32 @@ def test_a_lead_that_moved_only_outside_aligned_places_is_no_change() -> None:
     # a tie in the new report: no leading modifier, no change by this route
     tied = [Stance(head, "审慎", "审慎的财政政策", 2), Stance(head, "灵活", "灵活的财政政策", 2)]
     assert _dominance(olds, tied, old_flat, new_flat, placed) is None
+
+
+def _invented(text: str, year: int) -> Doc:
+    base = CORPUS.load("全国", 2009)
+    r = Report(meta=replace(base.meta, year=year), text=text)
+    return terms.doc(r, outline.segment(r))
+
+
+def test_a_phrase_whose_edge_is_a_character_of_a_longer_word_is_not_said() -> None:
+    # invented: the old text holds 新技术 only as the end of 创新|技术 (新 the last character of 创新)
+    old = _invented("今年要发展新产品，推广创新技术路线。\n", 2020)
+    new = _invented("今年要发展新技术路线，推广创新技术。\n", 2021)
+    assert "新技术路线" in old.flat
+    ao, an = formulations.analyse(old), formulations.analyse(new)
+    plain = formulations.phrases(new, [old.flat], known=ao.grams, analysis=an)
+    as_words = formulations.phrases(new, [old.flat], known=ao.grams, analysis=an,
+                                    edges=[formulations.word_edges(old)])
+    assert not any("新技术" in t for t in plain), sorted(plain)
+    assert any("新技术路线" in t for t in as_words), sorted(as_words)
+
+
+def test_a_word_inside_a_compound_is_said() -> None:
+    # invented: two or more characters of a longer word at an edge are a word of their own (the head
+    # of 国民经济), so the text says 经济路线; one character cut from 创新 is not a word of 新技术
+    d = _invented("推广国民经济路线，推广创新技术。\n", 2020)
+    edges = formulations.word_edges(d)
+    assert formulations.said_as_words("经济路线", d.flat, edges)
+    assert not formulations.said_as_words("新技术", d.flat, edges)
+    assert formulations.said_as_words("创新技术", d.flat, edges)

@@ -909,23 +909,58 @@ def _phrase(t: str, c: Candidate, first: int, unit: bool, plain: bool | None = N
 _new_tuple = tuple.__new__
 
 
+def word_edges(d: Doc) -> tuple[frozenset[int], frozenset[int]]:
+    """Where the words of `d`'s flat text start and where they end (flat offsets), as sets."""
+    return frozenset(d.flat_tokens.starts), frozenset(d.flat_tokens.ends)
+
+
+def said_as_words(p: str, text: str, edges: tuple[frozenset[int], frozenset[int]]) -> bool:
+    """Some occurrence of `p` in `text` takes no single character from a longer word of `text` at
+    either edge (`edges`: its words' starts and ends, `word_edges`): said as words, not as characters
+    cut from longer words (a new 甲X is not said by a text that says only 乙甲|X, its 甲 the last
+    character of the word 乙甲; invented). An edge that covers two or more characters of a longer
+    word takes a word of its own, the head or the modifier of a compound (X丙丁 inside 乙X|丙丁 where
+    the text segments X丙丁 as one word), and says it."""
+    starts, ends = edges
+    size = len(p)
+    at = text.find(p)
+    while at >= 0:
+        end = at + size
+        if (at in starts or at + 1 not in ends) and (end in ends or end - 1 not in starts):
+            return True
+        at = text.find(p, at + 1)
+    return False
+
+
 def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
             known: frozenset[str] = frozenset(), analysis: Analysis | None = None,
-            said: frozenset[str] | None = None) -> dict[str, Phrase]:
+            said: frozenset[str] | None = None,
+            edges: Sequence[tuple[frozenset[int], frozenset[int]]] | None = None) -> dict[str, Phrase]:
     """Formulations of `d` containing a core that no text of `absent_from` contains, extended to their
     boundaries and merged; `keep` adds strings taken as cores whatever the texts say. `known`: strings
     already known to occur in `absent_from` (`grams` of those texts), which need no scan. `analysis`:
     `analyse(d)`, when the caller has it. `said`: which of the analysis's cores and candidates
     (`said_strings`) outside `known` the texts of `absent_from` say, when the caller has worked it
-    out: no scan."""
+    out: no scan. `edges`: the word boundaries of each text of `absent_from` (`word_edges`), when
+    known: a text then says a core or phrase only where it says it as words (`said_as_words`)."""
     an = analysis if analysis is not None else analyse(d)
     wanted = set(keep)
+    own_words = frozenset(d.flat_tokens.words) if edges is not None else frozenset()
 
     def _said(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
         if said is None:
-            return _said_in(patterns, texts)
-        ps = patterns if isinstance(patterns, (set, frozenset)) else set(patterns)
-        return set(ps & said) | (ps & known)  # `known`: in the texts for certain (set operations, in C)
+            hits = _said_in(patterns, texts)
+        else:
+            ps = patterns if isinstance(patterns, (set, frozenset)) else set(patterns)
+            hits = set(ps & said) | (ps & known)  # `known`: in the texts for certain (set operations, in C)
+        if edges is None:
+            return hits
+        # the substring hits that are not a word or word pair of the texts (`known`) and hold more than
+        # one word of `d` are checked at their places: a phrase found only across the edges of longer
+        # words is not said. A single word is left alone: the other text's segmentation may keep it
+        # inside a compound of its own (X|Y beside XY as one word), and it says the word there
+        return {p for p in hits if p in known or p in own_words
+                or any(said_as_words(p, t, e) for t, e in zip(texts, edges, strict=True))}
 
     unknown = set(an.cores).difference(known)  # (set operations: ~5,000 cores a national report)
     gone = frozenset(unknown.difference(_said(unknown, absent_from)))  # no text of absent_from has it

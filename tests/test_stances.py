@@ -110,3 +110,34 @@ def test_a_word_inside_a_compound_is_said() -> None:
     assert formulations.said_as_words("经济路线", d.flat, edges)
     assert not formulations.said_as_words("新技术", d.flat, edges)
     assert formulations.said_as_words("创新技术", d.flat, edges)
+
+
+def _lengthened(old_name: str, new_name: str) -> tuple[Report, Report]:
+    """全国 2008 with an invented sentence naming a programme in its first section, the next year
+    the same sentence with the name lengthened."""
+    base = CORPUS.load("全国", 2008)
+    at = base.text.index("。", base.text.index("一、")) + 1
+    sentence = "今年要实施{}，推动各地协同发展。"
+    old = replace(base, text=base.text[:at] + sentence.format(old_name) + base.text[at:])
+    new = replace(base, meta=replace(base.meta, year=2009),
+                  text=base.text[:at] + sentence.format(new_name) + base.text[at:])
+    return old, new
+
+
+def test_a_name_lengthened_in_place_is_one_rewording() -> None:
+    # invented: 星河协同战略 → 星河协同发展战略, said once in the same place of aligned sections
+    old, new = _lengthened("星河协同战略", "星河协同发展战略")
+    c = pipeline.compare(old, new)
+    lines = [(p.change, p.old_term, p.term) for p in c.priorities
+             if "星河" in p.term or "星河" in (p.old_term or "")]
+    assert lines[:1] == [("reworded", "星河协同战略", "星河协同发展战略")], lines
+    assert not [x for x in lines[1:] if x[0] in ("new", "dropped")], lines
+    p = next(p for p in c.priorities if p.change == "reworded" and "星河" in p.term)
+    assert "加入“发展”" in p.basis
+
+
+def test_an_adverb_put_into_a_name_is_no_rewording() -> None:
+    # invented: 逐步 (an adverb) put before the head describes the programme, it does not rename it
+    old, new = _lengthened("星河协同建设", "星河协同逐步建设")
+    assert not [p for p in pipeline.compare(old, new).priorities
+                if p.change == "reworded" and "星河" in p.term]

@@ -390,6 +390,13 @@ DIGEST_FACTOR = 0.8
 # A slot replacement (old phrase → new phrase in aligned sentences) is a rewording when seen this
 # often, or once when the new phrase is a debut. Twice separates "renamed" from one sentence's edit.
 SLOT_MIN_SUPPORT = 2
+# A name lengthened in place (`_insertions`: 甲乙丙 → 甲乙丁丙, the old phrase a subsequence of the new
+# one, in aligned units) is a rewording when seen this often, the old name said nowhere in the new
+# report and the longer one nowhere in the old report or the region's history. One place suffices,
+# unlike a replacement: the old and the new wording share all the old one's words, so one aligned
+# place ties them, and the new name's first appearance is in that place (a renamed strategy is named
+# once or twice a report).
+INSERT_MIN_SUPPORT = 1
 # Longest replaced chunk of a redline a slot takes (characters): a formulation is ≤ PHRASE_MAX plus a
 # verb; longer is a rewritten clause.
 SLOT_MAX_CHARS = 12
@@ -1728,6 +1735,63 @@ def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str
     return found
 
 
+def _insertions(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str, str], int]:
+    """Names lengthened in place: an equal / insert / equal run of an aligned unit's redline whose
+    inserted words can stand inside a name (`_name_part`), where the old report's phrase across the
+    junction (its words on the two sides, widened to their boundaries) is the new report's phrase
+    there with the inserted words taken out (甲乙丙 → 甲乙丁丙; the old phrase a subsequence of the new
+    one), both candidate phrases of their reports and the new one ending in a policy noun
+    (`formulations.POLICY_HEADS`: a programme renamed, not a description edited). Each pair with the
+    number of places that show it."""
+    found: dict[tuple[str, str], int] = {}
+    for p in pairs:
+        chunks = p.diff
+        for k in range(1, len(chunks) - 1):
+            before, ins, after = chunks[k - 1], chunks[k], chunks[k + 1]
+            if (before.op, ins.op, after.op) != ("equal", "insert", "equal"):
+                continue
+            b = key(ins.text)
+            if not _WORDISH.fullmatch(b) or len(b) > SLOT_MAX_CHARS or not _name_part(b):
+                continue
+            left, right = key(before.text)[-REDLINE_CONTEXT:], key(after.text)[:REDLINE_CONTEXT]
+            if not left or not right:
+                continue
+            at_old, at_new = so.doc.flat.find(left + right), sn.doc.flat.find(left + b + right)
+            if at_old < 0 or at_new < 0:
+                continue
+            at_old, at_new = at_old + len(left), at_new + len(left)
+            po = formulations.extend_range(so.doc, at_old - 1, at_old + 1)
+            pn = formulations.extend_range(sn.doc, at_new - 1, at_new + len(b) + 1)
+            if po in so.analysis.candidates and pn in sn.analysis.candidates and _inserted(po, pn, b) \
+                    and pn.endswith(formulations.POLICY_HEADS):
+                found[(po, pn)] = found.get((po, pn), 0) + 1
+    return found
+
+
+def _name_part(text: str) -> bool:
+    """`text` can be put inside a name: words that may stand inside a phrase (no joiner, function word
+    or figure: `formulations.inner`), the last one nominal (a noun or verbal noun: X|发展|战略-like),
+    not an adverb or adjective that describes (X|全面|建设 is a description of X建设, not a new name)."""
+    ws = words(text)
+    return bool(ws) and all(formulations.inner(w) for w in ws) and formulations.has_content(text) \
+        and formulations.nominal(ws[-1])
+
+
+def _added(old: str, new: str) -> str:
+    """What `new` holds that `old` does not, when `new` is `old` with a run put inside it."""
+    k = 0
+    while k < len(old) and old[k] == new[k]:
+        k += 1
+    return new[k:len(new) - (len(old) - k)]
+
+
+def _inserted(old: str, new: str, inserted: str) -> bool:
+    """`new` is `old` with `inserted` put inside it (not at either end: a name lengthened, not a
+    word put before or after it)."""
+    n = len(inserted)
+    return any(new[k:k + n] == inserted and new[:k] + new[k + n:] == old for k in range(1, len(new) - n))
+
+
 def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, past: _Past
               ) -> list[_Found]:
     out: list[_Found] = []
@@ -1758,6 +1822,12 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         # of long sections are too coarse for one place to mean a renaming)
         if n >= SLOT_MIN_SUPPORT and not seen_new[b]:
             add(a, b, Signal.SLOT, vocab.slot_reason(n))
+    inserted = _insertions(pairs, so, sn)
+    seen_longer = presence({b for _, b in inserted}, past.texts)
+    for (a, b), n in sorted(inserted.items(), key=lambda kv: (-kv[1], kv[0])):
+        # the old name gone from the new report, the longer one new to the old report and to history
+        if n >= INSERT_MIN_SUPPORT and not count(a, sn.flat) and not count(b, so.flat) and not seen_longer[b]:
+            add(a, b, Signal.SLOT, vocab.insert_reason(a, _added(a, b), n))
     for sw in _swaps(so, sn, past):
         # a swap that shares most of a wording already reported (甲A乙 → 甲B乙 beside a formula change
         # to B乙丙) is that rewording again, cut another way: one line per formulation (`_overlap`)

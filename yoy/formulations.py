@@ -317,6 +317,11 @@ def _nominal(word: str, tagged: Tagger = tag) -> bool:
     return bool(tags) and tags[-1][1] in _NOMINAL_TAGS
 
 
+def nominal(word: str) -> bool:
+    """`_nominal` with jieba's tagger: `word` can head a phrase."""
+    return _nominal(word)
+
+
 def _inner(word: str) -> bool:
     """May stand inside a phrase: not punctuation, not a function word (nor the 以…为 frame's 为 fused
     with its complement, `_fused_copula`), not a number (a Latin code is a name: `_CODE`)."""

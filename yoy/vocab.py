@@ -740,3 +740,8 @@ def gone_reason(year: int, element: str, n: int) -> str:
 # complements (结果补语 and the 得 of degree and potential complements), a closed class
 # (`formulations.RESULT_COMPLEMENTS`).
 RESULT_COMPLEMENTS = "好 得"
+
+
+def insert_reason(old: str, added: str, n: int) -> str:
+    """A name lengthened in place (`classify._insertions`): the old name with words put inside it."""
+    return f"表述变化：“{old}”中加入“{added}”（对应位置 {n} 处）"

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from yoy import formulations, outline, pipeline, terms
+from yoy import classify, formulations, outline, pipeline, terms
 from yoy.corpus import Corpus
 from yoy.models import Doc, Report
 
@@ -76,11 +76,11 @@ def test_a_lead_that_moved_only_outside_aligned_places_is_no_change() -> None:
     new_flat = "实施审慎的财政政策。" + "回顾灵活的财政政策。" * 3
     placed = [("今年实施审慎的财政政策。", "今年实施灵活的财政政策。")]
     apart = [("今年实施审慎的财政政策。", "今年实施审慎的财政政策。回顾灵活的财政政策。")]
-    assert _dominance(olds, news, old_flat, new_flat, placed) == (olds[0], news[1])
-    assert _dominance(olds, news, old_flat, new_flat, apart) is None
+    assert _dominance(olds, news, old_flat, new_flat, lambda: placed) == (olds[0], news[1])
+    assert _dominance(olds, news, old_flat, new_flat, lambda: apart) is None
     # a tie in the new report: no leading modifier, no change by this route
     tied = [Stance(head, "审慎", "审慎的财政政策", 2), Stance(head, "灵活", "灵活的财政政策", 2)]
-    assert _dominance(olds, tied, old_flat, new_flat, placed) is None
+    assert _dominance(olds, tied, old_flat, new_flat, lambda: placed) is None
 
 
 def _invented(text: str, year: int) -> Doc:
@@ -141,3 +141,35 @@ def test_an_adverb_put_into_a_name_is_no_rewording() -> None:
     old, new = _lengthened("星河协同建设", "星河协同逐步建设")
     assert not [p for p in pipeline.compare(old, new).priorities
                 if p.change == "reworded" and "星河" in p.term]
+
+
+def _renamed(old_sentence: str, new_sentence: str) -> tuple[Report, Report]:
+    """全国 2008 with an invented sentence in its first section, the next year another one there."""
+    base = CORPUS.load("全国", 2008)
+    at = base.text.index("。", base.text.index("一、")) + 1
+    old = replace(base, text=base.text[:at] + old_sentence + base.text[at:])
+    new = replace(base, meta=replace(base.meta, year=2009),
+                  text=base.text[:at] + new_sentence + base.text[at:])
+    return old, new
+
+
+def test_a_name_said_by_its_short_form_is_one_rewording() -> None:
+    # invented: 星河港口企业 (星河|港口|企业) said twice, the next year its short form 星港企业 in its place
+    old, new = _renamed("今年要支持星河港口企业发展，帮助星河港口企业融资。",
+                        "今年要支持星港企业发展，帮助星港企业融资。")
+    c = pipeline.compare(old, new)
+    lines = [(p.change, p.old_term, p.term, p.basis) for p in c.priorities
+             if "星" in p.term or "星" in (p.old_term or "")]
+    assert lines[:1] == [("reworded", "星河港口企业", "星港企业",
+                          "表述变化：“星河港口企业”简称为“星港企业”")], lines
+    assert not [x for x in lines[1:] if x[0] == "dropped" and x[2] == "星河港口企业"], lines
+
+
+def test_a_short_form_the_old_report_says_too_is_no_shortening() -> None:
+    # the old report says 星港企业 already: the short form is no new wording
+    old, new = _renamed("今年要支持星河港口企业发展，帮助星河港口企业融资，星港企业也要发展。",
+                        "今年要支持星港企业发展，帮助星港企业融资。")
+    assert not [p for p in pipeline.compare(old, new).priorities if p.change == "reworded" and "星" in p.term]
+    assert classify.short_forms(("星河", "港口", "企业")) == ("星港企业",)
+    assert classify.short_forms(("星河", "港口")) == ("星港口", "星河口")
+    assert classify.short_forms(("星", "港口")) == ()  # a one-character word is no word to shorten

@@ -1652,11 +1652,11 @@ def _swapped_in(aligned: Iterable[tuple[str, str]], was: str, now: str) -> bool:
 
 
 def _dominance(olds: Sequence[Stance], news: Sequence[Stance], old_flat: str, new_flat: str,
-               aligned: Sequence[tuple[str, str]]) -> tuple[Stance, Stance] | None:
+               aligned: Callable[[], Iterable[tuple[str, str]]]) -> tuple[Stance, Stance] | None:
     """A head's stance changed though the old report says the new wording too (a five-year report
     reviews past stances: 2040 recalls a 2036 stance that 2041 takes up again; years invented): the
     modifier each report says most often with the head differs, the new one is said more often than
-    in the old report and the old one less, and an aligned pair of texts (`aligned`) says the old
+    in the old report and the old one less, and an aligned pair of texts (`aligned()`) says the old
     wording where the new one says the new: the year's policy restated in the same place, not a
     recalled stance. None when either report has no leading modifier (a tie) or no pair shows it."""
     was, now = _dominant(olds), _dominant(news)
@@ -1666,20 +1666,21 @@ def _dominance(olds: Sequence[Stance], news: Sequence[Stance], old_flat: str, ne
         return None
     if _said_alone(was, news, new_flat) >= was.times:
         return None
-    return (was, now) if _swapped_in(aligned, was.phrase, now.phrase) else None
+    return (was, now) if _swapped_in(aligned(), was.phrase, now.phrase) else None
 
 
 def stance_changes(old: Doc, new: Doc, analyses: tuple[Analysis, Analysis] | None = None,
-                   aligned: Sequence[tuple[str, str]] = ()) -> list[tuple[Stance, Stance]]:
+                   aligned: Callable[[], Iterable[tuple[str, str]]] | None = None
+                   ) -> list[tuple[Stance, Stance]]:
     """Heads whose modifier changed: the old stance is gone (or said less), the new one is new.
 
     `modifier + 的 + head`: a head qualifies when each report gives it at most `STANCE_MAX_MODIFIERS`
     modifiers, the new phrase is absent from the old text, and the new report says the new phrase at
     least as often as the old. Or, when the old text says the new phrase too (a past stance recalled,
     `_dominance`): the modifier each report says most often changed, in the same place of some pair of
-    `aligned` texts (old, new: the sections `align` pairs, flat). Formulas (高质量发展): the modifier
-    each report says most often with the head changed, the new one absent from the old text and said
-    FORMULA_REPEAT+ times, the old one said less than before.
+    `aligned()` texts (old, new: the sections `align` pairs, in matching form; asked only then).
+    Formulas (高质量发展): the modifier each report says most often with the head changed, the new
+    one absent from the old text and said FORMULA_REPEAT+ times, the old one said less than before.
     """
     so: Mapping[str, Sequence[Stance]]
     sn: Mapping[str, Sequence[Stance]]
@@ -1702,7 +1703,7 @@ def stance_changes(old: Doc, new: Doc, analyses: tuple[Analysis, Analysis] | Non
             o, n = gone[0], came[0]
             if new.flat.count(n.phrase) >= _said_alone(o, news, new.flat):
                 out.append((o, n))
-        elif not came and aligned:
+        elif not came and aligned is not None:
             swap = _dominance(olds, news, old.flat, new.flat, aligned)
             if swap is not None:
                 out.append(swap)

@@ -400,11 +400,11 @@ INSERT_MIN_SUPPORT = 1
 # A short form of a name (`short_forms`) has at least this many characters: a two-character short form
 # is as likely an everyday word that happens to hold the initials (甲乙 from 甲丙|乙丁) as the name.
 ABBREVIATION_MIN = 3
-# A name said by its short form is the same name continued: one line (no drop, no debut), ranked at the
-# top of the continued band (FLIP_BASE), below every debut and gap. (Tried in the rewording band: on the
-# 13 national development pairs the one 2012→2013 shortening pushed a press-listed debut out of that
-# pair's top 25, national top-25 share 55.8 → 54.8%.)
-SHORTENED_SCORE = FLIP_BASE
+# SHORTENED: a name said by its short form is the same name continued: neither a drop nor a debut, and
+# no line of its own (its counts moved with the wording, not with the policy). (Tried: a rewording line
+# with the reason 简称, in the rewording band: on the 13 national development pairs the one 2012→2013
+# shortening pushed a press-listed debut out of that pair's top 25, national top-25 share 55.8 →
+# 54.8%; at the top of the continued band: the national 2008→2009 PDF brief grew past its six pages.)
 # Longest replaced chunk of a redline a slot takes (characters): a formulation is ≤ PHRASE_MAX plus a
 # verb; longer is a rewritten clause.
 SLOT_MAX_CHARS = 12
@@ -1845,17 +1845,18 @@ def _inserted(old: str, new: str, inserted: str) -> bool:
     return any(new[k:k + n] == inserted and new[:k] + new[k + n:] == old for k in range(1, len(new) - n))
 
 
-def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, past: _Past
-              ) -> list[_Found]:
+def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, past: _Past,
+              shortened: list[tuple[str, str]] | None = None) -> list[_Found]:
+    """The pair's rewordings, best first; `shortened` receives the names said by a short form
+    (`_abbreviated`): continued, neither dropped nor new, and no line of their own (SHORTENED)."""
     out: list[_Found] = []
     used: list[tuple[str, str]] = []
 
-    def add(a: str, b: str, signal: Signal, how: str, score: float | None = None) -> None:
+    def add(a: str, b: str, signal: Signal, how: str) -> None:
         if any(a in x or x in a or b in y or y in b for x, y in used):
             return
         p = _priority(Change.REWORDED, b, a, so, sn, how)
-        if score is None:
-            score = REWORD_BASE + REWORD_SPAN * min(1.0, (p.old_count + p.new_count) / REWORD_FULL_MENTIONS)
+        score = REWORD_BASE + REWORD_SPAN * min(1.0, (p.old_count + p.new_count) / REWORD_FULL_MENTIONS)
         out.append(_Found(p, signal, score, vocab.with_mentions_both(how, p.old_count, p.new_count)))
         used.append((a, b))
 
@@ -1884,8 +1885,9 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         # of long sections are too coarse for one place to mean a renaming)
         if n >= SLOT_MIN_SUPPORT and not seen_new[b]:
             add(a, b, Signal.SLOT, vocab.slot_reason(n))
-    for a, b in _abbreviated(so, sn, aligned):
-        add(a, b, Signal.SLOT, vocab.abbreviation_reason(a, b), SHORTENED_SCORE)
+    if shortened is not None:
+        shortened.extend((a, b) for a, b in _abbreviated(so, sn, aligned)
+                         if not any(a in x or x in a or b in y or y in b for x, y in used))
     inserted = _insertions(pairs, so, sn)
     seen_longer = presence({b for _, b in inserted}, past.texts)
     for (a, b), n in sorted(inserted.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -2085,9 +2087,10 @@ def _continued(so: _Side, sn: _Side, skip: set[str]) -> list[_Found]:
 def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, past: _Past
                 ) -> list[_Found]:
     regions = _region_words(so.report, sn.report)
-    reworded = _reworded(so, sn, pairs, lex, past)
-    skip_new = {key(f.priority.term) for f in reworded}
-    skip_old = {key(f.priority.old_term or "") for f in reworded}
+    shortened: list[tuple[str, str]] = []
+    reworded = _reworded(so, sn, pairs, lex, past, shortened)
+    skip_new = {key(f.priority.term) for f in reworded} | {key(b) for _, b in shortened}
+    skip_old = {key(f.priority.old_term or "") for f in reworded} | {key(a) for a, _ in shortened}
     new = _new_items(so, sn, past, skip_new, regions)
     dropped = _dropped_items(so, sn, past, skip_old, regions)
     continued = _continued(so, sn, regions)

@@ -746,7 +746,3 @@ def insert_reason(old: str, added: str, n: int) -> str:
     """A name lengthened in place (`classify._insertions`): the old name with words put inside it."""
     return f"表述变化：“{old}”中加入“{added}”（对应位置 {n} 处）"
 
-
-def abbreviation_reason(name: str, short: str) -> str:
-    """A name shortened (`classify._abbreviated`): the new report says its short form in its place."""
-    return f"表述变化：“{name}”简称为“{short}”"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import NamedTuple
@@ -481,6 +481,21 @@ DIGEST_FACTOR = 0.8
 # A slot replacement (old phrase → new phrase in aligned sentences) is a rewording when seen this
 # often, or once when the new phrase is a debut. Twice separates "renamed" from one sentence's edit.
 SLOT_MIN_SUPPORT = 2
+# A name lengthened in place (`_insertions`: 甲乙丙 → 甲乙丁丙, the old phrase a subsequence of the new
+# one, in aligned units) is a rewording when seen this often, the old name said nowhere in the new
+# report and the longer one nowhere in the old report or the region's history. One place suffices,
+# unlike a replacement: the old and the new wording share all the old one's words, so one aligned
+# place ties them, and the new name's first appearance is in that place (a renamed strategy is named
+# once or twice a report).
+INSERT_MIN_SUPPORT = 1
+# A short form of a name (`short_forms`) has at least this many characters: a two-character short form
+# is as likely an everyday word that happens to hold the initials (甲乙 from 甲丙|乙丁) as the name.
+ABBREVIATION_MIN = 3
+# SHORTENED: a name said by its short form is the same name continued: neither a drop nor a debut, and
+# no line of its own (its counts moved with the wording, not with the policy). (Tried: a rewording line
+# with the reason 简称, in the rewording band: on the 13 national development pairs the one 2012→2013
+# shortening pushed a press-listed debut out of that pair's top 25, national top-25 share 55.8 →
+# 54.8%; at the top of the continued band: the national 2008→2009 PDF brief grew past its six pages.)
 # Longest replaced chunk of a redline a slot takes (characters): a formulation is ≤ PHRASE_MAX plus a
 # verb; longer is a rewritten clause.
 SLOT_MAX_CHARS = 12
@@ -1295,19 +1310,28 @@ def _kept_words(side: _Side, t: str) -> list[str]:
     return formulations.split(t, c.sizes) if c is not None else words(t)
 
 
-def _absent_from(side: _Side, other: _Side, skip: set[str], regions: set[str]
+def _absent_from(side: _Side, other: _Side, skip: set[str], regions: set[str], as_words: bool = False
                  ) -> tuple[dict[str, formulations.Phrase], list[str]]:
-    """Phrases (and stance phrases) of `side` that `other` never says, and the terms kept of them."""
+    """Phrases (and stance phrases) of `side` that `other` never says, and the terms kept of them.
+    `as_words`: `other` says a phrase of several words only where it says it as words, taking no
+    single character from a longer word at either edge (`formulations.said_as_words`: a new 甲X is not
+    said by an old text's 乙甲|X; invented). Asked for the new side only: on the 13 national development
+    pairs (lexicon off) it turns 0-2 phrases a pair into debuts on the new side (both halves, 2000–2007
+    and 2007–2013), none in a top 25, no gate figure moved; on the dropped side it adds clause pieces
+    to the top 25 (a figure's verb, X取得新-like) of four pairs and no gold term: left off there.
+    (Tried: both edges on word boundaries, a compound's head or modifier not taken as said: 2-12
+    debuts a pair, among them a compound's head said in the old report, 经济X inside 国民经济|X-like.)"""
     said = side.said.phrases.get(other.flat) if side.said is not None else None
+    edges = [formulations.word_edges(other.doc)] if as_words else None
     found = formulations.phrases(side.doc, [other.flat], known=other.analysis.grams, analysis=side.analysis,
-                                 said=said)
+                                 said=said, edges=edges)
     found = {**formulations.stance_phrases(side.doc, other.flat, side.analysis), **found}
     return found, _kept(found, skip, regions)
 
 
 def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]
                ) -> tuple[list[_Found], ChangeCount]:
-    found, terms = _absent_from(sn, so, skip, regions)
+    found, terms = _absent_from(sn, so, skip, regions, as_words=True)
     parts = {t: _parts(sn, t) for t in terms}
     hist, df, nat, said = past.scan_parts(terms, (p for ps in parts.values() for p in ps))
     m = len(past.other_at)
@@ -1963,8 +1987,112 @@ def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str
     return found
 
 
-def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, past: _Past
-              ) -> list[_Found]:
+def _insertions(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str, str], int]:
+    """Names lengthened in place: an equal / insert / equal run of an aligned unit's redline whose
+    inserted words can stand inside a name (`_name_part`), where the old report's phrase across the
+    junction (its words on the two sides, widened to their boundaries) is the new report's phrase
+    there with the inserted words taken out (甲乙丙 → 甲乙丁丙; the old phrase a subsequence of the new
+    one), both candidate phrases of their reports and the new one ending in a policy noun
+    (`formulations.POLICY_HEADS`: a programme renamed, not a description edited). Each pair with the
+    number of places that show it."""
+    found: dict[tuple[str, str], int] = {}
+    for p in pairs:
+        chunks = p.diff
+        for k in range(1, len(chunks) - 1):
+            before, ins, after = chunks[k - 1], chunks[k], chunks[k + 1]
+            if (before.op, ins.op, after.op) != ("equal", "insert", "equal"):
+                continue
+            b = key(ins.text)
+            if not _WORDISH.fullmatch(b) or len(b) > SLOT_MAX_CHARS or not _name_part(b):
+                continue
+            left, right = key(before.text)[-REDLINE_CONTEXT:], key(after.text)[:REDLINE_CONTEXT]
+            if not left or not right:
+                continue
+            at_old, at_new = so.doc.flat.find(left + right), sn.doc.flat.find(left + b + right)
+            if at_old < 0 or at_new < 0:
+                continue
+            at_old, at_new = at_old + len(left), at_new + len(left)
+            po = formulations.extend_range(so.doc, at_old - 1, at_old + 1)
+            pn = formulations.extend_range(sn.doc, at_new - 1, at_new + len(b) + 1)
+            if po in so.analysis.candidates and pn in sn.analysis.candidates and _inserted(po, pn, b) \
+                    and pn.endswith(formulations.POLICY_HEADS):
+                found[(po, pn)] = found.get((po, pn), 0) + 1
+    return found
+
+
+def short_forms(ws: Sequence[str]) -> tuple[str, ...]:
+    """The shapes a Chinese name of the words `ws` is shortened to: the first character of each word
+    before its head, the head kept (甲乙|丙丁|戊己 → 甲丙戊己), and for two words the first word with
+    the last character of the second (甲乙|丙丁 → 甲乙丁). Each at least ABBREVIATION_MIN characters
+    and shorter than the name."""
+    if len(ws) < 2 or any(len(w) != 2 for w in ws[:-1]):
+        return ()
+    name = "".join(ws)
+    shapes = ["".join(w[0] for w in ws[:-1]) + ws[-1]]
+    if len(ws) == 2 and len(ws[1]) >= 2:
+        shapes.append(ws[0] + ws[1][-1])
+    return tuple(dict.fromkeys(x for x in shapes if ABBREVIATION_MIN <= len(x) < len(name)))
+
+
+def _abbreviated(so: _Side, sn: _Side, aligned: Callable[[], Sequence[tuple[str, str]]]
+                 ) -> list[tuple[str, str]]:
+    """Names of the old report said SWAP_MIN_COUNT+ times there and never in the new one, whose short
+    form (`short_forms`) the new report says as a word or a word pair (`Analysis.grams`) and the old
+    never does, in an aligned pair of sections (`aligned`: old and new text) where the old text says the
+    name: the name shortened (甲乙丙丁企业 → 甲丙企业-like), a continuation, not a drop and a debut.
+    Most said first. On the 13 national development pairs (lexicon off) it forms two pairs, both
+    shortenings. (Tried: without the test of words and the ordinary-word test, and with heads after
+    one- or four-character words, 15 pairs, 2 of them shortenings, the rest characters inside longer
+    words; the short form in the name's own slot (the same two characters before or after it): one
+    of the two lost, its short form said in a list of another order.)"""
+    shapes: dict[str, list[str]] = {}
+    grams = sn.analysis.grams  # the new report's words and word pairs: a short form said as words
+    for t, c in so.analysis.candidates.items():
+        if len(c.places) >= SWAP_MIN_COUNT and len(t) > ABBREVIATION_MIN:
+            for x in short_forms(_words_at(so.doc, c.places, t)):
+                if x in grams:
+                    shapes.setdefault(x, []).append(t)
+    out: list[tuple[int, str, str]] = []
+    for x in shapes:
+        # a short form the general dictionary counts as an ordinary word is a word of its own (X业
+        # for X企业-like), not the name shortened
+        if x in so.flat or dictionary_count(x) >= formulations.ORDINARY_NOUN_COUNT:
+            continue
+        for t in shapes[x]:
+            if t not in sn.flat and any(t in a and x in b for a, b in aligned()):
+                out.append((-len(so.analysis.candidates[t].places), t, x))
+    out.sort()
+    return [(t, x) for _, t, x in out]
+
+
+def _name_part(text: str) -> bool:
+    """`text` can be put inside a name: words that may stand inside a phrase (no joiner, function word
+    or figure: `formulations.inner`), the last one nominal (a noun or verbal noun: X|发展|战略-like),
+    not an adverb or adjective that describes (X|全面|建设 is a description of X建设, not a new name)."""
+    ws = words(text)
+    return bool(ws) and all(formulations.inner(w) for w in ws) and formulations.has_content(text) \
+        and formulations.nominal(ws[-1])
+
+
+def _added(old: str, new: str) -> str:
+    """What `new` holds that `old` does not, when `new` is `old` with a run put inside it."""
+    k = 0
+    while k < len(old) and old[k] == new[k]:
+        k += 1
+    return new[k:len(new) - (len(old) - k)]
+
+
+def _inserted(old: str, new: str, inserted: str) -> bool:
+    """`new` is `old` with `inserted` put inside it (not at either end: a name lengthened, not a
+    word put before or after it)."""
+    n = len(inserted)
+    return any(new[k:k + n] == inserted and new[:k] + new[k + n:] == old for k in range(1, len(new) - n))
+
+
+def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, past: _Past,
+              shortened: list[tuple[str, str]] | None = None) -> list[_Found]:
+    """The pair's rewordings, best first; `shortened` receives the names said by a short form
+    (`_abbreviated`): continued, neither dropped nor new, and no line of their own (SHORTENED)."""
     out: list[_Found] = []
     used: list[tuple[str, str]] = []
 
@@ -1976,7 +2104,16 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         out.append(_Found(p, signal, score, vocab.with_mentions_both(how, p.old_count, p.new_count)))
         used.append((a, b))
 
-    for was, now in formulations.stance_changes(so.doc, sn.doc, (so.analysis, sn.analysis)):
+    held: list[list[tuple[str, str]]] = []
+
+    def aligned() -> list[tuple[str, str]]:
+        """The aligned units' texts (old, new) in matching form, folded once when first asked (few
+        pairs ask: folding every unit costs ~30 ms a national pair)."""
+        if not held:
+            held.append([(key(p.old_text), key(p.new_text)) for p in pairs if p.old_text and p.new_text])
+        return held[0]
+
+    for was, now in formulations.stance_changes(so.doc, sn.doc, (so.analysis, sn.analysis), aligned):
         how = vocab.stance_reason(was.head, was.modifier, now.modifier)
         add(was.phrase, now.phrase, Signal.STANCE, how)
     for a, b in lex.successions:
@@ -1992,6 +2129,15 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         # of long sections are too coarse for one place to mean a renaming)
         if n >= SLOT_MIN_SUPPORT and not seen_new[b]:
             add(a, b, Signal.SLOT, vocab.slot_reason(n))
+    if shortened is not None:
+        shortened.extend((a, b) for a, b in _abbreviated(so, sn, aligned)
+                         if not any(a in x or x in a or b in y or y in b for x, y in used))
+    inserted = _insertions(pairs, so, sn)
+    seen_longer = presence({b for _, b in inserted}, past.texts)
+    for (a, b), n in sorted(inserted.items(), key=lambda kv: (-kv[1], kv[0])):
+        # the old name gone from the new report, the longer one new to the old report and to history
+        if n >= INSERT_MIN_SUPPORT and not count(a, sn.flat) and not count(b, so.flat) and not seen_longer[b]:
+            add(a, b, Signal.SLOT, vocab.insert_reason(a, _added(a, b), n))
     for sw in _swaps(so, sn, past):
         # a swap that shares most of a wording already reported (甲A乙 → 甲B乙 beside a formula change
         # to B乙丙) is that rewording again, cut another way: one line per formulation (`_overlap`)
@@ -2194,9 +2340,10 @@ def _priorities(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon
     """The priorities of every change, and how many of each change were found and kept (in the order
     of `Change`)."""
     regions = _region_words(so.report, sn.report)
-    reworded = _reworded(so, sn, pairs, lex, past)
-    skip_new = {key(f.priority.term) for f in reworded}
-    skip_old = {key(f.priority.old_term or "") for f in reworded}
+    shortened: list[tuple[str, str]] = []
+    reworded = _reworded(so, sn, pairs, lex, past, shortened)
+    skip_new = {key(f.priority.term) for f in reworded} | {key(b) for _, b in shortened}
+    skip_old = {key(f.priority.old_term or "") for f in reworded} | {key(a) for a, _ in shortened}
     new, new_count = _new_items(so, sn, past, skip_new, regions)
     dropped, dropped_count = _dropped_items(so, sn, past, skip_old, regions)
     shifted = _continued(so, sn, regions)

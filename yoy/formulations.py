@@ -317,6 +317,11 @@ def _nominal(word: str, tagged: Tagger = tag) -> bool:
     return bool(tags) and tags[-1][1] in _NOMINAL_TAGS
 
 
+def nominal(word: str) -> bool:
+    """`_nominal` with jieba's tagger: `word` can head a phrase."""
+    return _nominal(word)
+
+
 def _inner(word: str) -> bool:
     """May stand inside a phrase: not punctuation, not a function word (nor the 以…为 frame's 为 fused
     with its complement, `_fused_copula`), not a number (a Latin code is a name: `_CODE`)."""
@@ -909,23 +914,58 @@ def _phrase(t: str, c: Candidate, first: int, unit: bool, plain: bool | None = N
 _new_tuple = tuple.__new__
 
 
+def word_edges(d: Doc) -> tuple[frozenset[int], frozenset[int]]:
+    """Where the words of `d`'s flat text start and where they end (flat offsets), as sets."""
+    return frozenset(d.flat_tokens.starts), frozenset(d.flat_tokens.ends)
+
+
+def said_as_words(p: str, text: str, edges: tuple[frozenset[int], frozenset[int]]) -> bool:
+    """Some occurrence of `p` in `text` takes no single character from a longer word of `text` at
+    either edge (`edges`: its words' starts and ends, `word_edges`): said as words, not as characters
+    cut from longer words (a new 甲X is not said by a text that says only 乙甲|X, its 甲 the last
+    character of the word 乙甲; invented). An edge that covers two or more characters of a longer
+    word takes a word of its own, the head or the modifier of a compound (X丙丁 inside 乙X|丙丁 where
+    the text segments X丙丁 as one word), and says it."""
+    starts, ends = edges
+    size = len(p)
+    at = text.find(p)
+    while at >= 0:
+        end = at + size
+        if (at in starts or at + 1 not in ends) and (end in ends or end - 1 not in starts):
+            return True
+        at = text.find(p, at + 1)
+    return False
+
+
 def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
             known: frozenset[str] = frozenset(), analysis: Analysis | None = None,
-            said: frozenset[str] | None = None) -> dict[str, Phrase]:
+            said: frozenset[str] | None = None,
+            edges: Sequence[tuple[frozenset[int], frozenset[int]]] | None = None) -> dict[str, Phrase]:
     """Formulations of `d` containing a core that no text of `absent_from` contains, extended to their
     boundaries and merged; `keep` adds strings taken as cores whatever the texts say. `known`: strings
     already known to occur in `absent_from` (`grams` of those texts), which need no scan. `analysis`:
     `analyse(d)`, when the caller has it. `said`: which of the analysis's cores and candidates
     (`said_strings`) outside `known` the texts of `absent_from` say, when the caller has worked it
-    out: no scan."""
+    out: no scan. `edges`: the word boundaries of each text of `absent_from` (`word_edges`), when
+    known: a text then says a core or phrase only where it says it as words (`said_as_words`)."""
     an = analysis if analysis is not None else analyse(d)
     wanted = set(keep)
+    own_words = frozenset(d.flat_tokens.words) if edges is not None else frozenset()
 
     def _said(patterns: Iterable[str], texts: Sequence[str]) -> set[str]:
         if said is None:
-            return _said_in(patterns, texts)
-        ps = patterns if isinstance(patterns, (set, frozenset)) else set(patterns)
-        return set(ps & said) | (ps & known)  # `known`: in the texts for certain (set operations, in C)
+            hits = _said_in(patterns, texts)
+        else:
+            ps = patterns if isinstance(patterns, (set, frozenset)) else set(patterns)
+            hits = set(ps & said) | (ps & known)  # `known`: in the texts for certain (set operations, in C)
+        if edges is None:
+            return hits
+        # the substring hits that are not a word or word pair of the texts (`known`) and hold more than
+        # one word of `d` are checked at their places: a phrase found only across the edges of longer
+        # words is not said. A single word is left alone: the other text's segmentation may keep it
+        # inside a compound of its own (X|Y beside XY as one word), and it says the word there
+        return {p for p in hits if p in known or p in own_words
+                or any(said_as_words(p, t, e) for t, e in zip(texts, edges, strict=True))}
 
     unknown = set(an.cores).difference(known)  # (set operations: ~5,000 cores a national report)
     gone = frozenset(unknown.difference(_said(unknown, absent_from)))  # no text of absent_from has it
@@ -1608,15 +1648,42 @@ def _said_alone(s: Stance, stances_of_text: Sequence[Stance], text: str) -> int:
     return n
 
 
-def stance_changes(old: Doc, new: Doc, analyses: tuple[Analysis, Analysis] | None = None
+def _swapped_in(aligned: Iterable[tuple[str, str]], was: str, now: str) -> bool:
+    """Some aligned pair of texts (old, new) says `was` in the old text where the new one says `now`
+    and no longer `was`: the wording replaced in the same place."""
+    return any(was in a and now in b and was not in b for a, b in aligned)
+
+
+def _dominance(olds: Sequence[Stance], news: Sequence[Stance], old_flat: str, new_flat: str,
+               aligned: Callable[[], Iterable[tuple[str, str]]]) -> tuple[Stance, Stance] | None:
+    """A head's stance changed though the old report says the new wording too (a five-year report
+    reviews past stances: 2040 recalls a 2036 stance that 2041 takes up again; years invented): the
+    modifier each report says most often with the head differs, the new one is said more often than
+    in the old report and the old one less, and an aligned pair of texts (`aligned()`) says the old
+    wording where the new one says the new: the year's policy restated in the same place, not a
+    recalled stance. None when either report has no leading modifier (a tie) or no pair shows it."""
+    was, now = _dominant(olds), _dominant(news)
+    if was is None or now is None or was.modifier == now.modifier:
+        return None
+    if old_flat.count(now.phrase) >= new_flat.count(now.phrase):
+        return None
+    if _said_alone(was, news, new_flat) >= was.times:
+        return None
+    return (was, now) if _swapped_in(aligned(), was.phrase, now.phrase) else None
+
+
+def stance_changes(old: Doc, new: Doc, analyses: tuple[Analysis, Analysis] | None = None,
+                   aligned: Callable[[], Iterable[tuple[str, str]]] | None = None
                    ) -> list[tuple[Stance, Stance]]:
     """Heads whose modifier changed: the old stance is gone (or said less), the new one is new.
 
     `modifier + 的 + head`: a head qualifies when each report gives it at most `STANCE_MAX_MODIFIERS`
     modifiers, the new phrase is absent from the old text, and the new report says the new phrase at
-    least as often as the old. Formulas (高质量发展): the modifier each report says most often with
-    the head changed, the new one absent from the old text and said FORMULA_REPEAT+ times, the old one
-    said less than before.
+    least as often as the old. Or, when the old text says the new phrase too (a past stance recalled,
+    `_dominance`): the modifier each report says most often changed, in the same place of some pair of
+    `aligned()` texts (old, new: the sections `align` pairs, in matching form; asked only then).
+    Formulas (高质量发展): the modifier each report says most often with the head changed, the new
+    one absent from the old text and said FORMULA_REPEAT+ times, the old one said less than before.
     """
     so: Mapping[str, Sequence[Stance]]
     sn: Mapping[str, Sequence[Stance]]
@@ -1639,6 +1706,10 @@ def stance_changes(old: Doc, new: Doc, analyses: tuple[Analysis, Analysis] | Non
             o, n = gone[0], came[0]
             if new.flat.count(n.phrase) >= _said_alone(o, news, new.flat):
                 out.append((o, n))
+        elif not came and aligned is not None:
+            swap = _dominance(olds, news, old.flat, new.flat, aligned)
+            if swap is not None:
+                out.append(swap)
     for head in sorted(fo.keys() & fn.keys()):  # a formula's dominant modifier changed
         was, now = _dominant(fo[head]), _dominant(fn[head])
         if was is None or now is None or was.modifier == now.modifier or now.phrase in old.flat:

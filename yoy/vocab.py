@@ -806,3 +806,8 @@ CONTINUATION_ADVERBS = ("继续", "进一步")
 def continuing_note(adverb: str) -> str:
     """A debut every occurrence of which the report introduces with a continuation adverb."""
     return f"原文以“{adverb}”引出，是已有工作的延续"
+
+
+def insert_reason(old: str, added: str, n: int) -> str:
+    """A name lengthened in place (`classify._insertions`): the old name with words put inside it."""
+    return f"表述变化：“{old}”中加入“{added}”（对应位置 {n} 处）"

@@ -1774,7 +1774,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             signal, base = Signal.GAP, GAP_BASE
             episode = _episode(hist[t], start, run)
             reason = (vocab.flip_dropped_reason(vocab.years_span(ys), False, False) if t in stressed
-                      else vocab.gap_reason(vocab.years_span(ys), episode))
+                      else vocab.gap_reason(vocab.years_span(ys), episode, ys[0]))
             if len(past.years) < HISTORY_MIN:
                 reason += vocab.FEW_HISTORY
             length = _run_part(hist[t], start, run, episode)

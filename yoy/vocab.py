@@ -600,9 +600,10 @@ def counted_on(other: str, dropped: bool = False) -> str:
     return f"{'今年' if dropped else '此前'}说法为“{other}”，数字顺延"
 
 
-def gap_reason(span: str, episode: bool) -> str:
-    """A phrase said every year of `span` and not this year (`episode`: and never before it)."""
-    return f"{span} 每年提及，今年未提" + ("；此前各年未提" if episode else "")
+def gap_reason(span: str, episode: bool, first: int = 0) -> str:
+    """A phrase said every year of `span` and not this year (`episode`: and never before it, the
+    year `first`)."""
+    return f"{span} 每年提及，今年未提" + (f"；{first}年以前未提" if episode else "")
 
 
 def flip_dropped_reason(span: str, every_year: bool, first: bool) -> str:

@@ -15,6 +15,7 @@ a year or a seed.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -1407,15 +1408,21 @@ def _said_as_word(core: str, text: str) -> bool:
     that holds its characters (X五 inside X五大-like)."""
     at = text.find(core)
     while at >= 0:
-        a = max(0, at - CORE_CONTEXT)
-        cuts, pos = {0}, 0
-        for w in words(text[a:at + len(core) + CORE_CONTEXT]):
-            pos += len(w)
-            cuts.add(pos)
-        if at - a in cuts and at - a + len(core) in cuts:
+        if _on_word_edges(text, at, at + len(core)):
             return True
         at = text.find(core, at + 1)
     return False
+
+
+def _on_word_edges(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` starts and ends on word boundaries of its context segmented CORE_CONTEXT
+    characters each side."""
+    a = max(0, start - CORE_CONTEXT)
+    cuts, pos = {0}, 0
+    for w in words(text[a:end + CORE_CONTEXT]):
+        pos += len(w)
+        cuts.add(pos)
+    return start - a in cuts and end - a in cuts
 
 
 def _core(t: str, quotes: Iterable[str]) -> str:
@@ -1581,16 +1588,11 @@ def _across_marks(texts: Sequence[str]) -> dict[str, list[tuple[int, int, bool]]
 def _listed_wording(v: str, text: str) -> str:
     """The wording of `text` that is `v` with enumeration commas between some of its characters
     (`vocab.LIST_MARK`), starting and ending on word boundaries of its segmented context
-    (CORE_CONTEXT characters each side, as `_said_as_word`), or ""."""
+    (`_on_word_edges`, as `_said_as_word`), or ""."""
     mark = re.escape(vocab.LIST_MARK)
     rx = re.compile(f"{mark}?".join(map(re.escape, v)))
     for m in rx.finditer(text):
-        a = max(0, m.start() - CORE_CONTEXT)
-        cuts, pos = {0}, 0
-        for w in words(text[a:m.end() + CORE_CONTEXT]):
-            pos += len(w)
-            cuts.add(pos)
-        if m.start() - a in cuts and m.end() - a in cuts:
+        if _on_word_edges(text, m.start(), m.end()):
             return m.group(0)
     return ""
 
@@ -2092,22 +2094,23 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
     out: list[_Found] = []
     used: list[tuple[str, str]] = []
 
+    def taken(a: str, b: str) -> bool:
+        """Either side lies inside (or around) a side of a rewording already found."""
+        return any(a in x or x in a or b in y or y in b for x, y in used)
+
     def add(a: str, b: str, signal: Signal, how: str) -> None:
-        if any(a in x or x in a or b in y or y in b for x, y in used):
+        if taken(a, b):
             return
         p = _priority(Change.REWORDED, b, a, so, sn, how)
         score = REWORD_BASE + REWORD_SPAN * min(1.0, (p.old_count + p.new_count) / REWORD_FULL_MENTIONS)
         out.append(_Found(p, signal, score, vocab.with_mentions_both(how, p.old_count, p.new_count)))
         used.append((a, b))
 
-    held: list[list[tuple[str, str]]] = []
-
+    @functools.cache
     def aligned() -> list[tuple[str, str]]:
         """The aligned units' texts (old, new) in matching form, folded once when first asked (few
         pairs ask: folding every unit costs ~30 ms a national pair)."""
-        if not held:
-            held.append([(key(p.old_text), key(p.new_text)) for p in pairs if p.old_text and p.new_text])
-        return held[0]
+        return [(key(p.old_text), key(p.new_text)) for p in pairs if p.old_text and p.new_text]
 
     for was, now in formulations.stance_changes(so.doc, sn.doc, (so.analysis, sn.analysis), aligned):
         how = vocab.stance_reason(was.head, was.modifier, now.modifier)
@@ -2126,8 +2129,7 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         if n >= SLOT_MIN_SUPPORT and not seen_new[b]:
             add(a, b, Signal.SLOT, vocab.slot_reason(n))
     if shortened is not None:
-        shortened.extend((a, b) for a, b in _abbreviated(so, sn, aligned)
-                         if not any(a in x or x in a or b in y or y in b for x, y in used))
+        shortened.extend((a, b) for a, b in _abbreviated(so, sn, aligned) if not taken(a, b))
     inserted = _insertions(pairs, so, sn)
     seen_longer = presence({b for _, b in inserted}, past.texts)
     for (a, b), n in sorted(inserted.items(), key=lambda kv: (-kv[1], kv[0])):

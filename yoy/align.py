@@ -355,17 +355,22 @@ def _match(old: list[_Unit], new: list[_Unit], so: _Text, sn: _Text) -> list[_Li
     news: Counter[int] = Counter(j for _, j in (*core, *extra))
     links: list[_Link] = []
     for i, j in sorted((*core, *extra)):
-        if news[j] > 1:
-            rel = Relation.MERGED
-        elif olds[i] > 1:
-            rel = Relation.SPLIT
-        else:
-            rel = Relation.MATCHED if (i, j) in in_order else Relation.MOVED
-        links.append(_Link(old[i], new[j], rel, matrix[i][j]))
+        links.append(_Link(old[i], new[j], _relation(olds[i], news[j], (i, j) in in_order), matrix[i][j]))
     linked_new = set(news)
     links += [_Link(old[i], None, Relation.DROPPED, 0.0) for i in range(len(old)) if i not in taken_old]
     links += [_Link(None, new[j], Relation.NEW, 0.0) for j in range(len(new)) if j not in linked_new]
     return links
+
+
+def _relation(partners_of_old: int, partners_of_new: int, in_order: bool) -> Relation:
+    """A link's relation from how many counterparts its two units have and whether it keeps the
+    order of the one-to-one links: merged (the new unit has several), split (the old one has), else
+    matched or moved."""
+    if partners_of_new > 1:
+        return Relation.MERGED
+    if partners_of_old > 1:
+        return Relation.SPLIT
+    return Relation.MATCHED if in_order else Relation.MOVED
 
 
 def _by_children(part_links: list[_Link], sec_links: Sequence[_Link]) -> list[_Link]:
@@ -408,12 +413,8 @@ def _by_children(part_links: list[_Link], sec_links: Sequence[_Link]) -> list[_L
     in_order = _lis(sorted((olds[a].index, news[b].index) for a, b in pairs if n_old[a] == n_new[b] == 1))
 
     def relation(a: str, b: str, was: Relation) -> Relation:
-        if n_new[b] > 1:
-            return Relation.MERGED
-        if n_old[a] > 1:
-            return Relation.SPLIT
-        if (a, b) in adopted:
-            return Relation.MATCHED if (olds[a].index, news[b].index) in in_order else Relation.MOVED
+        if n_new[b] > 1 or n_old[a] > 1 or (a, b) in adopted:
+            return _relation(n_old[a], n_new[b], (olds[a].index, news[b].index) in in_order)
         return was
 
     out = [_Link(ln.old, ln.new, relation(ln.old.block.id, ln.new.block.id, ln.relation), ln.score)

@@ -583,6 +583,8 @@ def test_a_count_moving_on_is_told_on_both_sides(base: Report) -> None:
     fresh = next(t for t in score if "月湾惠民论坛" in t)
     assert "数字顺延" in score[counted][1] and "二中年会" in score[counted][1]
     assert "数字顺延" not in score[fresh][1]
+    # the count moving on sinks in the order below every plain debut's band (round 16), the new name not
+    assert score[counted][0] < classify.DEBUT_BASE <= score[fresh][0]
     assert any("三中年会" in p.term for p in c.priorities if p.change == "new")  # kept in the record
     dropped = next(p for p in c.priorities if p.change == "dropped" and "二中年会" in p.term)
     assert "今年说法" in dropped.basis and "数字顺延" in dropped.basis

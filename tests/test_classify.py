@@ -655,6 +655,27 @@ def test_a_debut_around_a_quoted_name_said_before_says_so(base: Report,
     assert got["三清”规划"][0] == undemoted["三清”规划"][0] and got["四净"][0] == undemoted["四净"][0]
 
 
+def test_a_plan_name_said_long_before_is_demoted_as_any_new_wrapping(base: Report,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Invented names: the quoted core of “三清”规划 first said PLAN_LEAD years before the new report is a
+    plan being prepared (exempt from CORE_SAID_FACTOR); first said a year earlier still, the plan is
+    already running and the phrase a new wrapping of its name, demoted like any other (round 16)."""
+    y = base.meta.year
+    extra = "\n全年要编制“三清”规划，建设美丽城区。全年要开展“四净”活动，建设美丽城区。"
+    new = variant(base, base.text + extra, year=y + 1)
+    old = variant(base, base.text, year=y)
+
+    def plan_score(first: int) -> float:
+        earlier = variant(base, base.text + "\n全区开展三清整治，建设美丽城区。", year=first)
+        c = compare(old, new, history=[earlier, old])
+        return next(r.score for r in c.ranked if "三清”规划" in r.ref)
+
+    lead = y + 1 - classify.PLAN_LEAD
+    prepared, running = plan_score(lead), plan_score(lead - 1)
+    monkeypatch.setattr(classify, "CORE_SAID_FACTOR", 1.0)
+    assert prepared == plan_score(lead) and running < plan_score(lead - 1)
+
+
 def test_a_debut_said_before_as_a_list_says_so(base: Report) -> None:
     """Invented names: an earlier report says 星河性、月湾性矛盾 and 晨光和暮色联动; the new report says
     星河性月湾性矛盾 and 晨光暮色联动 (each exact string new), and 云帆性海燕性矛盾 that no report listed.

@@ -172,8 +172,8 @@ W_COIN = 0.35
 # old name, not a name first said — the press's 首次写入 is about the name. Its reason says so (新表述
 # …；“X”2005年起已提及, not 首次出现), and unless the phrase ends in a plan noun (`vocab.PLAN_HEADS`: the
 # year's plan or programme under a name announced while it was prepared, `PLAN_LEAD`) its salience is
-# multiplied by CORE_SAID_FACTOR: the half of the file's other weaker-evidence halvings (PLAIN_FACTOR), by that
-# principle, not fitted. CORE_CONTEXT: characters each side of an earlier occurrence segmented to see
+# multiplied by CORE_SAID_FACTOR: the half of the file's other weaker-evidence halvings (PLAIN_FACTOR),
+# by that principle, not fitted. CORE_CONTEXT: characters each side of an earlier occurrence segmented to see
 # that it stands as a word (two two-character words, as REDLINE_CONTEXT); without that test a
 # two-character numeral core matched inside the names of congresses and sessions that hold the same
 # numerals.

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segment
-from yoy import align, classify, figures, formulations, lexicon, terms, vocab
+from yoy import align, classify, figures, formulations, lexicon, outline, terms, vocab
 from yoy.lexicon import Lexicon
 from yoy.models import Alignment, Comparison, Figure, Period, Report, Side
 from yoy.pipeline import shipped_indicators
@@ -674,6 +674,23 @@ def test_a_plan_name_said_long_before_is_demoted_as_any_new_wrapping(base: Repor
     prepared, running = plan_score(lead), plan_score(lead - 1)
     monkeypatch.setattr(classify, "CORE_SAID_FACTOR", 1.0)
     assert prepared == plan_score(lead) and running < plan_score(lead - 1)
+
+
+def test_a_lead_clause_that_announces_what_follows_is_no_heading_mark(base: Report) -> None:
+    """Invented lead sentence of a part: its clause pointing forward (…提出以下建议, `vocab.POINTING`)
+    frames the part and names nothing, so its phrases take no heading mark; the sentence's other clause
+    keeps its mark (round 16, review5 item 14)."""
+    d = terms.doc(base, segment(base))
+    title = d.outline.blocks[1].title_span
+    at = base.text.index("\n", title.end) + 1
+    lead = "对今年星河月湾工作提出以下建议，以晨光工程为重点。"
+    new = replace(base, text=base.text[:at] + lead + base.text[at:])
+    dn = terms.doc(new, segment(new))
+    text = classify._heading_text(dn, outline.by_start(dn.outline))
+    assert "晨光工程" in text and "星河月湾工作" not in text
+    said = replace(base, text=base.text[:at] + lead.replace("以下", "若干") + base.text[at:])
+    ds = terms.doc(said, segment(said))
+    assert "星河月湾工作" in classify._heading_text(ds, outline.by_start(ds.outline))
 
 
 def test_a_debut_said_before_as_a_list_says_so(base: Report) -> None:

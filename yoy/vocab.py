@@ -521,6 +521,10 @@ ENUMERATOR_WORD = r"^(第[{numerals}]+[\u4e00-\u9fff]?|[{numerals}]+[是要]|[�
 # Framing words: the prepositions with which a report sets up a guiding phrase (以…为, 按照…的要求,
 # 围绕…, 把…作为), and the words ending in 以 or 把 that are not that preposition (可以, 加以…).
 FRAME_WORDS = ("以", "按照", "围绕", "把")
+# Words pointing forward in the text (…提出以下建议, …抓好如下几个方面): a clause holding one announces the
+# list that follows — the genre's framing of a part — and names no formulation of its own. From the
+# grammar of the genre's part openings, not from any report.
+POINTING = ("以下", "如下")
 NOT_FRAME = ("可以", "所以", "加以", "予以", "得以", "难以", "足以", "用以", "借以", "据以", "一把")
 # Attribution: the genre introduces a formulation by citing the body or document that proposed it
 # (X全会提出的Y, 党的X大会明确了Y的目标): a meeting or document word as the subject of a verb of

@@ -258,6 +258,9 @@ _CLAUSE_BREAK = re.compile(f"[{re.escape(''.join(sorted(formulations.CLAUSE_END_
 # - where a debut stands in its clause: a bonus of 0.03 / 0.06 for one that opens a clause, opens one
 #   after its policy verb, or ends one: 29-31/54, each lifting hundreds of unmarked debuts;
 # - the count mark (`_numbered`) withheld from a tally of items (N项X, unquoted): no figure moved;
+# - a phrase of three or more everyday words (each of two or more characters, EVERYDAY_COUNT+ in
+#   jieba's dictionary) taken as plain description (PLAIN_FACTOR), as two are: 29/54 and 23-25/50,
+#   recall −2 held-out items — listed formulations are often everyday words put together;
 # - a debut whose two adjacent words the old report says in the other order (A|B|C said as B|A|C,
 #   beside `formulations.variants`' two-part swap) as said another way (DUP_FACTOR): no figure moved;
 # - one weight at a time moved by ±0.04 (W_QUOTED, W_FRAMED, W_HEADING, W_GOVERNED, W_POLICY): 29-33/54

@@ -2400,10 +2400,14 @@ def _targets(fo: Sequence[figures.Found], fn: Sequence[figures.Found], peers: bo
     rows += [(i, old[i], None) for i in left_old.values()]
     rows += [(i, None, new[i]) for i in left_new.values()]
 
-    def pos(r: tuple[str, Figure | None, Figure | None]) -> tuple[int, int, str]:
+    # the report's own order: figures come in reading order, clause by clause, so one sentence's
+    # comma-run of targets keeps its order (a sentence start alone would tie them all)
+    read = {id(f.figure): k for found in (fo, fn) for k, f in enumerate(found)}
+
+    def pos(r: tuple[str, Figure | None, Figure | None]) -> tuple[int, int, int, str]:
         f = r[1] or r[2]
         assert f is not None
-        return (0 if r[1] else 1, f.evidence.span.start, r[0])
+        return (0 if r[1] else 1, f.evidence.span.start, read.get(id(f), len(read)), r[0])
 
     rows.sort(key=pos)
     out = []

@@ -2610,8 +2610,10 @@ def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence
     every = [f.figure for f in (*fo, *fn)]
     results = tuple(f for f in every if not f.is_target and f.period is Period.YEAR)
     multi_year = tuple(f for f in every if f.period is Period.MULTI_YEAR)
-    series = target_series(history, [t.canonical or t.indicator for t in targets], indicators,
-                           history_figures) if history else ()
+    # the brief speaks as of the newer report: later reports of the corpus stay out of its charts
+    upto = [r for r in history if r.meta.year <= new.meta.year]
+    series = target_series(upto, [t.canonical or t.indicator for t in targets], indicators,
+                           history_figures) if upto else ()
     ranked = _rank(found, targets, pairs, old, new)
     return Comparison(
         old=_ref(old), new=_ref(new), sections=tuple(pairs), priorities=tuple(priorities),

@@ -35,7 +35,7 @@ RELATION = {"matched": "对应", "moved": "移动", "split": "拆分", "merged":
 DIRECTION = {
     # same region, old → new in time
     "up": "上调", "down": "下调", "unchanged": "持平", "requalified": "限定词变化", "changed": "改变",
-    "newly set": "新设", "no longer set": "不再设定",
+    "newly set": "新设", "no longer set": "不再设定", "not stated": "摘要未提及",
     # two regions: no time, only one against the other (render names the region)
     "higher": "高于", "lower": "低于", "same": "相同", "only old": "仅前者设定", "only new": "仅后者设定",
 }

@@ -51,6 +51,7 @@ DIRECTION = {  # direction → (mark, label, css class)
     Direction(d): (mark, DIRECTION_LABELS[d], css)
     for d, mark, css in (("up", "▲", "up"), ("down", "▼", "down"), ("unchanged", "=", "same"),
                          ("newly set", "＋", "newly"), ("no longer set", "－", "gone"),
+                         ("not stated", "…", "same"),
                          ("changed", "≠", "changed"), ("requalified", "≈", "changed"),
                          ("higher", "＞", "up"), ("lower", "＜", "down"), ("same", "=", "same"),
                          ("only old", "◧", "gone"), ("only new", "◨", "newly"))

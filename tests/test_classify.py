@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segment
 from yoy import align, classify, figures, formulations, lexicon, outline, terms, vocab
 from yoy.lexicon import Lexicon
-from yoy.models import Alignment, Comparison, Figure, Period, Report, Side
+from yoy.models import Alignment, Comparison, Direction, Evidence, Figure, Period, Report, Side, Span
 from yoy.pipeline import shipped_indicators
 
 NUMERALS = "一二三四五六七八九十"
@@ -134,6 +134,37 @@ def test_targets_rank_in_the_order_the_report_states_them(base: Report) -> None:
         text = text.replace(t.indicator + t.value, t.indicator + value)
     c = compare(base, variant(base, text))
     assert [r.ref for r in c.ranked if r.kind == "target"] == [first.indicator, later.indicator]
+
+
+def test_targets_of_one_sentence_keep_the_order_they_are_stated_in() -> None:
+    """A plan that states its targets in one comma-run (甲增长5%左右,乙增长3%以上): every figure has the
+    same sentence, so the order within it (not the indicator's name) orders the target lines."""
+    def fig(indicator: str, number: float, year: int, start: int) -> figures.Found:
+        side = Side.OLD if year == 2020 else Side.NEW
+        ev = Evidence(year=year, side=side, path="", sentence="s", span=Span(start, start + 40))
+        return figures.Found(Figure(indicator, f"{number:g}%以上", number, "%", "以上", True, ev), 0)
+    # the name that sorts first ("一…") is stated second in both years
+    names = ("地区生产总值增长", "一般公共预算收入增长")
+    fo = [fig(n, 5.0 + k, 2020, 100) for k, n in enumerate(names)]
+    fn = [fig(n, 4.0 + k, 2021, 200) for k, n in enumerate(names)]
+    assert sorted(names) != list(names)
+    assert [t.indicator for t in classify._targets(fo, fn)] == list(names)
+
+
+def test_a_digest_that_omits_a_target_does_not_drop_it() -> None:
+    """A news digest (the newer side) that leaves a target out: 摘要未提及, not 不再设定; the same for a
+    target the older digest left out; between two full reports it stays a change."""
+    def fig(indicator: str, year: int) -> figures.Found:
+        ev = Evidence(year=year, side=Side.OLD if year == 2020 else Side.NEW, path="", sentence="s",
+                      span=Span(0, 9))
+        return figures.Found(Figure(indicator, "5%左右", 5.0, "%", "左右", True, ev), 0)
+    both, only = "地区生产总值增长", "一般公共预算收入增长"
+    fo, fn = [fig(both, 2020), fig(only, 2020)], [fig(both, 2021)]
+    d = {t.indicator: t.direction for t in classify._targets(fo, fn, digests=(False, True))}
+    assert d == {both: Direction.UNCHANGED, only: Direction.NOT_STATED}
+    d = {t.indicator: t.direction for t in classify._targets(fn, fo, digests=(True, False))}
+    assert d[only] is Direction.NOT_STATED
+    assert {t.indicator: t.direction for t in classify._targets(fo, fn)}[only] is Direction.NO_LONGER_SET
 
 
 def test_lexicon_from_environment(base: Report, tmp_path: Path) -> None:

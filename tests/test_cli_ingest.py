@@ -239,3 +239,30 @@ def test_default_missing_year_message() -> None:
 def test_help_has_example(command: str) -> None:
     result = ingest_run(command, "--help")
     assert result.exit_code == 0 and "Example:" in result.stdout and f"yoy {command}" in result.stdout
+
+
+NATIONAL_DIGEST = REPO / "fixtures" / "ingest" / "national_digest.txt"  # invented news digest
+
+
+def test_ingest_reads_a_national_digest(tmp_path: Path) -> None:
+    """A news digest of the national report: the premier delivers it 代表国务院 (not 代表…政府), and its
+    plan names the year as 2031年发展主要预期目标."""
+    result = ingest_run("--corpus", tmp_path / "c", "ingest", NATIONAL_DIGEST)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("added: 全国 2031 summary ")
+
+
+def test_ingest_region_and_year_given_by_the_user(tmp_path: Path) -> None:
+    """`--year`/`--region` stand in for what a page does not tell, and win over what it tells."""
+    page = tmp_path / "digest.txt"
+    text = NATIONAL_DIGEST.read_text(encoding="utf-8").replace("2031年", "今年")
+    page.write_text(text, encoding="utf-8")
+    root = tmp_path / "c"
+    assert_one_line_error(ingest_run("--corpus", root, "ingest", page), 3, "--year")
+    assert not root.exists() or not ingest_snapshot(root)
+    ok = ingest_run("--corpus", root, "ingest", "--year", "2032", "--region", "shandong", page)
+    assert ok.exit_code == 0, ok.stderr
+    assert ok.stdout.startswith("added: 山东省 2032 summary ")
+    assert Corpus(root).load("山东省", 2032).meta.year == 2032
+    assert_one_line_error(ingest_run("--corpus", root, "ingest", "--region", "无此地方", page), 4,
+                          "unknown region")

@@ -108,6 +108,16 @@ def test_comparison_carries_the_series() -> None:
     assert not pipeline.compare(jimo_2019(), laoshan_2019()).target_series  # peers: no series
 
 
+def test_series_stop_at_the_newer_report() -> None:
+    """A brief speaks as of its newer report: later years of the corpus are not in its charts, and the
+    newer year's result (which only the next report states) is not known yet."""
+    c = pipeline.compare(CORPUS.load("全国", 2004), CORPUS.load("全国", 2005), CORPUS.history("全国"))
+    assert c.target_series
+    for s in c.target_series:
+        assert max(p.year for p in s.points) <= 2005
+        assert all(p.result is None for p in s.points if p.year == 2005)
+
+
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_peer_targets_use_no_time_words(fmt: str) -> None:
     c = pipeline.compare(jimo_2019(), laoshan_2019())

@@ -2442,8 +2442,10 @@ def figures_of(side: _Side, table: figures.Indicators) -> list[figures.Found]:
                                o.paragraphs, side.locate)
 
 
-def _targets(fo: Sequence[figures.Found], fn: Sequence[figures.Found], peers: bool = False
-             ) -> list[TargetChange]:
+def _targets(fo: Sequence[figures.Found], fn: Sequence[figures.Found], peers: bool = False,
+             digests: tuple[bool, bool] = (False, False)) -> list[TargetChange]:
+    """Each indicator's target old → new, in the reports' order (`digests`: which side is a news
+    digest, whose silence on a target is an omission, not a change)."""
     old, new = figures.headline_targets(fo), figures.headline_targets(fn)
     rows: list[tuple[str, Figure | None, Figure | None]] = []
     for ind in old.keys() & new.keys():
@@ -2456,10 +2458,14 @@ def _targets(fo: Sequence[figures.Found], fn: Sequence[figures.Found], peers: bo
     rows += [(i, old[i], None) for i in left_old.values()]
     rows += [(i, None, new[i]) for i in left_new.values()]
 
-    def pos(r: tuple[str, Figure | None, Figure | None]) -> tuple[int, int, str]:
+    # the report's own order: figures come in reading order, clause by clause, so one sentence's
+    # comma-run of targets keeps its order (a sentence start alone would tie them all)
+    read = {id(f.figure): k for found in (fo, fn) for k, f in enumerate(found)}
+
+    def pos(r: tuple[str, Figure | None, Figure | None]) -> tuple[int, int, int, str]:
         f = r[1] or r[2]
         assert f is not None
-        return (0 if r[1] else 1, f.evidence.span.start, r[0])
+        return (0 if r[1] else 1, f.evidence.span.start, read.get(id(f), len(read)), r[0])
 
     rows.sort(key=pos)
     out = []
@@ -2468,6 +2474,8 @@ def _targets(fo: Sequence[figures.Found], fn: Sequence[figures.Found], peers: bo
         assert shown is not None
         name = shown.indicator if figures.key(shown) == canonical else figures.base_of(shown.indicator)
         d = figures.direction(o, n, peers)
+        if (d is Direction.NO_LONGER_SET and digests[1]) or (d is Direction.NEWLY_SET and digests[0]):
+            d = Direction.NOT_STATED
         out.append(TargetChange(name, o, n, d, canonical=canonical, note=figures.note(o, n, d)))
     return out
 
@@ -2503,8 +2511,10 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
         if f.short:
             short.add(len(items))
         items.append((f.score, RankedKind.PRIORITY, p.term, summary, reason))
-    changed = [t for t in targets if t.direction not in (Direction.UNCHANGED, Direction.SAME)]
-    for k, t in enumerate(changed):  # equal in both: no change to rank
+    # equal in both, or a digest's omission: no change to rank
+    changed = [t for t in targets if t.direction not in (Direction.UNCHANGED, Direction.SAME,
+                                                         Direction.NOT_STATED)]
+    for k, t in enumerate(changed):
         ov = t.old.value if t.old else "—"
         nv = t.new.value if t.new else "—"
         moved = t.direction in (Direction.UP, Direction.DOWN)
@@ -2658,12 +2668,15 @@ def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence
     priorities = [f.priority for f in found]
     priorities.sort(key=lambda p: (_ORDER[p.change], -(p.old_count + p.new_count), p.term))
     fo, fn = figures_of(so, indicators), figures_of(sn, indicators)
-    targets = _targets(fo, fn, peers=old.meta.region != new.meta.region)
+    targets = _targets(fo, fn, peers=old.meta.region != new.meta.region,
+                       digests=(old.meta.kind is Kind.SUMMARY, new.meta.kind is Kind.SUMMARY))
     every = [f.figure for f in (*fo, *fn)]
     results = tuple(f for f in every if not f.is_target and f.period is Period.YEAR)
     multi_year = tuple(f for f in every if f.period is Period.MULTI_YEAR)
-    series = target_series(history, [t.canonical or t.indicator for t in targets], indicators,
-                           history_figures) if history else ()
+    # the brief speaks as of the newer report: later reports of the corpus stay out of its charts
+    upto = [r for r in history if r.meta.year <= new.meta.year]
+    series = target_series(upto, [t.canonical or t.indicator for t in targets], indicators,
+                           history_figures) if upto else ()
     ranked = _rank(found, targets, pairs, old, new)
     return Comparison(
         old=_ref(old), new=_ref(new), sections=tuple(pairs), priorities=tuple(priorities),

@@ -143,8 +143,13 @@ _DRY_ACTIONS = {"added": "would add", "replaced": "would replace", "unchanged": 
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True, help="Overwrite a different stored report of that region and year.")
 @click.option("--dry-run", is_flag=True, help="Show what would be stored; write nothing.")
+@click.option("--region", "region_name", metavar="REGION",
+              help="The region of every report in FILES, when the page does not tell (or tells wrong).")
+@click.option("--year", type=click.IntRange(MIN_YEAR, MAX_YEAR),
+              help="The year of every report in FILES, when the page does not tell (or tells wrong).")
 @click.pass_context
-def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, dry_run: bool) -> None:
+def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, dry_run: bool,
+                   region_name: str | None, year: int | None) -> None:
     """Store the government work reports found in saved web pages (.txt, .html).
 
     Every input is read and checked before anything is written: one bad file stores nothing.
@@ -154,6 +159,7 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, d
       yoy ingest --dry-run fixtures/raw/national_2009.txt
       yoy ingest fixtures/raw/national_2009.txt
       yoy --corpus yoy/corpus ingest --replace fixtures/raw/*.txt
+      yoy ingest --region 崂山 --year 2025 saved/digest.html
     """
     from rich.console import Console
     from rich.progress import Progress
@@ -161,12 +167,13 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, d
     from yoy import ingest
 
     corpus = _corpus_of(ctx, reading=False)
+    stated = ingest.Stated(corpus.region_named(region_name) if region_name is not None else None, year)
     if len(files) > 1:
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("reading", total=len(files))
-            result = ingest.ingest_files(files, progress=lambda _path: bar.advance(task))
+            result = ingest.ingest_files(files, progress=lambda _path: bar.advance(task), stated=stated)
     else:
-        result = ingest.ingest_files(files)
+        result = ingest.ingest_files(files, stated=stated)
     plans = corpus.store(result.reports, replace, dry_run)
     for plan in plans:
         meta = plan.report.meta

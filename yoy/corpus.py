@@ -506,6 +506,10 @@ class Corpus:
             tail = f"the corpus has {', '.join(stored)}" if stored else "the corpus is empty"
         raise NotFoundError(f"unknown region '{query.strip()}'; {tail}")
 
+    def region_named(self, query: str) -> Region:
+        """The region record of a name as typed (as `resolve_region` reads it)."""
+        return self._regions.regions[self.resolve_region(query)]
+
     # writing
 
     def path_for(self, region: str, year: int) -> Path:

@@ -120,6 +120,8 @@ class Direction(Vocabulary):
     CHANGED = "changed"  # not comparable as numbers (a figure against words, another unit): both kinds
     NEWLY_SET = "newly set"
     NO_LONGER_SET = "no longer set"
+    # one side is a news digest that does not state it: an omission of the digest, not a change
+    NOT_STATED = "not stated"
     HIGHER = "higher"
     LOWER = "lower"
     SAME = "same"
@@ -129,7 +131,7 @@ class Direction(Vocabulary):
 
 # Directions of a same-region pair (old → new in time) and of two regions (old beside new).
 TIME_DIRECTIONS = (Direction.UP, Direction.DOWN, Direction.UNCHANGED, Direction.REQUALIFIED,
-                   Direction.CHANGED, Direction.NEWLY_SET, Direction.NO_LONGER_SET)
+                   Direction.CHANGED, Direction.NEWLY_SET, Direction.NO_LONGER_SET, Direction.NOT_STATED)
 PEER_DIRECTIONS = (Direction.HIGHER, Direction.LOWER, Direction.SAME, Direction.CHANGED,
                    Direction.ONLY_OLD, Direction.ONLY_NEW)
 

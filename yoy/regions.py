@@ -353,8 +353,10 @@ class Lookup:
         self.keys: dict[str, list[str]] = {}
         self.stored = frozenset(stored)
         self.parents: dict[str, str | None] = {}
+        self.regions: dict[str, Region] = {}
         for region, norms in entries:
             self.parents.setdefault(region.name, region.parent)
+            self.regions.setdefault(region.name, region)
             for form in norms:
                 names = self.keys.setdefault(form, [])
                 if region.name not in names:

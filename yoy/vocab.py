@@ -35,7 +35,7 @@ RELATION = {"matched": "对应", "moved": "移动", "split": "拆分", "merged":
 DIRECTION = {
     # same region, old → new in time
     "up": "上调", "down": "下调", "unchanged": "持平", "requalified": "限定词变化", "changed": "改变",
-    "newly set": "新设", "no longer set": "不再设定",
+    "newly set": "新设", "no longer set": "不再设定", "not stated": "摘要未提及",
     # two regions: no time, only one against the other (render names the region)
     "higher": "高于", "lower": "低于", "same": "相同", "only old": "仅前者设定", "only new": "仅后者设定",
 }
@@ -337,7 +337,9 @@ DEFAULT_TITLE = "{region}{year}年政府工作报告"
 # Report structure.
 OPEN_ADDRESS = ADDRESS + r"\s*[:：]"
 DELIVERS = r"向大会报告(?:政府)?工作|代表.{0,12}(?:政府|国务院),?(?:向大会)?作.{0,8}报告"
-THIRD_PERSON = "{leader}" + r"[\u4e00-\u9fff·]{{2,4}}代表.{{0,12}}?政府[^。]{{0,6}}?向大会作.{{0,10}}?报告"
+# (the State Council delivers the national report: 代表国务院向大会作…报告)
+THIRD_PERSON = ("{leader}" + r"[\u4e00-\u9fff·]{{2,4}}代表.{{0,12}}?(?:政府|国务院)"
+                r"[^。]{{0,6}}?向大会作.{{0,10}}?报告")
 APPENDIX_LINE = r"^(?:附件|附录)(?:\s*\d+)?\s*[:：]?\s*|^名\s*词\s*解\s*释"
 HEADER_LINE = r"人民代表大会|会议上|人民政府.{0,6}长|^[—―-]{1,2}\s*\d{4}年"
 # Metadata: the delivery date, the session of the congress, the speaker, the year of a title or plan.
@@ -350,7 +352,7 @@ SESSION = (r"第[〇零一二三四五六七八九十百]+届(?:全国)?人民�
 SPEAKER = "{leader}" + r"[\s]*([\u4e00-\u9fff·]{{2,4}}?)(?=\s*(?:$|" + ADDRESS + r"|代表|\n))"
 TITLE_YEAR = (r"(\d{4})年[^\d]{0,24}?" + REPORT_TITLE, REPORT_TITLE + r"\s*[(（]\s*(\d{4})\s*年?\s*[)）]")
 PLAN_YEAR = (r"(\d{4})年(?:政府工作的?总体要求|工作总体要求|工作的总体要求|主要工作安排|重点工作安排|工作安排"
-             r"|主要预期目标|经济社会发展主要预期目标|主要目标任务)")
+             r"|(?:经济社会)?(?:发展)?主要预期目标|主要目标任务)")
 # Line repair: 一是, 二要, 第三 open a clause; the address is a paragraph of its own; a title or a
 # dateline ends a header line; a dateline (or a —— list item) or the address starts one.
 ENUMERATOR_LINE = r"^(?:[{numerals}][是要]|第[{numerals}])$"

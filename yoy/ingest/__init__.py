@@ -44,6 +44,8 @@ from yoy.ingest.lines import split_articles as split_articles
 from yoy.ingest.markup import HTML_SUFFIXES as HTML_SUFFIXES
 from yoy.ingest.markup import html_to_text as html_to_text
 from yoy.ingest.markup import looks_like_html as looks_like_html
+from yoy.ingest.metadata import NOTHING_STATED as NOTHING_STATED
+from yoy.ingest.metadata import Stated as Stated
 from yoy.ingest.patterns import DATELINE as DATELINE
 from yoy.ingest.reading import check_html_depth as check_html_depth
 from yoy.ingest.reading import decode as decode
@@ -61,14 +63,15 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def extract(text: str, source: str, sha256: str) -> IngestResult:
-    """Every report in a decoded page, and every article skipped with its reason."""
+def extract(text: str, source: str, sha256: str, stated: Stated = NOTHING_STATED) -> IngestResult:
+    """Every report in a decoded page, and every article skipped with its reason (`stated`: the
+    region and year the user gave for it)."""
     if looks_like_html(text):
         text = html_to_text(text)
     reports: list[Report] = []
     skipped: list[Skipped] = []
     for chunk in split_articles(clean_lines(text)):
-        found = read_article(chunk, source, sha256)
+        found = read_article(chunk, source, sha256, stated)
         if isinstance(found, Report):
             reports.append(found)
         elif isinstance(found, Skipped):
@@ -76,28 +79,32 @@ def extract(text: str, source: str, sha256: str) -> IngestResult:
     return IngestResult(reports=tuple(reports), skipped=tuple(skipped))
 
 
-def ingest_bytes(data: bytes, name: str) -> IngestResult:
+def ingest_bytes(data: bytes, name: str, stated: Stated = NOTHING_STATED) -> IngestResult:
     """Reports in the raw bytes of a saved page named `name`; `InputError` if it cannot be read."""
     reading.check_size(len(data), name)
     text = decode(data, name)
     if Path(name).suffix.lower() in HTML_SUFFIXES and not looks_like_html(text):
         text = html_to_text(text)
-    return extract(text, name, sha256_hex(data))
-def ingest_file(path: Path) -> IngestResult:
+    return extract(text, name, sha256_hex(data), stated)
+
+
+def ingest_file(path: Path, stated: Stated = NOTHING_STATED) -> IngestResult:
     """Reports in one saved page; `NoReportError` when it holds none."""
-    result = ingest_bytes(read_source(path), path.name)
+    result = ingest_bytes(read_source(path), path.name, stated)
     if not result.reports:
         why = "; ".join(dict.fromkeys(s.reason for s in result.skipped[:2]))  # reasons only: no file text
         raise NoReportError(f"{path}: no government work report found" + (f" ({why})" if why else ""))
     return result
 
 
-def ingest_files(paths: Iterable[Path], progress: Callable[[Path], None] | None = None) -> IngestResult:
-    """Reports in every file; any unreadable file or file without a report fails the whole run."""
+def ingest_files(paths: Iterable[Path], progress: Callable[[Path], None] | None = None,
+                 stated: Stated = NOTHING_STATED) -> IngestResult:
+    """Reports in every file; any unreadable file or file without a report fails the whole run
+    (`stated`: the region and year the user gave for them)."""
     reports: list[Report] = []
     skipped: list[Skipped] = []
     for path in paths:
-        result = ingest_file(path)
+        result = ingest_file(path, stated)
         reports += result.reports
         skipped += result.skipped
         if progress:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from yoy import vocab
 from yoy.ingest.chrome import ChromeRule, chrome_rule
 from yoy.ingest.lines import TITLE_MAX_CHARS, fold_lines
-from yoy.ingest.metadata import OPENING_WINDOW_CHARS, read_metadata
+from yoy.ingest.metadata import NOTHING_STATED, OPENING_WINDOW_CHARS, Stated, read_metadata
 from yoy.ingest.patterns import (
     ADDRESS,
     APPENDIX_LINE,
@@ -196,7 +196,8 @@ def _kind(body: _Body, b: _Bounds) -> Kind | str:
     return Kind.FULL
 
 
-def read_article(lines: Sequence[str], source: str, sha256: str) -> Report | Skipped | None:
+def read_article(lines: Sequence[str], source: str, sha256: str, stated: Stated = NOTHING_STATED
+                 ) -> Report | Skipped | None:
     """One article as a `Report`, a `Skipped` with the reason, or None for page furniture."""
     flines = fold_lines(lines)
     a = _Article(list(lines), flines, [chrome_rule(fl) for fl in flines])
@@ -209,7 +210,8 @@ def read_article(lines: Sequence[str], source: str, sha256: str) -> Report | Ski
     if not isinstance(kind, Kind):  # Kind is a StrEnum: test for it, not for str
         return Skipped(source=source, title=name, reason=kind)
     title_line = _title_of(lines[bounds.titles[0]]) if bounds.titles else ""
-    meta = read_metadata(body.text, body.ftext, _title_of(fold(title_line)) if title_line else "", kind)
+    ftitle = _title_of(fold(title_line)) if title_line else ""
+    meta = read_metadata(body.text, body.ftext, ftitle, kind, stated)
     if isinstance(meta, str):
         return Skipped(source=source, title=name, reason=meta)
     title = title_line or vocab.DEFAULT_TITLE.format(region=meta.region, year=meta.year)

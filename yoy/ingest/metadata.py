@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 
 from yoy.ingest.patterns import ADDRESS, DATE, DATELINE, OPEN_ADDRESS, PLAN_YEAR, SESSION, SPEAKER, TITLE_YEAR
-from yoy.models import MAX_YEAR, MIN_YEAR, Kind, Level
+from yoy.models import MAX_YEAR, MIN_YEAR, Kind, Level, Region
 from yoy.regions import detect_region
 
 # Where date, session and speaker are looked for when no address ends the header: a title, a
@@ -19,6 +19,18 @@ OPENING_WINDOW_CHARS = 1200
 # What the header keeps after `各位代表:`, so a speaker written right before the address is inside
 # it (a line break and a few characters; set with the first header reader and kept since).
 AFTER_ADDRESS_CHARS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """What the user says of the inputs (`yoy ingest --region/--year`): used instead of what the text
+    says, for a page whose title or header does not tell (a news digest headline without its year)."""
+
+    region: Region | None = None
+    year: int | None = None
+
+
+NOTHING_STATED = Stated()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,21 +76,23 @@ def _date(fheader: str, year: int) -> str | None:
         return None
 
 
-def read_metadata(text: str, ftext: str, ftitle: str, kind: Kind) -> Metadata | str:
+def read_metadata(text: str, ftext: str, ftitle: str, kind: Kind, stated: Stated = NOTHING_STATED
+                  ) -> Metadata | str:
     """The metadata of a report (`text`, folded `ftext`, folded title `ftitle`), or the reason it
-    cannot be told."""
+    cannot be told; `stated`: the region and year the user gave, which win."""
     header_end = _header_end(ftext, kind)
     fheader, header = ftext[:header_end], text[:header_end]
-    region = detect_region(ftitle, fheader, ftext)
+    region = stated.region or detect_region(ftitle, fheader, ftext)
     if region is None:
-        return "cannot tell which region's report it is (no known region in its title or header)"
+        return ("cannot tell which region's report it is (no known region in its title or header;"
+                " give --region)")
     # Dateline, session and speaker may be split over lines (`…人民代表大会\n第二次会议上`): match
     # them on the header without whitespace (the same characters drop from both forms).
     keep = [i for i, ch in enumerate(fheader) if not ch.isspace()]
     fheader, header = "".join(fheader[i] for i in keep), "".join(header[i] for i in keep)
-    year = _year(fheader, ftitle, ftext)
+    year = stated.year or _year(fheader, ftitle, ftext)
     if year is None or not MIN_YEAR <= year <= MAX_YEAR:
-        return "cannot tell the report's year (no year in its title, dateline or plan)"
+        return "cannot tell the report's year (no year in its title, dateline or plan; give --year)"
     session = header[s.start():s.end()] if (s := SESSION.search(fheader)) else None
     speaker = header[s.start(1):s.end(1)] if (s := SPEAKER.search(fheader)) else None
     return Metadata(region.name, region.level, year, _date(fheader, year), session, speaker)

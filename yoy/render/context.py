@@ -51,6 +51,7 @@ DIRECTION = {  # direction → (mark, label, css class)
     Direction(d): (mark, DIRECTION_LABELS[d], css)
     for d, mark, css in (("up", "▲", "up"), ("down", "▼", "down"), ("unchanged", "=", "same"),
                          ("newly set", "＋", "newly"), ("no longer set", "－", "gone"),
+                         ("not stated", "…", "same"),
                          ("changed", "≠", "changed"), ("requalified", "≈", "changed"),
                          ("higher", "＞", "up"), ("lower", "＜", "down"), ("same", "=", "same"),
                          ("only old", "◧", "gone"), ("only new", "◨", "newly"))
@@ -346,7 +347,9 @@ def _priority(i: int, p: Priority, loc: _Locator, caveats: Sequence[str],
         "old_evidence": old_ev, "new_evidence": new_ev,
         "jump": first["href"] if first else None, "jump_term": first["term"] if first else p.term,
         "jump_also": first["also"] if first else None,
-        "quote": (old_ev if p.change == Change.DROPPED else new_ev or old_ev)[:1],
+        # a rewording is a pair: one sentence of each year (the new one alone hides the old wording)
+        "quote": ([*old_ev[:1], *new_ev[:1]] if p.change == Change.REWORDED
+                  else (old_ev if p.change == Change.DROPPED else new_ev or old_ev)[:1]),
     }
 
 

@@ -171,3 +171,14 @@ def test_cyclic_gc_is_paused_only_inside_the_block(enabled_before: bool) -> None
         assert gc.isenabled() is enabled_before
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_rewording_on_page_one_quotes_both_years(render_national: Comparison) -> None:
+    """A stance change on page 1 shows the old year's sentence and the new one's, not the new alone."""
+    html = render.render_pdf_html(render_national)
+    lead = html[html.index('<ol class="btop">'):html.index("</ol>")]
+    items = re.findall(r'<li><span class="badge ch-reworded">.*?</li>', lead, re.S)
+    assert items
+    for item in items:
+        years = re.findall(r'<span class="yr">(\d{4})', item)
+        assert years == [str(render_national.old.year), str(render_national.new.year)], item

@@ -116,6 +116,7 @@ def test_series_stop_at_the_newer_report() -> None:
     for s in c.target_series:
         assert max(p.year for p in s.points) <= 2005
         assert all(p.result is None for p in s.points if p.year == 2005)
+    assert c.history and all(max(y for y, _ in t.points) == 2005 for t in c.history)  # terms too
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

@@ -2602,7 +2602,8 @@ def _merge(lead: Sequence[int], gaps: Sequence[int], short: Iterable[int] = ()) 
 
 def _history(ranked: Sequence[RankedChange], priorities: Sequence[Priority], ref: Reference, new: Report,
              sn: _Side) -> tuple[TermSeries, ...]:
-    texts = {t.year: t.flat for t in ref.texts if t.region == new.meta.region}
+    # as of the newer report, as the target series: the corpus's later years are not its history
+    texts = {t.year: t.flat for t in ref.texts if t.region == new.meta.region and t.year <= new.meta.year}
     if not texts:
         return ()
     texts[new.meta.year] = sn.flat

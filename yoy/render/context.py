@@ -66,6 +66,7 @@ FOLD_KEEP = 48  # … keeping this many characters on each side
 TOP_N = 12
 TOP_TARGETS = 4
 CLIP = 64  # characters of an evidence sentence the PDF shows, around the term
+PAIR_CLIP = CLIP // 2  # each of a rewording's two quotes on PDF page 1 (one line each)
 EXCERPT = 120  # characters of a whole new, dropped or rewritten block the PDF appendix shows
 # rows shown before "more"
 GROUP_TOP = {Change.NEW: 12, Change.DROPPED: 12, Change.REWORDED: 30, Change.CONTINUED: 8}
@@ -347,8 +348,10 @@ def _priority(i: int, p: Priority, loc: _Locator, caveats: Sequence[str],
         "old_evidence": old_ev, "new_evidence": new_ev,
         "jump": first["href"] if first else None, "jump_term": first["term"] if first else p.term,
         "jump_also": first["also"] if first else None,
-        # a rewording is a pair: one sentence of each year (the new one alone hides the old wording)
-        "quote": ([*old_ev[:1], *new_ev[:1]] if p.change == Change.REWORDED
+        # a rewording is a pair: one sentence of each year (the new one alone hides the old wording),
+        # each clipped to half a quote, so page 1 holds as many lines as with one quote an entry
+        "quote": ([{**ev, "short_pieces": _marked(_clip(ev["sentence"], terms, PAIR_CLIP), terms)}
+                   for ev in (*old_ev[:1], *new_ev[:1])] if p.change == Change.REWORDED
                   else (old_ev if p.change == Change.DROPPED else new_ev or old_ev)[:1]),
     }
 

@@ -227,3 +227,17 @@ def test_the_loose_readings_need_a_head_the_corpus_shows_as_a_stance_head() -> N
     said = ["今年实施审慎的星河政策。", "去年实施灵活的星河政策，审慎的月湾政策。"]
     assert formulations.stance_heads(["星河政策", "月湾政策"], said) == {"星河政策"}
     assert formulations.stance_heads(["星河政策"], said[:1]) == frozenset()
+
+
+def test_a_new_name_in_an_old_slot_is_a_rewording_when_the_old_text_says_it_only_across_words() -> None:
+    # invented: 星河观 replaced by 新月湾理念 in two aligned places; the old text holds 新月湾理念 only
+    # as characters of 创新|月湾|理念 (新 the end of 创新): not said there, so the slot is a renaming
+    kept = "今年要按照{0}的要求，推动各地协同发展。各地要按照{0}的要求，{1}月湾理念，做好各项工作。"
+    old, new = _renamed(kept.format("星河观", "创新"), kept.format("新月湾理念", "创新"))
+    lines = [(p.change, p.old_term, p.term) for p in pipeline.compare(old, new).priorities
+             if "月湾" in p.term or "星河" in p.term]
+    assert lines[:1] == [("reworded", "星河观", "新月湾理念")], lines
+    # the old text saying it on word edges (坚持|新月|湾|理念): the wording was there already, no renaming
+    old, new = _renamed(kept.format("星河观", "坚持新"), kept.format("新月湾理念", "坚持新"))
+    found = pipeline.compare(old, new).priorities
+    assert not [p for p in found if p.change == "reworded" and "月湾" in p.term]

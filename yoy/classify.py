@@ -2125,9 +2125,12 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         if count(a, so.flat) and not count(a, sn.flat) and count(b, sn.flat) and not count(b, so.flat):
             add(a, b, Signal.LEXICON, vocab.LEXICON_SUCCESSION)
     slots = _slots(pairs, so, sn)
-    seen_new = presence({b for _, b in slots}, past.texts)
+    # the history before the old report (`_Past.texts` ends with it): the old report itself is asked
+    # whether it says the new wording as words (`_said_in_old`), not only as characters
+    seen_new = presence({b for _, b in slots}, past.texts[:-1])
+    said_in_old = _said_in_old(so)
     for (a, b), n in sorted(slots.items(), key=lambda kv: (-kv[1], kv[0])):
-        if count(b, so.flat) or count(a, sn.flat) >= count(a, so.flat):
+        if said_in_old(b) or count(a, sn.flat) >= count(a, so.flat):
             continue  # the new wording was already there, or the old one lives on: an edit, not a renaming
         # (tried: accepting one place when an established formula gives way to a debut; the redlines
         # of long sections are too coarse for one place to mean a renaming)
@@ -2147,6 +2150,24 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         if not any(_overlap(sw.new, y) or _overlap(sw.old, x) for x, y in used):
             add(sw.old, sw.new, Signal.SWAP, vocab.swap_reason(sw.left, sw.right, sw.was, sw.now))
     return out
+
+
+def _said_in_old(so: _Side) -> Callable[[str], bool]:
+    """Whether the old report says a slot's new wording as words (`formulations.said_as_words`): a
+    wording found there only across word edges (甲乙 inside 丙甲|乙丁-like, its first character the end
+    of a longer word; invented) is not there, and its debut in the old wording's slot is a renaming
+    (an old X观 phrase replaced by a new Y理念 one, where the old text says …|Y|理念 only inside 丙Y理念).
+    The old report's word edges are worked out when first asked."""
+    edges: list[tuple[frozenset[int], frozenset[int]]] = []
+
+    def said(b: str) -> bool:
+        if not count(b, so.flat):
+            return False
+        if not edges:
+            edges.append(formulations.word_edges(so.doc))
+        return formulations.said_as_words(b, so.flat, edges[0])
+
+    return said
 
 
 def _stance_cover(was: Stance, now: Stance, said: tuple[str, str], old_flat: str, new_flat: str

@@ -344,7 +344,7 @@ class Stance(NamedTuple):
     times: int  # how often the report says it
     # True when jieba's tags alone make it a stance (every modifier word evaluative); False for the
     # readings that also need the head to be a stance head by corpus statistics
-    # (`formulations.stance_heads`): an evaluative compound of other tags (X中性-like) and the
+    # (`formulations.stance_heads`): an evaluative compound of other tags (审慎弹性-like) and the
     # predicate form `X的H要Y`
     strict: bool = True
 

@@ -175,3 +175,69 @@ def test_a_short_form_the_old_report_says_too_is_no_shortening() -> None:
     assert classify.short_forms(("星河", "港口", "企业")) == ("星港企业",)
     assert classify.short_forms(("星河", "港口")) == ("星港口", "星河口")
     assert classify.short_forms(("星", "港口")) == ()  # a one-character word is no word to shorten
+
+
+def _restated(old_sentence: str, new_sentence: str, stance: str = "审慎的财政政策") -> tuple[Report, Report]:
+    """全国 2008 with its fiscal stance said as `stance` in both years and an invented sentence put
+    after the first sentence of its first part: `old_sentence` in the old year, `new_sentence` in
+    the new one (the stances are invented, never a stance of the corpus)."""
+    base = CORPUS.load("全国", 2008)
+    text = STANCE.sub(stance, base.text)
+    at = text.index("。", text.index("一、")) + 1
+    old = replace(base, text=text[:at] + old_sentence + text[at:])
+    new = replace(base, meta=replace(base.meta, year=2009), text=text[:at] + new_sentence + text[at:])
+    return old, new
+
+
+def test_a_compound_modifier_with_a_noun_tagged_word_is_a_stance() -> None:
+    # invented: 审慎弹性 (jieba: 审慎 a, 弹性 n) fills the place between a policy verb and 的 + head; the
+    # old report says 审慎: one rewording of the whole phrases, no bare modifier as a debut
+    old, new = _pair("审慎的财政政策", "审慎弹性的财政政策")
+    c = pipeline.compare(old, new)
+    assert [(p.old_term, p.term) for p in c.priorities if p.change == "reworded"] == \
+        [("审慎的财政政策", "审慎弹性的财政政策")]
+    assert not [p for p in c.priorities if p.change == "new" and "审慎弹性" in p.term]
+
+
+def test_a_predicate_stance_changed_is_one_rewording() -> None:
+    # invented: X的H要Y with Y changed (a two-word predicate, then a degree adverb and a longer one)
+    old, new = _restated("审慎的财政政策要松弛有度。", "审慎的财政政策要更加张弛有序。")
+    c = pipeline.compare(old, new)
+    lines = [(p.old_term, p.term, p.basis) for p in c.priorities if p.change == "reworded"]
+    assert [(a, b) for a, b, _ in lines] == [("审慎的财政政策要松弛有度", "审慎的财政政策要更加张弛有序")]
+    assert "由“松弛有度”改为“更加张弛有序”" in lines[0][2]
+    bare = {p.term for p in c.priorities if p.change in ("new", "dropped")}
+    assert not {t for t in bare if "松弛有度" in t or "张弛有序" in t}, sorted(bare)
+
+
+def test_a_predicate_without_a_modifier_is_read_at_a_clause_start() -> None:
+    # invented: H要Y at the start of a clause (no X的 before the head)
+    old, new = _restated("财政政策要松弛有度。", "财政政策要张弛有序。")
+    assert [(p.old_term, p.term) for p in pipeline.compare(old, new).priorities if p.change == "reworded"] \
+        == [("财政政策要松弛有度", "财政政策要张弛有序")]
+
+
+def test_the_loose_readings_need_a_head_the_corpus_shows_as_a_stance_head() -> None:
+    # invented head 星河政策: no report says it with two stance modifiers, so its predicate form and
+    # its compound modifier are no stance (the same sentences on a stance head are: tests above)
+    old, new = _restated("审慎的星河政策要松弛有度。实施审慎的星河政策。",
+                         "审慎的星河政策要张弛有序。实施审慎弹性的星河政策。")
+    lines = pipeline.compare(old, new).priorities
+    assert not [p for p in lines if p.change == "reworded" and "星河" in p.term]
+    said = ["今年实施审慎的星河政策。", "去年实施灵活的星河政策，审慎的月湾政策。"]
+    assert formulations.stance_heads(["星河政策", "月湾政策"], said) == {"星河政策"}
+    assert formulations.stance_heads(["星河政策"], said[:1]) == frozenset()
+
+
+def test_a_new_name_in_an_old_slot_is_a_rewording_when_the_old_text_says_it_only_across_words() -> None:
+    # invented: 星河观 replaced by 新月湾理念 in two aligned places; the old text holds 新月湾理念 only
+    # as characters of 创新|月湾|理念 (新 the end of 创新): not said there, so the slot is a renaming
+    kept = "今年要按照{0}的要求，推动各地协同发展。各地要按照{0}的要求，{1}月湾理念，做好各项工作。"
+    old, new = _renamed(kept.format("星河观", "创新"), kept.format("新月湾理念", "创新"))
+    lines = [(p.change, p.old_term, p.term) for p in pipeline.compare(old, new).priorities
+             if "月湾" in p.term or "星河" in p.term]
+    assert lines[:1] == [("reworded", "星河观", "新月湾理念")], lines
+    # the old text saying it on word edges (坚持|新月|湾|理念): the wording was there already, no renaming
+    old, new = _renamed(kept.format("星河观", "坚持新"), kept.format("新月湾理念", "坚持新"))
+    found = pipeline.compare(old, new).priorities
+    assert not [p for p in found if p.change == "reworded" and "月湾" in p.term]

@@ -58,6 +58,7 @@ from yoy.models import (
     SectionPair,
     Side,
     Span,
+    Stance,
     TargetChange,
     TargetSeries,
     TermSeries,
@@ -2146,7 +2147,8 @@ def _inserted(old: str, new: str, inserted: str) -> bool:
 def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, past: _Past,
               shortened: list[tuple[str, str]] | None = None) -> list[_Found]:
     """The pair's rewordings, best first; `shortened` receives the names said by a short form
-    (`_abbreviated`): continued, neither dropped nor new, and no line of their own (SHORTENED)."""
+    (`_abbreviated`): continued, neither dropped nor new, and no line of their own (SHORTENED); and
+    the words of a stance line (`_stance_cover`), which are no debut or drop of their own."""
     out: list[_Found] = []
     used: list[tuple[str, str]] = []
 
@@ -2168,17 +2170,23 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         pairs ask: folding every unit costs ~30 ms a national pair)."""
         return [(key(p.old_text), key(p.new_text)) for p in pairs if p.old_text and p.new_text]
 
-    for was, now in formulations.stance_changes(so.doc, sn.doc, (so.analysis, sn.analysis), aligned):
-        how = vocab.stance_reason(was.head, was.modifier, now.modifier)
-        add(was.phrase, now.phrase, Signal.STANCE, how)
+    for was, now in formulations.stance_changes(so.doc, sn.doc, (so.analysis, sn.analysis), aligned,
+                                                past.pool):
+        said = formulations.stance_words(was, now)
+        if not taken(was.phrase, now.phrase) and shortened is not None:
+            shortened.append(_stance_cover(was, now, said, so.flat, sn.flat))
+        add(was.phrase, now.phrase, Signal.STANCE, vocab.stance_reason(was.head, *said))
     for a, b in lex.successions:
         a, b = key(a), key(b)
         if count(a, so.flat) and not count(a, sn.flat) and count(b, sn.flat) and not count(b, so.flat):
             add(a, b, Signal.LEXICON, vocab.LEXICON_SUCCESSION)
     slots = _slots(pairs, so, sn)
-    seen_new = presence({b for _, b in slots}, past.texts)
+    # the history before the old report (`_Past.texts` ends with it): the old report itself is asked
+    # whether it says the new wording as words (`_said_in_old`), not only as characters
+    seen_new = presence({b for _, b in slots}, past.texts[:-1])
+    said_in_old = _said_in_old(so)
     for (a, b), n in sorted(slots.items(), key=lambda kv: (-kv[1], kv[0])):
-        if count(b, so.flat) or count(a, sn.flat) >= count(a, so.flat):
+        if said_in_old(b) or count(a, sn.flat) >= count(a, so.flat):
             continue  # the new wording was already there, or the old one lives on: an edit, not a renaming
         # (tried: accepting one place when an established formula gives way to a debut; the redlines
         # of long sections are too coarse for one place to mean a renaming)
@@ -2198,6 +2206,36 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         if not any(_overlap(sw.new, y) or _overlap(sw.old, x) for x, y in used):
             add(sw.old, sw.new, Signal.SWAP, vocab.swap_reason(sw.left, sw.right, sw.was, sw.now))
     return out
+
+
+def _said_in_old(so: _Side) -> Callable[[str], bool]:
+    """Whether the old report says a slot's new wording as words (`formulations.said_as_words`): a
+    wording found there only across word edges (甲乙 inside 丙甲|乙丁-like, its first character the end
+    of a longer word; invented) is not there, and its debut in the old wording's slot is a renaming
+    (an old X观 phrase replaced by a new Y理念 one, where the old text says …|Y|理念 only inside 丙Y理念).
+    The old report's word edges are worked out when first asked."""
+    edges: list[tuple[frozenset[int], frozenset[int]]] = []
+
+    def said(b: str) -> bool:
+        if not count(b, so.flat):
+            return False
+        if not edges:
+            edges.append(formulations.word_edges(so.doc))
+        return formulations.said_as_words(b, so.flat, edges[0])
+
+    return said
+
+
+def _stance_cover(was: Stance, now: Stance, said: tuple[str, str], old_flat: str, new_flat: str
+                  ) -> tuple[str, str]:
+    """What a stance line covers besides its two phrases: its old words (`formulations.stance_words`)
+    when the new report no longer says them, its new words when the old report never did (审慎弹性 in
+    审慎弹性的X政策 and in a joined piece X和审慎弹性-like: that line's news, no debut of its own). Words
+    the other report says, or shorter than a phrase (PHRASE_MIN), stand for the phrase itself: a skip
+    that changes nothing (积极 is said throughout both)."""
+    old = said[0] if len(said[0]) >= formulations.PHRASE_MIN and said[0] not in new_flat else was.phrase
+    new = said[1] if len(said[1]) >= formulations.PHRASE_MIN and said[1] not in old_flat else now.phrase
+    return old, new
 
 
 @dataclass(frozen=True, slots=True)

@@ -344,6 +344,11 @@ class Stance(NamedTuple):
     modifier: str
     phrase: str
     times: int  # how often the report says it
+    # True when jieba's tags alone make it a stance (every modifier word evaluative); False for the
+    # readings that also need the head to be a stance head by corpus statistics
+    # (`formulations.stance_heads`): an evaluative compound of other tags (审慎弹性-like) and the
+    # predicate form `X的H要Y`
+    strict: bool = True
 
 
 @dataclass(frozen=True, slots=True)

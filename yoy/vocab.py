@@ -505,6 +505,9 @@ THANKS = r"(?:表示|致以)[^。！？!?；;，,]{0,6}(?:感谢|谢意|敬意|�
 # degree (更加审慎的X政策 is a stronger stance than 审慎的X政策), so they belong to the modifier. The
 # closed class of Chinese comparative degree adverbs (a grammar's list, not the corpus's).
 DEGREE_ADVERBS = "更加 更为 更"
+# The modal of a policy's predicate form (X的H要Y: the policy H is to be Y, a stance stated as the
+# policy's own predicate): one word of the grammar (`formulations.stances`).
+PREDICATE_MODAL = "要"
 # Words that never belong to a stance modifier: 的 itself and the conjunctions that join two phrases.
 MODIFIER_STOP = """
 的 和 与 及 并 或 等 是 了 在 对 把 将 为 要 就 也 都 更

@@ -118,3 +118,19 @@ def test_the_records_shorter_forms_find_what_a_search_of_the_old_candidates_find
     assert read and list(read.items()) == list(expected.items())
     bare = classify._said_shorter(terms, classify._side(do, alignment, Side.OLD, replace(ao, shorter=None)))
     assert list(bare.items()) == list(read.items())
+
+
+def test_the_records_short_forms_shorten_the_names_the_old_candidates_shorten_to() -> None:
+    (do, ao), (dn, an) = (pipeline.prepare(CORPUS.load("全国", y)) for y in (2008, 2009))
+    assert ao.abbreviations
+    assert ao.abbreviations == classify.abbreviation_forms(do, replace(ao, abbreviations=None))
+    alignment = align.align(do, dn)
+    so, sn = classify._side(do, alignment, Side.OLD, ao), classify._side(dn, alignment, Side.NEW, an)
+    bare_so = classify._side(do, alignment, Side.OLD, replace(ao, abbreviations=None))
+
+    def whole() -> list[tuple[str, str]]:  # the two texts as one aligned pair: every name is asked
+        return [(do.flat, dn.flat)]
+
+    read = classify._abbreviated(so, sn, whole)
+    assert read  # some old name is said shorter in the new text
+    assert classify._abbreviated(bare_so, sn, whole) == read

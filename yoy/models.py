@@ -442,6 +442,9 @@ class Analysis:
     # each candidate phrase said shorter by one inner everyday word (`yoy.classify.shorter_forms`:
     # the shorter form, then the candidate), in candidate order; None: not worked out
     shorter: tuple[tuple[str, str], ...] | None = None
+    # the short forms of its names said often enough to be shortened (`yoy.classify.abbreviation_forms`:
+    # the short form, then the candidate), in candidate order; None: not worked out
+    abbreviations: tuple[tuple[str, str], ...] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

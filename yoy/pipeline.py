@@ -159,7 +159,8 @@ def prepare(report: Report, indicators: figures.Indicators | None = None) -> Pre
     return d, replace(an, figures=(report.meta.year, tuple(classify.own_figures(d, table))),
                       slots=classify.swap_slots(d, an), marks=classify.salience_marks(d, an, heading),
                       unit_words=align.unit_words(d), heading_text=heading,
-                      stems=formulations.generic_stems(an), shorter=classify.shorter_forms(an))
+                      stems=formulations.generic_stems(an), shorter=classify.shorter_forms(an),
+                      abbreviations=classify.abbreviation_forms(d, an))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,
@@ -248,11 +249,14 @@ def _one_object_a_string(d: Doc, an: Analysis) -> tuple[Doc, Analysis]:
     units = None if an.unit_words is None else {
         one(u, u): ({one(w, w): x for w, x in body.items()}, strs(head))
         for u, (body, head) in an.unit_words.items()}
-    shared = tuple((one(a, a), one(b, b)) for a, b in an.shared)
+
+    def pairs(xs: Iterable[tuple[str, str]] | None) -> tuple[tuple[str, str], ...] | None:
+        return None if xs is None else tuple((one(a, a), one(b, b)) for a, b in xs)
+
     return replace(d, tokens=tokens, flat_tokens=flat_tokens), replace(
-        an, cores=strs(an.cores), seeds=seeds, candidates=cands, shared=shared,
+        an, cores=strs(an.cores), seeds=seeds, candidates=cands, shared=pairs(an.shared) or (),
         counts={one(w, w): n for w, n in an.counts.items()}, scanned=strs(an.scanned), slots=slots,
-        unit_words=units)
+        unit_words=units, shorter=pairs(an.shorter), abbreviations=pairs(an.abbreviations))
 
 
 def load_prepared(report: Report, data: bytes) -> Prepared | None:

@@ -12,6 +12,7 @@ from yoy import align, classify, formulations, jsonio, outline, pipeline
 from yoy.corpus import Corpus
 from yoy.history import Said, found_rare
 from yoy.models import Side
+from yoy.terms import key
 from yoy.text import dictionary_count
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
@@ -134,3 +135,15 @@ def test_the_records_short_forms_shorten_the_names_the_old_candidates_shorten_to
     read = classify._abbreviated(so, sn, whole)
     assert read  # some old name is said shorter in the new text
     assert classify._abbreviated(bare_so, sn, whole) == read
+
+
+def test_the_records_unit_keys_are_the_matching_forms_of_the_section_maps_texts() -> None:
+    (do, ao), (dn, an) = (pipeline.prepare(CORPUS.load("全国", y)) for y in (2008, 2009))
+    assert ao.unit_keys and an.unit_keys
+    rows = align.align(do, dn).pairs
+    assert any(p.old_text and p.new_text for p in rows)
+    for p in rows:  # every row's text, parts (their own text before their sections) and sections
+        if p.old_id is not None and p.old_text is not None:
+            assert ao.unit_keys[p.old_id] == key(p.old_text)
+        if p.new_id is not None and p.new_text is not None:
+            assert an.unit_keys[p.new_id] == key(p.new_text)

@@ -2136,6 +2136,13 @@ def _inserted(old: str, new: str, inserted: str) -> bool:
     return any(new[k:k + n] == inserted and new[:k] + new[k + n:] == old for k in range(1, len(new) - n))
 
 
+def _unit_key(keys: Mapping[str, str], block: str | None, text: str) -> str:
+    """`key(text)` of a section-map row's text of `block`: read from `keys` (`Analysis.unit_keys`)
+    where they hold it."""
+    known = keys.get(block) if block is not None else None
+    return known if known is not None else key(text)
+
+
 def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, past: _Past,
               shortened: list[tuple[str, str]] | None = None) -> list[_Found]:
     """The pair's rewordings, best first; `shortened` receives the names said by a short form
@@ -2158,8 +2165,11 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
     @functools.cache
     def aligned() -> list[tuple[str, str]]:
         """The aligned units' texts (old, new) in matching form, folded once when first asked (few
-        pairs ask: folding every unit costs ~30 ms a national pair)."""
-        return [(key(p.old_text), key(p.new_text)) for p in pairs if p.old_text and p.new_text]
+        pairs ask: folding every unit costs ~30 ms a national pair), or read from the records
+        (`Analysis.unit_keys`, by block id)."""
+        ko, kn = so.analysis.unit_keys or {}, sn.analysis.unit_keys or {}
+        return [(_unit_key(ko, p.old_id, p.old_text), _unit_key(kn, p.new_id, p.new_text))
+                for p in pairs if p.old_text and p.new_text]
 
     for was, now in formulations.stance_changes(so.doc, sn.doc, (so.analysis, sn.analysis), aligned):
         how = vocab.stance_reason(was.head, was.modifier, now.modifier)

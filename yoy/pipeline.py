@@ -158,7 +158,7 @@ def prepare(report: Report, indicators: figures.Indicators | None = None) -> Pre
     heading = classify.heading_text(d)
     return d, replace(an, figures=(report.meta.year, tuple(classify.own_figures(d, table))),
                       slots=classify.swap_slots(d, an), marks=classify.salience_marks(d, an, heading),
-                      unit_words=align.unit_words(d), heading_text=heading,
+                      unit_words=align.unit_words(d), unit_keys=align.unit_keys(d), heading_text=heading,
                       stems=formulations.generic_stems(an), shorter=classify.shorter_forms(an),
                       abbreviations=classify.abbreviation_forms(d, an))
 

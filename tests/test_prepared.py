@@ -4,6 +4,7 @@ comparison made from stored records is the comparison made from scratch."""
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,6 +45,21 @@ def test_a_stored_record_loads_back_equal(corpus: Corpus) -> None:
     assert loaded is not None
     assert loaded == made  # Doc (outline, folded and flat text, tokens) and Analysis field by field
     assert loaded[1].candidates and loaded[1].seeds.cores and loaded[1].stances is not None
+
+
+def test_a_stored_record_holds_each_string_value_once(corpus: Corpus) -> None:
+    old, _ = _pair(corpus)
+    made = pipeline.prepare(old)
+    loaded = pipeline.load_prepared(old, pipeline.dump_prepared(made))
+    assert loaded is not None
+    d, an = loaded
+    # the same value in several fields and places is one object after a load (`_one_object_a_string`)
+    strings = [*d.tokens.words, *an.grams, *an.scanned, *an.counts,
+               *(x for t, c in an.candidates.items() for x in (t, c.shown, *c.parts, *c.nested))]
+    assert len(strings) > len(set(strings))  # values are said more than once …
+    assert len({id(x) for x in strings}) == len(set(strings))  # … each by one object
+    # a set is kept as it was: it loads iterating as it did when pickled on its own
+    assert list(an.grams) == list(pickle.loads(pickle.dumps(made[1].grams, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
 def test_the_index_round_trips_the_record(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,7 @@ from yoy import align, classify, formulations, jsonio, outline, pipeline
 from yoy.corpus import Corpus
 from yoy.history import Said, found_rare
 from yoy.models import Side
+from yoy.terms import key
 from yoy.text import dictionary_count
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
@@ -118,3 +119,31 @@ def test_the_records_shorter_forms_find_what_a_search_of_the_old_candidates_find
     assert read and list(read.items()) == list(expected.items())
     bare = classify._said_shorter(terms, classify._side(do, alignment, Side.OLD, replace(ao, shorter=None)))
     assert list(bare.items()) == list(read.items())
+
+
+def test_the_records_short_forms_shorten_the_names_the_old_candidates_shorten_to() -> None:
+    (do, ao), (dn, an) = (pipeline.prepare(CORPUS.load("全国", y)) for y in (2008, 2009))
+    assert ao.abbreviations
+    assert ao.abbreviations == classify.abbreviation_forms(do, replace(ao, abbreviations=None))
+    alignment = align.align(do, dn)
+    so, sn = classify._side(do, alignment, Side.OLD, ao), classify._side(dn, alignment, Side.NEW, an)
+    bare_so = classify._side(do, alignment, Side.OLD, replace(ao, abbreviations=None))
+
+    def whole() -> list[tuple[str, str]]:  # the two texts as one aligned pair: every name is asked
+        return [(do.flat, dn.flat)]
+
+    read = classify._abbreviated(so, sn, whole)
+    assert read  # some old name is said shorter in the new text
+    assert classify._abbreviated(bare_so, sn, whole) == read
+
+
+def test_the_records_unit_keys_are_the_matching_forms_of_the_section_maps_texts() -> None:
+    (do, ao), (dn, an) = (pipeline.prepare(CORPUS.load("全国", y)) for y in (2008, 2009))
+    assert ao.unit_keys and an.unit_keys
+    rows = align.align(do, dn).pairs
+    assert any(p.old_text and p.new_text for p in rows)
+    for p in rows:  # every row's text, parts (their own text before their sections) and sections
+        if p.old_id is not None and p.old_text is not None:
+            assert ao.unit_keys[p.old_id] == key(p.old_text)
+        if p.new_id is not None and p.new_text is not None:
+            assert an.unit_keys[p.new_id] == key(p.new_text)

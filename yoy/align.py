@@ -39,7 +39,7 @@ from yoy.models import (
     Span,
 )
 from yoy.outline import paths
-from yoy.terms import Tokens, is_content
+from yoy.terms import Tokens, is_content, key
 from yoy.text import fold, words
 
 # Heading agreement is a bonus on top of the body similarity: score = body + W_TITLE·title·(1 − body).
@@ -133,15 +133,35 @@ def unit_words(d: Doc) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
     return out
 
 
+def unit_keys(d: Doc) -> dict[str, str]:
+    """The matching form (`yoy.terms.key`) of the own text of every part and section of `d` (what a
+    section-map row holds: `SectionPair.old_text`, `new_text`), by block id: the same whatever `d` is
+    aligned with, so the pipeline keeps them in the report's record (`Analysis.unit_keys`) and a
+    comparison that reads its aligned texts in matching form does not fold them again (≈ 45,000
+    characters a national pair, ≈ 5 ms: measured)."""
+    text = d.report.text
+    out: dict[str, str] = {}
+    for part in d.outline.blocks:
+        own = _own(part)
+        out[part.id] = key(text[own.start:own.end])
+        for sec in part.children:
+            out[sec.id] = key(text[sec.span.start:sec.span.end])
+    return out
+
+
+def _own(part: Block) -> Span:
+    """A part's own text: its heading and what comes before its first section."""
+    if part.children:
+        return Span(part.span.start, max(part.span.start, part.children[0].span.start))
+    return part.span
+
+
 def _units(side: _Text, level: str) -> list[_Unit]:
     labels = side.labels
     out: list[_Unit] = []
     for part in side.outline.blocks:
         if level == "part":
-            own = part.span
-            if part.children:
-                own = Span(part.span.start, max(part.span.start, part.children[0].span.start))
-            out.append(_Unit(part, len(out), None, labels[part.id], own))
+            out.append(_Unit(part, len(out), None, labels[part.id], _own(part)))
         else:
             for sec in part.children:
                 out.append(_Unit(sec, len(out), part.id, labels[sec.id], sec.span))

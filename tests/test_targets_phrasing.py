@@ -1,8 +1,8 @@
 """Targets, results and multi-year figures in the phrasing of later national and of local reports.
 
-The cases (tests/data/target_phrasing.json, written by hand: see its `how_made`) are short sentences in the
-wording of national reports 2014-2025 and of provincial, city and district reports, each with the
-indicator, value, qualifier, unit and kind (target / result / multi-year) a reader expects.
+The cases (tests/data/target_phrasing.json, written by hand: see its `how_made`) are short invented
+sentences, one phrasing pattern each, of later national and of provincial, city and district reports,
+each with the indicator, value, qualifier, unit and kind (target / result / multi-year) a reader expects.
 """
 
 from __future__ import annotations

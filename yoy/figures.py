@@ -198,8 +198,9 @@ _VALUE_RE = re.compile(_VALUE_CORE)
 _VERB = vocab.MEASURING_VERBS
 # Between the indicator and its verb: a few characters of wording, no figure and no clause break.
 # Calibrated on the embedded corpus and tests/test_figures.py: 8 misses the shared value of
-# 广义货币M2和社会融资总量余额预期增长均为8%左右; 12, 16 and 20 give the same figures on all 20 reports;
-# the shortest that works is kept: a longer gap reaches further into words that are not the indicator's.
+# 广义货币M2和社会融资总量余额预期增长均为7.5%左右 (invented); 12, 16 and 20 give the same figures on all
+# 20 reports; the shortest that works is kept: a longer gap reaches further into words that are not
+# the indicator's.
 GAP_MAX_CHARS = 12
 _GAP = rf"[^\d,;。:、()\"“”%]{{0,{GAP_MAX_CHARS}}}?"
 # A base year the change is measured from: 单位产值水耗比2020年降低13.5% (a five-year plan figure).

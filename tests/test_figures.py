@@ -1,4 +1,7 @@
-"""Figures on synthetic national-style reports: zones, cues, values with qualifier and unit, periods."""
+"""Figures on synthetic national-style reports: zones, cues, values with qualifier and unit, periods.
+
+Every report text here is invented (wording and figures), in the layout of national reports.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +17,10 @@ from yoy.pipeline import shipped_indicators
 TABLE = shipped_indicators()  # the shipped indicator table, as the edge passes it
 
 REVIEW = ("一、{prev}年工作回顾\n"
-          "过去一年，经济运行总体回升。国内生产总值超过126万亿元，增长5.2%。财政收入增长6.4%，达到21.7万亿元。"
-          "城镇新增就业1244万人，"
-          "城镇调查失业率平均5.2%。居民消费价格上涨0.2%。粮食产量1.39万亿斤。\n"
-          "五年来，国内生产总值年均增长5.7%，累计城镇新增就业6000万人。\n")
+          "过去一年，经济运行稳中有进。国内生产总值超过142万亿元，增长4.8%。财政收入增长3.9%，达到23.4万亿元。"
+          "城镇新增就业1178万人，"
+          "城镇调查失业率平均5.3%。居民消费价格上涨0.9%。粮食产量1.41万亿斤。\n"
+          "五年来，国内生产总值年均增长5.1%，累计城镇新增就业5800万人。\n")
 
 
 def report(text: str, year: int = 2024) -> Report:
@@ -38,64 +41,64 @@ def results(text: str, year: int = 2024) -> list[tuple[str, str]]:
     return [(f.indicator, f.value) for f in found(text, year) if not f.is_target and f.period is Period.YEAR]
 
 
-PLAN_2024 = REVIEW + (
+PLAN_LATER = REVIEW + (
     "二、{year}年经济社会发展总体要求和政策取向\n"
-    "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，城镇调查失业率5.5%左右；"
-    "居民消费价格涨幅3%左右；居民收入增长和经济增长同步；粮食产量1.3万亿斤以上；单位国内生产总值能耗降低2.5%左右。\n"
-    "赤字率拟按3%安排，赤字规模4.06万亿元，比上年年初预算增加1800亿元。拟安排地方政府专项债券3.9万亿元、"
-    "比上年增加1000亿元。广义货币M2和社会融资规模余额预期增长均为8%左右。\n")
+    "今年发展主要预期目标是：城镇新增就业1150万人以上，城镇调查失业率5.4%左右；国内生产总值增长4.5%左右；"
+    "粮食产量1.35万亿斤以上；居民消费价格涨幅2.5%左右；单位国内生产总值能耗降低2.2%左右；居民收入增长和经济增长同步。\n"
+    "拟安排地方政府专项债券4.2万亿元、比上年增加1500亿元。赤字率拟按3.3%安排，赤字规模4.7万亿元，"
+    "比上年年初预算增加2600亿元。广义货币M2和社会融资规模余额预期增长均为7.5%左右。\n")
 
 
 def test_targets_of_a_later_style_plan() -> None:
-    assert targets(PLAN_2024) == {
-        "国内生产总值增长": "5%左右", "城镇新增就业": "1200万人以上", "城镇调查失业率": "5.5%左右",
-        "居民消费价格涨幅": "3%左右", "居民收入增长": "和经济增长同步", "粮食产量": "1.3万亿斤以上",
-        "单位国内生产总值能耗降低": "2.5%左右",
-        "赤字率": "3%", "财政赤字": "4.06万亿元", "地方政府专项债券": "3.9万亿元", "广义货币M2增长": "8%左右",
-        "社会融资规模增长": "8%左右"}
+    assert targets(PLAN_LATER) == {
+        "国内生产总值增长": "4.5%左右", "城镇新增就业": "1150万人以上", "城镇调查失业率": "5.4%左右",
+        "居民消费价格涨幅": "2.5%左右", "居民收入增长": "和经济增长同步", "粮食产量": "1.35万亿斤以上",
+        "单位国内生产总值能耗降低": "2.2%左右",
+        "赤字率": "3.3%", "财政赤字": "4.7万亿元", "地方政府专项债券": "4.2万亿元",
+        "广义货币M2增长": "7.5%左右", "社会融资规模增长": "7.5%左右"}
 
 
 def test_results_keep_units_and_leave_targets_and_multi_year_out() -> None:
-    got = results(PLAN_2024)
-    assert got == [("国内生产总值", "超过126万亿元"), ("国内生产总值增长", "5.2%"),
-                   ("财政收入增长", "6.4%"), ("财政收入", "21.7万亿元"), ("城镇新增就业", "1244万人"),
-                   ("城镇调查失业率", "5.2%"), ("居民消费价格涨幅", "0.2%"), ("粮食产量", "1.39万亿斤")]
-    multi = [(f.indicator, f.value) for f in found(PLAN_2024) if f.period is Period.MULTI_YEAR]
-    assert multi == [("国内生产总值增长", "5.7%"), ("城镇新增就业", "6000万人")]
+    got = results(PLAN_LATER)
+    assert got == [("国内生产总值", "超过142万亿元"), ("国内生产总值增长", "4.8%"),
+                   ("财政收入增长", "3.9%"), ("财政收入", "23.4万亿元"), ("城镇新增就业", "1178万人"),
+                   ("城镇调查失业率", "5.3%"), ("居民消费价格涨幅", "0.9%"), ("粮食产量", "1.41万亿斤")]
+    multi = [(f.indicator, f.value) for f in found(PLAN_LATER) if f.period is Period.MULTI_YEAR]
+    assert multi == [("国内生产总值增长", "5.1%"), ("城镇新增就业", "5800万人")]
 
 
 def test_cue_in_a_paragraph_of_its_own() -> None:
     text = REVIEW + ("二、{year}年主要任务\n今年经济社会发展的主要预期目标是：\n"
-                     "国内生产总值增长8%左右；城镇新增就业900万人以上。\n")
-    assert targets(text) == {"国内生产总值增长": "8%左右", "城镇新增就业": "900万人以上"}
+                     "城镇新增就业870万人以上；国内生产总值增长6.5%左右。\n")
+    assert targets(text) == {"国内生产总值增长": "6.5%左右", "城镇新增就业": "870万人以上"}
 
 
 def test_cue_without_parts_and_change_to_and_range() -> None:
-    text = ("过去一年，国内生产总值增长6.9%。\n\n今年工作的总体要求是稳中求进。国内生产总值增长6.5%-7%；"
-            "赤字率从去年的2.1%提高到2.3%；城镇登记失业率控制在4.5%以内；城镇新增就业不低于1000万人。\n")
+    text = ("过去一年，国内生产总值增长5.8%。\n\n今年工作的总体要求是稳中求进。城镇新增就业不低于950万人；"
+            "国内生产总值增长5.5%-6%；城镇登记失业率控制在4.3%以内；赤字率从去年的2.6%提高到2.9%。\n")
     got = targets("x" * figures.REVIEW_MIN_CHARS + "\n" + text)
-    assert got == {"国内生产总值增长": "6.5%-7%", "赤字率": "2.3%", "城镇登记失业率": "4.5%以内",
-                   "城镇新增就业": "不低于1000万人"}
+    assert got == {"国内生产总值增长": "5.5%-6%", "赤字率": "2.9%", "城镇登记失业率": "4.3%以内",
+                   "城镇新增就业": "不低于950万人"}
 
 
 def test_value_before_the_name_and_full_width_digits() -> None:
-    text = REVIEW + "二、今年的工作\n根据需要和可能，今年拟发行１５００亿元长期建设国债。\n"
-    assert targets(text) == {"长期建设国债发行": "1500亿元"}
+    text = REVIEW + "二、今年的工作\n为保持投资力度，今年拟发行１２５０亿元长期建设国债。\n"
+    assert targets(text) == {"长期建设国债发行": "1250亿元"}
 
 
 def test_a_delta_is_not_the_target() -> None:
-    text = REVIEW + "二、今年的工作\n拟安排中央财政赤字3000亿元，比上年预算减少75亿元。\n"
-    assert targets(text) == {"中央财政赤字": "3000亿元"}
-    only_delta = REVIEW + "二、今年的工作\n今年中央财政赤字比上年预算减少75亿元。\n"
+    text = REVIEW + "二、今年的工作\n今年拟安排中央财政赤字2650亿元，比上年预算减少90亿元。\n"
+    assert targets(text) == {"中央财政赤字": "2650亿元"}
+    only_delta = REVIEW + "二、今年的工作\n今年中央财政赤字比上年预算减少90亿元。\n"
     assert targets(only_delta) == {}
 
 
 def test_five_year_plan_is_multi_year() -> None:
-    text = REVIEW + ("二、“十四五”时期的主要目标\n"
-                     "今后五年，国内生产总值年均增长7%，到2025年城镇新增就业5000万人。\n三、{year}年的工作\n今年主要预期目标是：国内生产总值增长6%以上。\n")
-    assert targets(text) == {"国内生产总值增长": "6%以上"}
+    text = REVIEW + ("二、“十七五”时期的主要目标\n"
+                     "今后五年，国内生产总值年均增长5.5%，到2040年城镇新增就业4800万人。\n三、{year}年的工作\n今年主要预期目标是：国内生产总值增长5%以上。\n")
+    assert targets(text) == {"国内生产总值增长": "5%以上"}
     multi = {f.value for f in found(text) if f.period is Period.MULTI_YEAR}
-    assert {"7%", "5000万人"} <= multi
+    assert {"5.5%", "4800万人"} <= multi
 
 
 @pytest.mark.parametrize(("old", "new", "same_region", "peers"), [
@@ -153,23 +156,23 @@ def test_the_size_of_a_change_is_read_in_one_unit(old: str, new: str, size: floa
 
 
 def test_range_with_full_width_dash_raised_ratio_and_delta_only_deficit() -> None:
-    text = REVIEW + ("二、{year}年重点工作\n今年经济社会发展的主要预期目标是：国内生产总值增长6.5％－7％；"
-                     "城镇调查失业率全年控制在5.5%以内。\n"
-                     "今年赤字率拟按3.6%以上安排，财政赤字规模比去年增加1万亿元，同时发行抗疫特别国债1万亿元。\n")
+    text = REVIEW + ("二、{year}年重点工作\n今年经济社会发展的主要预期目标是："
+                     "城镇调查失业率全年控制在5.3%以内；国内生产总值增长5.5％－6％。\n"
+                     "财政赤字规模比去年增加8000亿元，同时发行应急特别国债8000亿元，今年赤字率拟按3.4%以上安排。\n")
     got = targets(text)
-    assert got == {"国内生产总值增长": "6.5%-7%", "城镇调查失业率": "5.5%以内", "赤字率": "3.6%以上",
-                   "特别国债": "1万亿元"}  # 比去年增加1万亿元 is a change, not the deficit
+    assert got == {"国内生产总值增长": "5.5%-6%", "城镇调查失业率": "5.3%以内", "赤字率": "3.4%以上",
+                   "特别国债": "8000亿元"}  # 比去年增加8000亿元 is a change, not the deficit
     heads = figures.headline_targets(figures.report_figures(report(text), TABLE))
     gdp = heads["国内生产总值增长"]
-    assert gdp.qualifier == "range" and gdp.number == 6.75 and gdp.unit == "%"
+    assert gdp.qualifier == "range" and gdp.number == 5.75 and gdp.unit == "%"
 
 
 def test_plan_restating_last_year_is_no_target() -> None:
-    text = REVIEW + ("二、{year}年工作总体部署\n去年国内生产总值增长5.2%。\n"
-                     "今年发展主要预期目标是：国内生产总值增长5%左右。\n")
-    assert targets(text) == {"国内生产总值增长": "5%左右"}
-    assert ("国内生产总值增长", "5.2%") in results(text)  # from the review, once
-    assert results(text).count(("国内生产总值增长", "5.2%")) == 1
+    text = REVIEW + ("二、{year}年工作总体部署\n去年国内生产总值增长4.8%。\n"
+                     "今年发展主要预期目标是：国内生产总值增长4.5%左右。\n")
+    assert targets(text) == {"国内生产总值增长": "4.5%左右"}
+    assert ("国内生产总值增长", "4.8%") in results(text)  # from the review, once
+    assert results(text).count(("国内生产总值增长", "4.8%")) == 1
 
 
 def test_a_change_verb_before_a_sum_is_no_level() -> None:
@@ -218,6 +221,6 @@ def test_a_plan_part_whose_title_runs_into_its_body_is_not_multi_year() -> None:
     years (…过去五年…); a title that opens on this year still heads this year's plan."""
     text = REVIEW.replace("\n", "") + (
         "二、今年经济社会发展的总体要求、主要预期目标和宏观政策党的代表大会总结了过去五年的经验，提出了新的要求。"
-        "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。")
-    assert targets(text) == {"国内生产总值增长": "5%左右", "城镇新增就业": "1200万人以上"}
+        "今年发展主要预期目标是：国内生产总值增长4.5%左右；城镇新增就业1150万人以上。")
+    assert targets(text) == {"国内生产总值增长": "4.5%左右", "城镇新增就业": "1150万人以上"}
     assert not [f for f in found(text) if f.period is Period.MULTI_YEAR and f.is_target]

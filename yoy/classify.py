@@ -2051,8 +2051,8 @@ def _episode(hist: tuple[int, ...], start: int, run: int) -> bool:
 def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str, str], int]:
     """Replacements in the redlines of aligned units: the replaced words of an equal / delete / insert /
     equal run. A clean swap of whole words (neither text has the other's wording) is the pair itself;
-    otherwise each side is widened to the phrase its report says around it (增长 → 发展 inside
-    实施科教兴国战略 → 深入实施科教兴国战略), the part shared by all its places."""
+    otherwise each side is widened to the phrase its report says around it (invented: an inserted 加快
+    gives 推进山地牧业转型 → 加快推进山地牧业转型), the part shared by all its places."""
     chunks_of: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for p in pairs:
         chunks = p.diff

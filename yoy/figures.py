@@ -1,4 +1,4 @@
-"""Numeric targets and reported results: 国内生产总值增长8%左右, 城镇新增就业不低于900万人, ….
+"""Numeric targets and reported results: 国内生产总值增长6.5%左右, 城镇新增就业不低于870万人, ….
 
 Works on the folded text, clause by clause (a clause ends at `;` or `。`).
 
@@ -10,10 +10,11 @@ Works on the folded text, clause by clause (a clause ends at `;` or `。`).
   review zone.
 - Multi-year figures (五年累计, 年均, 到2025年, 十二五期间, two years named in one clause, every figure of
   a part titled 过去五年… / 本届政府… / 今后五年…) are kept apart with `Period.MULTI_YEAR`.
-- A value is qualifier + number + unit + qualifier as written (不低于900万人, 4.6%以内, 6%-6.5%,
-  5万亿元以上); a measuring verb or a short gap may stand between the indicator and it (中央财政赤字预算
-  拟安排1800亿元, 居民消费价格总水平涨幅控制在3%); for sums the value may stand before the name
-  (今年拟发行1500亿元长期建设国债); for a change the value is where it ends (赤字率从2.1%提高到2.3%).
+- A value is qualifier + number + unit + qualifier as written (不低于870万人, 4.3%以内, 5.5%-6%,
+  3万亿元以上); a measuring verb or a short gap may stand between the indicator and it (中央财政赤字预算
+  拟安排2150亿元, 居民消费价格总水平涨幅控制在2.5%); for sums the value may stand before the name
+  (今年拟发行1250亿元长期建设国债); for a change the value is where it ends (赤字率从2.6%提高到2.9%).
+  (All examples in this module are invented unless they name their source.)
 - Indicators and their wording variants come from `yoy/data/indicators.tsv`, read at the edge into an
   `Indicators` record (`indicator_table`) that every extracting function takes.
 """
@@ -197,8 +198,9 @@ _VALUE_RE = re.compile(_VALUE_CORE)
 _VERB = vocab.MEASURING_VERBS
 # Between the indicator and its verb: a few characters of wording, no figure and no clause break.
 # Calibrated on the embedded corpus and tests/test_figures.py: 8 misses the shared value of
-# 广义货币M2和社会融资总量余额预期增长均为8%左右; 12, 16 and 20 give the same figures on all 20 reports;
-# the shortest that works is kept: a longer gap reaches further into words that are not the indicator's.
+# 广义货币M2和社会融资总量余额预期增长均为7.5%左右 (invented); 12, 16 and 20 give the same figures on all
+# 20 reports; the shortest that works is kept: a longer gap reaches further into words that are not
+# the indicator's.
 GAP_MAX_CHARS = 12
 _GAP = rf"[^\d,;。:、()\"“”%]{{0,{GAP_MAX_CHARS}}}?"
 # A base year the change is measured from: 单位产值水耗比2020年降低13.5% (a five-year plan figure).
@@ -209,18 +211,18 @@ _AFTER = re.compile(rf"^(?P<gap>{_GAP})(?P<base>{_BASE_YEAR})?(?P<verb>(?:{_VERB
 _TURNED = re.compile(vocab.TURNED.format(value=_VALUE_CORE))
 # A value that ends a change: 从2.1%提高到2.3% → 2.3%.
 _CHANGE_TO = re.compile(vocab.CHANGE_TO.format(gap=_GAP, value=_VALUE_CORE))
-# 突破 / 超过 stay in the value (总量突破90万亿元 → 突破90万亿元, as a level after its name is kept).
+# 突破 / 超过 stay in the value (总量突破88万亿元 → 突破88万亿元, as a level after its name is kept).
 _FOLLOW_LEVEL = re.compile(vocab.FOLLOW_LEVEL.format(value=_VALUE_CORE))
 _FOLLOW_GROWTH = re.compile(vocab.FOLLOW_GROWTH.format(value=_VALUE_CORE))
 # Respective values: 分别实际增长7.7%和6.8% (the two indicators before it, in order).
 _RESPECTIVE = re.compile(vocab.RESPECTIVE.format(num=_NUM))
 # The review naming a target set earlier, before the indicator (invented: 没有实现年初确定的…降低3%左右…) or
-# after its value (圆满完成国内生产总值增长5%左右的预期目标): no result. Within one comma-run only, so
-# 全面实现年初确定的主要目标,地区生产总值增长6.3% (invented) keeps the result.
+# after its value (顺利实现国内生产总值增长4.5%左右的年度目标): no result. Within one comma-run only, so
+# 基本完成年初确定的各项任务,地区生产总值增长6.3% keeps the result.
 _RESTATED_BEFORE = re.compile(vocab.RESTATED_BEFORE)
 _RESTATED_AFTER = re.compile(vocab.RESTATED_AFTER)
-# A sum named as what is issued, its amount in a later phrase of the clause: 拟连续几年发行超长期特别国债,
-# 专项用于…,今年先发行1万亿元.
+# A sum named as what is issued, its amount in a later phrase of the clause that issues one instalment
+# (the instalment words: vocab.LATER_AMOUNT): 今年起分两批发行特别国债,用于补充银行资本,首批发行2500亿元.
 _ISSUED = re.compile(vocab.ISSUED)
 _LATER_AMOUNT = re.compile(vocab.LATER_AMOUNT.format(value=_VALUE_CORE))
 # The indicator as the object of 将/把: the figure that follows is set as something else.
@@ -229,7 +231,7 @@ _OBJECT_OF = re.compile(vocab.OBJECT_OF)
 _CHANGE_BEFORE = re.compile(vocab.CHANGE_BEFORE)
 _BEFORE_AMOUNT = re.compile(vocab.BEFORE_AMOUNT.format(value=_VALUE_CORE))
 # Gap words that mean the figure is not the indicator's own (a share, a part, a per-head figure).
-# (资金: 安排超长期特别国债资金3000亿元支持设备更新 is a share of the bonds, not their total)
+# (资金: 安排特别国债资金1200亿元支持老旧设备改造 is a share of the bonds, not their total)
 _GAP_REJECT = re.compile(vocab.GAP_REJECT)
 # Gap or verb words of a change against last year (比上年预算减少75亿元, invented): a delta, not the target.
 _DELTA = re.compile(vocab.DELTA)
@@ -443,7 +445,7 @@ def _clause_figures(table: Indicators, clause: str, year: int, target: bool, for
             later = _LATER_AMOUNT.search(rest[:nxt]) if _ISSUED.search(clause[:m.start()]) else None
             if b:
                 value_m = _VALUE_RE.match(b.group("value"))
-            elif later:  # 发行超长期特别国债,专项用于…,今年先发行1万亿元
+            elif later:  # 发行特别国债,用于…,首批发行2500亿元
                 value_m = _VALUE_RE.match(later.group("value"))
         if value_m is None:
             if target and not re.match(r"[\d,]", rest):
@@ -501,7 +503,7 @@ def _clause_figures(table: Indicators, clause: str, year: int, target: bool, for
                                     qualifier=qual, is_target=target, evidence=evidence,
                                     canonical=row.canonical + GROWTH, period=period(end + g.end())), rank))
         lv = _FOLLOW_LEVEL.match(clause[end:]) if v and display != row.display else None
-        if lv and row.measure == "growth":  # 国内生产总值增长6.1%,达到99.1万亿元
+        if lv and row.measure == "growth":  # 国内生产总值增长5.3%,达到96.4万亿元
             gv = _VALUE_RE.match(lv.group("value"))
             assert gv is not None
             value, number, unit, qual = _value_parts(gv)
@@ -611,7 +613,7 @@ def extract_all(table: Indicators, folded_text: str, text: str, year: int, sente
         para_start = starts[bisect.bisect_right(starts, span.start) - 1] if starts else 0
         by_sentence.setdefault(max(para_start, folded_text.rfind("。", 0, span.start)), []).extend(found)
     # A target in words counts in the targets passage, in a full sentence with numeric targets of the year
-    # (城镇新增就业900万人以上,…;进出口稳中提效,…: invented), or as a relation (同名义经济增速基本匹配:
+    # (城镇新增就业870万人以上,…;进出口稳中提效,…), or as a relation (同名义经济增速基本匹配:
     # the monetary paragraph has no figure): elsewhere "进出口企业拓展市场" is prose, not a target.
     out: list[Found] = []
     for _, found in sorted(by_sentence.items()):

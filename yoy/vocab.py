@@ -227,12 +227,12 @@ MEASURING_VERBS = (r"同比增长|比上年增长|比去年增长|比上年下�
 HOLD_VERBS = ("控制在", "保持在", "稳定在")
 # A base year the change is measured from (比2020年降低13.5%: a five-year plan figure).
 BASE_YEAR = r"比(?:19|20)\d\d年(?:末|底)?"
-# A change from earlier years to the past one (由前三年分别上升…,转为下降1.2% → 下降1.2%).
+# A change from earlier years to the past one (invented: 由上年上升0.6%转为下降0.9% → 下降0.9%).
 TURNED = r"^由[^;。]*?转为(?P<verb>下降|降低|增长|上涨|上升)(?P<value>{value})"
 # A value that ends a change (从2.1%提高到2.3% → 2.3%).
 CHANGE_TO = (r"^(?:提高|增加|上升|上调|下降|降低|减少|扩大|调整|降|升|增|减)?(?:到|至)"
              r"(?:{gap}的)?(?P<value>{value})")
-# A level or a growth right after a value (总量突破90万亿元; ,比上年增长9%).
+# A level or a growth right after a value (invented: 总量突破88万亿元; ,比上年增长7%).
 FOLLOW_LEVEL = r"^[,、](?:总量|总额|规模)?(?:达到|达|为|(?=突破|超过))(?P<value>{value})"
 FOLLOW_GROWTH = r"^[,、](?:比上年|比去年|同比)?(?:实际)?增长(?P<value>{value})"
 # Respective values (分别实际增长7.7%和6.8%: the two indicators before it, in order).
@@ -243,7 +243,15 @@ SHARED_VALUE = r"均|分别"
 # The review naming a target set earlier, before the indicator or after its value.
 RESTATED_BEFORE = r"(?:年初|原定|确定的|提出的|预期的)[^,;。]*$"
 RESTATED_AFTER = r"^[^,;。]*?的[^,;。]{0,8}目标"
-# A sum named as what is issued, its amount in a later phrase of the clause.
+# A sum named as what is issued, its amount in a later phrase of the clause that issues an instalment
+# (invented: 今年起分两批发行特别国债,用于补充银行资本,首批发行2500亿元). The later phrase may name the
+# year (今年, 本年, 当年) and say which instalment it is. Its words are the general ones for ordering the
+# parts of a sum spread over time, not the words of one sentence: 拟 (planned) and 再 (again) before
+# 发行/安排 and an amount are forms of the embedded national reports (拟: 9 clauses in 8 reports, 再: 2
+# in 2; `grep -oP "(?:先|首批|再|拟)(?:发行|安排)[0-9.０-９]" yoy/corpus/*/*.md`), 先 (first) and 首批
+# (first batch) are their counterparts for the first part (none in the embedded corpus, which has no
+# sum issued in parts; tests/data/target_phrasing.json and tests/test_targets_later_pair.py hold one
+# invented case of each).
 ISSUED = r"(?:发行|安排|增发)$"
 LATER_AMOUNT = r",(?:今年|本年|当年)?(?:先|拟|首批|再)*(?:发行|安排)(?P<value>{value})"
 # The indicator as the object of 将/把: the figure that follows is set as something else.

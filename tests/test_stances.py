@@ -175,3 +175,20 @@ def test_a_short_form_the_old_report_says_too_is_no_shortening() -> None:
     assert classify.short_forms(("星河", "港口", "企业")) == ("星港企业",)
     assert classify.short_forms(("星河", "港口")) == ("星港口", "星河口")
     assert classify.short_forms(("星", "港口")) == ()  # a one-character word is no word to shorten
+
+
+def test_a_stance_raised_by_a_degree_over_two_words_is_one_rewording() -> None:
+    # a degree adverb before two stance words, the second a bound word jieba leaves in characters
+    # (更加|审慎|有|为: six characters, longer than MODIFIER_MAX): the raised stance is one rewording,
+    # not a drop of the old phrase beside a cut (X政策和Y-like) of the new one. Invented stances.
+    old, new = _pair("审慎的财政政策", "更加审慎有为的财政政策", recall_in_new=False)
+    old = replace(old, text=old.text.replace(RECALL, ""))
+    assert len("更加审慎有为") > formulations.MODIFIER_MAX
+    assert _reworded(old, new) == [("审慎的财政政策", "更加审慎有为的财政政策")]
+
+
+def test_a_bound_pair_alone_is_no_stance() -> None:
+    # two one-character words before 的 with no stance word before them carry no stance (invented)
+    r = replace(CORPUS.load("全国", 2008), text="今年要实施有为的星河政策。\n")
+    d = terms.doc(r, outline.segment(r))
+    assert "星河政策" not in formulations.stances(d)

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -570,3 +571,40 @@ def test_a_phrase_does_not_start_with_a_predicate_jieba_keeps_whole() -> None:
     found = formulations.phrases(new, [old.flat])
     assert "星河港口管理" in found, sorted(found)
     assert not any(t.startswith("切实") for t in found), sorted(found)
+
+
+def _new_terms(old_text_of: Callable[[str], str], new_text_of: Callable[[str], str]) -> list[str]:
+    """The new priorities of the 全国 2008 text edited two ways (old, new: invented additions)."""
+    base = CORPUS.load("全国", 2008)
+    old = replace(base, text=old_text_of(base.text))
+    new = replace(base, meta=replace(base.meta, year=2009), text=new_text_of(base.text))
+    return [p.term for p in pipeline.compare(old, new).priorities if p.change == "new"]
+
+
+def _added(sentence: str) -> Callable[[str], str]:
+    """A text edit: `sentence` after the first sentence of part 二 (invented)."""
+    def edit(text: str) -> str:
+        at = text.index("。", text.index("二、")) + 1
+        return text[:at] + sentence + text[at:]
+    return edit
+
+
+def test_overlapping_cuts_of_one_long_name_are_one_line() -> None:
+    """A name longer than PHRASE_MAX said once is cut into windows that overlap without nesting; they
+    are one line, shown as the name they cover together (invented name)."""
+    run = "星河全域一体化云端算力网络枢纽节点"
+    assert len(run) > formulations.PHRASE_MAX
+    found = [t for t in _new_terms(lambda t: t, _added(f"部署{run}。")) if t in run or run in t
+             or any(t[k:k + 3] in run for k in range(len(t) - 2))]
+    assert len(found) == 1, found
+    assert len(found[0]) > formulations.PHRASE_MAX and found[0] in run, found
+
+
+def test_a_stated_figures_wording_is_no_formulation() -> None:
+    """An indicator's wording with its value (a target the target lines show) is not a new
+    formulation, and neither is the verb before it; a name beside it still is (invented sentence)."""
+    sentence = "实现全省生产总值增长6%左右，推进星河云端走廊。"
+    new = _new_terms(lambda t: t, _added(sentence))
+    assert any("星河云端走廊" in t for t in new), new
+    assert not [t for t in new if "生产总值" in t], new
+

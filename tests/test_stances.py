@@ -11,6 +11,7 @@ from pathlib import Path
 from yoy import classify, formulations, outline, pipeline, terms
 from yoy.corpus import Corpus
 from yoy.models import Doc, Report
+from yoy.text import tag
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 STANCE = re.compile(r"[\u4e00-\u9fff]{2}的财政政策")
@@ -185,6 +186,11 @@ def test_a_stance_raised_by_a_degree_over_two_words_is_one_rewording() -> None:
     old = replace(old, text=old.text.replace(RECALL, ""))
     assert len("更加审慎有为") > formulations.MODIFIER_MAX
     assert _reworded(old, new) == [("审慎的财政政策", "更加审慎有为的财政政策")]
+    # the same with a stance word that is a leading adverb elsewhere (积极推进-like: `LEAD_WORDS`)
+    lead = next(w for w in sorted(formulations.LEAD_WORDS) if tag(w) == [(w, "ad")])
+    old, new = _pair(f"{lead}的财政政策", f"更加{lead}有为的财政政策", recall_in_new=False)
+    old = replace(old, text=old.text.replace(RECALL, ""))
+    assert _reworded(old, new) == [(f"{lead}的财政政策", f"更加{lead}有为的财政政策")]
 
 
 def test_a_bound_pair_alone_is_no_stance() -> None:

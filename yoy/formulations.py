@@ -1462,6 +1462,11 @@ def _trim(text: str, tagged: Tagger = tag) -> str:
     return "".join(ws)
 
 
+def trim(text: str) -> str:
+    """`_trim` with jieba's tagger: `text` without the edges a name never has."""
+    return _trim(text)
+
+
 def shared(core: str, texts: set[str]) -> str:
     """The longest string around `core` that every text contains (开发X技术, 以X排放… → X)."""
     cur = core
@@ -1548,6 +1553,12 @@ def _evaluative(modifier: str) -> bool:
     return tags[-1] in _STANCE_TAGS and all(t in _STANCE_TAGS or t == "p" for t in tags)
 
 
+def _stance_word(word: str) -> bool:
+    """jieba tags `word` as one word of a stance modifier's classes (`_STANCE_TAGS`)."""
+    tags = tag(word)
+    return len(tags) == 1 and tags[0][1] in _STANCE_TAGS
+
+
 def _bound_pair(a: str, b: str) -> bool:
     """`a` `b` are two one-character words that may be one bound word jieba left in characters: CJK
     characters, neither a structural particle nor `a` a word that never belongs to a modifier."""
@@ -1575,8 +1586,9 @@ def stances(d: Doc) -> dict[str, list[Stance]]:
         bound = k - i  # tokens of the word next to 的 (two for a bound pair)
         # nor a preposition written as a word of its own (向|健全的X体系|过渡-like: the preposition
         # governs the whole noun phrase, it does not modify the head; 从紧, one word, is a modifier)
-        if i > 0 and w[i - 1] not in LEAD_WORDS and w[i - 1] not in _MODIFIER_STOP and \
-                not any(c in BOUNDARY_CHARS for c in w[i - 1]) \
+        # (before a bound pair the word is the stance word itself, a leading adverb or not: 积极-like)
+        if i > 0 and (w[i - 1] not in LEAD_WORDS or (bound == 2 and _stance_word(w[i - 1]))) \
+                and w[i - 1] not in _MODIFIER_STOP and not any(c in BOUNDARY_CHARS for c in w[i - 1]) \
                 and len(w[i - 1]) + len("".join(w[i:k])) <= MODIFIER_MAX and not _preposition(w[i - 1]):
             i -= 1
         elif bound == 2:

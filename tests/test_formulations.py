@@ -608,3 +608,20 @@ def test_a_stated_figures_wording_is_no_formulation() -> None:
     assert any("星河云端走廊" in t for t in new), new
     assert not [t for t in new if "生产总值" in t], new
 
+
+
+def test_a_phrase_the_old_report_says_with_other_numbers_continues_it() -> None:
+    """A new phrase that the old report says with another number in the same place (a heading or a
+    tally counted on: 星河三轮评估 → 星河四轮评估, invented) says so and sinks below a debut, as the
+    dropped side's 数字顺延 does, also when an earlier report said it (a return, not a debut)."""
+    base = CORPUS.load("全国", 2008)
+    earlier = replace(base, meta=replace(base.meta, year=2006), text=_added("完成星河四轮评估。")(base.text))
+    old = replace(base, text=_added("完成星河三轮评估。")(base.text))
+    new = replace(base, meta=replace(base.meta, year=2009),
+                  text=_added("完成星河四轮评估。推进云端走廊。")(base.text))
+    c = pipeline.compare(old, new, [earlier, old])
+    line = next(p for p in c.priorities if p.change == "new" and "星河四轮评估" in p.term)
+    assert "星河三轮评估" in line.basis, line.basis
+    rank = {r.ref: r.rank for r in c.ranked}
+    debut = next(p.term for p in c.priorities if p.change == "new" and "云端走廊" in p.term)
+    assert rank[debut] < rank[line.term]  # the debut said once ranks above the count moving on

@@ -1466,6 +1466,12 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
     coin = _coinage(parts, said, len(past.pool))
     surges = _surges(found, terms, hist, past)
     counted = _counted_on([t for t in terms if not hist[t]], found, past.texts[::-1])  # latest wording first
+    # a phrase the old report says with other numbers in the same places (a heading 过去X年Y-like, a
+    # tally) continues the old one, debut or not: sunk as the dropped side's count moving on is
+    # (`COUNTED_ON`)
+    moved_on = _counted_on(terms, found, [so.flat])
+    for t, was in moved_on.items():
+        counted.setdefault(t, was)
     cores = _said_cores([t for t in terms if not hist[t] and found[t].quoted], sn, past)
     listed = _said_listed([t for t in terms if not hist[t] and t not in reworded], sn, past)
     going = _continuing([t for t in terms if not hist[t]], sn)
@@ -1511,7 +1517,7 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
         if common:
             score *= COMMON_FACTOR
         basis = "；".join(x for x in (reason, *extras) if x)
-        out.append(_Pending(score, t, basis, signal, ph.count, bool(common), unit=ph.unit))
+        out.append(_Pending(score, t, basis, signal, ph.count, bool(common), t in moved_on, unit=ph.unit))
     return _build(Change.NEW, out, MAX_NEW, so, sn, skip)
 
 

@@ -151,8 +151,9 @@ def test_phrases_extend_cores_to_boundaries() -> None:
     found = formulations.phrases(new, [old.flat])
     assert found and all(len(t) <= (formulations.JOINED_MAX if p.joined else formulations.PHRASE_MAX)
                          for t, p in found.items())
-    # a joined phrase is two phrases over a joiner (plain), or a heading piece new as a whole
-    units = dict(formulations.heading_units(new))
+    # a joined phrase is two phrases over a joiner (plain), or a heading piece or a quoted 、-run new
+    # as a whole
+    units = {**formulations.heading_units(new), **formulations.quoted_lists(new)}
     assert all((p.plain and any(j in t for j in formulations.JOINERS)) or t in units
                for t, p in found.items() if p.joined)
     # every phrase is absent from the other text, and no phrase lies inside another of the same count
@@ -625,3 +626,19 @@ def test_a_phrase_the_old_report_says_with_other_numbers_continues_it() -> None:
     rank = {r.ref: r.rank for r in c.ranked}
     debut = next(p.term for p in c.priorities if p.change == "new" and "云端走廊" in p.term)
     assert rank[debut] < rank[line.term]  # the debut said once ranks above the count moving on
+
+
+def test_a_quoted_list_is_one_formulation_and_its_parts_fragments() -> None:
+    """A quoted 、-run (“星河吹哨、云端报到”, invented) is one candidate, ranked above its parts, which
+    the report says only inside it (fragments); a longer run of many parts is a slogan, left as parts."""
+    sentence = "建立“星河吹哨、云端报到”机制，推行“甲乙丙丁、戊己庚辛、壬癸子丑、寅卯辰巳”。"
+    base = CORPUS.load("全国", 2008)
+    old = replace(base, text=base.text)
+    new = replace(base, meta=replace(base.meta, year=2009), text=_added(sentence)(base.text))
+    c = pipeline.compare(old, new)
+    rank = {r.ref: r.rank for r in c.ranked}
+    new_terms = [p.term for p in c.priorities if p.change == "new"]
+    whole = next((t for t in new_terms if "星河吹哨、云端报到" in t), None)
+    assert whole is not None, new_terms
+    assert all(rank[whole] < rank[t] for t in new_terms if t in ("星河吹哨", "云端报到")), new_terms
+    assert not any("甲乙丙丁、戊己庚辛" in t for t in new_terms), new_terms

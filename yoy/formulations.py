@@ -119,6 +119,14 @@ NUMBERED_MAX = 8
 # A numeral with the classifiers of enumerated tasks (两个…, 三项…, 五大…, 八条…): a count word even
 # though the dictionary knows it as an everyday word.
 _COUNTED = re.compile(vocab.COUNTED)
+# A quoted 、-run (“甲乙、丙丁”-like: `quoted_lists`) of at most this many parts is one formulation (a
+# mechanism of two or three parallel parts); longer ones are slogans of several clauses, lists of a
+# programme's elements. Of the 81 quoted 、-runs of the embedded reports, 61 have two or three parts
+# (46 two), 57 of those fit JOINED_MAX (`scripts/measure_thresholds.py --only QUOTED_LIST`); four to
+# six parts is the other 20, enumerations (the elements of a code of conduct, of a reform).
+QUOTED_LIST_PARTS = 3
+_QUOTED_LIST = re.compile(r"[“「『]([^“”「」『』,。;:!?\n，；：！？]{5,40})[”」』]")
+_WORDS_ONLY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 # A phrase said this often as a whole is a unit even when a part of it is said more often on its own:
 # twice, the least repetition that is not chance wording (a verb + object said twice beside its object
 # said six times).
@@ -816,7 +824,8 @@ def analyse(d: Doc) -> Analysis:
             shared_text = _trim(shared(c, texts), tagged)
             if len(shared_text) >= PHRASE_MIN:
                 common.append((c, shared_text))
-    units = tuple(heading_units(d).items())
+    runs = quoted_lists(d)  # a quoted 、-run (“甲乙、丙丁”-like) is one candidate, beside its parts
+    units = tuple({**runs, **heading_units(d)}.items())
     st, fo = stances(d), formulas(d)
     stance_texts = tuple(s.phrase for head, found in st.items() if stance_head(head) for s in found)
     columns = Seeds(*map(tuple, zip(*seeds, strict=True))) if seeds else Seeds()
@@ -824,7 +833,8 @@ def analyse(d: Doc) -> Analysis:
     universe = spanned.keys() | {t for js in columns.joined for t, _ in js} | {t for t, _ in units} \
         | set(stance_texts)
     where = occurrences(universe, d.flat)
-    quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
+    quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN} | runs.keys()
+    run_spans = quoted_list_spans(d, runs)
     candidates: dict[str, Candidate] = {}
     verbs: dict[str, bool] = {}  # `_verb` of each word, judged once for the parts of every candidate
     inside = _automaton(spanned)
@@ -847,7 +857,7 @@ def analyse(d: Doc) -> Analysis:
             _fragment(t, tagged) or _across_quotes(shown) or ordinary_noun(t, tagged)
             or _cut_off(d, places, len(t), edges)
             or _date_tail(d, t, places, tagged) or _attained(d, places, attained)
-            or _modifier_cut(d, t, places, tagged),
+            or _modifier_cut(d, t, places, tagged) or (t not in runs and _inside(places, len(t), run_spans)),
             nested,
             tuple(one.setdefault(x, x) for x in _parts(t, ws, verbs, tagged)), sizes(ws))
     w = d.flat_tokens.words
@@ -857,6 +867,52 @@ def analyse(d: Doc) -> Analysis:
                     stance_texts, candidates, {h: tuple(v) for h, v in st.items()},
                     {h: tuple(v) for h, v in fo.items()}, grams(d), dict(counts),
                     tuple(sorted({*candidates, *(x for c in candidates.values() for x in c.parts)})))
+
+
+def quoted_lists(d: Doc) -> dict[str, int]:
+    """The quoted 、-runs of `d` (“甲乙、丙丁”-like, invented: a mechanism or slogan of parallel parts
+    written in one quotation) with their first flat offsets: QUOTED_LIST_PARTS parts at most, each of
+    PHRASE_MIN+ characters and of words only, the whole at most JOINED_MAX characters. `terms.quoted`
+    leaves them out (a quotation of several clauses is a slogan, not a term); a short one is one
+    formulation, which its parts' lines would cut in two."""
+    out: dict[str, int] = {}
+    for m in _QUOTED_LIST.finditer(d.folded):
+        text = "".join(m.group(1).split())
+        ps = text.split(vocab.LIST_MARK)
+        if not (2 <= len(ps) <= QUOTED_LIST_PARTS) or len(text) > JOINED_MAX:
+            continue
+        if any(len(x) < PHRASE_MIN or not _WORDS_ONLY.fullmatch(x) for x in ps):
+            continue
+        start = bisect_left(d.origin, m.start(1))
+        if d.flat.startswith(text, start):
+            out.setdefault(text, start)
+    return out
+
+
+def quoted_list_spans(d: Doc, runs: Iterable[str] | None = None) -> list[tuple[int, int]]:
+    """The flat ranges of every occurrence of `d`'s quoted 、-runs (`runs`: `quoted_lists(d)`, when
+    known), sorted."""
+    found = quoted_lists(d) if runs is None else runs
+    return sorted((p, p + len(t)) for t, ps in occurrences(set(found), d.flat).items() for p in ps)
+
+
+def inside_quoted_list(places: Sequence[int], size: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """`_inside`: a phrase of `size` characters at `places` is said only inside a quoted 、-run (`spans`:
+    `quoted_list_spans`), a part of it."""
+    return _inside(places, size, spans)
+
+
+def _inside(places: Sequence[int], size: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Every place of a phrase of `size` characters lies inside one of `spans` (sorted flat ranges):
+    it is only ever said as a part of a longer candidate there."""
+    if not spans or not places:
+        return False
+    starts = [a for a, _ in spans]
+    for p in places:
+        k = bisect_right(starts, p) - 1
+        if k < 0 or p + size > spans[k][1]:
+            return False
+    return True
 
 
 def _automaton(patterns: Iterable[str]) -> ahocorasick.Automaton:
@@ -1013,7 +1069,8 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     # 3 → 2 of 13; most such phrases are lists that describe)
     found.update((t, _phrase(t, cand[t], s, True, plain=True, joined=True))
                  for t, s in joined.items() if t not in found)
-    # a heading piece new as a whole stands beside the phrases inside it, as a joined phrase does
+    # a heading piece or a quoted 、-run (`quoted_lists`, filed with the heading pieces in
+    # `Analysis.units`) new as a whole stands beside the phrases inside it, as a joined phrase does
     found.update((t, _phrase(t, cand[t], s, True, joined=True)) for t, s in units.items()
                  if t not in found)
     # a name the compared text says, extended by a generic head (X工程|建设, X化|发展|进程), is that name

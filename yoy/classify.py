@@ -1297,8 +1297,10 @@ def _pieces_merged(pending: list[_Pending], side: _Side) -> list[_Pending]:
     spans = sorted((p, p + len(c.term), k) for k, c in enumerate(pending) if c.term in cand
                    for p in cand[c.term].places)
     links: dict[int, set[int]] = {}  # piece → the pieces it overlaps without nesting at some place
+    n = len(spans)
     for x, (s, e, k) in enumerate(spans):
-        for s2, e2, k2 in spans[x + 1:]:
+        for y in range(x + 1, n):  # (indices, not a slice: no copy of the tail for each span)
+            s2, e2, k2 = spans[y]
             if s2 >= e:
                 break
             if k2 != k and s < s2 and e < e2:  # overlapping, neither inside the other
@@ -1456,7 +1458,8 @@ def _absent_from(side: _Side, other: _Side, skip: set[str], regions: set[str], a
 def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]
                ) -> tuple[list[_Found], ChangeCount]:
     found, terms = _absent_from(sn, so, skip, regions, as_words=True)
-    terms = [t for t in terms if not _figure_wording(sn, t)]
+    figured = _figure_wordings(sn, terms)
+    terms = [t for t in terms if t not in figured]
     parts = {t: _parts(sn, t) for t in terms}
     hist, df, nat, said = past.scan_parts(terms, (p for ps in parts.values() for p in ps))
     m = len(past.other_at)
@@ -1553,16 +1556,24 @@ def _figure_spans(side: _Side, found: Sequence[figures.Found], table: figures.In
     return tuple(sorted(out))
 
 
-def _figure_wording(side: _Side, t: str) -> bool:
-    """Every place of `t` on `side` lies in a stated figure's span (`_Side.figured`) but for at most
-    FIGURE_EDGE_MAX characters (完成|X总值-like: the verb that states it): the indicator's wording, which
-    the target lines show, not a formulation."""
+def _figure_wordings(side: _Side, terms: Iterable[str]) -> set[str]:
+    """The `terms` that are a stated figure's wording on `side` (`_figure_wording`)."""
+    spans = side.figured
+    if not spans:
+        return set()
+    starts = [a for a, _ in spans]
+    return {t for t in terms if _figure_wording(side, t, starts)}
+
+
+def _figure_wording(side: _Side, t: str, starts: Sequence[int]) -> bool:
+    """Every place of `t` on `side` lies in a stated figure's span (`_Side.figured`, whose starts are
+    `starts`) but for at most FIGURE_EDGE_MAX characters (完成|X总值-like: the verb that states it): the
+    indicator's wording, which the target lines show, not a formulation."""
     spans = side.figured
     c = side.analysis.candidates.get(t)
-    if not spans or c is None or not c.places:
+    if c is None or not c.places:
         return False
     size = len(t)
-    starts = [a for a, _ in spans]
     for p in c.places:
         k = bisect_right(starts, p + size) - 1  # spans starting before the phrase ends
         if not any(max(0, a - p) + max(0, p + size - b) <= FIGURE_EDGE_MAX and a < p + size and p < b
@@ -1918,7 +1929,8 @@ def _fade(counts: Sequence[int], lengths: Sequence[int], start: int) -> float:
 def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]
                    ) -> tuple[list[_Found], ChangeCount]:
     found, terms = _absent_from(so, sn, skip, regions)
-    terms = [t for t in terms if not _figure_wording(so, t)]
+    figured = _figure_wordings(so, terms)
+    terms = [t for t in terms if t not in figured]
     hist, df, _, tally = past.scan_counted(terms)
     wholes = _wholes(terms, tally)
     absorbed: dict[str, list[str]] = {}  # each whole's parts, in the order of `wholes`

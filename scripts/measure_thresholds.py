@@ -28,6 +28,10 @@ figures printed here; rerun it after adding reports to see whether they still ho
 - REPEAT (outline): headings that stand alone, run on into their body: how often a repeated phrase's
   window holds the true end (the hint's log-odds).
 - NUMBERED_MAX (formulations): lengths of the quoted numbered names (“两个X”, “五大X”) of the corpus.
+- STANCE_MODIFIER (formulations: MODIFIER_MAX, DEGREE_MAX): the modifiers that `formulations.stances`
+  finds before 的 and a policy head, by length, and the longer ones with their words.
+- QUOTED_LIST (formulations: QUOTED_LIST_PARTS): the quoted 、-runs of the corpus by their number of
+  parts, and how many of those with at most QUOTED_LIST_PARTS parts fit JOINED_MAX characters.
 - SUGGEST_LIMIT (corpus): how many regions of the region table share one name.
 - COMPARE (classify, render): per consecutive pair, the common-word candidates before MAX_COMMON's cap
   and the target changes of the ranked list (against TOP_TARGETS); the slowest part (whole comparisons).
@@ -56,7 +60,7 @@ from yoy import corpus as corpus_module  # noqa: E402
 from yoy.corpus import Corpus  # noqa: E402
 from yoy.models import RankedKind, Report  # noqa: E402
 from yoy.render import context  # noqa: E402
-from yoy.text import SENTENCE_END, fold  # noqa: E402
+from yoy.text import SENTENCE_END, fold, words  # noqa: E402
 
 # Random sibling groups drawn per group size for the chance level of a shared ending. Enough for a
 # stable 99th percentile (the figure moves by under 0.02 between seeds at 2000); fixed seed.
@@ -417,6 +421,41 @@ def show_numbered(out: Callable[[str], None]) -> None:
         f"{dict(sorted(lengths.items()))}; ≤ {formulations.NUMBERED_MAX}: {within / max(1, n):.0%}")
 
 
+def show_stance_modifier(out: Callable[[str], None]) -> None:
+    lengths: Counter[int] = Counter()
+    long: Counter[str] = Counter()
+    for r in reports():
+        d = terms.doc(r, outline.segment(r))
+        for head, found in formulations.stances(d).items():
+            if formulations.stance_head(head):
+                for s in found:
+                    lengths[len(s.modifier)] += s.times
+                    if len(s.modifier) >= formulations.MODIFIER_MAX:
+                        long["|".join(words(s.modifier))] += s.times
+    out(f"MODIFIER_MAX = {formulations.MODIFIER_MAX}, DEGREE_MAX = {formulations.DEGREE_MAX}: "
+        f"stance modifiers "
+        f"before 的 + a policy head by length {dict(sorted(lengths.items()))}; the longest: "
+        f"{', '.join(f'{m} {n}' for m, n in long.most_common())}")
+
+
+def show_quoted_list(out: Callable[[str], None]) -> None:
+    parts: Counter[int] = Counter()
+    fit = 0
+    for r in reports():
+        for m in formulations._QUOTED_LIST.finditer(fold(r.text)):
+            text = "".join(m.group(1).split())
+            if "、" not in text:
+                continue
+            n = len(text.split("、"))
+            parts[n] += 1
+            fit += n <= formulations.QUOTED_LIST_PARTS and len(text) <= formulations.JOINED_MAX
+    few = sum(c for k, c in parts.items() if k <= formulations.QUOTED_LIST_PARTS)
+    out(f"QUOTED_LIST_PARTS = {formulations.QUOTED_LIST_PARTS}: {sum(parts.values())} quoted 、-runs "
+        f"by parts "
+        f"{dict(sorted(parts.items()))}; ≤ {formulations.QUOTED_LIST_PARTS} parts: {few}, of which "
+        f"{fit} within JOINED_MAX = {formulations.JOINED_MAX} characters")
+
+
 def show_suggest(out: Callable[[str], None]) -> None:
     names: Counter[str] = Counter()
     with open(ROOT / "yoy" / "data" / "divisions.tsv", encoding="utf-8") as fh:
@@ -463,7 +502,8 @@ def show_compare(out: Callable[[str], None]) -> None:
 SHOW: dict[str, Callable[[Callable[[str], None]], None]] = {
     "MAX_TITLE": show_max_title, "STAT_CLIP": show_stat_clip, "REPEAT": show_repeat,
     "MAX_ITEM": show_max_item, "ITEM_STATEMENT": show_item_statement, "MIN_DIGEST_SECTIONS": show_digest,
-    "NULL_RATIO": show_null_ratio, "NUMBERED_MAX": show_numbered, "SUGGEST_LIMIT": show_suggest,
+    "NULL_RATIO": show_null_ratio, "NUMBERED_MAX": show_numbered, "STANCE_MODIFIER": show_stance_modifier,
+    "QUOTED_LIST": show_quoted_list, "SUGGEST_LIMIT": show_suggest,
     "COMPARE": show_compare,
 }
 

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -150,8 +151,9 @@ def test_phrases_extend_cores_to_boundaries() -> None:
     found = formulations.phrases(new, [old.flat])
     assert found and all(len(t) <= (formulations.JOINED_MAX if p.joined else formulations.PHRASE_MAX)
                          for t, p in found.items())
-    # a joined phrase is two phrases over a joiner (plain), or a heading piece new as a whole
-    units = dict(formulations.heading_units(new))
+    # a joined phrase is two phrases over a joiner (plain), or a heading piece or a quoted 、-run new
+    # as a whole
+    units = {**formulations.heading_units(new), **formulations.quoted_lists(new)}
     assert all((p.plain and any(j in t for j in formulations.JOINERS)) or t in units
                for t, p in found.items() if p.joined)
     # every phrase is absent from the other text, and no phrase lies inside another of the same count
@@ -570,3 +572,73 @@ def test_a_phrase_does_not_start_with_a_predicate_jieba_keeps_whole() -> None:
     found = formulations.phrases(new, [old.flat])
     assert "星河港口管理" in found, sorted(found)
     assert not any(t.startswith("切实") for t in found), sorted(found)
+
+
+def _new_terms(old_text_of: Callable[[str], str], new_text_of: Callable[[str], str]) -> list[str]:
+    """The new priorities of the 全国 2008 text edited two ways (old, new: invented additions)."""
+    base = CORPUS.load("全国", 2008)
+    old = replace(base, text=old_text_of(base.text))
+    new = replace(base, meta=replace(base.meta, year=2009), text=new_text_of(base.text))
+    return [p.term for p in pipeline.compare(old, new).priorities if p.change == "new"]
+
+
+def _added(sentence: str) -> Callable[[str], str]:
+    """A text edit: `sentence` after the first sentence of part 二 (invented)."""
+    def edit(text: str) -> str:
+        at = text.index("。", text.index("二、")) + 1
+        return text[:at] + sentence + text[at:]
+    return edit
+
+
+def test_overlapping_cuts_of_one_long_name_are_one_line() -> None:
+    """A name longer than PHRASE_MAX said once is cut into windows that overlap without nesting; they
+    are one line, shown as the name they cover together (invented name)."""
+    run = "星河全域一体化云端算力网络枢纽节点"
+    assert len(run) > formulations.PHRASE_MAX
+    found = [t for t in _new_terms(lambda t: t, _added(f"部署{run}。")) if t in run or run in t
+             or any(t[k:k + 3] in run for k in range(len(t) - 2))]
+    assert len(found) == 1, found
+    assert len(found[0]) > formulations.PHRASE_MAX and found[0] in run, found
+
+
+def test_a_stated_figures_wording_is_no_formulation() -> None:
+    """An indicator's wording with its value (a target the target lines show) is not a new
+    formulation, and neither is the verb before it; a name beside it still is (invented sentence)."""
+    sentence = "实现全省生产总值增长6%左右，推进星河云端走廊。"
+    new = _new_terms(lambda t: t, _added(sentence))
+    assert any("星河云端走廊" in t for t in new), new
+    assert not [t for t in new if "生产总值" in t], new
+
+
+
+def test_a_phrase_the_old_report_says_with_other_numbers_continues_it() -> None:
+    """A new phrase that the old report says with another number in the same place (a heading or a
+    tally counted on: 星河三轮评估 → 星河四轮评估, invented) says so and sinks below a debut, as the
+    dropped side's 数字顺延 does, also when an earlier report said it (a return, not a debut)."""
+    base = CORPUS.load("全国", 2008)
+    earlier = replace(base, meta=replace(base.meta, year=2006), text=_added("完成星河四轮评估。")(base.text))
+    old = replace(base, text=_added("完成星河三轮评估。")(base.text))
+    new = replace(base, meta=replace(base.meta, year=2009),
+                  text=_added("完成星河四轮评估。推进云端走廊。")(base.text))
+    c = pipeline.compare(old, new, [earlier, old])
+    line = next(p for p in c.priorities if p.change == "new" and "星河四轮评估" in p.term)
+    assert "星河三轮评估" in line.basis, line.basis
+    rank = {r.ref: r.rank for r in c.ranked}
+    debut = next(p.term for p in c.priorities if p.change == "new" and "云端走廊" in p.term)
+    assert rank[debut] < rank[line.term]  # the debut said once ranks above the count moving on
+
+
+def test_a_quoted_list_is_one_formulation_and_its_parts_fragments() -> None:
+    """A quoted 、-run (“星河吹哨、云端报到”, invented) is one candidate, ranked above its parts, which
+    the report says only inside it (fragments); a longer run of many parts is a slogan, left as parts."""
+    sentence = "建立“星河吹哨、云端报到”机制，推行“甲乙丙丁、戊己庚辛、壬癸子丑、寅卯辰巳”。"
+    base = CORPUS.load("全国", 2008)
+    old = replace(base, text=base.text)
+    new = replace(base, meta=replace(base.meta, year=2009), text=_added(sentence)(base.text))
+    c = pipeline.compare(old, new)
+    rank = {r.ref: r.rank for r in c.ranked}
+    new_terms = [p.term for p in c.priorities if p.change == "new"]
+    whole = next((t for t in new_terms if "星河吹哨、云端报到" in t), None)
+    assert whole is not None, new_terms
+    assert all(rank[whole] < rank[t] for t in new_terms if t in ("星河吹哨", "云端报到")), new_terms
+    assert not any("甲乙丙丁、戊己庚辛" in t for t in new_terms), new_terms

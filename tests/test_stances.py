@@ -11,6 +11,7 @@ from pathlib import Path
 from yoy import classify, formulations, outline, pipeline, terms
 from yoy.corpus import Corpus
 from yoy.models import Doc, Report
+from yoy.text import tag
 
 CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 STANCE = re.compile(r"[\u4e00-\u9fff]{2}的财政政策")
@@ -241,3 +242,25 @@ def test_a_new_name_in_an_old_slot_is_a_rewording_when_the_old_text_says_it_only
     old, new = _renamed(kept.format("星河观", "坚持新"), kept.format("新月湾理念", "坚持新"))
     found = pipeline.compare(old, new).priorities
     assert not [p for p in found if p.change == "reworded" and "月湾" in p.term]
+
+
+def test_a_stance_raised_by_a_degree_over_two_words_is_one_rewording() -> None:
+    # a degree adverb before two stance words, the second a bound word jieba leaves in characters
+    # (更加|审慎|有|为: six characters, longer than MODIFIER_MAX): the raised stance is one rewording,
+    # not a drop of the old phrase beside a cut (X政策和Y-like) of the new one. Invented stances.
+    old, new = _pair("审慎的财政政策", "更加审慎有为的财政政策", recall_in_new=False)
+    old = replace(old, text=old.text.replace(RECALL, ""))
+    assert len("更加审慎有为") > formulations.MODIFIER_MAX
+    assert _reworded(old, new) == [("审慎的财政政策", "更加审慎有为的财政政策")]
+    # the same with a stance word that is a leading adverb elsewhere (积极推进-like: `LEAD_WORDS`)
+    lead = next(w for w in sorted(formulations.LEAD_WORDS) if tag(w) == [(w, "ad")])
+    old, new = _pair(f"{lead}的财政政策", f"更加{lead}有为的财政政策", recall_in_new=False)
+    old = replace(old, text=old.text.replace(RECALL, ""))
+    assert _reworded(old, new) == [(f"{lead}的财政政策", f"更加{lead}有为的财政政策")]
+
+
+def test_a_bound_pair_alone_is_no_stance() -> None:
+    # two one-character words before 的 with no stance word before them carry no stance (invented)
+    r = replace(CORPUS.load("全国", 2008), text="今年要实施有为的星河政策。\n")
+    d = terms.doc(r, outline.segment(r))
+    assert "星河政策" not in formulations.stances(d)

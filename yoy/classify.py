@@ -460,6 +460,22 @@ PLAIN_FACTOR = 0.5
 # first 30) were fragments against none of the 16 press-listed gaps there, which move up a little
 # (the 2007→2008 and 2011→2012 ones below the top 25 by 9 and 15 places).
 FRAGMENT_FACTOR = 0.5
+# A stated figure's wording (`_figure_wording`): a phrase inside the span of a figure the report
+# states — its indicator's name (the `figures.Indicators` wording), the verb and the value — is that
+# indicator, which the target lines show, not a new or dropped formulation. FIGURE_EDGE_MAX: the phrase
+# may reach one two-character word beyond the span (the verb that states the figure, 完成|X总值-like,
+# or a qualifier: the genre's words are two characters). FIGURE_REACH: the wording stands at most
+# `figures.GAP_MAX_CHARS` before the value, plus two two-character measuring verbs (增长, 达到: the
+# extraction's `_AFTER` takes up to two), as the extraction reads it. FIGURE_SPAN_LOOKBACK: spans
+# looked at before a phrase's place (the spans sorted by start; a sentence states a few figures).
+FIGURE_EDGE_MAX = 2
+FIGURE_REACH = figures.GAP_MAX_CHARS + 4
+FIGURE_SPAN_LOOKBACK = 8
+# The longest text one line shows for the pieces of a long name (`_pieces_merged`): two formulations'
+# worth (`formulations.PHRASE_MAX` is about two four-character words and a head; a name of two such
+# parts, X一体化Y网络+Z枢纽节点-like, runs to about 16); a longer run is a clause, and its best piece
+# stands for it.
+UNION_MAX = 16
 # Score bands (0..1). Order first, by the issue's ranking principle: target changes, then stance
 # changes (rewordings), then debuts and gaps, then returns, then other flips, continued intensity
 # shifts and section moves. Within a band salience moves an item by up to SALIENCE_SPAN, so a salient
@@ -738,6 +754,7 @@ class _Side:
     analysis: Analysis  # the formulation pass's per-report record (`formulations.analyse`)
     said: Said | None = None  # which of its strings other texts say, when worked out before
     thanks: tuple[tuple[int, int], ...] = ()  # flat spans of its sentences of thanks (`_thanks_spans`)
+    figured: tuple[tuple[int, int], ...] = ()  # flat spans of its stated figures (`_figure_spans`)
     # the evidence of each sentence asked for, by its start: many priorities quote the same sentence
     # (a memo of this one comparison, dropped with it)
     quoted: dict[int, Evidence] = field(default_factory=dict, compare=False, repr=False)
@@ -1235,6 +1252,8 @@ class _Pending(NamedTuple):
     mentions: int
     common: bool
     counted: bool = False  # a count moving on (`COUNTED_ON`): sunk by DUP_FACTOR once kept
+    unit: bool = False  # the phrase is said as a unit somewhere (`formulations.Phrase.unit`)
+    shown: str = ""  # the term as the line shows it, when not `term` (`_pieces_merged`: a union)
 
 
 def _by_score(c: _Pending) -> tuple[float, int, str]:
@@ -1298,7 +1317,9 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
     side, which a variant repeats as it repeats a better candidate (`_dedupe`)."""
     note = _note(change, so, sn)
     factor = DIGEST_FACTOR if note else 1.0
+    side = sn if change is Change.NEW else so  # the side that says the phrase; the other lacks it
     _sort_by_score(pending)
+    pending = _pieces_merged(pending, side)
     # which candidates the record keeps is decided on their own scores; the dedupe only orders the
     # kept ones (a variant of a better phrase moves down the brief but stays in the record)
     kept = [c for c in pending if not c.common][:keep] + [c for c in pending if c.common][:MAX_COMMON]
@@ -1307,7 +1328,6 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
     _sort_by_score(kept)
     kept = _dedupe(kept, reworded)
     out = []
-    side = sn if change is Change.NEW else so  # the side that says the phrase; the other lacks it
     cand = side.analysis.candidates
     chars = len(so.report.text), len(sn.report.text)
     rates: dict[int, float] = {}  # `per10k` of each count on the saying side (a few distinct counts)
@@ -1319,9 +1339,116 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
         else:
             p = _priority(change, c.term, None, so, sn, c.basis, evidence=most,
                           absent=Side.OLD if change is Change.NEW else Side.NEW)
+        if c.shown:
+            p = replace(p, term=c.shown)
         out.append(_Found(p, c.signal, c.score * factor, vocab.with_mentions(c.basis, c.mentions), c.common,
                           change is Change.NEW and _short(sn, c.term)))
     return out, _change_count(change, pending, out)
+
+
+def _pieces_merged(pending: list[_Pending], side: _Side) -> list[_Pending]:
+    """`pending` (best first) with the pieces of one long name as one line: candidates of `side` that
+    overlap without nesting wherever either is said (windows cut from one run at the length cap,
+    甲乙丙丁 | 丙丁戊己 of an invented 甲乙丙丁戊己; `formulations.PHRASE_MAX`) are one candidate, scored as
+    its best piece and shown as what the pieces cover together (`_union`). Pieces said apart somewhere
+    stay apart: each is then a phrase of its own there."""
+    cand = side.analysis.candidates
+    spans = sorted((p, p + len(c.term), k) for k, c in enumerate(pending) if c.term in cand
+                   for p in cand[c.term].places)
+    links: dict[int, set[int]] = {}  # piece → the pieces it overlaps without nesting at some place
+    n = len(spans)
+    for x, (s, e, k) in enumerate(spans):
+        for y in range(x + 1, n):  # (indices, not a slice: no copy of the tail for each span)
+            s2, e2, k2 = spans[y]
+            if s2 >= e:
+                break
+            if k2 != k and s < s2 and e < e2:  # overlapping, neither inside the other
+                links.setdefault(k, set()).add(k2)
+                links.setdefault(k2, set()).add(k)
+    if not links:
+        return pending
+    # two pieces are linked when every place of each overlaps the other (`_always_overlap`)
+    places = {k: cand[pending[k].term].places for k in links}
+    root = list(range(len(pending)))
+
+    def find(k: int) -> int:
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    for k, others in links.items():
+        for k2 in others:
+            if k < k2 and _always_overlap(places[k], len(pending[k].term), places[k2], len(pending[k2].term)):
+                root[find(k2)] = find(k)
+    groups: dict[int, list[int]] = {}
+    for k in links:
+        groups.setdefault(find(k), []).append(k)
+    taken = {c.term for c in pending}
+    drop: set[int] = set()
+    shown: dict[int, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        best = min(members)  # `pending` is best first
+        drop.update(k for k in members if k != best)
+        union = _union([pending[k] for k in members], side)
+        if union and union != pending[best].term and (union not in taken or union in
+                                                      {pending[k].term for k in members}):
+            shown[best] = union
+    return [c._replace(shown=shown[k]) if k in shown else c for k, c in enumerate(pending) if k not in drop]
+
+
+def _always_overlap(a: Sequence[int], la: int, b: Sequence[int], lb: int) -> bool:
+    """Every place of a piece of `la` characters at `a` overlaps a place of one of `lb` at `b`, and
+    the reverse: the two are always said together, cut from one run."""
+    def covered(xs: Sequence[int], lx: int, ys: Sequence[int], ly: int) -> bool:
+        return all(any(y < x + lx and x < y + ly for y in ys) for x in xs)
+    return covered(a, la, b, lb) and covered(b, lb, a, la)
+
+
+def _union(pieces: Sequence[_Pending], side: _Side) -> str:
+    """The text the `pieces` of one long name cover together where they are first said, as the report
+    writes it: the pieces said as units (a boundary on both sides, `_Pending.unit`) when some are (a
+    window cut at the cap only adds the clause around them), else every piece that is no fragment (a
+    cut clause adds its verb), else all; without a leading verb (`formulations.trim`); at most
+    UNION_MAX characters ("" when no piece fits: the best piece stands for them)."""
+    cand = side.analysis.candidates
+    flat = side.doc.flat
+    chosen = ([c.term for c in pieces if c.unit and not cand[c.term].fragment]
+              or [c.term for c in pieces if not cand[c.term].fragment] or [c.term for c in pieces])
+    at = min(cand[t].places[0] for t in chosen)
+    s, e = at, at
+    grew = True
+    spans: set[tuple[int, int]] = set()
+    while grew:  # the run the chosen pieces cover from their first place on
+        grew = False
+        for t in chosen:
+            for p in cand[t].places:
+                if p <= e and p + len(t) >= s and (p, p + len(t)) not in spans:
+                    spans.add((p, p + len(t)))
+                    s, e = min(s, p), max(e, p + len(t))
+                    grew = True
+    # the longest stretch of consecutive pieces within UNION_MAX, the rightmost of equal ones (a name
+    # ends in its head, `formulations._extend`): a run longer than that is a clause (a verb and its
+    # object, 布置|X网络Y节点-like), whose head part stands for it
+    # (a stretch led by a verb, jieba v, is a verb and its object: one without it goes first)
+    order = sorted(spans)
+    best: tuple[bool, int, int, str] = (False, 0, 0, "")
+    for i in range(len(order)):
+        end = order[i][1]
+        for j in range(i, len(order)):
+            if order[j][0] > end:
+                break  # not one run
+            end = max(end, order[j][1])
+            text = formulations.trim(flat[order[i][0]:end])
+            if text and len(text) <= UNION_MAX:
+                pos = order[i][0] + flat[order[i][0]:end].find(text)
+                best = max(best, (tag(text)[0][1] != "v", len(text), pos, text))
+    if not best[3]:
+        return ""
+    pos, text = best[2], best[3]
+    return formulations.display(side.doc, text, pos)
 
 
 def _change_count(change: Change, found: Sequence[_Pending | _Found], listed: Sequence[_Found]
@@ -1390,6 +1517,8 @@ def _absent_from(side: _Side, other: _Side, skip: set[str], regions: set[str], a
 def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]
                ) -> tuple[list[_Found], ChangeCount]:
     found, terms = _absent_from(sn, so, skip, regions, as_words=True)
+    figured = _figure_wordings(sn, terms)
+    terms = [t for t in terms if t not in figured]
     parts = {t: _parts(sn, t) for t in terms}
     hist, df, nat, said = past.scan_parts(terms, (p for ps in parts.values() for p in ps))
     m = len(past.other_at)
@@ -1399,6 +1528,12 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
     coin = _coinage(parts, said, len(past.pool))
     surges = _surges(found, terms, hist, past)
     counted = _counted_on([t for t in terms if not hist[t]], found, past.texts[::-1])  # latest wording first
+    # a phrase the old report says with other numbers in the same places (a heading 过去X年Y-like, a
+    # tally) continues the old one, debut or not: sunk as the dropped side's count moving on is
+    # (`COUNTED_ON`)
+    moved_on = _counted_on(terms, found, [so.flat])
+    for t, was in moved_on.items():
+        counted.setdefault(t, was)
     cores = _said_cores([t for t in terms if not hist[t] and found[t].quoted], sn, past)
     listed = _said_listed([t for t in terms if not hist[t] and t not in reworded], sn, past)
     going = _continuing([t for t in terms if not hist[t]], sn)
@@ -1446,8 +1581,66 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
         basis = "；".join(x for x in (reason, *extras) if x)
         # a count moving on (`COUNTED_ON`) sinks in the order, as on the dropped side
         out.append(_Pending(score, t, basis, signal, ph.count, bool(common),
-                            t in counted and t not in reworded and t not in listed))
+                            t in counted and t not in reworded and t not in listed, unit=ph.unit))
     return _build(Change.NEW, out, MAX_NEW, so, sn, skip)
+
+
+def _figure_spans(side: _Side, found: Sequence[figures.Found], table: figures.Indicators,
+                  both: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    """The flat spans of the figures `side` states (`figures_of`) of the indicators both reports state
+    (`both`, canonical names: an indicator only one report states is news of its own, a new measure
+    named, and stays a formulation): from the indicator's wording (`table`'s pattern) to the end of
+    the value as written (地区生产总值|增长|6.5%左右-like), or from the value to the wording for an amount
+    written first; the wording nearest the value within FIGURE_REACH characters, in its sentence."""
+    d = side.doc
+    shared = frozenset(both)
+    out: set[tuple[int, int]] = set()
+    for f in found:
+        if (f.figure.canonical or f.figure.indicator) not in shared:
+            continue
+        span = f.figure.evidence.span
+        sentence = d.folded[span.start:span.end]
+        value = f.figure.value
+        at = sentence.find(value)
+        if at < 0 or not value:
+            continue
+        names = [m.span() for m in table.pattern.finditer(sentence)]
+        before = [(a, b) for a, b in names if b <= at and at - b <= FIGURE_REACH]
+        after = [(a, b) for a, b in names if a >= at + len(value) and a - at - len(value) <= FIGURE_REACH]
+        if before:
+            a, b = before[-1][0], at + len(value)
+        elif after:
+            a, b = at, after[0][1]
+        else:
+            continue
+        out.add((bisect_left(d.origin, span.start + a), bisect_left(d.origin, span.start + b)))
+    return tuple(sorted(out))
+
+
+def _figure_wordings(side: _Side, terms: Iterable[str]) -> set[str]:
+    """The `terms` that are a stated figure's wording on `side` (`_figure_wording`)."""
+    spans = side.figured
+    if not spans:
+        return set()
+    starts = [a for a, _ in spans]
+    return {t for t in terms if _figure_wording(side, t, starts)}
+
+
+def _figure_wording(side: _Side, t: str, starts: Sequence[int]) -> bool:
+    """Every place of `t` on `side` lies in a stated figure's span (`_Side.figured`, whose starts are
+    `starts`) but for at most FIGURE_EDGE_MAX characters (完成|X总值-like: the verb that states it): the
+    indicator's wording, which the target lines show, not a formulation."""
+    spans = side.figured
+    c = side.analysis.candidates.get(t)
+    if c is None or not c.places:
+        return False
+    size = len(t)
+    for p in c.places:
+        k = bisect_right(starts, p + size) - 1  # spans starting before the phrase ends
+        if not any(max(0, a - p) + max(0, p + size - b) <= FIGURE_EDGE_MAX and a < p + size and p < b
+                   for a, b in spans[max(0, k - FIGURE_SPAN_LOOKBACK):k + 1]):
+            return False
+    return True
 
 
 def _said_cores(terms: Iterable[str], sn: _Side, past: _Past) -> dict[str, tuple[str, int]]:
@@ -1832,6 +2025,8 @@ def _fade(counts: Sequence[int], lengths: Sequence[int], start: int) -> float:
 def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]
                    ) -> tuple[list[_Found], ChangeCount]:
     found, terms = _absent_from(so, sn, skip, regions)
+    figured = _figure_wordings(so, terms)
+    terms = [t for t in terms if t not in figured]
     hist, df, _, tally = past.scan_counted(terms)
     wholes = _wholes(terms, tally)
     absorbed: dict[str, list[str]] = {}  # each whole's parts, in the order of `wholes`
@@ -1904,7 +2099,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             score *= COMMON_FACTOR
         extra = vocab.counted_on(counted[t], dropped=True) if t in counted else ""
         basis = "；".join(x for x in (reason, common, extra) if x)
-        out.append(_Pending(score, t, basis, signal, ph.count, bool(common), t in counted))
+        out.append(_Pending(score, t, basis, signal, ph.count, bool(common), t in counted, unit=ph.unit))
     return _build(Change.DROPPED, out, MAX_DROPPED, so, sn, skip)
 
 
@@ -2762,10 +2957,15 @@ def classify(old_doc: Doc, new_doc: Doc, alignment: Alignment, history: Sequence
     so = _side(old_doc, alignment, Side.OLD, ao, said[0])
     sn = _side(new_doc, alignment, Side.NEW, an, said[1])
     past = _past(old, new, reference, so.flat, tuple(tallies))
+    fo, fn = figures_of(so, indicators), figures_of(sn, indicators)
+    # (the figures' wordings are no formulations: `_figure_wording`)
+    both = {f.figure.canonical or f.figure.indicator for f in fo} & {f.figure.canonical or f.figure.indicator
+                                                                       for f in fn}
+    so = replace(so, figured=_figure_spans(so, fo, indicators, both))
+    sn = replace(sn, figured=_figure_spans(sn, fn, indicators, both))
     found, counts = _priorities(so, sn, pairs, lexicon, past)
     priorities = [f.priority for f in found]
     priorities.sort(key=lambda p: (_ORDER[p.change], -(p.old_count + p.new_count), p.term))
-    fo, fn = figures_of(so, indicators), figures_of(sn, indicators)
     targets = _targets(fo, fn, peers=old.meta.region != new.meta.region,
                        digests=(old.meta.kind is Kind.SUMMARY, new.meta.kind is Kind.SUMMARY))
     every = [f.figure for f in (*fo, *fn)]

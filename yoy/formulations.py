@@ -119,6 +119,14 @@ NUMBERED_MAX = 8
 # A numeral with the classifiers of enumerated tasks (两个…, 三项…, 五大…, 八条…): a count word even
 # though the dictionary knows it as an everyday word.
 _COUNTED = re.compile(vocab.COUNTED)
+# A quoted 、-run (“甲乙、丙丁”-like: `quoted_lists`) of at most this many parts is one formulation (a
+# mechanism of two or three parallel parts); longer ones are slogans of several clauses, lists of a
+# programme's elements. Of the 81 quoted 、-runs of the embedded reports, 61 have two or three parts
+# (46 two), 57 of those fit JOINED_MAX (`scripts/measure_thresholds.py --only QUOTED_LIST`); four to
+# six parts is the other 20, enumerations (the elements of a code of conduct, of a reform).
+QUOTED_LIST_PARTS = 3
+_QUOTED_LIST = re.compile(r"[“「『]([^“”「」『』,。;:!?\n，；：！？]{5,40})[”」』]")
+_WORDS_ONLY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 # A phrase said this often as a whole is a unit even when a part of it is said more often on its own:
 # twice, the least repetition that is not chance wording (a verb + object said twice beside its object
 # said six times).
@@ -151,6 +159,13 @@ _GAP = "…"
 # Characters before 的 + head that `stance_heads` reads to find a strict modifier: the longest
 # modifier with its degree adverb, and a word before it (the tests of `_strict_start` look at it).
 _STANCE_CONTEXT = MODIFIER_MAX + 4
+# A comparative degree adverb (更加, 更为: `vocab.DEGREE_ADVERBS`) before such a modifier raises the
+# stance and is counted apart from MODIFIER_MAX: 更加 + 审慎灵活 + 的X政策-like (invented), six characters.
+# Measured on the embedded reports (`scripts/measure_thresholds.py --only STANCE_MODIFIER`): the
+# modifiers before 的 and a policy head are 1-4 characters (1: 1, 2: 76, 3: 4, 4: 19 occurrences);
+# every four-character one is two evaluative words (适度X-like) or a degree adverb and one word, so the
+# grammar allows a degree adverb before two words, which the shipped years never happen to write.
+DEGREE_MAX = max(map(len, vocab.DEGREE_ADVERBS.split()))
 # A formula (an evaluative run written straight before its head, 高质量发展, 协调可持续发展) has a
 # run of at least this many characters: two four-character idioms' worth of stance. Shorter runs
 # (协调发展, 有序发展) are ordinary description.
@@ -831,7 +846,8 @@ def analyse(d: Doc) -> Analysis:
             shared_text = _trim(shared(c, texts), tagged)
             if len(shared_text) >= PHRASE_MIN:
                 common.append((c, shared_text))
-    units = tuple(heading_units(d).items())
+    runs = quoted_lists(d)  # a quoted 、-run (“甲乙、丙丁”-like) is one candidate, beside its parts
+    units = tuple({**runs, **heading_units(d)}.items())
     st, fo = stances(d), formulas(d)
     # the strict stances only: the looser readings are a comparison's to accept (`stance_changes`)
     stance_texts = tuple(s.phrase for head, found in st.items() if stance_head(head) for s in found
@@ -841,7 +857,8 @@ def analyse(d: Doc) -> Analysis:
     universe = spanned.keys() | {t for js in columns.joined for t, _ in js} | {t for t, _ in units} \
         | set(stance_texts)
     where = occurrences(universe, d.flat)
-    quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN}
+    quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN} | runs.keys()
+    run_spans = quoted_list_spans(d, runs)
     candidates: dict[str, Candidate] = {}
     verbs: dict[str, bool] = {}  # `_verb` of each word, judged once for the parts of every candidate
     inside = _automaton(spanned)
@@ -864,7 +881,7 @@ def analyse(d: Doc) -> Analysis:
             _fragment(t, tagged) or _across_quotes(shown) or ordinary_noun(t, tagged)
             or _cut_off(d, places, len(t), edges)
             or _date_tail(d, t, places, tagged) or _attained(d, places, attained)
-            or _modifier_cut(d, t, places, tagged),
+            or _modifier_cut(d, t, places, tagged) or (t not in runs and _inside(places, len(t), run_spans)),
             nested,
             tuple(one.setdefault(x, x) for x in _parts(t, ws, verbs, tagged)), sizes(ws))
     w = d.flat_tokens.words
@@ -874,6 +891,52 @@ def analyse(d: Doc) -> Analysis:
                     stance_texts, candidates, {h: tuple(v) for h, v in st.items()},
                     {h: tuple(v) for h, v in fo.items()}, grams(d), dict(counts),
                     tuple(sorted({*candidates, *(x for c in candidates.values() for x in c.parts)})))
+
+
+def quoted_lists(d: Doc) -> dict[str, int]:
+    """The quoted 、-runs of `d` (“甲乙、丙丁”-like, invented: a mechanism or slogan of parallel parts
+    written in one quotation) with their first flat offsets: QUOTED_LIST_PARTS parts at most, each of
+    PHRASE_MIN+ characters and of words only, the whole at most JOINED_MAX characters. `terms.quoted`
+    leaves them out (a quotation of several clauses is a slogan, not a term); a short one is one
+    formulation, which its parts' lines would cut in two."""
+    out: dict[str, int] = {}
+    for m in _QUOTED_LIST.finditer(d.folded):
+        text = "".join(m.group(1).split())
+        ps = text.split(vocab.LIST_MARK)
+        if not (2 <= len(ps) <= QUOTED_LIST_PARTS) or len(text) > JOINED_MAX:
+            continue
+        if any(len(x) < PHRASE_MIN or not _WORDS_ONLY.fullmatch(x) for x in ps):
+            continue
+        start = bisect_left(d.origin, m.start(1))
+        if d.flat.startswith(text, start):
+            out.setdefault(text, start)
+    return out
+
+
+def quoted_list_spans(d: Doc, runs: Iterable[str] | None = None) -> list[tuple[int, int]]:
+    """The flat ranges of every occurrence of `d`'s quoted 、-runs (`runs`: `quoted_lists(d)`, when
+    known), sorted."""
+    found = quoted_lists(d) if runs is None else runs
+    return sorted((p, p + len(t)) for t, ps in occurrences(set(found), d.flat).items() for p in ps)
+
+
+def inside_quoted_list(places: Sequence[int], size: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """`_inside`: a phrase of `size` characters at `places` is said only inside a quoted 、-run (`spans`:
+    `quoted_list_spans`), a part of it."""
+    return _inside(places, size, spans)
+
+
+def _inside(places: Sequence[int], size: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Every place of a phrase of `size` characters lies inside one of `spans` (sorted flat ranges):
+    it is only ever said as a part of a longer candidate there."""
+    if not spans or not places:
+        return False
+    starts = [a for a, _ in spans]
+    for p in places:
+        k = bisect_right(starts, p) - 1
+        if k < 0 or p + size > spans[k][1]:
+            return False
+    return True
 
 
 def _automaton(patterns: Iterable[str]) -> ahocorasick.Automaton:
@@ -1030,7 +1093,8 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     # 3 → 2 of 13; most such phrases are lists that describe)
     found.update((t, _phrase(t, cand[t], s, True, plain=True, joined=True))
                  for t, s in joined.items() if t not in found)
-    # a heading piece new as a whole stands beside the phrases inside it, as a joined phrase does
+    # a heading piece or a quoted 、-run (`quoted_lists`, filed with the heading pieces in
+    # `Analysis.units`) new as a whole stands beside the phrases inside it, as a joined phrase does
     found.update((t, _phrase(t, cand[t], s, True, joined=True)) for t, s in units.items()
                  if t not in found)
     # a name the compared text says, extended by a generic head (X工程|建设, X化|发展|进程), is that name
@@ -1479,6 +1543,11 @@ def _trim(text: str, tagged: Tagger = tag) -> str:
     return "".join(ws)
 
 
+def trim(text: str) -> str:
+    """`_trim` with jieba's tagger: `text` without the edges a name never has."""
+    return _trim(text)
+
+
 def shared(core: str, texts: set[str]) -> str:
     """The longest string around `core` that every text contains (开发X技术, 以X排放… → X)."""
     cur = core
@@ -1552,28 +1621,57 @@ def _action(long: str, short: str) -> bool:
 
 def _evaluative(modifier: str) -> bool:
     """Every word of `modifier` is an adjective, adverb or state word (审慎, 适度审慎, 偏紧): a stance,
-    not a noun or verb phrase (人民群众的…, 共同努力的…). Part-of-speech tags of jieba's dictionary."""
-    tags = [t for _, t in tag(modifier)]
-    return bool(tags) and tags[-1] in _STANCE_TAGS and all(t in _STANCE_TAGS or t == "p" for t in tags)
+    not a noun or verb phrase (人民群众的…, 共同努力的…). Part-of-speech tags of jieba's dictionary.
+    Two one-character words side by side after a stance word are one bound word that the dictionary
+    lacks and jieba leaves in characters (审慎|有|度-like, invented: a stance word and a bound word of
+    two characters): a part of the stance whatever their tags, the way `_bound_pair` reads them."""
+    tagged = tag(modifier)
+    tags = [t for _, t in tagged]
+    if not tags:
+        return False
+    if len(tagged) >= 3 and _bound_pair(tagged[-2][0], tagged[-1][0]) and tags[-3] in _STANCE_TAGS:
+        tags = tags[:-2]  # the stance word before the bound pair is the modifier's last evaluative word
+    return tags[-1] in _STANCE_TAGS and all(t in _STANCE_TAGS or t == "p" for t in tags)
+
+
+def _stance_word(word: str) -> bool:
+    """jieba tags `word` as one word of a stance modifier's classes (`_STANCE_TAGS`)."""
+    tags = tag(word)
+    return len(tags) == 1 and tags[0][1] in _STANCE_TAGS
+
+
+def _bound_pair(a: str, b: str) -> bool:
+    """`a` `b` are two one-character words that may be one bound word jieba left in characters: CJK
+    characters, neither a structural particle nor `a` a word that never belongs to a modifier."""
+    return (len(a) == len(b) == 1 and a not in _PARTICLES and b not in _PARTICLES and a not in _MODIFIER_STOP
+            and _IDEOGRAPH.fullmatch(a) is not None and _IDEOGRAPH.fullmatch(b) is not None)
 
 
 def _strict_start(w: Sequence[str], k: int) -> int | None:
     """The first token of the evaluative modifier (every word tagged a stance word, `_evaluative`) that
     ends before the 的 at token `k` of `w`, or None."""
     i = k - 1  # the word next to 的 may be a leading word (更加审慎的X政策); the one before not
-    if any(c in BOUNDARY_CHARS for c in w[i]) or w[i] in _MODIFIER_STOP:
+    if k >= 3 and _bound_pair(w[k - 2], w[k - 1]) and len(w[k - 3]) > 1:
+        i = k - 2  # two characters jieba left apart after a longer word: one bound word (`_evaluative`)
+    elif any(c in BOUNDARY_CHARS for c in w[i]) or w[i] in _MODIFIER_STOP:
         return None
+    bound = k - i  # tokens of the word next to 的 (two for a bound pair)
     # nor a preposition written as a word of its own (向|健全的X体系|过渡-like: the preposition
     # governs the whole noun phrase, it does not modify the head; 从紧, one word, is a modifier)
-    if i > 0 and w[i - 1] not in LEAD_WORDS and w[i - 1] not in _MODIFIER_STOP and \
-            not any(c in BOUNDARY_CHARS for c in w[i - 1]) and len(w[i - 1]) + len(w[i]) <= MODIFIER_MAX \
-            and not _preposition(w[i - 1]):
+    # (before a bound pair the word is the stance word itself, a leading adverb or not: 积极-like)
+    if i > 0 and (w[i - 1] not in LEAD_WORDS or (bound == 2 and _stance_word(w[i - 1]))) \
+            and w[i - 1] not in _MODIFIER_STOP and not any(c in BOUNDARY_CHARS for c in w[i - 1]) \
+            and len(w[i - 1]) + len("".join(w[i:k])) <= MODIFIER_MAX and not _preposition(w[i - 1]):
         i -= 1
+    elif bound == 2:
+        return None  # a bound pair is the second word of a stance (积极-like word|X|Y), never alone
     # a comparative degree adverb before the modifier is part of the stance (更加|审慎的X政策: the
-    # stance raised by a degree, a change of its own), though it is a leading word elsewhere
-    if i > 0 and w[i - 1] in _DEGREE and len("".join(w[i - 1:k])) <= MODIFIER_MAX:
+    # stance raised by a degree, a change of its own), though it is a leading word elsewhere; it
+    # comes on top of MODIFIER_MAX (`DEGREE_MAX`)
+    if i > 0 and w[i - 1] in _DEGREE and len("".join(w[i:k])) <= MODIFIER_MAX:
         i -= 1
-    return i if len("".join(w[i:k])) <= MODIFIER_MAX and _evaluative("".join(w[i:k])) else None
+    mod = "".join(w[i:k])
+    return i if len(mod) <= MODIFIER_MAX + DEGREE_MAX and _evaluative(mod) else None
 
 
 def _stance_edge(word: str) -> bool:

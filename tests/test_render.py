@@ -507,3 +507,46 @@ def test_terminal_summary_lists_the_briefs_top_changes(render_national: Comparis
     assert sum(r.kind == "target" for r in render_national.ranked) > context.TOP_TARGETS
     note = BRIEF_WORDS["more_targets"].format(n=ctx["top_more_targets"])
     assert note in buf.getvalue()
+
+
+def test_the_few_history_caveat_matches_what_the_engine_writes() -> None:
+    # the briefs cut the caveat out of each reason by this pattern: it must match both builders' text
+    from yoy import vocab
+
+    for caveat, m in ((vocab.few_history_others(7), "7"), (vocab.FEW_HISTORY, None)):
+        reason = vocab.debut_reason(1) + caveat + "；提及 2 次"
+        assert context.unrepeated(reason) == vocab.debut_reason(1) + "；提及 2 次"
+        assert re.search(vocab.FEW_HISTORY_IN_REASON, reason)[1] == m  # type: ignore[index]
+
+
+def test_a_thin_history_is_said_once_not_on_every_line(render_chengyang: Comparison,
+                                                        render_national: Comparison) -> None:
+    # 城阳区 has one earlier report: every reason of a new phrase rests on it and on the others read;
+    # the record keeps that in each reason, the briefs and the terminal say it once under the lead and
+    # once in the reasons' legend
+    import io
+
+    from rich.console import Console
+
+    from yoy import terminal, vocab
+
+    c = render_chengyang
+    pattern = re.compile(vocab.FEW_HISTORY_IN_REASON)
+    carried = [p for p in c.priorities if pattern.search(p.basis or "")]
+    assert len(carried) > 10 and any(pattern.search(r.reason) for r in c.ranked)  # the case this guards
+    note = context.history_note(c)
+    assert note and not pattern.search(note)
+    md = render.render_markdown(c)
+    html = render.render_html(c)
+    pdf = render.render_pdf_html(c)
+    for text in (md, html, pdf):
+        assert not pattern.search(text)
+        assert text.count(note) == 2, text.count(note)
+    lead = md[md.index("## 最重要的变化"):md.index("## 政策重点")]
+    assert note in lead
+    buf = io.StringIO()
+    terminal.print_summary(c, Console(file=buf, width=400, color_system=None))
+    assert buf.getvalue().count(note) == 1 and not pattern.search(buf.getvalue())
+    assert pattern.search(render.render_json(c))  # the record's reasons keep it (no field changes)
+    national = render_national  # fourteen national reports: no caveat to say
+    assert context.history_note(national) == "" and "（各条依据" not in render.render_markdown(national)

@@ -229,10 +229,11 @@ def steps(first: str) -> Iterator[Steps]:
 
 def _reason(by_term: dict[str, str], kind: str, ref: str, reason: str) -> str:
     from yoy import render
+    from yoy.render.context import unrepeated
 
     if kind == "priority" and ref in by_term:
         return by_term[ref]
-    return render.plain(reason)
+    return render.plain(unrepeated(reason))
 
 
 def print_summary(c: Comparison, console: Console) -> None:
@@ -247,7 +248,7 @@ def print_summary(c: Comparison, console: Console) -> None:
     from rich.text import Text
 
     from yoy import render
-    from yoy.render.context import change_counts_text, lead_changes
+    from yoy.render.context import change_counts_text, history_note, lead_changes
 
     console.print(Text(render.headline(c), style="bold"))
     for caveat in render.caveats_of(c):
@@ -265,6 +266,9 @@ def print_summary(c: Comparison, console: Console) -> None:
             table.add_row(str(n), Text(render.plain(r.summary)),
                           Text(_reason(reasons, r.kind, r.ref, r.reason)))
         console.print(table)
+        note = history_note(c)  # the caveat every reason of a thin history carries, said once
+        if note:
+            console.print(Text(W["note"].format(text=note), style="dim"), soft_wrap=True)
         if more_targets:
             console.print(Text(W["more_targets"].format(n=more_targets), style="dim"), soft_wrap=True)
     counts = change_counts_text(c)  # how many of each change the engine found, and the briefs list

@@ -43,7 +43,14 @@ from yoy.models import (
 from yoy.render.charts import target_charts, term_charts
 from yoy.render.env import generator
 from yoy.text import fold
-from yoy.vocab import SIMILARITY_CODE, change_count, change_count_parts, change_counts_line
+from yoy.vocab import (
+    FEW_HISTORY_IN_REASON,
+    SIMILARITY_CODE,
+    change_count,
+    change_count_parts,
+    change_counts_line,
+    few_history_note,
+)
 
 CHANGE_ORDER = tuple(Change)
 RELATIONS = tuple(RELATION_LABELS)
@@ -239,6 +246,26 @@ def plain(text: str | None) -> str:
     return _EMPTY_PARENS.sub("", out).strip()
 
 
+_FEW_HISTORY = re.compile(FEW_HISTORY_IN_REASON)
+
+
+def unrepeated(text: str) -> str:
+    """A reason without the few-history caveat the engine adds to each one (`vocab.few_history_others`):
+    a brief says it once (`history_note`), not on every line. The record keeps it in every reason."""
+    return _FEW_HISTORY.sub("", text) if "（" in text else text
+
+
+def history_note(c: Comparison) -> str:
+    """The few-history caveat of a comparison's reasons, said once (`vocab.few_history_note`), or ""
+    when no reason carries it. The reports of others read (`m`) are the same for every phrase of a
+    pair; were they not, the largest is named."""
+    found = [m for text in (*(p.basis or "" for p in c.priorities), *(r.reason for r in c.ranked))
+             if "（" in text for m in _FEW_HISTORY.finditer(text)]
+    if not found:
+        return ""
+    return few_history_note(max((int(m[1]) for m in found if m[1]), default=None))
+
+
 def basis_label(p: Priority) -> str:
     """Why a priority counts, in plain words (the record's basis codes mapped, then scrubbed)."""
     return _basis_label(p.basis or "", p.old_term or "", p.term)
@@ -250,7 +277,7 @@ _BASIS_SPLIT = re.compile(r"[、，]")
 @lru_cache(maxsize=4096)  # a pure function's bounded memo (basis codes and terms → label)
 def _basis_label(basis: str, old_term: str, term: str) -> str:
     parts = []
-    for piece in _BASIS_SPLIT.split(basis):
+    for piece in _BASIS_SPLIT.split(unrepeated(basis)):
         piece = piece.strip()
         key = next((k for k in BASIS_LABELS if piece.startswith(k)), None)
         if key is None:
@@ -620,8 +647,8 @@ def brief_context(c: Comparison) -> dict[str, Any]:
     lead, more_targets = lead_changes(c)
     for r in lead:
         item: dict[str, Any] = {"rank": r.rank, "kind": r.kind, "summary": plain(r.summary),
-                                "reason": plain(r.reason), "href": None, "term": "", "types": r.kind,
-                                "also": None,
+                                "reason": plain(unrepeated(r.reason)), "href": None, "term": "",
+                                "types": r.kind, "also": None,
                                 "anchor": f"top{r.rank}"}
         if r.kind == RankedKind.SECTION and r.ref in pair_ids:
             item["href"] = f"#{r.ref}"
@@ -666,6 +693,7 @@ def brief_context(c: Comparison) -> dict[str, Any]:
     return {
         "title": headline(c), "generator": generator(), "same_region": c.old.region == c.new.region,
         "old": _ref(c.old), "new": _ref(c.new), "caveats": caveats, "degraded": list(c.degraded),
+        "history_note": history_note(c),  # said once under the lead and in the reasons' legend
         "old_label": old_label, "new_label": new_label,
         "top": top, "top_more_targets": more_targets,
         "groups": groups, "priorities": priorities, "brief_top": brief_top,

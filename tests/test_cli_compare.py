@@ -247,6 +247,18 @@ def test_show_outline_has_offsets_only_when_asked() -> None:
     assert re.search(r"\[\d+–\d+\]", with_offsets.stdout)
 
 
+def test_show_outline_names_an_untitled_part() -> None:
+    # the 2025 城阳 text is a news digest: its parts have no heading, and read as such, not as a lone mark
+    from yoy.models import BRIEF_WORDS
+
+    out = yoy("show", "城阳", "2025", "--outline")
+    assert out.exit_code == 0, out.stderr
+    tree = out.stdout.split("\n\n", 1)[1].splitlines()
+    tops = [line for line in tree if line and not line.startswith(" ")]
+    assert tops and all(line == BRIEF_WORDS["untitled"] for line in tops), tops
+    assert not any(line.strip() in ("·", "") for line in tree[:-1])
+
+
 def _examples() -> list[tuple[str, str]]:
     """Every `Example:` line of every command's --help."""
     out = []

@@ -159,7 +159,9 @@ def test_reader_facing_text_has_no_internal_codes(render_national: Comparison) -
     ("表述变化（对应位置替换 ×1（a9））；提及 1 → 1 次", "表述变化（对应位置换了说法）；提及 1 → 1 次"),
     ("不再提及（关键性 G²=14.6）；提及 6 次", "不再提及（用词频率明显变化）；提及 6 次"),
     ("新提出（标题用语）；提及 3 次", "新提出（出现在标题中）；提及 3 次"),
-    ("移动章节：§1(二) → 三(一)", "移动章节：第1节(二) → 三(一)"),
+    ("移动章节：§1(二) → 三(一)", "移动章节：一(二) → 三(一)"),  # an unnumbered part: its place
+    ("合并章节：二§2 → §2§2", "合并章节：二·2 → 二·2"),  # an unnumbered section after its part
+    ("§12§3 §1", "十二·3 一"),
     ("相似 0.37 · +12 字", "· +12 字"),
 ])
 def test_plain_words_replace_internal_codes(raw: str, shown: str) -> None:
@@ -550,3 +552,23 @@ def test_a_thin_history_is_said_once_not_on_every_line(render_chengyang: Compari
     assert pattern.search(render.render_json(c))  # the record's reasons keep it (no field changes)
     national = render_national  # fourteen national reports: no caveat to say
     assert context.history_note(national) == "" and "（各条依据" not in render.render_markdown(national)
+
+
+def test_the_sidebar_lists_each_new_unit_once_with_readable_paths(render_chengyang: Comparison) -> None:
+    # the 2025 digest merges several 2022 sections into one: the sidebar names that unit once, its old
+    # sections linked under it, and no path reads as a code (§2§2) or a doubled 第N节第N节
+    c = render_chengyang
+    merged = [p.new_id for p in c.sections if p.new_id]
+    assert len(merged) > len(set(merged))  # the case this guards: a new unit in several pairs
+    html = render.render_html(c)
+    toc = html[html.index('class="toc-pairs"'):html.index("</nav>")]
+    entries = re.findall(r'<li class="rel-[^"]*"><a href="#(a\d+)">', toc)
+    units = [p.new_id or p.id for p in c.sections]
+    assert len(entries) == len(set(units)) == len(dict.fromkeys(units))
+    heads = {p.id for p in c.sections if p.new_id is None or units.index(p.new_id) == c.sections.index(p)}
+    assert set(entries) == heads
+    linked = set(re.findall(r'href="#(a\d+)"', toc))
+    assert linked == {p.id for p in c.sections}  # every pair is still one click away
+    paths = re.findall(r'<span class="path">([^<]*)</span>', html)
+    assert paths and not any("§" in x or re.search(r"第\d+节", x) for x in paths)
+    assert any(re.fullmatch(r"[一二三四五六七八九十]+·\d+", x) for x in paths)  # an unnumbered section

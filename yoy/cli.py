@@ -271,7 +271,7 @@ def _outline_lines(blocks: tuple[Block, ...], offsets: bool, depth: int = 0) -> 
     out: list[str] = []
     for block in blocks:
         where = f"  [{block.span.start}–{block.span.end}]" if offsets else ""
-        out.append(f"{'  ' * depth}{terminal.block_label(block)}{block.title}{where}")
+        out.append(f"{'  ' * depth}{terminal.block_line(block)}{where}")
         out += _outline_lines(block.children, offsets, depth + 1)
     return out
 

@@ -183,6 +183,15 @@ def block_label(block: Block) -> str:
     return f"{block.n}."
 
 
+def block_line(block: Block) -> str:
+    """A block as `yoy show --outline` prints it: its number and title (三、加快建设…); a block with
+    no title (a digest's unheaded part) reads as its number or, unnumbered, as W["untitled"]
+    (（无标题）), not as a lone mark."""
+    if block.title:
+        return block_label(block) + block.title
+    return ("" if block.n is None else block_label(block)) + W["untitled"]
+
+
 # --- yoy compare / yoy brief ----------------------------------------------------------------------
 
 

@@ -42,7 +42,7 @@ from yoy.models import (
 )
 from yoy.render.charts import target_charts, term_charts
 from yoy.render.env import generator
-from yoy.text import fold
+from yoy.text import NUMERALS, chinese_numeral, fold
 from yoy.vocab import (
     FEW_HISTORY_IN_REASON,
     SIMILARITY_CODE,
@@ -221,8 +221,21 @@ def _clip(sentence: str, terms: Iterable[str], width: int = CLIP) -> str:
     return ("…" if start else "") + out + ("…" if start + width < len(sentence) else "")
 
 
-_CODES = (  # internal codes that must not reach a reader, with what replaces them
-    (re.compile(r"§(\d+)"), BRIEF_WORDS["section_n"].format(n=r"\1")),
+# An unnumbered part or section in a record's path is its place, §k (outline.paths: §2§2 is the
+# second section of the second part, 二§1 the first unnumbered section of part 二). A reader sees a
+# leading slot as a part numeral and an inner one after a dot: §2§2 → 二·2, 二§1 → 二·1, §1(二) → 一(二).
+_SLOT = re.compile(r"§(\d+)")
+_AFTER_PART = frozenset(f"0123456789{NUMERALS})）")  # what ends a part's label, before an inner slot
+
+
+def _slot(m: re.Match[str]) -> str:
+    before = m.string[m.start() - 1] if m.start() else ""
+    return f"·{m[1]}" if before in _AFTER_PART else chinese_numeral(int(m[1]))
+
+
+# internal codes that must not reach a reader, with what replaces them
+_CODES: tuple[tuple[re.Pattern[str], Any], ...] = (
+    (_SLOT, _slot),
     (re.compile(r"[（(]\s*a\d+(?:[、,，]\s*a\d+)*\s*[）)]"), ""),
     (re.compile(r"\s*×\s*\d+(?=[（）)；;，,]|$)"), ""),
     (re.compile(r"G²\s*=\s*[\d.]+"), ""),
@@ -418,6 +431,12 @@ def _path(path: str | None) -> str:
     return plain(path)
 
 
+def _title(title: str | None, present: bool) -> str:
+    """A block's title as the section map and the redline heads show it; an untitled block that is
+    there reads BRIEF_WORDS["untitled"], an absent side stays empty."""
+    return display_title(title) or (BRIEF_WORDS["untitled"] if present else "")
+
+
 def _pair(p: SectionPair, rows: tuple[SentenceRow, ...]) -> dict[str, Any]:
     chunks = _chunks(p)
     ins = sum(len(d.text) for d in chunks if d.op == Op.INSERT)
@@ -438,8 +457,9 @@ def _pair(p: SectionPair, rows: tuple[SentenceRow, ...]) -> dict[str, Any]:
         "id": p.id, "relation": p.relation, "label": RELATION_LABELS.get(p.relation, p.relation),
         "level": p.level, "changed": changed, "edited": edited, "rewritten": rewritten,
         "share": share, "ins": ins, "dels": dels, "whole": whole, "types": " ".join(types),
-        "old_path": _path(p.old_path), "old_title": display_title(p.old_title),
-        "new_path": _path(p.new_path), "new_title": display_title(p.new_title),
+        # a side without a heading (a digest's part) says so: a lone 一 reads as a dash
+        "old_path": _path(p.old_path), "old_title": _title(p.old_title, has_old),
+        "new_path": _path(p.new_path), "new_title": _title(p.new_title, has_new),
         "has_old": has_old, "has_new": has_new,
         "inline_segs": _segments(chunks, ""),
         "old_excerpt": _excerpt(p.old_text), "new_excerpt": _excerpt(p.new_text),
@@ -499,6 +519,27 @@ def _view(pairs: list[dict[str, Any]], rows_of: dict[str, tuple[SentenceRow, ...
         flush()
         pair["rows"] = out
         pair["folds"] = sum(1 for x in out if x["fold"])
+
+
+def _toc(pairs: Sequence[dict[str, Any]], sections: Sequence[SectionPair]) -> list[dict[str, Any]]:
+    """The HTML sidebar's entries: each unit of the new report once (a unit that several old sections
+    merge into heads one entry, its old sections linked under it), then a dropped one by its old path,
+    in the order of the pairs."""
+    out: list[dict[str, Any]] = []
+    by_unit: dict[str, dict[str, Any]] = {}
+    for pair, sp in zip(pairs, sections, strict=True):
+        unit = sp.new_id
+        if unit is not None and unit in by_unit:
+            entry = by_unit[unit]
+            entry["sources"].append(pair)
+            entry["changed"] = entry["changed"] or pair["changed"]
+            continue
+        entry = {"id": pair["id"], "relation": pair["relation"], "changed": pair["changed"],
+                 "path": pair["new_path"] or pair["old_path"], "short": pair["short"], "sources": [pair]}
+        out.append(entry)
+        if unit is not None:
+            by_unit[unit] = entry
+    return out
 
 
 def _locator(pairs: Sequence[SectionPair], rows_of: dict[str, tuple[SentenceRow, ...]]) -> _Locator:
@@ -703,7 +744,7 @@ def brief_context(c: Comparison) -> dict[str, Any]:
         "change_counts": change_counts_text(c),
         "targets": targets, "cards": targets[:BRIEF_CARDS],
         "target_counts": [(DIRECTION[d][1], dir_counts[d]) for d in DIRECTION if dir_counts[d]],
-        "pairs": pairs, "changed_pairs": sum(p["changed"] for p in pairs),
+        "pairs": pairs, "toc": _toc(pairs, c.sections), "changed_pairs": sum(p["changed"] for p in pairs),
         "changed_share": CHANGED_SHARE, "changes": changes,
         "folds": sum(p["folds"] for p in pairs),
         "relations": [(r, RELATION_LABELS[r], rel_counts[r]) for r in RELATIONS if rel_counts[r]],

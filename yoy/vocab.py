@@ -59,7 +59,7 @@ BASIS = {"引号术语": "报告中加引号的提法", "标题用语": "出现�
 # The briefs' and the terminal's own reader-facing phrases (templates hold the rest).
 BRIEF = {
     "mentions_one": "{side} 提及 {n} 次", "mentions_both": "提及 {old} → {new} 次",
-    "untitled": "（无标题）", "target": "目标：{indicator}", "unset": "未设",
+    "untitled": "（无标题）", "part_n": "第{n}部分", "target": "目标：{indicator}", "unset": "未设",
     "caveat": "注意：{text}", "note": "注：{text}", "top": "最重要的变化", "targets": "主要预期目标",
     "change": "变化",
     "why": "依据", "indicator": "指标", "index_title": "yoy 简报索引", "slot": "对应位置换了说法",

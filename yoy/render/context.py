@@ -345,10 +345,20 @@ class _Locator:
         return best
 
 
+_BARE_PART = re.compile(f"[{NUMERALS}]+")
+
+
+def _where(path: str | None) -> str:
+    """Where an evidence sentence stands, as its quote is headed: the path in plain words, a part
+    alone written out (一 → 第一部分: a lone 一 before a quote reads as a dash)."""
+    shown = plain(path)
+    return BRIEF_WORDS["part_n"].format(n=shown) if _BARE_PART.fullmatch(shown) else shown
+
+
 def _evidence(e: Evidence, terms: tuple[str, ...], loc: _Locator) -> dict[str, Any]:
     hit = loc.find(e)
     pieces = _marked(_clip(e.sentence, terms, CLIP * 2), terms)
-    return {"year": e.year, "side": e.side, "path": plain(e.path), "sentence": e.sentence,
+    return {"year": e.year, "side": e.side, "path": _where(e.path), "sentence": e.sentence,
             "pieces": pieces, "clipped": sum(len(text) for text, _ in pieces) < len(e.sentence),
             "short_pieces": _marked(_clip(e.sentence, terms), terms),
             "href": f"#{hit[0]}" if hit else None, "sid": hit[0] if hit else None,
@@ -395,7 +405,7 @@ def _figure(f: Figure | None, loc: _Locator) -> dict[str, Any] | None:
         return None
     hit = loc.find(f.evidence)
     return {"value": f.value, "number": f.number, "sentence": f.evidence.sentence,
-            "path": plain(f.evidence.path), "href": f"#{hit[0]}" if hit else None,
+            "path": _where(f.evidence.path), "href": f"#{hit[0]}" if hit else None,
             "sid": hit[0] if hit else None,
             "pieces": _marked(_clip(f.evidence.sentence, (f.value,), CLIP * 2), (f.value,))}
 

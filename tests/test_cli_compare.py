@@ -69,13 +69,23 @@ def test_stdout(tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_stdout_needs_one_text_format() -> None:
-    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "-o", "-"), 5)
+    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "-o", "-"), EXIT_USAGE)
     assert "--format md or --format json" in line
 
 
 def test_bad_format() -> None:
-    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "--format", "html,docx"), 5)
+    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "--format", "html,docx"), EXIT_USAGE)
     assert line == "yoy: unknown format docx; choose from html,pdf,md,json"
+
+
+@pytest.mark.parametrize("command", [["compare", "城阳", "2022", "2025"], ["brief", "城阳:2022:2025"],
+                                     ["show", "城阳", "2022"], ["targets", "全国"], ["list"],
+                                     ["trend", "科技"]])
+def test_an_unknown_format_is_a_usage_error_in_every_command(command: list[str], tmp_path: Path) -> None:
+    line = one_line_error(yoy(*command, "--format", "xml", *(["-o", str(tmp_path)] if command[0] in
+                                                            ("compare", "brief") else [])), EXIT_USAGE)
+    assert "xml" in line
+    assert not any(tmp_path.iterdir())  # refused before any work
 
 
 @pytest.mark.parametrize("content", [None, b"\xff\xfe\x00not utf-8"], ids=["missing", "undecodable"])

@@ -366,7 +366,9 @@ def test_refuses_to_overwrite_a_foreign_file(tmp_path: Path, render_chengyang: C
 
 
 def test_bad_format_is_one_line() -> None:
-    with pytest.raises(RenderError, match="unknown format docx; choose from html,pdf,md,json"):
+    from yoy.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown format docx; choose from html,pdf,md,json"):
         render.parse_formats("html,docx")
     assert render.parse_formats("MD, json,md") == ("md", "json")
 

@@ -125,10 +125,6 @@ def print_trend(result: Any, by_year: bool) -> None:
     from rich.table import Table
 
     console = Console()
-    if not result.regions:
-        how = "" if result.exact else " (as a word of any report; --exact also finds it inside longer words)"
-        click.echo(f"no report in the corpus uses “{result.term}”{how}")
-        return
     if by_year:
         (r,) = result.regions
         table = Table("year", "uses", "per 10k chars", title=f"“{result.term}” in {r.region}",

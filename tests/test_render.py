@@ -574,3 +574,14 @@ def test_the_sidebar_lists_each_new_unit_once_with_readable_paths(render_chengya
     paths = re.findall(r'<span class="path">([^<]*)</span>', html)
     assert paths and not any("§" in x or re.search(r"第\d+节", x) for x in paths)
     assert any(re.fullmatch(r"[一二三四五六七八九十]+·\d+", x) for x in paths)  # an unnumbered section
+
+
+def test_a_reason_in_words_keeps_its_commas() -> None:
+    # basis codes (引号术语、标题用语) are mapped piece by piece; a reason written in words is shown as it
+    # is, its clauses still split by commas, not turned into an enumeration (、)
+    from yoy import vocab
+
+    words = vocab.flip_new_reason("2016年") + "，今年提及增多"
+    assert context._basis_label(words, "", "") == words
+    assert context._basis_label("引号术语、标题用语", "", "") == "、".join(
+        (vocab.BASIS["引号术语"], vocab.BASIS["标题用语"]))

@@ -289,8 +289,12 @@ _BASIS_SPLIT = re.compile(r"[、，]")
 
 @lru_cache(maxsize=4096)  # a pure function's bounded memo (basis codes and terms → label)
 def _basis_label(basis: str, old_term: str, term: str) -> str:
+    basis = unrepeated(basis)
+    pieces = _BASIS_SPLIT.split(basis)
+    if not any(p.strip().startswith(k) for p in pieces for k in BASIS_LABELS):
+        return plain(basis)  # a reason in words: its own commas stay (上年未提，今年提及增多)
     parts = []
-    for piece in _BASIS_SPLIT.split(unrepeated(basis)):
+    for piece in pieces:
         piece = piece.strip()
         key = next((k for k in BASIS_LABELS if piece.startswith(k)), None)
         if key is None:

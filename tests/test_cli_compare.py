@@ -69,13 +69,23 @@ def test_stdout(tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_stdout_needs_one_text_format() -> None:
-    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "-o", "-"), 5)
+    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "-o", "-"), EXIT_USAGE)
     assert "--format md or --format json" in line
 
 
 def test_bad_format() -> None:
-    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "--format", "html,docx"), 5)
+    line = one_line_error(yoy("compare", "城阳", "2022", "2025", "--format", "html,docx"), EXIT_USAGE)
     assert line == "yoy: unknown format docx; choose from html,pdf,md,json"
+
+
+@pytest.mark.parametrize("command", [["compare", "城阳", "2022", "2025"], ["brief", "城阳:2022:2025"],
+                                     ["show", "城阳", "2022"], ["targets", "全国"], ["list"],
+                                     ["trend", "科技"]])
+def test_an_unknown_format_is_a_usage_error_in_every_command(command: list[str], tmp_path: Path) -> None:
+    line = one_line_error(yoy(*command, "--format", "xml", *(["-o", str(tmp_path)] if command[0] in
+                                                            ("compare", "brief") else [])), EXIT_USAGE)
+    assert "xml" in line
+    assert not any(tmp_path.iterdir())  # refused before any work
 
 
 @pytest.mark.parametrize("content", [None, b"\xff\xfe\x00not utf-8"], ids=["missing", "undecodable"])
@@ -245,6 +255,18 @@ def test_show_outline_has_offsets_only_when_asked() -> None:
     assert "一、" in plain.stdout and not re.search(r"\[\d+–\d+\]", plain.stdout)
     with_offsets = yoy("show", "崂山", "2019", "--outline", "--offsets")
     assert re.search(r"\[\d+–\d+\]", with_offsets.stdout)
+
+
+def test_show_outline_names_an_untitled_part() -> None:
+    # the 2025 城阳 text is a news digest: its parts have no heading, and read as such, not as a lone mark
+    from yoy.models import BRIEF_WORDS
+
+    out = yoy("show", "城阳", "2025", "--outline")
+    assert out.exit_code == 0, out.stderr
+    tree = out.stdout.split("\n\n", 1)[1].splitlines()
+    tops = [line for line in tree if line and not line.startswith(" ")]
+    assert tops and all(line == BRIEF_WORDS["untitled"] for line in tops), tops
+    assert not any(line.strip() in ("·", "") for line in tree[:-1])
 
 
 def _examples() -> list[tuple[str, str]]:

@@ -81,6 +81,25 @@ def test_a_broken_year_is_left_out_of_the_history(whole: Result, tmp_path: Path)
     assert not any(vocab.debut_reason(history) in r for r in reasons)
 
 
+def test_a_batch_leaves_out_the_broken_year_as_compare_does(whole: Result, tmp_path: Path) -> None:
+    # `yoy brief` plans its pairs in the driver and compares them in workers: the year whose file the
+    # corpus cannot read must leave the workers' reference too, so the brief is the compare record
+    gone = max(_years_named(_reasons(whole)))
+    corpus = _copy(tmp_path)
+    _break(corpus / REGION / f"{gone}.md")
+    single = _compare(corpus)
+    assert single.exit_code == EXIT_OK, single.stderr
+    out = tmp_path / "briefs"
+    batch = CliRunner().invoke(cli, ["--corpus", str(corpus), "brief", f"{REGION}:{OLD}:{NEW}",
+                                     "--format", "json", "--jobs", "1", "-o", str(out)])
+    assert batch.exit_code == EXIT_OK, batch.stderr
+    (path,) = out.glob("*.json")
+    record = json.loads(path.read_text(encoding="utf-8"))
+    reasons = [r["reason"] for r in record["ranked"]] + [p["basis"] for p in record["priorities"]]
+    assert gone not in _years_named(reasons)  # the shipped copy of that year did not come back
+    assert record == json.loads(single.stdout)
+
+
 def test_a_broken_compared_report_is_one_corpus_error(tmp_path: Path) -> None:
     corpus = _copy(tmp_path)
     _break(corpus / REGION / f"{OLD}.md")

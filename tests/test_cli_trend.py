@@ -46,7 +46,7 @@ def test_trend_json_counts_a_word_from_the_index() -> None:
 def test_trend_of_a_compound_counts_the_texts() -> None:
     result = yoy("trend", "科技创新", "--format", "json")
     assert result.exit_code == 0
-    assert "not a word of any indexed report" in result.stderr
+    assert "is not one word in the index; counting it in the texts" in result.stderr
     data = json.loads(result.stdout)
     assert data["exact"]
     got = {(r["region"], p["year"]): p["count"] for r in data["regions"] for p in r["points"] if p["count"]}
@@ -73,6 +73,28 @@ def test_trend_html_chart(tmp_path: Path) -> None:
     assert again.exit_code == 0  # its own page is overwritten
 
 
+@pytest.mark.parametrize("where", ["missing/t.html", "file/t.html", "/proc/yoy-trend.html"])
+def test_trend_checks_its_html_path_before_the_work(tmp_path: Path, where: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # as compare's -o: a page that cannot be written is refused (5) before any counting
+    from yoy import corpus as corpus_mod
+
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    counted: list[str] = []
+    real = corpus_mod.Corpus.term_counts
+
+    def spy(self: Corpus, term: str, *args: Any, **kwargs: Any) -> Any:
+        counted.append(term)
+        return real(self, term, *args, **kwargs)
+
+    monkeypatch.setattr(corpus_mod.Corpus, "term_counts", spy)
+    target = where if where.startswith("/") else str(tmp_path / where)
+    result = yoy("trend", "高质量发展", "--html", target)
+    assert result.exit_code == 5, (result.exit_code, result.stderr)
+    assert result.stderr.startswith("yoy: cannot write") and result.stderr.count("\n") == 1
+    assert counted == [] and result.stdout == ""
+
+
 def test_trend_refuses_a_foreign_html(tmp_path: Path) -> None:
     out = tmp_path / "notes.html"
     out.write_text("<p>mine</p>", encoding="utf-8")
@@ -82,9 +104,19 @@ def test_trend_refuses_a_foreign_html(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == "<p>mine</p>"
 
 
-def test_trend_unused_term_and_bad_input() -> None:
-    result = yoy("trend", "没有人这样写")
-    assert result.exit_code == 0 and "no report in the corpus uses" in result.stdout
+def test_trend_unused_term_and_bad_input(tmp_path: Path) -> None:
+    # nothing found is "not found" (4) in one line, as for an indicator no report sets, in every format
+    for fmt in ("table", "json"):
+        result = yoy("trend", "没有人这样写", "--format", fmt)
+        assert result.exit_code == 4 and result.stdout == "", (result.exit_code, result.stdout)
+        lines = [x for x in result.stderr.splitlines() if x.startswith("yoy: ")]
+        assert len(lines) == 1 and "no report of the corpus uses “没有人这样写”" in lines[0]
+    page = tmp_path / "t.html"
+    assert yoy("trend", "没有人这样写", "--html", str(page)).exit_code == 4 and not page.exists()
+    one = yoy("trend", "没有人这样写", "--region", "全国")
+    assert one.exit_code == 4 and "no report of 全国 uses" in one.stderr
+    indicator = yoy("targets", "全国", "-i", "没有人这样写")
+    assert indicator.exit_code == one.exit_code  # the same rule
     for empty in ("", "  "):  # no term to look for: a usage error (2), not "not found" (4)
         blank = yoy("trend", empty)
         assert blank.exit_code == 2 and blank.stderr.count("\n") == 1 and blank.stderr.startswith("yoy: ")

@@ -182,3 +182,38 @@ def test_a_rewording_on_page_one_quotes_both_years(render_national: Comparison) 
     for item in items:
         years = re.findall(r'<span class="yr">(\d{4})', item)
         assert years == [str(render_national.old.year), str(render_national.new.year)], item
+
+
+def _group_heads(html: str) -> dict[str, list[str]]:
+    """Each priority group's table heads (of its first table), by the group's change."""
+    out = {}
+    for change, body in re.findall(r'<div class="pgroup group-(\w+)"(.*?)</table>', html, re.S):
+        out[change] = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', body)
+    return out
+
+
+def test_new_and_dropped_rows_quote_one_year_in_the_pdf(render_chengyang: Comparison) -> None:
+    # a new phrase has no sentence of the old year (nor a dropped one of the new): the PDF (and the
+    # HTML view) give the year that says it the whole width, not an empty column of dashes
+    import dataclasses
+
+    from yoy.models import Change, Side
+
+    c = render_chengyang
+    old, new = (f"{y} 原句" for y in (c.old.year, c.new.year))
+    heads = _group_heads(render.render_pdf_html(c))
+    assert [h for h in heads["new"] if "原句" in h] == [new]
+    assert [h for h in heads["dropped"] if "原句" in h] == [old]
+    assert [h for h in heads["continued"] if "原句" in h] == [old, new]  # both years quoted
+    screen = _group_heads(render.render_html(c))
+    assert [h for h in screen["new"] if "原句" in h] == [new]
+    assert [h for h in screen["continued"] if "原句" in h] == [old, new]
+    # a table where a new phrase does quote the old year keeps both columns (the best one: on the PDF)
+    best = next(r.ref for r in c.ranked if any(p.term == r.ref and p.change == Change.NEW
+                                               for p in c.priorities))
+    first = next(i for i, p in enumerate(c.priorities) if p.term == best)
+    other = next(e for p in c.priorities for e in p.evidence if e.side == Side.OLD)
+    p = c.priorities[first]
+    quoting = dataclasses.replace(p, evidence=(other, *p.evidence))
+    both = dataclasses.replace(c, priorities=(*c.priorities[:first], quoting, *c.priorities[first + 1:]))
+    assert [h for h in _group_heads(render.render_pdf_html(both))["new"] if "原句" in h] == [old, new]

@@ -159,7 +159,9 @@ def test_reader_facing_text_has_no_internal_codes(render_national: Comparison) -
     ("表述变化（对应位置替换 ×1（a9））；提及 1 → 1 次", "表述变化（对应位置换了说法）；提及 1 → 1 次"),
     ("不再提及（关键性 G²=14.6）；提及 6 次", "不再提及（用词频率明显变化）；提及 6 次"),
     ("新提出（标题用语）；提及 3 次", "新提出（出现在标题中）；提及 3 次"),
-    ("移动章节：§1(二) → 三(一)", "移动章节：第1节(二) → 三(一)"),
+    ("移动章节：§1(二) → 三(一)", "移动章节：一(二) → 三(一)"),  # an unnumbered part: its place
+    ("合并章节：二§2 → §2§2", "合并章节：二·2 → 二·2"),  # an unnumbered section after its part
+    ("§12§3 §1", "十二·3 一"),
     ("相似 0.37 · +12 字", "· +12 字"),
 ])
 def test_plain_words_replace_internal_codes(raw: str, shown: str) -> None:
@@ -364,7 +366,9 @@ def test_refuses_to_overwrite_a_foreign_file(tmp_path: Path, render_chengyang: C
 
 
 def test_bad_format_is_one_line() -> None:
-    with pytest.raises(RenderError, match="unknown format docx; choose from html,pdf,md,json"):
+    from yoy.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown format docx; choose from html,pdf,md,json"):
         render.parse_formats("html,docx")
     assert render.parse_formats("MD, json,md") == ("md", "json")
 
@@ -507,3 +511,77 @@ def test_terminal_summary_lists_the_briefs_top_changes(render_national: Comparis
     assert sum(r.kind == "target" for r in render_national.ranked) > context.TOP_TARGETS
     note = BRIEF_WORDS["more_targets"].format(n=ctx["top_more_targets"])
     assert note in buf.getvalue()
+
+
+def test_the_few_history_caveat_matches_what_the_engine_writes() -> None:
+    # the briefs cut the caveat out of each reason by this pattern: it must match both builders' text
+    from yoy import vocab
+
+    for caveat, m in ((vocab.few_history_others(7), "7"), (vocab.FEW_HISTORY, None)):
+        reason = vocab.debut_reason(1) + caveat + "；提及 2 次"
+        assert context.unrepeated(reason) == vocab.debut_reason(1) + "；提及 2 次"
+        assert re.search(vocab.FEW_HISTORY_IN_REASON, reason)[1] == m  # type: ignore[index]
+
+
+def test_a_thin_history_is_said_once_not_on_every_line(render_chengyang: Comparison,
+                                                        render_national: Comparison) -> None:
+    # 城阳区 has one earlier report: every reason of a new phrase rests on it and on the others read;
+    # the record keeps that in each reason, the briefs and the terminal say it once under the lead and
+    # once in the reasons' legend
+    import io
+
+    from rich.console import Console
+
+    from yoy import terminal, vocab
+
+    c = render_chengyang
+    pattern = re.compile(vocab.FEW_HISTORY_IN_REASON)
+    carried = [p for p in c.priorities if pattern.search(p.basis or "")]
+    assert len(carried) > 10 and any(pattern.search(r.reason) for r in c.ranked)  # the case this guards
+    note = context.history_note(c)
+    assert note and not pattern.search(note)
+    md = render.render_markdown(c)
+    html = render.render_html(c)
+    pdf = render.render_pdf_html(c)
+    for text in (md, html, pdf):
+        assert not pattern.search(text)
+        assert text.count(note) == 2, text.count(note)
+    lead = md[md.index("## 最重要的变化"):md.index("## 政策重点")]
+    assert note in lead
+    buf = io.StringIO()
+    terminal.print_summary(c, Console(file=buf, width=400, color_system=None))
+    assert buf.getvalue().count(note) == 1 and not pattern.search(buf.getvalue())
+    assert pattern.search(render.render_json(c))  # the record's reasons keep it (no field changes)
+    national = render_national  # fourteen national reports: no caveat to say
+    assert context.history_note(national) == "" and "（各条依据" not in render.render_markdown(national)
+
+
+def test_the_sidebar_lists_each_new_unit_once_with_readable_paths(render_chengyang: Comparison) -> None:
+    # the 2025 digest merges several 2022 sections into one: the sidebar names that unit once, its old
+    # sections linked under it, and no path reads as a code (§2§2) or a doubled 第N节第N节
+    c = render_chengyang
+    merged = [p.new_id for p in c.sections if p.new_id]
+    assert len(merged) > len(set(merged))  # the case this guards: a new unit in several pairs
+    html = render.render_html(c)
+    toc = html[html.index('class="toc-pairs"'):html.index("</nav>")]
+    entries = re.findall(r'<li class="rel-[^"]*"><a href="#(a\d+)">', toc)
+    units = [p.new_id or p.id for p in c.sections]
+    assert len(entries) == len(set(units)) == len(dict.fromkeys(units))
+    heads = {p.id for p in c.sections if p.new_id is None or units.index(p.new_id) == c.sections.index(p)}
+    assert set(entries) == heads
+    linked = set(re.findall(r'href="#(a\d+)"', toc))
+    assert linked == {p.id for p in c.sections}  # every pair is still one click away
+    paths = re.findall(r'<span class="path">([^<]*)</span>', html)
+    assert paths and not any("§" in x or re.search(r"第\d+节", x) for x in paths)
+    assert any(re.fullmatch(r"[一二三四五六七八九十]+·\d+", x) for x in paths)  # an unnumbered section
+
+
+def test_a_reason_in_words_keeps_its_commas() -> None:
+    # basis codes (引号术语、标题用语) are mapped piece by piece; a reason written in words is shown as it
+    # is, its clauses still split by commas, not turned into an enumeration (、)
+    from yoy import vocab
+
+    words = vocab.flip_new_reason("2016年") + "，今年提及增多"
+    assert context._basis_label(words, "", "") == words
+    assert context._basis_label("引号术语、标题用语", "", "") == "、".join(
+        (vocab.BASIS["引号术语"], vocab.BASIS["标题用语"]))

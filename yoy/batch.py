@@ -78,6 +78,10 @@ class Job:
     error: str | None = None  # an input that cannot be read: the pair fails without running
     appendix: bool = False  # the PDF gets the redline appendix
     lexicon: Lexicon = NO_LEXICON  # loaded once by the driver (workers may not see its files or env)
+    # (region, year) of shipped reports whose corpus file cannot be read, left out of the reference as
+    # `yoy compare` leaves them out (`pipeline.unreadable_years`; worked out by the driver, which
+    # reads the corpus)
+    withheld: tuple[tuple[str, int], ...] = ()
 
     @property
     def label(self) -> str:
@@ -159,9 +163,13 @@ def connect(address: str) -> Client:
 # --- planning ------------------------------------------------------------------------------------
 
 
-def _stamp(formats: Sequence[str], entries: Iterable[Entry], appendix: bool, lex: Lexicon) -> str:
-    data = {"yoy": __version__, "formats": list(formats), "appendix": appendix,
-            "lexicon": [list(pair) for pair in lex.successions], "inputs": [e.sha256 for e in entries]}
+def _stamp(formats: Sequence[str], entries: Iterable[Entry], appendix: bool, lex: Lexicon,
+           withheld: Sequence[tuple[str, int]] = ()) -> str:
+    data: dict[str, Any] = {"yoy": __version__, "formats": list(formats), "appendix": appendix,
+                            "lexicon": [list(pair) for pair in lex.successions],
+                            "inputs": [e.sha256 for e in entries]}
+    if withheld:  # only then: the stamps of a corpus without unreadable files stay as they were
+        data["withheld"] = [list(k) for k in withheld]
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -179,6 +187,8 @@ def plan(corpus: Corpus, keys: Sequence[tuple[tuple[str, int], tuple[str, int]]]
          worker_root: str | None = None, appendix: bool = False, lex: Lexicon | None = None
          ) -> tuple[Job, ...]:
     """A job per pair, in the order given (duplicates once); unknown regions or years raise NotFoundError."""
+    from yoy import pipeline
+
     lex = lexicon.load() if lex is None else lex
     entries = {(e.meta.region, e.meta.year): e for e in corpus.entries(strict=False)}
     broken = {(p.parent.name, int(p.stem)): why for p, why in corpus.broken()}
@@ -205,11 +215,13 @@ def plan(corpus: Corpus, keys: Sequence[tuple[tuple[str, int], tuple[str, int]]]
             continue
         same = old[0] == new[0]  # as `pipeline.run`: a same-region pair gets the region's whole history
         history = by_region[new[0]] if same else []
+        # as `pipeline.compare_stored`: the shipped years the corpus holds unreadable files of
+        withheld = pipeline.unreadable_years(corpus, new[0]) if history else ()
         where = [_worker_path(e.path, corpus.roots, worker_root) for e in (old_e, new_e, *history)]
         jobs[(old, new)] = Job(old=old, new=new, old_path=where[0], new_path=where[1],
                                history=tuple(where[2:]), formats=tuple(formats),
-                               stamp=_stamp(formats, (old_e, new_e, *history), appendix, lex),
-                               appendix=appendix, lexicon=lex)
+                               stamp=_stamp(formats, (old_e, new_e, *history), appendix, lex, withheld),
+                               appendix=appendix, lexicon=lex, withheld=withheld)
     return tuple(jobs.values())
 
 
@@ -263,7 +275,8 @@ class Memo:
 
     def __init__(self) -> None:
         self.figures: dict[str, tuple[Found, ...]] = {}
-        self.references: dict[tuple[tuple[str, int, str, str], ...], Reference] = {}
+        self.references: dict[tuple[tuple[tuple[str, int, str, str], ...], tuple[tuple[str, int], ...]],
+                              Reference] = {}
         self.records: dict[str, Prepared] = {}
 
     def prepared(self, *reports: Report) -> tuple[Prepared, ...]:
@@ -284,18 +297,18 @@ class Memo:
             out.append((d if d.report is rep else replace(d, report=rep), an))
         return tuple(out)
 
-    def reference(self, reports: Sequence[Report]) -> Reference:
-        """`pipeline.reference_for(reports)`, which depends only on the first report of each (region,
-        year) among them (`history.reference`): that is the key."""
+    def reference(self, reports: Sequence[Report], withheld: Sequence[tuple[str, int]] = ()) -> Reference:
+        """`pipeline.reference_for(reports, withheld)`, which depends only on the first report of each
+        (region, year) among them (`history.reference`) and on the years withheld: that is the key."""
         from yoy import index, pipeline
 
         first: dict[tuple[str, int], Report] = {}
         for rep in reports:
             first.setdefault((rep.meta.region, rep.meta.year), rep)
-        key = tuple(sorted((region, year, str(rep.meta.level), index.figures_key(rep.text, year))
-                           for (region, year), rep in first.items()))
+        key = (tuple(sorted((region, year, str(rep.meta.level), index.figures_key(rep.text, year))
+                            for (region, year), rep in first.items())), tuple(sorted(withheld)))
         if key not in self.references:
-            self.references[key] = pipeline.reference_for(reports)
+            self.references[key] = pipeline.reference_for(reports, withheld)
         return self.references[key]
 
     def history_figures(self, history: Sequence[Report]) -> dict[int, tuple[Found, ...]]:
@@ -327,7 +340,7 @@ def run_job(job: Job, memo: Memo | None = None) -> Done:
         known = memo.history_figures(history) if history else None
         prepared = memo.prepared(old, new)
         comparison = pipeline.compare(old, new, history, lexicon=job.lexicon, history_figures=known,
-                                      reference=memo.reference((*history, old, new)),
+                                      reference=memo.reference((*history, old, new), job.withheld),
                                       prepared=(prepared[0], prepared[1]))
         stem = render.brief_stem(comparison)
         ctx = render.brief_context(comparison)  # one build for the formats and the index row

@@ -278,7 +278,7 @@ def _outline_lines(blocks: tuple[Block, ...], offsets: bool, depth: int = 0) -> 
     out: list[str] = []
     for block in blocks:
         where = f"  [{block.span.start}–{block.span.end}]" if offsets else ""
-        out.append(f"{'  ' * depth}{terminal.block_label(block)}{block.title}{where}")
+        out.append(f"{'  ' * depth}{terminal.block_line(block)}{where}")
         out += _outline_lines(block.children, offsets, depth + 1)
     return out
 
@@ -397,7 +397,7 @@ def compare_command(ctx: click.Context, args: tuple[str, ...], formats: str, out
     fmts = render.parse_formats(formats)
     to_stdout = output_dir == "-"
     if to_stdout and (len(fmts) != 1 or fmts[0] not in render.STDOUT_FORMATS):
-        raise RenderError("-o - prints one format to stdout: add --format md or --format json")
+        raise UsageError("-o - prints one format to stdout: add --format md or --format json")
     out_dir = Path(output_dir)
     corpus = _corpus_of(ctx)
     old, new = _checked_pair(corpus, old_key, new_key)
@@ -516,7 +516,7 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
     \b
     Example:
       yoy trend 科技创新
-      yoy trend 高质量发展 --region 全国
+      yoy trend 改革 --region 全国
       yoy trend 高质量发展 --exact --html trend.html
     """
     import json
@@ -528,18 +528,23 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
         raise UsageError(vocab.CLI["trend_usage"])
     corpus = _corpus_of(ctx)
     region = corpus.resolve_region(region_query) if region_query is not None else None
-    if html_path is not None:  # refused before any output or work
+    if html_path is not None:  # refused before any output or work, as compare's -o is
         from yoy import render
 
-        render.check_writable([html_path])
+        render.check_output_file(html_path)
     with terminal.index_progress() as progress:
         if not exact and not corpus.term_known(term, progress):
-            exact = True  # not a word of any report (科技创新 is 科技 + 创新): count it in the texts
-            click.echo(f"“{term}” is not a word of any indexed report; counting it in the texts …", err=True)
+            # the index holds the segmenter's words, and 科技创新 is 科技 + 创新: count it in the texts
+            exact = True
+            click.echo(f"“{term}” is not one word in the index; counting it in the texts …", err=True)
         counts = corpus.term_counts(term, region, exact=exact, progress=progress)
     entries = [e for e in corpus.entries(strict=False) if region is None or e.meta.region == region]
     _note_broken(corpus)
     result = trend.summarise(term, key(term), exact, counts, entries)
+    if not result.regions:  # nothing found: exit 4, as an unknown region or indicator is
+        where = "the corpus" if region is None else region
+        how = "" if exact else " as a word (--exact also finds it inside longer words)"
+        raise NotFoundError(f"no report of {where} uses “{term}”{how}")
     if html_path is not None:
         from yoy.files import atomic_write
 

@@ -12,10 +12,10 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 EXIT_CODES: dict[int, str] = {  # code → what it means, for --help and the README
     EXIT_OK: "done",
     EXIT_FAILURE: "an unexpected failure (a bug; YOY_DEBUG=1 shows the traceback)",
-    EXIT_USAGE: "usage: bad arguments or options (e.g. a year out of range)",
+    EXIT_USAGE: "usage: bad arguments or options (e.g. a year out of range, an unknown --format)",
     EXIT_INPUT: "input: a file that cannot be read as a report, or is over a limit",
-    EXIT_NOT_FOUND: "not found: region, year, or --corpus directory",
-    EXIT_OUTPUT: "output: a brief cannot be written (also an unknown --format)",
+    EXIT_NOT_FOUND: "not found: region, year or --corpus directory; a term or target no report has",
+    EXIT_OUTPUT: "output: a brief or page cannot be written (checked before the work)",
     EXIT_CORPUS: "corpus: a refused or failed write, a malformed stored report",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
 }

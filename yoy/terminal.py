@@ -125,10 +125,6 @@ def print_trend(result: Any, by_year: bool) -> None:
     from rich.table import Table
 
     console = Console()
-    if not result.regions:
-        how = "" if result.exact else " (as a word of any report; --exact also finds it inside longer words)"
-        click.echo(f"no report in the corpus uses “{result.term}”{how}")
-        return
     if by_year:
         (r,) = result.regions
         table = Table("year", "uses", "per 10k chars", title=f"“{result.term}” in {r.region}",
@@ -183,6 +179,15 @@ def block_label(block: Block) -> str:
     return f"{block.n}."
 
 
+def block_line(block: Block) -> str:
+    """A block as `yoy show --outline` prints it: its number and title (三、加快建设…); a block with
+    no title (a digest's unheaded part) reads as its number or, unnumbered, as W["untitled"]
+    (（无标题）), not as a lone mark."""
+    if block.title:
+        return block_label(block) + block.title
+    return ("" if block.n is None else block_label(block)) + W["untitled"]
+
+
 # --- yoy compare / yoy brief ----------------------------------------------------------------------
 
 
@@ -229,10 +234,11 @@ def steps(first: str) -> Iterator[Steps]:
 
 def _reason(by_term: dict[str, str], kind: str, ref: str, reason: str) -> str:
     from yoy import render
+    from yoy.render.context import unrepeated
 
     if kind == "priority" and ref in by_term:
         return by_term[ref]
-    return render.plain(reason)
+    return render.plain(unrepeated(reason))
 
 
 def print_summary(c: Comparison, console: Console) -> None:
@@ -247,7 +253,7 @@ def print_summary(c: Comparison, console: Console) -> None:
     from rich.text import Text
 
     from yoy import render
-    from yoy.render.context import change_counts_text, lead_changes
+    from yoy.render.context import change_counts_text, history_note, lead_changes
 
     console.print(Text(render.headline(c), style="bold"))
     for caveat in render.caveats_of(c):
@@ -265,6 +271,9 @@ def print_summary(c: Comparison, console: Console) -> None:
             table.add_row(str(n), Text(render.plain(r.summary)),
                           Text(_reason(reasons, r.kind, r.ref, r.reason)))
         console.print(table)
+        note = history_note(c)  # the caveat every reason of a thin history carries, said once
+        if note:
+            console.print(Text(W["note"].format(text=note), style="dim"), soft_wrap=True)
         if more_targets:
             console.print(Text(W["more_targets"].format(n=more_targets), style="dim"), soft_wrap=True)
     counts = change_counts_text(c)  # how many of each change the engine found, and the briefs list

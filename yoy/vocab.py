@@ -59,8 +59,9 @@ BASIS = {"引号术语": "报告中加引号的提法", "标题用语": "出现�
 # The briefs' and the terminal's own reader-facing phrases (templates hold the rest).
 BRIEF = {
     "mentions_one": "{side} 提及 {n} 次", "mentions_both": "提及 {old} → {new} 次",
-    "section_n": "第{n}节", "untitled": "（无标题）", "target": "目标：{indicator}", "unset": "未设",
-    "caveat": "注意：{text}", "top": "最重要的变化", "targets": "主要预期目标", "change": "变化",
+    "untitled": "（无标题）", "part_n": "第{n}部分", "target": "目标：{indicator}", "unset": "未设",
+    "caveat": "注意：{text}", "note": "注：{text}", "top": "最重要的变化", "targets": "主要预期目标",
+    "change": "变化",
     "why": "依据", "indicator": "指标", "index_title": "yoy 简报索引", "slot": "对应位置换了说法",
     # the target section: a chart point's tooltip, the figure groups, a target only one region sets
     "chart_point": "{year}：目标 {target}", "chart_result": " / 实际 {result}", "results": "上年实际",
@@ -596,6 +597,19 @@ def debut_reason(n_hist: int) -> str:
 def few_history_others(m: int) -> str:
     """Too few earlier reports of the region: `m` reports of others were read too."""
     return f"（本地区可比报告少，另参考其他 {m} 份报告）"
+
+
+# The two caveats above as a reason carries them (a regex source; group 1: the `m` of
+# `few_history_others`, absent for FEW_HISTORY). The record keeps them in each reason; the briefs and
+# the terminal cut them out and say `few_history_note` once, under the lead and in the reasons' legend.
+FEW_HISTORY_IN_REASON = r"（本地区可比报告少(?:，另参考其他 (\d+) 份报告)?）"
+
+
+def few_history_note(m: int | None) -> str:
+    """The few-history caveat said once for a whole brief: the reasons of new and dropped phrases
+    rest on few reports of the region (`m`: how many reports of others were read too, if any)."""
+    also = f"，依据另参考其他 {m} 份报告" if m else ""
+    return f"本地区可比报告少{also}（各条依据不再逐条注明）"
 
 
 def return_reason(year: int) -> str:

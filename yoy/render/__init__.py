@@ -45,6 +45,7 @@ from yoy.render.output import (
     STDOUT_FORMATS,
     brief_stem,
     check_output_dir,
+    check_output_file,
     check_writable,
     index_row,
     is_yoy_output,
@@ -58,7 +59,8 @@ from yoy.render.pdf import hb_subset_available, pdf_worker
 
 __all__ = [
     "BRIEF_CARDS", "DIRECTION", "FORMATS", "HTML_MARKER", "MD_MARKER", "STDOUT_FORMATS", "basis_label",
-    "brief_context", "brief_stem", "caveats_of", "check_output_dir", "check_writable", "environment",
+    "brief_context", "brief_stem", "caveats_of", "check_output_dir", "check_output_file",
+    "check_writable", "environment",
     "generator",
     "hb_subset_available", "headline", "index_row", "is_yoy_output", "parse_formats", "pdf_worker", "plain",
     "priority_reason", "render", "render_all", "render_html", "render_json", "render_markdown",

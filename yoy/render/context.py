@@ -42,8 +42,15 @@ from yoy.models import (
 )
 from yoy.render.charts import target_charts, term_charts
 from yoy.render.env import generator
-from yoy.text import fold
-from yoy.vocab import SIMILARITY_CODE, change_count, change_count_parts, change_counts_line
+from yoy.text import NUMERALS, chinese_numeral, fold
+from yoy.vocab import (
+    FEW_HISTORY_IN_REASON,
+    SIMILARITY_CODE,
+    change_count,
+    change_count_parts,
+    change_counts_line,
+    few_history_note,
+)
 
 CHANGE_ORDER = tuple(Change)
 RELATIONS = tuple(RELATION_LABELS)
@@ -216,8 +223,21 @@ def _clip(sentence: str, terms: Iterable[str], width: int = CLIP) -> str:
     return ("…" if start else "") + out + ("…" if start + width < len(sentence) else "")
 
 
-_CODES = (  # internal codes that must not reach a reader, with what replaces them
-    (re.compile(r"§(\d+)"), BRIEF_WORDS["section_n"].format(n=r"\1")),
+# An unnumbered part or section in a record's path is its place, §k (outline.paths: §2§2 is the
+# second section of the second part, 二§1 the first unnumbered section of part 二). A reader sees a
+# leading slot as a part numeral and an inner one after a dot: §2§2 → 二·2, 二§1 → 二·1, §1(二) → 一(二).
+_SLOT = re.compile(r"§(\d+)")
+_AFTER_PART = frozenset(f"0123456789{NUMERALS})）")  # what ends a part's label, before an inner slot
+
+
+def _slot(m: re.Match[str]) -> str:
+    before = m.string[m.start() - 1] if m.start() else ""
+    return f"·{m[1]}" if before in _AFTER_PART else chinese_numeral(int(m[1]))
+
+
+# internal codes that must not reach a reader, with what replaces them
+_CODES: tuple[tuple[re.Pattern[str], Any], ...] = (
+    (_SLOT, _slot),
     (re.compile(r"[（(]\s*a\d+(?:[、,，]\s*a\d+)*\s*[）)]"), ""),
     (re.compile(r"\s*×\s*\d+(?=[（）)；;，,]|$)"), ""),
     (re.compile(r"G²\s*=\s*[\d.]+"), ""),
@@ -241,6 +261,26 @@ def plain(text: str | None) -> str:
     return _EMPTY_PARENS.sub("", out).strip()
 
 
+_FEW_HISTORY = re.compile(FEW_HISTORY_IN_REASON)
+
+
+def unrepeated(text: str) -> str:
+    """A reason without the few-history caveat the engine adds to each one (`vocab.few_history_others`):
+    a brief says it once (`history_note`), not on every line. The record keeps it in every reason."""
+    return _FEW_HISTORY.sub("", text) if "（" in text else text
+
+
+def history_note(c: Comparison) -> str:
+    """The few-history caveat of a comparison's reasons, said once (`vocab.few_history_note`), or ""
+    when no reason carries it. The reports of others read (`m`) are the same for every phrase of a
+    pair; were they not, the largest is named."""
+    found = [m for text in (*(p.basis or "" for p in c.priorities), *(r.reason for r in c.ranked))
+             if "（" in text for m in _FEW_HISTORY.finditer(text)]
+    if not found:
+        return ""
+    return few_history_note(max((int(m[1]) for m in found if m[1]), default=None))
+
+
 def basis_label(p: Priority) -> str:
     """Why a priority counts, in plain words (the record's basis codes mapped, then scrubbed)."""
     return _basis_label(p.basis or "", p.old_term or "", p.term)
@@ -251,8 +291,12 @@ _BASIS_SPLIT = re.compile(r"[、，]")
 
 @lru_cache(maxsize=4096)  # a pure function's bounded memo (basis codes and terms → label)
 def _basis_label(basis: str, old_term: str, term: str) -> str:
+    basis = unrepeated(basis)
+    pieces = _BASIS_SPLIT.split(basis)
+    if not any(p.strip().startswith(k) for p in pieces for k in BASIS_LABELS):
+        return plain(basis)  # a reason in words: its own commas stay (上年未提，今年提及增多)
     parts = []
-    for piece in _BASIS_SPLIT.split(basis):
+    for piece in pieces:
         piece = piece.strip()
         key = next((k for k in BASIS_LABELS if piece.startswith(k)), None)
         if key is None:
@@ -307,10 +351,20 @@ class _Locator:
         return best
 
 
+_BARE_PART = re.compile(f"[{NUMERALS}]+")
+
+
+def _where(path: str | None) -> str:
+    """Where an evidence sentence stands, as its quote is headed: the path in plain words, a part
+    alone written out (一 → 第一部分: a lone 一 before a quote reads as a dash)."""
+    shown = plain(path)
+    return BRIEF_WORDS["part_n"].format(n=shown) if _BARE_PART.fullmatch(shown) else shown
+
+
 def _evidence(e: Evidence, terms: tuple[str, ...], loc: _Locator) -> dict[str, Any]:
     hit = loc.find(e)
     pieces = _marked(_clip(e.sentence, terms, CLIP * 2), terms)
-    return {"year": e.year, "side": e.side, "path": plain(e.path), "sentence": e.sentence,
+    return {"year": e.year, "side": e.side, "path": _where(e.path), "sentence": e.sentence,
             "pieces": pieces, "clipped": sum(len(text) for text, _ in pieces) < len(e.sentence),
             "short_pieces": _marked(_clip(e.sentence, terms), terms),
             "href": f"#{hit[0]}" if hit else None, "sid": hit[0] if hit else None,
@@ -361,7 +415,7 @@ def _figure(f: Figure | None, loc: _Locator) -> dict[str, Any] | None:
         return None
     hit = loc.find(f.evidence)
     return {"value": f.value, "number": f.number, "sentence": f.evidence.sentence,
-            "path": plain(f.evidence.path), "href": f"#{hit[0]}" if hit else None,
+            "path": _where(f.evidence.path), "href": f"#{hit[0]}" if hit else None,
             "sid": hit[0] if hit else None,
             "pieces": _marked(_clip(f.evidence.sentence, (f.value,), CLIP * 2), (f.value,))}
 
@@ -397,6 +451,12 @@ def _path(path: str | None) -> str:
     return plain(path)
 
 
+def _title(title: str | None, present: bool) -> str:
+    """A block's title as the section map and the redline heads show it; an untitled block that is
+    there reads BRIEF_WORDS["untitled"], an absent side stays empty."""
+    return display_title(title) or (BRIEF_WORDS["untitled"] if present else "")
+
+
 def _pair(p: SectionPair, rows: tuple[SentenceRow, ...]) -> dict[str, Any]:
     chunks = _chunks(p)
     ins = sum(len(d.text) for d in chunks if d.op == Op.INSERT)
@@ -417,8 +477,9 @@ def _pair(p: SectionPair, rows: tuple[SentenceRow, ...]) -> dict[str, Any]:
         "id": p.id, "relation": p.relation, "label": RELATION_LABELS.get(p.relation, p.relation),
         "level": p.level, "changed": changed, "edited": edited, "rewritten": rewritten,
         "share": share, "ins": ins, "dels": dels, "whole": whole, "types": " ".join(types),
-        "old_path": _path(p.old_path), "old_title": display_title(p.old_title),
-        "new_path": _path(p.new_path), "new_title": display_title(p.new_title),
+        # a side without a heading (a digest's part) says so: a lone 一 reads as a dash
+        "old_path": _path(p.old_path), "old_title": _title(p.old_title, has_old),
+        "new_path": _path(p.new_path), "new_title": _title(p.new_title, has_new),
         "has_old": has_old, "has_new": has_new,
         "inline_segs": _segments(chunks, ""),
         "old_excerpt": _excerpt(p.old_text), "new_excerpt": _excerpt(p.new_text),
@@ -478,6 +539,27 @@ def _view(pairs: list[dict[str, Any]], rows_of: dict[str, tuple[SentenceRow, ...
         flush()
         pair["rows"] = out
         pair["folds"] = sum(1 for x in out if x["fold"])
+
+
+def _toc(pairs: Sequence[dict[str, Any]], sections: Sequence[SectionPair]) -> list[dict[str, Any]]:
+    """The HTML sidebar's entries: each unit of the new report once (a unit that several old sections
+    merge into heads one entry, its old sections linked under it), then a dropped one by its old path,
+    in the order of the pairs."""
+    out: list[dict[str, Any]] = []
+    by_unit: dict[str, dict[str, Any]] = {}
+    for pair, sp in zip(pairs, sections, strict=True):
+        unit = sp.new_id
+        if unit is not None and unit in by_unit:
+            entry = by_unit[unit]
+            entry["sources"].append(pair)
+            entry["changed"] = entry["changed"] or pair["changed"]
+            continue
+        entry = {"id": pair["id"], "relation": pair["relation"], "changed": pair["changed"],
+                 "path": pair["new_path"] or pair["old_path"], "short": pair["short"], "sources": [pair]}
+        out.append(entry)
+        if unit is not None:
+            by_unit[unit] = entry
+    return out
 
 
 def _locator(pairs: Sequence[SectionPair], rows_of: dict[str, tuple[SentenceRow, ...]]) -> _Locator:
@@ -626,8 +708,8 @@ def brief_context(c: Comparison) -> dict[str, Any]:
     lead, more_targets = lead_changes(c)
     for r in lead:
         item: dict[str, Any] = {"rank": r.rank, "kind": r.kind, "summary": plain(r.summary),
-                                "reason": plain(r.reason), "href": None, "term": "", "types": r.kind,
-                                "also": None,
+                                "reason": plain(unrepeated(r.reason)), "href": None, "term": "",
+                                "types": r.kind, "also": None,
                                 "anchor": f"top{r.rank}"}
         if r.kind == RankedKind.SECTION and r.ref in pair_ids:
             item["href"] = f"#{r.ref}"
@@ -672,6 +754,7 @@ def brief_context(c: Comparison) -> dict[str, Any]:
     return {
         "title": headline(c), "generator": generator(), "same_region": c.old.region == c.new.region,
         "old": _ref(c.old), "new": _ref(c.new), "caveats": caveats, "degraded": list(c.degraded),
+        "history_note": history_note(c),  # said once under the lead and in the reasons' legend
         "old_label": old_label, "new_label": new_label,
         "top": top, "top_more_targets": more_targets,
         "groups": groups, "priorities": priorities, "brief_top": brief_top,
@@ -681,7 +764,7 @@ def brief_context(c: Comparison) -> dict[str, Any]:
         "change_counts": change_counts_text(c),
         "targets": targets, "cards": targets[:BRIEF_CARDS],
         "target_counts": [(DIRECTION[d][1], dir_counts[d]) for d in DIRECTION if dir_counts[d]],
-        "pairs": pairs, "changed_pairs": sum(p["changed"] for p in pairs),
+        "pairs": pairs, "toc": _toc(pairs, c.sections), "changed_pairs": sum(p["changed"] for p in pairs),
         "changed_share": CHANGED_SHARE, "changes": changes,
         "folds": sum(p["folds"] for p in pairs),
         "relations": [(r, RELATION_LABELS[r], rel_counts[r]) for r in RELATIONS if rel_counts[r]],

@@ -13,7 +13,7 @@ from contextlib import suppress
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from yoy.errors import RenderError
+from yoy.errors import RenderError, UsageError
 from yoy.files import atomic_write, atomic_write_all
 from yoy.models import BRIEF_WORDS, Comparison
 from yoy.render.context import brief_context
@@ -28,12 +28,13 @@ PDF_CREATOR_PREFIX = GENERATOR_NAME  # a PDF's /Creator starts with it
 
 
 def parse_formats(spec: str | Sequence[str]) -> tuple[str, ...]:
-    """`"html,pdf"` → ("html", "pdf"); an unknown name is a one-line RenderError."""
+    """`"html,pdf"` → ("html", "pdf"); an unknown name is a one-line UsageError (exit 2, as click's
+    own choice of --format is in every other command)."""
     items = spec.split(",") if isinstance(spec, str) else [x for s in spec for x in s.split(",")]
     names = [x.strip().lower() for x in items if x.strip()]
     bad = [x for x in names if x not in FORMATS]
     if bad or not names:
-        raise RenderError(f"unknown format {', '.join(bad) or repr(spec)!s}; choose from {','.join(FORMATS)}")
+        raise UsageError(f"unknown format {', '.join(bad) or repr(spec)!s}; choose from {','.join(FORMATS)}")
     return tuple(dict.fromkeys(names))
 
 
@@ -123,6 +124,23 @@ def check_output_dir(out_dir: Path) -> None:
         raise RenderError(f"cannot create output directory {out_dir}: {path} is not writable") from exc
     with suppress(OSError):
         os.rmdir(probe)
+
+
+def check_output_file(path: Path) -> None:
+    """Refuse (RenderError), before any work, a file that cannot be written: its folder must exist and
+    take a new file (tried with an empty probe, removed at once, as `check_output_dir` does), and the
+    file itself must not be a folder or a file yoy did not write (`check_writable`)."""
+    folder = Path(path).absolute().parent
+    if not folder.is_dir():
+        raise RenderError(f"cannot write {path}: {folder} is not a directory")
+    check_writable([Path(path)])
+    try:
+        fd, probe = tempfile.mkstemp(prefix=PROBE_PREFIX, dir=folder)
+    except OSError as exc:
+        raise RenderError(f"cannot write {path}: {folder} is not writable") from exc
+    os.close(fd)
+    with suppress(OSError):
+        os.unlink(probe)
 
 
 def _prepare(out_dir: Path) -> None:

@@ -12,10 +12,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.corpus_reports import chengyang_2022, jimo_2019, laoshan_2019, segment
+from tests.corpus_reports import CORPUS, chengyang_2022, jimo_2019, laoshan_2019, segment
 from yoy import align, classify, figures, formulations, lexicon, outline, terms, vocab
 from yoy.lexicon import Lexicon
-from yoy.models import Alignment, Comparison, Direction, Evidence, Figure, Period, Report, Side, Span
+from yoy.models import (
+    RELATION_LABELS,
+    Alignment,
+    Comparison,
+    Direction,
+    Evidence,
+    Figure,
+    Kind,
+    Period,
+    RankedKind,
+    Relation,
+    Report,
+    Side,
+    Span,
+)
 from yoy.pipeline import shipped_indicators
 
 NUMERALS = "一二三四五六七八九十"
@@ -165,6 +179,22 @@ def test_a_digest_that_omits_a_target_does_not_drop_it() -> None:
     d = {t.indicator: t.direction for t in classify._targets(fn, fo, digests=(True, False))}
     assert d[only] is Direction.NOT_STATED
     assert {t.indicator: t.direction for t in classify._targets(fo, fn)}[only] is Direction.NO_LONGER_SET
+
+
+def test_a_section_a_digest_lacks_may_be_left_out() -> None:
+    """A section the newer text lacks reads 可能是摘要省略 when that text is a news digest (as a
+    formulation it lacks does), and nothing of the kind between two full reports."""
+    maybe = vocab.absence_reason(Kind.SUMMARY)
+
+    def dropped(old: Report, new: Report) -> list[str]:
+        return [r.reason for r in compare(old, new).ranked if r.kind is RankedKind.SECTION
+                and r.summary.startswith(RELATION_LABELS[Relation.DROPPED])]
+
+    digest = CORPUS.load("城阳区", 2025)
+    assert digest.meta.kind is Kind.SUMMARY
+    assert (ds := dropped(chengyang_2022(), digest)) and all(r.endswith(maybe) for r in ds)
+    assert (fs := dropped(CORPUS.load("全国", 2008), CORPUS.load("全国", 2009))) and not any(
+        maybe in r for r in fs)
 
 
 def test_lexicon_from_environment(base: Report, tmp_path: Path) -> None:

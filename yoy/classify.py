@@ -2833,6 +2833,10 @@ def _rank(found: Sequence[_Found], targets: Sequence[TargetChange], pairs: Seque
             summary = f"{RELATION_LABELS[s.relation]}{LEVEL_LABELS[s.level]}：{label}"
         share = vocab.NEW_SIDE if s.relation is Relation.NEW else vocab.OLD_SIDE
         reason = vocab.section_reason(LEVEL_LABELS[s.level], RELATION_LABELS[s.relation], share, size)
+        # a section the other text lacks, where that text is a digest or a part: maybe only left out
+        lacking = new if s.relation is Relation.DROPPED else old if s.relation is Relation.NEW else None
+        if lacking is not None and lacking.meta.kind is not Kind.FULL:
+            reason += vocab.absence_reason(lacking.meta.kind)
         items.append((score, RankedKind.SECTION, s.id, summary, reason))
     kind_order = {RankedKind.TARGET: 0, RankedKind.PRIORITY: 1, RankedKind.SECTION: 2}
 

@@ -159,7 +159,7 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, d
       yoy ingest --dry-run fixtures/raw/national_2009.txt
       yoy ingest fixtures/raw/national_2009.txt
       yoy --corpus yoy/corpus ingest --replace fixtures/raw/*.txt
-      yoy ingest --region 崂山 --year 2025 saved/digest.html
+      yoy ingest --dry-run --region 全国 --year 2009 fixtures/raw/national_2009.txt
     """
     from rich.console import Console
     from rich.progress import Progress

@@ -855,4 +855,4 @@ DIGEST_REPORT_NOUN = "报告"
 DIGEST_REPORT_MODIFIER = 4
 REPORTING_VERBS = "指出 提出 强调 说 要求 表示 称 明确 部署 认为 透露"
 DIGEST_DATELINE = (r"^[\u4e00-\u9fff]{1,6}(?:社|网|报|台)[\u4e00-\u9fff]{0,6}?"
-                   r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)")
+                   r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日(?:电|讯)")

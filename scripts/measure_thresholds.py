@@ -32,6 +32,8 @@ figures printed here; rerun it after adding reports to see whether they still ho
   finds before 的 and a policy head, by length, and the longer ones with their words.
 - QUOTED_LIST (formulations: QUOTED_LIST_PARTS): the quoted 、-runs of the corpus by their number of
   parts, and how many of those with at most QUOTED_LIST_PARTS parts fit JOINED_MAX characters.
+- QUOTED_FIGURE (formulations: QUOTED_FIGURE_MAX): the quoted spans holding a digit or `+` (and an
+  ideograph or letter) by length.
 - SUGGEST_LIMIT (corpus): how many regions of the region table share one name.
 - COMPARE (classify, render): per consecutive pair, the common-word candidates before MAX_COMMON's cap
   and the target changes of the ranked list (against TOP_TARGETS); the slowest part (whole comparisons).
@@ -456,6 +458,22 @@ def show_quoted_list(out: Callable[[str], None]) -> None:
         f"{fit} within JOINED_MAX = {formulations.JOINED_MAX} characters")
 
 
+_ANY_QUOTE = re.compile(r"[“「『]([^“”「」『』\n]{1,40})[”」』]")
+
+
+def show_quoted_figure(out: Callable[[str], None]) -> None:
+    """Lengths of the quoted spans that hold a digit or `+` and an ideograph or a letter."""
+    lengths: Counter[int] = Counter()
+    for r in reports():
+        for m in _ANY_QUOTE.finditer(fold(r.text)):
+            text = "".join(m.group(1).split())
+            if formulations._FIGURE_MARK.search(text) and formulations._CJK.search(text):
+                lengths[len(text)] += 1
+    cap = formulations.QUOTED_FIGURE_MAX
+    out(f"QUOTED_FIGURE_MAX = {cap}: {sum(lengths.values())} quoted spans with a digit or '+' by "
+        f"length {dict(sorted(lengths.items()))}; ≤ {cap}: {sum(c for k, c in lengths.items() if k <= cap)}")
+
+
 def show_suggest(out: Callable[[str], None]) -> None:
     names: Counter[str] = Counter()
     with open(ROOT / "yoy" / "data" / "divisions.tsv", encoding="utf-8") as fh:
@@ -503,7 +521,7 @@ SHOW: dict[str, Callable[[Callable[[str], None]], None]] = {
     "MAX_TITLE": show_max_title, "STAT_CLIP": show_stat_clip, "REPEAT": show_repeat,
     "MAX_ITEM": show_max_item, "ITEM_STATEMENT": show_item_statement, "MIN_DIGEST_SECTIONS": show_digest,
     "NULL_RATIO": show_null_ratio, "NUMBERED_MAX": show_numbered, "STANCE_MODIFIER": show_stance_modifier,
-    "QUOTED_LIST": show_quoted_list, "SUGGEST_LIMIT": show_suggest,
+    "QUOTED_LIST": show_quoted_list, "QUOTED_FIGURE": show_quoted_figure, "SUGGEST_LIMIT": show_suggest,
     "COMPARE": show_compare,
 }
 

@@ -153,7 +153,8 @@ def test_phrases_extend_cores_to_boundaries() -> None:
                          for t, p in found.items())
     # a joined phrase is two phrases over a joiner (plain), or a heading piece or a quoted 、-run new
     # as a whole
-    units = {**formulations.heading_units(new), **formulations.quoted_lists(new)}
+    units = {**formulations.heading_units(new), **formulations.quoted_lists(new),
+             **formulations.quoted_figures(new)}
     assert all((p.plain and any(j in t for j in formulations.JOINERS)) or t in units
                for t, p in found.items() if p.joined)
     # every phrase is absent from the other text, and no phrase lies inside another of the same count
@@ -642,3 +643,44 @@ def test_a_quoted_list_is_one_formulation_and_its_parts_fragments() -> None:
     assert whole is not None, new_terms
     assert all(rank[whole] < rank[t] for t in new_terms if t in ("星河吹哨", "云端报到")), new_terms
     assert not any("甲乙丙丁、戊己庚辛" in t for t in new_terms), new_terms
+
+
+def test_a_quoted_name_with_a_digit_or_plus_is_one_formulation() -> None:
+    """A quoted name holding a digit or `+` is one candidate (invented names); a bare quoted figure
+    and a quoted span longer than QUOTED_FIGURE_MAX are not."""
+    long = "星河" * 6 + "9"
+    assert len(long) > formulations.QUOTED_FIGURE_MAX
+    found = _new_terms(lambda t: t, _added(f"推进“银河+”行动，落实“三个9星河”工程，构建“2+X”体系，"
+                                           f"力争“7.5%”，推进“{long}”。"))
+    assert {"银河+", "三个9星河", "2+X"} <= set(found), found
+    assert not [t for t in found if "7.5%" in t or long in t], found
+
+
+def test_no_phrase_runs_over_a_paragraph_break() -> None:
+    """A paragraph without closing punctuation (a headline) ends every phrase: its last words and the
+    next paragraph's first ones are no phrase (invented text)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    new = _invented("星河港口速览：云端物流增长\n\n银河社港口报道称，发展乡村物流。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "云端物流增长" in found or "云端物流" in found, sorted(found)
+    assert not [t for t in found if "增长银河" in t or "物流银河" in t], sorted(found)
+
+
+def test_a_digests_reporting_frame_is_no_formulation() -> None:
+    """In a news digest (Kind.SUMMARY) the headline, the dateline's lede and the reporting clauses
+    (报告指出，-like) are the digest's words, not the report's; the same text as a full report keeps
+    them (invented digest)."""
+    from yoy.models import Kind
+
+    base = CORPUS.load("全国", 2009)
+    title = "星河市报告要点速览：云端港口领跑"
+    text = (f"{title}\n\n银河社星河3月5日电 星河市人民代表大会5日上午在星河会堂开幕。\n\n"
+            "报告指出，要建设云端物流枢纽。报告说，推进湾区航运走廊。\n")
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    digest = _doc(Report(meta=replace(base.meta, year=2021, kind=Kind.SUMMARY, title=title), text=text))
+    found = formulations.phrases(digest, [old.flat])
+    assert [t for t in found if "云端物流枢纽" in t] and "湾区航运走廊" in found, sorted(found)
+    framing = ("报告", "速览", "会堂", "开幕", "银河社", "领跑")
+    assert not [t for t in found if any(w in t for w in framing)], sorted(found)
+    full = _doc(Report(meta=replace(base.meta, year=2021, kind=Kind.FULL, title=title), text=text))
+    assert [t for t in formulations.phrases(full, [old.flat]) if any(w in t for w in framing)]

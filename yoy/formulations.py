@@ -22,9 +22,9 @@ import ahocorasick
 
 from yoy import vocab
 from yoy.history import found_in, occurrences, presence
-from yoy.models import Analysis, Candidate, Doc, Seeds, Stance
+from yoy.models import Analysis, Candidate, Doc, Kind, Seeds, Stance
 from yoy.terms import STOPWORDS, bigrams, content_words, key, quoted, strip_quotes
-from yoy.text import QUOTES, dictionary_count, fold_each, tag, words
+from yoy.text import QUOTES, dictionary_count, fold, fold_each, tag, words
 
 
 def _closed(text: str) -> frozenset[str]:
@@ -127,6 +127,16 @@ _COUNTED = re.compile(vocab.COUNTED)
 QUOTED_LIST_PARTS = 3
 _QUOTED_LIST = re.compile(r"[“「『]([^“”「」『』,。;:!?\n，；：！？]{5,40})[”」』]")
 _WORDS_ONLY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+# A quoted name that holds a digit or a `+` (“三个1X”-like counts, “X+”-like and “1+N”-like formulas,
+# invented examples) is one candidate, though `_inner` keeps digits and `+` out of every other phrase:
+# the quotation marks it as a name. At most this many characters: of the 30 quoted spans of the
+# embedded reports that hold a digit or `+` and an ideograph or letter, 29 have 3-10 characters (names
+# of formulas and counts) and the one longer (13) lists counted sites, with nothing between 10 and 13
+# (`scripts/measure_thresholds.py --only QUOTED_FIGURE`).
+QUOTED_FIGURE_MAX = 10
+_QUOTED_FIGURE = re.compile(r"[“「『]([^“”「」『』,。;:!?\n，；：！？、]{2,"
+                            + str(QUOTED_FIGURE_MAX) + r"})[”」』]")
+_FIGURE_MARK = re.compile(r"[0-9+]")
 # A phrase said this often as a whole is a unit even when a part of it is said more often on its own:
 # twice, the least repetition that is not chance wording (a verb + object said twice beside its object
 # said six times).
@@ -446,6 +456,54 @@ def heading_ends(d: Doc) -> tuple[int, ...]:
     """Flat offsets where a heading of `d`'s outline ends: a phrase boundary that the flat text (no
     line breaks, no whitespace) does not show when the heading has no closing punctuation."""
     return tuple(sorted({e for _, e in _headings(d) if e < len(d.flat)}))
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def paragraph_ends(d: Doc) -> tuple[int, ...]:
+    """Flat offsets where a paragraph of `d` ends (a blank line: the stored form of every report puts
+    one between paragraphs): a phrase boundary the flat text does not show when the paragraph has no
+    closing punctuation (a headline, a dateline). A single line break is no boundary: transcriptions
+    break lines inside words."""
+    return tuple(sorted({p for m in _PARAGRAPH_BREAK.finditer(d.folded)
+                         if 0 < (p := bisect_left(d.origin, m.end())) < len(d.flat)}))
+
+
+_VERBS_OF_SAYING = "|".join(sorted(vocab.REPORTING_VERBS.split(), key=len, reverse=True))
+_REPORTING = re.compile(r"(?:^|(?<=[,.;:!?。，；：！？]))[^\S\n]*([\u4e00-\u9fff]{0,"
+                        + str(vocab.DIGEST_REPORT_MODIFIER) + "}" + vocab.DIGEST_REPORT_NOUN
+                        + "(?:" + _VERBS_OF_SAYING + r")[,:，：]?)", re.M)
+_DIGEST_DATELINE = re.compile(vocab.DIGEST_DATELINE)
+
+
+def digest_frames(d: Doc) -> list[tuple[int, int]]:
+    """The flat ranges of a news digest's reporting frame (`d` of Kind.SUMMARY; none otherwise): its
+    headline (a paragraph that is the report's title), the paragraph its dateline opens (who met where:
+    the wire story's lede) up to its first reporting clause, and every reporting clause at a clause
+    start (报告指出，-like: `vocab.REPORTING_VERBS`). The digest's words, not the report's: no candidate
+    lies in them."""
+    if d.report.meta.kind is not Kind.SUMMARY:
+        return []
+    folded = d.folded
+    flat_at = d.origin
+    title = "".join(fold(d.report.meta.title).split())
+    clauses = [(m.start(1), m.end(1)) for m in _REPORTING.finditer(folded)]
+    out: list[tuple[int, int]] = list(clauses)
+    pos = 0
+    for para in folded.split("\n"):
+        start, end = pos, pos + len(para)
+        pos = end + 1
+        body = para.strip()
+        if not body:
+            continue
+        lead = start + len(para) - len(para.lstrip())
+        if title and "".join(body.split()) == title:
+            out.append((lead, end))
+        elif _DIGEST_DATELINE.match(body):
+            out.append((lead, min([a for a, _ in clauses if lead <= a < end], default=end)))
+    ranges = {(bisect_left(flat_at, a), bisect_left(flat_at, b)) for a, b in out}
+    return sorted((a, b) for a, b in ranges if a < b)
 
 
 def heading_units(d: Doc) -> dict[str, int]:
@@ -794,7 +852,8 @@ def analyse(d: Doc) -> Analysis:
     cs = cores(d)
     starts, ends = d.flat_tokens.starts, d.flat_tokens.ends
     cuts = d.quote_cuts
-    stops = heading_ends(d)
+    framed = digest_frames(d)  # a digest's own words (headline, dateline, 报告指出): no candidate
+    stops = tuple(sorted({*heading_ends(d), *paragraph_ends(d), *(p for f in framed for p in f)}))
     marks = frozenset(cuts), frozenset(stops)
     stop_set = marks[1]
     inner = _Extensible()
@@ -815,6 +874,8 @@ def analyse(d: Doc) -> Analysis:
         if b <= a:
             continue  # no phrase around this core (a clause's predicate)
         s, e = starts[a], ends[b - 1]
+        if framed and _overlaps(framed, s, e):
+            continue
         text = d.flat[s:e]
         if len(text) < PHRASE_MIN or (b - a == 1 and (not _nominal(text, tagged)
                                                      or predicate_word(text, tagged))):
@@ -847,7 +908,9 @@ def analyse(d: Doc) -> Analysis:
             if len(shared_text) >= PHRASE_MIN:
                 common.append((c, shared_text))
     runs = quoted_lists(d)  # a quoted 、-run (“甲乙、丙丁”-like) is one candidate, beside its parts
-    units = tuple({**runs, **heading_units(d)}.items())
+    figured = quoted_figures(d)  # and so is a quoted name with a digit or `+` (“X+”-like)
+    units = tuple((t, p) for t, p in {**runs, **figured, **heading_units(d)}.items()
+                  if not (framed and _overlaps(framed, p, p + len(t))))
     st, fo = stances(d), formulas(d)
     # the strict stances only: the looser readings are a comparison's to accept (`stance_changes`)
     stance_texts = tuple(s.phrase for head, found in st.items() if stance_head(head) for s in found
@@ -857,7 +920,8 @@ def analyse(d: Doc) -> Analysis:
     universe = spanned.keys() | {t for js in columns.joined for t, _ in js} | {t for t, _ in units} \
         | set(stance_texts)
     where = occurrences(universe, d.flat)
-    quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN} | runs.keys()
+    quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN} | runs.keys() \
+        | figured.keys()
     run_spans = quoted_list_spans(d, runs)
     candidates: dict[str, Candidate] = {}
     verbs: dict[str, bool] = {}  # `_verb` of each word, judged once for the parts of every candidate
@@ -906,6 +970,27 @@ def quoted_lists(d: Doc) -> dict[str, int]:
         if not (2 <= len(ps) <= QUOTED_LIST_PARTS) or len(text) > JOINED_MAX:
             continue
         if any(len(x) < PHRASE_MIN or not _WORDS_ONLY.fullmatch(x) for x in ps):
+            continue
+        start = bisect_left(d.origin, m.start(1))
+        if d.flat.startswith(text, start):
+            out.setdefault(text, start)
+    return out
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """The flat range start..end shares a character with one of `spans` (a digest's few frames)."""
+    return any(a < end and start < b for a, b in spans)
+
+
+def quoted_figures(d: Doc) -> dict[str, int]:
+    """The quoted names of `d` that hold a digit or `+` (“三个1X”-like, “X+”-like, invented), at most
+    QUOTED_FIGURE_MAX characters, with an ideograph or a letter (a bare figure, “3.5%”-like, is no
+    name), with their first flat offsets: each is one candidate (`Analysis.units`), which `_inner`
+    would otherwise cut to its letters' part or drop."""
+    out: dict[str, int] = {}
+    for m in _QUOTED_FIGURE.finditer(d.folded):
+        text = "".join(m.group(1).split())
+        if _FIGURE_MARK.search(text) is None or _CJK.search(text) is None:
             continue
         start = bisect_left(d.origin, m.start(1))
         if d.flat.startswith(text, start):

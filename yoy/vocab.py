@@ -843,3 +843,16 @@ def continuing_note(adverb: str) -> str:
 def insert_reason(old: str, added: str, n: int) -> str:
     """A name lengthened in place (`classify._insertions`): the old name with words put inside it."""
     return f"表述变化：“{old}”中加入“{added}”（对应位置 {n} 处）"
+
+
+# A news digest's reporting frame (`formulations.digest_frames`, Kind.SUMMARY only): the words a
+# digest quotes the report with, at the start of a clause — the report noun (any modifier of up to
+# DIGEST_REPORT_MODIFIER characters before it: 政府工作报告, 报告) and a verb of saying — and its
+# dateline (an agency or paper, a place, a month and day, 电/讯: the opening of a wire story).
+# Hand-written from the genre of press digests (wire stories that summarise a report), a closed class:
+# these say who speaks, never what policy is.
+DIGEST_REPORT_NOUN = "报告"
+DIGEST_REPORT_MODIFIER = 4
+REPORTING_VERBS = "指出 提出 强调 说 要求 表示 称 明确 部署 认为 透露"
+DIGEST_DATELINE = (r"^[\u4e00-\u9fff]{1,6}(?:社|网|报|台)[\u4e00-\u9fff]{0,6}?"
+                   r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日(?:电|讯)")

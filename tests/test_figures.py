@@ -224,3 +224,45 @@ def test_a_plan_part_whose_title_runs_into_its_body_is_not_multi_year() -> None:
         "今年发展主要预期目标是：国内生产总值增长4.5%左右；城镇新增就业1150万人以上。")
     assert targets(text) == {"国内生产总值增长": "4.5%左右", "城镇新增就业": "1150万人以上"}
     assert not [f for f in found(text) if f.period is Period.MULTI_YEAR and f.is_target]
+
+
+# Targets in words stated as a relation, in invented sentences of a plan: (sentence, the targets it sets).
+RELATION_PLAN = REVIEW + "二、{year}年重点工作\n今年发展主要预期目标是：城镇新增就业1120万人以上；"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 和 between two names, the second's own words a bare relation: the two sides of it, as with 与
+    ("居民人均可支配收入和GDP增长保持同步。", {"居民人均可支配收入增长": "和GDP增长保持同步"}),
+    ("居民人均可支配收入与GDP增长保持同步。", {"居民人均可支配收入增长": "与GDP增长保持同步"}),
+    ("广义货币M2和社会融资规模增速相匹配。", {"广义货币M2增长": "和社会融资规模增速相匹配"}),
+    # a preposition before a modifier of the other side's name (名义, 全省): still the other side
+    ("居民人均可支配收入增长同全省地区生产总值增长基本同步。",
+     {"居民人均可支配收入增长": "同全省地区生产总值增长基本同步"}),
+    # 和 between two names, the second's words naming the other side: one subject, the relation whole
+    ("广义货币M2和社会融资规模增速同名义国内生产总值增速大体匹配。",
+     {"广义货币M2增长": "同名义国内生产总值增速大体匹配",
+      "社会融资规模增长": "同名义国内生产总值增速大体匹配"}),
+    # a comparison that takes an object: the value runs past the other side's name
+    ("居民人均可支配收入增速要略高于GDP增速。", {"居民人均可支配收入增长": "要略高于GDP增速"}),
+])
+def test_a_relation_in_words_belongs_to_its_subject_whole(sentence: str, expected: dict[str, str]) -> None:
+    """The subject of a relation gets it as its target, whole (up to a word edge, past the other side's
+    name); the other side gets none: a relation of two names is not a target of each."""
+    assert targets(RELATION_PLAN + sentence + "\n") == {"城镇新增就业": "1120万人以上", **expected}
+
+
+@pytest.mark.parametrize("sentence", [
+    "固定资产投资用于民生的比重高于上年。",  # a share of the indicator, in a relation
+    "固定资产投资中民生投入占比稳中有升。",  # … in words
+])
+def test_a_share_of_an_indicator_is_not_its_target(sentence: str) -> None:
+    """A measure word after the name (比重, 占比: `vocab.GAP_REJECT`) makes the words another
+    indicator's, as it makes a figure another's."""
+    assert targets(RELATION_PLAN + sentence + "\n") == {"城镇新增就业": "1120万人以上"}
+
+
+def test_words_cut_at_the_next_name_are_no_target() -> None:
+    """A value in words ends on a word edge: the run of words up to the next name, when that name does
+    is no other side of a relation, is a cut, not a target (invented: two targets without a mark between)."""
+    got = targets(RELATION_PLAN + "固定资产投资稳中有进社会消费品零售总额增长5%左右。\n")
+    assert got == {"城镇新增就业": "1120万人以上", "社会消费品零售总额增长": "5%左右"}

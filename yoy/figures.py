@@ -248,6 +248,7 @@ QUALITATIVE_MIN_CHARS = 3
 # and no cue).
 _COMPARED = re.compile(vocab.COMPARISON)  # … of two figures: of their growth
 _BARE_RELATION = re.compile(vocab.BARE_RELATION)
+_RELATED_TO = re.compile(vocab.RELATED_TO)
 _RELATION = re.compile(vocab.TARGET_RELATION)
 # … and may be longer than other words: 同经济增长、价格总水平预期目标相匹配 (18), 要与国内生产总值名义
 # 增速相匹配 (15); 20 takes them and stops short of two relations run together.
@@ -394,6 +395,7 @@ def _clause_figures(table: Indicators, clause: str, year: int, target: bool, for
     pair_of: dict[int, re.Match[str]] = {}
     words_of: dict[int, Found] = {}  # targets in words, by match
     joined: list[int] = []  # matches joined to the next by 和 / 、, with no words of their own
+    sides = [_two_sides(clause, matches, k) for k in range(len(matches))]
     if paired:  # 城镇居民…9422元,农村居民…2936元,分别实际增长7.7%和6.8%: one value each, in order
         before = [k for k, m in enumerate(matches) if m.end() <= paired.start()]
         if len(before) >= 2:
@@ -451,12 +453,13 @@ def _clause_figures(table: Indicators, clause: str, year: int, target: bool, for
             if target and not re.match(r"[\d,]", rest):
                 # up to the next name, or past it when that name is the other side of a relation
                 # (…增速要与国内生产总值名义增速相匹配)
-                other_side = not _JOINER.match(rest[:nxt]) and re.search(vocab.RELATED_TO, rest[:nxt])
-                w = _words_target(rest if other_side else rest[:nxt], row)
+                # (…增速要与国内生产总值名义增速相匹配, 收入和GDP增长同步: `_two_sides`)
+                other_side = sides[k] or (not _JOINER.match(rest[:nxt]) and _RELATED_TO.search(rest[:nxt]))
+                w = _words_target(rest, len(rest) if other_side else nxt, row)
                 # 收入与GDP增长同步: GDP is the other side of the relation, not a target of its own
                 # (unless the name before is joined to it: 广义货币和社会融资总量增速同…匹配)
-                inside = re.search(vocab.RELATED_TO, clause[:m.start()]) and not (
-                    k > 0 and _JOINER.match(clause[matches[k - 1].end():m.start()]))
+                inside = (k > 0 and sides[k - 1]) or (_RELATED_TO.search(clause[:m.start()]) and not (
+                    k > 0 and _JOINER.match(clause[matches[k - 1].end():m.start()])))
                 if w and not inside:
                     value, suffix = w
                     words_of[k] = Found(Figure(indicator=row.display + suffix[0], value=value, number=None,
@@ -464,7 +467,7 @@ def _clause_figures(table: Indicators, clause: str, year: int, target: bool, for
                                                canonical=row.canonical + suffix[1], period=period(m.end())),
                                         rank)
                     out.append(words_of[k])
-                elif not inside and _JOINER.match(rest[:nxt]):
+                elif not inside and _JOINER.match(rest[:nxt]) and not sides[k]:
                     joined.append(k)  # 广义货币和社会融资总量增速…: the next name's words are this one's too
             continue
         value, number, unit, qual = _value_parts(value_m)
@@ -525,15 +528,44 @@ def _clause_figures(table: Indicators, clause: str, year: int, target: bool, for
     return out
 
 
-def _words_target(rest: str, row: Indicator) -> tuple[str, tuple[str, str]] | None:
-    """(value, (shown, matched) name suffix) of a target stated in words right after an indicator:
-    进出口稳中提效 (invented), 居民收入增长和经济增长同步, 广义货币M2…增速同名义经济增速基本匹配."""
-    lead = _MEASURE_LEAD.match(rest)
-    body = rest[lead.end():] if lead else rest
-    run = _RELATION_RUN.match(body)
+def _two_sides(clause: str, matches: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether name `k` and the next are the two sides of one relation: joined by 和, 与 or 同 (A和B增长同步,
+    A增长与全省B增长同步, invented), B's own words, up to the name after it or the clause end, are a
+    relation with no other side; not one subject of two names (A和B增速同C相匹配: B's words name the
+    other side)."""
+    if k + 1 >= len(matches):
+        return False
+    between = clause[matches[k].end():matches[k + 1].start()]
+    if between != vocab.RELATION_AND and not re.search(vocab.RELATION_PREPOSITIONS, between):
+        return False
+    after = clause[matches[k + 1].end():matches[k + 2].start() if k + 2 < len(matches) else len(clause)]
+    lead = _MEASURE_LEAD.match(after)
+    run = _RELATION_RUN.match(after[lead.end():] if lead else after)
+    assert run is not None
+    return bool(_BARE_RELATION.match(run.group(0)))
+
+
+def _at_edge(rest: str, end: int) -> bool:
+    """Whether a words-only value ending at `end` of `rest` ends on a word edge: the clause ends, or a
+    mark follows (not a character of the next word: 增速同名义|国内生产总值… is a cut, not a value)."""
+    return end >= len(rest) or not re.match(r"[\u4e00-\u9fffA-Za-z\d]", rest[end])
+
+
+def _words_target(rest: str, limit: int, row: Indicator) -> tuple[str, tuple[str, str]] | None:
+    """(value, (shown, matched) name suffix) of a target stated in words right after an indicator, in the
+    first `limit` characters of the clause's `rest` (up to the next name, or past it when that name is
+    the other side of a relation): 进出口稳中提效 (invented), 居民收入增长和经济增长同步, 广义货币M2…增速
+    同名义经济增速基本匹配. The value ends on a word edge (`_at_edge`), so a relation is held whole; the
+    words that make a figure another indicator's (`vocab.GAP_REJECT`: 用于X的比重, invented) make a
+    value in words another's too."""
+    seg = rest[:limit]
+    lead = _MEASURE_LEAD.match(seg)
+    start = lead.end() if lead else 0
+    run = _RELATION_RUN.match(seg[start:])
     assert run is not None
     words = run.group(0)
     if (_RELATION.search(words) and len(words) <= RELATION_MAX_CHARS and re.search(r"[\u4e00-\u9fff]$", words)
+            and _at_edge(rest, start + len(words))
             and not re.match(vocab.ONE_OF_SEVERAL, words)  # 能耗等X指标… (invented): one of several
             and not _GAP_REJECT.search(words)):  # 投资用于X的增量要高于上年 (invented): not its own
         if row.measure != "growth" or (lead is None and not _COMPARED.search(words)):
@@ -541,8 +573,9 @@ def _words_target(rest: str, row: Indicator) -> tuple[str, tuple[str, str]] | No
         m = lead.group("m") if lead else GROWTH  # a relation of two figures is one of their growth
         decline = m in (CUT, FALL)
         return words, ((m, CUT) if decline else (GROWTH, GROWTH))
-    q = _QUAL.match(rest)
-    if q is None or _QUAL_BAD_START.match(rest) or _QUAL_BAD_VERB.match(rest):
+    q = _QUAL.match(seg)
+    if (q is None or _QUAL_BAD_START.match(seg) or _QUAL_BAD_VERB.match(seg) or not _at_edge(rest, q.end())
+            or _GAP_REJECT.search(q.group(0))):
         return None
     return q.group(0), ("", "")
 

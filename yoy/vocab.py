@@ -271,10 +271,21 @@ GROWTH_WORDS = r"增长|增速|增幅|提高|上涨|涨幅|下降|降低|减少"
 DECLINE_WORDS = r"下降|降低|减少"
 # A target stated as a relation to another figure, or as the quota a higher level sets (下达).
 COMPARISON = r"同步|匹配|相适应|相协调|高于|低于"  # … of two figures: of their growth
-BARE_RELATION = r"^(?:基本)?(?:" + COMPARISON + r")$"
+# A relation with no other side of its own (同步, 基本同步, 保持同步, 相匹配): the adverbs and verbs that
+# stand right before a relation word in the embedded corpus (`grep -ohP "[^,;。、]{0,14}(?:同步|匹配|相适应|
+# 相协调)" yoy/corpus/*/*.md`: 保持, 基本, 大体, 相, and 要 before 与/同) — a closed class of the genre.
+RELATION_ADVERBS = r"要|保持|基本|大体|相"
+BARE_RELATION = r"^(?:" + RELATION_ADVERBS + r")*(?:" + COMPARISON + r")$"
 TARGET_RELATION = COMPARISON + r"|下达"
-# The other side of a relation joined before a name (与, 同, 和 at the end of the words before it).
-RELATED_TO = r"[与同和]$"
+# The other side of a relation joined before a name: 与, 同, 和 or a comparison that takes an object (高于,
+# 低于) at the end of the words before it, perhaps with the word that says how the other side's growth
+# is measured (同名义X增速相匹配, 与实际X增长同步): 名义 and 实际 are the two ways a growth is stated.
+RELATED_TO = r"(?:[与同和]|高于|低于)(?:名义|实际)?$"
+# The one joiner that also relates two names (A和B增长同步, B's own words the bare relation: the two
+# sides of it, as with 与), where A和B增速同C相匹配 (B's words name the other side) makes A和B one subject.
+RELATION_AND = "和"
+# … and the prepositions that relate two names wherever they stand between them (与全省X增长同步).
+RELATION_PREPOSITIONS = r"[与同]"
 # Words of a words-only target that say nothing of its level: the three interchangeable prepositions
 # of a relation (与/同/和 X 同步 read the same) and the verbs that introduce it (保持, 要: 和X保持同步 is
 # 与X同步). Two such targets differing only in them are one target (unchanged), not a new wording.

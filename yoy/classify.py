@@ -1636,19 +1636,29 @@ def _figure_wordings(side: _Side, terms: Iterable[str]) -> set[str]:
     if not spans:
         return set()
     starts = [a for a, _ in spans]
-    return {t for t in terms if _figure_wording(side, t, starts)}
+    # characters inside some span before each offset: a place with fewer than all but FIGURE_EDGE_MAX
+    # of its characters inside the spans together lies in no one span (most phrases: no span test)
+    inside = bytearray(max(len(side.flat), spans[-1][1]) + 1)
+    for a, b in spans:
+        inside[a:b] = b"\x01" * (b - a)
+    covered = [0, *accumulate(inside)]
+    return {t for t in terms if _figure_wording(side, t, starts, covered)}
 
 
-def _figure_wording(side: _Side, t: str, starts: Sequence[int]) -> bool:
+def _figure_wording(side: _Side, t: str, starts: Sequence[int], covered: Sequence[int]) -> bool:
     """Every place of `t` on `side` lies in a stated figure's span (`_Side.figured`, whose starts are
     `starts`) but for at most FIGURE_EDGE_MAX characters (完成|X总值-like: the verb that states it): the
-    indicator's wording, which the target lines show, not a formulation."""
+    indicator's wording, which the target lines show, not a formulation. `covered[i]`: how many
+    characters before offset `i` lie inside some span (`_figure_wordings`)."""
     spans = side.figured
     c = side.analysis.candidates.get(t)
     if c is None or not c.places:
         return False
     size = len(t)
+    least = size - FIGURE_EDGE_MAX  # the characters one span holds of a place that lies in it
     for p in c.places:
+        if covered[p + size] - covered[p] < least:
+            return False
         k = bisect_right(starts, p + size) - 1  # spans starting before the phrase ends
         if not any(max(0, a - p) + max(0, p + size - b) <= FIGURE_EDGE_MAX and a < p + size and p < b
                    for a, b in spans[max(0, k - FIGURE_SPAN_LOOKBACK):k + 1]):

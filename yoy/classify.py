@@ -1356,23 +1356,12 @@ def _pieces_merged(pending: list[_Pending], side: _Side) -> list[_Pending]:
     its best piece, which keeps the pieces (`_Pending.pieces`) to be shown as what they cover together
     when its line is kept (`_merged_shown`: the text is built for the few kept lines only). Pieces said
     apart somewhere stay apart: each is then a phrase of its own there."""
-    cand = side.analysis.candidates
-    spans = sorted((p, p + len(c.term), k) for k, c in enumerate(pending) if c.term in cand
-                   for p in cand[c.term].places)
-    links: dict[int, set[int]] = {}  # piece → the pieces it overlaps without nesting at some place
-    n = len(spans)
-    for x, (s, e, k) in enumerate(spans):
-        for y in range(x + 1, n):  # (indices, not a slice: no copy of the tail for each span)
-            s2, e2, k2 = spans[y]
-            if s2 >= e:
-                break
-            if k2 != k and s < s2 and e < e2:  # overlapping, neither inside the other
-                links.setdefault(k, set()).add(k2)
-                links.setdefault(k2, set()).add(k)
-    if not links:
-        return pending
-    # two pieces are linked when every place of each overlaps the other (`_always_overlap`)
-    places = {k: cand[pending[k].term].places for k in links}
+    pairs = side.analysis.pieces
+    if pairs is None:  # not in the record: worked out from the analysis
+        pairs = piece_pairs(side.analysis)
+    at: dict[str, list[int]] = {}  # each term's places in `pending`
+    for k, c in enumerate(pending):
+        at.setdefault(c.term, []).append(k)
     root = list(range(len(pending)))
 
     def find(k: int) -> int:
@@ -1381,12 +1370,19 @@ def _pieces_merged(pending: list[_Pending], side: _Side) -> list[_Pending]:
             k = root[k]
         return k
 
-    for k, others in links.items():
-        for k2 in others:
-            if k < k2 and _always_overlap(places[k], len(pending[k].term), places[k2], len(pending[k2].term)):
-                root[find(k2)] = find(k)
+    linked: set[int] = set()
+    for a, b in pairs:  # the record's pairs of pieces, those of two candidates of this change
+        ka, kb = at.get(a), at.get(b)
+        if ka is not None and kb is not None:
+            for x in ka:
+                for y in kb:
+                    root[find(y)] = find(x)
+            linked.update(ka)
+            linked.update(kb)
+    if not linked:
+        return pending
     groups: dict[int, list[int]] = {}
-    for k in links:
+    for k in sorted(linked):
         groups.setdefault(find(k), []).append(k)
     drop: set[int] = set()
     pieces: dict[int, tuple[tuple[str, bool], ...]] = {}
@@ -1409,6 +1405,27 @@ def _merged_shown(c: _Pending, side: _Side, taken: set[str]) -> str:
     if union and union != c.term and (union not in taken or union in {t for t, _ in c.pieces}):
         return union
     return ""
+
+
+def piece_pairs(an: Analysis) -> tuple[tuple[str, str], ...]:
+    """Every two candidate phrases of a report that overlap without nesting at some place (甲乙丙丁 |
+    丙丁戊己 of an invented 甲乙丙丁戊己) and are always said together (`_always_overlap`), in candidate
+    order: the pieces `_pieces_merged` makes one line of when a change lists both, whatever the other
+    report is. The pipeline keeps them in the report's record (`Analysis.pieces`)."""
+    cand = an.candidates
+    terms = list(cand)
+    spans = sorted((p, p + len(t), k) for k, t in enumerate(terms) for p in cand[t].places)
+    linked: set[tuple[int, int]] = set()  # the pairs of candidates overlapping without nesting somewhere
+    n = len(spans)
+    for x, (s, e, k) in enumerate(spans):
+        for y in range(x + 1, n):  # (indices, not a slice: no copy of the tail for each span)
+            s2, e2, k2 = spans[y]
+            if s2 >= e:
+                break
+            if k2 != k and s < s2 and e < e2:  # overlapping, neither inside the other
+                linked.add((k, k2) if k < k2 else (k2, k))
+    pairs = ((terms[a], terms[b]) for a, b in sorted(linked))
+    return tuple((a, b) for a, b in pairs if _always_overlap(cand[a].places, len(a), cand[b].places, len(b)))
 
 
 def _always_overlap(a: Sequence[int], la: int, b: Sequence[int], lb: int) -> bool:

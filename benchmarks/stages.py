@@ -41,7 +41,8 @@ STAGES: tuple[tuple[ModuleType, str], ...] = (
     (classify, "classify"), (classify, "_priorities"), (classify, "_new_items"),
     (classify, "_dropped_items"), (classify, "_reworded"), (classify, "_swaps"), (classify, "_continued"),
     (classify, "_build"), (classify, "_rank"), (classify, "target_series"), (classify, "_history"),
-    (formulations, "phrases"),
+    (classify, "_pieces_merged"), (classify, "_union"), (classify, "_figure_spans"),
+    (classify, "_figure_wordings"), (formulations, "phrases"),
 )
 
 

@@ -1253,7 +1253,9 @@ class _Pending(NamedTuple):
     common: bool
     counted: bool = False  # a count moving on (`COUNTED_ON`): sunk by DUP_FACTOR once kept
     unit: bool = False  # the phrase is said as a unit somewhere (`formulations.Phrase.unit`)
-    shown: str = ""  # the term as the line shows it, when not `term` (`_pieces_merged`: a union)
+    # the pieces of one long name this line stands for, best first (term, `unit` of each:
+    # `_pieces_merged`), whose union the line shows when it is kept (`_merged_shown`)
+    pieces: tuple[tuple[str, bool], ...] = ()
 
 
 def _by_score(c: _Pending) -> tuple[float, int, str]:
@@ -1319,6 +1321,7 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
     factor = DIGEST_FACTOR if note else 1.0
     side = sn if change is Change.NEW else so  # the side that says the phrase; the other lacks it
     _sort_by_score(pending)
+    taken = {c.term for c in pending}  # every candidate's own line, before pieces merge
     pending = _pieces_merged(pending, side)
     # which candidates the record keeps is decided on their own scores; the dedupe only orders the
     # kept ones (a variant of a better phrase moves down the brief but stays in the record)
@@ -1339,8 +1342,8 @@ def _build(change: Change, pending: list[_Pending], keep: int, so: _Side, sn: _S
         else:
             p = _priority(change, c.term, None, so, sn, c.basis, evidence=most,
                           absent=Side.OLD if change is Change.NEW else Side.NEW)
-        if c.shown:
-            p = replace(p, term=c.shown)
+        if c.pieces and (shown := _merged_shown(c, side, taken)):
+            p = replace(p, term=shown)
         out.append(_Found(p, c.signal, c.score * factor, vocab.with_mentions(c.basis, c.mentions), c.common,
                           change is Change.NEW and _short(sn, c.term)))
     return out, _change_count(change, pending, out)
@@ -1350,25 +1353,15 @@ def _pieces_merged(pending: list[_Pending], side: _Side) -> list[_Pending]:
     """`pending` (best first) with the pieces of one long name as one line: candidates of `side` that
     overlap without nesting wherever either is said (windows cut from one run at the length cap,
     甲乙丙丁 | 丙丁戊己 of an invented 甲乙丙丁戊己; `formulations.PHRASE_MAX`) are one candidate, scored as
-    its best piece and shown as what the pieces cover together (`_union`). Pieces said apart somewhere
-    stay apart: each is then a phrase of its own there."""
-    cand = side.analysis.candidates
-    spans = sorted((p, p + len(c.term), k) for k, c in enumerate(pending) if c.term in cand
-                   for p in cand[c.term].places)
-    links: dict[int, set[int]] = {}  # piece → the pieces it overlaps without nesting at some place
-    n = len(spans)
-    for x, (s, e, k) in enumerate(spans):
-        for y in range(x + 1, n):  # (indices, not a slice: no copy of the tail for each span)
-            s2, e2, k2 = spans[y]
-            if s2 >= e:
-                break
-            if k2 != k and s < s2 and e < e2:  # overlapping, neither inside the other
-                links.setdefault(k, set()).add(k2)
-                links.setdefault(k2, set()).add(k)
-    if not links:
-        return pending
-    # two pieces are linked when every place of each overlaps the other (`_always_overlap`)
-    places = {k: cand[pending[k].term].places for k in links}
+    its best piece, which keeps the pieces (`_Pending.pieces`) to be shown as what they cover together
+    when its line is kept (`_merged_shown`: the text is built for the few kept lines only). Pieces said
+    apart somewhere stay apart: each is then a phrase of its own there."""
+    pairs = side.analysis.pieces
+    if pairs is None:  # not in the record: worked out from the analysis
+        pairs = piece_pairs(side.analysis)
+    at: dict[str, list[int]] = {}  # each term's places in `pending`
+    for k, c in enumerate(pending):
+        at.setdefault(c.term, []).append(k)
     root = list(range(len(pending)))
 
     def find(k: int) -> int:
@@ -1377,26 +1370,62 @@ def _pieces_merged(pending: list[_Pending], side: _Side) -> list[_Pending]:
             k = root[k]
         return k
 
-    for k, others in links.items():
-        for k2 in others:
-            if k < k2 and _always_overlap(places[k], len(pending[k].term), places[k2], len(pending[k2].term)):
-                root[find(k2)] = find(k)
+    linked: set[int] = set()
+    for a, b in pairs:  # the record's pairs of pieces, those of two candidates of this change
+        ka, kb = at.get(a), at.get(b)
+        if ka is not None and kb is not None:
+            for x in ka:
+                for y in kb:
+                    root[find(y)] = find(x)
+            linked.update(ka)
+            linked.update(kb)
+    if not linked:
+        return pending
     groups: dict[int, list[int]] = {}
-    for k in links:
+    for k in sorted(linked):
         groups.setdefault(find(k), []).append(k)
-    taken = {c.term for c in pending}
     drop: set[int] = set()
-    shown: dict[int, str] = {}
+    pieces: dict[int, tuple[tuple[str, bool], ...]] = {}
     for members in groups.values():
         if len(members) < 2:
             continue
         best = min(members)  # `pending` is best first
         drop.update(k for k in members if k != best)
-        union = _union([pending[k] for k in members], side)
-        if union and union != pending[best].term and (union not in taken or union in
-                                                      {pending[k].term for k in members}):
-            shown[best] = union
-    return [c._replace(shown=shown[k]) if k in shown else c for k, c in enumerate(pending) if k not in drop]
+        pieces[best] = tuple((pending[k].term, pending[k].unit) for k in members)
+    return [c._replace(pieces=pieces[k]) if k in pieces else c
+            for k, c in enumerate(pending) if k not in drop]
+
+
+def _merged_shown(c: _Pending, side: _Side, taken: set[str]) -> str:
+    """What the line of `c`, the best of the pieces of one long name (`_Pending.pieces`,
+    `_pieces_merged`), shows: the text the pieces cover together (`_union`), unless that is `c`'s own
+    term, or no piece fits, or it is another candidate's line (`taken`: the terms of the change's
+    candidates) that is none of the pieces ("" then: the line shows `c`'s term)."""
+    union = _union(c.pieces, side)
+    if union and union != c.term and (union not in taken or union in {t for t, _ in c.pieces}):
+        return union
+    return ""
+
+
+def piece_pairs(an: Analysis) -> tuple[tuple[str, str], ...]:
+    """Every two candidate phrases of a report that overlap without nesting at some place (甲乙丙丁 |
+    丙丁戊己 of an invented 甲乙丙丁戊己) and are always said together (`_always_overlap`), in candidate
+    order: the pieces `_pieces_merged` makes one line of when a change lists both, whatever the other
+    report is. The pipeline keeps them in the report's record (`Analysis.pieces`)."""
+    cand = an.candidates
+    terms = list(cand)
+    spans = sorted((p, p + len(t), k) for k, t in enumerate(terms) for p in cand[t].places)
+    linked: set[tuple[int, int]] = set()  # the pairs of candidates overlapping without nesting somewhere
+    n = len(spans)
+    for x, (s, e, k) in enumerate(spans):
+        for y in range(x + 1, n):  # (indices, not a slice: no copy of the tail for each span)
+            s2, e2, k2 = spans[y]
+            if s2 >= e:
+                break
+            if k2 != k and s < s2 and e < e2:  # overlapping, neither inside the other
+                linked.add((k, k2) if k < k2 else (k2, k))
+    pairs = ((terms[a], terms[b]) for a, b in sorted(linked))
+    return tuple((a, b) for a, b in pairs if _always_overlap(cand[a].places, len(a), cand[b].places, len(b)))
 
 
 def _always_overlap(a: Sequence[int], la: int, b: Sequence[int], lb: int) -> bool:
@@ -1407,16 +1436,17 @@ def _always_overlap(a: Sequence[int], la: int, b: Sequence[int], lb: int) -> boo
     return covered(a, la, b, lb) and covered(b, lb, a, la)
 
 
-def _union(pieces: Sequence[_Pending], side: _Side) -> str:
+def _union(pieces: Sequence[tuple[str, bool]], side: _Side) -> str:
     """The text the `pieces` of one long name cover together where they are first said, as the report
-    writes it: the pieces said as units (a boundary on both sides, `_Pending.unit`) when some are (a
-    window cut at the cap only adds the clause around them), else every piece that is no fragment (a
-    cut clause adds its verb), else all; without a leading verb (`formulations.trim`); at most
-    UNION_MAX characters ("" when no piece fits: the best piece stands for them)."""
+    writes it (`pieces`: each piece's term and `_Pending.unit`): the pieces said as units (a boundary
+    on both sides) when some are (a window cut at the cap only adds the clause around them), else
+    every piece that is no fragment (a cut clause adds its verb), else all; without a leading verb
+    (`formulations.trim`); at most UNION_MAX characters ("" when no piece fits: the best piece
+    stands for them)."""
     cand = side.analysis.candidates
     flat = side.doc.flat
-    chosen = ([c.term for c in pieces if c.unit and not cand[c.term].fragment]
-              or [c.term for c in pieces if not cand[c.term].fragment] or [c.term for c in pieces])
+    chosen = ([t for t, unit in pieces if unit and not cand[t].fragment]
+              or [t for t, _ in pieces if not cand[t].fragment] or [t for t, _ in pieces])
     at = min(cand[t].places[0] for t in chosen)
     s, e = at, at
     grew = True
@@ -1623,19 +1653,29 @@ def _figure_wordings(side: _Side, terms: Iterable[str]) -> set[str]:
     if not spans:
         return set()
     starts = [a for a, _ in spans]
-    return {t for t in terms if _figure_wording(side, t, starts)}
+    # characters inside some span before each offset: a place with fewer than all but FIGURE_EDGE_MAX
+    # of its characters inside the spans together lies in no one span (most phrases: no span test)
+    inside = bytearray(max(len(side.flat), spans[-1][1]) + 1)
+    for a, b in spans:
+        inside[a:b] = b"\x01" * (b - a)
+    covered = [0, *accumulate(inside)]
+    return {t for t in terms if _figure_wording(side, t, starts, covered)}
 
 
-def _figure_wording(side: _Side, t: str, starts: Sequence[int]) -> bool:
+def _figure_wording(side: _Side, t: str, starts: Sequence[int], covered: Sequence[int]) -> bool:
     """Every place of `t` on `side` lies in a stated figure's span (`_Side.figured`, whose starts are
     `starts`) but for at most FIGURE_EDGE_MAX characters (完成|X总值-like: the verb that states it): the
-    indicator's wording, which the target lines show, not a formulation."""
+    indicator's wording, which the target lines show, not a formulation. `covered[i]`: how many
+    characters before offset `i` lie inside some span (`_figure_wordings`)."""
     spans = side.figured
     c = side.analysis.candidates.get(t)
     if c is None or not c.places:
         return False
     size = len(t)
+    least = size - FIGURE_EDGE_MAX  # the characters one span holds of a place that lies in it
     for p in c.places:
+        if covered[p + size] - covered[p] < least:
+            return False
         k = bisect_right(starts, p + size) - 1  # spans starting before the phrase ends
         if not any(max(0, a - p) + max(0, p + size - b) <= FIGURE_EDGE_MAX and a < p + size and p < b
                    for a, b in spans[max(0, k - FIGURE_SPAN_LOOKBACK):k + 1]):

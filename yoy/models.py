@@ -455,6 +455,10 @@ class Analysis:
     # the matching form of each part's and section's own text (a section-map row's text), by block id
     # (`yoy.align.unit_keys`); None: not worked out
     unit_keys: Mapping[str, str] | None = None
+    # every two candidate phrases said as the pieces of one long name (`yoy.classify.piece_pairs`:
+    # overlapping without nesting somewhere, every place of each overlapping the other), in candidate
+    # order; None: not worked out
+    pieces: tuple[tuple[str, str], ...] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

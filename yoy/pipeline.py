@@ -147,7 +147,8 @@ def prepare(report: Report, indicators: figures.Indicators | None = None) -> Pre
     `indicators`: default the shipped table), its one-slot splits (`classify.swap_slots`), its
     headings' and lead sentences' text (`classify.heading_text`), its candidates' salience marks
     (`classify.salience_marks`), generic stems (`formulations.generic_stems`) and shorter forms
-    (`classify.shorter_forms`) and its units' content words (`align.unit_words`), all kept in the
+    (`classify.shorter_forms`), the pairs of its candidates cut from one long name
+    (`classify.piece_pairs`) and its units' content words (`align.unit_words`), all kept in the
     analysis. `LimitError` for a report too big to compare."""
     precheck(report)
     tree = outline.segment(report)
@@ -160,7 +161,7 @@ def prepare(report: Report, indicators: figures.Indicators | None = None) -> Pre
                       slots=classify.swap_slots(d, an), marks=classify.salience_marks(d, an, heading),
                       unit_words=align.unit_words(d), unit_keys=align.unit_keys(d), heading_text=heading,
                       stems=formulations.generic_stems(an), shorter=classify.shorter_forms(an),
-                      abbreviations=classify.abbreviation_forms(d, an))
+                      abbreviations=classify.abbreviation_forms(d, an), pieces=classify.piece_pairs(an))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,
@@ -256,7 +257,8 @@ def _one_object_a_string(d: Doc, an: Analysis) -> tuple[Doc, Analysis]:
     return replace(d, tokens=tokens, flat_tokens=flat_tokens), replace(
         an, cores=strs(an.cores), seeds=seeds, candidates=cands, shared=pairs(an.shared) or (),
         counts={one(w, w): n for w, n in an.counts.items()}, scanned=strs(an.scanned), slots=slots,
-        unit_words=units, shorter=pairs(an.shorter), abbreviations=pairs(an.abbreviations))
+        unit_words=units, shorter=pairs(an.shorter), abbreviations=pairs(an.abbreviations),
+        pieces=pairs(an.pieces))
 
 
 def load_prepared(report: Report, data: bytes) -> Prepared | None:

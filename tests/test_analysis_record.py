@@ -45,7 +45,7 @@ def test_candidates_are_judged_as_the_plain_helpers_judge_them(region: str, year
                               or formulations._attained(d, c.places)
                               or formulations._modifier_cut(d, t, c.places)
                               or (t not in runs
-                                  and formulations.inside_quoted_list(c.places, len(t), spans))), t
+                                  and formulations.inside_spans(c.places, len(t), spans))), t
 
 
 

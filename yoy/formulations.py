@@ -945,7 +945,8 @@ def analyse(d: Doc) -> Analysis:
             _fragment(t, tagged) or _across_quotes(shown) or ordinary_noun(t, tagged)
             or _cut_off(d, places, len(t), edges)
             or _date_tail(d, t, places, tagged) or _attained(d, places, attained)
-            or _modifier_cut(d, t, places, tagged) or (t not in runs and _inside(places, len(t), run_spans)),
+            or _modifier_cut(d, t, places, tagged)
+            or (t not in runs and inside_spans(places, len(t), run_spans)),
             nested,
             tuple(one.setdefault(x, x) for x in _parts(t, ws, verbs, tagged)), sizes(ws))
     w = d.flat_tokens.words
@@ -1005,13 +1006,7 @@ def quoted_list_spans(d: Doc, runs: Iterable[str] | None = None) -> list[tuple[i
     return sorted((p, p + len(t)) for t, ps in occurrences(set(found), d.flat).items() for p in ps)
 
 
-def inside_quoted_list(places: Sequence[int], size: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """`_inside`: a phrase of `size` characters at `places` is said only inside a quoted 、-run (`spans`:
-    `quoted_list_spans`), a part of it."""
-    return _inside(places, size, spans)
-
-
-def _inside(places: Sequence[int], size: int, spans: Sequence[tuple[int, int]]) -> bool:
+def inside_spans(places: Sequence[int], size: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Every place of a phrase of `size` characters lies inside one of `spans` (sorted flat ranges):
     it is only ever said as a part of a longer candidate there."""
     if not spans or not places:

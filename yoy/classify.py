@@ -2508,14 +2508,10 @@ def _said_in_old(so: _Side) -> Callable[[str], bool]:
     of a longer word; invented) is not there, and its debut in the old wording's slot is a renaming
     (an old X观 phrase replaced by a new Y理念 one, where the old text says …|Y|理念 only inside 丙Y理念).
     The old report's word edges are worked out when first asked."""
-    edges: list[tuple[frozenset[int], frozenset[int]]] = []
+    edges = functools.cache(lambda: formulations.word_edges(so.doc))
 
     def said(b: str) -> bool:
-        if not count(b, so.flat):
-            return False
-        if not edges:
-            edges.append(formulations.word_edges(so.doc))
-        return formulations.said_as_words(b, so.flat, edges[0])
+        return bool(count(b, so.flat)) and formulations.said_as_words(b, so.flat, edges())
 
     return said
 

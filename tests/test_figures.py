@@ -106,6 +106,10 @@ def test_five_year_plan_is_multi_year() -> None:
     ("8%左右", "7.5%", "down", "lower"),
     ("8000亿元", "1.2万亿元", "up", "higher"),
     ("4%左右", "4%左右", "unchanged", "same"),
+    ("6.5%以内", "不超过6.5%", "unchanged", "same"),  # the same bound in other words (vocab.SAME_BOUNDS)
+    ("6.5%以上", "不低于6.5%", "unchanged", "same"),
+    ("6.5%以上", "6.5%以内", "requalified", "changed"),
+    ("6.5%以内", "低于6.5%", "requalified", "changed"),  # a strict bound is another bound
 ])
 def test_direction(old: str, new: str, same_region: str, peers: str) -> None:
     text = REVIEW + "二、今年的工作\n今年主要预期目标是：国内生产总值增长{v}；财政赤字{v}。\n"
@@ -119,6 +123,10 @@ def test_direction(old: str, new: str, same_region: str, peers: str) -> None:
     assert figures.direction(None, n) == "newly set" and figures.direction(o, None, peers=True) == "only old"
     if same_region == "requalified":
         assert figures.note(o, n, same_region) == f"数值未变，仅限定词变化：{old} → {new}"
+    elif same_region == "unchanged" and old != new:
+        assert figures.note(o, n, same_region) == f"数值与限定含义未变，仅写法不同：{old} → {new}"
+    elif same_region == "unchanged":
+        assert figures.note(o, n, same_region) is None
 
 
 @pytest.mark.parametrize(("old", "new", "same_region"), [

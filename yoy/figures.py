@@ -723,12 +723,20 @@ def direction(old: Figure | None, new: Figure | None, peers: bool = False) -> Di
             return D.HIGHER if peers else D.UP
         if round(nn - no, 9) < 0:
             return D.LOWER if peers else D.DOWN
-        if old.qualifier == new.qualifier:
+        if _bound(old.qualifier) == _bound(new.qualifier):
             return D.SAME if peers else D.UNCHANGED
         return D.CHANGED if peers else D.REQUALIFIED
     if old.indicator == new.indicator and (old.value == new.value or _same_words(old, new)):
         return D.SAME if peers else D.UNCHANGED
     return D.CHANGED
+
+
+_BOUNDS = {q: group[0] for group in vocab.SAME_BOUNDS for q in group}
+
+
+def _bound(qualifier: str | None) -> str | None:
+    """The bound a qualifier sets: one name for each group of `vocab.SAME_BOUNDS` (不低于 = 以上)."""
+    return _BOUNDS.get(qualifier or "", qualifier)
 
 
 def _same_words(old: Figure, new: Figure) -> bool:
@@ -740,9 +748,12 @@ def _same_words(old: Figure, new: Figure) -> bool:
 
 
 def note(old: Figure | None, new: Figure | None, dir_: str) -> str | None:
-    """A reader's note for a change the direction word does not say: only the qualifier moved."""
+    """A reader's note for a change the direction word does not say: only the qualifier moved, or
+    only its wording (the same bound: `vocab.SAME_BOUNDS`)."""
     if dir_ == Direction.REQUALIFIED and old and new:
         return vocab.requalified_note(old.value, new.value)
+    if dir_ == Direction.UNCHANGED and old and new and old.qualifier != new.qualifier and old.number is not None:
+        return vocab.same_bound_note(old.value, new.value)
     return None
 
 

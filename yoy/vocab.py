@@ -136,6 +136,11 @@ def requalified_note(old_value: str, new_value: str) -> str:
     return f"数值未变，仅限定词变化：{old_value} → {new_value}"
 
 
+def same_bound_note(old_value: str, new_value: str) -> str:
+    """A target whose number stayed and whose qualifier is reworded to the same bound (X%以内 → 不超过X%)."""
+    return f"数值与限定含义未变，仅写法不同：{old_value} → {new_value}"
+
+
 # --- batch index and trend page --------------------------------------------------------------------
 
 TREND = {
@@ -218,6 +223,12 @@ UNITS = (POINTS + r"|万亿美元|亿美元|万美元|美元|万亿元|亿元|�
 # Qualifiers before and after a number, a "more than" after it, and the marks of a range.
 PRE_QUALIFIERS = r"不低于|不少于|不高于|不超过|不到|低于|高于|超过|突破|约|近|逾|超"
 POST_QUALIFIERS = r"左右|以上|以内|以下|上下|之间"
+# Qualifiers that set the same bound in other words: by the drafting convention of Chinese statutes
+# (刑法第九十九条: 以上、以下、以内 include the number itself), X以上 = 不低于X = 不少于X and X以内 = X以下 =
+# 不超过X = 不高于X; X左右 = X上下 = 约X (about). A target that only swaps one for another of its group is
+# unchanged (review7: 5.5%以内 → 不超过5.5% led a brief as a qualifier change). The strict bounds
+# (低于, 超过, 高于…) exclude the number and stay apart.
+SAME_BOUNDS = (("以上", "不低于", "不少于"), ("以内", "以下", "不超过", "不高于"), ("左右", "上下", "约"))
 MORE_THAN = r"多|余"
 RANGE_MARKS = r"-|~|—|–|至|到"
 # A measuring verb right before the value (longest first).

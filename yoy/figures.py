@@ -752,7 +752,8 @@ def note(old: Figure | None, new: Figure | None, dir_: str) -> str | None:
     only its wording (the same bound: `vocab.SAME_BOUNDS`)."""
     if dir_ == Direction.REQUALIFIED and old and new:
         return vocab.requalified_note(old.value, new.value)
-    if dir_ == Direction.UNCHANGED and old and new and old.qualifier != new.qualifier and old.number is not None:
+    if (dir_ == Direction.UNCHANGED and old and new and old.number is not None
+            and old.qualifier != new.qualifier):
         return vocab.same_bound_note(old.value, new.value)
     return None
 

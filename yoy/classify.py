@@ -1239,7 +1239,16 @@ def _kept(found: dict[str, formulations.Phrase], skip: set[str], regions: set[st
     """Phrases not inside (or around) a rewording's side, and not a region's own name."""
     if not skip:  # no rewording: only the region names to leave out
         return [t for t in found if t not in regions]
-    return [t for t in found if t not in regions and not any(r in t or t in r for r in skip)]
+    out = []
+    for t in found:  # loops, not `any` over a generator per phrase (≈ 4,000 phrases a national pair)
+        if t in regions:
+            continue
+        for r in skip:
+            if r in t or t in r:
+                break
+        else:
+            out.append(t)
+    return out
 
 
 class _Pending(NamedTuple):
@@ -1880,26 +1889,45 @@ _LIST_MARKS = re.compile("|".join(map(re.escape, (vocab.LIST_MARK,
                                                   *sorted(vocab.LIST_JOINERS, key=len, reverse=True)))))
 
 
+# Texts whose list marks (`_list_marks`) and count marks (`_mark_windows`) a process keeps: a region's
+# history texts are asked again by each of its later pairs (a batch's consecutive pairs, a comparison
+# run again), ≈ 10 history texts and the pair a comparison; 32 hold a long national history (13 texts)
+# twice, at ≈ 250 kB a national text (both memos: masked text, pairs and offsets; tracemalloc): 8 MB
+# at most
+MARK_WINDOW_TEXTS = 32
+
+
 def _across_marks(texts: Sequence[str], wanted: Set[str]) -> dict[str, list[tuple[int, int, bool]]]:
     """The character pairs of `wanted` that stand on the two sides of a list mark or a joiner
     (`_said_listed`) in `texts`, each with (text index, offset of the mark, whether it is a joiner) of
-    its places. The pair about every mark is built and tested in C (`map`, `compress`): of a national
-    pair's ≈ 6,300 marks in its past texts ≈ 500 stand between a pair of its debuts (measured), and
-    only those are filed in Python."""
+    its places. Each text's marks and their pairs are worked out once (`_list_marks`) and tested in C
+    (`compress`): of a national pair's ≈ 6,300 marks in its past texts ≈ 500 stand between a pair of
+    its debuts (measured), and only those are filed in Python."""
     out: dict[str, list[tuple[int, int, bool]]] = {}
     for k, text in enumerate(texts):
-        end = len(text)
-        places = list(_LIST_MARKS.finditer(text))
-        starts = list(map(re.Match.start, places))
-        ends = list(map(re.Match.end, places))
-        # a mark at either end has no pair (tested below): the padding keeps its look-up in range
-        padded = text + "\0"
-        pairs = list(map(operator.add, map(padded.__getitem__, map(_BEFORE, starts)),
-                         map(padded.__getitem__, ends)))
-        for pair, a, b in compress(zip(pairs, starts, ends, strict=True), map(wanted.__contains__, pairs)):
-            if a and b < end:
-                out.setdefault(pair, []).append((k, a, text[a] != vocab.LIST_MARK))
+        pairs, places = _list_marks(text)
+        for pair, (a, joiner) in compress(zip(pairs, places, strict=True), map(wanted.__contains__, pairs)):
+            out.setdefault(pair, []).append((k, a, joiner))
     return out
+
+
+@functools.lru_cache(maxsize=MARK_WINDOW_TEXTS)  # (the texts `_mark_windows` keeps: a region's history)
+def _list_marks(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, bool], ...]]:
+    """The list marks and joiners of `text` (`_LIST_MARKS`) with a character either side: the pair of
+    those two characters of each, and its offset and whether it is a joiner (what `_across_marks`
+    files), in reading order. The pair about every mark is built in C (`map`); a pure function's
+    bounded memo, worked out once per text."""
+    end = len(text)
+    places = list(_LIST_MARKS.finditer(text))
+    starts = list(map(re.Match.start, places))
+    ends = list(map(re.Match.end, places))
+    # a mark at either end has no pair (left out below): the padding keeps its look-up in range
+    padded = text + "\0"
+    pairs = list(map(operator.add, map(padded.__getitem__, map(_BEFORE, starts)),
+                     map(padded.__getitem__, ends)))
+    kept = [(pair, (a, text[a] != vocab.LIST_MARK)) for pair, a, b in zip(pairs, starts, ends, strict=True)
+            if a and b < end]
+    return tuple(x for x, _ in kept), tuple(y for _, y in kept)
 
 
 _BEFORE = (-1).__add__  # an offset's predecessor, as a C call for `map`
@@ -1992,22 +2020,49 @@ def _counted_forms(forms: Iterable[str]) -> _CountedForms:
     return out
 
 
-def _counted_in(forms: _CountedForms, shifted: str) -> set[str]:
-    """The forms that the masked text `shifted` contains: one walk over its marks, each mark's three
-    windows looked up and the forms filed there compared in place: the same set as a substring
-    search of every form in it, which costs ≈ 7 µs a form in a national report's ≈ 20,000 characters
-    (≈ 100 forms of its new phrases, ≈ 10 history texts), where the walk over its ≈ 350 marks costs
-    ≈ 0.25 ms (measured on this machine)."""
-    said = {c for c in forms.short if c in shifted}
-    inner, head, tail = forms.inner.get, forms.head.get, forms.tail.get
+class _MarkWindows(NamedTuple):
+    """A text masked (`_counted`) with the offsets of its marks by the three characters about each, as
+    `_CountedForms` files its forms: `inner` by the mark and a character either side, `head` by the
+    mark and the two after it, `tail` by the two before it and the mark."""
+
+    shifted: str
+    inner: dict[str, list[int]]
+    head: dict[str, list[int]]
+    tail: dict[str, list[int]]
+
+
+@functools.lru_cache(maxsize=MARK_WINDOW_TEXTS)
+def _mark_windows(text: str) -> _MarkWindows:
+    """`text` masked (`_counted`) and its marks filed by their windows (`_MarkWindows`): what depends
+    on the text alone in `_counted_in`, worked out once per text (a pure function's bounded memo)."""
+    shifted = _counted(text)
+    out = _MarkWindows(shifted, {}, {}, {})
+    inner, head, tail = out.inner.setdefault, out.head.setdefault, out.tail.setdefault
     p = -1
     for piece in shifted.split(COUNT_MARK)[:-1]:
         p += len(piece) + 1  # the next mark
-        for filed in (inner(shifted[p - 1:p + 2]) if p else None, head(shifted[p:p + 3]),
-                      tail(shifted[p - 2:p + 1]) if p > 1 else None):
-            for c, a in filed or ():
-                if p >= a and shifted.startswith(c, p - a):
-                    said.add(c)
+        if p:
+            inner(shifted[p - 1:p + 2], []).append(p)
+        head(shifted[p:p + 3], []).append(p)
+        if p > 1:
+            tail(shifted[p - 2:p + 1], []).append(p)
+    return out
+
+
+def _counted_in(forms: _CountedForms, text: str) -> set[str]:
+    """The forms that `text` masked (`_counted`) contains: each form is compared in place at the marks
+    of the text filed under its own window (`_mark_windows`, worked out once per text): the same set
+    as a substring search of every form in it, which costs ≈ 7 µs a form in a national report's
+    ≈ 20,000 characters (≈ 100 forms of its new phrases, ≈ 10 history texts), where a walk over its
+    ≈ 350 marks cost ≈ 0.25 ms a text and a comparison (measured on this machine)."""
+    shifted, inner, head, tail = _mark_windows(text)
+    said = {c for c in forms.short if c in shifted}
+    for filed_by, at in ((forms.inner, inner), (forms.head, head), (forms.tail, tail)):
+        for window, filed in filed_by.items():
+            for p in at.get(window, ()):
+                for c, a in filed:
+                    if p >= a and shifted.startswith(c, p - a):
+                        said.add(c)
     return said
 
 
@@ -2022,7 +2077,7 @@ def _counted_on(terms: Iterable[str], found: Mapping[str, formulations.Phrase], 
     forms = _counted_forms(set(wanted.values()))
     out: dict[str, str] = {}
     for text in texts:
-        said = _counted_in(forms, _counted(text))  # a form the text lacks cannot match there
+        said = _counted_in(forms, text)  # a form the text lacks cannot match there
         for t, c in wanted.items():
             if t in out or c not in said:
                 continue

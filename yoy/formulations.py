@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import NamedTuple
 
 import ahocorasick
@@ -1141,10 +1141,9 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     joined: dict[str, int] = {}
     sure: set[str] = set()  # phrases around a core no text has: no text has them either (no scan)
     sd = an.seeds
-    for core, text, start, unit, joins in zip(sd.cores, sd.texts, sd.starts, sd.units, sd.joined,
-                                              strict=True):
-        if core not in novel:
-            continue
+    # the places of a novel core only (≈ 40% of a national report's ≈ 10,000), picked in C (`compress`)
+    for core, text, start, unit, joins in compress(zip(sd.cores, sd.texts, sd.starts, sd.units, sd.joined,
+                                                       strict=True), map(novel.__contains__, sd.cores)):
         first, was_unit = spans.get(text, (start, False))
         spans[text] = (min(first, start), was_unit or unit)
         if joins:  # (most places join nothing)

@@ -704,3 +704,15 @@ def test_what_phrases_share_is_no_candidate_when_it_stops_before_an_object_or_a_
     d = _invented("今年星河地区崛起，明年星河地区崛起了。\n", 2021)
     where = {"星河地区崛起": [d.flat.find("星河地区崛起")]}
     assert not formulations._open_cuts(d, where, formulations._Extensible(), (frozenset(), frozenset()))
+
+
+def test_a_phrase_ending_in_a_word_that_waits_is_no_candidate() -> None:
+    """A phrase whose last word waits for a figure (a verb of measure: X增加到|30亿元), for the
+    predicate a leading verb opens (an adverb: X改革不断|深化) or for anything (an adverb before a
+    function word) is no candidate; the names around stay (invented sentences)."""
+    text = "星河补贴资金由12亿元增加到30亿元。星河体制改革不断深化。云端书屋目标一定要完成。\n"
+    an = formulations.analyse(_invented(text, 2021))
+    assert not [t for t in an.candidates if t.endswith(("增加到", "不断", "一定"))], sorted(an.candidates)
+    assert any(t.startswith("星河补贴") for t in an.candidates), sorted(an.candidates)
+    assert formulations._waiting_end("星河改革进一步")
+    assert not formulations._waiting_end("星河改革") and not formulations._waiting_end("进一步")

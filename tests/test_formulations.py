@@ -684,3 +684,35 @@ def test_a_digests_reporting_frame_is_no_formulation() -> None:
     assert not [t for t in found if any(w in t for w in framing)], sorted(found)
     full = _doc(Report(meta=replace(base.meta, year=2021, kind=Kind.FULL, title=title), text=text))
     assert [t for t in formulations.phrases(full, [old.flat]) if any(w in t for w in framing)]
+
+
+def test_what_phrases_share_is_no_candidate_when_it_stops_before_an_object_or_a_head() -> None:
+    """What several phrases of one core share is a candidate only as a whole formulation: not when
+    its last word (a verb, an adjective) is followed at every place by the object or head the text
+    gives it (X拟投放|资金, X平稳较快|增长), nor when it cuts a word of the text (X监|管). Invented."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    for text, cut in (("今年星河拟投放资金30亿元，明年星河拟投放经费20亿元。", "星河拟投放"),
+                      ("今年星河产业平稳较快增长，明年星河产业平稳较快回升。", "星河产业平稳较快"),
+                      ("今年加强星河银行业监管，明年加强星河银行业监督。", "星河银行业监")):
+        new = _invented(text + "\n", 2021)
+        an = formulations.analyse(new)
+        assert cut not in an.candidates, sorted(an.candidates)
+        found = formulations.phrases(new, [old.flat])
+        assert cut not in found and found, sorted(found)
+        assert all(len(t) > len(cut) for t in found if cut in t), sorted(found)
+    # a subject and its predicate said once before a boundary is whole (X崛起-like): no cut
+    d = _invented("今年星河地区崛起，明年星河地区崛起了。\n", 2021)
+    where = {"星河地区崛起": [d.flat.find("星河地区崛起")]}
+    assert not formulations._open_cuts(d, where, formulations._Extensible(), (frozenset(), frozenset()))
+
+
+def test_a_phrase_ending_in_a_word_that_waits_is_no_candidate() -> None:
+    """A phrase whose last word waits for a figure (a verb of measure: X增加到|30亿元), for the
+    predicate a leading verb opens (an adverb: X改革不断|深化) or for anything (an adverb before a
+    function word) is no candidate; the names around stay (invented sentences)."""
+    text = "星河补贴资金由12亿元增加到30亿元。星河体制改革不断深化。云端书屋目标一定要完成。\n"
+    an = formulations.analyse(_invented(text, 2021))
+    assert not [t for t in an.candidates if t.endswith(("增加到", "不断", "一定"))], sorted(an.candidates)
+    assert any(t.startswith("星河补贴") for t in an.candidates), sorted(an.candidates)
+    assert formulations._waiting_end("星河改革进一步")
+    assert not formulations._waiting_end("星河改革") and not formulations._waiting_end("进一步")

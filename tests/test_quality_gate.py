@@ -20,12 +20,13 @@ pytestmark = pytest.mark.skipif(not (GOLD / "national_2000_2013.json").exists(),
 
 # national_2000_2013.json, reached (target): recall anywhere, within the top 25, rewordings, top-10
 # common-word share (at most).
-NATIONAL_RECALL = 0.95  # (≥ 0.90); 0.788 (82/104) in round 2; 0.865 (90/104) with joined phrases, composites,
+NATIONAL_RECALL = 0.96  # (≥ 0.90); 0.788 (82/104) in round 2; 0.865 (90/104) with joined phrases, composites,
 # A-x-A-y frames, Latin codes and heading units as candidates; 0.894 (93/104) with gaps ranked by run
 # (round 3); 0.904 (94/104) with both merged; 0.923 (96/104) with debuts weighed by coinage (round 6);
 # 0.933 (97/104) with one-slot rewordings (round 7); 0.942 (98/104) with surges (a phrase said before,
 # absent from the old report, now said more than twice as often as in all earlier reports together);
-# 0.952 (99/104) with a phrase ending before a verb and its aspect complement (round 8)
+# 0.952 (99/104) with a phrase ending before a verb and its aspect complement (round 8); 0.962 (100/104)
+# with cuts that end on a word waiting for its object or head no candidates (cand5)
 # top 25: 0.317 on the formulations branch, 0.308 (32/104) once merged with the repaired national outlines
 # round 2 (salience by the shape of a name, variants demoted): 0.337 (35/104)
 # round 3 (framing words mark a name, weights rebalanced): 0.356 (37/104)

@@ -453,13 +453,14 @@ def test_a_dropped_phrase_whose_words_the_new_report_keeps_together_is_wording(b
 def test_a_clause_fragment_ranks_below_a_name_of_the_same_marks(base: Report,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     # invented phrases, each said once after a policy verb in the same sentence shape: a name with a
-    # nominal head, and a phrase ending in an adverb (cut before its head: a clause fragment)
-    extra = "\n全年要落实星河惠民工程，建设美丽城区。全年要落实月湾平台非常，建设美丽城区。"
+    # nominal head, and a phrase ending in a determiner (cut before its head: a clause fragment;
+    # one ending in an adverb is no candidate at all, `formulations._waiting_end`)
+    extra = "\n全年要落实星河惠民工程，建设美丽城区。全年要落实月湾平台各项，建设美丽城区。"
     new = variant(base, base.text + extra)
     side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
 
     found = formulations.phrases(side.doc, [base.text])
-    name, fragment = found["星河惠民工程"], found["月湾平台非常"]
+    name, fragment = found["星河惠民工程"], found["月湾平台各项"]
     assert not name.fragment and fragment.fragment
     assert classify._salience(fragment, side) < classify._salience(fragment._replace(fragment=False), side)
     monkeypatch.setattr(classify, "FRAGMENT_FACTOR", 1.0)

@@ -486,6 +486,18 @@ def test_a_stance_modifier_holds_no_preposition_and_its_head_is_the_whole_compou
     assert not any(t.startswith("向") for t in found), sorted(found)
 
 
+@pytest.mark.parametrize("now", ["扩容提效", "更加给力"])
+def test_a_stance_of_words_tagged_nouns_or_verbs_is_a_stance_change(now: str) -> None:
+    # invented stances whose words jieba tags a noun or a verb (扩容 v, 提效 v, 给力 n): a
+    # four-character formula of two words, and a word under a degree adverb (review7 item 1)
+    base = CORPUS.load("全国", 2008)
+    stance = re.compile(r"[\u4e00-\u9fff]{2}的财政政策")
+    old = replace(base, text=stance.sub("审慎的财政政策", base.text))
+    new = replace(base, meta=replace(base.meta, year=2009), text=stance.sub(f"{now}的财政政策", base.text))
+    reworded = [(p.old_term, p.term) for p in pipeline.compare(old, new).priorities if p.change == "reworded"]
+    assert ("审慎的财政政策", f"{now}的财政政策") in reworded
+
+
 def test_a_stance_raised_by_a_degree_adverb_is_a_stance_change() -> None:
     # invented stances: 审慎的财政政策 one year, 更加审慎的财政政策 the next (the old phrase is inside the
     # new one, but the report no longer says it on its own)

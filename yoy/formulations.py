@@ -196,6 +196,14 @@ STANCE_MAX_MODIFIERS = 2
 # jieba's tags of adjectives (a, ad, an, ag), adverbs (d, vd), state and distinguishing words (z, b)
 # and bound morphemes (zg): the word classes of a stance modifier.
 _STANCE_TAGS = frozenset({"a", "ad", "an", "ag", "d", "vd", "z", "b", "zg"})
+# On a stance head an evaluative compound need not start with a word jieba tags evaluative
+# (`_compound_start`): the later years' stance words are often tagged nouns or verbs (精准-like n, 加力-like
+# v; review7 item 1), so a word under a degree adverb (更加|X: only what is gradable takes a degree) and a
+# four-character formula of two two-character words (`_four_character`) fill the place too. Not words
+# that refer rather than describe: pronouns, time, place and person names, numerals, classifiers,
+# locatives, prepositions, conjunctions, particles (jieba's r, t, s, f, ns, nr, nrt, nt, m, q, p, c, u…).
+_REFERRING_TAGS = frozenset({"r", "rr", "rz", "t", "tg", "s", "f", "ns", "nr", "nrt", "nrfg", "nt", "m", "mq",
+                             "q", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "x", "eng"})
 # Words that never belong to a modifier: 的 itself and the conjunctions that join two phrases.
 _MODIFIER_STOP = _closed(vocab.MODIFIER_STOP)
 # Degree adverbs that join a stance modifier (更加|审慎): `vocab.DEGREE_ADVERBS`.
@@ -1863,20 +1871,33 @@ def _compound_start(w: Sequence[str], k: int) -> int | None:
     """The first token of an evaluative compound that fills the whole place between an edge
     (`_stance_edge`) and the 的 at token `k`: COMPOUND_MAX characters at most (after an optional degree
     adverb, `_DEGREE`), two or more characters, its first word a stance word by jieba's tags and the
-    rest whatever they say (审慎|弹性-like: jieba tags the second word a noun). None otherwise."""
+    rest whatever they say (审慎|弹性-like: jieba tags the second word a noun) — or, whatever the tags,
+    a word under a degree adverb or a four-character formula (`_four_character`). None otherwise."""
     i = k
     while i > 0 and not _stance_edge(w[i - 1]) and len("".join(w[i - 1:k])) <= COMPOUND_MAX:
         i -= 1
     if i == k or (i > 0 and not _stance_edge(w[i - 1])):
         return None  # nothing there, or the place runs past COMPOUND_MAX: a phrase, not a compound
     first = tag(w[i])
-    if len("".join(w[i:k])) < 2 or len(first) != 1 or first[0][1] not in _STANCE_TAGS:
+    if len("".join(w[i:k])) < 2 or len(first) != 1:
         return None
-    if i > 1 and w[i - 1] in _DEGREE and _stance_edge(w[i - 2]):
+    graded = i > 1 and w[i - 1] in _DEGREE and _stance_edge(w[i - 2])
+    if first[0][1] not in _STANCE_TAGS and not graded and not _four_character(w[i:k]):
+        return None
+    if graded:
         i -= 1
     elif i > 0 and w[i - 1] in _DEGREE:
         return None  # 更|X: the degree adverb itself must stand at an edge (X更加Y的-like is a clause)
     return i
+
+
+def _four_character(ws: Sequence[str]) -> bool:
+    """`ws` are two two-character content words, neither a referring word (`_REFERRING_TAGS`): the
+    genre's four-character formula (A|B of two verbs or two nouns, 稳产|提效-like, invented)."""
+    if len(ws) != 2 or any(len(x) != 2 for x in ws):
+        return False
+    tagged = [tag(x) for x in ws]
+    return all(len(t) == 1 and t[0][1] not in _REFERRING_TAGS for t in tagged)
 
 
 def _stance_predicate(w: Sequence[str], j: int) -> str | None:

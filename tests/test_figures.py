@@ -274,3 +274,16 @@ def test_words_cut_at_the_next_name_are_no_target() -> None:
     is no other side of a relation, is a cut, not a target (invented: two targets without a mark between)."""
     got = targets(RELATION_PLAN + "固定资产投资稳中有进社会消费品零售总额增长5%左右。\n")
     assert got == {"城镇新增就业": "1120万人以上", "社会消费品零售总额增长": "5%左右"}
+
+
+def test_a_bound_figure_of_the_reports_own_year_is_a_target_outside_the_plan_part() -> None:
+    # invented digest lines: the own year's figures with a bound qualifier, said before any plan cue,
+    # are its targets (review7 item 3); an exact own-year figure without a cue, and a bound figure of
+    # the year before, stay results
+    digest = ("县长作政府工作报告。报告指出，{year}年全县地区生产总值增长5.5%以上，"
+              "固定资产投资增长8%左右。\n"
+              "报告回顾说，{prev}年全县地区生产总值增长4.9%，社会消费品零售总额增长6%以上。\n")
+    assert targets(digest) == {"地区生产总值增长": "5.5%以上", "固定资产投资增长": "8%左右"}
+    assert ("社会消费品零售总额增长", "6%以上") in results(digest)
+    exact = "县长作政府工作报告。报告指出，{year}年1月全县进出口增长12%。\n"
+    assert targets(exact) == {} and ("进出口增长", "12%") in results(exact)

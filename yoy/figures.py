@@ -280,6 +280,12 @@ _YEAR = re.compile(vocab.YEAR)
 _THIS_YEAR_START = re.compile(vocab.THIS_YEAR_START)
 _PAST_START = re.compile(vocab.PAST_START)
 _FUTURE_CUE = re.compile(vocab.FUTURE_CUE)
+# A bound a report sets rather than measures (`vocab.SAME_BOUNDS`: X以上, 不低于X, X左右…): with the
+# report's own year as the only year a sentence names, a figure so bounded is that year's target
+# wherever it stands, for a report is given at the start of its year, before any of its results are
+# known (review7 item 3: a digest's 报告指出，2024年全县X增长6.5%以上 read as a result). Exact figures
+# of the own year without a cue stay results (a date of this year's first weeks may be a fact).
+_BOUND_SET = re.compile("|".join(q for group in vocab.SAME_BOUNDS for q in group))
 # A sentence announcing this year's work: where the plan zone starts at the latest.
 _PLAN_CUE = vocab.PLAN_CUE
 # Cue of the expected-targets passage: its clauses rank first for an indicator's headline target.
@@ -626,7 +632,9 @@ def extract_all(table: Indicators, folded_text: str, text: str, year: int, sente
         past = bool(_PAST_START.search(fs)) or (bool(years) and max(years) < year)
         # plan zone: a target unless the sentence reports the past; review zone: a result unless it
         # plans this year (今年拟…)
-        target = (not past or this_year) if in_plan else (this_year and bool(_FUTURE_CUE.search(fs)))
+        cued = this_year and bool(_FUTURE_CUE.search(fs))
+        set_bound = years == {year} and bool(_BOUND_SET.search(fs))
+        target = (not past or this_year) if in_plan else (cued or set_bound)
         if not target and in_plan and has_review:
             continue  # the plan part restating a past figure: the review part has it
         part_multi = any(p.start <= span.start < p.end for p in multi_parts) and not any(

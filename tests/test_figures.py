@@ -285,5 +285,6 @@ def test_a_bound_figure_of_the_reports_own_year_is_a_target_outside_the_plan_par
               "报告回顾说，{prev}年全县地区生产总值增长4.9%，社会消费品零售总额增长6%以上。\n")
     assert targets(digest) == {"地区生产总值增长": "5.5%以上", "固定资产投资增长": "8%左右"}
     assert ("社会消费品零售总额增长", "6%以上") in results(digest)
-    exact = "县长作政府工作报告。报告指出，{year}年1月全县进出口增长12%。\n"
+    # a qualifier word that stands at no number (以下, the 约 of 节约) sets no bound
+    exact = "县长作政府工作报告。报告指出，{year}年1月全县节约用地，进出口增长12%，详见以下各项。\n"
     assert targets(exact) == {} and ("进出口增长", "12%") in results(exact)

@@ -284,8 +284,12 @@ _FUTURE_CUE = re.compile(vocab.FUTURE_CUE)
 # report's own year as the only year a sentence names, a figure so bounded is that year's target
 # wherever it stands, for a report is given at the start of its year, before any of its results are
 # known (review7 item 3: a digest's 报告指出，2024年全县X增长6.5%以上 read as a result). Exact figures
-# of the own year without a cue stay results (a date of this year's first weeks may be a fact).
-_BOUND_SET = re.compile("|".join(q for group in vocab.SAME_BOUNDS for q in group))
+# of the own year without a cue stay results (a date of this year's first weeks may be a fact). The
+# qualifier must stand at a number (before it, or after it and its unit), not as a word of its own
+# (节约, 以下工作).
+_BOUND_WORDS = [q for group in vocab.SAME_BOUNDS for q in group]
+_BOUND_SET = re.compile(
+    rf"(?:{'|'.join(_BOUND_WORDS)})\d|\d(?:{vocab.UNITS})?(?:{'|'.join(_BOUND_WORDS)})")
 # A sentence announcing this year's work: where the plan zone starts at the latest.
 _PLAN_CUE = vocab.PLAN_CUE
 # Cue of the expected-targets passage: its clauses rank first for an indicator's headline target.

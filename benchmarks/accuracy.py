@@ -6,6 +6,9 @@ anywhere and within the top 25 of the ranked list; rewordings found (one reworde
 sides matching); share of the top-10 priorities whose term appears in ≥ 30% of the other reports of
 that region. Matching: NFKC + whitespace removed; equal, or the reported term contains the gold one
 with ≤ 4 extra characters, or lies inside it covering ≥ 75% of it.
+`floor`: the top-10 common share of a brief that leads with the gold itself — each pair's gold terms
+(a rewording once) in its first ten places, the least common first, the rest filled with uncommon
+lines: the least any brief can have while its head is the press's list (measured by the same rule).
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ class Score:
     reworded: int = 0
     top10: int = 0
     common: int = 0
+    floor_common: int = 0  # common gold terms a gold-led top 10 cannot avoid (`floor`)
     missing: list[str] = field(default_factory=list)
 
     def add(self, o: Score) -> None:
@@ -71,13 +75,15 @@ class Score:
         self.reworded += o.reworded
         self.top10 += o.top10
         self.common += o.common
+        self.floor_common += o.floor_common
 
     def line(self) -> str:
         r = self.found / self.gold_terms if self.gold_terms else 1.0
         t = self.found_top / self.gold_terms if self.gold_terms else 1.0
         c = self.common / self.top10 if self.top10 else 0.0
+        f = self.floor_common / self.top10 if self.top10 else 0.0
         return (f"recall {r:6.1%}  top{TOP} {t:6.1%}  reworded {self.reworded}/{self.gold_reworded}  "
-                f"common@{TOP_COMMON} {c:5.1%}")
+                f"common@{TOP_COMMON} {c:5.1%} (floor {f:5.1%})")
 
 
 def _names(c: Comparison, change: str, top: int | None) -> list[str]:
@@ -115,8 +121,24 @@ def score_pair(c: Comparison, new: Sequence[str], dropped: Sequence[str], reword
         for p in heads:
             t = norm(p.old_term if p.change == "dropped" and p.old_term else p.term)
             s.top10 += 1
-            s.common += sum(t in o for o in others) >= COMMON_SHARE * len(others)
+            s.common += _is_common(t, others)
+        s.floor_common = _floor_common(new, dropped, reworded, others)
     return s
+
+
+def _is_common(term: str, others: Sequence[str]) -> bool:
+    """`term` (normalised) is in ≥ COMMON_SHARE of `others`: a common word by the top-10 measure."""
+    return sum(term in o for o in others) >= COMMON_SHARE * len(others)
+
+
+def _floor_common(new: Sequence[str], dropped: Sequence[str], reworded: Sequence[tuple[str, str]],
+                  others: Sequence[str]) -> int:
+    """How many common words a top 10 holds when it leads with the pair's gold terms (`floor`): a
+    rewording is one line (its new side), the least common terms first."""
+    replaced = {o for o, _ in reworded}
+    lines = list(dict.fromkeys([*new, *(d for d in dropped if d not in replaced)]))
+    flags = sorted(_is_common(norm(t), others) for t in lines)
+    return sum(flags[:TOP_COMMON])
 
 
 GoldPair = tuple[str, str, int, int, list[str], list[str], list[tuple[str, str]]]

@@ -55,7 +55,10 @@ NATIONAL_REWORDED = 8  # of 8 (≥ 7); 8 with one-slot rewordings (round 7)
 NATIONAL_COMMON_AT_MOST = 0.162  # (≤ 0.10); 0.192 in round 2, 0.177 (23/130) in rounds 3 to 5,
 # 0.169 (22/130) in round 6 and round 8; round 9: 0.162 (21/130) with results after a verb of attainment
 # as fragments, back to 0.169 once attribution was added (it alone gives 0.177); round 16: 0.1615
-# (21/130) with a stated figure's indicator wording no formulation (choice half 15/70, held-out 6/60)
+# (21/130) with a stated figure's indicator wording no formulation (choice half 15/70, held-out 6/60).
+# The gold itself holds common words by this measure (debuts later reports kept, long-said dropped
+# terms): a top 10 that leads with each pair's gold terms has 35/130 = 0.269 (`make eval`'s floor), so
+# the ≤ 0.10 target and a gold-led head cannot both hold; the pin is kept all the same
 # chengyang_2022_2025.json: recall anywhere.
 SEED_RECALL = 1.0  # round 2: 13/13
 
@@ -84,3 +87,15 @@ def test_matching_rule() -> None:
     assert not acc.matches("零碳", "大力开发零碳技术")  # 6 extra characters
     assert acc.matches("“十八五”规划", "十八五规划")
     assert not acc.matches("全面建设美丽乡村", "美丽乡村")  # covers 50% < 75%
+
+
+def test_common_floor_counts_the_gold_a_top_ten_cannot_avoid() -> None:
+    acc = _accuracy()
+    others = ["旧说法。强基础。", "强基础，旧说法。", "戊己庚。"]  # 强基础, 旧说法 in 2 of 3
+    # a rewording is one line, its new side: the common old side is not counted again
+    assert acc._floor_common(["强基础", "零碳"], ["旧说法"], [("旧说法", "零碳")], others) == 1
+    assert acc._floor_common([], ["旧说法"], [], others) == 1  # a dropped common term counts
+    assert acc._floor_common(["辛壬"], [], [], others) == 0
+    # more than ten gold lines: the uncommon ones fill the ten places first
+    gold = [f"新词{i}" for i in range(10)] + ["强基础"]
+    assert acc._floor_common(gold, [], [], others) == 0

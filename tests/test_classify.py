@@ -655,6 +655,21 @@ def test_a_count_moving_on_is_told_on_both_sides(base: Report) -> None:
     assert "今年说法" in dropped.basis and "数字顺延" in dropped.basis
 
 
+def test_modifiers_transposed_before_the_same_head_are_the_old_phrase_said_another_way(base: Report) -> None:
+    """Invented names: the old report's 星河月湾惠民工程 said as 月湾星河惠民工程 is that phrase with
+    its modifiers in another order (`_reordered`): a variant that says the old wording and ranks below
+    a debut of the same shape."""
+    old = variant(base, base.text + "\n全年要推进星河月湾惠民工程，建设美丽城区。")
+    extra = "\n全年要推进月湾星河惠民工程，建设美丽城区。全年要推进霞谷石桥便民工程，建设美丽城区。"
+    new = variant(base, base.text + extra, year=base.meta.year + 1)
+    c = compare(old, new)
+    moved = next(p for p in c.priorities if p.change == "new" and "月湾星河惠民工程" in p.term)
+    fresh = next(p for p in c.priorities if p.change == "new" and "霞谷石桥便民工程" in p.term)
+    assert "星河月湾惠民工程" in moved.basis and "星河月湾" not in fresh.basis
+    score = {r.ref: r.score for r in c.ranked}
+    assert score[moved.term] < score[fresh.term]
+
+
 def test_a_variant_of_a_rewordings_side_moves_down_as_a_variant_of_a_better_line() -> None:
     """Invented phrases: a new line sharing most of its characters with the new side of a rewording
     (星河甲方式 → 星河乙方式, then 推进乙方式) is that formulation said another way and moves down by

@@ -52,10 +52,11 @@ NATIONAL_RECALL = 0.96  # (≥ 0.90); 0.788 (82/104) in round 2; 0.865 (90/104) 
 # 2000–2007 pairs, +1 item on the held-out 2007–2013 pairs): 0.567 (59/104)
 NATIONAL_TOP25 = 0.567  # (≥ 0.80)
 NATIONAL_REWORDED = 8  # of 8 (≥ 7); 8 with one-slot rewordings (round 7)
-NATIONAL_COMMON_AT_MOST = 0.162  # (≤ 0.10); 0.192 in round 2, 0.177 (23/130) in rounds 3 to 5,
+NATIONAL_COMMON_AT_MOST = 0.154  # (≤ 0.10); 0.192 in round 2, 0.177 (23/130) in rounds 3 to 5,
 # 0.169 (22/130) in round 6 and round 8; round 9: 0.162 (21/130) with results after a verb of attainment
 # as fragments, back to 0.169 once attribution was added (it alone gives 0.177); round 16: 0.1615
-# (21/130) with a stated figure's indicator wording no formulation (choice half 15/70, held-out 6/60).
+# (21/130) with a stated figure's indicator wording no formulation (choice half 15/70, held-out 6/60);
+# 0.154 (20/130) with two modifiers transposed before the same head as a variant (`_reordered`).
 # The gold itself holds common words by this measure (debuts later reports kept, long-said dropped
 # terms): a top 10 that leads with each pair's gold terms has 35/130 = 0.269 (`make eval`'s floor), so
 # the ≤ 0.10 target and a gold-led head cannot both hold; the pin is kept all the same

@@ -42,7 +42,8 @@ STAGES: tuple[tuple[ModuleType, str], ...] = (
     (classify, "_dropped_items"), (classify, "_reworded"), (classify, "_swaps"), (classify, "_continued"),
     (classify, "_build"), (classify, "_rank"), (classify, "target_series"), (classify, "_history"),
     (classify, "_pieces_merged"), (classify, "_union"), (classify, "_figure_spans"),
-    (classify, "_figure_wordings"), (formulations, "phrases"),
+    (classify, "_figure_wordings"), (classify, "_reordered"), (classify, "_said_another_way"),
+    (formulations, "phrases"),
 )
 
 

@@ -1825,10 +1825,10 @@ def _reordered(terms: Iterable[str], so: _Side) -> dict[str, str]:
     wanted = {t for t in terms if len(t) >= REORDER_MIN}
     if not wanted:
         return {}
-    sizes = {len(t) for t in wanted}
+    shapes = {(len(t), t[-REORDER_HEAD:]) for t in wanted}  # (few old phrases have one: sorted only those)
     by_chars: dict[tuple[str, str], str] = {}
     for o in so.analysis.candidates:
-        if len(o) in sizes:
+        if (len(o), o[-REORDER_HEAD:]) in shapes:
             by_chars.setdefault((o[-REORDER_HEAD:], "".join(sorted(o))), o)
     out: dict[str, str] = {}
     for t in wanted:

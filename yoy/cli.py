@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from yoy import corpus as corpus_mod
-from yoy import terminal, vocab
+from yoy import MAX_YEAR, MIN_YEAR, __version__, vocab
 from yoy.errors import (
     EXIT_FAILURE,
     EXIT_INTERRUPTED,
@@ -23,13 +22,15 @@ from yoy.errors import (
     YoyError,
     exit_codes_help,
 )
-from yoy.models import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
+    from yoy import corpus as corpus_mod
     from yoy.models import Block, Comparison, Report
 
 # Start-up time is part of the interface (`yoy --version` ≤ 0.15 s): heavy libraries (jieba, pypinyin,
-# rich, jinja2, weasyprint, dask) are imported inside the commands that need them, never up here.
+# rich, jinja2, weasyprint, dask) are imported inside the commands that need them, never up here, and
+# so are yoy's own record modules (`yoy.corpus`, `yoy.terminal`: their frozen dataclasses take ≈ 40 ms
+# to build), which --version and --help never need.
 
 _UNPRINTABLE = re.compile(  # C0/C1 controls, DEL, bidi overrides and isolates: never sent to a terminal
     "\x1b\\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
@@ -64,8 +65,11 @@ class YoyGroup(click.Group):
             ctx.exit(_error(exc.message, exc.exit_code))
         finally:  # malformed corpus files met on the way: each reported once, after the command
             corpus = (ctx.obj or {}).get("corpus")
-            for message in (corpus.problems.values() if corpus is not None else ()):
-                _error(f"warning: {message}; skipped ({corpus_mod.REPAIR_HINT})", 0)
+            if corpus is not None:  # (then yoy.corpus is imported already)
+                from yoy.corpus import REPAIR_HINT
+
+                for message in corpus.problems.values():
+                    _error(f"warning: {message}; skipped ({REPAIR_HINT})", 0)
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
@@ -102,7 +106,7 @@ class YoyGroup(click.Group):
     envvar="YOY_CORPUS",
     help="Corpus directory to read and write (default: the embedded corpus plus your own).",
 )
-@click.version_option(package_name="yoy")
+@click.version_option(__version__, prog_name="yoy")
 @click.pass_context
 def cli(ctx: click.Context, corpus_dir: Path | None) -> None:
     """What changed between two government work reports (政府工作报告).
@@ -121,7 +125,9 @@ def cli(ctx: click.Context, corpus_dir: Path | None) -> None:
 
 def _corpus_of(ctx: click.Context, reading: bool = True) -> corpus_mod.Corpus:
     """The corpus of `--corpus`; for reading commands a missing directory is an error, not empty."""
-    corpus = corpus_mod.Corpus((ctx.obj or {}).get("corpus_dir"))
+    from yoy.corpus import Corpus
+
+    corpus = Corpus((ctx.obj or {}).get("corpus_dir"))
     if reading:
         corpus.require_root()
     ctx.ensure_object(dict)["corpus"] = corpus  # the group's dict: its invoke reports corpus.problems
@@ -198,6 +204,8 @@ def list_command(ctx: click.Context, fmt: str) -> None:
     """
     import json
 
+    from yoy import terminal
+
     corpus = _corpus_of(ctx)
     with terminal.index_progress() as progress:
         entries = corpus.entries(parts=True, progress=progress, strict=False)
@@ -245,6 +253,8 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
     """
     import json
 
+    from yoy import terminal
+
     report = _corpus_of(ctx).load(region, year)
     tree = None
     if with_outline:
@@ -275,6 +285,8 @@ def show_command(ctx: click.Context, region: str, year: int, with_outline: bool,
 
 def _outline_lines(blocks: tuple[Block, ...], offsets: bool, depth: int = 0) -> list[str]:
     """The heading tree as indented lines; character ranges only when asked for."""
+    from yoy import terminal
+
     out: list[str] = []
     for block in blocks:
         where = f"  [{block.span.start}–{block.span.end}]" if offsets else ""
@@ -391,7 +403,7 @@ def compare_command(ctx: click.Context, args: tuple[str, ...], formats: str, out
       yoy compare 全国 2008 2009 --appendix
       yoy compare 城阳:2022 城阳:2025 --format md -o -
     """
-    from yoy import render
+    from yoy import render, terminal
 
     old_key, new_key = parse_compare_args(args)
     fmts = render.parse_formats(formats)
@@ -455,7 +467,7 @@ def brief_command(ctx: click.Context, pairs: tuple[str, ...], all_consecutive: b
     """
     import os
 
-    from yoy import batch, render
+    from yoy import batch, render, terminal
 
     fmts = render.parse_formats(formats)
     n_jobs = batch.parse_jobs(jobs)
@@ -521,7 +533,7 @@ def trend_command(ctx: click.Context, term: str, region_query: str | None, exact
     """
     import json
 
-    from yoy import trend
+    from yoy import terminal, trend
     from yoy.terms import key
 
     if not key(term).strip():

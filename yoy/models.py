@@ -14,11 +14,9 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from yoy import MAX_YEAR as MAX_YEAR  # re-exported: the years a report can have (defined in `yoy`)
+from yoy import MIN_YEAR as MIN_YEAR
 from yoy import vocab
-
-# The years a report can have: the People's Republic's first year, and a far bound that still refuses
-# typos such as 20225 or 0000.
-MIN_YEAR, MAX_YEAR = 1949, 2100
 
 
 class Vocabulary(StrEnum):

@@ -18,8 +18,9 @@ demo: sysdeps venv
 	@echo "# The corpus has no 崂山区 2025 report; yoy says so, and how to add one:"
 	@$(BIN)/yoy compare 崂山 2019 2025 || true
 
+# One pytest worker a core (pytest-xdist): each worker has its own temporary index (tests/conftest.py).
 test: sysdeps venv lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 lint: venv
 	$(BIN)/ruff check yoy tests benchmarks scripts

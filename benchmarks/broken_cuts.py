@@ -18,6 +18,9 @@ and jieba's tags of its words, and counted by class (a line may fall in several)
   bare         the line is one word, a verb or an adjective (jieba v, a, ad)
   frame        it holds a preposition of a frame (jieba p: 以…, 把…, 对…) at its start or inside, a
                frame cut open (建设以X-like)
+  list-cut     it opens with a verb of two or more characters and every occurrence is followed by 、
+               or a two-item joiner and a word that is no verb: the verb with only the first conjunct
+               of its object (构建|A化、B化…的Y; the rule tried and left out in yoy/classify.py, round 17)
 
 The gold files are read only to know which pairs to run. Prints per pair and in total; `--show`
 lists the lines of each class.
@@ -37,14 +40,15 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import accuracy  # noqa: E402
 
-from yoy import formulations, lexicon, pipeline  # noqa: E402
+from yoy import formulations, lexicon, pipeline, vocab  # noqa: E402
 from yoy.corpus import Corpus  # noqa: E402
 from yoy.history import occurrences  # noqa: E402
 from yoy.models import Comparison, Doc  # noqa: E402
 from yoy.terms import key  # noqa: E402
 from yoy.text import tag  # noqa: E402
 
-CLASSES = ("end-split", "start-split", "open-end", "verb-end", "bare", "frame")
+CLASSES = ("end-split", "start-split", "open-end", "verb-end", "bare", "frame", "list-cut")
+_CONJUNCT_MARKS = (vocab.LIST_MARK, *vocab.LIST_JOINERS)
 _BARE_TAGS = frozenset({"v", "a", "ad"})
 
 
@@ -84,7 +88,23 @@ def classes(d: Doc, term: str) -> set[str]:
     inner = ws[1:] if toks.starts[lo] < p else ws  # a first word cut at its start is no frame word
     if any(_tag_of(w) == "p" and w not in formulations.JOINERS for w in inner[:-1] or inner[:1]):
         out.add("frame")
+    if len(ws) > 1 and toks.starts[lo] == p and len(ws[0]) >= 2 and _tag_of(ws[0]) == "v" \
+            and all(_conjunct_after(d, q + len(t)) for q in places):
+        out.add("list-cut")
     return out
+
+
+def _conjunct_after(d: Doc, end: int) -> bool:
+    """The flat text of `d` at `end` holds 、 or a two-item joiner and then a word that is no verb."""
+    mark = next((m for m in _CONJUNCT_MARKS if d.flat.startswith(m, end)), None)
+    if mark is None:
+        return False
+    toks = d.flat_tokens
+    k = bisect_left(toks.starts, end + len(mark))
+    if k == len(toks.words):
+        return False
+    word = toks.words[k]
+    return _tag_of(word) != "v" and word not in formulations.LEAD_WORDS
 
 
 def _lines(c: Comparison, change: str, top: int) -> list[str]:

@@ -658,7 +658,7 @@ def test_a_count_moving_on_is_told_on_both_sides(base: Report) -> None:
 def test_modifiers_transposed_before_the_same_head_are_the_old_phrase_said_another_way(base: Report) -> None:
     """Invented names: the old report's 星河月湾惠民工程 said as 月湾星河惠民工程 is that phrase with
     its modifiers in another order (`_reordered`): a variant that says the old wording and ranks below
-    a debut of the same shape."""
+    a debut of the same shape; the old phrase's drop names the new wording."""
     old = variant(base, base.text + "\n全年要推进星河月湾惠民工程，建设美丽城区。")
     extra = "\n全年要推进月湾星河惠民工程，建设美丽城区。全年要推进霞谷石桥便民工程，建设美丽城区。"
     new = variant(base, base.text + extra, year=base.meta.year + 1)
@@ -668,6 +668,9 @@ def test_modifiers_transposed_before_the_same_head_are_the_old_phrase_said_anoth
     assert "星河月湾惠民工程" in moved.basis and "星河月湾" not in fresh.basis
     score = {r.ref: r.score for r in c.ranked}
     assert score[moved.term] < score[fresh.term]
+    # the old wording's drop says how the new report puts it, and is no gap
+    gone = next(p for p in c.priorities if p.change == "dropped" and "星河月湾惠民工程" in p.term)
+    assert "今年说法为“月湾星河惠民工程”" in gone.basis
 
 
 def test_a_variant_of_a_rewordings_side_moves_down_as_a_variant_of_a_better_line() -> None:

@@ -1273,7 +1273,7 @@ class _Pending(NamedTuple):
     signal: Signal
     mentions: int
     common: bool
-    counted: bool = False  # a count moving on (`COUNTED_ON`): sunk by DUP_FACTOR once kept
+    counted: bool = False  # a count moving on (`COUNTED_ON`), a drop said reordered: sunk by DUP_FACTOR
     unit: bool = False  # the phrase is said as a unit somewhere (`formulations.Phrase.unit`)
     # the pieces of one long name this line stands for, best first (term, `unit` of each:
     # `_pieces_merged`), whose union the line shows when it is kept (`_merged_shown`)
@@ -1795,7 +1795,7 @@ def _said_another_way(terms: Iterable[str], so: _Side, sn: _Side) -> dict[str, s
     (`formulations.variants`, `_reordered`), each with the old report's wording: the same
     formulation said another way ranks as a variant (DUP_FACTOR), below every plain debut."""
     terms = list(terms)
-    reordered = _reordered(terms, so)
+    reordered = _reordered(terms, sn, so)
     kept = sn.said.variants.get(so.flat) if sn.said is not None else None  # worked out before
     if kept is not None:
         # a variant has its phrase's characters (perhaps with 的): only the phrases whose characters
@@ -1818,22 +1818,24 @@ def _said_another_way(terms: Iterable[str], so: _Side, sn: _Side) -> dict[str, s
     return out
 
 
-def _reordered(terms: Iterable[str], so: _Side) -> dict[str, str]:
-    """New phrases that a candidate of the old report says with the same characters in another
-    order before the same head (`REORDER_HEAD` last characters: 甲乙丙丁X ↔ 丙丁甲乙X, invented),
-    each with that wording: the same modifiers reordered, the formulation said another way."""
+def _reordered(terms: Iterable[str], own: _Side, other: _Side) -> dict[str, str]:
+    """Phrases of `own` (new ones, or dropped ones) that a candidate of the `other` report says with
+    the same characters in another order before the same head — the same last word in each one's
+    segmentation (甲乙丙丁X ↔ 丙丁甲乙X, invented; not 减|甲乙X ↔ 甲乙|减|X, where the head 甲乙X of the
+    one is split in the other) — each with that wording: the same modifiers reordered, the
+    formulation said another way."""
     wanted = {t for t in terms if len(t) >= REORDER_MIN}
     if not wanted:
         return {}
     shapes = {(len(t), t[-REORDER_HEAD:]) for t in wanted}  # (few old phrases have one: sorted only those)
     by_chars: dict[tuple[str, str], str] = {}
-    for o in so.analysis.candidates:
+    for o in other.analysis.candidates:
         if (len(o), o[-REORDER_HEAD:]) in shapes:
             by_chars.setdefault((o[-REORDER_HEAD:], "".join(sorted(o))), o)
     out: dict[str, str] = {}
     for t in wanted:
         was = by_chars.get((t[-REORDER_HEAD:], "".join(sorted(t))))
-        if was is not None and was != t:
+        if was is not None and was != t and _kept_words(own, t)[-1] == _kept_words(other, was)[-1]:
             out[t] = was
     return out
 
@@ -2177,7 +2179,10 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
                 if last + 1 < HISTORY_MIN else set())
     gaps |= stressed
     lengths = [len(past.pool[k]) for k in past.hist_at]
-    kept = _said_otherwise(gaps, sn, so)
+    # said now with its modifiers in another order (`_reordered`): wording, not a gap, and it sinks in
+    # the order as a count moving on does (the same variant's factor, DUP_FACTOR)
+    reordered = _reordered(terms, so, sn)
+    kept = _said_otherwise(gaps, sn, so) | reordered.keys()
     counted = _counted_on(terms, found, [sn.flat], plans=True)
     # phrases first said in the old report: a coined element of theirs the new report never says
     # (`GONE_MIN`), when the history is long enough for "first said" to mean it
@@ -2228,9 +2233,11 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         score = base + SALIENCE_SPAN * sal
         if common:
             score *= COMMON_FACTOR
-        extra = vocab.counted_on(counted[t], dropped=True) if t in counted else ""
+        extra = (vocab.counted_on(counted[t], dropped=True) if t in counted
+                 else vocab.said_now(reordered[t]) if t in reordered else "")
         basis = "；".join(x for x in (reason, common, extra) if x)
-        out.append(_Pending(score, t, basis, signal, ph.count, bool(common), t in counted, unit=ph.unit))
+        out.append(_Pending(score, t, basis, signal, ph.count, bool(common), t in counted or t in reordered,
+                            unit=ph.unit))
     return _build(Change.DROPPED, out, MAX_DROPPED, so, sn, skip)
 
 

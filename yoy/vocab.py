@@ -647,6 +647,11 @@ def said_before(old: str) -> str:
     return f"上年说法为“{old}”"
 
 
+def said_now(new: str) -> str:
+    """How the new report says a dropped phrase another way (its modifiers in another order)."""
+    return f"今年说法为“{new}”"
+
+
 def counted_on(other: str, dropped: bool = False) -> str:
     """A phrase that another report says with other numbers (the next session, period or tally): an
     earlier report for a new phrase, the new report for a dropped one."""

@@ -248,6 +248,14 @@ def test_peers_same_year_two_regions() -> None:
             assert sides == {"new"}, p.term
         if p.change == "dropped":
             assert sides == {"old"}, p.term
+    # no history runs between two regions: a reason names the report that says the phrase and the
+    # one that lacks it, never 首次出现 (first said) or 今年未提 (not said this year)
+    for p in c.priorities:
+        if p.change == "new":
+            assert p.basis.startswith("崂山区2019年报告提及，即墨区2019年报告未提及"), (p.term, p.basis)
+        if p.change == "dropped":
+            assert p.basis.startswith("即墨区2019年报告提及，崂山区2019年报告未提及"), (p.term, p.basis)
+        assert "首次出现" not in p.basis and "今年未提" not in p.basis and "可比报告少" not in p.basis
 
 
 def test_evidence_points_at_the_sentence(base: Report) -> None:

@@ -1236,6 +1236,11 @@ def _count(side: _Side, t: str) -> int:
     return len(places) if places is not None else side.flat.count(t)
 
 
+def _label(side: _Side) -> str:
+    """The report of `side` as a two-region comparison's reasons name it (`vocab.peer_label`)."""
+    return vocab.peer_label(side.report.meta.region, side.report.meta.year)
+
+
 def _region_words(*reports: Report) -> set[str]:
     out: set[str] = set()
     for r in reports:
@@ -1600,9 +1605,12 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
             sal *= 1 - W_COIN * (1 - coin[t])
             signal, base = Signal.DEBUT, DEBUT_BASE
             rewrapped = t in cores or t in listed
-            reason = vocab.rewrapped_reason(n_hist) if rewrapped else vocab.debut_reason(n_hist)
-            if n_hist < HISTORY_MIN or not past.same_region:
-                reason += vocab.few_history_others(m)
+            if not past.same_region:  # two regions: no history between them, one says it, one not
+                reason = vocab.peer_reason(_label(sn), _label(so))
+            else:
+                reason = vocab.rewrapped_reason(n_hist) if rewrapped else vocab.debut_reason(n_hist)
+                if n_hist < HISTORY_MIN:
+                    reason += vocab.few_history_others(m)
             if t in going:  # the report says it goes on (继续X): a new wording of a known programme
                 reason += "；" + vocab.continuing_note(going[t])
             if t in cores:  # its quoted name was said before: a new wrapping of a known name
@@ -2204,7 +2212,9 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             episode = _episode(hist[t], start, run)
             reason = (vocab.flip_dropped_reason(vocab.years_span(ys), False, False) if t in stressed
                       else vocab.gap_reason(vocab.years_span(ys), episode, ys[0]))
-            if len(past.years) < HISTORY_MIN:
+            if not past.same_region:  # two regions: the old one stresses it, the other lacks it
+                reason = vocab.peer_reason(_label(so), _label(sn))
+            elif len(past.years) < HISTORY_MIN:
                 reason += vocab.FEW_HISTORY
             length = _run_part(hist[t], start, run, episode)
             fade = _fade(tally[t], lengths, start)
@@ -2219,7 +2229,8 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
         else:
             signal, base = Signal.FLIP, FLIP_BASE
             once = run == 1 and bool(last) and not any(k < last for k in hist[t])  # said first last year
-            reason = vocab.flip_dropped_reason(vocab.years_span(ys), run > 1, once)
+            reason = (vocab.flip_dropped_reason(vocab.years_span(ys), run > 1, once) if past.same_region
+                      else vocab.peer_reason(_label(so), _label(sn)))
             if t in kept:
                 reason += vocab.WORDS_KEPT
             common = _common(share, df[t], m, ph.everyday)

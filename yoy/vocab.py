@@ -616,6 +616,17 @@ def debut_reason(n_hist: int) -> str:
     return f"首次出现：此前 {n_hist} 份报告{'均' if n_hist > 1 else ''}未提及"
 
 
+def peer_reason(said_by: str, not_by: str) -> str:
+    """Two regions' reports (`said_by`, `not_by`: region and year, 即墨区2019年): a phrase one says and
+    the other does not — no history between them, so neither 首次出现 nor 今年未提."""
+    return f"{said_by}报告提及，{not_by}报告未提及"
+
+
+def peer_label(region: str, year: int) -> str:
+    """A report of a two-region comparison as a reason names it: 崂山区2019年."""
+    return f"{region}{year}年"
+
+
 def few_history_others(m: int) -> str:
     """Too few earlier reports of the region: `m` reports of others were read too."""
     return f"（本地区可比报告少，另参考其他 {m} 份报告）"

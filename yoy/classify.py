@@ -1831,21 +1831,39 @@ def _reordered(terms: Iterable[str], own: _Side, other: _Side) -> dict[str, str]
     the same characters in another order before the same head — the same last word in each one's
     segmentation (甲乙丙丁X ↔ 丙丁甲乙X, invented; not 减|甲乙X ↔ 甲乙|减|X, where the head 甲乙X of the
     one is split in the other) — each with that wording: the same modifiers reordered, the
-    formulation said another way."""
+    formulation said another way. The candidates of both reports meet by their `anagram_index` keys
+    (a set intersection); a phrase of `own` that is no candidate is keyed on its own."""
     wanted = {t for t in terms if len(t) >= REORDER_MIN}
     if not wanted:
         return {}
-    shapes = {(len(t), t[-REORDER_HEAD:]) for t in wanted}  # (few old phrases have one: sorted only those)
-    by_chars: dict[tuple[str, str], str] = {}
-    for o in other.analysis.candidates:
-        if (len(o), o[-REORDER_HEAD:]) in shapes:
-            by_chars.setdefault((o[-REORDER_HEAD:], "".join(sorted(o))), o)
-    out: dict[str, str] = {}
-    for t in wanted:
-        was = by_chars.get((t[-REORDER_HEAD:], "".join(sorted(t))))
-        if was is not None and was != t and _kept_words(own, t)[-1] == _kept_words(other, was)[-1]:
-            out[t] = was
-    return out
+    mine, theirs = _anagrams(own), _anagrams(other)
+    found = [(t, theirs[k][0]) for k in mine.keys() & theirs.keys() for t in mine[k] if t in wanted]
+    cand = own.analysis.candidates
+    found += [(t, theirs[k][0]) for t in wanted if t not in cand and (k := _anagram_key(t)) in theirs]
+    return {t: was for t, was in found
+            if was != t and _kept_words(own, t)[-1] == _kept_words(other, was)[-1]}
+
+
+def _anagram_key(t: str) -> tuple[str, str]:
+    """What a phrase and its reorderings share (`_reordered`): the head, the sorted characters."""
+    return t[-REORDER_HEAD:], "".join(sorted(t))
+
+
+def anagram_index(an: Analysis) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The candidate phrases of REORDER_MIN+ characters of a report by `_anagram_key`, in candidate
+    order: one report's half of a comparison's reorderings (`_reordered`). The pipeline keeps it in the
+    report's record (`Analysis.anagrams`)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for t in an.candidates:
+        if len(t) >= REORDER_MIN:
+            out.setdefault(_anagram_key(t), []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _anagrams(side: _Side) -> Mapping[tuple[str, str], tuple[str, ...]]:
+    """`anagram_index` of `side`, as its record keeps it (worked out when it does not)."""
+    an = side.analysis
+    return an.anagrams if an.anagrams is not None else anagram_index(an)
 
 
 def _continuing(terms: Iterable[str], side: _Side) -> dict[str, str]:

@@ -457,6 +457,10 @@ class Analysis:
     # overlapping without nesting somewhere, every place of each overlapping the other), in candidate
     # order; None: not worked out
     pieces: tuple[tuple[str, str], ...] | None = None
+    # its candidate phrases of `yoy.classify.REORDER_MIN`+ characters by head and sorted characters
+    # (`yoy.classify.anagram_index`: the key of a reordering, the phrases in candidate order); None:
+    # not worked out
+    anagrams: Mapping[tuple[str, str], tuple[str, ...]] | None = None
 
 
 # --- align / classify -----------------------------------------------------------------------

@@ -148,8 +148,9 @@ def prepare(report: Report, indicators: figures.Indicators | None = None) -> Pre
     headings' and lead sentences' text (`classify.heading_text`), its candidates' salience marks
     (`classify.salience_marks`), generic stems (`formulations.generic_stems`) and shorter forms
     (`classify.shorter_forms`), the pairs of its candidates cut from one long name
-    (`classify.piece_pairs`) and its units' content words (`align.unit_words`), all kept in the
-    analysis. `LimitError` for a report too big to compare."""
+    (`classify.piece_pairs`), its longer candidates by their characters (`classify.anagram_index`)
+    and its units' content words (`align.unit_words`), all kept in the analysis. `LimitError` for a
+    report too big to compare."""
     precheck(report)
     tree = outline.segment(report)
     check_limits(report, tree)
@@ -161,7 +162,8 @@ def prepare(report: Report, indicators: figures.Indicators | None = None) -> Pre
                       slots=classify.swap_slots(d, an), marks=classify.salience_marks(d, an, heading),
                       unit_words=align.unit_words(d), unit_keys=align.unit_keys(d), heading_text=heading,
                       stems=formulations.generic_stems(an), shorter=classify.shorter_forms(an),
-                      abbreviations=classify.abbreviation_forms(d, an), pieces=classify.piece_pairs(an))
+                      abbreviations=classify.abbreviation_forms(d, an), pieces=classify.piece_pairs(an),
+                      anagrams=classify.anagram_index(an))
 
 
 def compare(old: Report, new: Report, history: Sequence[Report] = (), *, lexicon: Lexicon | None = None,

@@ -679,6 +679,13 @@ def test_modifiers_transposed_before_the_same_head_are_the_old_phrase_said_anoth
     # the old wording's drop says how the new report puts it, and is no gap
     gone = next(p for p in c.priorities if p.change == "dropped" and "星河月湾惠民工程" in p.term)
     assert "今年说法为“月湾星河惠民工程”" in gone.basis
+    # the pipeline's records keep each report's index (`Analysis.anagrams`): the same lines from it
+    from yoy import pipeline
+
+    _, an = pipeline.prepare(new)
+    assert an.anagrams is not None and any("月湾星河惠民工程" in ts for ts in an.anagrams.values())
+    kept = {(str(p.change), p.term): p.basis for p in pipeline.compare(old, new).priorities}
+    assert kept[("new", moved.term)] == moved.basis and kept[("dropped", gone.term)] == gone.basis
 
 
 def test_a_variant_of_a_rewordings_side_moves_down_as_a_variant_of_a_better_line() -> None:

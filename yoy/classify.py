@@ -2249,7 +2249,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             once = run == 1 and bool(last) and not any(k < last for k in hist[t])  # said first last year
             reason = (vocab.flip_dropped_reason(vocab.years_span(ys), run > 1, once) if past.same_region
                       else vocab.peer_reason(_label(so), _label(sn)))
-            if t in kept:
+            if t in kept and t not in reordered:  # (a reordering names its wording itself)
                 reason += vocab.WORDS_KEPT
             common = _common(share, df[t], m, ph.everyday)
         # a formulation of one year, its coinage gone (a fragment names none: FRAGMENT_FACTOR)

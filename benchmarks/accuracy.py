@@ -9,6 +9,8 @@ with ≤ 4 extra characters, or lies inside it covering ≥ 75% of it.
 `floor`: the top-10 common share of a brief that leads with the gold itself — each pair's gold terms
 (a rewording once) in its first ten places, the least common first, the rest filled with uncommon
 lines: the least any brief can have while its head is the press's list (measured by the same rule).
+`--ranks`: also where each gold term found outside the top 25 ranks (its best-ranked match), and
+how many of all gold terms lie within 50, 100 and 200: how far the ranking is from the top-25 target.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from yoy.models import Comparison, Report  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "gold"
 TOP = 25  # the ranked list a reader scans
+DEPTHS = (TOP, 50, 100, 200)  # the depths `--ranks` counts gold terms within
 TOP_COMMON = 10  # the head of the brief
 COMMON_SHARE = 0.3  # a term in ≥ 30% of the region's other reports is a common word
 EXTRA_CHARS = 4
@@ -66,6 +69,8 @@ class Score:
     common: int = 0
     floor_common: int = 0  # common gold terms a gold-led top 10 cannot avoid (`floor`)
     missing: list[str] = field(default_factory=list)
+    ranks: list[int | None] = field(default_factory=list)  # each gold term's best rank (None: not found)
+    beyond: list[str] = field(default_factory=list)  # gold terms found outside the top 25, with rank
 
     def add(self, o: Score) -> None:
         self.gold_terms += o.gold_terms
@@ -76,6 +81,7 @@ class Score:
         self.top10 += o.top10
         self.common += o.common
         self.floor_common += o.floor_common
+        self.ranks += o.ranks
 
     def line(self) -> str:
         r = self.found / self.gold_terms if self.gold_terms else 1.0
@@ -84,6 +90,28 @@ class Score:
         f = self.floor_common / self.top10 if self.top10 else 0.0
         return (f"recall {r:6.1%}  top{TOP} {t:6.1%}  reworded {self.reworded}/{self.gold_reworded}  "
                 f"common@{TOP_COMMON} {c:5.1%} (floor {f:5.1%})")
+
+    def depths(self) -> str:
+        """How many gold terms rank within each of `DEPTHS`."""
+        n = len(self.ranks)
+        within = [sum(r is not None and r <= d for r in self.ranks) for d in DEPTHS]
+        return "  ".join(f"≤{d}: {k}/{n}" for d, k in zip(DEPTHS, within, strict=True))
+
+
+def _best_rank(c: Comparison, change: str, gold: str) -> int | None:
+    """The best rank of a priority reported as `change` (or reworded, its side) matching `gold`."""
+    by_term = {p.term: p for p in c.priorities}
+    for r in c.ranked:
+        p = by_term.get(r.ref) if r.kind == "priority" else None
+        if p is None:
+            continue
+        if p.change == "reworded":  # its new side counts as new, its old side as dropped
+            side = p.term if change == "new" else p.old_term
+        else:
+            side = p.term if p.change == change else None
+        if side and matches(gold, side):
+            return r.rank
+    return None
 
 
 def _names(c: Comparison, change: str, top: int | None) -> list[str]:
@@ -112,6 +140,10 @@ def score_pair(c: Comparison, new: Sequence[str], dropped: Sequence[str], reword
             else:
                 s.missing.append(f"{'+' if change == 'new' else '-'}{g}")
             s.found_top += any(matches(g, r) for r in top)
+            rank = _best_rank(c, change, g)
+            s.ranks.append(rank)
+            if rank is not None and rank > TOP:
+                s.beyond.append(f"{'+' if change == 'new' else '-'}{g}#{rank}")
     for o, n in reworded:
         s.reworded += any(p.change == "reworded" and p.old_term and matches(o, p.old_term)
                           and matches(n, p.term) for p in c.priorities)
@@ -165,8 +197,9 @@ def _region_years(name: str) -> tuple[str, tuple[int, int]]:
     return stem[0], (int(stem[1]), int(stem[2]))
 
 
-def evaluate(gold_dir: Path, lexicon_on: bool, verbose: bool = True) -> dict[str, Score]:
-    """Scores per gold file (and 'all'), printing a line per pair when `verbose`."""
+def evaluate(gold_dir: Path, lexicon_on: bool, verbose: bool = True, ranks: bool = False) -> dict[str, Score]:
+    """Scores per gold file (and 'all'), printing a line per pair when `verbose` (and the ranks of the
+    gold terms found outside the top 25 when `ranks`)."""
     corpus = Corpus(ROOT / "yoy" / "corpus")
     lex = lexicon.load(env={}) if lexicon_on else lexicon.Lexicon()
     totals: dict[str, Score] = {"all": Score()}
@@ -182,6 +215,8 @@ def evaluate(gold_dir: Path, lexicon_on: bool, verbose: bool = True) -> dict[str
         totals["all"].add(s)
         if verbose:
             print(f"{region} {yo}→{yn}  {s.line()}  missing: {' '.join(s.missing)}")
+            if ranks and s.beyond:
+                print(f"    outside the top {TOP}: {' '.join(s.beyond)}")
     return totals
 
 
@@ -196,13 +231,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lexicon", choices=("on", "off", "both"), default="both")
     ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--ranks", action="store_true",
+                    help="also the ranks of gold terms found outside the top 25, and the depth counts")
     args = ap.parse_args()
     modes = {"on": [True], "off": [False], "both": [False, True]}[args.lexicon]
     for on in modes:
         print(f"# lexicon {'on' if on else 'off'}")
-        totals = evaluate(args.gold, on)
+        totals = evaluate(args.gold, on, ranks=args.ranks)
         for name, s in totals.items():
             print(f"{name:<32} {s.line()}")
+            if args.ranks:
+                print(f"{'':<32} {s.depths()}")
 
 
 if __name__ == "__main__":

@@ -78,6 +78,10 @@ def test_gold_scores_with_the_lexicon_off() -> None:
     assert nat.reworded >= NATIONAL_REWORDED
     assert nat.common / nat.top10 <= NATIONAL_COMMON_AT_MOST
     assert seed.found / seed.gold_terms >= SEED_RECALL
+    for s in (nat, seed):  # `--ranks` agrees with the counts: one rank a gold term, found ones ranked
+        assert len(s.ranks) == s.gold_terms
+        assert sum(r is not None for r in s.ranks) == s.found
+        assert sum(r is not None and r <= acc.TOP for r in s.ranks) == s.found_top
 
 
 def test_matching_rule() -> None:

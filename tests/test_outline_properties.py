@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from yoy.models import Block, Kind, Level, Report, ReportMeta, Span
-from yoy.outline import segment
+from yoy.outline import _Paragraphs, segment
+from yoy.text import chinese_numeral
 
 # Text built from the pieces that drive the segmenter: numbering, punctuation, line breaks, CJK.
 PIECES = st.sampled_from(
@@ -82,3 +85,45 @@ def test_segment_tiles_any_text(text: str) -> None:
 
 def walk(blocks: tuple[Block, ...]) -> list[Block]:
     return [x for b in blocks for x in (b, *walk(b.children))]
+
+
+@st.composite
+def tiled_and_span(draw: st.DrawFn) -> tuple[tuple[Span, ...], Span, int]:
+    """Paragraphs tiling a text (as `segment` cuts them), a span and an offset of that text."""
+    length = draw(st.integers(2, 300))
+    cuts = sorted({0, *draw(st.sets(st.integers(1, length - 1), max_size=40))})
+    spans = tuple(Span(a, b) for a, b in itertools.pairwise([*cuts, length]))
+    a, b = sorted(draw(st.tuples(st.integers(0, length), st.integers(0, length))))
+    return spans, Span(a, b), draw(st.integers(0, length - 1))
+
+
+@given(tiled_and_span())
+def test_paragraphs_by_bisection_are_the_paragraphs_by_scan(case: tuple[tuple[Span, ...], Span, int]) -> None:
+    spans, span, pos = case
+    paragraphs = _Paragraphs(spans)
+    assert list(paragraphs.starting_in(span)) == [p for p in spans if span.start <= p.start < span.end]
+    assert paragraphs.index_at(pos) == max(k for k, p in enumerate(spans) if p.start <= pos)
+
+
+def test_thousands_of_headings_are_outlined_in_one_pass() -> None:
+    """Each block's paragraphs are found by bisection: a text of 2,000 sections is outlined with each
+    paragraph looked at once per block that holds it, not once per block of the text."""
+    lines = []
+    for part in range(1, 21):  # 20 parts of 99 sections each
+        lines.append(f"{chinese_numeral(part)}、第{part}方面工作")
+        lines += [f"（{chinese_numeral(n)}）第{n}项工作。推进各项工作。" for n in range(1, 100)]
+    meta = ReportMeta("测试区", Level.DISTRICT, 2025, Kind.FULL, "", None, None, None, "x", "")
+    seen = 0
+    real = _Paragraphs.starting_in
+
+    def counting(self: _Paragraphs, span: Span) -> Sequence[Span]:
+        nonlocal seen
+        got = real(self, span)
+        seen += len(got)
+        return got
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_Paragraphs, "starting_in", counting)
+        outline = segment(Report(meta, "\n".join(lines)))
+    assert len(walk(outline.blocks)) > 1000
+    assert seen <= 2 * len(outline.paragraphs)

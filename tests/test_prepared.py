@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.corpus_reports import index_pair as _pair
-from yoy import formulations, index, jsonio, lexicon, pipeline
+from yoy import figures, formulations, index, jsonio, lexicon, pipeline
 from yoy.corpus import Corpus
 from yoy.errors import LimitError
 from yoy.models import Report
@@ -143,3 +143,24 @@ def test_compare_leaves_the_garbage_collector_as_it_found_it(corpus: Corpus) -> 
     with pytest.raises(LimitError):
         pipeline.compare(old, replace(new, text="一、" * (pipeline.MAX_HEADING_MARKS + 1)))
     assert gc.isenabled()  # also after an error
+
+
+def test_a_report_over_the_limits_is_refused_before_the_history_is_outlined(
+        corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compared reports are checked first: no report of the region is outlined for its figures
+    (`history_figures`, which outlines each history report once) before the refusal."""
+    old, new = _pair(corpus)
+    outlined: list[int] = []
+    real = figures.report_figures
+
+    def spy(report: Report, table: figures.Indicators) -> list[figures.Found]:
+        outlined.append(report.meta.year)
+        return list(real(report, table))
+
+    monkeypatch.setattr(figures, "report_figures", spy)
+    over = replace(new, text=new.text + "\n" + "一、" * (pipeline.MAX_HEADING_MARKS + 1))
+    with pytest.raises(LimitError, match="too many headings"):
+        pipeline.compare_stored(corpus, old, over)
+    assert outlined == []
+    pipeline.compare_stored(corpus, old, new)  # within the limits: the history's figures are worked out
+    assert sorted(outlined) == sorted({r.meta.year for r in corpus.history("城阳区")})

@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -532,12 +533,30 @@ def statement(phrase: str) -> str | None:
     return None
 
 
+class _Paragraphs:
+    """A text's paragraphs (tiled: consecutive, by start) with their starts, to pick the paragraphs of
+    a block by bisection: a scan of every paragraph for each block is quadratic, and a text of
+    thousands of headings took minutes to outline (benchmarks/hostile.py)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.spans = spans
+        self.starts = [p.start for p in spans]
+
+    def starting_in(self, span: Span) -> Sequence[Span]:
+        """The paragraphs that start inside `span`."""
+        return self.spans[bisect_left(self.starts, span.start):bisect_left(self.starts, span.end)]
+
+    def index_at(self, pos: int) -> int:
+        """The index of the paragraph that holds offset `pos`."""
+        return bisect_right(self.starts, pos) - 1
+
+
 def _items(
-    text: str, f: str, span: Span, paragraphs: Sequence[Span], parent_id: str, role: Role
+    text: str, f: str, span: Span, paragraphs: _Paragraphs, parent_id: str, role: Role
 ) -> tuple[Block, ...]:
     """Lead-phrase and numbered items of the paragraphs that start inside `span`."""
     items: list[tuple[str | None, Span, int]] = []
-    inside = [p for p in paragraphs if span.start <= p.start < span.end]
+    inside = paragraphs.starting_in(span)
     for p in inside:
         para = f[p.start : p.end]
         start = p.start + len(para) - len(para.lstrip())
@@ -625,7 +644,7 @@ def segment(report: Report) -> Outline:
         sentence_cuts |= {start, end}
     sentences = _tile(len(f), sentence_cuts)
 
-    blocks = _build_blocks(text, f, parts, sections, titles, paragraphs, digest)
+    blocks = _build_blocks(text, f, parts, sections, titles, _Paragraphs(paragraphs), digest)
     return Outline(blocks=blocks, paragraphs=paragraphs, sentences=sentences)
 
 
@@ -677,7 +696,7 @@ def _build_blocks(
     parts: Sequence[_Marker],
     sections: Sequence[_Marker],
     titles: dict[int, int],
-    paragraphs: Sequence[Span],
+    paragraphs: _Paragraphs,
     digest: Sequence[tuple[int, int]],
 ) -> tuple[Block, ...]:
     if digest:
@@ -697,14 +716,15 @@ def _build_blocks(
 
 
 def _digest_blocks(
-    text: str, f: str, paragraphs: Sequence[Span], digest: Sequence[tuple[int, int]]
+    text: str, f: str, tiled: _Paragraphs, digest: Sequence[tuple[int, int]]
 ) -> tuple[Block, ...]:
     """A digest's introduction (its lead paragraphs), then its unnumbered part of sections.
 
     The part opens with the paragraphs right before the first section that start like the sections
     do (`2031年,预计…` before `2031年,某区将在…`): the plan's own lead, where its targets stand.
     """
-    firsts = [max(k for k, p in enumerate(paragraphs) if p.start <= s) for s, _ in digest]
+    paragraphs = tiled.spans
+    firsts = [tiled.index_at(s) for s, _ in digest]
     opening = _opening(f, paragraphs, firsts)
     lead = firsts[0]
     while lead > 0 and opening and _paragraph(f, paragraphs[lead - 1]).startswith(opening):
@@ -726,7 +746,7 @@ def _digest_blocks(
                 tspan,
                 span,
                 Role.PLAN,
-                _items(text, f, span, paragraphs, sid, Role.PLAN),
+                _items(text, f, span, tiled, sid, Role.PLAN),
             )
         )
     start = paragraphs[lead].start
@@ -755,7 +775,7 @@ def _part_block(
     p: _Marker | None,
     kids: Sequence[_Marker],
     titles: dict[int, int],
-    paragraphs: Sequence[Span],
+    paragraphs: _Paragraphs,
     stop: int,
 ) -> Block:
     if p is None:

@@ -495,9 +495,11 @@ def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None
     with _collector_paused():
         history = corpus.history(new.meta.region) if old.meta.region == new.meta.region else ()
         lx = lexicon.load() if lex is None else lex
-        known = history_figures(corpus, history) if history else None
         digests = Digests()  # each text's index key worked out once for the three reads below
+        # the compared reports first: a report over the limits is refused (`precheck`) before any other
+        # report of the region is outlined for its figures
         po, pn = prepared_stored(corpus, (old, new), digests)
+        known = history_figures(corpus, history) if history else None
         withheld = unreadable_years(corpus, new.meta.region) if history else ()
         ref = reference_for((*history, old, new), withheld)
         # the old report is counted in the new text too: which of its strings the new says (`said_stored`)

@@ -1,8 +1,9 @@
 """Mechanics of a comparison built for speed give what their plain forms give: the order of scored
 candidates (`classify._sort_by_score` against a sort by `classify._by_score`) and their dedupe
 (`classify._dedupe`, its overlap test behind a trigram test, against the plain loop), the phrases of
-`formulations._phrase` (built field by field in order) and the sentence anchors of
-`align._sentence_pairs` (scored against the sentences of a length that can match only)."""
+`formulations._phrase` (built field by field in order), the sentence anchors of
+`align._sentence_pairs` (scored against the sentences of a length that can match only) and the
+overlap test of `classify._always_overlap` (by bisection, against every pair)."""
 
 from __future__ import annotations
 
@@ -89,3 +90,17 @@ def test_the_dedupe_is_the_plain_loop() -> None:
         pending.sort(key=classify._by_score)
         reworded = [term() for _ in range(rng.randrange(0, 3))] + [""]
         assert classify._dedupe(list(pending), reworded) == _plain_dedupe(list(pending), reworded)
+
+
+def test_always_overlap_by_bisection_is_the_pairwise_test() -> None:
+    """`classify._always_overlap` (each place's overlap found by bisection) against every pair."""
+    def plain(a: list[int], la: int, b: list[int], lb: int) -> bool:
+        def covered(xs: list[int], lx: int, ys: list[int], ly: int) -> bool:
+            return all(any(y < x + lx and x < y + ly for y in ys) for x in xs)
+        return covered(a, la, b, lb) and covered(b, lb, a, la)
+
+    rng = random.Random(11)
+    for _ in range(5000):
+        a, b = rng.sample(range(60), rng.randint(0, 6)), rng.sample(range(60), rng.randint(0, 6))
+        la, lb = rng.randint(1, 8), rng.randint(1, 8)
+        assert classify._always_overlap(a, la, b, lb) == plain(a, la, b, lb)

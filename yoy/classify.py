@@ -1459,8 +1459,11 @@ def _always_overlap(a: Sequence[int], la: int, b: Sequence[int], lb: int) -> boo
     """Every place of a piece of `la` characters at `a` overlaps a place of one of `lb` at `b`, and
     the reverse: the two are always said together, cut from one run."""
     def covered(xs: Sequence[int], lx: int, ys: Sequence[int], ly: int) -> bool:
-        return all(any(y < x + lx and x < y + ly for y in ys) for x in xs)
-    return covered(a, la, b, lb) and covered(b, lb, a, la)
+        # x's piece overlaps y's when x - ly < y < x + lx: the first y past x - ly (by bisection: a
+        # text that repeats one sentence thousands of times gives pieces thousands of places)
+        return all((i := bisect_right(ys, x - ly)) < len(ys) and ys[i] < x + lx for x in xs)
+    sa, sb = sorted(a), sorted(b)
+    return covered(sa, la, sb, lb) and covered(sb, lb, sa, la)
 
 
 def _union(pieces: Sequence[tuple[str, bool]], side: _Side) -> str:

@@ -4,7 +4,9 @@ Cases (each must finish in ≤ 10 s and ≤ 1 GB, or be refused with a clear one
 
 - nested: 100,000 nested <div> around a small report (about 1.1 MB of HTML);
 - headings: two reports of 10,000 headings each, compared to HTML and PDF;
-- one line: a 50 MB report on a single line, compared to JSON.
+- one line: a 50 MB report on a single line, compared to JSON;
+- sentence: a report that is one sentence of about 100,000 characters (commas, no full stop), compared
+  to HTML and JSON.
 
 Every step runs as its own `yoy` process, so the peak memory printed is that process's (ru_maxrss).
 
@@ -72,6 +74,14 @@ def one_line(year: int, size: int = LINE_BYTES) -> bytes:
     return head.encode() + body.replace(b"\n", b"")
 
 
+def one_sentence(year: int, clauses: int = 8_000) -> bytes:
+    """A report whose body is one sentence of about 100,000 characters: clauses joined by commas, no
+    full stop until the end (one clause differs between the years, so the redline has work to do)."""
+    word = "稳" if year % 2 else "进"
+    body = "，".join(f"第{n}项工作{word if n == clauses // 2 else '稳'}步推进" for n in range(clauses)) + "。"
+    return report(year, body).encode()
+
+
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float, float, int, str]:
     """(wall s, CPU s, peak MB, exit code, last `yoy:` stderr line) of one yoy process (its own rusage)."""
     with tempfile.TemporaryFile() as err:
@@ -94,6 +104,8 @@ CASES: dict[str, tuple[Callable[[int], bytes], str, str]] = {
     "nested-edge": (lambda y: nested(y, 1_900), ".html", "html,md,json"),
     "headings-edge": (lambda y: headings(y, 290), ".txt", "html,pdf"),
     "line-edge": (lambda y: one_line(y, 400_000), ".txt", "json"),  # ~140,000 characters
+    # one sentence of ~100,000 characters (commas only): its redline is diffed clause by clause
+    "sentence": (one_sentence, ".txt", "html,json"),
 }
 
 

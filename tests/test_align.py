@@ -47,6 +47,41 @@ def test_word_regions_expand_to_whole_words() -> None:
     assert [(a[i1:i2], b[j1:j2]) for i1, i2, j1, j2 in regions] == [("通用飞行", "无人机飞行")]
 
 
+_CLAUSE_PIECES = st.sampled_from(["推进", "改革", "农村", "科技", "，", "；", "。", "、", "发展"])
+_CLAUSE_TEXTS = st.lists(_CLAUSE_PIECES, max_size=150).map("".join)
+
+
+def _replayed(ops: list[tuple[str, int, int, int, int]], fa: str, fb: str) -> str:
+    """`fb` rebuilt from `fa` and opcodes that tile both texts in order (equal runs equal)."""
+    out, pa, pb = [], 0, 0
+    for tag, i1, i2, j1, j2 in ops:
+        assert (i1, j1) == (pa, pb)
+        assert tag != "equal" or fa[i1:i2] == fb[j1:j2]
+        out.append(fa[i1:i2] if tag == "equal" else fb[j1:j2])
+        pa, pb = i2, j2
+    assert (pa, pb) == (len(fa), len(fb))
+    return "".join(out)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_CLAUSE_TEXTS, _CLAUSE_TEXTS)
+def test_clause_opcodes_tile_both_texts(fa: str, fb: str) -> None:
+    assert _replayed(align._clause_opcodes(fa, fb), fa, fb) == fb
+
+
+def test_a_long_sentence_is_diffed_by_its_clauses() -> None:
+    """Past DIFF_CELLS_MAX character pairs the diff goes clause by clause and still marks the one
+    changed word only (difflib over 3,000 × 3,000 characters is what it avoids)."""
+    clauses = [f"第{n}项工作要抓紧推进" for n in range(300)]  # invented, ≈ 3,600 characters
+    fa = "，".join(clauses) + "。"
+    fb = fa.replace("第150项工作要抓紧", "第150项工作要加快")
+    assert len(fa) * len(fb) > align.DIFF_CELLS_MAX
+    bounds = [0, *itertools.accumulate(len(w) for w in words(fa))]
+    bounds_b = [0, *itertools.accumulate(len(w) for w in words(fb))]
+    regions = align.word_regions(fa, fb, bounds, bounds_b)
+    assert [(fa[i1:i2], fb[j1:j2]) for i1, i2, j1, j2 in regions] == [("抓紧", "加快")]
+
+
 def test_section_paths_use_the_numbers_as_written() -> None:
     report = chengyang_2022()
     labels = outline.paths(segment(report))

@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cache
 from itertools import accumulate, compress
 from typing import NamedTuple
 
@@ -2791,15 +2792,21 @@ def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
                 if frame >= SWAP_FRAME_MIN and (best is None or frame > len(best.left) + len(best.right)):
                     found[(sw.old, sw.new)] = sw  # the narrowest slot: the word that changed
     out: list[tuple[int, _Swap]] = []
+    # each string counted or looked for once, however many pairs share it (a text that repeats a few
+    # words gives hundreds of thousands of pairs over a few thousand wordings)
+    count_o: Callable[[str], int] = cache(lambda t: _count(so, t))
+    count_n: Callable[[str], int] = cache(lambda t: _count(sn, t))
+    in_o: Callable[[str], bool] = cache(lambda t: t in so.flat)
+    in_n: Callable[[str], bool] = cache(lambda t: t in sn.flat)
     for sw in found.values():
         # counted as `str.count` counts, known for a candidate phrase (`_count`); most fail the first
-        n_old = _count(so, sw.old)
+        n_old = count_o(sw.old)
         if n_old < SWAP_MIN_COUNT:
             continue
-        n_new = _count(sn, sw.new)
-        if n_new < SWAP_MIN_COUNT or sw.old in sn.flat or sw.new in so.flat:
+        n_new = count_n(sw.new)
+        if n_new < SWAP_MIN_COUNT or in_n(sw.old) or in_o(sw.new):
             continue
-        if _junction(sw, so, sn):
+        if _junction(sw, count_o, count_n, in_o):
             out.append((n_old + n_new, sw))
     said = presence((sw.new for _, sw in out), past.texts)
     out = [(n, sw) for n, sw in out if not said[sw.new]]
@@ -2812,12 +2819,14 @@ def _renumbered(was: str, now: str) -> bool:
     return [c for c in was if c not in SWAP_NUMERALS] == [c for c in now if c not in SWAP_NUMERALS]
 
 
-def _junction(sw: _Swap, so: _Side, sn: _Side) -> bool:
+def _junction(sw: _Swap, count_o: Callable[[str], int], count_n: Callable[[str], int],
+              in_o: Callable[[str], bool]) -> bool:
     """The new slot word meets the frame (the word before or after it) in a pair the old report never
-    says, and the old slot word's pair on that side is said less in the new report than in the old."""
+    says (`in_o`), and the old slot word's pair on that side is said less in the new report than in
+    the old (`count_n`, `count_o`: counted as `str.count` counts)."""
     before, after = sw.edges
     for was, now in ((before + sw.was, before + sw.now), (sw.was + after, sw.now + after)):
-        if now not in so.flat and sn.flat.count(was) < so.flat.count(was):
+        if not in_o(now) and count_n(was) < count_o(was):
             return True
     return False
 

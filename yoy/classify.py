@@ -2727,18 +2727,20 @@ def _splits(ws: tuple[str, ...], kinds: _SlotWords) -> Iterable[tuple[tuple[str,
                 yield (ws[i - 1], ws[j]), (ws, i, j, text)
 
 
-def _shared_suffix(a: Sequence[str], b: Sequence[str]) -> str:
-    k = 0
-    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+def _shared_suffix(a: Sequence[str], ea: int, b: Sequence[str], eb: int) -> str:
+    """The words `a[:ea]` and `b[:eb]` end with, joined."""
+    k, most = 0, min(ea, eb)
+    while k < most and a[ea - 1 - k] == b[eb - 1 - k]:
         k += 1
-    return "".join(a[len(a) - k:])
+    return "".join(a[ea - k:ea])
 
 
-def _shared_prefix(a: Sequence[str], b: Sequence[str]) -> str:
-    k = 0
-    while k < min(len(a), len(b)) and a[k] == b[k]:
+def _shared_prefix(a: Sequence[str], sa: int, b: Sequence[str], sb: int) -> str:
+    """The words `a[sa:]` and `b[sb:]` start with, joined."""
+    k, most = 0, min(len(a) - sa, len(b) - sb)
+    while k < most and a[sa + k] == b[sb + k]:
         k += 1
-    return "".join(a[:k])
+    return "".join(a[sa:sa + k])
 
 
 def swap_slots(d: Doc, an: Analysis) -> tuple[tuple[tuple[str, str], _Split], ...]:
@@ -2773,24 +2775,30 @@ def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
     # every candidate against the other text first costs more than it saves)
     # the old slots filed by key, only under the keys the new report has (about half of a national
     # report's ≈ 4,000: the others pair with nothing); each key's slots keep their record order
+    # (filed by key and slot width: only slots of as many words pair)
     new_slots = _slots_of(sn)
     keys = {k for k, _ in new_slots}
-    slots: dict[tuple[str, str], list[_Split]] = {}
+    slots: dict[tuple[tuple[str, str], int], list[_Split]] = {}
     for k, split in _slots_of(so):
         if k in keys:
-            slots.setdefault(k, []).append(split)
+            slots.setdefault((k, split[2] - split[1]), []).append(split)
     found: dict[tuple[str, str], _Swap] = {}
+    frames: dict[tuple[str, str], int] = {}  # the frame of each found swap, in characters
+    pairable: dict[tuple[str, str], bool] = {}  # (was, now) → the two slot words may pair (once each)
     for k, (ws, i, j, now) in new_slots:
-        if k in slots:
-            for ws_o, i_o, j_o, was in slots[k]:
-                if j_o - i_o != j - i or was in now or now in was or _renumbered(was, now):
-                    continue
-                left, right = _shared_suffix(ws[:i], ws_o[:i_o]), _shared_prefix(ws[j:], ws_o[j_o:])
-                sw = _Swap(left, was, now, right, k)
-                frame = len(sw.left) + len(sw.right)
-                best = found.get((sw.old, sw.new))
-                if frame >= SWAP_FRAME_MIN and (best is None or frame > len(best.left) + len(best.right)):
-                    found[(sw.old, sw.new)] = sw  # the narrowest slot: the word that changed
+        for ws_o, i_o, j_o, was in slots.get((k, j - i), ()):
+            ok = pairable.get((was, now))
+            if ok is None:
+                ok = pairable[(was, now)] = not (was in now or now in was or _renumbered(was, now))
+            if not ok:
+                continue
+            left, right = _shared_suffix(ws, i, ws_o, i_o), _shared_prefix(ws, j, ws_o, j_o)
+            frame = len(left) + len(right)
+            if frame < SWAP_FRAME_MIN:
+                continue
+            key = (left + was + right, left + now + right)
+            if frame > frames.get(key, -1):  # the narrowest slot: the word that changed
+                found[key], frames[key] = _Swap(left, was, now, right, k), frame
     out: list[tuple[int, _Swap]] = []
     # each string counted or looked for once, however many pairs share it (a text that repeats a few
     # words gives hundreds of thousands of pairs over a few thousand wordings)

@@ -7,6 +7,7 @@ Cases (each must finish in ≤ 10 s and ≤ 1 GB, or be refused with a clear one
 - one line: a 50 MB report on a single line, compared to JSON;
 - sentence: a report that is one sentence of about 100,000 characters (commas, no full stop), compared
   to HTML and JSON.
+- repetitive-edge: about 140,000 characters of four-word paragraphs over twenty words, compared to JSON.
 
 Every step runs as its own `yoy` process, so the peak memory printed is that process's (ru_maxrss).
 
@@ -82,6 +83,22 @@ def one_sentence(year: int, clauses: int = 8_000) -> bytes:
     return report(year, body).encode()
 
 
+REPETITIVE_WORDS = ("推进", "改革", "发展", "建设", "农村", "城市", "科技", "创新", "就业", "教育",
+                    "医疗", "生态", "环境", "产业", "开放", "金融", "市场", "体系", "机制", "服务")
+
+
+def repetitive(year: int, paragraphs: int = 6_900) -> bytes:
+    """A report of about 140,000 characters (just inside the compare limit) in short paragraphs of
+    four words drawn from twenty: every word pair recurs thousands of times (the case that multiplies
+    candidate places and slot pairs); the two years shuffle the paragraphs differently."""
+    import random
+
+    rng = random.Random(year)
+    lines = ("".join(rng.choice(REPETITIVE_WORDS) for _ in range(4)) + "。" for _ in range(paragraphs))
+    body = "\n".join(lines)
+    return report(year, body).encode()
+
+
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float, float, int, str]:
     """(wall s, CPU s, peak MB, exit code, last `yoy:` stderr line) of one yoy process (its own rusage)."""
     with tempfile.TemporaryFile() as err:
@@ -106,6 +123,8 @@ CASES: dict[str, tuple[Callable[[int], bytes], str, str]] = {
     "line-edge": (lambda y: one_line(y, 400_000), ".txt", "json"),  # ~140,000 characters
     # one sentence of ~100,000 characters (commas only): its redline is diffed clause by clause
     "sentence": (one_sentence, ".txt", "html,json"),
+    # ~140,000 characters of four-word paragraphs over a twenty-word vocabulary
+    "repetitive-edge": (repetitive, ".txt", "json"),
 }
 
 
@@ -113,7 +132,7 @@ def main(names: list[str]) -> int:
     """Run the cases; exit 1 if a step is over a bound without a clear refusal."""
     failed = False
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    print("case          step    input     wall        CPU          peak      result")
+    print("case            step    input     wall        CPU          peak      result")
     for name in names or list(CASES):
         make, suffix, formats = CASES[name]
         with tempfile.TemporaryDirectory() as tmp:
@@ -134,7 +153,7 @@ def main(names: list[str]) -> int:
                 ok = refused or (code == 0 and cpu <= MAX_SECONDS and peak <= MAX_RSS_MB)
                 failed |= not ok
                 verdict = "refused" if refused else ("ok" if ok else "OVER BOUND")
-                print(f"{name:13} {step:7} {size / 2**20:5.1f} MB in  {seconds:6.2f} s wall  {cpu:6.2f} s CPU"
+                print(f"{name:15} {step:7} {size / 2**20:5.1f} MB in  {seconds:6.2f} s wall  {cpu:6.2f} s CPU"
                       f"  {peak:5.0f} MB peak  exit {code}  {verdict}" + (f": {message}" if message else ""))
                 if code != 0:
                     break

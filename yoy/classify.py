@@ -2773,9 +2773,9 @@ def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
     before (see the constants). Best supported first (mentions on both sides, then the longer frame)."""
     # (whether a wording is absent from the other report is tested on the few pairs formed: a scan of
     # every candidate against the other text first costs more than it saves)
-    # the old slots filed by key, only under the keys the new report has (about half of a national
-    # report's ≈ 4,000: the others pair with nothing); each key's slots keep their record order
-    # (filed by key and slot width: only slots of as many words pair)
+    # the old slots filed by key and slot width (only slots of as many words pair), only under the
+    # keys the new report has (about half of a national report's ≈ 4,000: the others pair with
+    # nothing); each file keeps its slots in record order
     new_slots = _slots_of(sn)
     keys = {k for k, _ in new_slots}
     slots: dict[tuple[tuple[str, str], int], list[_Split]] = {}

@@ -535,8 +535,8 @@ def statement(phrase: str) -> str | None:
 
 class _Paragraphs:
     """A text's paragraphs (tiled: consecutive, by start) with their starts, to pick the paragraphs of
-    a block by bisection: a scan of every paragraph for each block is quadratic, and a text of
-    thousands of headings took minutes to outline (benchmarks/hostile.py)."""
+    a block by bisection: a scan of every paragraph for each block is quadratic (a text of 10,000
+    headings took about ten seconds to outline that way, 0.3 s so: benchmarks/hostile.py)."""
 
     def __init__(self, spans: Sequence[Span]) -> None:
         self.spans = spans

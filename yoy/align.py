@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from yoy import vocab
+from yoy import formulations, vocab
 from yoy.models import (
     Alignment,
     Block,
@@ -88,8 +88,10 @@ MAX_SENTENCE_PAIRS = 250 * 250
 # is diffed clause by clause (`_clause_opcodes`), so a text of long unpunctuated sentences costs
 # seconds, not minutes (the hostile `sentence` case, one sentence of ~100,000 characters: 105 s → 3 s).
 DIFF_CELLS_MAX = 1_000_000
-# The characters a clause ends after, for that coarser diff.
-_CLAUSE_ENDS = re.compile("[，,；;：:、。！？!?]")
+# The characters a clause ends after, for that coarser diff: the clause punctuation of the formulation
+# pass and the enumeration comma (a list's items are units of a diff too).
+_CLAUSE_ENDS = re.compile(
+    f"[{re.escape(''.join(sorted(formulations.CLAUSE_END_CHARS | {vocab.LIST_MARK})))}]")
 
 
 

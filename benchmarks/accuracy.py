@@ -98,52 +98,36 @@ class Score:
         return "  ".join(f"≤{d}: {k}/{n}" for d, k in zip(DEPTHS, within, strict=True))
 
 
-def _best_rank(c: Comparison, change: str, gold: str) -> int | None:
-    """The best rank of a priority reported as `change` (or reworded, its side) matching `gold`."""
-    by_term = {p.term: p for p in c.priorities}
-    for r in c.ranked:
-        p = by_term.get(r.ref) if r.kind == "priority" else None
-        if p is None:
-            continue
-        if p.change == "reworded":  # its new side counts as new, its old side as dropped
-            side = p.term if change == "new" else p.old_term
-        else:
-            side = p.term if p.change == change else None
-        if side and matches(gold, side):
-            return r.rank
-    return None
-
-
-def _names(c: Comparison, change: str, top: int | None) -> list[str]:
-    """Terms reported as `change` (a reworded priority counts for its new side as new, old side as
-    dropped), only those ranked within `top` when given."""
+def _sides(c: Comparison, change: str) -> list[tuple[int | None, str]]:
+    """(rank, term) of every priority reported as `change` — a reworded priority counts for its new
+    side as new, its old side as dropped — best-ranked first (rank None: not in the ranking, last)."""
     ranked = {r.ref: r.rank for r in c.ranked if r.kind == "priority"}
-    out = []
+    out: list[tuple[int | None, str]] = []
     for p in c.priorities:
-        if top is not None and ranked.get(p.term, 10**9) > top:
-            continue
         if p.change == change:
-            out.append(p.term)
+            out.append((ranked.get(p.term), p.term))
         elif p.change == "reworded":
-            out.append(p.term if change == "new" else p.old_term or "")
-    return out
+            out.append((ranked.get(p.term), p.term if change == "new" else p.old_term or ""))
+    return sorted(out, key=lambda x: (x[0] is None, x[0] or 0))
 
 
 def score_pair(c: Comparison, new: Sequence[str], dropped: Sequence[str], reworded: Sequence[tuple[str, str]],
                others: Sequence[str]) -> Score:
     s = Score(gold_terms=len(new) + len(dropped), gold_reworded=len(reworded))
     for change, terms in (("new", new), ("dropped", dropped)):
-        anywhere, top = _names(c, change, None), _names(c, change, TOP)
+        sides = _sides(c, change)
         for g in terms:
-            if any(matches(g, r) for r in anywhere):
+            hits = [rank for rank, term in sides if matches(g, term)]
+            mark = "+" if change == "new" else "-"
+            if hits:
                 s.found += 1
             else:
-                s.missing.append(f"{'+' if change == 'new' else '-'}{g}")
-            s.found_top += any(matches(g, r) for r in top)
-            rank = _best_rank(c, change, g)
+                s.missing.append(f"{mark}{g}")
+            rank = hits[0] if hits else None  # the best-ranked match
+            s.found_top += rank is not None and rank <= TOP
             s.ranks.append(rank)
             if rank is not None and rank > TOP:
-                s.beyond.append(f"{'+' if change == 'new' else '-'}{g}#{rank}")
+                s.beyond.append(f"{mark}{g}#{rank}")
     for o, n in reworded:
         s.reworded += any(p.change == "reworded" and p.old_term and matches(o, p.old_term)
                           and matches(n, p.term) for p in c.priorities)

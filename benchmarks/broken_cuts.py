@@ -109,7 +109,7 @@ def _conjunct_after(d: Doc, end: int) -> bool:
 
 def _lines(c: Comparison, change: str, top: int) -> list[str]:
     """The first `top` lines of `change` in the brief's list of that change (the record's order of
-    priorities; a rewording's side counts, as in accuracy's `_names`), as each line shows it (the
+    priorities; a rewording's side counts, as in accuracy's `_sides`), as each line shows it (the
     dropped side: its old term)."""
     out = []
     for p in c.priorities:

@@ -20,7 +20,8 @@ and jieba's tags of its words, and counted by class (a line may fall in several)
                frame cut open (建设以X-like)
   list-cut     it opens with a verb of two or more characters and every occurrence is followed by 、
                or a two-item joiner and a word that is no verb: the verb with only the first conjunct
-               of its object (构建|A化、B化…的Y; the rule tried and left out in yoy/classify.py, round 17)
+               of its object (构建|A化、B化…的Y; the rule tried and left out in yoy/classify/weights.py,
+               round 17)
 
 The gold files are read only to know which pairs to run. Prints per pair and in total; `--show`
 lists the lines of each class.

@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/paired.py BEFORE_TREE AFTER_TREE [--pair 全国] [-n 60] [--stage MOD.FUNC]
 (e.g. `git archive main | tar -x -C /tmp/before` for BEFORE_TREE, `.` for this checkout).
 `--stage formulations.phrases` times one stage instead of the whole comparison: each worker records
-the calls of `yoy.MOD.FUNC` (or of a method, `classify._Past.scan_parts`) made by one warm comparison
+the calls of `yoy.MOD.FUNC` (or of a method, `classify.past._Past.scan_parts`) made by one warm comparison
 and a timed call replays them all (the same inputs in both trees as far as the stage's callers are
 unchanged; a function called by name from another module is recorded where it is defined only).
 Two long-lived processes, one per tree (each with its own corpus index in a temporary cache
@@ -44,7 +44,7 @@ if stage:
     import gc, importlib
     mod_name, *inner, fn_name = stage.split(".")
     mod = importlib.import_module("yoy." + mod_name)
-    for name in inner:  # a method: classify._Past.scan_parts
+    for name in inner:  # a method: classify.past._Past.scan_parts
         mod = getattr(mod, name)
     fn = getattr(mod, fn_name)
     calls = []

@@ -6,7 +6,7 @@ Run: .venv/bin/python scripts/measure_thresholds.py [--only NAME ...] [--draws N
 Nothing here reads ../shared/gold: each statistic is a property of the reports themselves (heading
 lengths, how often sibling headings share an ending, how far a section's best counterpart stands
 above the unrelated level of its comparison, …). The constants' comments (yoy/outline.py,
-yoy/align.py, yoy/classify.py, yoy/formulations.py, yoy/corpus.py, yoy/render/context.py) quote the
+yoy/align.py, yoy/classify/weights.py, yoy/formulations.py, yoy/corpus.py, yoy/render/context.py) quote the
 figures printed here; rerun it after adding reports to see whether they still hold.
 
 - MAX_TITLE (outline): lengths of the headings that fill their own line (a marker, a title, nothing
@@ -492,14 +492,14 @@ def show_suggest(out: Callable[[str], None]) -> None:
 def show_compare(out: Callable[[str], None]) -> None:
     """Common-word candidates per change before the cap, and target changes per consecutive pair."""
     commons: list[int] = []
-    original = classify._build
+    original = classify.listing._build
 
     def spy(change: Any, pending: list[Any], *args: Any, **kwargs: Any) -> Any:
         commons.append(sum(1 for c in pending if c.common))
         return original(change, pending, *args, **kwargs)
 
     targets: list[tuple[str, int]] = []
-    classify._build = spy  # measuring only: restored below
+    classify.listing._build = spy  # measuring only: restored below
     try:
         for a, b, kind in pairs():
             if kind != "consecutive":
@@ -507,11 +507,12 @@ def show_compare(out: Callable[[str], None]) -> None:
             c = pipeline.compare(a, b)
             targets.append((f"{name(a)}→{name(b)}", sum(r.kind == RankedKind.TARGET for r in c.ranked)))
     finally:
-        classify._build = original
+        classify.listing._build = original
     counts = [n for _, n in targets]
-    out(f"MAX_COMMON = {classify.MAX_COMMON}: common-word candidates per change (new/dropped side) over "
+    cap = classify.weights.MAX_COMMON
+    out(f"MAX_COMMON = {cap}: common-word candidates per change (new/dropped side) over "
         f"{len(targets)} consecutive pairs: median {median(commons):g}, max {max(commons)}; "
-        f"over the cap in {sum(n > classify.MAX_COMMON for n in commons)} of {len(commons)}")
+        f"over the cap in {sum(n > cap for n in commons)} of {len(commons)}")
     out(f"TOP_TARGETS = {context.TOP_TARGETS} of TOP_N = {context.TOP_N}: target changes per consecutive "
         f"pair: median {median(counts):g}, max {max(counts)} "
         f"({', '.join(f'{p} {n}' for p, n in targets)})")

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.corpus_reports import CORPUS, chengyang_2022, jimo_2019, laoshan_2019, segment
+from tests.engine_patch import set_in_classify
 from yoy import align, classify, figures, formulations, lexicon, outline, terms, vocab
 from yoy.lexicon import Lexicon
 from yoy.models import (
@@ -35,7 +36,7 @@ from yoy.pipeline import shipped_indicators
 NUMERALS = "一二三四五六七八九十"
 
 
-def compare(old: Report, new: Report, lexicon: Lexicon = classify.NO_LEXICON,
+def compare(old: Report, new: Report, lexicon: Lexicon = classify.weights.NO_LEXICON,
             history: Sequence[Report] = ()) -> Comparison:
     do, dn = terms.doc(old, segment(old)), terms.doc(new, segment(new))
     return classify.classify(do, dn, align.align(do, dn), history, indicators=shipped_indicators(),
@@ -162,7 +163,7 @@ def test_targets_of_one_sentence_keep_the_order_they_are_stated_in() -> None:
     fo = [fig(n, 5.0 + k, 2020, 100) for k, n in enumerate(names)]
     fn = [fig(n, 4.0 + k, 2021, 200) for k, n in enumerate(names)]
     assert sorted(names) != list(names)
-    assert [t.indicator for t in classify._targets(fo, fn)] == list(names)
+    assert [t.indicator for t in classify.targets._targets(fo, fn)] == list(names)
 
 
 def test_a_digest_that_omits_a_target_does_not_drop_it() -> None:
@@ -174,11 +175,12 @@ def test_a_digest_that_omits_a_target_does_not_drop_it() -> None:
         return figures.Found(Figure(indicator, "5%左右", 5.0, "%", "左右", True, ev), 0)
     both, only = "地区生产总值增长", "一般公共预算收入增长"
     fo, fn = [fig(both, 2020), fig(only, 2020)], [fig(both, 2021)]
-    d = {t.indicator: t.direction for t in classify._targets(fo, fn, digests=(False, True))}
+    d = {t.indicator: t.direction for t in classify.targets._targets(fo, fn, digests=(False, True))}
     assert d == {both: Direction.UNCHANGED, only: Direction.NOT_STATED}
-    d = {t.indicator: t.direction for t in classify._targets(fn, fo, digests=(True, False))}
+    d = {t.indicator: t.direction for t in classify.targets._targets(fn, fo, digests=(True, False))}
     assert d[only] is Direction.NOT_STATED
-    assert {t.indicator: t.direction for t in classify._targets(fo, fn)}[only] is Direction.NO_LONGER_SET
+    d = {t.indicator: t.direction for t in classify.targets._targets(fo, fn)}
+    assert d[only] is Direction.NO_LONGER_SET
 
 
 def test_a_section_a_digest_lacks_may_be_left_out() -> None:
@@ -299,7 +301,7 @@ def test_a_marked_phrase_ranks_above_its_plain_twin(base: Report, monkeypatch: p
 
     got = scores()
     assert got[marked] > got[twin]
-    monkeypatch.setattr(classify, weight, 0.0)
+    set_in_classify(monkeypatch, weight, 0.0)
     plain = scores()
     assert plain[marked] == plain[twin]
 
@@ -307,9 +309,9 @@ def test_a_marked_phrase_ranks_above_its_plain_twin(base: Report, monkeypatch: p
 def test_framing_word_is_the_preposition_not_a_word_ending_in_it(base: Report) -> None:
     new = variant(base, base.text + "\n以晨光同行为主线，可以暮云共建带动。")
     on = segment(new)
-    side = classify._side(terms.doc(new, on), Alignment((), {}, {}), Side.NEW)
-    assert classify._framed(side, "晨光同行")
-    assert not classify._framed(side, "暮云共建")  # 可以 + name: not 以 setting a principle up
+    side = classify.sides._side(terms.doc(new, on), Alignment((), {}, {}), Side.NEW)
+    assert classify.salience._framed(side, "晨光同行")
+    assert not classify.salience._framed(side, "暮云共建")  # 可以 + name: not 以 setting a principle up
 
 
 def test_a_phrase_a_body_proposed_is_framed_by_its_attribution(base: Report) -> None:
@@ -318,10 +320,10 @@ def test_a_phrase_a_body_proposed_is_framed_by_its_attribution(base: Report) -> 
     verb, are not."""
     new = variant(base, base.text + "\n星河全会提出了晨光同行的目标。星河全会提出，暮云共建要加快。"
                   "我们提出月湾共享的要求。")
-    side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
-    assert classify._framed(side, "晨光同行")
-    assert not classify._framed(side, "暮云共建")  # a clause break between the verb and the phrase
-    assert not classify._framed(side, "月湾共享")  # no body as the subject
+    side = classify.sides._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
+    assert classify.salience._framed(side, "晨光同行")
+    assert not classify.salience._framed(side, "暮云共建")  # a clause break between the verb and the phrase
+    assert not classify.salience._framed(side, "月湾共享")  # no body as the subject
 
 
 def test_attribution_stays_in_its_paragraph_and_wants_a_subject(base: Report) -> None:
@@ -331,11 +333,11 @@ def test_attribution_stays_in_its_paragraph_and_wants_a_subject(base: Report) ->
     new = variant(base, base.text + "\n星河大会，提出了晨光同行的目标。\n（九）认真落实星河中央决策部署\n"
                   "暮云共建要加快推进。\n我们向星河大会报告工作，请予审议，并请各位委员提出月湾共享的意见。\n"
                   "星河全会闭幕，会期三天，确定了霞谷共治的任务。")
-    side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
-    assert classify._framed(side, "晨光同行")
-    assert not classify._framed(side, "暮云共建")  # a heading above: another block
-    assert not classify._framed(side, "月湾共享")  # 向…大会: the addressee
-    assert not classify._framed(side, "霞谷共治")  # two clause breaks between body and verb
+    side = classify.sides._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
+    assert classify.salience._framed(side, "晨光同行")
+    assert not classify.salience._framed(side, "暮云共建")  # a heading above: another block
+    assert not classify.salience._framed(side, "月湾共享")  # 向…大会: the addressee
+    assert not classify.salience._framed(side, "霞谷共治")  # two clause breaks between body and verb
 
 
 def _dropped_rank(base: Report, said: dict[str, tuple[int, ...]], earlier: int = 4
@@ -394,25 +396,25 @@ def test_with_no_earlier_report_a_phrase_the_old_report_stressed_is_a_gap(
     assert vocab.FEW_HISTORY in stressed["星河惠民工程"][1] and "每年" not in stressed["星河惠民工程"][1]
     assert vocab.FEW_HISTORY not in stressed["月湾便民行动"][1]
     assert stressed["星河惠民工程"][0] > stressed["月湾便民行动"][0]
-    monkeypatch.setattr(classify, "STRESSED_DROP", 4)
+    set_in_classify(monkeypatch, "STRESSED_DROP", 4)
     assert vocab.FEW_HISTORY not in got()["星河惠民工程"][1]  # below the repetition asked: a flip
 
 
 def test_merge_leads_with_new_then_gaps_among_them() -> None:
     lead, gaps = list(range(30)), [100 + k for k in range(5)]
-    out = classify._merge(lead, gaps)
+    out = classify.rank._merge(lead, gaps)
     assert sorted(out) == sorted(lead + gaps)  # nothing lost, nothing twice
-    head = classify.LEAD_HEAD
+    head = classify.weights.LEAD_HEAD
     assert out[:head] == lead[:head]
-    step = classify.LEAD_PER_GAP + 1
+    step = classify.weights.LEAD_PER_GAP + 1
     assert out[head::step][:len(gaps)] == gaps  # one gap, then LEAD_PER_GAP new ones
-    assert classify._merge([], gaps) == gaps and classify._merge(lead, []) == lead
+    assert classify.rank._merge([], gaps) == gaps and classify.rank._merge(lead, []) == lead
 
 
 def test_fade_is_how_far_a_phrase_fell_from_its_peak() -> None:
-    assert classify._fade((4, 4, 1), (100, 100, 100), 0) == pytest.approx(0.75)
-    assert classify._fade((1, 2, 4), (100, 100, 100), 0) == 0.0  # said most in the old report
-    assert classify._fade((9, 1, 1), (100, 100, 100), 1) == 0.0  # only the run counts
+    assert classify.dropped._fade((4, 4, 1), (100, 100, 100), 0) == pytest.approx(0.75)
+    assert classify.dropped._fade((1, 2, 4), (100, 100, 100), 0) == 0.0  # said most in the old report
+    assert classify.dropped._fade((9, 1, 1), (100, 100, 100), 1) == 0.0  # only the run counts
 
 
 def test_standing_vocabulary_is_a_weaker_gap_than_a_finished_episode(base: Report) -> None:
@@ -447,14 +449,15 @@ def test_a_part_never_said_alone_folds_into_its_whole() -> None:
     tally = {"星河惠民": (1, 2, 3), "建设星河惠民": (1, 2, 3),
              "月湾平台": (2, 2, 1), "推进月湾平台": (1, 2, 1)}
     tally["晨曦共富"] = tally["推进晨曦共富"] = (0, 0, 1)  # one report: no evidence of a unit
-    assert classify._wholes(list(tally), tally) == {"星河惠民": "建设星河惠民"}  # 月湾平台 is said alone too
+    # 月湾平台 is said alone too
+    assert classify.dropped._wholes(list(tally), tally) == {"星河惠民": "建设星河惠民"}
 
 
 def test_a_dropped_phrase_whose_words_the_new_report_keeps_together_is_wording(base: Report) -> None:
     extra = "\n全年要推动星河产业结构调整，建设美丽城区。月湾工程稳步推进，星河片区焕新。"
     new = variant(base, base.text + extra)
-    side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
-    kept = classify._said_otherwise(["调整星河产业结构", "星河月湾工程", "星河惠民工程"], side)
+    side = classify.sides._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
+    kept = classify.dropped._said_otherwise(["调整星河产业结构", "星河月湾工程", "星河惠民工程"], side)
     assert kept == {"调整星河产业结构"}  # 星河 and 月湾工程 are in two clauses; 惠民 is not said
 
 
@@ -465,14 +468,15 @@ def test_a_clause_fragment_ranks_below_a_name_of_the_same_marks(base: Report,
     # one ending in an adverb is no candidate at all, `formulations._waiting_end`)
     extra = "\n全年要落实星河惠民工程，建设美丽城区。全年要落实月湾平台各项，建设美丽城区。"
     new = variant(base, base.text + extra)
-    side = classify._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
+    side = classify.sides._side(terms.doc(new, segment(new)), Alignment((), {}, {}), Side.NEW)
 
     found = formulations.phrases(side.doc, [base.text])
     name, fragment = found["星河惠民工程"], found["月湾平台各项"]
     assert not name.fragment and fragment.fragment
-    assert classify._salience(fragment, side) < classify._salience(fragment._replace(fragment=False), side)
-    monkeypatch.setattr(classify, "FRAGMENT_FACTOR", 1.0)
-    assert classify._salience(fragment, side) == classify._salience(fragment._replace(fragment=False), side)
+    salience = classify.salience._salience
+    assert salience(fragment, side) < salience(fragment._replace(fragment=False), side)
+    set_in_classify(monkeypatch, "FRAGMENT_FACTOR", 1.0)
+    assert salience(fragment, side) == salience(fragment._replace(fragment=False), side)
 
 
 def test_a_new_phrase_the_old_report_says_another_way_ranks_as_a_variant(base: Report) -> None:
@@ -512,11 +516,11 @@ def test_a_new_phrase_said_with_one_everyday_word_more_before_ranks_as_a_variant
 def test_coinage_is_how_new_the_rarest_part_is() -> None:
     # invented texts: 城区, 惠民 and 惠民工程 said in both past texts, 城区惠民 in one, 星河 in none
     texts = ("建设城区惠民项目和惠民工程。", "城区的惠民工程。")
-    past = classify._Past((2020, 2021), texts, (0, 1), (), (), (), True)
+    past = classify.past._Past((2020, 2021), texts, (0, 1), (), (), (), True)
     def coinage(*terms: str) -> dict[str, float]:
         parts = {t: formulations.parts(t) for t in terms}
         said = past.scan_parts(terms, (p for ps in parts.values() for p in ps))[3]
-        return classify._coinage(parts, said, len(texts))
+        return classify.new._coinage(parts, said, len(texts))
 
     coin = coinage("星河惠民工程", "城区惠民工程")
     assert coin["星河惠民工程"] == 1.0  # a never-said word: a coinage
@@ -541,7 +545,7 @@ def test_a_debut_of_long_said_parts_ranks_below_a_coined_one(base: Report,
 
     coined = scores()
     assert coined["星河共富计划"] > coined["城区惠民工程"]
-    monkeypatch.setattr(classify, "W_COIN", 0.0)
+    set_in_classify(monkeypatch, "W_COIN", 0.0)
     flat = scores()
     assert flat["星河共富计划"] == flat["城区惠民工程"]  # the coinage is the only difference
 
@@ -593,30 +597,30 @@ def test_surges_are_said_before_repeated_and_past_doubled() -> None:
     # the rule on its own: 星河 said once before and four times now; 月湾 never before (a debut, not
     # a surge); 晨光 twice before and four times now (not more than twice); 暮云 once before, twice now
     texts = ("星河计划。晨光工程。", "晨光工程。暮云项目。", "")
-    past = classify._Past((2019, 2020, 2021), texts, (0, 1, 2), (), (), (), True)
+    past = classify.past._Past((2019, 2020, 2021), texts, (0, 1, 2), (), (), (), True)
     found = {t: formulations.Phrase(t, n, 0, False, True, False, False) for t, n in
              (("星河计划", 4), ("月湾行动", 5), ("晨光工程", 4), ("暮云项目", 2))}
     hist = past.scan(found)[0]
-    assert classify._surges(found, list(found), hist, past) == {"星河计划": 1}
+    assert classify.new._surges(found, list(found), hist, past) == {"星河计划": 1}
 
 
 def test_the_head_of_the_brief_holds_no_short_one_word_phrase() -> None:
     lead, gaps = list(range(30)), [100 + k for k in range(5)]
     short = {0, 3}  # two of the strongest new lines are one short word each
-    out = classify._merge(lead, gaps, short)
+    out = classify.rank._merge(lead, gaps, short)
     assert sorted(out) == sorted(lead + gaps)  # nothing lost, nothing twice
-    head = classify.LEAD_HEAD
+    head = classify.weights.LEAD_HEAD
     assert out[:head] == [k for k in lead if k not in short][:head]
     assert out[head + 1:head + 3] == [0, 3]  # they lead the rest of the new stream, in their order
-    assert classify._merge(lead, gaps) == classify._merge(lead, gaps, ())
+    assert classify.rank._merge(lead, gaps) == classify.rank._merge(lead, gaps, ())
 
 
 def test_short_is_one_word_of_at_most_short_max_characters(base: Report) -> None:
-    side = classify._side(terms.doc(base, segment(base)), align.align(
+    side = classify.sides._side(terms.doc(base, segment(base)), align.align(
         terms.doc(base, segment(base)), terms.doc(base, segment(base))), Side.NEW)
-    assert classify._short(side, "家庭")  # one everyday word
-    assert not classify._short(side, "家庭农场经营")  # longer than SHORT_MAX
-    assert not classify._short(side, "星河家庭")  # two words
+    assert classify.listing._short(side, "家庭")  # one everyday word
+    assert not classify.listing._short(side, "家庭农场经营")  # longer than SHORT_MAX
+    assert not classify.listing._short(side, "星河家庭")  # two words
 
 
 def test_a_count_moving_on_is_the_old_phrase_with_other_numbers() -> None:
@@ -624,25 +628,25 @@ def test_a_count_moving_on_is_the_old_phrase_with_other_numbers() -> None:
     texts = ("召开星河三届二次会议。月湾实现四连增。", "落实星河三年计划。")
     found = {t: formulations.Phrase(t, 1, 0, False, True, False, False, policy_head=t.endswith("计划"))
              for t in ("星河三届三次会议", "月湾实现五连增", "星河五年计划", "晨光二号工程", "月湾")}
-    got = classify._counted_on(found, found, texts)
+    got = classify.forms._counted_on(found, found, texts)
     assert got == {"星河三届三次会议": "星河三届二次会议", "月湾实现五连增": "月湾实现四连增"}
     # a plan named by its number is the year's programme; a number said nowhere else is no count
     assert "星河五年计划" not in got and "晨光二号工程" not in got
-    assert classify._counted_on(found, found, ()) == {}
+    assert classify.forms._counted_on(found, found, ()) == {}
 
 
 # masked forms (numerals turned into the mark, as `_counted_on` files them) and raw texts over a few
 # characters, a numeral and the mark among them, so that forms often occur
 _MASKED = st.text(alphabet="#星河月一", min_size=1, max_size=7).map(
-    lambda s: classify._counted(s if "#" in s else s + "#"))
+    lambda s: classify.forms._counted(s if "#" in s else s + "#"))
 
 
 @given(st.lists(_MASKED, max_size=12), st.text(alphabet="#星河月一", max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_masked_forms_found_by_the_walk_over_marks_are_those_a_substring_search_finds(
         forms: list[str], text: str) -> None:
-    found = classify._counted_in(classify._counted_forms(set(forms)), text)
-    assert found == {c for c in forms if c in classify._counted(text)}
+    found = classify.forms._counted_in(classify.forms._counted_forms(set(forms)), text)
+    assert found == {c for c in forms if c in classify.forms._counted(text)}
 
 
 def test_a_count_moving_on_is_told_on_both_sides(base: Report) -> None:
@@ -657,7 +661,7 @@ def test_a_count_moving_on_is_told_on_both_sides(base: Report) -> None:
     assert "数字顺延" in score[counted][1] and "二中年会" in score[counted][1]
     assert "数字顺延" not in score[fresh][1]
     # the count moving on sinks in the order below every plain debut's band (round 16), the new name not
-    assert score[counted][0] < classify.DEBUT_BASE <= score[fresh][0]
+    assert score[counted][0] < classify.weights.DEBUT_BASE <= score[fresh][0]
     assert any("三中年会" in p.term for p in c.priorities if p.change == "new")  # kept in the record
     dropped = next(p for p in c.priorities if p.change == "dropped" and "二中年会" in p.term)
     assert "今年说法" in dropped.basis and "数字顺延" in dropped.basis
@@ -692,33 +696,33 @@ def test_a_variant_of_a_rewordings_side_moves_down_as_a_variant_of_a_better_line
     """Invented phrases: a new line sharing most of its characters with the new side of a rewording
     (星河甲方式 → 星河乙方式, then 推进乙方式) is that formulation said another way and moves down by
     DUP_FACTOR; an unrelated line keeps its score."""
-    lines = [classify._Pending(0.7, t, "", classify.Signal.DEBUT, 1, False)
+    lines = [classify.listing._Pending(0.7, t, "", classify.Signal.DEBUT, 1, False)
              for t in ("推进乙方式", "月湾工程")]
-    plain = {c.term: c.score for c in classify._dedupe(list(lines))}
-    got = {c.term: c.score for c in classify._dedupe(list(lines), ["星河乙方式"])}
+    plain = {c.term: c.score for c in classify.listing._dedupe(list(lines))}
+    got = {c.term: c.score for c in classify.listing._dedupe(list(lines), ["星河乙方式"])}
     assert plain == {"推进乙方式": 0.7, "月湾工程": 0.7}
-    assert got["推进乙方式"] == pytest.approx(0.7 * classify.DUP_FACTOR) and got["月湾工程"] == 0.7
+    assert got["推进乙方式"] == pytest.approx(0.7 * classify.weights.DUP_FACTOR) and got["月湾工程"] == 0.7
 
 
 def test_rewordings_sides_do_not_use_up_the_dedupe_window() -> None:
     """Invented: with as many rewordings as DUP_WINDOW, a variant of a better candidate (月湾工程,
     then 建设月湾工程) still moves down: the rewordings' sides sit beside the window, not in it."""
-    seeds = [f"霞谷{k:03d}号" for k in range(classify.DUP_WINDOW)]
-    lines = [classify._Pending(s, t, "", classify.Signal.DEBUT, 1, False)
+    seeds = [f"霞谷{k:03d}号" for k in range(classify.weights.DUP_WINDOW)]
+    lines = [classify.listing._Pending(s, t, "", classify.Signal.DEBUT, 1, False)
              for s, t in ((0.8, "月湾工程"), (0.7, "建设月湾工程"))]
-    got = {c.term: c.score for c in classify._dedupe(list(lines), seeds)}
-    assert got["月湾工程"] == 0.8 and got["建设月湾工程"] == pytest.approx(0.7 * classify.DUP_FACTOR)
+    got = {c.term: c.score for c in classify.listing._dedupe(list(lines), seeds)}
+    assert got["月湾工程"] == 0.8 and got["建设月湾工程"] == pytest.approx(0.7 * classify.weights.DUP_FACTOR)
 
 
 def test_a_quoted_core_is_said_before_only_as_a_word() -> None:
     # invented names: the longest quoted name inside a phrase, short of the phrase itself
-    assert classify._core("三清五化活动", {"三清", "三清五化", "活动"}) == "三清五化"
-    assert classify._core("三清", {"三清"}) == ""
-    assert classify._core("三清星河月湾惠民活动", {"三清"}) == ""  # more than a head around it
-    assert classify._said_as_word("三清", "全区开展三清整治，建设美丽城区。")
+    assert classify.new._core("三清五化活动", {"三清", "三清五化", "活动"}) == "三清五化"
+    assert classify.new._core("三清", {"三清"}) == ""
+    assert classify.new._core("三清星河月湾惠民活动", {"三清"}) == ""  # more than a head around it
+    assert classify.new._said_as_word("三清", "全区开展三清整治，建设美丽城区。")
     # the same characters inside other words (三|清单) are not the name
-    assert not classify._said_as_word("三清", "落实三清单制度，建设美丽城区。")
-    assert not classify._said_as_word("三清", "建设美丽城区。")
+    assert not classify.new._said_as_word("三清", "落实三清单制度，建设美丽城区。")
+    assert not classify.new._said_as_word("三清", "建设美丽城区。")
 
 
 def test_a_debut_around_a_quoted_name_said_before_says_so(base: Report,
@@ -746,7 +750,7 @@ def test_a_debut_around_a_quoted_name_said_before_says_so(base: Report,
     assert "已提及" not in got["四净"][1] and "首次出现" in got["四净"][1]
     assert f"“三清”{y - 1}年起已提及" in got["三清”工程"][1]
     assert got["三清”活动"][0] < got["四净"][0]
-    monkeypatch.setattr(classify, "CORE_SAID_FACTOR", 1.0)
+    set_in_classify(monkeypatch, "CORE_SAID_FACTOR", 1.0)
     undemoted = scores()
     assert got["三清”活动"][0] < undemoted["三清”活动"][0]  # the demotion
     assert got["三清”工程"][0] < undemoted["三清”工程"][0]
@@ -768,9 +772,9 @@ def test_a_plan_name_said_long_before_is_demoted_as_any_new_wrapping(base: Repor
         c = compare(old, new, history=[earlier, old])
         return next(r.score for r in c.ranked if "三清”规划" in r.ref)
 
-    lead = y + 1 - classify.PLAN_LEAD
+    lead = y + 1 - classify.weights.PLAN_LEAD
     prepared, running = plan_score(lead), plan_score(lead - 1)
-    monkeypatch.setattr(classify, "CORE_SAID_FACTOR", 1.0)
+    set_in_classify(monkeypatch, "CORE_SAID_FACTOR", 1.0)
     assert prepared == plan_score(lead) and running < plan_score(lead - 1)
 
 
@@ -784,11 +788,11 @@ def test_a_lead_clause_that_announces_what_follows_is_no_heading_mark(base: Repo
     lead = "对今年星河月湾工作提出以下建议，以晨光工程为重点。"
     new = replace(base, text=base.text[:at] + lead + base.text[at:])
     dn = terms.doc(new, segment(new))
-    text = classify._heading_text(dn, outline.by_start(dn.outline))
+    text = classify.sides._heading_text(dn, outline.by_start(dn.outline))
     assert "晨光工程" in text and "星河月湾工作" not in text
     said = replace(base, text=base.text[:at] + lead.replace("以下", "若干") + base.text[at:])
     ds = terms.doc(said, segment(said))
-    assert "星河月湾工作" in classify._heading_text(ds, outline.by_start(ds.outline))
+    assert "星河月湾工作" in classify.sides._heading_text(ds, outline.by_start(ds.outline))
 
 
 def test_a_debut_said_before_as_a_list_says_so(base: Report) -> None:
@@ -815,9 +819,9 @@ def test_a_debut_said_before_as_a_list_says_so(base: Report) -> None:
 
 def test_a_list_said_before_is_found_only_on_word_boundaries() -> None:
     # invented text: the match 星河月湾 takes the tail of one item and the head of the next
-    assert classify._listed_wording("星河月湾", "推进星河、月湾建设。") == "星河、月湾"
-    assert classify._listed_wording("河月", "推进星河、月湾建设。") == ""  # inside two words
-    assert classify._listed_wording("星河月湾", "推进星河建设。") == ""
+    assert classify.new._listed_wording("星河月湾", "推进星河、月湾建设。") == "星河、月湾"
+    assert classify.new._listed_wording("河月", "推进星河、月湾建设。") == ""  # inside two words
+    assert classify.new._listed_wording("星河月湾", "推进星河建设。") == ""
 
 
 def test_a_debut_the_report_says_goes_on_says_so(base: Report) -> None:
@@ -862,9 +866,9 @@ def test_a_formulation_of_one_year_whose_coinage_is_gone_is_a_gap(base: Report) 
 
 def test_a_gone_element_is_whole_words_that_name_a_topic() -> None:
     # invented strings: a name of whole words; a pair ending in a verb; a bound one-character piece
-    assert classify._topic_element("星月会战")
-    assert not classify._topic_element("星月达到")
-    assert not classify._topic_element("月湾负")
+    assert classify.dropped._topic_element("星月会战")
+    assert not classify.dropped._topic_element("星月达到")
+    assert not classify.dropped._topic_element("月湾负")
 
 
 def test_a_dropped_plan_said_with_the_next_number_is_a_count_moving_on() -> None:
@@ -872,13 +876,13 @@ def test_a_dropped_plan_said_with_the_next_number_is_a_count_moving_on() -> None
     texts = ("实施星河六年计划，推进晨光工程。",)
     found = {t: formulations.Phrase(t, 1, 0, False, True, False, False, policy_head=True)
              for t in ("星河五年计划", "月湾二号工程")}
-    assert classify._counted_on(found, found, texts) == {}  # the new side's exemption
-    assert classify._counted_on(found, found, texts, plans=True) == {"星河五年计划": "星河六年计划"}
+    assert classify.forms._counted_on(found, found, texts) == {}  # the new side's exemption
+    assert classify.forms._counted_on(found, found, texts, plans=True) == {"星河五年计划": "星河六年计划"}
 
 
 def test_a_gaps_run_part_grows_to_a_pattern_and_shrinks_past_a_plan_period() -> None:
-    part = classify._run_part
-    gap_run, full = classify.GAP_RUN, classify.RUN_FULL
+    part = classify.dropped._run_part
+    gap_run, full = classify.weights.GAP_RUN, classify.weights.RUN_FULL
     # an episode (said from history index 4 on, never before) of two reports shows less of a campaign
     # than one of GAP_RUN reports, which takes the whole run part up to RUN_FULL reports
     assert part((4, 5), 4, 2, True) == 2 / gap_run < part((3, 4, 5), 3, 3, True) == 1.0
@@ -887,8 +891,8 @@ def test_a_gaps_run_part_grows_to_a_pattern_and_shrinks_past_a_plan_period() -> 
     # not an episode: said since the history began, the run counts up to RUN_FULL
     assert part((0, 1), 0, 2, False) == 2 / full
     # came and went before its run: weaker; standing vocabulary: none
-    assert part((0, 3, 4, 5), 3, 3, False) == 3 / full * classify.RUN_RESUMED_FACTOR
-    assert part(tuple(range(classify.STANDING_RUN)), 0, classify.STANDING_RUN, False) == 0.0
+    assert part((0, 3, 4, 5), 3, 3, False) == 3 / full * classify.weights.RUN_RESUMED_FACTOR
+    assert part(tuple(range(classify.weights.STANDING_RUN)), 0, classify.weights.STANDING_RUN, False) == 0.0
 
 
 def test_a_dropped_clause_fragment_is_no_gap(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -899,18 +903,18 @@ def test_a_dropped_clause_fragment_is_no_gap(monkeypatch: pytest.MonkeyPatch) ->
 
     fragment: dict[str, bool] = {}
     signals: dict[str, classify.Signal] = {}
-    drop_salience, rank = classify._drop_salience, classify._rank
+    drop_salience, rank = classify.dropped._drop_salience, classify.rank._rank
 
     def record(t: str, found: dict[str, formulations.Phrase], *args: object) -> float:
         fragment[t] = found[t].fragment
         return drop_salience(t, found, *args)  # type: ignore[arg-type]
 
-    def ranked(found: Sequence[classify._Found], *args: object) -> object:
+    def ranked(found: Sequence[classify.sides._Found], *args: object) -> object:
         signals.update({f.priority.term: f.signal for f in found if f.priority.change == "dropped"})
         return rank(found, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(classify, "_drop_salience", record)
-    monkeypatch.setattr(classify, "_rank", ranked)
+    set_in_classify(monkeypatch, "_drop_salience", record)
+    set_in_classify(monkeypatch, "_rank", ranked)
     pipeline.compare_stored(CORPUS, CORPUS.load("全国", 2007), CORPUS.load("全国", 2008))
     fragments = [t for t, s in signals.items() if fragment.get(t)]
     assert fragments  # the old report has dropped fragments, some said for years running

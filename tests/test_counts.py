@@ -14,7 +14,8 @@ import pytest
 from rich.console import Console
 
 from tests.corpus_reports import chengyang_2022, chengyang_2025
-from yoy import classify, jsonio, pipeline, render, terminal, vocab
+from tests.engine_patch import set_in_classify
+from yoy import jsonio, pipeline, render, terminal, vocab
 from yoy.lexicon import Lexicon
 from yoy.models import Change, ChangeCount, Comparison
 
@@ -28,9 +29,9 @@ NO_CAP = 10**9
 def _compare(cap: int, common: int, continued: int) -> Comparison:
     with pytest.MonkeyPatch.context() as mp:
         for name in ("MAX_NEW", "MAX_DROPPED"):
-            mp.setattr(classify, name, cap)
-        mp.setattr(classify, "MAX_COMMON", common)
-        mp.setattr(classify, "MAX_CONTINUED", continued)
+            set_in_classify(mp, name, cap)
+        set_in_classify(mp, "MAX_COMMON", common)
+        set_in_classify(mp, "MAX_CONTINUED", continued)
         old, new = chengyang_2022(), chengyang_2025()
         return pipeline.compare(old, new, (old, new), lexicon=Lexicon())
 

@@ -467,10 +467,10 @@ def test_a_phrase_opening_with_the_instrumental_frame_is_framed() -> None:
     framed, plain, word = (_invented(t + "\n", 2021) for t in ("今年以星河带动渔村。", "今年星河带动渔村。",
                                                                  "我们可以星河。"))
     assert framed.flat.startswith("今年以星河") and word.flat.startswith("我们可以星河")
-    assert classify._framed_at(framed, [2])
-    assert classify._framed_at(framed, [3])
-    assert not classify._framed_at(word, [3])
-    assert not classify._framed_at(plain, [2])
+    assert classify.salience._framed_at(framed, [2])
+    assert classify.salience._framed_at(framed, [3])
+    assert not classify.salience._framed_at(word, [3])
+    assert not classify.salience._framed_at(plain, [2])
 
 
 def test_a_stance_modifier_holds_no_preposition_and_its_head_is_the_whole_compound() -> None:

@@ -20,17 +20,17 @@ CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 
 def test_the_marks_are_those_of_the_plain_tests() -> None:
     d, an = pipeline.prepare(CORPUS.load("全国", 2009))
-    text = classify._heading_text(d, outline.by_start(d.outline))
+    text = classify.sides._heading_text(d, outline.by_start(d.outline))
     assert an.heading_text == text and "|" in text
     assert an.marks is not None and an.marks == classify.salience_marks(d, an, text)
     framed, heading, derived = an.marks.framed, an.marks.heading, an.marks.derived
     assert framed and heading and len(heading) < len(an.candidates)
-    thanks = classify._thanks_spans(d.flat)
+    thanks = classify.sides._thanks_spans(d.flat)
     assert thanks and an.marks.thanked  # the national report thanks its addressees
     for t, c in an.candidates.items():
         assert (t in an.marks.thanked) == (bool(c.places) and all(any(a <= p < b for a, b in thanks)
                                                                   for p in c.places)), t
-        assert (t in framed) == classify._framed_at(d, c.places), t
+        assert (t in framed) == classify.salience._framed_at(d, c.places), t
         assert (t in heading) == (t in text), t
         assert (t in derived) == (c.compact and formulations.derived(t)), t
 
@@ -64,26 +64,26 @@ def test_a_dropped_phrase_s_parts_read_from_the_record_are_those_segmented() -> 
     old, new = CORPUS.load("全国", 2008), CORPUS.load("全国", 2009)
     (do, ao), (dn, an) = pipeline.prepare(old), pipeline.prepare(new)
     alignment = align.align(do, dn)
-    so = classify._side(do, alignment, Side.OLD, ao)
+    so = classify.sides._side(do, alignment, Side.OLD, ao)
     terms = [*ao.candidates, "不是候选的短语", "一个 含空格的短语"]  # invented: no candidate of the record
-    known = classify._phrase_words(terms, so)
+    known = classify.dropped._phrase_words(terms, so)
     assert sum(w is not None for w in known) == len(ao.candidates)
     for t, ws in zip(terms, known, strict=True):
-        assert classify._content_parts(t, ws) == classify._content_parts(t), t
-    sn = classify._side(dn, alignment, Side.NEW, an)
-    assert classify._said_otherwise(terms, sn, so) == classify._said_otherwise(terms, sn)
+        assert classify.dropped._content_parts(t, ws) == classify.dropped._content_parts(t), t
+    sn = classify.sides._side(dn, alignment, Side.NEW, an)
+    assert classify.dropped._said_otherwise(terms, sn, so) == classify.dropped._said_otherwise(terms, sn)
 
 
 def test_new_phrases_said_another_way_are_the_same_from_the_said_variants() -> None:
     old, new = CORPUS.load("全国", 2008), CORPUS.load("全国", 2009)
     (do, ao), (dn, an) = pipeline.prepare(old), pipeline.prepare(new)
     alignment = align.align(do, dn)
-    so = classify._side(do, alignment, Side.OLD, ao)
+    so = classify.sides._side(do, alignment, Side.OLD, ao)
     terms = [t for t in an.candidates if t not in do.flat]
     said = Said({}, {do.flat: frozenset(found_rare(formulations.variant_strings(an), do.flat))})
-    bare = classify._said_another_way(terms, so, classify._side(dn, alignment, Side.NEW, an))
+    bare = classify.new._said_another_way(terms, so, classify.sides._side(dn, alignment, Side.NEW, an))
     assert bare  # some new phrase is an old one said another way
-    read = classify._said_another_way(terms, so, classify._side(dn, alignment, Side.NEW, an, said))
+    read = classify.new._said_another_way(terms, so, classify.sides._side(dn, alignment, Side.NEW, an, said))
     assert list(read.items()) == list(bare.items())
 
 
@@ -103,7 +103,7 @@ def test_the_records_shorter_forms_find_what_a_search_of_the_old_candidates_find
     (do, ao), (dn, an) = (pipeline.prepare(CORPUS.load("全国", y)) for y in (2008, 2009))
     assert ao.shorter is not None and ao.shorter == classify.shorter_forms(ao)
     alignment = align.align(do, dn)
-    so = classify._side(do, alignment, Side.OLD, ao)
+    so = classify.sides._side(do, alignment, Side.OLD, ao)
     terms = [t for t in an.candidates if t not in do.flat]
     # the definition, searched directly: an old candidate of three words or more less one inner word
     # of ordinary language (`EVERYDAY_COUNT`), the first such candidate in record order for each
@@ -115,9 +115,10 @@ def test_the_records_shorter_forms_find_what_a_search_of_the_old_candidates_find
             f = "".join(ws[:k] + ws[k + 1:])
             if f in wanted and dictionary_count(ws[k]) >= formulations.EVERYDAY_COUNT:
                 expected.setdefault(f, q)
-    read = classify._said_shorter(terms, so)
+    read = classify.new._said_shorter(terms, so)
     assert read and list(read.items()) == list(expected.items())
-    bare = classify._said_shorter(terms, classify._side(do, alignment, Side.OLD, replace(ao, shorter=None)))
+    bare_side = classify.sides._side(do, alignment, Side.OLD, replace(ao, shorter=None))
+    bare = classify.new._said_shorter(terms, bare_side)
     assert list(bare.items()) == list(read.items())
 
 
@@ -126,15 +127,16 @@ def test_the_records_short_forms_shorten_the_names_the_old_candidates_shorten_to
     assert ao.abbreviations
     assert ao.abbreviations == classify.abbreviation_forms(do, replace(ao, abbreviations=None))
     alignment = align.align(do, dn)
-    so, sn = classify._side(do, alignment, Side.OLD, ao), classify._side(dn, alignment, Side.NEW, an)
-    bare_so = classify._side(do, alignment, Side.OLD, replace(ao, abbreviations=None))
+    so = classify.sides._side(do, alignment, Side.OLD, ao)
+    sn = classify.sides._side(dn, alignment, Side.NEW, an)
+    bare_so = classify.sides._side(do, alignment, Side.OLD, replace(ao, abbreviations=None))
 
     def whole() -> list[tuple[str, str]]:  # the two texts as one aligned pair: every name is asked
         return [(do.flat, dn.flat)]
 
-    read = classify._abbreviated(so, sn, whole)
+    read = classify.reworded._abbreviated(so, sn, whole)
     assert read  # some old name is said shorter in the new text
-    assert classify._abbreviated(bare_so, sn, whole) == read
+    assert classify.reworded._abbreviated(bare_so, sn, whole) == read
 
 
 def test_the_records_unit_keys_are_the_matching_forms_of_the_section_maps_texts() -> None:

@@ -1,9 +1,9 @@
 """Mechanics of a comparison built for speed give what their plain forms give: the order of scored
-candidates (`classify._sort_by_score` against a sort by `classify._by_score`) and their dedupe
-(`classify._dedupe`, its overlap test behind a trigram test, against the plain loop), the phrases of
+candidates (`classify.listing._sort_by_score` against a sort by `classify.listing._by_score`) and their dedupe
+(`classify.listing._dedupe`, its overlap test behind a trigram test, against the plain loop), the phrases of
 `formulations._phrase` (built field by field in order), the sentence anchors of
 `align._sentence_pairs` (scored against the sentences of a length that can match only) and the
-overlap test of `classify._always_overlap` (by bisection, against every pair)."""
+overlap test of `classify.listing._always_overlap` (by bisection, against every pair)."""
 
 from __future__ import annotations
 
@@ -22,12 +22,12 @@ def test_sorting_by_score_is_the_stable_sort_by_the_score_key() -> None:
     rng = random.Random(7)
     terms = ["甲乙", "甲乙丙", "丙丁", "戊己庚", "辛", "壬癸"]  # invented strings
     for _ in range(200):
-        items = [classify._Pending(rng.choice([0.5, 0.25, 1 / 3, rng.random()]), rng.choice(terms), str(k),
-                                   classify.Signal.DEBUT, k, rng.random() < 0.2)
+        items = [classify.listing._Pending(rng.choice([0.5, 0.25, 1 / 3, rng.random()]), rng.choice(terms),
+                                           str(k), classify.Signal.DEBUT, k, rng.random() < 0.2)
                  for k in range(rng.randrange(0, 30))]  # whole-key ties: same score and term
-        expected = sorted(items, key=classify._by_score)
+        expected = sorted(items, key=classify.listing._by_score)
         got = list(items)
-        classify._sort_by_score(got)
+        classify.listing._sort_by_score(got)
         assert got == expected
 
 
@@ -64,18 +64,20 @@ def test_sentence_anchors_are_those_of_scoring_every_pair() -> None:
         assert align._sentence_pairs(fa, fb) == _all_pairs(fa, fb)
 
 
-def _plain_dedupe(pending: list[classify._Pending], reworded: list[str]) -> list[classify._Pending]:
-    """`classify._dedupe` with every overlap tested directly."""
+def _plain_dedupe(pending: list[classify.listing._Pending], reworded: list[str]
+                  ) -> list[classify.listing._Pending]:
+    """`classify.listing._dedupe` with every overlap tested directly."""
     seeds = [t for t in reworded if t]
     heads: list[str] = []
     out = []
     for c in pending:
-        if len(heads) < classify.DUP_WINDOW and any(classify._overlap(c.term, h) for h in (*seeds, *heads)):
-            c = c._replace(score=c.score * classify.DUP_FACTOR)
-        elif len(heads) < classify.DUP_WINDOW:
+        near = any(classify.listing._overlap(c.term, h) for h in (*seeds, *heads))
+        if len(heads) < classify.weights.DUP_WINDOW and near:
+            c = c._replace(score=c.score * classify.weights.DUP_FACTOR)
+        elif len(heads) < classify.weights.DUP_WINDOW:
             heads.append(c.term)
         out.append(c)
-    out.sort(key=classify._by_score)
+    out.sort(key=classify.listing._by_score)
     return out
 
 
@@ -85,15 +87,15 @@ def test_the_dedupe_is_the_plain_loop() -> None:
     for _ in range(200):
         def term() -> str:
             return "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 9)))
-        pending = [classify._Pending(rng.random(), term(), "", classify.Signal.DEBUT, 1, False)
+        pending = [classify.listing._Pending(rng.random(), term(), "", classify.Signal.DEBUT, 1, False)
                    for _ in range(rng.randrange(0, 80))]
-        pending.sort(key=classify._by_score)
+        pending.sort(key=classify.listing._by_score)
         reworded = [term() for _ in range(rng.randrange(0, 3))] + [""]
-        assert classify._dedupe(list(pending), reworded) == _plain_dedupe(list(pending), reworded)
+        assert classify.listing._dedupe(list(pending), reworded) == _plain_dedupe(list(pending), reworded)
 
 
 def test_always_overlap_by_bisection_is_the_pairwise_test() -> None:
-    """`classify._always_overlap` (each place's overlap found by bisection) against every pair."""
+    """`classify.listing._always_overlap` (each place's overlap found by bisection) against every pair."""
     def plain(a: list[int], la: int, b: list[int], lb: int) -> bool:
         def covered(xs: list[int], lx: int, ys: list[int], ly: int) -> bool:
             return all(any(y < x + lx and x < y + ly for y in ys) for x in xs)
@@ -103,4 +105,4 @@ def test_always_overlap_by_bisection_is_the_pairwise_test() -> None:
     for _ in range(5000):
         a, b = rng.sample(range(60), rng.randint(0, 6)), rng.sample(range(60), rng.randint(0, 6))
         la, lb = rng.randint(1, 8), rng.randint(1, 8)
-        assert classify._always_overlap(a, la, b, lb) == plain(a, la, b, lb)
+        assert classify.listing._always_overlap(a, la, b, lb) == plain(a, la, b, lb)

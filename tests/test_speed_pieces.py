@@ -1,6 +1,6 @@
-"""The merge of a long name's pieces (`classify._pieces_merged`, its pairs of pieces read from the
+"""The merge of a long name's pieces (`classify.listing._pieces_merged`, its pairs of pieces read from the
 report's record, `Analysis.pieces`, and its union built only for the kept lines, `_merged_shown`) and
-the test of a stated figure's wording (`classify._figure_wordings`, places rejected by the characters
+the test of a stated figure's wording (`classify.forms._figure_wordings`, places rejected by the characters
 the spans cover before the span test) give what their plain forms give."""
 
 from __future__ import annotations
@@ -20,13 +20,15 @@ CORPUS = Corpus(Path(__file__).resolve().parents[1] / "yoy" / "corpus")
 
 
 @cache
-def _sides() -> tuple[classify._Side, classify._Side]:
+def _sides() -> tuple[classify.sides._Side, classify.sides._Side]:
     (do, ao), (dn, an) = (pipeline.prepare(CORPUS.load("全国", y)) for y in (2008, 2009))
     alignment = align.align(do, dn)
-    return classify._side(do, alignment, Side.OLD, ao), classify._side(dn, alignment, Side.NEW, an)
+    side = classify.sides._side
+    return side(do, alignment, Side.OLD, ao), side(dn, alignment, Side.NEW, an)
 
 
-def _plain_merged(pending: list[classify._Pending], side: classify._Side) -> list[tuple[str, str]]:
+def _plain_merged(pending: list[classify.listing._Pending], side: classify.sides._Side
+                  ) -> list[tuple[str, str]]:
     """The lines of `_pieces_merged` as first written (every overlap of `pending`'s places tested,
     the union built for every group), as (term, shown text or "")."""
     cand = side.analysis.candidates
@@ -50,7 +52,7 @@ def _plain_merged(pending: list[classify._Pending], side: classify._Side) -> lis
     for k, others in links.items():
         for k2 in others:
             a, b = pending[k].term, pending[k2].term
-            if k < k2 and classify._always_overlap(cand[a].places, len(a), cand[b].places, len(b)):
+            if k < k2 and classify.listing._always_overlap(cand[a].places, len(a), cand[b].places, len(b)):
                 root[find(k2)] = find(k)
     groups: dict[int, list[int]] = {}
     for k in links:
@@ -63,7 +65,7 @@ def _plain_merged(pending: list[classify._Pending], side: classify._Side) -> lis
             continue
         best = min(members)
         drop.update(k for k in members if k != best)
-        union = classify._union([(pending[k].term, pending[k].unit) for k in members], side)
+        union = classify.listing._union([(pending[k].term, pending[k].unit) for k in members], side)
         if union and union != pending[best].term and (union not in taken or union in
                                                       {pending[k].term for k in members}):
             shown[best] = union
@@ -78,19 +80,20 @@ def test_the_records_pieces_are_the_pairs_worked_out_and_merge_as_the_plain_loop
         bare = replace(side, analysis=replace(an, pieces=None))
         absent = [t for t in an.candidates if t not in other.flat]
         for _ in range(3):  # the candidates the other report lacks, in a random order of scores
-            pending = [classify._Pending(rng.random(), t, "", classify.Signal.DEBUT, 1, False,
+            pending = [classify.listing._Pending(rng.random(), t, "", classify.Signal.DEBUT, 1, False,
                                          unit=rng.random() < 0.5) for t in absent]
-            classify._sort_by_score(pending)
+            classify.listing._sort_by_score(pending)
             taken = {c.term for c in pending}
-            got = classify._pieces_merged(pending, side)
+            got = classify.listing._pieces_merged(pending, side)
             assert any(c.pieces for c in got) and len(got) < len(pending)
-            assert classify._pieces_merged(pending, bare) == got
-            lines = [(c.term, classify._merged_shown(c, side, taken) if c.pieces else "") for c in got]
+            assert classify.listing._pieces_merged(pending, bare) == got
+            merged_shown = classify.listing._merged_shown
+            lines = [(c.term, merged_shown(c, side, taken) if c.pieces else "") for c in got]
             assert any(shown for _, shown in lines)
             assert lines == _plain_merged(pending, side)
 
 
-def _plain_wording(side: classify._Side, t: str, spans: Sequence[tuple[int, int]]) -> bool:
+def _plain_wording(side: classify.sides._Side, t: str, spans: Sequence[tuple[int, int]]) -> bool:
     """`_figure_wording` with every place tested against the spans next to it only."""
     c = side.analysis.candidates.get(t)
     if c is None or not c.places:
@@ -99,9 +102,9 @@ def _plain_wording(side: classify._Side, t: str, spans: Sequence[tuple[int, int]
     size = len(t)
     for p in c.places:
         k = bisect_right(starts, p + size) - 1
-        near = spans[max(0, k - classify.FIGURE_SPAN_LOOKBACK):k + 1]
-        if not any(max(0, a - p) + max(0, p + size - b) <= classify.FIGURE_EDGE_MAX and a < p + size and p < b
-                   for a, b in near):
+        near = spans[max(0, k - classify.weights.FIGURE_SPAN_LOOKBACK):k + 1]
+        edge = classify.weights.FIGURE_EDGE_MAX
+        if not any(max(0, a - p) + max(0, p + size - b) <= edge and a < p + size and p < b for a, b in near):
             return False
     return True
 
@@ -117,6 +120,6 @@ def test_figure_wordings_are_those_of_the_span_test_alone() -> None:
             spans.add((max(0, p - rng.randrange(0, 4)), p + len(t) + rng.randrange(-3, 4)))
         figured = tuple(sorted(spans))
         s = replace(side, figured=figured)
-        got = classify._figure_wordings(s, terms)
+        got = classify.forms._figure_wordings(s, terms)
         assert got  # a candidate said once inside its span
         assert got == {t for t in terms if _plain_wording(s, t, figured)}

@@ -1162,7 +1162,7 @@ def said_strings(an: Analysis) -> frozenset[str]:
 
 def variant_strings(an: Analysis, which: Callable[[str], bool] | None = None) -> frozenset[str]:
     """Every variant (`variants`) of every candidate of a report (of those `which` takes): what a
-    comparison asks the old report for when this one is the new (`yoy.classify._said_another_way`)."""
+    comparison asks the old report for when this one is the new (`yoy.classify.new._said_another_way`)."""
     return frozenset(v for t, c in an.candidates.items() if which is None or which(t)
                      for v in variants_of(t, c.sizes))
 

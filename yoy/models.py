@@ -399,7 +399,7 @@ class Marks(NamedTuple):
     framed: frozenset[str]  # some place follows a framing word (以…为, 围绕…) or a proposing body
     heading: frozenset[str]  # said in a heading or a lead sentence
     derived: frozenset[str]  # compact and derived (`yoy.formulations.derived`)
-    thanked: frozenset[str]  # every place in a sentence of thanks (an addressee: `yoy.classify._thanked`)
+    thanked: frozenset[str]  # every place in a sentence of thanks (an addressee: `classify.sides._thanked`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,7 +457,7 @@ class Analysis:
     # overlapping without nesting somewhere, every place of each overlapping the other), in candidate
     # order; None: not worked out
     pieces: tuple[tuple[str, str], ...] | None = None
-    # its candidate phrases of `yoy.classify.REORDER_MIN`+ characters by head and sorted characters
+    # its candidate phrases of `yoy.classify.weights.REORDER_MIN`+ characters by head and sorted characters
     # (`yoy.classify.anagram_index`: the key of a reordering, the phrases in candidate order); None:
     # not worked out
     anagrams: Mapping[tuple[str, str], tuple[str, ...]] | None = None
@@ -625,7 +625,7 @@ class ChangeCount:
     found: int
     listed: int  # of `found`, the priorities the record keeps (the best by score)
     common: int = 0  # common words (常用词: their presence flipped, not news) found, capped apart
-    common_listed: int = 0  # of `common`, those the record keeps (at most `classify.MAX_COMMON`)
+    common_listed: int = 0  # of `common`, those the record keeps (at most `classify.weights.MAX_COMMON`)
 
 
 @dataclass(frozen=True, slots=True)

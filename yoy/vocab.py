@@ -712,7 +712,7 @@ def section_reason(level: str, relation: str, side: str, size: float) -> str:
     return f"{level}{relation}，占{side}报告 {size:.0%}"
 
 
-# A dropped phrase whose words the new report still says in one clause (`classify._said_otherwise`).
+# A dropped phrase whose words the new report still says in one clause (`classify.dropped._said_otherwise`).
 WORDS_KEPT = "；其用词今年仍在同一分句出现（措辞调整）"
 
 # Derivational suffixes (类后缀) with which Chinese coins abstract concept words from a word or a phrase:
@@ -763,18 +763,18 @@ ATTAINMENT_VERBS = "取得 获得"
 
 
 def swap_reason(left: str, right: str, old_word: str, new_word: str) -> str:
-    """A one-slot rewording (`classify._swaps`): the frame kept, the word in its slot replaced."""
+    """A one-slot rewording (`classify.reworded._swaps`): the frame kept, the word in its slot replaced."""
     return f"表述变化：“{left}…{right}”中“{old_word}”改为“{new_word}”"
 
 
 # The numeral 两 (two, before a classifier), beside the characters of NUMBER_CHARS: a one-slot rewording
-# whose two words differ only in these is a number moving on (`classify.SWAP_NUMERALS`).
+# whose two words differ only in these is a number moving on (`classify.weights.SWAP_NUMERALS`).
 TWO = "两"
 
 
 def surge_reason(years: Sequence[int], total: int) -> str:
     """A phrase the region said only in `years` (`total` times in all) and not last year, that the new
-    report says far more often than all of them together (`classify.SURGE_RATIO`)."""
+    report says far more often than all of them together (`classify.weights.SURGE_RATIO`)."""
     if len(years) <= SURGE_YEARS_LISTED:
         said = "、".join(f"{y}年" for y in years)
     else:
@@ -795,7 +795,7 @@ def rewrapped_reason(n_hist: int) -> str:
 
 # The nouns a programme document is named by (a five-year plan, an action plan, an outline): a debut
 # "“X”+one of them" is the year's programme under a name announced while it was prepared, a new
-# document rather than a new wrapping (`classify.CORE_SAID_FACTOR`). From the genre's document names.
+# document rather than a new wrapping (`classify.weights.CORE_SAID_FACTOR`). From the genre's document names.
 PLAN_HEADS = ("规划", "计划", "纲要")
 
 
@@ -821,10 +821,10 @@ RESULT_COMPLEMENTS = "好 得"
 
 # --- how many of each change the engine found (`Comparison.counts`) ---------------------------------
 # The briefs and the terminal state the engine's own count of each change, then what the record lists
-# of it: a cap (`classify.MAX_NEW`…) is not a count, and a reader takes a bare number beside 新提出 for
-# the number of new formulations. The headline figure leaves the common words out: the engine itself
-# does not present them as news (they rank low with the reason 常用词 and are capped apart), so they
-# are said after it. Hand-written.
+# of it: a cap (`classify.weights.MAX_NEW`…) is not a count, and a reader takes a bare number beside
+# 新提出 for the number of new formulations. The headline figure leaves the common words out: the engine
+# itself does not present them as news (they rank low with the reason 常用词 and are capped apart), so
+# they are said after it. Hand-written.
 
 
 def change_count(found: int | None, listed: int, common: int = 0, common_listed: int = 0) -> str:
@@ -857,7 +857,7 @@ def change_counts_line(parts: Sequence[tuple[str, str]]) -> str:
 # that join the two items of a two-item list (A和B, A与B, A及B, A以及B): the JOINERS above without
 # 等, which closes a list rather than joining two items. A debut that an earlier report said with
 # these between its words (A性、B性C for A性B性C, X和Y发展 for XY发展) is the same formulation said as a
-# list (`classify._said_listed`). From the grammar of coordination, a closed class.
+# list (`classify.new._said_listed`). From the grammar of coordination, a closed class.
 LIST_MARK = "、"
 LIST_JOINERS = tuple(j for j in JOINERS.split() if j != "等")
 
@@ -869,7 +869,7 @@ def listed_before(old: str, year: int, last: bool) -> str:
 
 # Adverbs of continuation (继续 continue to, 进一步 further): leading words (LEAD_WORDS above) that
 # present what they govern as going on from before (继续实施X, 进一步完善Y). From the semantics of
-# aspect (the continuative and the incremental adverb), a closed class (`classify._continuing`).
+# aspect (the continuative and the incremental adverb), a closed class (`classify.new._continuing`).
 CONTINUATION_ADVERBS = ("继续", "进一步")
 
 
@@ -879,7 +879,7 @@ def continuing_note(adverb: str) -> str:
 
 
 def insert_reason(old: str, added: str, n: int) -> str:
-    """A name lengthened in place (`classify._insertions`): the old name with words put inside it."""
+    """A name lengthened in place (`classify.reworded._insertions`): the old name with words put inside it."""
     return f"表述变化：“{old}”中加入“{added}”（对应位置 {n} 处）"
 
 

@@ -1,0 +1,113 @@
+"""What novelty and genericness are measured against: the region's earlier reports and the reference
+corpus, scanned once per comparison (`_Past`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from yoy.history import Reference, RefText, Tally, presence, tallies
+from yoy.models import Doc, Level, Report
+
+
+@dataclass(frozen=True, slots=True)
+class _Past:
+    """What novelty and genericness are measured against for one comparison. `pool` holds every text
+    once; the index tuples say which of them are the region's history (oldest first, the old report
+    last), the other reports up to the new year (genericness) and the national reports."""
+
+    years: tuple[int, ...]
+    pool: tuple[str, ...]
+    hist_at: tuple[int, ...]
+    other_at: tuple[int, ...]
+    national: tuple[RefText, ...]  # national reports up to the new year, for a non-national region
+    nat_at: tuple[int, ...]
+    same_region: bool
+    known: tuple[Tally, ...] = ()  # counts worked out before of some strings in some of `pool`
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(self.pool[k] for k in self.hist_at)
+
+    def scan(self, terms: Iterable[str]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],
+                                                   dict[str, int]]:
+        """Per term: history positions that say it; how many other reports say it; the first national
+        report (its index in `national`) that says it, or -1."""
+        return self._positions(presence(terms, self.pool))
+
+    def scan_parts(self, terms: Iterable[str], parts: Iterable[str]
+                   ) -> tuple[dict[str, tuple[int, ...]], dict[str, int], dict[str, int], dict[str, int]]:
+        """`scan` of `terms`, and how many of the past texts (`pool`) say each of `parts`, from the same
+        one pass over the texts."""
+        ts, ps = set(terms), set(parts)
+        hits = presence(ts | ps, self.pool, self.known)
+        return (*self._positions({t: hits[t] for t in ts}), {p: len(hits[p]) for p in ps})
+
+    def scan_counted(self, terms: Iterable[str]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],
+                                                          dict[str, int], dict[str, tuple[int, ...]]]:
+        """`scan`, and how many times each history report says each term (oldest first), from the
+        same one pass over the texts."""
+        counts = tallies(terms, self.pool, self.known)
+        at = self.hist_at
+        # the history reports come first in `pool` (`_past`): their counts are a slice of each row
+        first = len(at) if at == tuple(range(len(at))) else -1
+        # many strings have the same row (≈ 2,100 dropped phrases a national pair): each worked out once
+        rows: dict[tuple[int, ...], tuple[frozenset[int], tuple[int, ...]]] = {}
+        hits: dict[str, frozenset[int]] = {}
+        hist: dict[str, tuple[int, ...]] = {}
+        for t, ns in counts.items():
+            got = rows.get(ns)
+            if got is None:
+                got = rows[ns] = (frozenset(k for k, n in enumerate(ns) if n),
+                                  ns[:first] if first >= 0 else tuple(ns[k] for k in at))
+            hits[t], hist[t] = got
+        return (*self._positions(hits), hist)
+
+    def _positions(self, hits: dict[str, frozenset[int]]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],
+                                                                dict[str, int]]:
+        hist_pos = {k: n for n, k in enumerate(self.hist_at)}
+        nat_pos = {k: n for n, k in enumerate(self.nat_at)}
+        others = set(self.other_at)
+        hist: dict[str, tuple[int, ...]] = {}
+        df: dict[str, int] = {}
+        nat: dict[str, int] = {}
+        seen: dict[frozenset[int], tuple[tuple[int, ...], int, int]] = {}  # terms share few distinct sets
+        for t, ks in hits.items():
+            got = seen.get(ks)
+            if got is None:
+                got = seen[ks] = (tuple(sorted(hist_pos[k] for k in ks if k in hist_pos)),
+                                  sum(k in others for k in ks),
+                                  min((nat_pos[k] for k in ks if k in nat_pos), default=-1))
+            hist[t], df[t], nat[t] = got
+        return hist, df, nat
+
+
+def past_texts(old: Doc, new: Doc, ref: Reference) -> tuple[str, ...]:
+    """The texts a comparison of `old` and `new` scans for its history signals (`_Past.pool`): what
+    the edge keeps each report's counts in (`yoy.history.Tally`)."""
+    return _past(old.report, new.report, ref, old.flat).pool
+
+
+def _past(old: Report, new: Report, ref: Reference, old_flat: str, known: tuple[Tally, ...] = ()) -> _Past:
+    same = old.meta.region == new.meta.region and old.meta.year < new.meta.year
+    hist = list(ref.history(new.meta.region, new.meta.year)) if same else []
+    if not hist or hist[-1].year != old.meta.year:  # the old report is always the latest past
+        hist = [h for h in hist if h.year != old.meta.year]
+        hist.append(RefText(old.meta.region, old.meta.level, old.meta.year, old_flat))
+    compared = {(old.meta.region, old.meta.year), (new.meta.region, new.meta.year)}
+    # genericness is judged by what had been said by the new report's year: later reports cannot make
+    # a formulation common before it was coined
+    others = [t for t in ref.texts if (t.region, t.year) not in compared and t.year <= new.meta.year]
+    national = []
+    if new.meta.level is not Level.NATIONAL:
+        national = sorted((t for t in ref.texts if t.level is Level.NATIONAL and t.year <= new.meta.year),
+                          key=lambda t: t.year)
+    pool: dict[tuple[str, int], int] = {}
+    texts: list[str] = []
+    for t in (*hist, *others, *national):
+        if (t.region, t.year) not in pool:
+            pool[(t.region, t.year)] = len(texts)
+            texts.append(t.flat)
+    return _Past(tuple(h.year for h in hist), tuple(texts), tuple(pool[(h.region, h.year)] for h in hist),
+                 tuple(pool[(t.region, t.year)] for t in others), tuple(national),
+                 tuple(pool[(t.region, t.year)] for t in national), same, known)

@@ -11,6 +11,8 @@ with ≤ 4 extra characters, or lies inside it covering ≥ 75% of it.
 lines: the least any brief can have while its head is the press's list (measured by the same rule).
 `--ranks`: also where each gold term found outside the top 25 ranks (its best-ranked match), and
 how many of all gold terms lie within 50, 100 and 200: how far the ranking is from the top-25 target.
+`--heads N`: also each pair's first N priority lines with their reasons, marked G (matches a gold
+term of the pair) and C (common by the top-10 rule): what the common share and the top 25 count.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from yoy import lexicon, pipeline  # noqa: E402
 from yoy.corpus import Corpus  # noqa: E402
 from yoy.history import flat_text  # noqa: E402
-from yoy.models import Comparison, Report  # noqa: E402
+from yoy.models import Comparison, Priority, RankedChange, Report  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "gold"
 TOP = 25  # the ranked list a reader scans
@@ -132,14 +134,41 @@ def score_pair(c: Comparison, new: Sequence[str], dropped: Sequence[str], reword
         s.reworded += any(p.change == "reworded" and p.old_term and matches(o, p.old_term)
                           and matches(n, p.term) for p in c.priorities)
     if others:
-        by_term = {p.term: p for p in c.priorities}
-        heads = [by_term[r.ref] for r in c.ranked if r.kind == "priority" and r.ref in by_term][:TOP_COMMON]
-        for p in heads:
-            t = norm(p.old_term if p.change == "dropped" and p.old_term else p.term)
+        for _, p in _heads(c, TOP_COMMON):
             s.top10 += 1
-            s.common += _is_common(t, others)
+            s.common += _is_common(_shown_term(p), others)
         s.floor_common = _floor_common(new, dropped, reworded, others)
     return s
+
+
+def _heads(c: Comparison, n: int) -> list[tuple[RankedChange, Priority]]:
+    """The first `n` priority lines of the ranked list, each with its priority (targets and section
+    moves are not counted)."""
+    by_term = {p.term: p for p in c.priorities}
+    return [(r, by_term[r.ref]) for r in c.ranked if r.kind == "priority" and r.ref in by_term][:n]
+
+
+def _shown_term(p: Priority) -> str:
+    """The term a priority line stands for (normalised): the old wording of a drop, else the new."""
+    return norm(p.old_term if p.change == "dropped" and p.old_term else p.term)
+
+
+def head_marks(c: Comparison, n: int, gold: Sequence[str], others: Sequence[str]
+               ) -> list[tuple[RankedChange, bool, bool]]:
+    """The first `n` priority lines, each with whether it matches a term of `gold` (either side of a
+    rewording) and whether its term is common by the top-10 rule (`--heads`)."""
+    out = []
+    for r, p in _heads(c, n):
+        sides = [x for x in (p.term, p.old_term) if x]
+        out.append((r, any(matches(g, t) for g in gold for t in sides),
+                    bool(others) and _is_common(_shown_term(p), others)))
+    return out
+
+
+def head_lines(c: Comparison, n: int, gold: Sequence[str], others: Sequence[str]) -> list[str]:
+    """`head_marks` as printed lines: rank, G (gold) and C (common), the summary and its reason."""
+    return [f"    {r.rank:4d} {'G' if g else ' '}{'C' if cm else ' '} {r.summary} | {r.reason}"
+            for r, g, cm in head_marks(c, n, gold, others)]
 
 
 def _is_common(term: str, others: Sequence[str]) -> bool:
@@ -181,9 +210,10 @@ def _region_years(name: str) -> tuple[str, tuple[int, int]]:
     return stem[0], (int(stem[1]), int(stem[2]))
 
 
-def evaluate(gold_dir: Path, lexicon_on: bool, verbose: bool = True, ranks: bool = False) -> dict[str, Score]:
+def evaluate(gold_dir: Path, lexicon_on: bool, verbose: bool = True, ranks: bool = False,
+             heads: int = 0) -> dict[str, Score]:
     """Scores per gold file (and 'all'), printing a line per pair when `verbose` (and the ranks of the
-    gold terms found outside the top 25 when `ranks`)."""
+    gold terms found outside the top 25 when `ranks`, the first `heads` priority lines when set)."""
     corpus = Corpus(ROOT / "yoy" / "corpus")
     lex = lexicon.load(env={}) if lexicon_on else lexicon.Lexicon()
     totals: dict[str, Score] = {"all": Score()}
@@ -201,6 +231,8 @@ def evaluate(gold_dir: Path, lexicon_on: bool, verbose: bool = True, ranks: bool
             print(f"{region} {yo}→{yn}  {s.line()}  missing: {' '.join(s.missing)}")
             if ranks and s.beyond:
                 print(f"    outside the top {TOP}: {' '.join(s.beyond)}")
+            if heads:
+                print("\n".join(head_lines(c, heads, [*new, *dropped], others)))
     return totals
 
 
@@ -217,11 +249,13 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--ranks", action="store_true",
                     help="also the ranks of gold terms found outside the top 25, and the depth counts")
+    ap.add_argument("--heads", type=int, default=0, metavar="N",
+                    help="also each pair's first N priority lines, marked G (a gold term) and C (common)")
     args = ap.parse_args()
     modes = {"on": [True], "off": [False], "both": [False, True]}[args.lexicon]
     for on in modes:
         print(f"# lexicon {'on' if on else 'off'}")
-        totals = evaluate(args.gold, on, ranks=args.ranks)
+        totals = evaluate(args.gold, on, ranks=args.ranks, heads=args.heads)
         for name, s in totals.items():
             print(f"{name:<32} {s.line()}")
             if args.ranks:

@@ -104,3 +104,23 @@ def test_common_floor_counts_the_gold_a_top_ten_cannot_avoid() -> None:
     # more than ten gold lines: the uncommon ones fill the ten places first
     gold = [f"新词{i}" for i in range(10)] + ["强基础"]
     assert acc._floor_common(gold, [], [], others) == 0
+
+
+def test_heads_mark_what_the_scores_count() -> None:
+    """`--heads`: the G and C marks of a pair's first lines are the matches and the common words the
+    scores count (全国 2008→2009, lexicon off: one comparison; its top 10 holds common words)."""
+    acc = _accuracy()
+    from yoy import lexicon, pipeline
+    from yoy.corpus import Corpus
+
+    _, region, yo, yn, new, dropped, reworded = next(p for p in acc._pairs(GOLD) if p[2:4] == (2008, 2009))
+    corpus = Corpus(ROOT / "yoy" / "corpus")
+    c = pipeline.compare_stored(corpus, corpus.load(region, yo), corpus.load(region, yn), lexicon.Lexicon())
+    others = [acc.flat_text(r) for r in corpus.history(region) if r.meta.year not in (yo, yn)]
+    score = acc.score_pair(c, new, dropped, reworded, others)
+    marks = acc.head_marks(c, acc.TOP, [*new, *dropped], others)
+    assert len(marks) == acc.TOP
+    assert score.common > 0 and sum(cm for _, _, cm in marks[:acc.TOP_COMMON]) == score.common
+    # every gold term found in the top 25 marks its best line (a term can match two lines)
+    best = {r for r in score.ranks if r is not None and r <= acc.TOP}
+    assert best and best <= {r.rank for r, g, _ in marks if g}

@@ -344,6 +344,7 @@ class Corpus:
         self.__dict__.pop("_regions", None)
         self.__dict__.pop("_years", None)
         self.__dict__.pop("_fresh_index", None)
+        self.__dict__.pop("_by_year", None)
         self._valid.clear()
 
     @cached_property
@@ -363,6 +364,18 @@ class Corpus:
     def list(self) -> tuple[ReportMeta, ...]:
         """Metadata of every stored report, sorted by region and year (from the index)."""
         return tuple(e.meta for e in self.entries())
+
+    def of_year(self, year: int) -> tuple[ReportMeta, ...]:
+        """Metadata of the readable stored reports of `year`, sorted by region (from the index, read
+        once for every year: a batch asks it for each of its pairs)."""
+        return self._by_year.get(year, ())
+
+    @cached_property
+    def _by_year(self) -> dict[int, tuple[ReportMeta, ...]]:
+        out: dict[int, list[ReportMeta]] = {}
+        for e in self.entries(strict=False):
+            out.setdefault(e.meta.year, []).append(e.meta)
+        return {year: tuple(metas) for year, metas in out.items()}
 
     def entries(self, parts: bool = False, progress: Callable[[int, int], None] | None = None,
                 jobs: int | None = None, strict: bool = True) -> tuple[Entry, ...]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from yoy import align, classify, figures, formulations, index, lexicon, outline
 from yoy.corpus import Corpus, embedded_root
-from yoy.errors import LimitError
+from yoy.errors import LimitError, YoyError
 from yoy.files import package_data
 from yoy.history import Reference, Said, Tally, count_rows, found_rare, reference, said_in
 from yoy.lexicon import Lexicon
@@ -109,6 +109,32 @@ def reference_for(reports: Iterable[Report], withheld: Iterable[tuple[str, int]]
     have = {(t.region, t.year) for t in kept}
     more = reference(r for k, r in given.items() if k not in have)
     return Reference(tuple(sorted((*kept, *more.texts), key=lambda t: (t.region, t.year))))
+
+
+# Other regions' reports of the new report's year that a comparison reads as its contemporaries
+# (`classify.past`: which of its debuts the year's other reports say too). A bound on that work in a
+# corpus of thousands of regions (≈ 3 ms to read and fold a report of 15,000 characters, measured):
+# the first PEER_MAX by level, higher governments first (their reports set the language lower ones
+# take up), then by name. Eight: more than the embedded corpus holds for any year (three), a few
+# tens of milliseconds at most.
+PEER_MAX = 8
+_LEVEL_ORDER = tuple(Level)
+
+
+def peer_reports(corpus: Corpus, old: Report, new: Report) -> tuple[Report, ...]:
+    """The corpus's reports of other regions of `new`'s year, national ones aside (`PEER_MAX` at most);
+    a report that cannot be read is left out (it is reported as a problem of the corpus)."""
+    regions = {old.meta.region, new.meta.region}
+    metas = sorted((m for m in corpus.of_year(new.meta.year)
+                    if m.region not in regions and m.level is not Level.NATIONAL),
+                   key=lambda m: (_LEVEL_ORDER.index(m.level), m.region))
+    out = []
+    for m in metas[:PEER_MAX]:
+        try:
+            out.append(corpus.load(m.region, m.year))
+        except YoyError:
+            continue
+    return tuple(out)
 
 
 def unreadable_years(corpus: Corpus, region: str) -> tuple[tuple[str, int], ...]:
@@ -487,7 +513,8 @@ def history_figures(corpus: Corpus, history: Sequence[Report]) -> dict[int, tupl
 def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None = None) -> Comparison:
     """`compare` with what the edge loads: the region's history (same-region pairs), the successions
     lexicon (`lexicon.load`: shipped, $YOY_LEXICON; none when $YOY_NO_LEXICON=1), the reference
-    corpus (shipped national reports + the region's own, as `compare` builds it; the corpus's own
+    corpus (shipped national reports + the region's own, as `compare` builds it, + the other regions'
+    reports of the new report's year, its contemporaries: `peer_reports`; the corpus's own
     report of a year stands in for the shipped copy, and a year whose file the corpus cannot read is
     left out: `reference_for`, `unreadable_years`), both reports'
     per-report records from the corpus index (`prepared_stored`) and their strings' counts in the
@@ -501,7 +528,7 @@ def compare_stored(corpus: Corpus, old: Report, new: Report, lex: Lexicon | None
         po, pn = prepared_stored(corpus, (old, new), digests)
         known = history_figures(corpus, history) if history else None
         withheld = unreadable_years(corpus, new.meta.region) if history else ()
-        ref = reference_for((*history, old, new), withheld)
+        ref = reference_for((*history, old, new, *peer_reports(corpus, old, new)), withheld)
         # the old report is counted in the new text too: which of its strings the new says (`said_stored`)
         counted = tallies_stored(corpus, (po, pn), classify.past_texts(po[0], pn[0], ref), ((pn[0].flat,),),
                                  digests)

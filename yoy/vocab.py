@@ -598,6 +598,17 @@ def common_reason(k: int, m: int) -> str:
     return f"常用词：其他 {m} 份报告中 {k} 份提及"
 
 
+# How many peer regions a reason names before it counts the rest (`peers_said`).
+PEERS_NAMED = 3
+
+
+def peers_said(regions: Sequence[str], year: int) -> str:
+    """A debut that reports of other regions of the same `year` say too (`regions`, in corpus order)."""
+    named = "、".join(regions[:PEERS_NAMED])
+    more = f"等 {len(regions)} 个地区" if len(regions) > PEERS_NAMED else ""
+    return f"{year}年{named}{more}报告也提及"
+
+
 def national_since(year: int) -> str:
     """A phrase the national report has said since `year`."""
     return f"全国报告{year}年起使用"

@@ -71,6 +71,7 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
     cores = _said_cores([t for t in terms if not hist[t] and found[t].quoted], sn, past)
     listed = _said_listed([t for t in terms if not hist[t] and t not in reworded], sn, past)
     going = _continuing([t for t in terms if not hist[t]], sn)
+    peered = past.peers_saying([t for t in terms if not hist[t]])
     out = []
     for t in terms:
         ph = found[t]
@@ -90,6 +91,8 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
                     reason += vocab.few_history_others(m)
             if t in going:  # the report says it goes on (继续X): a new wording of a known programme
                 reason += "；" + vocab.continuing_note(going[t])
+            if t in peered:  # other regions say it this year too: the year's shared policy language
+                reason += "；" + vocab.peers_said(peered[t], sn.year)
             if t in cores:  # its quoted name was said before: a new wrapping of a known name
                 reason += "；" + vocab.core_said(*cores[t])
                 if not (t.endswith(vocab.PLAN_HEADS) and sn.year - cores[t][1] <= PLAN_LEAD):

@@ -24,6 +24,9 @@ class _Past:
     nat_at: tuple[int, ...]
     same_region: bool
     known: tuple[Tally, ...] = ()  # counts worked out before of some strings in some of `pool`
+    # other regions' reports of the new report's year (`_past`): its contemporaries, not its past —
+    # outside `pool`, asked only which debuts they say too (`peers_saying`)
+    peers: tuple[RefText, ...] = ()
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -63,6 +66,14 @@ class _Past:
             hits[t], hist[t] = got
         return (*self._positions(hits), hist)
 
+    def peers_saying(self, terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """The terms some peer report says (`peers`), each with those reports' regions, in `peers`'
+        order; terms no peer says are left out."""
+        if not self.peers:
+            return {}
+        hits = presence(terms, tuple(t.flat for t in self.peers))
+        return {t: tuple(self.peers[k].region for k in sorted(ks)) for t, ks in hits.items() if ks}
+
     def _positions(self, hits: dict[str, frozenset[int]]) -> tuple[dict[str, tuple[int, ...]], dict[str, int],
                                                                 dict[str, int]]:
         hist_pos = {k: n for n, k in enumerate(self.hist_at)}
@@ -95,9 +106,16 @@ def _past(old: Report, new: Report, ref: Reference, old_flat: str, known: tuple[
         hist = [h for h in hist if h.year != old.meta.year]
         hist.append(RefText(old.meta.region, old.meta.level, old.meta.year, old_flat))
     compared = {(old.meta.region, old.meta.year), (new.meta.region, new.meta.year)}
+    # the reports of other regions of the new report's year, national ones aside (those say when the
+    # nation took a term up: `national`): contemporaries, which say what the year's policy language is,
+    # not what had been said before it
+    regions = {old.meta.region, new.meta.region}
+    peers = tuple(t for t in ref.texts if t.year == new.meta.year and t.region not in regions
+                  and t.level is not Level.NATIONAL)
     # genericness is judged by what had been said by the new report's year: later reports cannot make
-    # a formulation common before it was coined
-    others = [t for t in ref.texts if (t.region, t.year) not in compared and t.year <= new.meta.year]
+    # a formulation common before it was coined, and a contemporary cannot make it old
+    skip = compared | {(t.region, t.year) for t in peers}
+    others = [t for t in ref.texts if (t.region, t.year) not in skip and t.year <= new.meta.year]
     national = []
     if new.meta.level is not Level.NATIONAL:
         national = sorted((t for t in ref.texts if t.level is Level.NATIONAL and t.year <= new.meta.year),
@@ -110,4 +128,4 @@ def _past(old: Report, new: Report, ref: Reference, old_flat: str, known: tuple[
             texts.append(t.flat)
     return _Past(tuple(h.year for h in hist), tuple(texts), tuple(pool[(h.region, h.year)] for h in hist),
                  tuple(pool[(t.region, t.year)] for t in others), tuple(national),
-                 tuple(pool[(t.region, t.year)] for t in national), same, known)
+                 tuple(pool[(t.region, t.year)] for t in national), same, known, peers)

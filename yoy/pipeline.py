@@ -122,8 +122,9 @@ _LEVEL_ORDER = tuple(Level)
 
 
 def peer_reports(corpus: Corpus, old: Report, new: Report) -> tuple[Report, ...]:
-    """The corpus's reports of other regions of `new`'s year, national ones aside (`PEER_MAX` at most);
-    a report that cannot be read is left out (it is reported as a problem of the corpus)."""
+    """The corpus's reports of other regions of `new`'s year, national ones aside (`PEER_MAX` at most).
+    Files the index cannot read are not listed (`Corpus.broken` reports them); one that fails to load
+    all the same (changed since it was indexed) is left out: a peer only adds a note."""
     regions = {old.meta.region, new.meta.region}
     metas = sorted((m for m in corpus.of_year(new.meta.year)
                     if m.region not in regions and m.level is not Level.NATIONAL),

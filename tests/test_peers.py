@@ -1,6 +1,7 @@
 """Contemporaries: other regions' reports of the new report's year (`pipeline.peer_reports`,
-`classify.past._Past.peers`). They say which debuts are the year's shared language (a note in the
-reason) and are no part of the past a debut or a common word is judged by. Invented texts."""
+`classify.past._Past.peers`). They say which debuts are the year's shared language and which dropped
+phrases other regions keep (notes in the reasons), and are no part of the past a debut or a common
+word is judged by. Invented texts."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ OLD = ("一、过去一年工作回顾\n过去一年，我们扎实推进星河�
 NEW = ("一、过去一年工作回顾\n过去一年，星河港口建设取得新进展。\n"
        "二、今年工作安排\n今年要大力培育云帆算力产业，打造“雁栖青禾”品牌，继续推进星河港口建设。\n")
 PEER = ("一、过去一年工作回顾\n过去一年，各项工作稳步推进。\n"
-        "二、今年工作安排\n今年要加快培育云帆算力产业，推动高质量发展。\n")
+        "二、今年工作安排\n今年要加快培育云帆算力产业，提升月湾片区品质，推动高质量发展。\n")
 
 
 def _report(region: str, year: int, text: str, level: Level = Level.DISTRICT) -> Report:
@@ -40,7 +41,7 @@ def test_a_peer_is_no_part_of_the_past() -> None:
     assert said == {"云帆算力产业": ("测试乙区",)}
 
 
-def test_a_debut_a_peer_says_says_so_and_keeps_its_rank() -> None:
+def test_what_a_peer_says_is_noted_and_moves_no_line() -> None:
     old, new = _report("测试甲区", 2024, OLD), _report("测试甲区", 2025, NEW)
     peer = _report("测试乙区", 2025, PEER)
     alone = pipeline.compare(old, new, reference=pipeline.reference_for((old, new)))
@@ -49,7 +50,12 @@ def test_a_debut_a_peer_says_says_so_and_keeps_its_rank() -> None:
     shared = [t for t in basis if "云帆算力产业" in t]
     assert shared and all("2025年测试乙区报告也提及" in basis[t] for t in shared)
     assert not any("报告也提及" in b for t, b in basis.items() if "云帆" not in t)
-    # the note is information, not a rank: the same lines in the same order
+    # a dropped phrase the peer still says says so too
+    dropped = {p.term: p.basis for p in with_peer.priorities if p.change == "dropped"}
+    assert dropped["月湾片区"].endswith("；2025年测试乙区报告仍提及")
+    assert "仍提及" not in dropped["月湾片区面貌一新"]  # the peer says the place, not this phrase
+    assert not any("仍提及" in p.basis for p in alone.priorities)
+    # the notes are information, not a rank: the same lines in the same order
     assert [r.ref for r in with_peer.ranked] == [r.ref for r in alone.ranked]
 
 

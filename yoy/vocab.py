@@ -602,11 +602,20 @@ def common_reason(k: int, m: int) -> str:
 PEERS_NAMED = 3
 
 
+def _peer_regions(regions: Sequence[str]) -> str:
+    """The peer regions a reason names (`PEERS_NAMED`), the rest counted: 甲区、乙区、丙市等 5 个地区."""
+    named = "、".join(regions[:PEERS_NAMED])
+    return named + (f"等 {len(regions)} 个地区" if len(regions) > PEERS_NAMED else "")
+
+
 def peers_said(regions: Sequence[str], year: int) -> str:
     """A debut that reports of other regions of the same `year` say too (`regions`, in corpus order)."""
-    named = "、".join(regions[:PEERS_NAMED])
-    more = f"等 {len(regions)} 个地区" if len(regions) > PEERS_NAMED else ""
-    return f"{year}年{named}{more}报告也提及"
+    return f"{year}年{_peer_regions(regions)}报告也提及"
+
+
+def peers_still(regions: Sequence[str], year: int) -> str:
+    """A dropped phrase that reports of other regions of the new report's `year` still say."""
+    return f"{year}年{_peer_regions(regions)}报告仍提及"
 
 
 def national_since(year: int) -> str:

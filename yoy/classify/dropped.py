@@ -100,6 +100,7 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
     reordered = _reordered(terms, so, sn)
     kept = _said_otherwise(gaps, sn, so) | reordered.keys()
     counted = _counted_on(terms, found, [sn.flat], plans=True)
+    kept_by = past.peers_saying(terms)  # the new report's contemporaries that still say the phrase
     # phrases first said in the old report: a coined element of theirs the new report never says
     # (`GONE_MIN`), when the history is long enough for "first said" to mean it
     gone = _gone(terms if last + 1 >= HISTORY_MIN else (), runs, hist, last, so, sn, past)
@@ -154,7 +155,9 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
             score *= COMMON_FACTOR
         extra = (vocab.counted_on(counted[t], dropped=True) if t in counted
                  else vocab.said_now(reordered[t]) if t in reordered else "")
-        basis = "；".join(x for x in (reason, common, extra) if x)
+        # other regions still say it this year: a local drop, not a formulation retired everywhere
+        still = vocab.peers_still(kept_by[t], sn.year) if t in kept_by else ""
+        basis = "；".join(x for x in (reason, common, extra, still) if x)
         out.append(_Pending(score, t, basis, signal, ph.count, bool(common), t in counted or t in reordered,
                             unit=ph.unit))
     return _build(Change.DROPPED, out, MAX_DROPPED, so, sn, skip)

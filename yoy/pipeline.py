@@ -22,7 +22,7 @@ from yoy import align, classify, figures, formulations, index, lexicon, outline
 from yoy.corpus import Corpus, embedded_root
 from yoy.errors import LimitError, YoyError
 from yoy.files import package_data
-from yoy.history import Reference, Said, Tally, count_rows, found_rare, reference, said_in
+from yoy.history import Reference, Said, Tally, count_rows, found_rare, is_peer, reference, said_in
 from yoy.lexicon import Lexicon
 from yoy.models import Analysis, Comparison, Doc, Level, Outline, Report, Tokens
 from yoy.terms import doc
@@ -125,9 +125,7 @@ def peer_reports(corpus: Corpus, old: Report, new: Report) -> tuple[Report, ...]
     """The corpus's reports of other regions of `new`'s year, national ones aside (`PEER_MAX` at most).
     Files the index cannot read are not listed (`Corpus.broken` reports them); one that fails to load
     all the same (changed since it was indexed) is left out: a peer only adds a note."""
-    regions = {old.meta.region, new.meta.region}
-    metas = sorted((m for m in corpus.of_year(new.meta.year)
-                    if m.region not in regions and m.level is not Level.NATIONAL),
+    metas = sorted((m for m in corpus.of_year(new.meta.year) if is_peer(m.region, m.level, m.year, old, new)),
                    key=lambda m: (_LEVEL_ORDER.index(m.level), m.region))
     out = []
     for m in metas[:PEER_MAX]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from yoy.history import Reference, RefText, Tally, presence, tallies
+from yoy.history import Reference, RefText, Tally, is_peer, presence, tallies
 from yoy.models import Doc, Level, Report
 
 
@@ -106,12 +106,9 @@ def _past(old: Report, new: Report, ref: Reference, old_flat: str, known: tuple[
         hist = [h for h in hist if h.year != old.meta.year]
         hist.append(RefText(old.meta.region, old.meta.level, old.meta.year, old_flat))
     compared = {(old.meta.region, old.meta.year), (new.meta.region, new.meta.year)}
-    # the reports of other regions of the new report's year, national ones aside (those say when the
-    # nation took a term up: `national`): contemporaries, which say what the year's policy language is,
-    # not what had been said before it
-    regions = {old.meta.region, new.meta.region}
-    peers = tuple(t for t in ref.texts if t.year == new.meta.year and t.region not in regions
-                  and t.level is not Level.NATIONAL)
+    # contemporaries (`is_peer`), which say what the year's policy language is, not what had been said
+    # before it
+    peers = tuple(t for t in ref.texts if is_peer(t.region, t.level, t.year, old, new))
     # genericness is judged by what had been said by the new report's year: later reports cannot make
     # a formulation common before it was coined, and a contemporary cannot make it old
     skip = compared | {(t.region, t.year) for t in peers}

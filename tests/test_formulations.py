@@ -440,6 +440,10 @@ def test_the_object_of_a_preposition_ends_before_the_clause_verb() -> None:
     found = formulations.phrases(nested, [old.flat])
     assert "建成星河社会" in found, sorted(found)
     assert not any("奠定" in t for t in found), sorted(found)
+    # a new name in the predicate is the verb's object, not lost with the preposition's object
+    predicate = _invented("今年要稳定就业，为渔业发展提供星河动能。\n", 2021)
+    found = formulations.phrases(predicate, [old.flat])
+    assert "星河动能" in found and not any("提供" in t for t in found), sorted(found)
     framed = _invented("今年要稳定就业，针对星河工程全面启动。\n", 2021)  # an adverb before the verb
     assert "星河工程全面启动" in formulations.phrases(framed, [old.flat])
 

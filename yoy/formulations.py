@@ -621,7 +621,8 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, b
         # the clause ends here (its punctuation, a heading's end, the text's end, or the predicate of
         # an aspect complement just cut off): the phrase is all that the preposition governs
         closed = tail or j == len(w) or starts[j] in stop or not CLAUSE_END_CHARS.isdisjoint(w[j])
-        i, j = _governed_by_preposition(w, i, j, w[i - 1] == vocab.FRAME_WORDS[0] and closed, tagged)
+        i, j = _governed_by_preposition(w, i, j, w[i - 1] == vocab.FRAME_WORDS[0] and closed, tagged,
+                                        core[0])
     elif left_capped:
         i, j = _window_in_object(d, i, j, core, ok, (cut, stop), tagged)
     return i, j, not capped
@@ -682,8 +683,8 @@ def _preposition(word: str, tagged: Tagger = tag) -> bool:
     return len(tags) == 1 and tags[0][1] == "p"
 
 
-def _governed_by_preposition(w: Sequence[str], i: int, j: int, frame: bool, tagged: Tagger = tag
-                             ) -> tuple[int, int]:
+def _governed_by_preposition(w: Sequence[str], i: int, j: int, frame: bool, tagged: Tagger = tag,
+                             core: int = -1) -> tuple[int, int]:
     """The token range [i, j) of a phrase right after a preposition (token i - 1), as a name.
 
     A preposition governs a noun phrase, and the clause's verb follows that object (对|X群体|给予Y,
@@ -697,12 +698,22 @@ def _governed_by_preposition(w: Sequence[str], i: int, j: int, frame: bool, tagg
     PHRASE_MIN+ characters, as `_predicate` reads them). The one exception is the genre's
     instrumental frame 以A V B (以X促Y, 以X带动Y-like slogans): when it is a clause of its own (`frame`:
     the phrase runs to the clause's end and its first word is nominal) the frame is the formulation,
-    so its opening 以 belongs to it, as the closing copula of 以A为B does not (a boundary). Grammar of
-    the prepositional phrase, not fitted."""
+    so its opening 以 belongs to it, as the closing copula of 以A为B does not (a boundary). A core
+    (its first token `core`) inside the predicate seeds the predicate's object, the words after its
+    verb (为X|提供|新Y-like: the object of 提供 is a noun phrase of its own), not the preposition's
+    object, which holds nothing of it; no phrase when that object is one pronoun or preposition
+    (体现|对|X的Y). Grammar of the prepositional phrase, not fitted."""
     if frame and _nominal(w[i], tagged):
         return i - 1, j
     k = _predicate_verb(w, i, j, tagged)
-    return (i, j) if k is None else (i, k)
+    if k is None:
+        return i, j
+    if core <= k:
+        return i, k
+    a = k + 1
+    while j - a > 1 and _opens(w[a], tagged):  # as `_extend` trims a phrase: a name never starts so
+        a += 1
+    return (k, k) if _pronoun(w[a], tagged) else (a, j)
 
 
 def _predicate_verb(w: Sequence[str], i: int, j: int, tagged: Tagger = tag) -> int | None:

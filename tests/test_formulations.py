@@ -732,3 +732,24 @@ def test_a_phrase_ending_in_a_word_that_waits_is_no_candidate() -> None:
     assert any(t.startswith("星河补贴") for t in an.candidates), sorted(an.candidates)
     assert formulations._waiting_end("星河改革进一步")
     assert not formulations._waiting_end("星河改革") and not formulations._waiting_end("进一步")
+
+
+def test_a_clause_around_a_new_object_gives_the_object() -> None:
+    """A subject, a predicate verb and a new object (X经济|进入|新Y, invented): the object is the
+    candidate, not the clause that says it; a new verb between known words keeps the whole
+    (A税|改征|B税-like slogans, where the verb is what is new)."""
+    old = _invented("今年要稳定就业，做好农业工作，渔业经济进入新阶段。\n", 2020)
+    new = _invented("今年要稳定就业，渔业经济进入星河时代。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert "星河时代" in found and not any("进入" in t for t in found), sorted(found)
+    slogan = _invented("今年要稳定就业，农业工作改征渔业经济。\n", 2021)
+    assert "农业工作改征渔业经济" in formulations.phrases(slogan, [old.flat])
+
+
+def test_a_one_character_adjective_binds_to_the_next_two_words() -> None:
+    """新|X|Y whose words and word pairs the old text all says (新X, XY) is still a new phrase: the
+    adjective is a prefix of X, so 新XY is one of the cores (invented)."""
+    old = _invented("今年要稳定就业，取得新发展，优化渔业发展格局。\n", 2020)
+    new = _invented("今年要稳定就业，加快构建新发展格局。\n", 2021)
+    found = formulations.phrases(new, [old.flat])
+    assert any(t.endswith("新发展格局") for t in found), sorted(found)

@@ -425,6 +425,7 @@ def cores(d: Doc) -> list[tuple[str, int, int]]:
     judged = {word: _inner(word) for word in set(w)}  # `_content` below, without judging `_inner` twice
     kinds = {word: (ok, ok and len(word) >= 2 and word not in STOPWORDS and word not in LEAD_WORDS)
              for word, ok in judged.items()}
+    prefixes = {word for word, ok in judged.items() if ok and len(word) == 1 and tag(word) == [(word, "a")]}
     out: list[tuple[str, int, int]] = []
     for i, word in enumerate(w):
         inner, content = kinds[word]
@@ -434,6 +435,14 @@ def cores(d: Doc) -> list[tuple[str, int, int]]:
             inner2, content2 = kinds[w[i + 1]]
             if inner2 and (content or content2):
                 out.append((word + w[i + 1], i, i + 2))
+            # a one-character adjective is bound to what follows (新|X|Y: 新X is one word with its
+            # prefix), so it and the next two words are a pair too when the last is a content word.
+            # Round 17: a probe sentence's 新|发展|格局 had no novel core (新发展, 发展格局 both said
+            # before); on the 20 reports 15 candidates added, none lost, no gate figure and no line of
+            # a gold pair's top 40 moved. Adjectives only: any one-character word (年, 好, 既) added
+            # 90, most of them fragments across a function word.
+            if inner2 and word in prefixes and i + 2 < len(w) and kinds[w[i + 2]][1]:
+                out.append((word + w[i + 1] + w[i + 2], i, i + 3))
         if i + 3 < len(w) and _frame(w[i:i + 4]):
             out.append(("".join(w[i:i + 4]), i, i + 4))
     return out
@@ -623,8 +632,11 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, b
         closed = tail or j == len(w) or starts[j] in stop or not CLAUSE_END_CHARS.isdisjoint(w[j])
         i, j = _governed_by_preposition(w, i, j, w[i - 1] == vocab.FRAME_WORDS[0] and closed, tagged,
                                         core[0])
-    elif left_capped:
-        i, j = _window_in_object(d, i, j, core, ok, (cut, stop), tagged)
+    else:
+        if left_capped:
+            i, j = _window_in_object(d, i, j, core, ok, (cut, stop), tagged)
+        if (k := _predicate_verb(w, i, j, tagged)) is not None and core[0] > k:
+            i, j = _object_of(w, k, j, tagged)
     return i, j, not capped
 
 
@@ -708,10 +720,15 @@ def _governed_by_preposition(w: Sequence[str], i: int, j: int, frame: bool, tagg
     k = _predicate_verb(w, i, j, tagged)
     if k is None:
         return i, j
-    if core <= k:
-        return i, k
+    return (i, k) if core <= k else _object_of(w, k, j, tagged)
+
+
+def _object_of(w: Sequence[str], k: int, j: int, tagged: Tagger = tag) -> tuple[int, int]:
+    """The object of the verb at token `k`, up to token `j`: the words after it, trimmed as `_extend`
+    trims a phrase (a name never starts with a leading verb, a pronoun or a preposition); nothing
+    when only such a word is left."""
     a = k + 1
-    while j - a > 1 and _opens(w[a], tagged):  # as `_extend` trims a phrase: a name never starts so
+    while j - a > 1 and _opens(w[a], tagged):
         a += 1
     return (k, k) if _pronoun(w[a], tagged) else (a, j)
 
@@ -1790,9 +1807,33 @@ def _merge_nested(found: dict[str, Phrase], novel: frozenset[str],
                         and not _composite(long, short, novel, shortest):
                     del out[long]
                     break
+            elif _clause_over(long, short) and not _composite(long, short, novel, shortest):
+                del out[long]  # a clause said around a new object: the object is the name
+                break
             else:
                 del out[short]
     return out
+
+
+# Round 17 (issue #9), a generalisation fix found by probing sentences of the genre outside the dev
+# reports (a clause X发展|进入|新Y said once came out whole, 6 characters over its name): a core in a
+# clause's object seeds the object (`_extend`, `_object_of`), and in `_merge_nested` the object, not
+# the clause, stands for both when nothing outside it is new. On the 20 shipped reports: 1,017
+# candidate strings added, 32 lost (clause fragments, X得到加强-like); the 13 national pairs' and the
+# seed pair's figures unchanged in both lexicon modes; in their top 40s five lines of the 560 changed
+# (a stock object 新步伐 and a numbered 三件事 in, a slot swap out); national compare warm time
+# unchanged (0.152 s against 0.160 s before, same run).
+def _clause_over(long: str, short: str, tagged: Tagger = tag) -> bool:
+    """`long` is a clause whose object is `short`: a nominal subject, a predicate verb
+    (`_predicate_verb`) and `short` after it (X发展|进入|新Y-like, invented)."""
+    if not long.endswith(short) or long == short:
+        return False
+    ws = [x for x, _ in tagged(long)]
+    k = _predicate_verb(ws, 0, len(ws), tagged)
+    if k is None:
+        return False
+    a, b = _object_of(ws, k, len(ws), tagged)
+    return "".join(ws[a:b]) == short
 
 
 def _composite(long: str, short: str, novel: frozenset[str], shortest: int = 1) -> bool:

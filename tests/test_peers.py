@@ -84,3 +84,20 @@ def test_compare_stored_reads_the_peers(corpus: Corpus) -> None:
     c = pipeline.compare_stored(corpus, corpus.load("测试甲区", 2024), corpus.load("测试甲区", 2025))
     notes = [p.basis for p in c.priorities if "云帆算力产业" in p.term]
     assert notes and all("2025年测试丁市、测试乙区报告也提及" in b for b in notes)
+
+
+def test_peer_reports_nearest_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """By the division table: the governments above the region, its neighbours under one parent,
+    its province, then the rest; each ring higher levels first (invented texts, real names)."""
+    reports = [_report("城阳区", 2024, OLD), _report("城阳区", 2025, NEW)] + [
+        _report(region, 2025, PEER, level) for region, level in (
+            ("北京市朝阳区", Level.DISTRICT), ("北京市", Level.PROVINCE), ("历下区", Level.DISTRICT),
+            ("济南市", Level.CITY), ("市南区", Level.DISTRICT), ("青岛市", Level.CITY))]
+    c = Corpus(tmp_path / "corpus")
+    c.write(c.plan_all(reports))
+    c = Corpus(tmp_path / "corpus")
+    old, new = c.load("城阳区", 2024), c.load("城阳区", 2025)
+    assert [r.meta.region for r in pipeline.peer_reports(c, old, new)] == [
+        "青岛市", "市南区", "济南市", "历下区", "北京市", "北京市朝阳区"]
+    monkeypatch.setattr(pipeline, "PEER_MAX", 2)
+    assert [r.meta.region for r in pipeline.peer_reports(c, old, new)] == ["青岛市", "市南区"]

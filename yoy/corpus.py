@@ -41,6 +41,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
 from datetime import date as Date
@@ -518,6 +519,10 @@ class Corpus:
         else:
             tail = f"the corpus has {', '.join(stored)}" if stored else "the corpus is empty"
         raise NotFoundError(f"unknown region '{query.strip()}'; {tail}")
+
+    def region_records(self) -> Mapping[str, Region]:
+        """Every region record the corpus knows (the national table and its stored regions), by name."""
+        return self._regions.regions
 
     def region_named(self, query: str) -> Region:
         """The region record of a name as typed (as `resolve_region` reads it)."""

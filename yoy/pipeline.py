@@ -24,7 +24,7 @@ from yoy.errors import LimitError, YoyError
 from yoy.files import package_data
 from yoy.history import Reference, Said, Tally, count_rows, found_rare, is_peer, reference, said_in
 from yoy.lexicon import Lexicon
-from yoy.models import Analysis, Comparison, Doc, Level, Outline, Report, Tokens
+from yoy.models import Analysis, Comparison, Doc, Level, Outline, Region, Report, Tokens
 from yoy.terms import doc
 from yoy.text import NUMERALS, fold
 
@@ -114,19 +114,22 @@ def reference_for(reports: Iterable[Report], withheld: Iterable[tuple[str, int]]
 # Other regions' reports of the new report's year that a comparison reads as its contemporaries
 # (`classify.past`: which of its debuts the year's other reports say too). A bound on that work in a
 # corpus of thousands of regions (≈ 3 ms to read and fold a report of 15,000 characters, measured):
-# the first PEER_MAX by level, higher governments first (their reports set the language lower ones
-# take up), then by name. Eight: more than the embedded corpus holds for any year (three), a few
-# tens of milliseconds at most.
+# the first PEER_MAX, nearest first (`_nearness`: the governments above the region, then its
+# neighbours under one parent, then its province, then the rest), each ring higher levels first (their
+# reports set the language lower ones take up), then by name. Eight: more than the embedded corpus
+# holds for any year (three), a few tens of milliseconds at most.
 PEER_MAX = 8
 _LEVEL_ORDER = tuple(Level)
 
 
 def peer_reports(corpus: Corpus, old: Report, new: Report) -> tuple[Report, ...]:
-    """The corpus's reports of other regions of `new`'s year, national ones aside (`PEER_MAX` at most).
-    Files the index cannot read are not listed (`Corpus.broken` reports them); one that fails to load
-    all the same (changed since it was indexed) is left out: a peer only adds a note."""
+    """The corpus's reports of other regions of `new`'s year, national ones aside (`PEER_MAX` at most,
+    nearest first). Files the index cannot read are not listed (`Corpus.broken` reports them); one
+    that fails to load all the same (changed since it was indexed) is left out: a peer only adds a
+    note."""
+    near = _nearness(corpus.region_records(), new.meta.region)
     metas = sorted((m for m in corpus.of_year(new.meta.year) if is_peer(m.region, m.level, m.year, old, new)),
-                   key=lambda m: (_LEVEL_ORDER.index(m.level), m.region))
+                   key=lambda m: (near(m.region), _LEVEL_ORDER.index(m.level), m.region))
     out = []
     for m in metas[:PEER_MAX]:
         try:
@@ -134,6 +137,33 @@ def peer_reports(corpus: Corpus, old: Report, new: Report) -> tuple[Report, ...]
         except YoyError:
             continue
     return tuple(out)
+
+
+def _nearness(known: Mapping[str, Region], region: str) -> Callable[[str], int]:
+    """How near another region is to `region` by the parents of `known` (the corpus's region records):
+    0 a government above it (its city, its province), 1 a region under the same parent, 2 one under
+    the same top government, 3 any other (or one without a record)."""
+
+    def line(name: str) -> list[str]:  # the name, its parent, its parent's parent … (the nation aside)
+        out: list[str] = []
+        r = known.get(name)
+        while r is not None and r.level is not Level.NATIONAL and r.name not in out:
+            out.append(r.name)
+            r = known.get(r.parent) if r.parent else None
+        return out
+
+    mine = line(region)
+
+    def near(other: str) -> int:
+        theirs = line(other)
+        if not mine or not theirs:
+            return 3
+        if other in mine:
+            return 0
+        if len(mine) > 1 and len(theirs) > 1 and theirs[1] == mine[1]:
+            return 1
+        return 2 if theirs[-1] == mine[-1] else 3
+    return near
 
 
 def unreadable_years(corpus: Corpus, region: str) -> tuple[tuple[str, int], ...]:

@@ -672,6 +672,17 @@ def test_a_quoted_name_with_a_digit_or_plus_is_one_formulation() -> None:
     assert not [t for t in found if "7.5%" in t or long in t], found
 
 
+def test_a_quoted_name_is_whole_however_jieba_tags_its_end() -> None:
+    """A quoted name whose last word jieba tags an adverb (“星河特新”, 特新 as d: invented) is a
+    candidate and no fragment; unquoted, the same string waits for a head (no candidate)."""
+    old = _invented("今年要稳定就业，做好农业工作。\n", 2020)
+    quoted = _invented("今年要稳定就业，培育一批“星河特新”企业。\n", 2021)
+    found = formulations.phrases(quoted, [old.flat])
+    assert "星河特新" in found and not found["星河特新"].fragment, sorted(found)
+    bare = _invented("今年要稳定就业，培育一批星河特新。\n", 2021)
+    assert "星河特新" not in formulations.phrases(bare, [old.flat])
+
+
 def test_no_phrase_runs_over_a_paragraph_break() -> None:
     """A paragraph without closing punctuation (a headline) ends every phrase: its last words and the
     next paragraph's first ones are no phrase (invented text)."""

@@ -966,8 +966,10 @@ def analyse(d: Doc) -> Analysis:
     # rising above a gold term of the development half.)
     seeded = {*seed_units, *(t for _, t in common)}
     said_at = occurrences(seeded, d.flat)  # (the candidates' places below, most of them)
+    # (a quoted name is whole however jieba cuts its last characters: “X特新”, whose 特新 it tags d)
+    said_quoted = {"".join(q.split()) for q in quoted(d.folded)}
     cut_open = _open_cuts(d, said_at, inner, marks, tagged) | {
-        t for t in seeded if _waiting_end(t, tagged)}
+        t for t in seeded if _waiting_end(t, tagged) and t not in said_quoted}
     if cut_open:
         seeds = [(c, t, s, u, tuple(x for x in js if x[0] not in cut_open)) for c, t, s, u, js in seeds
                  if t not in cut_open]
@@ -986,8 +988,7 @@ def analyse(d: Doc) -> Analysis:
         | set(stance_texts)
     where = occurrences(universe.difference(said_at), d.flat)
     where.update((t, said_at[t]) for t in universe.intersection(said_at))
-    quotes = {"".join(q.split()) for q in quoted(d.folded) if len(q) >= PHRASE_MIN} | runs.keys() \
-        | figured.keys()
+    quotes = {q for q in said_quoted if len(q) >= PHRASE_MIN} | runs.keys() | figured.keys()
     run_spans = quoted_list_spans(d, runs)
     candidates: dict[str, Candidate] = {}
     verbs: dict[str, bool] = {}  # `_verb` of each word, judged once for the parts of every candidate
@@ -1008,7 +1009,8 @@ def analyse(d: Doc) -> Analysis:
             any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
             _governed(d, places, tagged), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
             t.endswith(POLICY_HEADS), _compact(t, ws, tagged), _plain(ws),
-            _fragment(t, tagged) or _across_quotes(shown) or ordinary_noun(t, tagged)
+            (_fragment(t, tagged) and t not in said_quoted) or _across_quotes(shown)
+            or ordinary_noun(t, tagged)
             or _cut_off(d, places, len(t), edges)
             or _date_tail(d, t, places, tagged) or _attained(d, places, attained)
             or _modifier_cut(d, t, places, tagged)

@@ -211,6 +211,20 @@ def test_a_predicate_stance_changed_is_one_rewording() -> None:
     assert not {t for t in bare if "松弛有度" in t or "张弛有序" in t}, sorted(bare)
 
 
+def test_a_listed_predicate_stance_is_one_rewording() -> None:
+    # invented: X的H要Y、Z (the predicate lists its stance) changed to one predicate; a list of more
+    # items than PREDICATE_ITEMS is a sentence's enumeration, no stance
+    old, new = _restated("审慎的财政政策要松弛有度、张弛有序。", "审慎的财政政策要更加松弛有度。")
+    lines = [(p.old_term, p.term, p.basis) for p in pipeline.compare(old, new).priorities
+             if p.change == "reworded"]
+    assert [(a, b) for a, b, _ in lines] == [
+        ("审慎的财政政策要松弛有度、张弛有序", "审慎的财政政策要更加松弛有度")]
+    assert "由“松弛有度、张弛有序”改为“更加松弛有度”" in lines[0][2]
+    w = ["财政政策", "要", "松弛", "、", "有序", "、", "张弛", "、", "适度", "。"]
+    assert formulations._stance_predicate(w, 1) is None
+    assert formulations._stance_predicate([*w[:5], "。"], 1) == "松弛、有序"
+
+
 def test_a_predicate_without_a_modifier_is_read_at_a_clause_start() -> None:
     # invented: H要Y at the start of a clause (no X的 before the head)
     old, new = _restated("财政政策要松弛有度。", "财政政策要张弛有序。")

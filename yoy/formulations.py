@@ -154,6 +154,10 @@ MODIFIER_MAX = 4
 # reports — 1 to 4 characters, none longer (scripts/measure_stances.py prints them) — the size of two
 # two-character words or one four-character idiom.
 COMPOUND_MAX = MODIFIER_MAX
+# The predicate of `X的H要Y` may list its stance (X的H要Y、Z): at most this many items. Three: the genre's
+# predicates of stance list two (提质增效、更可持续-like) and a third is a sentence's enumeration rather than
+# a stance; not fitted (the embedded reports have no listed predicate on a stance head).
+PREDICATE_ITEMS = 3
 # A head is a stance head, for the readings jieba's tags alone do not settle (`Stance.strict` False),
 # when the texts a comparison knows (its reference corpus and the two reports) say it with at least
 # this many distinct strict modifiers (`X的H`, `stance_heads`): a policy whose stance changes over the
@@ -1955,22 +1959,32 @@ def _four_character(ws: Sequence[str]) -> bool:
 
 
 def _stance_predicate(w: Sequence[str], j: int) -> str | None:
-    """The short predicate that `要` at token `j` opens and a clause end closes (X的H|要|Y|，): at most
-    COMPOUND_MAX characters after an optional degree adverb, at least two, holding content (not 要|进一步
-    alone) and no 的 or punctuation. None otherwise."""
+    """The short predicate that `要` at token `j` opens and a clause end closes (X的H|要|Y|，): one to
+    PREDICATE_ITEMS items joined by the enumeration comma (X的H要Y、Z), each at most COMPOUND_MAX
+    characters after an optional degree adverb, at least two, holding content (not 要|进一步 alone),
+    and no 的 or other punctuation. None otherwise."""
     if j >= len(w) or w[j] != vocab.PREDICATE_MODAL:
         return None
     e = j + 1
+    cap = PREDICATE_ITEMS * (COMPOUND_MAX + max(map(len, _DEGREE)) + 1)
     while e < len(w) and not any(c in CLAUSE_END_CHARS for c in w[e]):
-        if any(c in BOUNDARY_CHARS for c in w[e]) or w[e] == vocab.ATTRIBUTIVE:
+        if (w[e] != vocab.LIST_MARK and any(c in BOUNDARY_CHARS for c in w[e])) or w[e] == vocab.ATTRIBUTIVE:
             return None
         e += 1
-        if len("".join(w[j + 1:e])) > COMPOUND_MAX + max(map(len, _DEGREE)):
+        if len("".join(w[j + 1:e])) > cap:
             return None
-    body = w[j + 2:e] if j + 1 < e and w[j + 1] in _DEGREE else w[j + 1:e]
-    text = "".join(body)
-    if not 2 <= len(text) <= COMPOUND_MAX or not has_content(text):
+    items: list[list[str]] = [[]]
+    for x in w[j + 1:e]:
+        if x == vocab.LIST_MARK:
+            items.append([])
+        else:
+            items[-1].append(x)
+    if len(items) > PREDICATE_ITEMS:
         return None
+    for item in items:
+        text = "".join(item[1:] if item and item[0] in _DEGREE else item)
+        if not 2 <= len(text) <= COMPOUND_MAX or not has_content(text):
+            return None
     return "".join(w[j + 1:e])
 
 

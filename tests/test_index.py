@@ -288,3 +288,11 @@ def test_targets_read_the_figures_the_index_stores(small: Path, monkeypatch: pyt
     monkeypatch.setattr(figures, "report_figures", spy)
     assert run() == first
     assert calls == []
+
+
+def test_engine_fingerprint_covers_the_sub_packages() -> None:
+    """A change to a stage split into modules (yoy/classify/…) is a change of engine: its files are
+    hashed with the top-level ones and the data tables."""
+    package = Path(index_mod.__file__).resolve().parent
+    names = {p.relative_to(package).as_posix() for p in index_mod.engine_sources(package)}
+    assert {"index.py", "classify/weights.py", "classify/new.py", "data/indicators.tsv"} <= names

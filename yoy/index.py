@@ -160,9 +160,15 @@ def engine_fingerprint() -> str:
         for f in sorted(where.iterdir()):
             if f.is_file():
                 h.update(f"\0{f.name}:{f.stat().st_size}".encode())
-    for path in sorted([*package.glob("*.py"), *(package / "data").glob("*")]):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in engine_sources(package):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:32]
+
+
+def engine_sources(package: Path) -> list[Path]:
+    """The files `engine_fingerprint` hashes: every module of the package, its sub-packages' too
+    (`yoy/classify/…`: a stage split into modules is still the engine), and its data tables."""
+    return sorted([*package.rglob("*.py"), *(package / "data").glob("*")])
 
 
 def prune(folder: Path, keep: Path) -> None:

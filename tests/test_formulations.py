@@ -755,6 +755,11 @@ def test_a_clause_around_a_new_object_gives_the_object() -> None:
     assert "星河时代" in found and not any("进入" in t for t in found), sorted(found)
     slogan = _invented("今年要稳定就业，农业工作改征渔业经济。\n", 2021)
     assert "农业工作改征渔业经济" in formulations.phrases(slogan, [old.flat])
+    # a pair across the subject and its verb is new as any clause is: the object still stands
+    known = _invented("今年要稳定就业，促进渔业发展，经济进入新阶段。\n", 2020)
+    across = _invented("今年要稳定就业，渔业发展进入星河时代。\n", 2021)
+    found = formulations.phrases(across, [known.flat])
+    assert "星河时代" in found and not any("进入" in t for t in found), sorted(found)
 
 
 def test_a_one_character_adjective_binds_to_the_next_two_words() -> None:

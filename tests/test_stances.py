@@ -220,6 +220,10 @@ def test_a_listed_predicate_stance_is_one_rewording() -> None:
     assert [(a, b) for a, b, _ in lines] == [
         ("审慎的财政政策要松弛有度、张弛有序", "审慎的财政政策要更加松弛有度")]
     assert "由“松弛有度、张弛有序”改为“更加松弛有度”" in lines[0][2]
+    # a leading verb before the stance is no part of its length (要保持Y, as 要更加Y)
+    old, new = _restated("审慎的财政政策要松弛有度。", "审慎的财政政策要保持张弛有序。")
+    assert [(p.old_term, p.term) for p in pipeline.compare(old, new).priorities if p.change == "reworded"] \
+        == [("审慎的财政政策要松弛有度", "审慎的财政政策要保持张弛有序")]
     w = ["财政政策", "要", "松弛", "、", "有序", "、", "张弛", "、", "适度", "。"]
     assert formulations._stance_predicate(w, 1) is None
     assert formulations._stance_predicate([*w[:5], "。"], 1) == "松弛、有序"

@@ -1971,12 +1971,12 @@ def _four_character(ws: Sequence[str]) -> bool:
 def _stance_predicate(w: Sequence[str], j: int) -> str | None:
     """The short predicate that `要` at token `j` opens and a clause end closes (X的H|要|Y|，): one to
     PREDICATE_ITEMS items joined by the enumeration comma (X的H要Y、Z), each at most COMPOUND_MAX
-    characters after an optional degree adverb, at least two, holding content (not 要|进一步 alone),
-    and no 的 or other punctuation. None otherwise."""
+    characters after an optional degree adverb or leading verb (要更加Y, 要保持Y), at least two, holding
+    content (not 要|进一步 alone), and no 的 or other punctuation. None otherwise."""
     if j >= len(w) or w[j] != vocab.PREDICATE_MODAL:
         return None
     e = j + 1
-    cap = PREDICATE_ITEMS * (COMPOUND_MAX + max(map(len, _DEGREE)) + 1)
+    cap = PREDICATE_ITEMS * (COMPOUND_MAX + max(map(len, (*_DEGREE, *LEAD_WORDS))) + 1)
     while e < len(w) and not any(c in CLAUSE_END_CHARS for c in w[e]):
         if (w[e] != vocab.LIST_MARK and any(c in BOUNDARY_CHARS for c in w[e])) or w[e] == vocab.ATTRIBUTIVE:
             return None
@@ -1992,7 +1992,8 @@ def _stance_predicate(w: Sequence[str], j: int) -> str | None:
     if len(items) > PREDICATE_ITEMS:
         return None
     for item in items:
-        text = "".join(item[1:] if item and item[0] in _DEGREE else item)
+        # an optional degree adverb or leading verb before the stance (要更加X, 要保持X)
+        text = "".join(item[1:] if len(item) > 1 and (item[0] in _DEGREE or item[0] in LEAD_WORDS) else item)
         if not 2 <= len(text) <= COMPOUND_MAX or not has_content(text):
             return None
     return "".join(w[j + 1:e])

@@ -89,10 +89,10 @@ def test_compare_stored_reads_the_peers(corpus: Corpus) -> None:
 def test_peer_reports_nearest_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """By the division table: the governments above the region, its neighbours under one parent,
     its province, then the rest; each ring higher levels first (invented texts, real names)."""
-    reports = [_report("城阳区", 2024, OLD), _report("城阳区", 2025, NEW)] + [
+    reports = (_report("城阳区", 2024, OLD), _report("城阳区", 2025, NEW), *(
         _report(region, 2025, PEER, level) for region, level in (
             ("北京市朝阳区", Level.DISTRICT), ("北京市", Level.PROVINCE), ("历下区", Level.DISTRICT),
-            ("济南市", Level.CITY), ("市南区", Level.DISTRICT), ("青岛市", Level.CITY))]
+            ("济南市", Level.CITY), ("市南区", Level.DISTRICT), ("青岛市", Level.CITY))))
     c = Corpus(tmp_path / "corpus")
     c.write(c.plan_all(reports))
     c = Corpus(tmp_path / "corpus")

@@ -400,6 +400,22 @@ def test_with_no_earlier_report_a_phrase_the_old_report_stressed_is_a_gap(
     assert vocab.FEW_HISTORY not in got()["星河惠民工程"][1]  # below the repetition asked: a flip
 
 
+def test_with_no_earlier_report_a_quoted_heading_name_is_stressed(base: Report) -> None:
+    # only the old report as history: the old report's quoted name of a section heading (its name
+    # replaced by an invented one, said twice) is a programme it stressed (a gap), as a name said three
+    # times is; a name said as often, unquoted and in no heading, stays a flip
+    y = base.meta.year
+    headings = classify.heading_text(terms.doc(base, segment(base))).split("|")
+    name = next(q for q in terms.quoted(base.text) if base.text.count(q) == 2 and not formulations.numbered(q)
+                and any(q in h for h in headings))
+    extra = "\n全年要实施月湾便民行动，推进月湾便民行动。"
+    old = variant(base, base.text.replace(name, "云帆智城") + extra, year=y)
+    c = compare(old, variant(base, base.text, year=y + 1), history=[])
+    got = {r.ref: r.reason for r in c.ranked if r.ref in ("云帆智城", "月湾便民行动")}
+    assert vocab.FEW_HISTORY in got["云帆智城"], got
+    assert vocab.FEW_HISTORY not in got["月湾便民行动"], got
+
+
 def test_merge_leads_with_new_then_gaps_among_them() -> None:
     lead, gaps = list(range(30)), [100 + k for k in range(5)]
     out = classify.rank._merge(lead, gaps)

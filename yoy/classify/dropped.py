@@ -12,7 +12,7 @@ from yoy import formulations, vocab
 from yoy.classify.forms import _counted_on, _figure_wordings, _parts, _reordered
 from yoy.classify.listing import _absent_from, _build, _count, _kept_words, _label, _Pending
 from yoy.classify.past import _Past
-from yoy.classify.salience import _common, _salience
+from yoy.classify.salience import _common, _in_heading, _salience
 from yoy.classify.sides import Signal, _Found, _Side, _thanked
 from yoy.classify.weights import (
     _PREDICATE_TAGS,
@@ -90,8 +90,10 @@ def _dropped_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: s
     gaps = {t for t in terms if runs[t] >= max(EPISODE_RUN, min(GAP_RUN, last + 1))
             or _episode(hist[t], last - runs[t] + 1, runs[t])}
     # a short history (fewer than HISTORY_MIN reports) has no run to show: a phrase the old report
-    # stressed (`STRESSED_DROP`) is the only sign there that it was a programme, not wording
-    stressed = ({t for t in terms if found[t].count >= STRESSED_DROP and runs[t] == 1}
+    # stressed (`STRESSED_DROP` times, or a quoted name in a heading) is the only sign there that it
+    # was a programme, not wording
+    stressed = ({t for t in terms if runs[t] == 1 and (found[t].count >= STRESSED_DROP
+                                                       or (found[t].quoted and _in_heading(so, t)))}
                 if last + 1 < HISTORY_MIN else set())
     gaps |= stressed
     lengths = [len(past.pool[k]) for k in past.hist_at]

@@ -639,6 +639,8 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, b
     else:
         if left_capped:
             i, j = _window_in_object(d, i, j, core, ok, (cut, stop), tagged)
+        # a core in the object of a clause's verb seeds the object (any subject: the cores across
+        # the verb still seed the whole, and `_merge_nested` decides which stands, by `_clause_over`)
         if (k := _predicate_verb(w, i, j, tagged)) is not None and core[0] > k:
             i, j = _object_of(w, k, j, tagged)
     return i, j, not capped
@@ -1968,6 +1970,11 @@ def _four_character(ws: Sequence[str]) -> bool:
     return all(len(t) == 1 and t[0][1] not in _REFERRING_TAGS for t in tagged)
 
 
+# the longest predicate `_stance_predicate` reads: its items, each a stance after a degree adverb or a
+# leading verb, and the commas between them
+_PREDICATE_CAP = PREDICATE_ITEMS * (COMPOUND_MAX + max(map(len, (*_DEGREE, *LEAD_WORDS))) + 1)
+
+
 def _stance_predicate(w: Sequence[str], j: int) -> str | None:
     """The short predicate that `要` at token `j` opens and a clause end closes (X的H|要|Y|，): one to
     PREDICATE_ITEMS items joined by the enumeration comma (X的H要Y、Z), each at most COMPOUND_MAX
@@ -1976,12 +1983,11 @@ def _stance_predicate(w: Sequence[str], j: int) -> str | None:
     if j >= len(w) or w[j] != vocab.PREDICATE_MODAL:
         return None
     e = j + 1
-    cap = PREDICATE_ITEMS * (COMPOUND_MAX + max(map(len, (*_DEGREE, *LEAD_WORDS))) + 1)
     while e < len(w) and not any(c in CLAUSE_END_CHARS for c in w[e]):
         if (w[e] != vocab.LIST_MARK and any(c in BOUNDARY_CHARS for c in w[e])) or w[e] == vocab.ATTRIBUTIVE:
             return None
         e += 1
-        if len("".join(w[j + 1:e])) > cap:
+        if len("".join(w[j + 1:e])) > _PREDICATE_CAP:
             return None
     items: list[list[str]] = [[]]
     for x in w[j + 1:e]:

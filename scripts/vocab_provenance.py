@@ -219,6 +219,12 @@ CHROME_EXCEPTIONS: dict[str, str] = {}
 CHROME_GENERIC: dict[str, str] = {
     "editor": "a news page's credit line (责任编辑, 来源: name): news-site furniture",
     "share": "a news page's share, print and close buttons: news-site furniture",
+    "article info": "a government or news page's article line (发布日期:, 来源:, 浏览次数: N): the "
+                    "article-page template of government sites",
+    "font size": "a page's text-size switch (字号: 大 中 小): the article-page template of government "
+                 "sites",
+    "page number": "a page number left between two pages of a document copied from a PDF (— 3 —, "
+                   "第 3 页 共 20 页): the print layout of government documents",
     "licence": "Wikisource's licence box: furniture of the national reports' source pages (the project's "
                "shared national sources), not of the local seed pages",
 }

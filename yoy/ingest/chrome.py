@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from yoy import vocab
 
 CHROME_LINE_MAX_CHARS = 160  # chrome rules (except teasers) only match lines this short
+PAGE_NUMBER = "page number"  # the rule of a page break's number, which line repair drops (`lines`)
 
 @dataclass(frozen=True, slots=True)
 class ChromeRule:
@@ -35,6 +36,9 @@ CHROME: tuple[ChromeRule, ...] = (
     _rule("breadcrumb"),
     _rule("timestamp"),
     _rule("teaser", any_length=True),
+    _rule("article info"),
+    _rule("font size"),
+    _rule(PAGE_NUMBER),
     _rule("forum stats"),
     _rule("forum links"),
     _rule("forum user panel"),

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from yoy.ingest.chrome import chrome_rule
+from yoy.ingest.chrome import PAGE_NUMBER, chrome_rule
 from yoy.ingest.patterns import ENUMERATOR, HEADER_ENDS, HEADER_STARTS, HEADING_START, SALUTATION
 from yoy.text import fold, is_ideograph
 
@@ -75,13 +75,25 @@ def _raw_lines(text: str) -> list[_RawLine]:
     stripped = [line.strip() for line in raw]
     folded = fold_lines([s for s in stripped if s])
     k = 0
+    paged: int | None = None  # after a page number: the blank lines before it
     for line, s in zip(raw, stripped, strict=True):
         if not s:
             gap += 1
             continue
         f = folded[k]
         k += 1
-        fixed = bool(SEPARATOR.match(s)) or chrome_rule(f) is not None
+        rule = chrome_rule(f)
+        if rule is not None and rule.name == PAGE_NUMBER:
+            # a page break of a text copied from a PDF: dropped, and the blank lines around it are
+            # layout when it cuts a sentence (no sentence end before it): the lines on either side
+            # then meet as if it were not there, for the rules below to join
+            if paged is None:
+                paged = gap if out and out[-1].folded[-1] in TERMINAL else 0
+            gap = 0
+            continue
+        if paged is not None:
+            gap, paged = paged, None
+        fixed = bool(SEPARATOR.match(s)) or rule is not None
         out.append(_RawLine(s, f, gap, fixed, line[:1].isspace(), _width(line.rstrip())))
         gap = 0
     return out

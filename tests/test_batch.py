@@ -98,10 +98,28 @@ def test_unchanged_pairs_are_skipped_changed_redone(synth: Path, tmp_path: Path)
     path = corpus / "样本0001县" / "2012.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n新增一句话。\n", encoding="utf-8")  # by hand
     edited = yoy(corpus, "brief", "--all-consecutive", "--format", "json", "-o", str(out), "-j", "1")
-    written = [line for line in edited.stdout.splitlines() if line.endswith(".json")]
-    assert len(written) == 2 and all("样本0001县" in line for line in written)  # its history changed
+    written = sorted(line.split(":")[0] for line in edited.stdout.splitlines() if line.endswith(".json"))
+    # its region's pairs (their history changed) and the other region's pair of that year (a
+    # contemporary changed: the notes and marks of what other regions say that year)
+    assert written == ["样本0000县 2011 → 2012", "样本0001县 2010 → 2011", "样本0001县 2011 → 2012"]
     more = yoy(corpus, "brief", "--all-consecutive", "--format", "json,md", "-o", str(out), "-j", "1")
     assert more.stdout.count(".md") == 4  # other formats: other briefs
+
+
+def test_a_brief_is_the_compare_brief(synth: Path, reference: dict[str, bytes], tmp_path: Path) -> None:
+    """`yoy brief` writes for each pair what `yoy compare` writes: the same history, reference corpus
+    and contemporaries (the synthetic corpus's other region of the same year)."""
+    names = [n for n in reference if n.endswith(".json")]
+    for name in names:
+        region, years = name.removesuffix(".json").rsplit("_", 1)
+        old, new = years.split("-")
+        out = tmp_path / name
+        result = yoy(synth, "compare", region, old, new, "--format", "json", "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        assert (out / name).read_bytes() == reference[name]
+    # the contemporaries are read: a dropped phrase the other region still says that year says so
+    notes = [p["basis"] for n in names for p in json.loads(reference[n])["priorities"]]
+    assert any("报告仍提及" in b or "报告也提及" in b for b in notes)
 
 
 def test_kill_and_rerun_resumes(synth: Path, tmp_path: Path) -> None:

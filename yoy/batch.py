@@ -82,6 +82,9 @@ class Job:
     # `yoy compare` leaves them out (`pipeline.unreadable_years`; worked out by the driver, which
     # reads the corpus)
     withheld: tuple[tuple[str, int], ...] = ()
+    # the other regions' reports of the new report's year that `yoy compare` reads as contemporaries
+    # (`pipeline.peer_metas`, picked by the driver from the index), as workers will read them
+    peers: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -217,11 +220,16 @@ def plan(corpus: Corpus, keys: Sequence[tuple[tuple[str, int], tuple[str, int]]]
         history = by_region[new[0]] if same else []
         # as `pipeline.compare_stored`: the shipped years the corpus holds unreadable files of
         withheld = pipeline.unreadable_years(corpus, new[0]) if history else ()
+        # as `pipeline.compare_stored`: the year's other regions, nearest first (their files' digests
+        # are in the stamp: a contemporary added or edited changes the brief's notes and marks)
+        peers = [entries[k] for m in pipeline.peer_metas(corpus, old_e.meta, new_e.meta)
+                 if (k := (m.region, m.year)) in entries]
         where = [_worker_path(e.path, corpus.roots, worker_root) for e in (old_e, new_e, *history)]
+        stamp = _stamp(formats, (old_e, new_e, *history, *peers), appendix, lex, withheld)
         jobs[(old, new)] = Job(old=old, new=new, old_path=where[0], new_path=where[1],
-                               history=tuple(where[2:]), formats=tuple(formats),
-                               stamp=_stamp(formats, (old_e, new_e, *history), appendix, lex, withheld),
-                               appendix=appendix, lexicon=lex, withheld=withheld)
+                               history=tuple(where[2:]), formats=tuple(formats), stamp=stamp,
+                               appendix=appendix, lexicon=lex, withheld=withheld,
+                               peers=tuple(_worker_path(e.path, corpus.roots, worker_root) for e in peers))
     return tuple(jobs.values())
 
 
@@ -336,11 +344,12 @@ def run_job(job: Job, memo: Memo | None = None) -> Done:
     try:
         old, new = _read_any(job.old_path), _read_any(job.new_path)
         history = tuple(_read_any(p) for p in job.history)
+        peers = tuple(_read_peers(job.peers))
         memo = memo or Memo()
         known = memo.history_figures(history) if history else None
         prepared = memo.prepared(old, new)
         comparison = pipeline.compare(old, new, history, lexicon=job.lexicon, history_figures=known,
-                                      reference=memo.reference((*history, old, new), job.withheld),
+                                      reference=memo.reference((*history, old, new, *peers), job.withheld),
                                       prepared=(prepared[0], prepared[1]))
         stem = render.brief_stem(comparison)
         ctx = render.brief_context(comparison)  # one build for the formats and the index row
@@ -352,6 +361,16 @@ def run_job(job: Job, memo: Memo | None = None) -> Done:
         return Done(job, (), "", exc.message, _peak_rss_mb())
     except Exception as exc:  # one broken pair must not sink a batch of thousands: report it, go on
         return Done(job, (), "", f"{type(exc).__name__}: {exc}", _peak_rss_mb())
+
+
+def _read_peers(where: Sequence[str]) -> Iterator[Report]:
+    """The contemporaries' reports; one that cannot be read is left out, as `pipeline.peer_reports`
+    leaves it out (a peer only adds a note and a mark)."""
+    for w in where:
+        try:
+            yield _read_any(w)
+        except YoyError:
+            continue
 
 
 def run_chunk(jobs: tuple[Job, ...]) -> tuple[Done, ...]:

@@ -17,7 +17,7 @@ from operator import itemgetter
 
 import ahocorasick
 
-from yoy.models import Level, Report
+from yoy.models import Level, Report, ReportMeta
 from yoy.text import fold, squeeze
 
 
@@ -48,12 +48,11 @@ class Reference:
         return tuple(t for t in self.texts if (t.region, t.year) not in skip)
 
 
-def is_peer(region: str, level: Level, year: int, old: Report, new: Report) -> bool:
-    """A report of `region`, `level` and `year` is a contemporary of the comparison `old` → `new`: a
-    report of another region (neither compared one) of the new report's year, not a national one (the
-    nation's reports say when it took a term up, as the history does)."""
-    return year == new.meta.year and region not in (old.meta.region, new.meta.region) \
-        and level is not Level.NATIONAL
+def is_peer(region: str, level: Level, year: int, old: ReportMeta, new: ReportMeta) -> bool:
+    """A report of `region`, `level` and `year` is a contemporary of the comparison `old` → `new` (their
+    metadata): a report of another region (neither compared one) of the new report's year, not a
+    national one (the nation's reports say when it took a term up, as the history does)."""
+    return year == new.year and region not in (old.region, new.region) and level is not Level.NATIONAL
 
 
 def flat_text(report: Report) -> str:

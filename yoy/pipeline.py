@@ -24,7 +24,7 @@ from yoy.errors import LimitError, YoyError
 from yoy.files import package_data
 from yoy.history import Reference, Said, Tally, count_rows, found_rare, is_peer, reference, said_in
 from yoy.lexicon import Lexicon
-from yoy.models import Analysis, Comparison, Doc, Level, Outline, Region, Report, Tokens
+from yoy.models import Analysis, Comparison, Doc, Level, Outline, Region, Report, ReportMeta, Tokens
 from yoy.terms import doc
 from yoy.text import NUMERALS, fold
 
@@ -122,16 +122,22 @@ PEER_MAX = 8
 _LEVEL_ORDER = tuple(Level)
 
 
-def peer_reports(corpus: Corpus, old: Report, new: Report) -> tuple[Report, ...]:
-    """The corpus's reports of other regions of `new`'s year, national ones aside (`PEER_MAX` at most,
-    nearest first). Files the index cannot read are not listed (`Corpus.broken` reports them); one
-    that fails to load all the same (changed since it was indexed) is left out: a peer only adds a
-    note."""
-    near = _nearness(corpus.region_records(), new.meta.region)
-    metas = sorted((m for m in corpus.of_year(new.meta.year) if is_peer(m.region, m.level, m.year, old, new)),
+def peer_metas(corpus: Corpus, old: ReportMeta, new: ReportMeta) -> tuple[ReportMeta, ...]:
+    """The metadata of the corpus's reports of other regions of `new`'s year, national ones aside
+    (`PEER_MAX` at most, nearest first), from the index: what `peer_reports` loads and what a batch
+    hands its workers (`batch.plan`). Files the index cannot read are not listed (`Corpus.broken`
+    reports them)."""
+    near = _nearness(corpus.region_records(), new.region)
+    metas = sorted((m for m in corpus.of_year(new.year) if is_peer(m.region, m.level, m.year, old, new)),
                    key=lambda m: (near(m.region), _LEVEL_ORDER.index(m.level), m.region))
+    return tuple(metas[:PEER_MAX])
+
+
+def peer_reports(corpus: Corpus, old: Report, new: Report) -> tuple[Report, ...]:
+    """The reports of `peer_metas`; one that fails to load all the same (changed since it was
+    indexed) is left out: a peer only adds a note and a mark."""
     out = []
-    for m in metas[:PEER_MAX]:
+    for m in peer_metas(corpus, old.meta, new.meta):
         try:
             out.append(corpus.load(m.region, m.year))
         except YoyError:

@@ -108,7 +108,7 @@ def _past(old: Report, new: Report, ref: Reference, old_flat: str, known: tuple[
     compared = {(old.meta.region, old.meta.year), (new.meta.region, new.meta.year)}
     # contemporaries (`is_peer`), which say what the year's policy language is, not what had been said
     # before it
-    peers = tuple(t for t in ref.texts if is_peer(t.region, t.level, t.year, old, new))
+    peers = tuple(t for t in ref.texts if is_peer(t.region, t.level, t.year, old.meta, new.meta))
     # genericness is judged by what had been said by the new report's year: later reports cannot make
     # a formulation common before it was coined, and a contemporary cannot make it old
     skip = compared | {(t.region, t.year) for t in peers}

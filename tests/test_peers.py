@@ -1,6 +1,6 @@
 """Contemporaries: other regions' reports of the new report's year (`pipeline.peer_reports`,
 `classify.past._Past.peers`). They say which debuts are the year's shared language and which dropped
-phrases other regions keep (notes in the reasons), and are no part of the past a debut or a common
+phrases other regions keep (notes in the reasons; a shared debut takes a mark), and are no part of the past a debut or a common
 word is judged by. Invented texts."""
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def test_a_peer_is_no_part_of_the_past() -> None:
     assert said == {"云帆算力产业": ("测试乙区",)}
 
 
-def test_what_a_peer_says_is_noted_and_moves_no_line() -> None:
+def test_what_a_peer_says_is_noted_and_lifts_the_shared_debut() -> None:
     old, new = _report("测试甲区", 2024, OLD), _report("测试甲区", 2025, NEW)
     peer = _report("测试乙区", 2025, PEER)
     alone = pipeline.compare(old, new, reference=pipeline.reference_for((old, new)))
@@ -55,8 +55,12 @@ def test_what_a_peer_says_is_noted_and_moves_no_line() -> None:
     assert dropped["月湾片区"].endswith("；2025年测试乙区报告仍提及")
     assert "仍提及" not in dropped["月湾片区面貌一新"]  # the peer says the place, not this phrase
     assert not any("仍提及" in p.basis for p in alone.priorities)
-    # the notes are information, not a rank: the same lines in the same order
-    assert [r.ref for r in with_peer.ranked] == [r.ref for r in alone.ranked]
+    # a debut the year's other regions say takes their mark (`W_PEER`) and rises; the other lines
+    # keep their order
+    ranked, before = [r.ref for r in with_peer.ranked], [r.ref for r in alone.ranked]
+    assert sorted(ranked) == sorted(before)
+    assert all(ranked.index(t) < before.index(t) for t in shared)
+    assert [t for t in ranked if t not in shared] == [t for t in before if t not in shared]
 
 
 @pytest.fixture

@@ -41,6 +41,7 @@ from yoy.classify.weights import (
     SURGE_MIN_COUNT,
     SURGE_RATIO,
     W_COIN,
+    W_PEER,
 )
 from yoy.history import found_rare, presence, tallies
 from yoy.models import Analysis, Change, ChangeCount
@@ -93,6 +94,7 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
                 reason += "；" + vocab.continuing_note(going[t])
             if t in peered:  # other regions say it this year too: the year's shared policy language
                 reason += "；" + vocab.peers_said(peered[t], sn.year)
+                sal = min(1.0, sal + W_PEER)
             if t in cores:  # its quoted name was said before: a new wrapping of a known name
                 reason += "；" + vocab.core_said(*cores[t])
                 if not (t.endswith(vocab.PLAN_HEADS) and sn.year - cores[t][1] <= PLAN_LEAD):

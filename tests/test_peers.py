@@ -1,7 +1,7 @@
 """Contemporaries: other regions' reports of the new report's year (`pipeline.peer_reports`,
 `classify.past._Past.peers`). They say which debuts are the year's shared language and which dropped
-phrases other regions keep (notes in the reasons; a shared debut takes a mark), and are no part of the past a debut or a common
-word is judged by. Invented texts."""
+phrases other regions keep (notes in the reasons; a shared debut takes a mark), and are no part of
+the past a debut or a common word is judged by. Invented texts."""
 
 from __future__ import annotations
 

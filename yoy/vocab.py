@@ -382,8 +382,10 @@ SESSION = (r"第[〇零一二三四五六七八九十百]+届(?:全国)?人民�
            r"第[〇零一二三四五六七八九十百]+次(?:全体)?会议")
 SPEAKER = "{leader}" + r"[\s]*([\u4e00-\u9fff·]{{2,4}}?)(?=\s*(?:$|" + ADDRESS + r"|代表|\n))"
 TITLE_YEAR = (r"(\d{4})年[^\d]{0,24}?" + REPORT_TITLE, REPORT_TITLE + r"\s*[(（]\s*(\d{4})\s*年?\s*[)）]")
-PLAN_YEAR = (r"(\d{4})年(?:政府工作的?总体要求|工作总体要求|工作的总体要求|主要工作安排|重点工作安排|工作安排"
-             r"|(?:经济社会)?(?:发展)?主要预期目标|主要目标任务)")
+# (the year may name the area first, 2031年全县…的主要预期目标: a digest's retelling of the plan)
+PLAN_YEAR = (r"(\d{4})年(?:全[国省市县区州盟旗]|我[省市县区州盟旗])?"
+             r"(?:政府工作的?总体要求|工作总体要求|工作的总体要求|主要工作安排|重点工作安排|工作安排"
+             r"|(?:经济社会)?(?:发展)?的?主要预期目标|主要目标任务)")
 # Line repair: 一是, 二要, 第三 open a clause; the address is a paragraph of its own; a title or a
 # dateline ends a header line; a dateline (or a —— list item) or the address starts one.
 ENUMERATOR_LINE = r"^(?:[{numerals}][是要]|第[{numerals}])$"
@@ -404,6 +406,7 @@ CHROME = {
     "timestamp": r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$",
     "teaser": r"^(?:内容摘要|内容提要|摘要)\s*[:：]",
     "article info": r"^(?:发布日期|发布时间|发文日期|信息来源|文章来源)\s*[:：]"
+                    r"|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:来源|作者|编辑|发布)"
                     r"|(?:浏览次数|访问次数|阅读次数|点击数|浏览量)\s*[:：]?\s*\d+\s*(?:次)?$",
     "font size": r"^(?:字号|字体)\s*[:：]?\s*[【\[(（]?\s*[大中小]",
     "page number": r"^[—–―\-－]{1,2}\s*\d{1,3}\s*[—–―\-－]{1,2}$"

@@ -188,7 +188,8 @@ def _kind(body: _Body, b: _Bounds) -> Kind | str:
             return vocab.NOT_A_REPORT["address"]
         return vocab.NOT_A_REPORT["none"]
     if len(body.text) < MIN_REPORT_CHARS:
-        return f"too short for a work report ({len(body.text)} characters)"
+        return (f"too short for a work report: {len(body.text):,} characters, a report has "
+                f"{MIN_REPORT_CHARS:,}+")
     if digest:
         return Kind.SUMMARY
     if not opened or b.closing is None or (parts and parts[0] != 1):

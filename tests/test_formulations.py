@@ -672,6 +672,14 @@ def test_a_quoted_name_with_a_digit_or_plus_is_one_formulation() -> None:
     assert not [t for t in found if "7.5%" in t or long in t], found
 
 
+def test_a_quoted_name_with_a_function_word_is_one_formulation() -> None:
+    """A quoted name that starts with a word jieba reads as a conjunction (“和美星河”: 和|美|星河) or
+    holds a particle (“云帆之都”) is one candidate, whole (invented names); a bracketed aside is not."""
+    found = _new_terms(lambda t: t, _added("深入实施“和美星河”行动，打造“云帆之都”，建设“月湾(港)城”。"))
+    assert {"和美星河", "云帆之都"} <= set(found), found
+    assert "美星河" not in found and not [t for t in found if "(" in t], found
+
+
 def test_a_quoted_name_is_whole_however_jieba_tags_its_end() -> None:
     """A quoted name whose last word jieba tags an adverb (“星河特新”, 特新 as d: invented) is a
     candidate and no fragment; unquoted, the same string waits for a head (no candidate)."""

@@ -137,6 +137,7 @@ QUOTED_FIGURE_MAX = 10
 _QUOTED_FIGURE = re.compile(r"[“「『]([^“”「」『』,。;:!?\n，；：！？、]{2,"
                             + str(QUOTED_FIGURE_MAX) + r"})[”」』]")
 _FIGURE_MARK = re.compile(r"[0-9+]")
+_BRACKETED = re.compile(r"[()\[\]（）【】]")
 # A phrase said this often as a whole is a unit even when a part of it is said more often on its own:
 # twice, the least repetition that is not chance wording (a verb + object said twice beside its object
 # said six times).
@@ -995,7 +996,11 @@ def analyse(d: Doc) -> Analysis:
     where = occurrences(universe.difference(said_at), d.flat)
     where.update((t, said_at[t]) for t in universe.intersection(said_at))
     quotes = {q for q in said_quoted if len(q) >= PHRASE_MIN} | runs.keys() | figured.keys()
-    run_spans = quoted_list_spans(d, runs)
+    # a phrase only ever said inside a quoted 、-run, or inside a quoted name that `_inner` would cut
+    # (“和美X”: 美X), is a fragment of that name
+    cut_names = {t for t in figured if _FIGURE_MARK.search(t) is None}
+    whole = runs.keys() | cut_names
+    run_spans = quoted_list_spans(d, whole)
     candidates: dict[str, Candidate] = {}
     verbs: dict[str, bool] = {}  # `_verb` of each word, judged once for the parts of every candidate
     inside = _automaton(spanned)
@@ -1020,7 +1025,7 @@ def analyse(d: Doc) -> Analysis:
             or _cut_off(d, places, len(t), edges)
             or _date_tail(d, t, places, tagged) or _attained(d, places, attained)
             or _modifier_cut(d, t, places, tagged)
-            or (t not in runs and inside_spans(places, len(t), run_spans)),
+            or (t not in whole and inside_spans(places, len(t), run_spans)),
             nested,
             tuple(one.setdefault(x, x) for x in _parts(t, ws, verbs, tagged)), sizes(ws))
     w = d.flat_tokens.words
@@ -1127,14 +1132,18 @@ def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def quoted_figures(d: Doc) -> dict[str, int]:
-    """The quoted names of `d` that hold a digit or `+` (“三个1X”-like, “X+”-like, invented), at most
-    QUOTED_FIGURE_MAX characters, with an ideograph or a letter (a bare figure, “3.5%”-like, is no
-    name), with their first flat offsets: each is one candidate (`Analysis.units`), which `_inner`
-    would otherwise cut to its letters' part or drop."""
+    """The quoted names of `d` that `_inner` would cut or drop, at most QUOTED_FIGURE_MAX characters,
+    with an ideograph or a letter (a bare figure, “3.5%”-like, is no name), with their first flat
+    offsets: each is one candidate (`Analysis.units`). Those that hold a digit or `+` (“三个1X”-like,
+    “X+”-like, invented), and those with a word no other phrase may hold: a function word or a
+    numeral (“和美X”, whose 和 jieba cuts off as a conjunction; “X之都”, “以X为主”-like, invented),
+    bracketed asides aside."""
     out: dict[str, int] = {}
     for m in _QUOTED_FIGURE.finditer(d.folded):
         text = "".join(m.group(1).split())
-        if _FIGURE_MARK.search(text) is None or _CJK.search(text) is None:
+        if _CJK.search(text) is None or _BRACKETED.search(text) is not None:
+            continue
+        if _FIGURE_MARK.search(text) is None and all(_inner(w) for w, _ in tag(text)):
             continue
         start = bisect_left(d.origin, m.start(1))
         if d.flat.startswith(text, start):
@@ -1319,6 +1328,13 @@ def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),
     # `Analysis.units`) new as a whole stands beside the phrases inside it, as a joined phrase does
     found.update((t, _phrase(t, cand[t], s, True, joined=True)) for t, s in units.items()
                  if t not in found)
+    # but a quoted name that `_inner` would cut (“和美X”, `quoted_figures`: no figure in it) stands for
+    # the phrases said only inside it (美X, the cut-off remainder): one name
+    cut = [t for t in units if t in found and cand[t].quoted and "、" not in t and not _FIGURE_MARK.search(t)]
+    for u in cut:
+        within = sorted((p, p + len(u)) for p in cand[u].places)
+        for t in [t for t in found if t != u and t in u and inside_spans(cand[t].places, len(t), within)]:
+            del found[t]
     # a name the compared text says, extended by a generic head (X工程|建设, X化|发展|进程), is that name
     # in running text, not a new one: description, as two everyday words side by side are (`plain`)
     # (a found phrase's stems are its candidate's: worked out once with the record, `Analysis.stems`)

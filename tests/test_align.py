@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.corpus_reports import chengyang_2022, chengyang_2025, jimo_2019, laoshan_2019, segment
-from yoy import align, outline, terms
+from yoy import align, outline, terms, vocab
 from yoy.models import Block, BlockLevel, DiffChunk, Kind, Level, Relation, Report, ReportMeta, Role, Span
 from yoy.text import fold, words
 
@@ -197,3 +197,20 @@ def test_a_merge_needs_a_heading_that_names_the_other_text() -> None:
 def _report(year: int, text: str) -> Report:
     meta = ReportMeta("测试区", Level.DISTRICT, year, Kind.FULL, "", None, None, None, "case", "")
     return Report(meta, text)
+
+
+def test_texts_with_no_headings_align_as_one_unit() -> None:
+    """Two years told in running paragraphs (a news digest: invented) have no outline; they align as
+    one untitled unit each, matched, with a redline that rebuilds both texts."""
+    old = _report(2030, "会议听取了星河县政府工作报告。\n报告指出，今年要深入推进“一件事一次办”改革，持续优化营商环境。\n"
+                        "报告强调，要加强政府自身建设。\n")
+    new = _report(2031, "会议听取了星河县政府工作报告。\n报告指出，今年要深入推进“高效办成一件事”改革，持续优化营商环境。\n"
+                        "报告强调，要加强政府自身建设。\n")
+    oo, on = segment(old), segment(new)
+    assert not oo.blocks and not on.blocks
+    pairs = align.align(terms.doc(old, oo), terms.doc(new, on)).pairs
+    assert len(pairs) == 1 and pairs[0].relation is Relation.MATCHED
+    p = pairs[0]
+    assert p.old_title == p.new_title == vocab.WHOLE_TITLE and p.old_text and p.new_text
+    assert any(c.op == "insert" and "高效办成" in c.text for c in p.diff)
+    _check_redline(p.old_text, p.new_text, p.diff)

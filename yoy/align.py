@@ -28,6 +28,7 @@ from yoy import formulations, vocab
 from yoy.models import (
     Alignment,
     Block,
+    BlockLevel,
     DiffChunk,
     Doc,
     Op,
@@ -48,6 +49,9 @@ from yoy.text import fold, words
 # shared heading words (the same X振兴 or X行动 in both) are; 0.2 lets them reorder close candidates,
 # never more.
 W_TITLE = 0.2
+# The block id of the one part a text with no headings is aligned as (`_whole`): an unnumbered part's
+# id (`Block.id`), which no real block of such a text has.
+WHOLE_ID = "p0"
 # A one-to-one match must clear a gate. Absolute floor: two unrelated sections of one report (same
 # author, same year, same boilerplate) have a median similarity of 0.05-0.07 (measured over every
 # pair of distinct sections in each seed report); twice that is the least a real counterpart shows.
@@ -124,18 +128,31 @@ class _Text:
 
 def _text(d: Doc, words: UnitWords | None = None) -> _Text:
     cuts = sorted({s.end for s in d.outline.sentences} | {len(d.report.text)})
-    return _Text(d.report, d.outline, d.folded, d.tokens, tuple(cuts), paths(d.outline),
+    outline = d.outline if d.outline.blocks else _whole(d.outline, len(d.report.text))
+    if outline is not d.outline:
+        words = unit_words(d, outline)  # (the record's are of the real outline: none)
+    return _Text(d.report, outline, d.folded, d.tokens, tuple(cuts), paths(outline),
                  words if words is not None else unit_words(d))
 
 
-def unit_words(d: Doc) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
+def _whole(o: Outline, size: int) -> Outline:
+    """An outline of one untitled part over the whole body, for a text with no headings (a news digest
+    told in running paragraphs, a pasted text): its two years still align as one unit, with a
+    redline, and what one slot of it renames is a rewording. Only align reads it."""
+    start = o.sentences[0].start if o.sentences else 0
+    part = Block(WHOLE_ID, BlockLevel.PART, None, vocab.WHOLE_TITLE, Span(start, start), Span(start, size),
+                 Role.OTHER)
+    return Outline((part,), o.paragraphs, o.sentences)
+
+
+def unit_words(d: Doc, outline: Outline | None = None) -> dict[str, tuple[dict[str, float], tuple[str, ...]]]:
     """The content words (`yoy.terms.is_content`) of every part and section of `d`, by block id: its
     body's in the order of first use, each with its term weight (1 + log of its count there: the tf
     of `_similarity`'s tf-idf), and its heading's. What `_similarity` compares, the same whatever `d`
     is aligned with: the pipeline keeps it in the report's record (`Analysis.unit_words`)."""
     ok = {w: is_content(w) for w in set(d.tokens.words)}  # each word judged once
     out: dict[str, tuple[dict[str, float], tuple[str, ...]]] = {}
-    for part in d.outline.blocks:
+    for part in (outline or d.outline).blocks:
         for b in (part, *part.children):
             body = Counter([w for w in d.tokens.within(b.span) if ok[w]])
             out[b.id] = ({w: 1.0 + math.log(c) for w, c in body.items()},

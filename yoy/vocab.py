@@ -29,6 +29,8 @@ from collections.abc import Sequence
 # tests/test_vocab.py, so a new member of an enum cannot ship without its reader-facing word.
 
 KIND = {"full": "全文", "partial": "部分文本", "summary": "新闻摘要"}
+# The title of the one unit a text with no headings aligns as (`align._whole`): its body.
+WHOLE_TITLE = "正文"
 CHANGE = {"new": "新提出", "dropped": "不再提及", "reworded": "表述变化", "continued": "延续"}
 RELATION = {"matched": "对应", "moved": "移动", "split": "拆分", "merged": "合并", "new": "新增",
             "dropped": "删去"}

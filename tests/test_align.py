@@ -201,11 +201,10 @@ def _report(year: int, text: str) -> Report:
 
 def test_texts_with_no_headings_align_as_one_unit() -> None:
     """Two years told in running paragraphs (a news digest: invented) have no outline; they align as
-    one untitled unit each, matched, with a redline that rebuilds both texts."""
-    old = _report(2030, "会议听取了星河县政府工作报告。\n报告指出，今年要深入推进“一件事一次办”改革，持续优化营商环境。\n"
-                        "报告强调，要加强政府自身建设。\n")
-    new = _report(2031, "会议听取了星河县政府工作报告。\n报告指出，今年要深入推进“高效办成一件事”改革，持续优化营商环境。\n"
-                        "报告强调，要加强政府自身建设。\n")
+    one unit each (正文), matched, with a redline that rebuilds both texts."""
+    text = ("会议听取了星河县政府工作报告。\n报告指出，今年要深入推进“{}”改革，持续优化营商环境。\n"
+            "报告强调，要加强政府自身建设。\n")
+    old, new = _report(2030, text.format("一件事一次办")), _report(2031, text.format("高效办成一件事"))
     oo, on = segment(old), segment(new)
     assert not oo.blocks and not on.blocks
     pairs = align.align(terms.doc(old, oo), terms.doc(new, on)).pairs

@@ -777,3 +777,12 @@ def test_a_one_character_adjective_binds_to_the_next_two_words() -> None:
     new = _invented("今年要稳定就业，加快构建新发展格局。\n", 2021)
     found = formulations.phrases(new, [old.flat])
     assert any(t.endswith("新发展格局") for t in found), sorted(found)
+
+
+def test_a_phrase_is_shown_with_its_quote_marks_balanced() -> None:
+    """A phrase over two quoted names side by side (invented: 甲乙”“丙丁 as the flat text cuts it) is
+    shown with both names' marks; one name and its head keeps its opening mark (“星河”行动)."""
+    d = _invented("一、总体要求\n今年要统筹推进“甲乙”“丙丁”，深入实施“星河”行动。\n", 2021)
+    assert formulations.display(d, "甲乙丙丁", d.flat.index("甲乙丙丁")) == "“甲乙”“丙丁”"
+    assert formulations.display(d, "星河行动", d.flat.index("星河行动")) == "“星河”行动"
+    assert formulations.display(d, "深入实施", d.flat.index("深入实施")) == "深入实施"

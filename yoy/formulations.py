@@ -1020,7 +1020,7 @@ def analyse(d: Doc) -> Analysis:
             any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
             _governed(d, places, tagged), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
             t.endswith(POLICY_HEADS), _compact(t, ws, tagged), _plain(ws),
-            (_fragment(t, tagged) and t not in said_quoted) or _across_quotes(shown)
+            (_fragment(t, tagged) and t not in said_quoted) or _cut_across_quotes(d, t, places[0])
             or ordinary_noun(t, tagged)
             or _cut_off(d, places, len(t), edges)
             or _date_tail(d, t, places, tagged) or _attained(d, places, attained)
@@ -1185,16 +1185,34 @@ def display(d: Doc, t: str, pos: int) -> str:
     """The phrase whose matching form (`yoy.terms.key`) is `t`, at flat offset `pos` of `d`, as the
     report writes it (folded, no whitespace; inner quotes kept and balanced: “一带一路”倡议); `t` itself
     when the report's wording there is not that phrase."""
-    span = d.span_of(pos, pos + len(t))
-    shown = "".join(d.folded[span.start:span.end].split())
-    if shown == t or key(shown) != t:  # written as matched (no inner quote): the phrase itself
+    shown = _as_written(d, t, pos)
+    if shown == t:
         return t
-    opens, closes = shown.count("“"), shown.count("”")
-    if closes > opens and shown.find("”") < (shown.find("“") if "“" in shown else len(shown)):
-        shown = "“" + shown  # 一带一路”倡议 → “一带一路”倡议
-    if shown.count("“") > shown.count("”"):
+    first = next((c for c in shown if c in "“”"), "")
+    if first == "”":  # it starts inside a quote: 一带一路”倡议 → “一带一路”倡议, 甲乙”“丙丁 → “甲乙”“丙丁
+        shown = "“" + shown
+    if shown.count("“") > shown.count("”"):  # and ends inside one
         shown += "”"
     return shown
+
+
+def _as_written(d: Doc, t: str, pos: int) -> str:
+    """The folded text of `d` that the phrase `t` at flat offset `pos` spans (no whitespace, the quote
+    marks inside it kept), or `t` when it is written as matched or is not that phrase there."""
+    span = d.span_of(pos, pos + len(t))
+    shown = "".join(d.folded[span.start:span.end].split())
+    return t if shown == t or key(shown) != t else shown
+
+
+def _cut_across_quotes(d: Doc, t: str, pos: int) -> bool:
+    """`_across_quotes` of the phrase `t` as written at `pos`, an opening mark put before it only when
+    it closes more quotes than it opens (一带一路”倡议: one name and its head; 甲乙”“丙丁, as many
+    marks of each: the end of one name and the start of another, two constituents)."""
+    shown = _as_written(d, t, pos)
+    first_open = shown.find("“") if "“" in shown else len(shown)
+    if shown.count("”") > shown.count("“") and shown.find("”") < first_open:
+        shown = "“" + shown
+    return _across_quotes(shown)
 
 
 def said_strings(an: Analysis) -> frozenset[str]:

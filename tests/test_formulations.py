@@ -786,3 +786,18 @@ def test_a_phrase_is_shown_with_its_quote_marks_balanced() -> None:
     assert formulations.display(d, "甲乙丙丁", d.flat.index("甲乙丙丁")) == "“甲乙”“丙丁”"
     assert formulations.display(d, "星河行动", d.flat.index("星河行动")) == "“星河”行动"
     assert formulations.display(d, "深入实施", d.flat.index("深入实施")) == "深入实施"
+
+
+def test_a_clause_final_conjunction_joins_the_word_it_ends() -> None:
+    """jieba cuts X中和 as X|中|和 (invented X); 和 ends no clause, so before a clause mark or the end it
+    is one word with the character before it, alike in `words`, `tag` and `word_spans`; a 和 between
+    two conjuncts is left alone."""
+    from yoy import text
+
+    s = "积极推进云岭中和，加快转型"
+    ws = text.words(s)
+    assert "中和" in ws and "和" not in ws
+    assert [w for w, _ in text.tag(s)] == ws and dict(text.tag(s))["中和"] == "vn"
+    spans = text.word_spans(s)
+    assert [w for w, _, _ in spans] == ws and all(s[a:b] == w for w, a, b in spans)
+    assert "和" in text.words("稳就业和稳物价")  # a conjunction between two clauses' parts

@@ -623,8 +623,11 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, b
             i -= 1
         core = min(core[0], j - 1), j
     # a core that starts with a leading verb loses it, and a phrase its pronoun, determiner or
-    # preposition (我们|X, 本|X, 针对|X: `_LEADING_GRAMMAR_TAGS`) — a name never starts with one
-    while j - i > 1 and _opens(w[i], tagged):
+    # preposition (我们|X, 本|X, 针对|X: `_LEADING_GRAMMAR_TAGS`) — a name never starts with one — or
+    # an adverbial before a leading verb when the core does not start at it (稳妥|推进|X: the manner,
+    # as 切实|加强 is one word; where the core takes the adverbial in, 同步|推进|X-like, it is the news)
+    while j - i > 1 and (_opens(w[i], tagged) or (j - i > 2 and core[0] > i and w[i + 1] in LEAD_WORDS
+                                                   and _adverbial(w[i], tagged))):
         i += 1
     # a phrase that ends in a verb and its aspect complement (X|结合|起来-like) ends before the verb:
     # the predicate of a clause, not part of the name it governs
@@ -645,6 +648,12 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, b
         if (k := _predicate_verb(w, i, j, tagged)) is not None and core[0] > k:
             i, j = _object_of(w, k, j, tagged)
     return i, j, not capped
+
+
+def _adverbial(word: str, tagged: Tagger = tag) -> bool:
+    """`word` is one word that jieba tags an adverbial (`_ADVERBIAL`: 稳妥, 有序, 扎实-like)."""
+    ts = tagged(word)
+    return len(ts) == 1 and ts[0][1] in _ADVERBIAL
 
 
 def _window_in_object(d: Doc, i: int, j: int, core: tuple[int, int], ok: Mapping[str, bool],

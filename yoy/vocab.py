@@ -29,6 +29,10 @@ from collections.abc import Sequence
 # tests/test_vocab.py, so a new member of an enum cannot ship without its reader-facing word.
 
 KIND = {"full": "全文", "partial": "部分文本", "summary": "新闻摘要"}
+# The conjunction that ends some words jieba cuts (X中和 as X|中|和) and the marks that end a clause
+# after it (`text._CLAUSE_FINAL_AND`).
+AND_WORD = "和"
+CLAUSE_FINAL_MARKS = "，。；：！？、,;:!?)）”」』\n"
 # The title of the one unit a text with no headings aligns as (`align._whole`): its body.
 WHOLE_TITLE = "正文"
 CHANGE = {"new": "新提出", "dropped": "不再提及", "reworded": "表述变化", "continued": "延续"}

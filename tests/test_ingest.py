@@ -246,11 +246,17 @@ def test_chrome_rules_match_chrome_not_prose() -> None:
         "Powered by quyushuju X3.4 Licensed© 2008-2018 quyushuju Inc.", "客服中心",
         "快速回复 返回顶部 返回列表", "有想补充的信息?点我投稿", "- 联系我们", "(半岛全媒体记者 高勇男)",
         "内容摘要:青岛市市南区2025年…",
+        # government sites (generic furniture, invented lines)
+        "您当前的位置：首页 > 政务公开 > 政府工作报告", "首页 > 新闻中心",
+        "发布时间：2024-01-18 来源：市政府办公厅",
+        "2031-01-12 08:30  来源：星河融媒", "浏览次数：1234", "字号：大 中 小", "【打印本页】 【关闭窗口】",
+        "主办：星河市人民政府办公厅", "网站标识码3301000001", "— 3 —", "第 3 页 共 20 页",
     )
     for line in chrome:
         assert chrome_rule(fold(line)) is not None, line
     for line in ("主题教育扎实开展。", "各位代表:", "一、2018年工作回顾", "全流域排水口实现编号标签化管理。",
-                 "积分落户政策进一步完善。", "2019年1月10日"):
+                 "积分落户政策进一步完善。", "2019年1月10日", "首页经济加快发展。", "第三页纸上的数字。",
+                 "主办了三场招商推介会。"):
         assert chrome_rule(fold(line)) is None, line
 
 

@@ -282,3 +282,12 @@ def test_a_bound_pair_alone_is_no_stance() -> None:
     r = replace(CORPUS.load("全国", 2008), text="今年要实施有为的星河政策。\n")
     d = terms.doc(r, outline.segment(r))
     assert "星河政策" not in formulations.stances(d)
+
+
+def test_a_predicate_of_keeping_may_go_without_the_modal() -> None:
+    # invented: X的H要保持Y → X的H保持Z (the verb of keeping states the predicate bare): one rewording
+    old, new = _restated("审慎的财政政策要保持松弛有度。", "审慎的财政政策保持张弛有序。")
+    lines = [(p.old_term, p.term, p.basis) for p in pipeline.compare(old, new).priorities
+             if p.change == "reworded"]
+    assert [(a, b) for a, b, _ in lines] == [("审慎的财政政策要保持松弛有度", "审慎的财政政策保持张弛有序")]
+    assert "由“保持松弛有度”改为“保持张弛有序”" in lines[0][2]

@@ -2048,6 +2048,18 @@ def _stance_predicate(w: Sequence[str], j: int) -> str | None:
     return "".join(w[j + 1:e])
 
 
+def _predicate_at(w: Sequence[str], j: int) -> tuple[str, str] | None:
+    """The predicate form at token `j` after a stance head: (要, what `_stance_predicate` reads after
+    it), or ('', a predicate that opens with the verb of keeping itself, X的H保持Y: read as if 要 stood
+    before it). None otherwise."""
+    if j < len(w) and w[j] == vocab.PREDICATE_VERB:
+        # (a window of the tokens the length cap can hold: the cap ends the reading inside it)
+        said = _stance_predicate([vocab.PREDICATE_MODAL, *w[j:j + _PREDICATE_CAP + 2]], 0)
+        return ("", said) if said is not None else None
+    said = _stance_predicate(w, j)
+    return (vocab.PREDICATE_MODAL, said) if said is not None else None
+
+
 def stances(d: Doc) -> dict[str, list[Stance]]:
     """`modifier + 的 + head` phrases of `d` by head: 审慎 + 的 + X政策 (evaluative modifiers only).
 
@@ -2078,10 +2090,11 @@ def stances(d: Doc) -> dict[str, list[Stance]]:
         found[at] += 1
         if not strict:
             loose.add(at)
-        said = _stance_predicate(w, after)
-        if said is not None and stance_head(head):
-            at = (head, f"{mod}{vocab.ATTRIBUTIVE}{_GAP}{vocab.PREDICATE_MODAL}{said}",
-                  f"{mod}{vocab.ATTRIBUTIVE}{head}{vocab.PREDICATE_MODAL}{said}")
+        pred = _predicate_at(w, after)
+        if pred is not None and stance_head(head):
+            opener, said = pred
+            at = (head, f"{mod}{vocab.ATTRIBUTIVE}{_GAP}{opener}{said}",
+                  f"{mod}{vocab.ATTRIBUTIVE}{head}{opener}{said}")
             found[at] += 1
             loose.add(at)
     for j in range(1, len(w) - 1):  # H要Y at a clause start, no modifier before the head
@@ -2092,9 +2105,9 @@ def stances(d: Doc) -> dict[str, list[Stance]]:
             if h < 0 or not stance_head(head) or not all(_content(x) for x in w[h:j]):
                 continue
             if h == 0 or any(c in CLAUSE_END_CHARS for c in w[h - 1]):
-                said = _stance_predicate(w, j)
-                if said is not None:
-                    said = vocab.PREDICATE_MODAL + said
+                bare = _stance_predicate(w, j)
+                if bare is not None:
+                    said = vocab.PREDICATE_MODAL + bare
                     at = (head, f"{_GAP}{said}", f"{head}{said}")
                     found[at] += 1
                     loose.add(at)

@@ -559,6 +559,9 @@ DEGREE_ADVERBS = "更加 更为 更"
 # The modal of a policy's predicate form (X的H要Y: the policy H is to be Y, a stance stated as the
 # policy's own predicate): one word of the grammar (`formulations.stances`).
 PREDICATE_MODAL = "要"
+# The verb of keeping that may state such a predicate without the modal (X的H保持Y, as X的H要保持Y):
+# the leading verb of a stance predicate the genre writes bare (`formulations._predicate_at`).
+PREDICATE_VERB = "保持"
 # Words that never belong to a stance modifier: 的 itself and the conjunctions that join two phrases.
 MODIFIER_STOP = """
 的 和 与 及 并 或 等 是 了 在 对 把 将 为 要 就 也 都 更

@@ -49,6 +49,7 @@ def test_candidates_are_judged_as_the_plain_helpers_judge_them(region: str, year
                               or formulations._date_tail(d, t, c.places)
                               or formulations._attained(d, c.places)
                               or formulations._modifier_cut(d, t, c.places)
+                              or formulations._lead_end(t, ws, said_quoted)
                               or (t not in whole
                                   and formulations.inside_spans(c.places, len(t), spans))), t
 

@@ -801,3 +801,13 @@ def test_a_clause_final_conjunction_joins_the_word_it_ends() -> None:
     spans = text.word_spans(s)
     assert [w for w, _, _ in spans] == ws and all(s[a:b] == w for w, a, b in spans)
     assert "和" in text.words("稳就业和稳物价")  # a conjunction between two clauses' parts
+
+
+def test_a_phrase_ending_with_a_leading_verb_is_a_fragment() -> None:
+    """A phrase that ends with a leading verb (统筹|做好 before a quoted object, X步伐|加快: invented) is
+    a predicate without its object, or a clause: a fragment; a numbered name ending so is not
+    (两个|确保-like: the count makes it one)."""
+    d = _invented("一、总体要求\n今年要统筹做好“云帆”“星链”工作，星河改革步伐加快，落实“三个确保”。\n", 2021)
+    cand = formulations.analyse(d).candidates
+    assert cand["统筹做好"].fragment and cand["星河改革步伐加快"].fragment
+    assert not cand["三个确保"].fragment

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from itertools import compress, pairwise
 from typing import NamedTuple
 
@@ -650,6 +650,13 @@ def _extend(d: Doc, i: int, j: int, cuts: Sequence[int] = (), inner: dict[str, b
     return i, j, not capped
 
 
+def _lead_end(t: str, ws: Sequence[str], quoted_names: Collection[str]) -> bool:
+    """The phrase `t` (its words `ws`) ends with a leading verb (`LEAD_WORDS`: X步伐|加快, 统筹|做好):
+    a predicate whose object is not in it (or a clause, its subject and verb), a fragment, unless it
+    is a numbered name (两个|确保-like: the count makes it one) or said in quotes."""
+    return len(ws) >= 2 and ws[-1] in LEAD_WORDS and not _numbered(t, ws) and t not in quoted_names
+
+
 def _adverbial(word: str, tagged: Tagger = tag) -> bool:
     """`word` is one word that jieba tags an adverbial (`_ADVERBIAL`: 稳妥, 有序, 扎实-like)."""
     ts = tagged(word)
@@ -1034,6 +1041,7 @@ def analyse(d: Doc) -> Analysis:
             or _cut_off(d, places, len(t), edges)
             or _date_tail(d, t, places, tagged) or _attained(d, places, attained)
             or _modifier_cut(d, t, places, tagged)
+            or _lead_end(t, ws, said_quoted)
             or (t not in whole and inside_spans(places, len(t), run_spans)),
             nested,
             tuple(one.setdefault(x, x) for x in _parts(t, ws, verbs, tagged)), sizes(ws))

@@ -4,6 +4,7 @@ by a short form, and one-slot swaps of a kept frame (`_swaps`)."""
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from yoy.classify.weights import (
     ABBREVIATION_MIN,
     INSERT_MIN_SUPPORT,
     REDLINE_CONTEXT,
+    RENAME_NAME_MAX,
     REWORD_BASE,
     REWORD_FULL_MENTIONS,
     REWORD_SPAN,
@@ -33,7 +35,37 @@ from yoy.history import presence
 from yoy.lexicon import Lexicon
 from yoy.models import Analysis, Change, Doc, SectionPair, Stance
 from yoy.terms import count, key
-from yoy.text import dictionary_count, words
+from yoy.text import QUOTES, dictionary_count, words
+
+# A quoted name of a sentence: its opening mark, the name (RENAME_NAME_MAX characters at most: a name,
+# not a quoted sentence) and the closing mark (`_renamed`).
+_QUOTED_NAME = re.compile("|".join(
+    f"{re.escape(a)}([^{re.escape(a + b)}]{{2,{RENAME_NAME_MAX}}}){re.escape(b)}" for a, b in QUOTES.items()))
+
+
+def _renamed(so: _Side, sn: _Side) -> dict[tuple[str, str], int]:
+    """Quoted names put in another's place in a sentence the two reports otherwise write alike (推进“A”
+    改革 → 推进“B”改革, the rest of the sentence the same), the old name gone from the new report and the
+    new one absent from the old: a renaming however often it is said, since the writer changed the
+    name and nothing else. With how many sentences show it."""
+    def frames(side: _Side) -> dict[str, set[str]]:
+        d = side.doc
+        out: dict[str, set[str]] = {}
+        for s in d.outline.sentences:
+            sentence = d.folded[s.start:s.end].strip()
+            for m in _QUOTED_NAME.finditer(sentence):
+                name = next(g for g in m.groups() if g is not None)
+                out.setdefault(sentence[:m.start()] + "\0" + sentence[m.end():], set()).add(key(name))
+        return out
+
+    fo, fn = frames(so), frames(sn)
+    found: dict[tuple[str, str], int] = {}
+    for frame in fo.keys() & fn.keys():
+        for a in fo[frame]:
+            for b in fn[frame]:
+                if a != b and not count(a, sn.flat) and not count(b, so.flat):
+                    found[(a, b)] = found.get((a, b), 0) + 1
+    return found
 
 
 def _slots(pairs: Sequence[SectionPair], so: _Side, sn: _Side) -> dict[tuple[str, str], int]:
@@ -239,6 +271,8 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
         # of long sections are too coarse for one place to mean a renaming)
         if n >= SLOT_MIN_SUPPORT and not seen_new[b]:
             add(a, b, Signal.SLOT, vocab.slot_reason(n))
+    for (a, b), n in sorted(_renamed(so, sn).items(), key=lambda kv: (-kv[1], kv[0])):
+        add(a, b, Signal.SLOT, vocab.slot_reason(n))
     if shortened is not None:
         shortened.extend((a, b) for a, b in _abbreviated(so, sn, aligned) if not taken(a, b))
     inserted = _insertions(pairs, so, sn)

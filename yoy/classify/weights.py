@@ -510,6 +510,11 @@ ABBREVIATION_MIN = 3
 # Longest replaced chunk of a redline a slot takes (characters): a formulation is ≤ PHRASE_MAX plus a
 # verb; longer is a rewritten clause.
 SLOT_MAX_CHARS = 12
+# A quoted name put in another's place in a sentence the two reports otherwise write alike
+# (`reworded._renamed`) is at most a slot long: longer quoted text is a citation, not a name. (Round 18,
+# a probe of a local digest whose 推进“A”改革 became 推进“B”改革: no such sentence pair in the 14 gold
+# pairs, so no figure moves; the test is strict, the whole sentence but the name the same.)
+RENAME_NAME_MAX = SLOT_MAX_CHARS
 # One-slot rewordings (`_swaps`): a formulation kept with one word or one short chunk replaced
 # (X经济A方式 → X经济B方式-like). A candidate phrase of the old report and one of the new share a
 # frame (the same words before and after the slot) and differ in the slot. SWAP_FRAME_MIN: characters

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -50,12 +50,16 @@ def _renamed(so: _Side, sn: _Side) -> dict[tuple[str, str], int]:
     name and nothing else. With how many sentences show it."""
     def frames(side: _Side) -> dict[str, set[str]]:
         d = side.doc
+        sentences = d.outline.sentences
         out: dict[str, set[str]] = {}
-        for s in d.outline.sentences:
-            sentence = d.folded[s.start:s.end].strip()
-            for m in _QUOTED_NAME.finditer(sentence):
-                name = next(g for g in m.groups() if g is not None)
-                out.setdefault(sentence[:m.start()] + "\0" + sentence[m.end():], set()).add(key(name))
+        for m in _QUOTED_NAME.finditer(d.folded):  # the few sentences with a quoted name, found at once
+            k = bisect_right(side.sent_starts, m.start()) - 1
+            if k < 0 or m.end() > sentences[k].end:
+                continue
+            s = sentences[k]
+            name = next(g for g in m.groups() if g is not None)
+            frame = d.folded[s.start:m.start()] + "\0" + d.folded[m.end():s.end]
+            out.setdefault(frame.strip(), set()).add(key(name))
         return out
 
     fo, fn = frames(so), frames(sn)

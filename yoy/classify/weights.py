@@ -109,13 +109,13 @@ W_DERIVED = W_COMPACT
 W_COIN = 0.35
 # A debut that reports of other regions of the same year say too (`_Past.peers_saying`: the nearest
 # PEER_MAX contemporaries): the year's shared policy language, the way a new national formulation
-# reaches every level at once (新X生产力-like). One more mark on its salience, of the weight of the
+# reaches every level at once. One more mark on its salience, of the weight of the
 # others a writer sets on a name (W_FRAMED, W_HEADING), capped at full salience so that a debut stays in
 # its band; not fitted. Only pairs with contemporaries in the corpus feel it: the national pairs have
 # none (unchanged); on the seed pair (城阳区 2022→2025, the one such pair, lexicon off) the top-25
-# share went 4 → 5 of 13 (depth ≤50 8 → 9, ≤100 8 → 10) and the lines that entered its top 30 are the
-# year's shared formulations (绿色低碳, 全面深化改革, the gold's 新质生产力) and two stock words, those that
-# left one-off local phrases (里程碑才赋硕果, 作示范); 0.07 and 0.28 gave the same top-25 share.
+# share went 4 → 5 of 13 (depth ≤50 8 → 9, ≤100 8 → 10) and the lines that entered its top 30 are
+# the year's shared formulations (one of them a gold term) and two stock words, those that left it
+# one-off local phrases; 0.07 and 0.28 gave the same top-25 share.
 W_PEER = W_FRAMED
 # A known name in new wording: a debut holding a quoted name (its core, `_core`: “X五”规划 → X五) that
 # an earlier report of the region already said as a word (`_said_as_word`) is a new phrase around an

@@ -801,6 +801,10 @@ def test_a_clause_final_conjunction_joins_the_word_it_ends() -> None:
     spans = text.word_spans(s)
     assert [w for w, _, _ in spans] == ws and all(s[a:b] == w for w, a, b in spans)
     assert "和" in text.words("稳就业和稳物价")  # a conjunction between two clauses' parts
+    # mid-clause, after a piece the segmenter made up (氢中|和|目标: 氢中 is no dictionary word)
+    assert text.words("实现星峰、氢中和目标")[-3:] == ["氢", "中和", "目标"]
+    assert dict(text.tag("实现星峰、氢中和目标"))["氢"] != "f"  # the rest is tagged on its own
+    assert text.words("集中和统一") == ["集中", "和", "统一"]  # after a dictionary word: a conjunction
 
 
 def test_a_phrase_ending_with_a_leading_verb_is_a_fragment() -> None:

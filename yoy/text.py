@@ -144,22 +144,27 @@ def _tokenizer() -> rjieba.Jieba:
 # conjunction where its frequencies favour the parts (X中和 as X|中|和: 中和 is a dictionary word).
 # Where 和 is the last word before a clause mark (or the end of the text) and the character before it
 # and 和 make a dictionary word, they are one word: `words`, `tag` (as vn: a word alone in the slot a
-# clause ends on names a thing, X中和) and `word_spans` agree. Only 和: of the genre's conjunctions
-# the one that ends common words (中和, 缓和, 总和). No such place in the embedded reports (checked
-# when the rule was added): their segmentation is unchanged.
+# clause ends on names a thing, X中和) and `word_spans` agree. So are they, wherever the clause goes
+# on, when the word before 和 is none of the dictionary's (X中|和|Y: the model made that piece up).
+# Only 和: of the genre's conjunctions the one that ends common words (中和, 缓和, 总和). No such place
+# in the embedded reports (checked when each rule was added): their segmentation is unchanged.
 _AND = AND_WORD
 _CLAUSE_FINAL_AND = re.compile(f"{_AND}(?:$|[{re.escape(CLAUSE_FINAL_MARKS)}])")
 _REJOINED_TAG = "vn"
 
 
 def _rejoin(text: str, ws: list[str]) -> list[int]:
-    """The indices k of `ws` (the words of `text`, in order) whose word is a clause-final 和 that joins
-    the last character of word k-1 (`_CLAUSE_FINAL_AND`)."""
+    """The indices k of `ws` (the words of `text`, in order) whose word is a 和 that joins the last
+    character of word k-1: a clause-final one (`_CLAUSE_FINAL_AND`), or one after a piece of two or
+    more characters that is no dictionary word, when that character and 和 make one."""
     out = []
     pos = 0
     for k, w in enumerate(ws):
         pos += len(w)
-        if w == _AND and k and _CLAUSE_FINAL_AND.match(text, pos - 1) and dictionary_count(ws[k - 1][-1] + w):
+        if w != _AND or not k or not dictionary_count(ws[k - 1][-1] + w):
+            continue
+        prev = ws[k - 1]
+        if _CLAUSE_FINAL_AND.match(text, pos - 1) or (len(prev) >= 2 and not dictionary_count(prev)):
             out.append(k)
     return out
 
@@ -184,7 +189,7 @@ def words(text: str) -> list[str]:
     """Segment folded text into words (jieba-rs: the segmentation of jieba, about 6× faster; a
     clause-final X和 one word, `_CLAUSE_FINAL_AND`)."""
     ws = list(_tokenizer().cut(text, hmm=True))
-    if _CLAUSE_FINAL_AND.search(text) is None or not (at := _rejoin(text, ws)):
+    if _AND not in text or not (at := _rejoin(text, ws)):
         return ws
     return [w for w, _ in _rejoined(ws, at)]
 
@@ -192,9 +197,18 @@ def words(text: str) -> list[str]:
 def tag(text: str) -> list[tuple[str, str]]:
     """Words of `text` with jieba's part-of-speech tags (a: adjective, d: adverb, n: noun …)."""
     tagged = [(w, t) for w, t in _tokenizer().tag(text, hmm=True)]
-    if _CLAUSE_FINAL_AND.search(text) is None or not (at := _rejoin(text, [w for w, _ in tagged])):
+    if _AND not in text or not (at := _rejoin(text, [w for w, _ in tagged])):
         return tagged
-    return [(w, tagged[i][1] if i >= 0 else _REJOINED_TAG) for w, i in _rejoined([w for w, _ in tagged], at)]
+    out = []
+    for w, i in _rejoined([w for w, _ in tagged], at):
+        if i < 0:
+            out.append((w, _REJOINED_TAG))
+        elif w == tagged[i][0]:
+            out.append(tagged[i])
+        else:  # the rest of the word 和 took its last character from: tagged on its own (碳中 → 碳)
+            alone = _tokenizer().tag(w, hmm=True)
+            out.append((w, alone[0][1] if len(alone) == 1 else tagged[i][1]))
+    return out
 
 
 def dictionary_count(word: str) -> int:
@@ -206,7 +220,7 @@ def dictionary_count(word: str) -> int:
 def word_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     """Words of `text` with their offsets."""
     spans = tuple(_tokenizer().tokenize(text, hmm=True))  # a list of (word, start, end) tuples already
-    if _CLAUSE_FINAL_AND.search(text) is None or not (at := _rejoin(text, [w for w, _, _ in spans])):
+    if _AND not in text or not (at := _rejoin(text, [w for w, _, _ in spans])):
         return spans
     out: list[tuple[str, int, int]] = []
     pos = spans[0][1] if spans else 0

@@ -43,7 +43,7 @@ def test_candidates_are_judged_as_the_plain_helpers_judge_them(region: str, year
         assert c.governed == formulations._governed(d, c.places), t
         assert c.compact == formulations._compact(t, ws), t
         assert c.fragment == ((formulations.fragment(t) and t not in said_quoted)
-                              or formulations._cut_across_quotes(d, t, c.places[0])
+                              or formulations._cut_across_quotes(formulations._as_written(d, t, c.places[0]))
                               or formulations.ordinary_noun(t)
                               or formulations._cut_off(d, c.places, len(t))
                               or formulations._date_tail(d, t, c.places)

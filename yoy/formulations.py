@@ -1030,13 +1030,14 @@ def analyse(d: Doc) -> Analysis:
         ws = [x for x, _ in tags]  # `words(t)`: the words of its tags
         nested = tuple(sorted({x for _, x in inside.iter(t) if x != t and len(x) >= PHRASE_MIN},
                               key=lambda x: (-len(x), x))) if t in spanned else ()
-        shown = display(d, t, places[0])
+        written = _as_written(d, t, places[0])  # (once: what it shows and whether it cuts quotes)
+        shown = _balanced(written)
         candidates[t] = Candidate(
             places, "".join(strip_quotes(folded[t]).split()) == t, shown,
             any(q in t and len(t) - len(q) <= SHORT_QUOTE for q in quotes),
             _governed(d, places, tagged), dictionary_count(t) >= EVERYDAY_COUNT, _numbered(t, ws),
             t.endswith(POLICY_HEADS), _compact(t, ws, tagged), _plain(ws),
-            (_fragment(t, tagged) and t not in said_quoted) or _cut_across_quotes(d, t, places[0])
+            (_fragment(t, tagged) and t not in said_quoted) or _cut_across_quotes(written)
             or ordinary_noun(t, tagged)
             or _cut_off(d, places, len(t), edges)
             or _date_tail(d, t, places, tagged) or _attained(d, places, attained)
@@ -1202,9 +1203,11 @@ def display(d: Doc, t: str, pos: int) -> str:
     """The phrase whose matching form (`yoy.terms.key`) is `t`, at flat offset `pos` of `d`, as the
     report writes it (folded, no whitespace; inner quotes kept and balanced: “一带一路”倡议); `t` itself
     when the report's wording there is not that phrase."""
-    shown = _as_written(d, t, pos)
-    if shown == t:
-        return t
+    return _balanced(_as_written(d, t, pos))
+
+
+def _balanced(shown: str) -> str:
+    """A phrase as written (`_as_written`) with the quote marks it cuts put back (`display`)."""
     first = next((c for c in shown if c in "“”"), "")
     if first == "”":  # it starts inside a quote: 一带一路”倡议 → “一带一路”倡议, 甲乙”“丙丁 → “甲乙”“丙丁
         shown = "“" + shown
@@ -1221,11 +1224,10 @@ def _as_written(d: Doc, t: str, pos: int) -> str:
     return t if shown == t or key(shown) != t else shown
 
 
-def _cut_across_quotes(d: Doc, t: str, pos: int) -> bool:
-    """`_across_quotes` of the phrase `t` as written at `pos`, an opening mark put before it only when
+def _cut_across_quotes(shown: str) -> bool:
+    """`_across_quotes` of a phrase as written (`_as_written`), an opening mark put before it only when
     it closes more quotes than it opens (一带一路”倡议: one name and its head; 甲乙”“丙丁, as many
     marks of each: the end of one name and the start of another, two constituents)."""
-    shown = _as_written(d, t, pos)
     first_open = shown.find("“") if "“" in shown else len(shown)
     if shown.count("”") > shown.count("“") and shown.find("”") < first_open:
         shown = "“" + shown

@@ -225,6 +225,10 @@ CHROME_GENERIC: dict[str, str] = {
                  "sites",
     "page number": "a page number left between two pages of a document copied from a PDF (— 3 —, "
                    "第 3 页 共 20 页): the print layout of government documents",
+    "follow prompt": "a public account article's follow prompt (点击上方蓝字关注, 长按识别二维码): the "
+                     "template of the accounts that publish local reports",
+    "account footer": "a public account article's end mark and buttons (- END -, 往期推荐, 阅读原文, 在看): "
+                      "the template of the accounts that publish local reports",
     "licence": "Wikisource's licence box: furniture of the national reports' source pages (the project's "
                "shared national sources), not of the local seed pages",
 }

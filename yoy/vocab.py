@@ -435,8 +435,14 @@ CHROME = {
     "contribute": r"有想补充的信息|点我投稿",
     "site links": r"^(?:[•·-]\s*)?(?:联系我们|关于我们|企业入驻|网站地图|意见反馈|广告服务|友情链接)$",
     "byline": r"^[(（][^()（）]{0,16}(?:记者|通讯员|编辑|供稿)[^()（）]{0,24}[)）]$",
-    "editor": r"^(?:责任编辑|编辑|来源|作者|审核)\s*[:：][^。]{0,30}$",
+    "editor": r"^(?:责任编辑|编辑|来源|作者|审核|校对|监制|排版|统筹)\s*[:：丨|｜][^。]{0,30}$",
     "share": r"^(?:分享到|打印本页|关闭窗口|【打印|【关闭)",
+    # a public account's article (the channel most local reports are read in): the follow prompt
+    # above it, the buttons and the end mark below it
+    "follow prompt": r"^(?:点击|点)?(?:上方|上面)?\S{0,4}蓝字\S{0,4}关注"
+                     r"|^(?:长按|扫描|扫码)(?:识别)?(?:二维码|关注)",
+    "account footer": r"^(?:往期推荐|往期回顾|推荐阅读|精彩推荐|阅读原文|在看|点赞|赞赏|收藏)$"
+                      r"|^[-—\s]*end[-—\s]*$",
     # Wikisource's licence box and what its page template leaves after it.
     "licence": r"^本作品.{0,80}(?:公有领域|著作权|许可协议|授权)|^public domain$|^注\s*:\s*中文维基文库"
                r"|^(?:true|false)$",

@@ -16,6 +16,7 @@ from yoy.ingest.patterns import (
     CLOSING_WORDS,
     COLUMN_TAG,
     DELIVERS,
+    FORMAL_TITLE,
     HEADER_LINE,
     OPEN_ADDRESS,
     PART_AT_LINE,
@@ -117,6 +118,14 @@ def _find_start(a: _Article, address: int | None, titles: list[int]) -> int:
     return content[0]
 
 
+def _title_index(a: _Article, b: _Bounds) -> int:
+    """The line the report's title is read from: the first title line up to the report's start that
+    is a formal title, ending in the year's report (`FORMAL_TITLE`: a page's headline above it, 重磅！
+    …工作报告全文来了 or …报告出炉, is the page's, not the report's), else the first title line."""
+    formal = (i for i in b.titles if i <= b.start and FORMAL_TITLE.search(_title_of(a.flines[i])))
+    return next(formal, b.titles[0])
+
+
 def _article_name(a: _Article) -> str:
     for i in a.content(0, len(a.lines)):
         line = a.lines[i]
@@ -210,7 +219,7 @@ def read_article(lines: Sequence[str], source: str, sha256: str, stated: Stated 
     kind = _kind(body, bounds)
     if not isinstance(kind, Kind):  # Kind is a StrEnum: test for it, not for str
         return Skipped(source=source, title=name, reason=kind)
-    title_line = _title_of(lines[bounds.titles[0]]) if bounds.titles else ""
+    title_line = _title_of(lines[_title_index(a, bounds)]) if bounds.titles else ""
     ftitle = _title_of(fold(title_line)) if title_line else ""
     meta = read_metadata(body.text, body.ftext, ftitle, kind, stated)
     if isinstance(meta, str):

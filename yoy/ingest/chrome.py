@@ -59,6 +59,8 @@ CHROME: tuple[ChromeRule, ...] = (
     _rule("byline", ends=True),
     _rule("editor"),
     _rule("share"),
+    _rule("follow prompt"),
+    _rule("account footer", ends=True),
     _rule("licence", ends=True, any_length=True),
 )
 

@@ -16,13 +16,13 @@ from yoy.ingest.patterns import (
     CLOSING_WORDS,
     COLUMN_TAG,
     DELIVERS,
-    FORMAL_TITLE,
     HEADER_LINE,
     OPEN_ADDRESS,
     PART_AT_LINE,
     PART_IN_RUN,
     THIRD_PERSON,
     TITLE_LINE,
+    TITLE_YEAR,
 )
 from yoy.models import Kind, Report, ReportMeta, Skipped
 from yoy.text import chinese_number, fold
@@ -110,20 +110,37 @@ def _find_start(a: _Article, address: int | None, titles: list[int]) -> int:
                 and len(a.flines[start - 1]) <= TITLE_MAX_CHARS:
             start -= 1
         return start
+    # no address: the first line that reads like report prose or a heading …
+    fl = a.flines
+    prose = next((i for i in content if PART_AT_LINE.match(fl[i]) or len(fl[i]) >= PROSE_MIN_CHARS), None)
     if titles:
-        return titles[0]
-    for i in content:  # no title, no address: the first line that reads like report prose or a heading
-        if PART_AT_LINE.match(a.flines[i]) or len(a.flines[i]) >= PROSE_MIN_CHARS:
-            return i
-    return content[0]
+        # … and the title line nearest above it (a digest's headline: a column of earlier years'
+        # reports above it is the page's)
+        return next((i for i in reversed(titles) if prose is None or i <= prose), titles[0])
+    return content[0] if prose is None else prose
 
 
 def _title_index(a: _Article, b: _Bounds) -> int:
-    """The line the report's title is read from: the first title line up to the report's start that
-    is a formal title, ending in the year's report (`FORMAL_TITLE`: a page's headline above it, 重磅！
-    …工作报告全文来了 or …报告出炉, is the page's, not the report's), else the first title line."""
-    formal = (i for i in b.titles if i <= b.start and FORMAL_TITLE.search(_title_of(a.flines[i])))
-    return next(formal, b.titles[0])
+    """The line the report's title is read from: the title line at the report's start or nearest
+    above it (a page's headline above the report's own title, 重磅！…全文来了, and a column of
+    earlier years' reports above the article, a government site's side list, are the page's). When
+    that line names no year (`TITLE_YEAR`: a bare 政府工作报告, or two titles run together), a line
+    above it that names one and holds it, or that it holds, is the fuller title. No title line up to
+    the start: the first one."""
+    def title(i: int) -> str:
+        return _title_of(a.flines[i])
+
+    def names_year(t: str) -> bool:
+        return t.count(vocab.REPORT_TITLE) == 1 and any(p.search(t) for p in TITLE_YEAR)
+
+    above = [i for i in b.titles if i <= b.start]
+    if not above:
+        return b.titles[0]
+    own = title(above[-1])
+    if names_year(own):
+        return above[-1]
+    return next((i for i in reversed(above[:-1]) if names_year(t := title(i)) and (own in t or t in own)),
+                above[-1])
 
 
 def _article_name(a: _Article) -> str:

@@ -21,9 +21,6 @@ ADDRESS = re.compile(vocab.ADDRESS)
 DELIVERS = re.compile(vocab.DELIVERS)
 THIRD_PERSON = re.compile(vocab.THIRD_PERSON.format(leader=vocab.LEADER_TITLE))
 TITLE_LINE = re.compile(vocab.REPORT_TITLE)
-# a title line that is the report's formal title: it ends in the report of a year (2031年X政府工作报告,
-# X政府工作报告(2031年)), no headline's words after it
-FORMAL_TITLE = re.compile("|".join(f"(?:{source})$" for source in vocab.TITLE_YEAR))
 COLUMN_TAG = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,8}\])\s*")
 PART_AT_LINE = re.compile(rf"^([{NUMERALS}]{{1,3}})、")
 PART_IN_RUN = re.compile(rf"(?:^|(?<=[。!?;:\s]))([{NUMERALS}]{{1,3}})、")

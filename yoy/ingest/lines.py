@@ -62,6 +62,19 @@ WRAP_SLACK = 2
 # rules. Set by that shape, not fitted: no line of the raw inputs of the embedded corpus (the seed
 # pages and national transcriptions) matches outside chrome, so they store as before
 # (`tests/test_corpus.py::test_rebuilt_corpus_matches_committed`); `bilingual_page` is the case.
+# A document copied from a PDF may repeat a running head or foot on every page (the gazette's name and
+# issue, the report's title): a line said at least RUNNING_MIN_REPEATS times, whitespace aside, with an
+# ideograph and no mark of a sentence, a clause, a quote or a bracket, is layout like a page number,
+# and dropped where it stands after the report's first sentence (the title and dateline above it keep
+# their lines). Three: a page break twice over, where a report's own lines of that size (headings)
+# are said once each. RUNNING_MIN_CHARS: a wiki transcription breaks lines at bold lead words (一是,
+# two characters) and inside links (…纲要(草案), with its bracket), both joined again below, and
+# repeated; a gazette's name is longer. RUNNING_MAX_CHARS: a gazette's name and issue, a title. Set
+# by that shape, not fitted: the raw inputs of the embedded corpus store as before;
+# `pdf_running_heads` is the case.
+RUNNING_MIN_REPEATS = 3
+RUNNING_MIN_CHARS = 5
+RUNNING_MAX_CHARS = 40
 TRANSLATION_MIN_WORDS = 2
 TRANSLATION_RUN_WORDS = 4
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -91,6 +104,8 @@ def _raw_lines(text: str) -> list[_RawLine]:
     raw = text.splitlines()
     stripped = [line.strip() for line in raw]
     folded = fold_lines([s for s in stripped if s])
+    running = _running_lines(folded)
+    said = False  # a sentence of the report stored: a running line past this point is layout
     k = 0
     paged: int | None = None  # after a page number: the blank lines before it
     for line, s in zip(raw, stripped, strict=True):
@@ -100,7 +115,8 @@ def _raw_lines(text: str) -> list[_RawLine]:
         f = folded[k]
         k += 1
         rule = chrome_rule(f)
-        if rule is not None and rule.name == PAGE_NUMBER:
+        if (rule is not None and rule.name == PAGE_NUMBER) or (
+                rule is None and running and _squeezed(f) in running and said):
             # a page break of a text copied from a PDF: dropped, and the blank lines around it are
             # layout when it cuts a sentence (no sentence end before it): the lines on either side
             # then meet as if it were not there, for the rules below to join
@@ -117,8 +133,26 @@ def _raw_lines(text: str) -> list[_RawLine]:
             gap, paged = paged, None
         fixed = bool(SEPARATOR.match(s)) or rule is not None
         out.append(_RawLine(s, f, gap, fixed, line[:1].isspace(), _width(line.rstrip())))
+        said = said or f[-1] in TERMINAL
         gap = 0
     return out
+
+
+_BROKEN_MARKS = frozenset("。!?…,、;:《》()“”‘’\"'[]「」『』")
+
+
+def _squeezed(f: str) -> str:
+    return "".join(f.split())
+
+
+def _running_lines(folded: Sequence[str]) -> set[str]:
+    """The running heads and feet of a document copied from a PDF: lines of RUNNING_MIN_CHARS to
+    RUNNING_MAX_CHARS said RUNNING_MIN_REPEATS or more times, whitespace aside, with no mark of a
+    sentence, clause, quote or bracket (`_BROKEN_MARKS`)."""
+    counts = Counter(_squeezed(f) for f in folded if len(f) <= RUNNING_MAX_CHARS)
+    return {f for f, n in counts.items()
+            if n >= RUNNING_MIN_REPEATS and len(f) >= RUNNING_MIN_CHARS and any(is_ideograph(ch) for ch in f)
+            and not any(ch in _BROKEN_MARKS for ch in f)}
 
 
 def _is_translation(f: str) -> bool:

@@ -225,6 +225,8 @@ CHROME_GENERIC: dict[str, str] = {
                  "sites",
     "page number": "a page number left between two pages of a document copied from a PDF (— 3 —, "
                    "第 3 页 共 20 页): the print layout of government documents",
+    "pagination": "the page links under one page of an article split over several (上一页 1 2 3 下一页): "
+                  "the article-page template of government and news sites",
     "follow prompt": "a public account article's follow prompt (点击上方蓝字关注, 长按识别二维码): the "
                      "template of the accounts that publish local reports",
     "account footer": "a public account article's end mark and buttons (- END -, 往期推荐, 阅读原文, 在看): "

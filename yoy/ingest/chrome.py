@@ -38,6 +38,7 @@ CHROME: tuple[ChromeRule, ...] = (
     _rule("teaser", any_length=True),
     _rule("article info"),
     _rule("font size"),
+    _rule("pagination", ends=True),
     _rule(PAGE_NUMBER),
     _rule("forum stats"),
     _rule("forum links"),

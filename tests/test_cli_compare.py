@@ -296,6 +296,7 @@ def test_every_help_example_works_on_the_shipped_corpus(
 
     root = Path(__file__).resolve().parents[1]
     shutil.copytree(root / "fixtures" / "raw", tmp_path / "fixtures" / "raw")
+    shutil.copytree(root / "fixtures" / "ingest" / "split", tmp_path / "fixtures" / "ingest" / "split")
     shutil.copytree(CORPUS, tmp_path / "yoy" / "corpus")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))

@@ -266,3 +266,29 @@ def test_ingest_region_and_year_given_by_the_user(tmp_path: Path) -> None:
     assert Corpus(root).load("山东省", 2032).meta.year == 2032
     assert_one_line_error(ingest_run("--corpus", root, "ingest", "--region", "无此地方", page), 4,
                           "unknown region")
+
+
+SIDE_LIST_CASE = REPO / "fixtures" / "ingest" / "side_list_page.case"  # an invented city report
+SPLIT_PAGES = sorted((REPO / "fixtures" / "ingest" / "split").glob("p*.html"))  # that report over 3 pages
+
+
+def test_ingest_pages_reads_a_split_report_as_one(tmp_path: Path) -> None:
+    """`--pages`: the three pages a site split the report of `side_list_page.case` over store the report
+    its whole text gives, the sentence a page break cut whole again, the site's head and page links
+    dropped; a later page alone is refused with a hint at `--pages`, and stores nothing."""
+    text = SIDE_LIST_CASE.read_text(encoding="utf-8").split("=== input\n")[1].split("=== meta")[0]
+    lines = text.splitlines()
+    whole = tmp_path / "whole.txt"
+    whole.write_text("\n".join(lines[lines.index("2036年青禾市政府工作报告"):-1]) + "\n", encoding="utf-8")
+    one, split = tmp_path / "one", tmp_path / "split"
+    assert ingest_run("--corpus", one, "ingest", whole).exit_code == 0
+    assert len(SPLIT_PAGES) == 3
+    result = ingest_run("--corpus", split, "ingest", "--pages", *SPLIT_PAGES)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("added: 青禾市 2036 full ")
+    stored, want = Corpus(split).load("青禾市", 2036), Corpus(one).load("青禾市", 2036)
+    assert stored.text == want.text and stored.meta.title == want.meta.title
+    assert stored.meta.source == "p1.html（共3页）"
+    assert "下一页" not in stored.text and "发布时间" not in stored.text
+    assert_one_line_error(ingest_run("--corpus", tmp_path / "c", "ingest", SPLIT_PAGES[1]), 3, "--pages")
+    assert not (tmp_path / "c").exists() or not ingest_snapshot(tmp_path / "c")

@@ -149,12 +149,15 @@ _DRY_ACTIONS = {"added": "would add", "replaced": "would replace", "unchanged": 
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True, help="Overwrite a different stored report of that region and year.")
 @click.option("--dry-run", is_flag=True, help="Show what would be stored; write nothing.")
+@click.option("--pages", is_flag=True,
+              help="FILES are the pages of one report a site split over several (上一页 1 2 3 下一页), in "
+                   "order: read them as one page.")
 @click.option("--region", "region_name", metavar="REGION",
               help="The region of every report in FILES, when the page does not tell (or tells wrong).")
 @click.option("--year", type=click.IntRange(MIN_YEAR, MAX_YEAR),
               help="The year of every report in FILES, when the page does not tell (or tells wrong).")
 @click.pass_context
-def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, dry_run: bool,
+def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, dry_run: bool, pages: bool,
                    region_name: str | None, year: int | None) -> None:
     """Store the government work reports found in saved web pages (.txt, .html).
 
@@ -166,6 +169,7 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, d
       yoy ingest fixtures/raw/national_2009.txt
       yoy --corpus yoy/corpus ingest --replace fixtures/raw/*.txt
       yoy ingest --dry-run --region 全国 --year 2009 fixtures/raw/national_2009.txt
+      yoy ingest --dry-run --pages fixtures/ingest/split/p*.html
     """
     from rich.console import Console
     from rich.progress import Progress
@@ -174,7 +178,9 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, d
 
     corpus = _corpus_of(ctx, reading=False)
     stated = ingest.Stated(corpus.region_named(region_name) if region_name is not None else None, year)
-    if len(files) > 1:
+    if pages:
+        result = ingest.ingest_pages(files, stated=stated)
+    elif len(files) > 1:
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("reading", total=len(files))
             result = ingest.ingest_files(files, progress=lambda _path: bar.advance(task), stated=stated)

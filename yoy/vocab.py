@@ -370,6 +370,11 @@ CLOSING_WORDS = ("让我们", ADDRESS, "奋斗!")
 # The name of the genre a page's title carries, and the title yoy gives a report whose page has none.
 REPORT_TITLE = "工作报告"
 DEFAULT_TITLE = "{region}{year}年政府工作报告"
+# The pages of one article a site split over several, read together (`yoy ingest --pages`): the
+# stored report's source, and the hint an error gives when a page holds the page links.
+PAGES_SOURCE = "{first}（共{n}页）"
+PAGES_HINT = ("; it looks like one page of a report split over several: give all its pages, in order, "
+              "with --pages")
 
 # Report structure.
 OPEN_ADDRESS = ADDRESS + r"\s*[:：]"

@@ -24,17 +24,19 @@ The Chinese words and patterns all steps match are in `patterns`. All matching r
 original text, never reworded. Regions come from `yoy.regions` (every Chinese division).
 
 This module joins the steps for whole inputs (`extract`, `ingest_bytes`, `ingest_file`,
-`ingest_files`) and re-exports the names callers use.
+`ingest_files`; `ingest_pages` for the pages of one article a site split over several, joined by
+`pages.joined`) and re-exports the names callers use.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from yoy import vocab
 from yoy.errors import NoReportError
-from yoy.ingest import reading
+from yoy.ingest import pages, reading
 from yoy.ingest.article import read_article as read_article
 from yoy.ingest.chrome import CHROME as CHROME
 from yoy.ingest.chrome import ChromeRule as ChromeRule
@@ -79,21 +81,50 @@ def extract(text: str, source: str, sha256: str, stated: Stated = NOTHING_STATED
     return IngestResult(reports=tuple(reports), skipped=tuple(skipped))
 
 
-def ingest_bytes(data: bytes, name: str, stated: Stated = NOTHING_STATED) -> IngestResult:
-    """Reports in the raw bytes of a saved page named `name`; `InputError` if it cannot be read."""
+def _page_text(data: bytes, name: str) -> str:
+    """The decoded text of a saved page, its markup read as text."""
     reading.check_size(len(data), name)
     text = decode(data, name)
-    if Path(name).suffix.lower() in HTML_SUFFIXES and not looks_like_html(text):
+    if Path(name).suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
         text = html_to_text(text)
-    return extract(text, name, sha256_hex(data), stated)
+    return text
+
+
+def ingest_bytes(data: bytes, name: str, stated: Stated = NOTHING_STATED) -> IngestResult:
+    """Reports in the raw bytes of a saved page named `name`; `InputError` if it cannot be read."""
+    return extract(_page_text(data, name), name, sha256_hex(data), stated)
+
+
+def _no_report(path: Path, result: IngestResult, text: str) -> NoReportError:
+    why = "; ".join(dict.fromkeys(s.reason for s in result.skipped[:2]))  # reasons only: no file text
+    hint = vocab.PAGES_HINT if pages.paginated(text) else ""
+    return NoReportError(f"{path}: no government work report found" + (f" ({why})" if why else "") + hint)
 
 
 def ingest_file(path: Path, stated: Stated = NOTHING_STATED) -> IngestResult:
-    """Reports in one saved page; `NoReportError` when it holds none."""
-    result = ingest_bytes(read_source(path), path.name, stated)
+    """Reports in one saved page; `NoReportError` when it holds none (with a hint when the page is one
+    of several a site split an article over: `ingest_pages` reads them together)."""
+    data = read_source(path)
+    text = _page_text(data, path.name)
+    result = extract(text, path.name, sha256_hex(data), stated)
     if not result.reports:
-        why = "; ".join(dict.fromkeys(s.reason for s in result.skipped[:2]))  # reasons only: no file text
-        raise NoReportError(f"{path}: no government work report found" + (f" ({why})" if why else ""))
+        raise _no_report(path, result, text)
+    return result
+
+
+def ingest_pages(paths: Sequence[Path], stated: Stated = NOTHING_STATED) -> IngestResult:
+    """The pages of one article a site split over several (`yoy ingest --pages`), in the order given,
+    read as one page (`pages.joined`); `NoReportError` when they hold no report. Its source names the
+    first page and the count, its digest is of the pages' bytes one after another."""
+    if not paths:
+        raise NoReportError("no pages given")
+    datas = [read_source(p) for p in paths]
+    text = pages.joined([_page_text(d, p.name) for d, p in zip(datas, paths, strict=True)])
+    first = paths[0].name
+    source = first if len(paths) == 1 else vocab.PAGES_SOURCE.format(first=first, n=len(paths))
+    result = extract(text, source, sha256_hex(b"".join(datas)), stated)
+    if not result.reports:
+        raise _no_report(paths[0], result, "")
     return result
 
 

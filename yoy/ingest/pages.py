@@ -1,0 +1,70 @@
+"""The pages of one article that a site splits over several (上一页 1 2 3 下一页), read as one page.
+
+A user saves each page; `yoy ingest --pages` gives them in order. Each page repeats the site's head
+above its part of the text (the headline, breadcrumb, article line) and the page links below it. The
+joined page keeps the first page's head, drops the head of every later page (the lines it repeats
+of the first page's, its title lines, chrome) before its own text starts, drops every page's links
+(chrome that would end the report at the first page's) and the foot of every page but the last,
+and lets line repair join a sentence that a page break cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from yoy.ingest.article import PROSE_MIN_CHARS
+from yoy.ingest.chrome import chrome_rule
+from yoy.ingest.lines import TERMINAL, TITLE_MAX_CHARS, fold_lines
+from yoy.ingest.patterns import TITLE_LINE
+from yoy.text import fold
+
+PAGINATION = "pagination"  # the chrome rule of the page links (`vocab.CHROME`)
+
+
+def _folded_lines(text: str) -> list[tuple[str, str]]:
+    """The stripped lines of `text` with their folded, space-free form (blank lines too: '')."""
+    lines = [line.strip() for line in text.splitlines()]
+    return list(zip(lines, ("".join(f.split()) for f in fold_lines(lines)), strict=True))
+
+
+def _is_links(folded: str) -> bool:
+    rule = chrome_rule(folded) if folded else None
+    return rule is not None and rule.name == PAGINATION
+
+
+def _heads(folded: str, head: set[str]) -> bool:
+    """A line at the top of a later page is the page's head: blank, chrome, a line of the first page's
+    head, or a title line (the report's title stands above its text, not inside it)."""
+    return (not folded or folded in head or chrome_rule(folded) is not None
+            or (len(folded) <= TITLE_MAX_CHARS and TITLE_LINE.search(folded) is not None))
+
+
+def paginated(text: str) -> bool:
+    """`text` is one page of several: it holds the page links."""
+    return any(_is_links(f) for _, f in _folded_lines(text))
+
+
+def joined(texts: Sequence[str]) -> str:
+    """The pages' texts (in order) as one page: see the module's docstring. A page that ends inside a
+    sentence (no sentence end on its last line) runs on into the next without a blank line, so that
+    line repair joins the two halves; otherwise a blank line parts them."""
+    out: list[str] = []
+    head: set[str] = set()  # the first page's lines before its text: what later pages repeat
+    for k, text in enumerate(texts):
+        lines = [(s, f) for s, f in _folded_lines(text) if not _is_links(f)]
+        if k == 0:
+            for _, f in lines:
+                if len(f) >= PROSE_MIN_CHARS:
+                    break
+                head.add(f)
+        else:
+            at = 0
+            while at < len(lines) and _heads(lines[at][1], head):
+                at += 1
+            lines = lines[at:]
+            while out and (not out[-1] or chrome_rule(fold(out[-1])) is not None):
+                out.pop()  # the page's foot below its text (blank lines, footer chrome)
+            if out and fold(out[-1][-1:]) in TERMINAL:
+                out.append("")
+        out += [s for s, _ in lines]
+    return "\n".join(out) + "\n"

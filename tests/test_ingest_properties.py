@@ -85,3 +85,48 @@ def test_html_garbage(seed: str, tags: list[str]) -> None:
         if i % step == 0 and tags:
             out.append(tags[(i // step) % len(tags)])
     _safe("\n".join(out).encode("utf-8"), "page.html")
+
+
+@SETTINGS
+@given(pages=st.lists(CJK_TEXT, min_size=1, max_size=4))
+def test_random_pages(pages: list[str]) -> None:
+    """The pages of a split report (`ingest_pages`), whatever they hold: reports or a `YoyError`."""
+    import tempfile
+
+    from yoy.ingest import ingest_pages
+
+    with tempfile.TemporaryDirectory() as d:
+        paths = []
+        for k, text in enumerate(pages):
+            path = Path(d) / f"p{k}.txt"
+            path.write_text(text + "\n上一页 1 2 下一页\n", encoding="utf-8", errors="replace")
+            paths.append(path)
+        with contextlib.suppress(YoyError):
+            ingest_check(ingest_pages(paths))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cuts=st.lists(st.floats(0, 1), min_size=1, max_size=3))
+def test_a_page_split_at_paragraphs_reads_as_the_page(cuts: list[float]) -> None:
+    """A national transcription cut into pages at blank lines, each later page under a site's head
+    (breadcrumb, headline, article line) and every page above its page links: `ingest_pages` stores
+    the report the whole page gives."""
+    import tempfile
+
+    from yoy.ingest import ingest_pages
+
+    lines = SEED_LINES["national_2009.txt"]
+    blanks = [k for k, line in enumerate(lines) if not line.strip() and k > 10]
+    at = sorted({blanks[int(c * (len(blanks) - 1))] for c in cuts})
+    parts = [lines[a:b] for a, b in zip([0, *at], [*at, len(lines)], strict=True)]
+    head = ["首页 > 要闻", "2009年政府工作报告", "发布时间：2009-03-14", ""]
+    whole = extract("\n".join(lines), "whole.txt", "0").reports
+    with tempfile.TemporaryDirectory() as d:
+        paths = []
+        for k, part in enumerate(parts):
+            path = Path(d) / f"p{k}.txt"
+            page = (head if k else []) + part + ["", f"共{len(parts)}页: 上一页 1 2 下一页"]
+            path.write_text("\n".join(page) + "\n", encoding="utf-8")
+            paths.append(path)
+        joined = ingest_pages(paths).reports
+    assert [r.text for r in joined] == [r.text for r in whole]

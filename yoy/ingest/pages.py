@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from yoy.ingest.article import PROSE_MIN_CHARS
 from yoy.ingest.chrome import chrome_rule
-from yoy.ingest.lines import TERMINAL, TITLE_MAX_CHARS, fold_lines
+from yoy.ingest.lines import LIST_MARKS, TERMINAL, TITLE_MAX_CHARS, fold_lines
 from yoy.ingest.patterns import TITLE_LINE
 from yoy.text import fold
 
@@ -46,8 +46,9 @@ def paginated(text: str) -> bool:
 
 def joined(texts: Sequence[str]) -> str:
     """The pages' texts (in order) as one page: see the module's docstring. A page that ends inside a
-    sentence (no sentence end on its last line) runs on into the next without a blank line, so that
-    line repair joins the two halves; otherwise a blank line parts them."""
+    sentence (no sentence end nor the colon or semicolon before a list on its last line) runs on into
+    the next without a blank line, so that line repair joins the two halves; otherwise a blank line
+    parts them."""
     out: list[str] = []
     head: set[str] = set()  # the first page's lines before its text: what later pages repeat
     for k, text in enumerate(texts):
@@ -64,7 +65,7 @@ def joined(texts: Sequence[str]) -> str:
             lines = lines[at:]
             while out and (not out[-1] or chrome_rule(fold(out[-1])) is not None):
                 out.pop()  # the page's foot below its text (blank lines, footer chrome)
-            if out and fold(out[-1][-1:]) in TERMINAL:
+            if out and fold(out[-1][-1:]) in TERMINAL | LIST_MARKS:
                 out.append("")
         out += [s for s, _ in lines]
     return "\n".join(out) + "\n"

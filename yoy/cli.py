@@ -150,8 +150,8 @@ _DRY_ACTIONS = {"added": "would add", "replaced": "would replace", "unchanged": 
 @click.option("--replace", is_flag=True, help="Overwrite a different stored report of that region and year.")
 @click.option("--dry-run", is_flag=True, help="Show what would be stored; write nothing.")
 @click.option("--pages", is_flag=True,
-              help="FILES are the pages of one report a site split over several (上一页 1 2 3 下一页), in "
-                   "order: read them as one page.")
+              help="FILES are the pages of one report a site split over several (its page links "
+                   "under each), in order: read them as one page.")
 @click.option("--region", "region_name", metavar="REGION",
               help="The region of every report in FILES, when the page does not tell (or tells wrong).")
 @click.option("--year", type=click.IntRange(MIN_YEAR, MAX_YEAR),

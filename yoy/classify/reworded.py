@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import fuzz, process
+
 from yoy import formulations, vocab
 from yoy.classify.listing import _count, _overlap, _priority
 from yoy.classify.past import _Past
@@ -19,6 +21,7 @@ from yoy.classify.weights import (
     ABBREVIATION_MIN,
     INSERT_MIN_SUPPORT,
     REDLINE_CONTEXT,
+    RENAME_FRAME_RATIO,
     RENAME_NAME_MAX,
     REWORD_BASE,
     REWORD_FULL_MENTIONS,
@@ -44,11 +47,15 @@ _QUOTED_NAME = re.compile("|".join(
 
 
 def _renamed(so: _Side, sn: _Side) -> dict[tuple[str, str], int]:
-    """Quoted names put in another's place in a sentence the two reports otherwise write alike (推进“A”
-    改革 → 推进“B”改革, the rest of the sentence the same), the old name gone from the new report and the
-    new one absent from the old: a renaming however often it is said, since the writer changed the
-    name and nothing else. With how many sentences show it."""
-    def frames(side: _Side) -> dict[str, set[str]]:
+    """Quoted names put in another's place in a sentence the two reports write alike (推进“A”改革 →
+    推进“B”改革), the old name gone from the new report and the new one absent from the old: a renaming
+    however often it is said, since the writer changed the name in its place. The rest of the
+    sentence is the same, or, for an old name no such sentence renames, mostly the same
+    (`RENAME_FRAME_RATIO`: 实施“A”提升工程，… → 实施“B”三年行动，…): the new name of the most alike
+    sentence. With how many sentences show it."""
+    def frames(side: _Side, other: _Side) -> dict[str, set[str]]:
+        """Each sentence's frame (its text with one quoted name cut out) → the names said in it that
+        the `other` report never says."""
         d = side.doc
         sentences = d.outline.sentences
         out: dict[str, set[str]] = {}
@@ -57,17 +64,31 @@ def _renamed(so: _Side, sn: _Side) -> dict[tuple[str, str], int]:
             if k < 0 or m.end() > sentences[k].end:
                 continue
             s = sentences[k]
-            name = next(g for g in m.groups() if g is not None)
-            frame = d.folded[s.start:m.start()] + "\0" + d.folded[m.end():s.end]
-            out.setdefault(frame.strip(), set()).add(key(name))
+            name = key(next(g for g in m.groups() if g is not None))
+            if not count(name, other.flat):
+                frame = d.folded[s.start:m.start()] + "\0" + d.folded[m.end():s.end]
+                out.setdefault(frame.strip(), set()).add(name)
         return out
 
-    fo, fn = frames(so), frames(sn)
+    fo, fn = frames(so, sn), frames(sn, so)
     found: dict[tuple[str, str], int] = {}
+    renamed: set[str] = set()
     for frame in fo.keys() & fn.keys():
         for a in fo[frame]:
             for b in fn[frame]:
-                if a != b and not count(a, sn.flat) and not count(b, so.flat):
+                if a != b:
+                    found[(a, b)] = found.get((a, b), 0) + 1
+                    renamed.add(a)
+    new_frames = list(fn)
+    for frame, names in fo.items():
+        if not new_frames or names <= renamed:
+            continue
+        best = process.extractOne(frame, new_frames, scorer=fuzz.ratio, score_cutoff=RENAME_FRAME_RATIO)
+        if best is None:
+            continue
+        for a in names - renamed:
+            for b in fn[best[0]]:
+                if a != b:
                     found[(a, b)] = found.get((a, b), 0) + 1
     return found
 

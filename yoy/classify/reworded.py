@@ -58,16 +58,19 @@ def _renamed(so: _Side, sn: _Side) -> dict[tuple[str, str], int]:
         the `other` report never says."""
         d = side.doc
         sentences = d.outline.sentences
-        out: dict[str, set[str]] = {}
+        placed: list[tuple[str, str]] = []
         for m in _QUOTED_NAME.finditer(d.folded):  # the few sentences with a quoted name, found at once
             k = bisect_right(side.sent_starts, m.start()) - 1
             if k < 0 or m.end() > sentences[k].end:
                 continue
             s = sentences[k]
-            name = key(next(g for g in m.groups() if g is not None))
-            if not count(name, other.flat):
-                frame = d.folded[s.start:m.start()] + "\0" + d.folded[m.end():s.end]
-                out.setdefault(frame.strip(), set()).add(name)
+            frame = d.folded[s.start:m.start()] + "\0" + d.folded[m.end():s.end]
+            placed.append((frame.strip(), key(next(g for g in m.groups() if g is not None))))
+        absent = {n for n in {n for _, n in placed} if not count(n, other.flat)}  # each name looked up once
+        out: dict[str, set[str]] = {}
+        for frame, name in placed:
+            if name in absent:
+                out.setdefault(frame, set()).add(name)
         return out
 
     fo, fn = frames(so, sn), frames(sn, so)

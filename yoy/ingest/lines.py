@@ -57,7 +57,7 @@ WRAP_SLACK = 2
 # sentence) holds translation that is no part of the report: a line without one ideograph and with
 # at least TRANSLATION_MIN_WORDS Latin words of two letters or more is dropped, and so is a run of
 # TRANSLATION_RUN_WORDS or more Latin words in a row inside a Chinese line. A report's own Latin is
-# an acronym, a unit or a code among ideographs (GDP, PM2.5, 5G, M2), never a line of words or four
+# an acronym, a unit or a code among ideographs (GDP, CPI, 5G, M2), never a line of words or four
 # words in a row; chrome lines (`chrome_rule`: "Powered by …", a licence box) are left to their
 # rules. Set by that shape, not fitted: no line of the raw inputs of the embedded corpus (the seed
 # pages and national transcriptions) matches outside chrome, so they store as before

@@ -9,6 +9,7 @@ from yoy import vocab
 
 CHROME_LINE_MAX_CHARS = 160  # chrome rules (except teasers) only match lines this short
 PAGE_NUMBER = "page number"  # the rule of a page break's number, which line repair drops (`lines`)
+PAGINATION = "pagination"  # the rule of a split article's page links, which `pages` drops
 
 @dataclass(frozen=True, slots=True)
 class ChromeRule:
@@ -38,7 +39,7 @@ CHROME: tuple[ChromeRule, ...] = (
     _rule("teaser", any_length=True),
     _rule("article info"),
     _rule("font size"),
-    _rule("pagination", ends=True),
+    _rule(PAGINATION, ends=True),
     _rule(PAGE_NUMBER),
     _rule("forum stats"),
     _rule("forum links"),

@@ -116,7 +116,7 @@ def _raw_lines(text: str) -> list[_RawLine]:
         k += 1
         rule = chrome_rule(f)
         if (rule is not None and rule.name == PAGE_NUMBER) or (
-                rule is None and running and _squeezed(f) in running and said):
+                rule is None and running and squeezed(f) in running and said):
             # a page break of a text copied from a PDF: dropped, and the blank lines around it are
             # layout when it cuts a sentence (no sentence end before it): the lines on either side
             # then meet as if it were not there, for the rules below to join
@@ -141,7 +141,8 @@ def _raw_lines(text: str) -> list[_RawLine]:
 _BROKEN_MARKS = frozenset("。!?…,、;:《》()“”‘’\"'[]「」『』")
 
 
-def _squeezed(f: str) -> str:
+def squeezed(f: str) -> str:
+    """`f` without its whitespace (a line compared with its repeats, wherever a layout put spaces)."""
     return "".join(f.split())
 
 
@@ -149,7 +150,7 @@ def _running_lines(folded: Sequence[str]) -> set[str]:
     """The running heads and feet of a document copied from a PDF: lines of RUNNING_MIN_CHARS to
     RUNNING_MAX_CHARS said RUNNING_MIN_REPEATS or more times, whitespace aside, with no mark of a
     sentence, clause, quote or bracket (`_BROKEN_MARKS`)."""
-    counts = Counter(_squeezed(f) for f in folded if len(f) <= RUNNING_MAX_CHARS)
+    counts = Counter(squeezed(f) for f in folded if len(f) <= RUNNING_MAX_CHARS)
     return {f for f, n in counts.items()
             if n >= RUNNING_MIN_REPEATS and len(f) >= RUNNING_MIN_CHARS and any(is_ideograph(ch) for ch in f)
             and not any(ch in _BROKEN_MARKS for ch in f)}

@@ -13,18 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from yoy.ingest.article import PROSE_MIN_CHARS
-from yoy.ingest.chrome import chrome_rule
-from yoy.ingest.lines import LIST_MARKS, TERMINAL, TITLE_MAX_CHARS, fold_lines
+from yoy.ingest.chrome import PAGINATION, chrome_rule
+from yoy.ingest.lines import LIST_MARKS, TERMINAL, TITLE_MAX_CHARS, fold_lines, squeezed
 from yoy.ingest.patterns import TITLE_LINE
 from yoy.text import fold
-
-PAGINATION = "pagination"  # the chrome rule of the page links (`vocab.CHROME`)
 
 
 def _folded_lines(text: str) -> list[tuple[str, str]]:
     """The stripped lines of `text` with their folded, space-free form (blank lines too: '')."""
     lines = [line.strip() for line in text.splitlines()]
-    return list(zip(lines, ("".join(f.split()) for f in fold_lines(lines)), strict=True))
+    return list(zip(lines, map(squeezed, fold_lines(lines)), strict=True))
 
 
 def _is_links(folded: str) -> bool:

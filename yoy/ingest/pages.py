@@ -20,9 +20,10 @@ from yoy.text import fold
 
 
 def _folded_lines(text: str) -> list[tuple[str, str]]:
-    """The stripped lines of `text` with their folded, space-free form (blank lines too: '')."""
+    """The stripped lines of `text` with their folded form (blank lines too: ''), as chrome rules read
+    lines (their patterns allow for the spaces a layout puts in: 2036-01-10 08:30)."""
     lines = [line.strip() for line in text.splitlines()]
-    return list(zip(lines, map(squeezed, fold_lines(lines)), strict=True))
+    return list(zip(lines, fold_lines(lines), strict=True))
 
 
 def _is_links(folded: str) -> bool:
@@ -33,7 +34,7 @@ def _is_links(folded: str) -> bool:
 def _heads(folded: str, head: set[str]) -> bool:
     """A line at the top of a later page is the page's head: blank, chrome, a line of the first page's
     head, or a title line (the report's title stands above its text, not inside it)."""
-    return (not folded or folded in head or chrome_rule(folded) is not None
+    return (not folded or squeezed(folded) in head or chrome_rule(folded) is not None
             or (len(folded) <= TITLE_MAX_CHARS and TITLE_LINE.search(folded) is not None))
 
 
@@ -48,14 +49,14 @@ def joined(texts: Sequence[str]) -> str:
     the next without a blank line, so that line repair joins the two halves; otherwise a blank line
     parts them."""
     out: list[str] = []
-    head: set[str] = set()  # the first page's lines before its text: what later pages repeat
+    head: set[str] = set()  # the first page's lines before its text (squeezed): what later pages repeat
     for k, text in enumerate(texts):
         lines = [(s, f) for s, f in _folded_lines(text) if not _is_links(f)]
         if k == 0:
             for _, f in lines:
                 if len(f) >= PROSE_MIN_CHARS:
                     break
-                head.add(f)
+                head.add(squeezed(f))
         else:
             at = 0
             while at < len(lines) and _heads(lines[at][1], head):

@@ -292,3 +292,26 @@ def test_ingest_pages_reads_a_split_report_as_one(tmp_path: Path) -> None:
     assert "下一页" not in stored.text and "发布时间" not in stored.text
     assert_one_line_error(ingest_run("--corpus", tmp_path / "c", "ingest", SPLIT_PAGES[1]), 3, "--pages")
     assert not (tmp_path / "c").exists() or not ingest_snapshot(tmp_path / "c")
+
+
+def test_ingest_pages_reads_numbered_pages_in_page_order(tmp_path: Path) -> None:
+    """`--pages` given the pages as a shell's glob lists them (p10 before p9) reads them in page order,
+    says so on stderr, and stores what the pages in order give; a page given twice is read once."""
+    ordered = tmp_path / "ordered"
+    want = ingest_run("--corpus", ordered, "ingest", "--pages", *SPLIT_PAGES)
+    assert want.exit_code == 0, want.stderr
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    named = []
+    for n, page in zip((9, 10, 11), SPLIT_PAGES, strict=True):
+        named.append(pages / f"p{n}.html")
+        named[-1].write_bytes(page.read_bytes())
+    globbed = sorted(named)  # p10.html, p11.html, p9.html
+    assert [p.name for p in globbed] == ["p10.html", "p11.html", "p9.html"]
+    root = tmp_path / "c"
+    result = ingest_run("--corpus", root, "ingest", "--pages", *globbed, named[0])
+    assert result.exit_code == 0, result.stderr
+    assert "pages read in page order: p9.html, p10.html, p11.html" in result.stderr
+    stored = Corpus(root).load("青禾市", 2036)
+    assert stored.text == Corpus(ordered).load("青禾市", 2036).text
+    assert stored.meta.source == "p9.html（共3页）"

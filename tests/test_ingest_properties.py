@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from random import Random
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -103,6 +104,25 @@ def test_random_pages(pages: list[str]) -> None:
             paths.append(path)
         with contextlib.suppress(YoyError):
             ingest_check(ingest_pages(paths))
+
+
+@given(numbers=st.lists(st.integers(0, 10_000), min_size=1, max_size=12, unique=True),
+       stem=st.sampled_from(["p", "index_", "报告 (", "t20360110_5_"]), first=st.booleans(),
+       seed=st.randoms())
+def test_numbered_page_names_come_in_page_order(numbers: list[int], stem: str, first: bool,
+                                                seed: Random) -> None:
+    """`page_order`: one article's page names in any order come back by page number, the page without
+    a number first; names of different articles keep the order given."""
+    from yoy.ingest.pages import page_order
+
+    close = ")" if stem.endswith("(") else ""
+    names = [f"{stem}{n}{close}.html" for n in numbers] + ([stem.rstrip("_ (") + ".html"] if first else [])
+    seed.shuffle(names)
+    got = [names[i] for i in page_order(names)]
+    key = sorted(numbers)
+    assert got == ([stem.rstrip("_ (") + ".html"] if first else []) + [f"{stem}{n}{close}.html" for n in key]
+    mixed = [*names, "other.htm"]
+    assert page_order(mixed) == list(range(len(mixed)))
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])

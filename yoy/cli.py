@@ -151,7 +151,8 @@ _DRY_ACTIONS = {"added": "would add", "replaced": "would replace", "unchanged": 
 @click.option("--dry-run", is_flag=True, help="Show what would be stored; write nothing.")
 @click.option("--pages", is_flag=True,
               help="FILES are the pages of one report a site split over several (its page links "
-                   "under each), in order: read them as one page.")
+                   "under each): read them as one page, in page order when their names are numbered "
+                   "(index.html, index_2.html; p1 … p10), else in the order given.")
 @click.option("--region", "region_name", metavar="REGION",
               help="The region of every report in FILES, when the page does not tell (or tells wrong).")
 @click.option("--year", type=click.IntRange(MIN_YEAR, MAX_YEAR),
@@ -179,6 +180,9 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, d
     corpus = _corpus_of(ctx, reading=False)
     stated = ingest.Stated(corpus.region_named(region_name) if region_name is not None else None, year)
     if pages:
+        if (order := ingest.page_sequence(files)) != list(files):  # (a shell lists p10 before p2)
+            names = ", ".join(p.name for p in order)
+            click.echo(terminal_safe(f"pages read in page order: {names}"), err=True)
         result = ingest.ingest_pages(files, stated=stated)
     elif len(files) > 1:
         with Progress(console=Console(stderr=True), transient=True) as bar:

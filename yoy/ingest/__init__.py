@@ -112,12 +112,21 @@ def ingest_file(path: Path, stated: Stated = NOTHING_STATED) -> IngestResult:
     return result
 
 
+def page_sequence(paths: Sequence[Path]) -> list[Path]:
+    """The pages `paths` of one article in page order (`pages.page_order` of their names), a page
+    given twice once (`p1.html p*.html`)."""
+    once = list({p.resolve(): p for p in paths}.values())  # (where each file first stands)
+    return [once[i] for i in pages.page_order([p.name for p in once])]
+
+
 def ingest_pages(paths: Sequence[Path], stated: Stated = NOTHING_STATED) -> IngestResult:
-    """The pages of one article a site split over several (`yoy ingest --pages`), in the order given,
-    read as one page (`pages.joined`); `NoReportError` when they hold no report. Its source names the
-    first page and the count, its digest is of the pages' bytes one after another."""
+    """The pages of one article a site split over several (`yoy ingest --pages`), in page order
+    (`page_sequence`), read as one page (`pages.joined`); `NoReportError` when they hold no report.
+    Its source names the first page and the count, its digest is of the pages' bytes one after
+    another."""
     if not paths:
         raise NoReportError("no pages given")
+    paths = page_sequence(paths)
     datas = [read_source(p) for p in paths]
     text = pages.joined([_page_text(d, p.name) for d, p in zip(datas, paths, strict=True)])
     first = paths[0].name

@@ -1,6 +1,7 @@
 """The pages of one article that a site splits over several (上一页 1 2 3 下一页), read as one page.
 
-A user saves each page; `yoy ingest --pages` gives them in order. Each page repeats the site's head
+A user saves each page; `yoy ingest --pages` gives them, in order or as a shell's glob lists them
+(`page_order`: p1, p10, p2 read as p1, p2, p10). Each page repeats the site's head
 above its part of the text (the headline, breadcrumb, article line) and the page links below it. The
 joined page keeps the first page's head, drops the head of every later page (the lines it repeats
 of the first page's, its title lines, chrome) before its own text starts, drops every page's links
@@ -10,6 +11,8 @@ and lets line repair join a sentence that a page break cut.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Sequence
 
 from yoy.ingest.article import PROSE_MIN_CHARS
@@ -17,6 +20,31 @@ from yoy.ingest.chrome import PAGINATION, chrome_rule
 from yoy.ingest.lines import LIST_MARKS, TERMINAL, TITLE_MAX_CHARS, fold_lines, squeezed
 from yoy.ingest.patterns import TITLE_LINE
 from yoy.text import fold
+
+# What follows the article's name in a page's file name: the page's number, a separator or brackets
+# before it (index_2.html, p10.html, 报告 (3).html: as sites number their pages and browsers the saves
+# of one name), or nothing (the first page often has no number: index.html before index_1.html).
+_PAGE_SUFFIX = re.compile(r"(?:[-_ .]?[(（]?(?P<n>\d+)[)）]?)?")
+
+
+def page_order(names: Sequence[str]) -> list[int]:
+    """The indices of the pages named `names` in page order: when the names are one article's name
+    followed by page numbers (one name may have none: the first page), by those numbers; else as
+    given (the user's order is the only one known). A shell lists p10.html before p2.html."""
+    given = list(range(len(names)))
+    split = [name.rpartition(".") if "." in name else (name, "", "") for name in names]
+    if len({ext for _, _, ext in split}) != 1:
+        return given
+    stems = [stem for stem, _, _ in split]
+    common = os.path.commonprefix(stems)  # noqa: RUF071 (the names' characters, not path parts)
+    # the article's name ends before the digits the numbers share (p1, p12: p), unless the name
+    # itself ends in digits that every page repeats (t20360110_5, t20360110_5_2)
+    for base in dict.fromkeys((common.rstrip("0123456789"), common)):
+        found = [_PAGE_SUFFIX.fullmatch(stem[len(base):]) for stem in stems]
+        numbers = [int(m["n"]) if m["n"] else -1 for m in found if m is not None]
+        if len(numbers) == len(stems) and len(set(numbers)) == len(numbers):
+            return sorted(given, key=numbers.__getitem__)
+    return given
 
 
 def _folded_lines(text: str) -> list[tuple[str, str]]:

@@ -315,3 +315,27 @@ def test_ingest_pages_reads_numbered_pages_in_page_order(tmp_path: Path) -> None
     stored = Corpus(root).load("青禾市", 2036)
     assert stored.text == Corpus(ordered).load("青禾市", 2036).text
     assert stored.meta.source == "p9.html（共3页）"
+
+
+def test_ingest_pages_drops_a_foot_no_rule_knows(tmp_path: Path) -> None:
+    """A foot line under every page that no chrome rule knows (a site's own slogan), on two pages (too
+    few for the running-head rule): a page break inside a sentence still joins it, without the foot."""
+    ordered = tmp_path / "ordered"
+    assert ingest_run("--corpus", ordered, "ingest", "--pages", *SPLIT_PAGES).exit_code == 0
+    first, second, third = (p.read_text(encoding="utf-8") for p in SPLIT_PAGES)
+
+    def body(page: str) -> str:
+        return page.split("<div class='content'>")[1].split("</div>")[0]
+
+    foot = "<div class='foot'>"
+    pages = [first.replace(body(first), body(first) + body(second)), third]
+    paths = []
+    for k, page in enumerate(pages, 1):
+        paths.append(tmp_path / f"two{k}.html")
+        paths[-1].write_text(page.replace(foot, f"{foot}青禾之窗 看青禾</div>{foot}", 1), encoding="utf-8")
+    root = tmp_path / "c"
+    result = ingest_run("--corpus", root, "ingest", "--pages", *paths)
+    assert result.exit_code == 0, result.stderr
+    stored = Corpus(root).load("青禾市", 2036).text
+    assert "青禾之窗" not in stored
+    assert stored == Corpus(ordered).load("青禾市", 2036).text

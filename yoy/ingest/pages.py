@@ -71,15 +71,29 @@ def paginated(text: str) -> bool:
     return any(_is_links(f) for _, f in _folded_lines(text))
 
 
+def _repeated(pages: Sequence[Sequence[tuple[str, str]]]) -> set[str]:
+    """The lines (squeezed) that two or more pages hold, none ending as a sentence or before a list
+    does: the site's furniture around each page's part of the text (a foot no chrome rule knows: the
+    site's slogan, its hotline). The report's own text is in one page, but for the address it repeats
+    (各位代表！), which ends as a sentence."""
+    seen: dict[str, int] = {}
+    for lines in pages:
+        for key in {squeezed(f) for _, f in lines if f and fold(f[-1]) not in TERMINAL | LIST_MARKS}:
+            seen[key] = seen.get(key, 0) + 1
+    return {key for key, n in seen.items() if n > 1}
+
+
 def joined(texts: Sequence[str]) -> str:
-    """The pages' texts (in order) as one page: see the module's docstring. A page that ends inside a
-    sentence (no sentence end nor the colon or semicolon before a list on its last line) runs on into
-    the next without a blank line, so that line repair joins the two halves; otherwise a blank line
-    parts them."""
+    """The pages' texts (in order) as one page: see the module's docstring. A page's foot is what
+    follows its text: blank lines, chrome and lines another page holds too (`_repeated`). A page
+    that ends inside a sentence (no sentence end nor the colon or semicolon before a list on its last
+    line) runs on into the next without a blank line, so that line repair joins the two halves;
+    otherwise a blank line parts them."""
+    pages = [[(s, f) for s, f in _folded_lines(text) if not _is_links(f)] for text in texts]
+    shared = _repeated(pages)
     out: list[str] = []
     head: set[str] = set()  # the first page's lines before its text (squeezed): what later pages repeat
-    for k, text in enumerate(texts):
-        lines = [(s, f) for s, f in _folded_lines(text) if not _is_links(f)]
+    for k, lines in enumerate(pages):
         if k == 0:
             for _, f in lines:
                 if len(f) >= PROSE_MIN_CHARS:
@@ -90,8 +104,8 @@ def joined(texts: Sequence[str]) -> str:
             while at < len(lines) and _heads(lines[at][1], head):
                 at += 1
             lines = lines[at:]
-            while out and (not out[-1] or chrome_rule(fold(out[-1])) is not None):
-                out.pop()  # the page's foot below its text (blank lines, footer chrome)
+            while out and (not (f := fold(out[-1])) or chrome_rule(f) is not None or squeezed(f) in shared):
+                out.pop()  # the page's foot below its text
             if out and fold(out[-1][-1:]) in TERMINAL | LIST_MARKS:
                 out.append("")
         out += [s for s, _ in lines]

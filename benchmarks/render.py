@@ -1,5 +1,7 @@
 """Render timings for the 城阳区 2022 → 2025 brief: HTML, PDF, and the whole `yoy compare` as a fresh process;
-then the 全国 2008 → 2009 brief: HTML and PDF timings and the PDF's pages with and without the appendix.
+then the 全国 2008 → 2009 brief: HTML and PDF timings and the PDF's pages with and without the appendix;
+last, a user's first `yoy compare` of two national pages just ingested into a new corpus (nothing derived
+yet but what `yoy ingest` stored), and the same command again.
 
 Targets (issues 11 and 12): HTML ≤ 0.2 s, PDF ≤ 1 s, whole command ≤ 2 s with all four formats and
 ≤ 1 s with HTML+JSON, national brief ≤ 6 pages. Prints figures (wall time; the machine may be shared,
@@ -93,6 +95,27 @@ def national() -> None:
     print(f"{'PDF pages, default / --appendix':<44} {pages}   target ≤ 6 (default)")
 
 
+def first_after_ingest() -> None:
+    """`yoy ingest` of the 2008 and 2009 national pages into a new corpus with an empty cache, then the
+    whole `yoy compare 全国 2008 2009` twice (all four formats): the first compare a user makes."""
+    yoy = ROOT / ".venv" / "bin" / "yoy"
+    pages = [str(ROOT / "fixtures" / "raw" / f"national_{y}.txt") for y in (2008, 2009)]
+    with tempfile.TemporaryDirectory() as d:
+        env = {**installed_env(), "YOY_CACHE_DIR": str(Path(d) / "cache")}
+        corpus = str(Path(d) / "corpus")
+
+        def run(*args: str) -> None:
+            subprocess.run([str(yoy), "--corpus", corpus, *args], check=True, capture_output=True, env=env)
+
+        wall, cpu = process_times(lambda: run("ingest", *pages), 1)
+        report("`yoy ingest` of two national pages", wall, TARGETS["command"], f"CPU {cpu:.3f} s")
+        compare = ("compare", "全国", "2008", "2009", "-o", str(Path(d) / "out"))
+        wall, cpu = process_times(lambda: run(*compare), 1)
+        report("first `yoy compare` after it (all formats)", wall, TARGETS["command"], f"CPU {cpu:.3f} s")
+        wall, cpu = process_times(lambda: run(*compare), 1)
+        report("the same `yoy compare` again", wall, TARGETS["command"], f"CPU {cpu:.3f} s")
+
+
 def main() -> None:
     c, source = comparison()
     print(f"城阳区 2022 → 2025 brief from the {source}")
@@ -129,6 +152,7 @@ def main() -> None:
         report("whole `yoy compare`, PDF only (median of 3)", wall, TARGETS["command"],
                f"(fresh process, its PDF worker included); CPU {cpu:.3f} s")
     national()
+    first_after_ingest()
 
 
 if __name__ == "__main__":

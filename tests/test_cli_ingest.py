@@ -339,3 +339,24 @@ def test_ingest_pages_drops_a_foot_no_rule_knows(tmp_path: Path) -> None:
     stored = Corpus(root).load("青禾市", 2036).text
     assert "青禾之窗" not in stored
     assert stored == Corpus(ordered).load("青禾市", 2036).text
+
+
+def test_ingest_prepares_what_comparisons_read(tmp_path: Path) -> None:
+    """`yoy ingest` stores each new report's record and figures in the corpus index (what the first
+    comparison would work out), equal to a fresh one; a dry run stores none."""
+    from yoy import index, pipeline
+
+    root = tmp_path / "c"
+    page = REPO / "fixtures" / "raw" / "national_2009.txt"
+    text = ingest.ingest_file(page).reports[0].text
+    engine = index.engine_fingerprint()
+    key = index.analysis_key(text)
+    assert ingest_run("--corpus", root, "ingest", "--dry-run", page).exit_code == 0
+    assert not Corpus(root).index.analyses([key], engine)
+    assert ingest_run("--corpus", root, "ingest", page).exit_code == 0
+    corpus = Corpus(root)
+    report = corpus.load("全国", 2009)
+    assert report.text == text and key in corpus.index.analyses([key], engine)
+    assert corpus.index.figures([index.figures_key(text, 2009)], engine)
+    stored = pipeline.prepared_stored(corpus, (report,))[0]
+    assert stored == pipeline.prepare(report)

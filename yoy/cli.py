@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -191,6 +192,20 @@ def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, d
     else:
         result = ingest.ingest_files(files, stated=stated)
     plans = corpus.store(result.reports, replace, dry_run)
+    from yoy.corpus import UNCHANGED, Corpus
+
+    arrived = [plan.report for plan in plans if plan.action != UNCHANGED and not dry_run]
+    if arrived:  # what every comparison with them works out, worked out once now (`prepare_arrived`)
+        from yoy import pipeline
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("indexing", total=len(arrived))
+            # derived data only: on a failure the first comparison works it out again and says why
+            with contextlib.suppress(YoyError):
+                pipeline.prepare_arrived(corpus, arrived, progress=lambda _report: bar.advance(task))
+                # and the region lookup every command starts with (≈ 0.6 s of pinyin, once an index),
+                # read afresh: it holds the regions just stored
+                Corpus((ctx.obj or {}).get("corpus_dir")).region_records()
     for plan in plans:
         meta = plan.report.meta
         action = _DRY_ACTIONS[plan.action] if dry_run else plan.action

@@ -522,6 +522,20 @@ def said_stored(corpus: Corpus, prepared: tuple[Prepared, Prepared], tallies: Se
     return Said({dn.flat: po}, {}), Said({do.flat: pn}, {do.flat: pv})
 
 
+def prepare_arrived(corpus: Corpus, reports: Sequence[Report],
+                    progress: Callable[[Report], None] | None = None) -> None:
+    """The per-report work of every comparison, done when `reports` arrive (`yoy ingest`) instead of
+    at their first comparison: each report's record (`prepared_stored`) and its figures for the target
+    series (`history_figures`), stored in the corpus index. The first `yoy compare` with a report
+    then reads them as every later one does (`benchmarks/render.py`: a national pair's first
+    compare after ingest 2.7 → 1.5 s). `progress` hears each report when it is done."""
+    for r in reports:
+        prepared_stored(corpus, (r,))
+        history_figures(corpus, (r,))
+        if progress:
+            progress(r)
+
+
 def history_figures(corpus: Corpus, history: Sequence[Report]) -> dict[int, tuple[figures.Found, ...]]:
     """`figures.report_figures` of each history report by year, from the corpus index (keyed by the
     report's text and year and by the engine that made them): worked out and stored once per text,

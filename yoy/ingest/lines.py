@@ -28,6 +28,11 @@ _INVISIBLE = dict.fromkeys(
     [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), 0xFEFF, 0x00AD], None
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# A page number as a PDF copy prints it bare (no dashes: `pdftotext` output): one to three digits
+# alone on a line. It is a page break only where it cuts a sentence (the line before it ends in no
+# sentence mark): a report never breaks a sentence for a bare figure, and elsewhere such a line is
+# left to the chrome rules.
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,3}")
 SEPARATOR = re.compile(r"^[-—–―_=*~·•]{1,}$")
 
 # Folded characters that cannot start a paragraph (closing marks, clause punctuation) …
@@ -53,6 +58,20 @@ HARD_WRAP_SHARE = 0.5
 HARD_WRAP_MIN_WIDTH = 30
 HARD_WRAP_MIN_LINES = 10
 WRAP_SLACK = 2
+# A paragraph's first line in such a text is indented two characters (首行缩进两字, the genre's
+# typesetting), and a copy out of a PDF drops the indent: that line is full at the width less these
+# columns (two full-width characters). Set by the convention, not fitted.
+WRAP_INDENT = 4
+# A prose line of such a text (a mark inside it, `_prose`) that ends inside a word (its last character
+# a letter, digit or ideograph, no mark) was cut by the width, not by the paragraph's end (a report
+# ends its paragraphs with a mark): it is full when it comes within this share of the width. A PDF
+# sets digits and Latin in proportional widths and kerns punctuation, so such a line with figures or
+# quotes counts columns short (8 of 78 and 5 of 36 on reports typeset in Noto Serif CJK at A4 and A6);
+# a quarter keeps a short line that ends in a word (a list item, a caption) apart. Not for a heading
+# (`HEADING_START`: its commas make it look like prose) nor for a line without a mark (a title, a
+# dateline), which are full only at the width (their first line's indent aside).
+WRAP_RAGGED_SHARE = 0.25
+_PROSE_MARKS = frozenset(",;:、。")  # (folded: the full-width forms fold to these)
 # A bilingual page (the report with its English translation, paragraph by paragraph or sentence by
 # sentence) holds translation that is no part of the report: a line without one ideograph and with
 # at least TRANSLATION_MIN_WORDS Latin words of two letters or more is dropped, and so is a run of
@@ -115,7 +134,8 @@ def _raw_lines(text: str) -> list[_RawLine]:
         f = folded[k]
         k += 1
         rule = chrome_rule(f)
-        if (rule is not None and rule.name == PAGE_NUMBER) or (
+        cuts = bool(out) and out[-1].folded[-1] not in TERMINAL  # the line before ends mid-sentence
+        if (rule is not None and rule.name == PAGE_NUMBER) or (cuts and _BARE_PAGE_NUMBER.fullmatch(f)) or (
                 rule is None and running and squeezed(f) in running and said):
             # a page break of a text copied from a PDF: dropped, and the blank lines around it are
             # layout when it cuts a sentence (no sentence end before it): the lines on either side
@@ -188,7 +208,7 @@ def _residue(f: str) -> bool:
 
 def _width(s: str) -> int:
     """Display width in columns (CJK and full-width characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in s)
 
 
 def _wrap_width(lines: Sequence[_RawLine]) -> int | None:
@@ -198,11 +218,26 @@ def _wrap_width(lines: Sequence[_RawLine]) -> int | None:
     if total < HARD_WRAP_MIN_LINES:
         return None
 
-    def full(w: int) -> int:  # lines that fill width w
-        return sum(widths[x] for x in range(w - WRAP_SLACK, w + 1))
+    def full(w: int) -> int:  # lines that fill width w, or fill it but for a first line's indent
+        return sum(widths[x] for x in {*range(w - WRAP_SLACK, w + 1),
+                                       *range(w - WRAP_INDENT - WRAP_SLACK, w - WRAP_INDENT + 1)})
 
     width = max(widths, key=lambda w: (full(w), w))
     return width if full(width) >= HARD_WRAP_SHARE * total else None
+
+
+def _prose(folded: str) -> bool:
+    """The line holds a mark inside it: a line of prose, not a title or a dateline."""
+    return not _PROSE_MARKS.isdisjoint(folded[:-1])
+
+
+def _allowance(a: _RawLine, first: bool, wrap: int) -> float:
+    """How many columns short of the wrap width line `a` may be and still be full: WRAP_SLACK, plus
+    its indent when it opens its paragraph (`first`, `WRAP_INDENT`); a prose line cut inside a word
+    (`WRAP_RAGGED_SHARE`) a share of the width."""
+    if a.folded[-1].isalnum() and _prose(a.folded) and HEADING_START.match(a.folded) is None:
+        return max(WRAP_SLACK + first * WRAP_INDENT, WRAP_RAGGED_SHARE * wrap)
+    return WRAP_SLACK + first * WRAP_INDENT
 
 
 def _continues(
@@ -219,7 +254,7 @@ def _continues(
     opens = before in LIST_MARKS or ENUMERATOR.match(a.folded)
     if length == len(a.text) and _is_fragment(a.folded) and opens:
         return True  # a bold word opening a sentence (`…以下几个方面：\n一是\n发行…`, `。\n二是\n…`)
-    if wrap is not None and b.gap == 0 and a.width >= wrap - WRAP_SLACK:
+    if wrap is not None and b.gap == 0 and a.width >= wrap - _allowance(a, length == len(a.text), wrap):
         # a full line of a hard-wrapped text: its paragraph goes on, unless the next line is
         # indented or a heading follows a sentence end
         return not (b.indented or (a.folded[-1] in TERMINAL and HEADING_START.match(b.folded)))

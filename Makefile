@@ -6,7 +6,7 @@ VENV      := .venv
 BIN       := $(VENV)/bin
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # fonts-noto-cjk: CJK glyphs in the PDF; libharfbuzz-subset0: fast font subsetting in weasyprint;
-# chromium: browser tests; poppler-utils: pdftotext/pdffonts/pdftoppm in the PDF tests.
+# chromium: browser tests; poppler-utils: pdftotext (ingest of a PDF) and pdffonts/pdftoppm in the PDF tests.
 DEB_PKGS  := fonts-noto-cjk libharfbuzz-subset0 chromium poppler-utils
 
 .PHONY: demo test lint check bench eval lexicon schema sysdeps venv corpus clean

@@ -360,3 +360,45 @@ def test_ingest_prepares_what_comparisons_read(tmp_path: Path) -> None:
     assert corpus.index.figures([index.figures_key(text, 2009)], engine)
     stored = pipeline.prepared_stored(corpus, (report,))[0]
     assert stored == pipeline.prepare(report)
+
+
+PDF_CASE = REPO / "fixtures" / "ingest" / "pdf_copy_indented.case"  # the invented report, its stored lines
+
+
+def _pdf(tmp_path: Path, paragraphs: list[str], name: str = "report.pdf") -> Path:
+    """The paragraphs typeset as a gazette prints them (A6, first-line indent, running head, page
+    numbers), by weasyprint: a PDF as a site publishes it."""
+    import html
+
+    import weasyprint
+
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    css = ("@page { size: A6; margin: 1.2cm; @top-center { content: '青禾市人民政府公报'; font-size: 7pt }"
+           " @bottom-center { content: counter(page); font-size: 7pt } }"
+           " body { font-family: 'Noto Serif CJK SC'; font-size: 12pt; line-height: 1.5 }"
+           " p { text-indent: 2em; margin: 0 }")
+    path = tmp_path / name
+    weasyprint.HTML(string=f"<html><head><style>{css}</style></head><body>{body}</body></html>").write_pdf(path)
+    return path
+
+
+def test_ingest_reads_a_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PDF is read through pdftotext and stores each paragraph whole, as the PDF-copy case does; a
+    file that only starts like a PDF, a PDF without Chinese text (a scan's stand-in) and a machine
+    without pdftotext each fail with one line and exit 3, storing nothing."""
+    lines = PDF_CASE.read_text(encoding="utf-8").split("=== lines\n")[1].split("\n=== absent")[0].splitlines()
+    root = tmp_path / "c"
+    result = ingest_run("--corpus", root, "ingest", _pdf(tmp_path, lines))
+    assert result.exit_code == 0, result.stderr
+    stored = Corpus(root).load("青禾市", 2036)
+    assert [x for x in stored.text.splitlines() if x] == lines
+    assert "人民政府公报" not in stored.text
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00" * 64)
+    assert_one_line_error(ingest_run("--corpus", tmp_path / "b", "ingest", broken), 3, "not a readable PDF")
+    latin = _pdf(tmp_path, ["Scanned page"] * 3, "scan.pdf")
+    assert_one_line_error(ingest_run("--corpus", tmp_path / "b", "ingest", latin), 3, "without a text layer")
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    assert_one_line_error(ingest_run("--corpus", tmp_path / "b", "ingest", _pdf(tmp_path, lines)), 3,
+                          "pdftotext", "poppler-utils")
+    assert not (tmp_path / "b").exists() or not ingest_snapshot(tmp_path / "b")

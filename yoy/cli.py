@@ -161,7 +161,7 @@ _DRY_ACTIONS = {"added": "would add", "replaced": "would replace", "unchanged": 
 @click.pass_context
 def ingest_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, dry_run: bool, pages: bool,
                    region_name: str | None, year: int | None) -> None:
-    """Store the government work reports found in saved web pages (.txt, .html).
+    """Store the government work reports found in saved web pages (.txt, .html) or PDFs.
 
     Every input is read and checked before anything is written: one bad file stores nothing.
 

@@ -84,6 +84,8 @@ def extract(text: str, source: str, sha256: str, stated: Stated = NOTHING_STATED
 def _page_text(data: bytes, name: str) -> str:
     """The decoded text of a saved page, its markup read as text."""
     reading.check_size(len(data), name)
+    if data.startswith(reading.PDF_MAGIC):
+        return reading.pdf_text(data, name)
     text = decode(data, name)
     if Path(name).suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
         text = html_to_text(text)

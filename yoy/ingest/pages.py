@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from yoy.ingest.article import PROSE_MIN_CHARS
 from yoy.ingest.chrome import PAGINATION, chrome_rule
 from yoy.ingest.lines import LIST_MARKS, TERMINAL, TITLE_MAX_CHARS, fold_lines, squeezed
-from yoy.ingest.patterns import TITLE_LINE
+from yoy.ingest.patterns import HEADING_START, TITLE_LINE
 from yoy.text import fold
 
 # What follows the article's name in a page's file name: the page's number, a separator or brackets
@@ -66,6 +66,12 @@ def _heads(folded: str, head: set[str]) -> bool:
             or (len(folded) <= TITLE_MAX_CHARS and TITLE_LINE.search(folded) is not None))
 
 
+def _heading(folded: str) -> bool:
+    """A numbered heading on its own line (（三）X, 二、X with no sentence end in it): a page that ends
+    with one ends between paragraphs, though no mark ends its last line."""
+    return HEADING_START.match(folded) is not None and TERMINAL.isdisjoint(folded)
+
+
 def paginated(text: str) -> bool:
     """`text` is one page of several: it holds the page links."""
     return any(_is_links(f) for _, f in _folded_lines(text))
@@ -87,8 +93,8 @@ def joined(texts: Sequence[str]) -> str:
     """The pages' texts (in order) as one page: see the module's docstring. A page's foot is what
     follows its text: blank lines, chrome and lines another page holds too (`_repeated`). A page
     that ends inside a sentence (no sentence end nor the colon or semicolon before a list on its last
-    line) runs on into the next without a blank line, so that line repair joins the two halves;
-    otherwise a blank line parts them."""
+    line, and no heading there: `_heading`) runs on into the next without a blank line, so that line
+    repair joins the two halves; otherwise a blank line parts them."""
     pages = [[(s, f) for s, f in _folded_lines(text) if not _is_links(f)] for text in texts]
     shared = _repeated(pages)
     out: list[str] = []
@@ -106,7 +112,7 @@ def joined(texts: Sequence[str]) -> str:
             lines = lines[at:]
             while out and (not (f := fold(out[-1])) or chrome_rule(f) is not None or squeezed(f) in shared):
                 out.pop()  # the page's foot below its text
-            if out and fold(out[-1][-1:]) in TERMINAL | LIST_MARKS:
+            if out and (fold(out[-1][-1:]) in TERMINAL | LIST_MARKS or _heading(fold(out[-1]))):
                 out.append("")
         out += [s for s, _ in lines]
     return "\n".join(out) + "\n"

@@ -3,7 +3,7 @@
 `read_source` never opens what is not a regular file (nothing blocks) and stops at `MAX_INPUT_BYTES`;
 `decode` tries BOMs (UTF-8, UTF-16), BOM-less UTF-16, strict UTF-8, then charset-normalizer
 (GB18030/GBK …); NUL bytes or control characters mean a binary file; over `MAX_TEXT_CHARS`, or HTML
-deeper than `MAX_HTML_DEPTH`, is refused.
+deeper than `MAX_HTML_DEPTH`, is refused. A PDF is read through `pdftotext` (`pdf_text`).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import codecs
 import contextlib
 import re
 import stat
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -27,6 +28,16 @@ MAX_TEXT_CHARS = 4_000_000  # decoded characters of one input: ingest takes ~1.6
 MAX_HTML_DEPTH = 2_000  # open elements at once (counted from the tags; lexbor parsing is quadratic in
 #                         depth: 100,000 nested <div> take minutes); real pages stay under ~100
 MAX_CONTROL_RATIO = 0.01  # more control characters than this: a binary file
+
+# A PDF (a report a site publishes as an attachment) is read through poppler's `pdftotext`, which the
+# set-up installs (poppler-utils, in the Makefile's DEB_PKGS): text in reading order, one line per
+# printed line, which line repair joins into paragraphs (`lines`: the copy of a PDF). PDF_SECONDS
+# bounds one file's conversion (a national report takes ≈ 0.05 s); a PDF with fewer than
+# PDF_MIN_IDEOGRAPHS ideographs has no text layer to read (a scan; a report has thousands).
+PDF_MAGIC = b"%PDF-"
+PDF_SECONDS = 60
+PDF_MIN_IDEOGRAPHS = 100
+PDF_HINT = "Debian: apt-get install poppler-utils; or save the PDF's text as a .txt file"
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "hz", "cp936"})
@@ -93,6 +104,34 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return best[1] if best else None
 
 
+def _check_length(text: str, name: str) -> None:
+    """`LimitError` for a text of more than `MAX_TEXT_CHARS` characters."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise LimitError(f"{name}: too long ({len(text):,} characters; the limit is "
+                         f"{MAX_TEXT_CHARS:,}, about 100 times a long work report)")
+
+
+def pdf_text(data: bytes, name: str) -> str:
+    """The text of a PDF's text layer (`pdftotext`, `PDF_MAGIC`); `InputError` when the tool is
+    missing, the file is no readable PDF, or it has no text layer."""
+    try:
+        done = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True,
+                              timeout=PDF_SECONDS, check=False)
+    except FileNotFoundError:
+        raise InputError(f"{name}: a PDF, and reading one needs pdftotext ({PDF_HINT})") from None
+    except subprocess.TimeoutExpired:
+        raise InputError(f"{name}: a PDF pdftotext could not read in {PDF_SECONDS} s") from None
+    why = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    if done.returncode != 0:
+        raise InputError(f"{name}: not a readable PDF" + (f" ({why[0]})" if why else ""))
+    text = done.stdout.decode("utf-8", "replace")
+    _check_length(text, name)
+    if sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") < PDF_MIN_IDEOGRAPHS:
+        raise InputError(f"{name}: a PDF without a text layer to read (a scan?); save its text as a .txt "
+                         "file")
+    return text
+
+
 def decode(data: bytes, name: str) -> str:
     """Text of `data`: UTF-8 (with or without BOM), UTF-16 (with BOM, or without: told by its NUL
     bytes), GB18030/GBK and what charset-normalizer recognises. `InputError` for empty, binary or
@@ -117,9 +156,7 @@ def decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             text = _guess_decode(data, name)
     _refuse_binary(text, name)
-    if len(text) > MAX_TEXT_CHARS:
-        raise LimitError(f"{name}: too long ({len(text):,} characters; the limit is "
-                         f"{MAX_TEXT_CHARS:,}, about 100 times a long work report)")
+    _check_length(text, name)
     if Path(name).suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
         check_html_depth(text, name)
     return text

@@ -50,6 +50,13 @@ def test_random_bytes(data: bytes, name: str) -> None:
 
 
 @SETTINGS
+@given(data=st.binary(max_size=4000), version=st.sampled_from([b"1.4", b"1.7", b""]))
+def test_random_pdf_bytes(data: bytes, version: bytes) -> None:
+    """Bytes that start like a PDF go to pdftotext: reports or a `YoyError`, never a crash or a hang."""
+    _safe(b"%PDF-" + version + b"\n" + data, "a.pdf")
+
+
+@SETTINGS
 @given(text=CJK_TEXT, encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
 def test_random_text(text: str, encoding: str) -> None:
     _safe(text.encode(encoding, errors="replace"), "t.txt")

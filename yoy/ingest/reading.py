@@ -21,6 +21,7 @@ import charset_normalizer
 from yoy.errors import InputError, LimitError
 from yoy.files import TooLarge, kind_of, read_bounded
 from yoy.ingest.markup import HTML_SUFFIXES, looks_like_html
+from yoy.text import is_ideograph
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # larger files are refused, not read
 # Pathological-input bounds (benchmarks/hostile.py): each keeps one input under ~10 s and 1 GB.
@@ -126,7 +127,7 @@ def pdf_text(data: bytes, name: str) -> str:
         raise InputError(f"{name}: not a readable PDF" + (f" ({why[0]})" if why else ""))
     text = done.stdout.decode("utf-8", "replace")
     _check_length(text, name)
-    if sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") < PDF_MIN_IDEOGRAPHS:
+    if sum(map(is_ideograph, text)) < PDF_MIN_IDEOGRAPHS:
         raise InputError(f"{name}: a PDF without a text layer to read (a scan?); save its text as a .txt "
                          "file")
     return text

@@ -28,3 +28,12 @@ def test_switch_turns_every_lexicon_off(tmp_path: Path) -> None:
     extra.write_text("甲\t乙\n", encoding="utf-8")
     assert lexicon.load(env={lexicon.LEXICON_ENV: str(extra)}).successions[-1] == ("甲", "乙")
     assert lexicon.load(env={lexicon.NO_LEXICON_ENV: "1", lexicon.LEXICON_ENV: str(extra)}).successions == ()
+
+
+def test_free_modifiers_are_what_the_corpus_gives() -> None:
+    """vocab.FREE_MODIFIERS is what scripts/mine_modifiers.py mines from the embedded reports."""
+    from yoy import vocab
+
+    mine = scripts.load("scripts/mine_modifiers.py")
+    assert set(vocab.FREE_MODIFIERS.split()) == set(mine.mine(Corpus(ROOT / "yoy" / "corpus").reports())), \
+        "run scripts/mine_modifiers.py"

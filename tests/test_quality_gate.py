@@ -50,7 +50,9 @@ NATIONAL_RECALL = 0.96  # (≥ 0.90); 0.788 (82/104) in round 2; 0.865 (90/104) 
 # 2000–2007 pairs, checked on the held-out 2007–2013 pairs): 0.557 (58/104)
 # round 15 (a dropped plan name said with the next number is a count moving on; neutral on the
 # 2000–2007 pairs, +1 item on the held-out 2007–2013 pairs): 0.567 (59/104)
-NATIONAL_TOP25 = 0.567  # (≥ 0.80)
+# round 20 (a noun the reports seldom use as a modifier, before a nominal head, makes a term, not a
+# plain pair: `vocab.FREE_MODIFIERS`; neutral on 2000–2007, +1 item on 2007–2013): 0.577 (60/104)
+NATIONAL_TOP25 = 60 / 104  # (≥ 0.80)
 NATIONAL_REWORDED = 8  # of 8 (≥ 7); 8 with one-slot rewordings (round 7)
 NATIONAL_COMMON_AT_MOST = 0.154  # (≤ 0.10); 0.192 in round 2, 0.177 (23/130) in rounds 3 to 5,
 # 0.169 (22/130) in round 6 and round 8; round 9: 0.162 (21/130) with results after a verb of attainment

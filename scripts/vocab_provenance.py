@@ -37,6 +37,9 @@ how each was set); entries that do not meet them are shown as such, not hidden b
   in at least `ATTRIBUTION_MIN_REPORTS` embedded national reports.
 - CHROME (site furniture, by rule): the rule matches no line of any embedded report, and it matches
   a line of the seed pages (fixtures/raw) or is generic site furniture (`CHROME_GENERIC`, its kind).
+- FREE_MODIFIERS (nouns used freely as modifiers): mined whole by scripts/mine_modifiers.py (everyday
+  nouns that 10+ distinct words follow in the embedded national reports), not listed by hand;
+  tests/test_lexicon.py checks that the list is what the script gives.
 
 The part of each criterion that is a property of the word alone (its POS in jieba's dictionary, its
 document frequency in the embedded corpus) — and for GAP_REJECT, the heading words and CHROME the

@@ -744,6 +744,27 @@ def test_a_quoted_core_is_said_before_only_as_a_word() -> None:
     assert not classify.new._said_as_word("三清", "建设美丽城区。")
 
 
+def test_a_phrase_found_in_the_history_only_across_word_edges_is_a_debut(base: Report) -> None:
+    """Invented: an earlier report holds 新技术路线… only inside 创新|技术路线 (新 the last character of
+    创新): the new report's phrase is a debut there, as the old report is asked
+    (`formulations.said_as_words`); said as words in that earlier report, it is a return."""
+    y = base.meta.year
+    phrase = "新技术路线全面铺开"
+    new = variant(base, base.text + f"\n全年{phrase}，建设美丽城区。", year=y + 1)
+    between = [variant(base, base.text, year=y - k) for k in (2, 1, 0)]
+
+    def reason(earlier_says: str) -> str:
+        earlier = variant(base, base.text + f"\n全年{earlier_says}，建设美丽城区。", year=y - 3)
+        c = compare(between[-1], new, history=[earlier, *between])
+        return next(r.reason for r in c.ranked if r.ref == phrase)
+
+    assert reason("创" + phrase).startswith("首次出现")
+    assert reason(phrase).startswith(vocab.return_reason(y - 3))
+    context = classify.weights.CORE_CONTEXT
+    assert formulations.said_as_words_near("新技术路线", "推广新技术路线。", context)
+    assert not formulations.said_as_words_near("新技术路线", "推广创新技术路线。", context)
+
+
 def test_a_debut_around_a_quoted_name_said_before_says_so(base: Report,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """Invented names: “三清” was said in an earlier report, “四净” never. A new phrase around the

@@ -1298,11 +1298,34 @@ def said_as_words(p: str, text: str, edges: tuple[frozenset[int], frozenset[int]
     size = len(p)
     at = text.find(p)
     while at >= 0:
-        end = at + size
-        if (at in starts or at + 1 not in ends) and (end in ends or end - 1 not in starts):
+        if _takes_words(at, at + size, starts, ends):
             return True
         at = text.find(p, at + 1)
     return False
+
+
+def said_as_words_near(p: str, text: str, context: int) -> bool:
+    """`said_as_words` for a text whose words are not at hand (a history report, of which a comparison
+    keeps the flat text only): each occurrence's edges are read off its context segmented `context`
+    characters each side."""
+    size = len(p)
+    at = text.find(p)
+    while at >= 0:
+        a = max(0, at - context)
+        starts, ends, pos = set(), set(), a
+        for w in words(text[a:at + size + context]):
+            starts.add(pos)
+            pos += len(w)
+            ends.add(pos)
+        if _takes_words(at, at + size, starts, ends):
+            return True
+        at = text.find(p, at + 1)
+    return False
+
+
+def _takes_words(at: int, end: int, starts: Collection[int], ends: Collection[int]) -> bool:
+    """`text[at:end]` takes no single character from a longer word at either edge (`said_as_words`)."""
+    return (at in starts or at + 1 not in ends) and (end in ends or end - 1 not in starts)
 
 
 def phrases(d: Doc, absent_from: Sequence[str], keep: Iterable[str] = (),

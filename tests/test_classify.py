@@ -107,6 +107,21 @@ def test_term_replaced_throughout_is_one_rewording(base: Report) -> None:
     assert all(e.pair_id for e in p.evidence)
 
 
+def test_a_renaming_is_not_blocked_by_characters_cut_from_longer_words(base: Report) -> None:
+    """Invented: an earlier report says 产业互联网 only inside 资产|业|互联网 (产 the last character of
+    资产): the new name was not said before, so the term replaced throughout is still one rewording;
+    an earlier report that says the new name as words makes it a known name, not a renaming."""
+    y = base.meta.year
+    new = variant(base, base.text.replace("工业互联网", "产业互联网"), year=y + 1)
+
+    def reworded(earlier_says: str) -> list[tuple[str, str | None, str]]:
+        earlier = variant(base, base.text + f"\n全年要推动{earlier_says}平台建设。", year=y - 1)
+        return changes(compare(base, new, history=[earlier, base]), "reworded")
+
+    assert reworded("资产业互联网") == [("reworded", "工业互联网", "产业互联网")]
+    assert reworded("产业互联网") != [("reworded", "工业互联网", "产业互联网")]
+
+
 def _one_year_target(report: Report) -> Figure:
     """The first one-year rate target of the targets passage that the text states once, as written:
     the edit point is found by the engine, not written out from the report."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from yoy import formulations
+from yoy.classify.weights import CORE_CONTEXT
 from yoy.history import Reference, RefText, Tally, is_peer, presence, tallies
 from yoy.models import Doc, Level, Report
 
@@ -65,6 +67,15 @@ class _Past:
                                   ns[:first] if first >= 0 else tuple(ns[k] for k in at))
             hits[t], hist[t] = got
         return (*self._positions(hits), hist)
+
+    def said_before(self, terms: Iterable[str], upto: int | None = None) -> dict[str, bool]:
+        """Whether some history report (`texts`, the first `upto` of them when given) says each term as
+        words (`formulations.said_as_words_near`): not only as characters across the edges of longer
+        words, as the old report is asked (`classify.listing._absent_from`)."""
+        texts = self.texts if upto is None else self.texts[:upto]
+        hits = presence(terms, texts)
+        return {t: any(formulations.said_as_words_near(t, texts[k], CORE_CONTEXT) for k in sorted(ks))
+                for t, ks in hits.items()}
 
     def peers_saying(self, terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """The terms some peer report says (`peers`), each with those reports' regions, in `peers`'

@@ -34,7 +34,6 @@ from yoy.classify.weights import (
     SWAP_SLOT_MAX_CHARS,
     SWAP_SLOT_WORDS,
 )
-from yoy.history import presence
 from yoy.lexicon import Lexicon
 from yoy.models import Analysis, Change, Doc, SectionPair, Stance
 from yoy.terms import count, key
@@ -290,7 +289,7 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
     slots = _slots(pairs, so, sn)
     # the history before the old report (`_Past.texts` ends with it): the old report itself is asked
     # whether it says the new wording as words (`_said_in_old`), not only as characters
-    seen_new = presence({b for _, b in slots}, past.texts[:-1])
+    seen_new = past.said_before({b for _, b in slots}, upto=-1)
     said_in_old = _said_in_old(so)
     for (a, b), n in sorted(slots.items(), key=lambda kv: (-kv[1], kv[0])):
         if said_in_old(b) or count(a, sn.flat) >= count(a, so.flat):
@@ -304,7 +303,7 @@ def _reworded(so: _Side, sn: _Side, pairs: Sequence[SectionPair], lex: Lexicon, 
     if shortened is not None:
         shortened.extend((a, b) for a, b in _abbreviated(so, sn, aligned) if not taken(a, b))
     inserted = _insertions(pairs, so, sn)
-    seen_longer = presence({b for _, b in inserted}, past.texts)
+    seen_longer = past.said_before({b for _, b in inserted})
     for (a, b), n in sorted(inserted.items(), key=lambda kv: (-kv[1], kv[0])):
         # the old name gone from the new report, the longer one new to the old report and to history
         if n >= INSERT_MIN_SUPPORT and not count(a, sn.flat) and not count(b, so.flat) and not seen_longer[b]:
@@ -500,7 +499,7 @@ def _swaps(so: _Side, sn: _Side, past: _Past) -> list[_Swap]:
             continue
         if _junction(sw, count_o, count_n, in_o):
             out.append((n_old + n_new, sw))
-    said = presence((sw.new for _, sw in out), past.texts)
+    said = past.said_before(sw.new for _, sw in out)
     out = [(n, sw) for n, sw in out if not said[sw.new]]
     out.sort(key=lambda x: (-x[0], -len(x[1].left + x[1].right), x[1].old, x[1].new))
     return [sw for _, sw in out]

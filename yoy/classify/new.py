@@ -56,7 +56,7 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
     terms = [t for t in terms if t not in figured]
     parts = {t: _parts(sn, t) for t in terms}
     hist, df, nat, said = past.scan_parts(terms, (p for ps in parts.values() for p in ps))
-    hist, nat = _said_as_words_before(hist, nat, sn, past)
+    hist, nat = past.as_words(hist, nat, frozenset(sn.doc.flat_tokens.words))
     m = len(past.other_at)
     reworded = _said_another_way(terms, so, sn)
     for t, q in _said_shorter(terms, so).items():
@@ -126,33 +126,6 @@ def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[s
         out.append(_Pending(score, t, basis, signal, ph.count, bool(common),
                             t in counted and t not in reworded and t not in listed, unit=ph.unit))
     return _build(Change.NEW, out, MAX_NEW, so, sn, skip)
-
-
-def _said_as_words_before(hist: Mapping[str, tuple[int, ...]], nat: Mapping[str, int], sn: _Side,
-                          past: _Past) -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
-    """`hist` (each phrase's history reports that contain it) with only the reports that say it as
-    words (`formulations.said_as_words_near`), as the old report is asked (`_absent_from`): a phrase
-    found in an earlier report only across the edges of longer words was not said there (a new 乙丙
-    is not said by an earlier 甲乙|丙; invented). `nat` (the first national report that contains each)
-    likewise. A single word of the new report is left alone, as there."""
-    own = frozenset(sn.doc.flat_tokens.words)
-
-    def said(t: str, text: str) -> bool:
-        return formulations.said_as_words_near(t, text, CORE_CONTEXT)
-
-    hist_out: dict[str, tuple[int, ...]] = {}
-    nat_out: dict[str, int] = {}
-    national = [t.flat for t in past.national]
-    for t, ks in hist.items():
-        first = nat[t]
-        if t not in own:
-            if ks:
-                ks = tuple(k for k in ks if said(t, past.texts[k]))
-            if first >= 0:
-                first = next((k for k in range(first, len(national))
-                              if t in national[k] and said(t, national[k])), -1)
-        hist_out[t], nat_out[t] = ks, first
-    return hist_out, nat_out
 
 
 def _said_cores(terms: Iterable[str], sn: _Side, past: _Past) -> dict[str, tuple[str, int]]:

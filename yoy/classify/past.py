@@ -3,7 +3,7 @@ corpus, scanned once per comparison (`_Past`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from yoy import formulations
@@ -70,12 +70,30 @@ class _Past:
 
     def said_before(self, terms: Iterable[str], upto: int | None = None) -> dict[str, bool]:
         """Whether some history report (`texts`, the first `upto` of them when given) says each term as
-        words (`formulations.said_as_words_near`): not only as characters across the edges of longer
-        words, as the old report is asked (`classify.listing._absent_from`)."""
+        words (`_as_words`)."""
         texts = self.texts if upto is None else self.texts[:upto]
         hits = presence(terms, texts)
-        return {t: any(formulations.said_as_words_near(t, texts[k], CORE_CONTEXT) for k in sorted(ks))
-                for t, ks in hits.items()}
+        return {t: any(_as_words(t, texts[k]) for k in sorted(ks)) for t, ks in hits.items()}
+
+    def as_words(self, hist: Mapping[str, tuple[int, ...]], nat: Mapping[str, int], own: frozenset[str]
+                 ) -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
+        """`hist` (each phrase's history positions that contain it, `scan`) with only the reports that
+        say it as words (`_as_words`), and `nat` (the first national report that contains it) likewise.
+        A phrase among `own` (the new report's single words) is left alone, as the old report leaves
+        it (`formulations.phrases`): another text's segmentation may keep it inside a compound."""
+        national = [t.flat for t in self.national]
+        hist_out: dict[str, tuple[int, ...]] = {}
+        nat_out: dict[str, int] = {}
+        for t, ks in hist.items():
+            first = nat[t]
+            if t not in own:
+                if ks:
+                    ks = tuple(k for k in ks if _as_words(t, self.texts[k]))
+                if first >= 0:
+                    first = next((k for k in range(first, len(national))
+                                  if t in national[k] and _as_words(t, national[k])), -1)
+            hist_out[t], nat_out[t] = ks, first
+        return hist_out, nat_out
 
     def peers_saying(self, terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """The terms some peer report says (`peers`), each with those reports' regions, in `peers`'
@@ -102,6 +120,13 @@ class _Past:
                                   min((nat_pos[k] for k in ks if k in nat_pos), default=-1))
             hist[t], df[t], nat[t] = got
         return hist, df, nat
+
+
+def _as_words(t: str, text: str) -> bool:
+    """An earlier report `text` says `t` as words (`formulations.said_as_words_near`), as the old report
+    is asked (`classify.listing._absent_from`): a phrase found there only across the edges of longer
+    words was not said there (a new 乙丙 is not said by an earlier 甲乙|丙; invented)."""
+    return formulations.said_as_words_near(t, text, CORE_CONTEXT)
 
 
 def past_texts(old: Doc, new: Doc, ref: Reference) -> tuple[str, ...]:

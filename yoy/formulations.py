@@ -1311,16 +1311,22 @@ def said_as_words_near(p: str, text: str, context: int) -> bool:
     size = len(p)
     at = text.find(p)
     while at >= 0:
-        a = max(0, at - context)
-        starts, ends, pos = set(), set(), a
-        for w in words(text[a:at + size + context]):
-            starts.add(pos)
-            pos += len(w)
-            ends.add(pos)
-        if _takes_words(at, at + size, starts, ends):
+        if _takes_words(at, at + size, *window_edges(text, at, at + size, context)):
             return True
         at = text.find(p, at + 1)
     return False
+
+
+def window_edges(text: str, start: int, end: int, context: int) -> tuple[set[int], set[int]]:
+    """Where the words of `text[start:end]` with `context` characters each side start and where they
+    end (offsets in `text`), that window segmented on its own."""
+    a = max(0, start - context)
+    starts, ends, pos = set(), set(), a
+    for w in words(text[a:end + context]):
+        starts.add(pos)
+        pos += len(w)
+        ends.add(pos)
+    return starts, ends
 
 
 def _takes_words(at: int, end: int, starts: Collection[int], ends: Collection[int]) -> bool:

@@ -46,7 +46,7 @@ from yoy.classify.weights import (
 from yoy.history import found_rare, presence, tallies
 from yoy.models import Analysis, Change, ChangeCount
 from yoy.terms import quoted
-from yoy.text import dictionary_count, words
+from yoy.text import dictionary_count
 
 
 def _new_items(so: _Side, sn: _Side, past: _Past, skip: set[str], regions: set[str]
@@ -156,12 +156,8 @@ def _said_as_word(core: str, text: str) -> bool:
 def _on_word_edges(text: str, start: int, end: int) -> bool:
     """`text[start:end]` starts and ends on word boundaries of its context segmented CORE_CONTEXT
     characters each side."""
-    a = max(0, start - CORE_CONTEXT)
-    cuts, pos = {0}, 0
-    for w in words(text[a:end + CORE_CONTEXT]):
-        pos += len(w)
-        cuts.add(pos)
-    return start - a in cuts and end - a in cuts
+    starts, ends = formulations.window_edges(text, start, end, CORE_CONTEXT)
+    return start in starts and end in ends
 
 
 def _core(t: str, quotes: Iterable[str]) -> str:

@@ -1294,24 +1294,24 @@ def said_as_words(p: str, text: str, edges: tuple[frozenset[int], frozenset[int]
     character of the word 乙甲; invented). An edge that covers two or more characters of a longer
     word takes a word of its own, the head or the modifier of a compound (X丙丁 inside 乙X|丙丁 where
     the text segments X丙丁 as one word), and says it."""
-    starts, ends = edges
-    size = len(p)
-    at = text.find(p)
-    while at >= 0:
-        if _takes_words(at, at + size, starts, ends):
-            return True
-        at = text.find(p, at + 1)
-    return False
+    return _said_somewhere(p, text, lambda at, end: edges)
 
 
 def said_as_words_near(p: str, text: str, context: int) -> bool:
     """`said_as_words` for a text whose words are not at hand (a history report, of which a comparison
     keeps the flat text only): each occurrence's edges are read off its context segmented `context`
     characters each side."""
+    return _said_somewhere(p, text, lambda at, end: window_edges(text, at, end, context))
+
+
+def _said_somewhere(p: str, text: str,
+                    edges_at: Callable[[int, int], tuple[Collection[int], Collection[int]]]) -> bool:
+    """Some occurrence `text[at:end]` of `p` takes words (`_takes_words`) by the word starts and ends
+    `edges_at(at, end)` gives for it."""
     size = len(p)
     at = text.find(p)
     while at >= 0:
-        if _takes_words(at, at + size, *window_edges(text, at, at + size, context)):
+        if _takes_words(at, at + size, *edges_at(at, at + size)):
             return True
         at = text.find(p, at + 1)
     return False

@@ -73,7 +73,7 @@ class _Past:
         words (`_as_words`)."""
         texts = self.texts if upto is None else self.texts[:upto]
         hits = presence(terms, texts)
-        return {t: any(_as_words(t, texts[k]) for k in sorted(ks)) for t, ks in hits.items()}
+        return {t: any(_as_words(t, texts[k]) for k in ks) for t, ks in hits.items()}
 
     def as_words(self, hist: Mapping[str, tuple[int, ...]], nat: Mapping[str, int], own: frozenset[str]
                  ) -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
@@ -91,7 +91,7 @@ class _Past:
                     ks = tuple(k for k in ks if _as_words(t, self.texts[k]))
                 if first >= 0:
                     first = next((k for k in range(first, len(national))
-                                  if t in national[k] and _as_words(t, national[k])), -1)
+                                  if _as_words(t, national[k])), -1)
             hist_out[t], nat_out[t] = ks, first
         return hist_out, nat_out
 
